@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps } from './deps.js'
+import { ApiError, handleError, handleNotFound } from './problems.js'
+import { flowRoutes } from './routes/flows.js'
+import { registerHealth } from './routes/health.js'
+import { flowRunRoutes, runRoutes } from './routes/runs.js'
+
+/** Largest JSON body the API accepts. */
+export const maxBodyBytes = 1024 * 1024
+
+/**
+ * Builds the Warmflow HTTP app. It does not listen: `server.ts` does, and tests call
+ * `app.request()` directly.
+ *
+ * @example
+ * const app = createApp({ db, temporal: { client, taskQueue: 'warmflow' }, registry })
+ * const response = await app.request('/health')
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono()
+  app.onError(handleError)
+  app.notFound(handleNotFound)
+  app.use('*', secureHeaders())
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'request.too_large', {
+          nl: 'Het verzoek is te groot.',
+          en: 'The request body is too large.',
+        })
+      },
+    }),
+  )
+  app.use('/api/*', async (c, next) => {
+    const method = c.req.method
+    const hasBody =
+      c.req.header('content-length') !== '0' &&
+      (c.req.header('content-length') || c.req.header('transfer-encoding'))
+    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && hasBody) {
+      const type = c.req.header('content-type') ?? ''
+      if (!/^application\/json\b/i.test(type)) {
+        throw new ApiError(415, 'request.unsupported_media_type', {
+          nl: 'Stuur de gegevens als JSON (Content-Type: application/json).',
+          en: 'Send the body as JSON (Content-Type: application/json).',
+        })
+      }
+    }
+    await next()
+  })
+
+  registerHealth(app, deps)
+  app.route('/api/v1/flows', flowRoutes(deps))
+  app.route('/api/v1/flows', flowRunRoutes(deps))
+  app.route('/api/v1/runs', runRoutes(deps))
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Warmflow API',
+      version: '0.1.0',
+      description: 'Flows, versions and runs of the Warmflow workflow platform.',
+    },
+  })
+
+  const editorDir = deps.editorDir
+  if (editorDir && existsSync(join(editorDir, 'index.html'))) {
+    const root = relative(process.cwd(), editorDir) || '.'
+    app.use('/assets/*', serveStatic({ root }))
+    app.get('*', async (c) => {
+      if (c.req.path.startsWith('/api/')) return handleNotFound(c)
+      return c.html(await readFile(join(editorDir, 'index.html'), 'utf8'))
+    })
+  }
+  return app
+}

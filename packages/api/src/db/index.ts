@@ -1,0 +1,32 @@
+import { Kysely, Migrator, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { migrationProvider } from './migrations.js'
+import type { Database } from './schema.js'
+
+export type { Database, FlowRow, FlowVersionRow, NewFlowRow, RunRow } from './schema.js'
+
+/**
+ * Opens a connection pool to PostgreSQL.
+ *
+ * @example
+ * const db = createDb(process.env.DATABASE_URL!)
+ */
+export function createDb(connectionString: string, options: { max?: number } = {}): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 })
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', (error) => process.stderr.write(`postgres pool error: ${error.message}\n`))
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * Brings the schema up to date. Safe to call on every start; concurrent callers wait for each other.
+ *
+ * @example
+ * await migrateToLatest(db)
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

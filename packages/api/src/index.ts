@@ -1,0 +1,5 @@
+export { createApp, maxBodyBytes } from './app.js'
+export { loadConfig, type WarmflowConfig } from './config.js'
+export type { AppDeps } from './deps.js'
+export { ApiError, type ProblemError } from './problems.js'
+export { type RunningServer, startServer } from './server.js'

@@ -1,0 +1,2 @@
+export { seedExampleFlows } from './seed.js'
+export { start } from './start.js'

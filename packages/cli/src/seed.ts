@@ -1,0 +1,55 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Database } from '@warmflow/api/db'
+import { type NodeRegistry, snapshotFlow, validateFlow } from '@warmflow/engine'
+import type { Kysely } from 'kysely'
+
+/** The folder with the example flows that a fresh installation starts with. */
+export const exampleFlowsDir = new URL('../../../examples/flows/', import.meta.url)
+
+/**
+ * Seeds the example flows into an empty installation. Does nothing when any flow exists, so
+ * a restart never duplicates them. Returns the names of the flows it added.
+ *
+ * @example
+ * await seedExampleFlows(db, registry)
+ */
+export async function seedExampleFlows(db: Kysely<Database>, registry: NodeRegistry): Promise<string[]> {
+  const existing = await db.selectFrom('flows').select('id').limit(1).execute()
+  if (existing.length > 0) return []
+  const dir = exampleFlowsDir.pathname
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()
+  const added: string[] = []
+  for (const file of files) {
+    const validation = validateFlow(JSON.parse(await readFile(join(dir, file), 'utf8')), registry)
+    if (!validation.ok) {
+      throw new Error(
+        `Example flow ${file} is not valid: ${validation.problems.map((p) => p.message.en).join('; ')}`,
+      )
+    }
+    const definition = validation.flow
+    await db.transaction().execute(async (trx) => {
+      const flow = await trx
+        .insertInto('flows')
+        .values({
+          name: definition.name,
+          description: definition.description,
+          draft: JSON.stringify(definition),
+          latest_version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await trx
+        .insertInto('flow_versions')
+        .values({
+          flow_id: flow.id,
+          version: 1,
+          definition: JSON.stringify(definition),
+          hash: snapshotFlow(flow.id, 1, definition).hash,
+        })
+        .execute()
+    })
+    added.push(definition.name)
+  }
+  return added
+}

@@ -1,0 +1,193 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
+import { Connection } from '@temporalio/client'
+import { run } from './exec.js'
+import { freePort, portIsFree } from './ports.js'
+
+/** The Temporal CLI version Warmflow builds when none is installed (newer tags cannot be go-installed). */
+export const temporalCliModule = 'github.com/temporalio/cli/cmd/temporal@v1.5.1'
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Finds the `temporal` CLI: `TEMPORAL_CLI_PATH`, then `PATH`, then `~/go/bin`.
+ *
+ * @example
+ * const cli = findTemporalCli(process.env)
+ */
+export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.TEMPORAL_CLI_PATH) return executable(env.TEMPORAL_CLI_PATH) ? env.TEMPORAL_CLI_PATH : undefined
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, 'temporal')
+    if (executable(candidate)) return candidate
+  }
+  const goBins = [env.GOBIN, env.GOPATH ? join(env.GOPATH, 'bin') : undefined, join(homedir(), 'go', 'bin')]
+  for (const dir of goBins) {
+    if (dir && executable(join(dir, 'temporal'))) return join(dir, 'temporal')
+  }
+  return undefined
+}
+
+/**
+ * Returns the `temporal` CLI, building it with `go install` when it is missing and Go is there.
+ * Fails with a message that says how to get it otherwise.
+ *
+ * @example
+ * const cli = await ensureTemporalCli()
+ */
+export async function ensureTemporalCli(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const found = findTemporalCli(env)
+  if (found) return found
+  if (env.TEMPORAL_CLI_PATH) {
+    throw new Error(`TEMPORAL_CLI_PATH=${env.TEMPORAL_CLI_PATH} is not an executable file`)
+  }
+  const go = await run('go', ['env', 'GOPATH'])
+  if (go.code !== 0) {
+    throw new Error(
+      [
+        'The Temporal CLI was not found and Go is not installed to build it.',
+        'De Temporal CLI is niet gevonden en Go ontbreekt om hem te bouwen.',
+        `Install Go and run: go install ${temporalCliModule}`,
+        'or set TEMPORAL_CLI_PATH to a temporal binary, or TEMPORAL_ADDRESS to a running server.',
+      ].join('\n'),
+    )
+  }
+  process.stderr.write(
+    `Building the Temporal CLI (first time only, takes a few minutes): go install ${temporalCliModule}\n`,
+  )
+  const build = await run('go', ['install', temporalCliModule], { inheritOutput: true })
+  if (build.code !== 0) throw new Error(`go install ${temporalCliModule} failed:\n${build.stderr}`)
+  const built = join(go.stdout.trim().split(delimiter)[0] ?? join(homedir(), 'go'), 'bin', 'temporal')
+  if (!executable(built)) throw new Error(`go install finished but ${built} is missing`)
+  return built
+}
+
+/** A Temporal dev server this process started. */
+export interface TemporalDevServer {
+  /** `host:port` of the frontend, for clients and workers. */
+  address: string
+  /** The web UI, when started with one. */
+  uiUrl: string | undefined
+  process: ChildProcess
+  stop(): Promise<void>
+}
+
+/** Options for {@link startTemporalDevServer}. */
+export interface TemporalDevServerOptions {
+  /** SQLite file that keeps workflows across restarts; in memory when absent. */
+  dbFile?: string
+  /** Frontend port; 7233 if free, otherwise any free port, when absent. */
+  port?: number
+  /** Start the web UI on this port (0 for any free port), or not at all when absent. */
+  uiPort?: number
+  /** Search attributes to register: name → type (Keyword, Text, Int, …). */
+  searchAttributes?: Record<string, string>
+  cliPath?: string
+  /** How long to wait for the frontend to answer. */
+  readyTimeoutMs?: number
+}
+
+/**
+ * Waits until a Temporal frontend answers a system-info call.
+ *
+ * @example
+ * await waitForTemporal('127.0.0.1:7233', 30_000)
+ */
+export async function waitForTemporal(
+  address: string,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+) {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error('the Temporal dev server exited while starting')
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 })
+      try {
+        await connection.withDeadline(Date.now() + 2_000, () => connection.workflowService.getSystemInfo({}))
+        // The default namespace is registered just after the frontend opens.
+        await connection.withDeadline(Date.now() + 2_000, () =>
+          connection.workflowService.describeNamespace({ namespace: 'default' }),
+        )
+        return
+      } finally {
+        await connection.close()
+      }
+    } catch (error) {
+      lastError = error
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(lastError)}`)
+}
+
+/**
+ * Starts `temporal server start-dev` on 127.0.0.1 and resolves once it answers.
+ *
+ * @example
+ * const temporal = await startTemporalDevServer({ dbFile: '.data/temporal.db' })
+ * // ... later
+ * await temporal.stop()
+ */
+export async function startTemporalDevServer(
+  options: TemporalDevServerOptions = {},
+): Promise<TemporalDevServer> {
+  const cli = options.cliPath ?? (await ensureTemporalCli())
+  const port = options.port ?? ((await portIsFree(7233)) ? 7233 : await freePort())
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn']
+  // The dev server also opens an HTTP API port; pick it ourselves so parallel servers never collide.
+  args.push('--http-port', String(await freePort()))
+  args.push('--metrics-port', String(await freePort()))
+  let uiUrl: string | undefined
+  if (options.uiPort === undefined) {
+    args.push('--headless')
+  } else {
+    const uiPort = options.uiPort === 0 ? await freePort() : options.uiPort
+    args.push('--ui-port', String(uiPort))
+    uiUrl = `http://127.0.0.1:${uiPort}`
+  }
+  if (options.dbFile) {
+    mkdirSync(dirname(options.dbFile), { recursive: true })
+    args.push('--db-filename', options.dbFile)
+  }
+  for (const [name, type] of Object.entries(options.searchAttributes ?? {})) {
+    args.push('--search-attribute', `${name}=${type}`)
+  }
+  const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000)
+  })
+  let exited = false
+  child.once('exit', () => {
+    exited = true
+  })
+  const address = `127.0.0.1:${port}`
+  try {
+    await waitForTemporal(address, options.readyTimeoutMs ?? 60_000, () => !exited)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n${stderr}`)
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (exited) return resolve()
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
+  return { address, uiUrl, process: child, stop }
+}

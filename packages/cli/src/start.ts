@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Client, Connection } from '@temporalio/client'
+import { Runtime } from '@temporalio/worker'
+import { loadConfig, startServer } from '@warmflow/api'
+import { createDb, migrateToLatest } from '@warmflow/api/db'
+import { createWarmflowWorker } from '@warmflow/worker'
+import { seedExampleFlows } from './seed.js'
+import { ensurePostgres } from './services/postgres.js'
+import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
+
+const editorDir = fileURLToPath(new URL('../../editor/dist/', import.meta.url))
+
+function say(line: string) {
+  process.stdout.write(`${line}\n`)
+}
+
+/**
+ * `warmflow start`: brings up the whole platform on the embedded default (a Temporal dev
+ * server, the local PostgreSQL, migrations, example flows, a worker, the API and the editor)
+ * and stops everything it started on Ctrl+C or SIGTERM.
+ */
+export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const startedAt = Date.now()
+  const config = loadConfig(env)
+  mkdirSync(config.dataDir, { recursive: true })
+  // We stop the worker ourselves, after the HTTP server, so in-flight requests finish first.
+  Runtime.install({ shutdownSignals: [] })
+
+  let temporal: TemporalDevServer | undefined
+  let address = config.temporal.address
+  if (!address) {
+    say('Temporal: starting the dev server…')
+    temporal = await startTemporalDevServer({
+      dbFile: `${config.dataDir}/temporal.db`,
+      uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
+    })
+    address = temporal.address
+  }
+  say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
+
+  const databaseUrl = await ensurePostgres(env)
+  const db = createDb(databaseUrl)
+  const migrated = await migrateToLatest(db)
+  say(`PostgreSQL: ready${migrated.length ? `, applied ${migrated.join(', ')}` : ''}`)
+
+  const {
+    worker,
+    registry,
+    pluginFailures,
+    connection: workerConnection,
+  } = await createWarmflowWorker({
+    address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    plugins: config.plugins,
+  })
+  for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)
+  const workerDone = worker.run()
+
+  const seeded = await seedExampleFlows(db, registry)
+  if (seeded.length) say(`Example flows added: ${seeded.join(', ')}`)
+
+  const connection = await Connection.connect({ address })
+  const client = new Client({ connection, namespace: config.temporal.namespace })
+  const server = await startServer(
+    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir },
+    { port: config.port, host: config.host },
+  )
+  say('')
+  say(`Warmflow is running: ${server.url}  (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`)
+  say('Press Ctrl+C to stop. / Druk op Ctrl+C om te stoppen.')
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    say(`\n${signal}: stopping Warmflow…`)
+    await server.close()
+    worker.shutdown()
+    await workerDone.catch(() => undefined)
+    await workerConnection.close()
+    await connection.close()
+    await db.destroy()
+    await temporal?.stop()
+    say('Stopped.')
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+}

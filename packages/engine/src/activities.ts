@@ -1,0 +1,174 @@
+import { Context } from '@temporalio/activity'
+import { ApplicationFailure } from '@temporalio/common'
+import { NodeError, WarmflowError } from './errors.js'
+import type { AnyNodeDefinition, NodeContext, NodeLogger, NodeRunInfo } from './node.js'
+import type { NodeRegistry } from './registry.js'
+import type { EngineActivities, RunNodeInput, RunNodeResult } from './workflows/types.js'
+
+/** A log line from a node, bound to its run. */
+export interface NodeLogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error'
+  message: string
+  fields?: Record<string, unknown>
+  run: NodeRunInfo
+  attempt: number
+}
+
+/** Looks up a secret for a node. Returns undefined when it is not configured. */
+export type SecretResolver = (name: string, run: NodeRunInfo) => Promise<string | undefined>
+
+/** What the engine's activities need from the outside world. */
+export interface ActivityDeps {
+  registry: NodeRegistry
+  /** Where node logs go; defaults to JSON lines on stderr. */
+  log?: (entry: NodeLogEntry) => void
+  secrets?: SecretResolver
+}
+
+const stderrLog = (entry: NodeLogEntry) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`)
+}
+
+function failure(error: WarmflowError): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.message,
+    nonRetryable: !error.retryable,
+    details: [{ text: error.text }],
+    cause: error.cause instanceof Error ? error.cause : undefined,
+  })
+}
+
+function invalid(code: string, what: string, node: AnyNodeDefinition, issues: string): NodeError {
+  return new NodeError(code, `${what} of ${node.key} is not valid: ${issues}`, {
+    text: {
+      nl: `De ${what === 'input' ? 'invoer' : what === 'config' ? 'instellingen' : 'uitvoer'} van ${node.title.nl} klopt niet: ${issues}`,
+      en: `The ${what} of ${node.title.en} is not valid: ${issues}`,
+    },
+  })
+}
+
+/** The parts of a node context that come from where the node runs. */
+export interface NodeExecutionEnvironment {
+  run: NodeRunInfo
+  attempt: number
+  idempotencyKey: string
+  signal: AbortSignal
+  heartbeat(details?: unknown): void
+  log: (entry: NodeLogEntry) => void
+  secrets?: SecretResolver
+}
+
+/**
+ * Validates input and config, runs a node's `execute` and validates its output. Shared by the
+ * Temporal activity and the test harness so both behave the same.
+ *
+ * @example
+ * const output = await executeNode(definition, { config: {}, input: { name: 'A' } }, environment)
+ */
+export async function executeNode(
+  node: AnyNodeDefinition,
+  raw: { config: unknown; input: unknown },
+  env: NodeExecutionEnvironment,
+): Promise<unknown> {
+  const config = node.config.safeParse(raw.config)
+  if (!config.success) throw invalid('node.invalid_config', 'config', node, config.error.message)
+  const input = node.input.safeParse(raw.input ?? {})
+  if (!input.success) throw invalid('node.invalid_input', 'input', node, input.error.message)
+  const logAt = (level: NodeLogEntry['level']) => (message: string, fields?: Record<string, unknown>) =>
+    env.log({ level, message, ...(fields ? { fields } : {}), run: env.run, attempt: env.attempt })
+  const log: NodeLogger = {
+    debug: logAt('debug'),
+    info: logAt('info'),
+    warn: logAt('warn'),
+    error: logAt('error'),
+  }
+  const declared = new Set(node.secrets ?? [])
+  const ctx: NodeContext<unknown, unknown> = {
+    input: input.data,
+    config: config.data,
+    log,
+    secrets: {
+      async get(name) {
+        if (!declared.has(name)) {
+          throw new NodeError('node.undeclared_secret', `${node.key} did not declare secret "${name}"`)
+        }
+        const value = await env.secrets?.(name, env.run)
+        if (value === undefined) {
+          throw new NodeError('node.missing_secret', `Secret "${name}" is not configured`, {
+            text: {
+              nl: `De sleutel "${name}" voor ${node.title.nl} is niet ingesteld.`,
+              en: `The secret "${name}" for ${node.title.en} is not configured.`,
+            },
+          })
+        }
+        return value
+      },
+    },
+    heartbeat: env.heartbeat,
+    signal: env.signal,
+    attempt: env.attempt,
+    run: env.run,
+    idempotencyKey: env.idempotencyKey,
+  }
+  const result = await node.execute(ctx)
+  const output = node.output.safeParse(result)
+  if (!output.success) throw invalid('node.invalid_output', 'output', node, output.error.message)
+  return output.data
+}
+
+/**
+ * Creates the activities the interpreter workflow calls. Register the result with a Temporal
+ * worker.
+ *
+ * @example
+ * const worker = await Worker.create({ activities: createActivities({ registry }), ... })
+ */
+export function createActivities(deps: ActivityDeps): EngineActivities {
+  const log = deps.log ?? stderrLog
+  return {
+    async runNode(args: RunNodeInput): Promise<RunNodeResult> {
+      const context = Context.current()
+      const info = context.info
+      const definition = deps.registry.get(args.node.type, args.node.version)
+      if (!definition) {
+        throw failure(
+          new NodeError(
+            'node.unknown_type',
+            `Node type ${args.node.type}@${args.node.version} is not loaded`,
+            {
+              text: {
+                nl: `Het bloktype ${args.node.type} versie ${args.node.version} is niet geladen op deze worker.`,
+                en: `Node type ${args.node.type} version ${args.node.version} is not loaded on this worker.`,
+              },
+            },
+          ),
+        )
+      }
+      try {
+        const output = await executeNode(
+          definition,
+          { config: args.node.config, input: args.input },
+          {
+            run: {
+              flowId: args.flowId,
+              flowVersion: args.flowVersion,
+              runId: args.runId,
+              nodeId: args.node.id,
+            },
+            attempt: info.attempt,
+            idempotencyKey: `${info.workflowExecution?.workflowId ?? args.runId}/${args.node.id}`,
+            signal: context.cancellationSignal,
+            heartbeat: (details) => context.heartbeat(details),
+            log,
+            ...(deps.secrets ? { secrets: deps.secrets } : {}),
+          },
+        )
+        return { output, attempt: info.attempt }
+      } catch (error) {
+        if (error instanceof WarmflowError) throw failure(error)
+        throw error
+      }
+    },
+  }
+}

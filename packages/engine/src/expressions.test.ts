@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { ExpressionError, evaluateExpression, parseExpression } from './expressions.js'
+
+describe('expressions', () => {
+  it('evaluates JSONata over data', async () => {
+    expect(
+      await evaluateExpression('voornaam & " " & achternaam', { voornaam: 'Anna', achternaam: 'de Vries' }),
+    ).toBe('Anna de Vries')
+    expect(await evaluateExpression('$sum(uren)', { uren: [1, 2, 3.5] })).toBe(6.5)
+  })
+
+  it('reports a syntax error with a code and Dutch text', () => {
+    try {
+      parseExpression('voornaam &')
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExpressionError)
+      expect((error as ExpressionError).code).toBe('expression.syntax')
+      expect((error as ExpressionError).text.nl).toMatch(/klopt niet/)
+    }
+  })
+
+  it('stops an endless expression within its time limit', async () => {
+    const started = Date.now()
+    await expect(
+      evaluateExpression(
+        '($f := function($n) { $f($n + 1) }; $f(0))',
+        {},
+        {},
+        {
+          timeoutMs: 100,
+          maxDepth: 100_000,
+          maxSequence: 1000,
+          maxLength: 1000,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'expression.evaluation' })
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('stops runaway recursion at the depth limit', async () => {
+    await expect(evaluateExpression('($f := function($n) { $f($n + 1) }; $f(0))', {})).rejects.toMatchObject({
+      code: 'expression.evaluation',
+    })
+  })
+
+  it('refuses expressions that are too long', () => {
+    expect(() => parseExpression('1+'.repeat(3000) + '1')).toThrow(ExpressionError)
+  })
+
+  it('cannot reach JavaScript globals', async () => {
+    expect(await evaluateExpression('process', {})).toBeUndefined()
+    await expect(evaluateExpression('$eval("1")', {})).resolves.toBe(1)
+    expect(await evaluateExpression('constructor', {})).toBeUndefined()
+  })
+})

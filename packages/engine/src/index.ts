@@ -1,0 +1,65 @@
+export {
+  type ActivityDeps,
+  createActivities,
+  executeNode,
+  type NodeExecutionEnvironment,
+  type NodeLogEntry,
+  type SecretResolver,
+} from './activities.js'
+export { NodeError, WarmflowError, type WarmflowErrorOptions } from './errors.js'
+export {
+  defaultExpressionLimits,
+  ExpressionError,
+  type ExpressionLimits,
+  evaluateExpression,
+  parseExpression,
+} from './expressions.js'
+export { canonicalJson, contentHash } from './hash.js'
+export { type Language, type LocalizedText, languages } from './i18n.js'
+export {
+  type FlowDefinition,
+  type FlowDefinitionInput,
+  type FlowEdge,
+  type FlowNode,
+  type FlowSnapshot,
+  flowDefinitionSchema,
+  flowEdgeSchema,
+  flowNodeSchema,
+  type NodeOptions,
+  nodeOptionsSchema,
+} from './model.js'
+export {
+  type AnyNodeDefinition,
+  defineNode,
+  definePlugin,
+  isPlugin,
+  type NodeActivityDefaults,
+  type NodeCategory,
+  type NodeContext,
+  type NodeDefinition,
+  type NodeLogger,
+  type NodeRetryPolicy,
+  type NodeRunInfo,
+  type NodeSecrets,
+  type NodeSpec,
+  type PersonalDataDeclaration,
+  type Plugin,
+  type PluginSpec,
+} from './node.js'
+export { workflowsPath } from './paths.js'
+export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
+export { createRegistry, type NodeRegistry } from './registry.js'
+export { type FlowProblem, type FlowValidation, validateFlow } from './validate.js'
+export {
+  type EngineActivities,
+  interpreterWorkflowType,
+  type NodeRunState,
+  type NodeRunStatus,
+  type PlannedNodeActivity,
+  progressQueryName,
+  type RunFlowInput,
+  type RunFlowResult,
+  type RunNodeInput,
+  type RunNodeResult,
+  type RunProgress,
+} from './workflows/types.js'

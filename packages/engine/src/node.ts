@@ -1,0 +1,174 @@
+import type { Duration } from '@temporalio/common'
+import type { z } from 'zod'
+import type { LocalizedText } from './i18n.js'
+
+/** Where a node sits in the palette. */
+export type NodeCategory = 'trigger' | 'ai' | 'privacy' | 'matching' | 'data' | 'notify' | 'control' | 'logic'
+
+/** Retry policy of a node's activity, in Temporal's terms. */
+export interface NodeRetryPolicy {
+  maximumAttempts?: number
+  initialInterval?: Duration
+  backoffCoefficient?: number
+  maximumInterval?: Duration
+}
+
+/** Default timeouts and retries of a node type; a node instance may override them. */
+export interface NodeActivityDefaults {
+  /** How long one attempt may take. */
+  startToCloseTimeout?: Duration
+  /** How long the node may go without a heartbeat before the attempt counts as lost. */
+  heartbeatTimeout?: Duration
+  retry?: NodeRetryPolicy
+}
+
+/** What a node declares about personal data, for the privacy badge and the processing register. */
+export interface PersonalDataDeclaration {
+  /** Input fields that may hold personal data. */
+  reads?: readonly string[]
+  /** Whether the node sends data outside the organisation. */
+  sendsOutside?: 'never' | 'always' | 'when-endpoint-external'
+}
+
+/** A log line a node writes; bound to run and node by the engine. Never put personal data in it. */
+export interface NodeLogger {
+  debug(message: string, fields?: Record<string, unknown>): void
+  info(message: string, fields?: Record<string, unknown>): void
+  warn(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+/** Where a node runs: which flow, which version, which run, which node. */
+export interface NodeRunInfo {
+  flowId: string
+  flowVersion: number
+  runId: string
+  nodeId: string
+}
+
+/** Access to the secrets a node declared, and only those. */
+export interface NodeSecrets {
+  /** Returns the secret's value; throws when the node did not declare `name` or it is not set. */
+  get(name: string): Promise<string>
+}
+
+/**
+ * Everything a node's `execute` receives. `input` and `config` are already validated against
+ * the node's schemas, so their types are exact.
+ */
+export interface NodeContext<Input, Config> {
+  input: Input
+  config: Config
+  log: NodeLogger
+  secrets: NodeSecrets
+  /** Tells Temporal the node is still alive; call it during long work. */
+  heartbeat(details?: unknown): void
+  /** Aborted when the run is cancelled or the attempt timed out. */
+  signal: AbortSignal
+  /** 1 for the first attempt, 2 for the first retry, and so on. */
+  attempt: number
+  run: NodeRunInfo
+  /** Stable across retries of this node in this run: use it to make side effects idempotent. */
+  idempotencyKey: string
+}
+
+/** The shape a node author writes; see {@link defineNode}. */
+export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Output extends z.ZodType> {
+  /** Dotted lower-case type, e.g. `ai.summarise`. */
+  type: string
+  /** Bump when config, input or output change incompatibly; old flows keep the old version. */
+  version: number
+  title: LocalizedText
+  description?: LocalizedText
+  category: NodeCategory
+  /** An icon name from the editor's icon set. */
+  icon?: string
+  input: Input
+  config: Config
+  output: Output
+  /** Names of the secrets `ctx.secrets.get` may return. */
+  secrets?: readonly string[]
+  personalData?: PersonalDataDeclaration
+  activity?: NodeActivityDefaults
+  execute(ctx: NodeContext<z.output<Input>, z.output<Config>>): Promise<z.input<Output>> | z.input<Output>
+}
+
+/** Marks objects made by {@link defineNode}, so a loader can tell them from anything else. */
+export const nodeDefinitionBrand: unique symbol = Symbol.for('warmflow.node')
+
+/** A node as the registry holds it: the spec plus its registry key. */
+export interface NodeDefinition<
+  Input extends z.ZodType = z.ZodType,
+  Config extends z.ZodType = z.ZodType,
+  Output extends z.ZodType = z.ZodType,
+> extends NodeSpec<Input, Config, Output> {
+  readonly [nodeDefinitionBrand]: true
+  /** `type@version`, the registry key. */
+  readonly key: string
+}
+
+/** A node definition with its schema types erased, as collections hold them. */
+// biome-ignore lint/suspicious/noExplicitAny: erasing the generic is the point of this alias
+export type AnyNodeDefinition = NodeDefinition<any, any, any>
+
+/**
+ * Defines a node. The types of `ctx.input` and `ctx.config` flow from the zod schemas into
+ * `execute` without casts, and the return value must match `output`.
+ *
+ * @example
+ * import { z } from 'zod'
+ * export const greet = defineNode({
+ *   type: 'example.greet', version: 1, category: 'logic',
+ *   title: { nl: 'Begroeten', en: 'Greet' },
+ *   input: z.object({ name: z.string() }),
+ *   config: z.object({ greeting: z.string().default('Hallo') }),
+ *   output: z.object({ message: z.string() }),
+ *   execute: ({ input, config }) => ({ message: `${config.greeting} ${input.name}` }),
+ * })
+ */
+export function defineNode<Input extends z.ZodType, Config extends z.ZodType, Output extends z.ZodType>(
+  spec: NodeSpec<Input, Config, Output>,
+): NodeDefinition<Input, Config, Output> {
+  if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/.test(spec.type)) {
+    throw new TypeError(`Node type "${spec.type}" must be lower-case words separated by dots`)
+  }
+  if (!Number.isInteger(spec.version) || spec.version < 1) {
+    throw new TypeError(`Node ${spec.type} needs a whole version number of 1 or more`)
+  }
+  return Object.freeze({ ...spec, [nodeDefinitionBrand]: true as const, key: `${spec.type}@${spec.version}` })
+}
+
+/** A set of nodes shipped together, e.g. as an npm package. */
+export interface PluginSpec {
+  /** The package name, e.g. `@zorg-utrecht/warmflow-client-registry`. */
+  name: string
+  version: string
+  /** The engine versions this plugin works with, as a caret range such as `^0.1.0`. */
+  engine?: string
+  nodes: readonly AnyNodeDefinition[]
+}
+
+/** Marks objects made by {@link definePlugin}. */
+export const pluginBrand: unique symbol = Symbol.for('warmflow.plugin')
+
+/** A plugin as the registry loads it. */
+export interface Plugin extends PluginSpec {
+  readonly [pluginBrand]: true
+}
+
+/**
+ * Bundles nodes into a plugin. A plugin package exports the result as `plugin`.
+ *
+ * @example
+ * export const plugin = definePlugin({ name: 'warmflow-example', version: '1.0.0', nodes: [greet] })
+ */
+export function definePlugin(spec: PluginSpec): Plugin {
+  return Object.freeze({ ...spec, [pluginBrand]: true as const })
+}
+
+/** True for objects made by {@link definePlugin}. */
+export function isPlugin(value: unknown): value is Plugin {
+  return (
+    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[pluginBrand] === true
+  )
+}

@@ -1,0 +1,241 @@
+import type { z } from 'zod'
+import type { LocalizedText } from './i18n.js'
+import { type FlowDefinition, flowDefinitionSchema } from './model.js'
+import type { NodeRegistry } from './registry.js'
+
+/** One thing wrong with a flow, said so that a designer understands it. */
+export interface FlowProblem {
+  /** Stable machine-readable code, e.g. `node.unknown_type`. */
+  code: string
+  /** The node the problem is about, if any. */
+  nodeId?: string
+  /** The edge the problem is about, if any. */
+  edgeId?: string
+  /** Where in the flow JSON (or the node's config) the problem is. */
+  path?: (string | number)[]
+  message: LocalizedText
+}
+
+/** The outcome of {@link validateFlow}. */
+export type FlowValidation =
+  | { ok: true; flow: FlowDefinition; problems: [] }
+  | { ok: false; flow: FlowDefinition | undefined; problems: FlowProblem[] }
+
+function zodProblems(error: z.ZodError, code: string, extra: Partial<FlowProblem>, prefix: LocalizedText) {
+  return error.issues.map(
+    (issue): FlowProblem => ({
+      code,
+      ...extra,
+      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+      message: {
+        nl: `${prefix.nl}${issue.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`,
+        en: `${prefix.en}${issue.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`,
+      },
+    }),
+  )
+}
+
+function findCycle(nodeIds: string[], next: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'visiting' | 'done'>()
+  const stack: string[] = []
+  const visit = (id: string): string[] | undefined => {
+    if (state.get(id) === 'done') return undefined
+    if (state.get(id) === 'visiting') return stack.slice(stack.indexOf(id))
+    state.set(id, 'visiting')
+    stack.push(id)
+    for (const target of next.get(id) ?? []) {
+      const cycle = visit(target)
+      if (cycle) return cycle
+    }
+    stack.pop()
+    state.set(id, 'done')
+    return undefined
+  }
+  for (const id of nodeIds) {
+    const cycle = visit(id)
+    if (cycle) return cycle
+  }
+  return undefined
+}
+
+/**
+ * Checks a flow and returns every problem at once, each with a code and a plain Dutch and
+ * English message. The editor and the API use this same function, so they always agree.
+ *
+ * @example
+ * const result = validateFlow(json, registry)
+ * if (!result.ok) for (const p of result.problems) console.log(p.message.nl)
+ */
+export function validateFlow(input: unknown, registry: NodeRegistry): FlowValidation {
+  const parsed = flowDefinitionSchema.safeParse(input)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      flow: undefined,
+      problems: zodProblems(
+        parsed.error,
+        'flow.schema',
+        {},
+        { nl: 'De flow is niet compleet', en: 'The flow is incomplete' },
+      ),
+    }
+  }
+  const flow = parsed.data
+  const problems: FlowProblem[] = []
+  const nodesById = new Map<string, FlowDefinition['nodes'][number]>()
+  for (const node of flow.nodes) {
+    if (nodesById.has(node.id)) {
+      problems.push({
+        code: 'node.duplicate_id',
+        nodeId: node.id,
+        message: {
+          nl: `Er zijn twee blokken met de naam "${node.id}". Geef elk blok een eigen naam.`,
+          en: `Two nodes are called "${node.id}". Give each node its own id.`,
+        },
+      })
+    }
+    nodesById.set(node.id, node)
+  }
+
+  const triggers: string[] = []
+  for (const node of flow.nodes) {
+    const definition = registry.get(node.type, node.version)
+    if (!definition) {
+      problems.push({
+        code: 'node.unknown_type',
+        nodeId: node.id,
+        message: {
+          nl: `Blok "${node.label ?? node.id}" gebruikt het type ${node.type} versie ${node.version}. Dat type kent Warmflow niet. Is een plugin niet geladen?`,
+          en: `Node "${node.label ?? node.id}" uses type ${node.type} version ${node.version}, which Warmflow does not know. Is a plugin missing?`,
+        },
+      })
+      continue
+    }
+    if (definition.category === 'trigger') triggers.push(node.id)
+    const config = definition.config.safeParse(node.config)
+    if (!config.success) {
+      problems.push(
+        ...zodProblems(
+          config.error,
+          'node.invalid_config',
+          { nodeId: node.id },
+          {
+            nl: `De instellingen van blok "${node.label ?? node.id}" kloppen niet`,
+            en: `The settings of node "${node.label ?? node.id}" are not valid`,
+          },
+        ),
+      )
+    }
+  }
+
+  const edgeIds = new Set<string>()
+  const next = new Map<string, string[]>()
+  const incoming = new Map<string, number>()
+  for (const edge of flow.edges) {
+    if (edgeIds.has(edge.id)) {
+      problems.push({
+        code: 'edge.duplicate_id',
+        edgeId: edge.id,
+        message: {
+          nl: `Twee verbindingen hebben de naam "${edge.id}".`,
+          en: `Two edges are called "${edge.id}".`,
+        },
+      })
+    }
+    edgeIds.add(edge.id)
+    const missing = [edge.source, edge.target].filter((id) => !nodesById.has(id))
+    if (missing.length > 0) {
+      problems.push({
+        code: 'edge.dangling',
+        edgeId: edge.id,
+        message: {
+          nl: `Een verbinding wijst naar een blok dat niet bestaat: ${missing.join(', ')}.`,
+          en: `An edge points to a node that does not exist: ${missing.join(', ')}.`,
+        },
+      })
+      continue
+    }
+    if (edge.source === edge.target) {
+      problems.push({
+        code: 'edge.self_loop',
+        edgeId: edge.id,
+        nodeId: edge.source,
+        message: {
+          nl: `Blok "${edge.source}" is met zichzelf verbonden. Dat kan niet.`,
+          en: `Node "${edge.source}" is connected to itself.`,
+        },
+      })
+      continue
+    }
+    next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target])
+    incoming.set(edge.target, (incoming.get(edge.target) ?? 0) + 1)
+  }
+
+  if (triggers.length === 0 && !problems.some((p) => p.code === 'node.unknown_type')) {
+    problems.push({
+      code: 'flow.no_trigger',
+      message: {
+        nl: 'De flow heeft geen startblok. Voeg een trigger toe, zoals een formulier of "handmatig starten".',
+        en: 'The flow has no trigger. Add one, such as a form or "manual start".',
+      },
+    })
+  }
+  if (triggers.length > 1) {
+    problems.push({
+      code: 'flow.multiple_triggers',
+      message: {
+        nl: `De flow heeft ${triggers.length} startblokken (${triggers.join(', ')}). Gebruik er één.`,
+        en: `The flow has ${triggers.length} triggers (${triggers.join(', ')}). Use one.`,
+      },
+    })
+  }
+  for (const id of triggers) {
+    if ((incoming.get(id) ?? 0) > 0) {
+      problems.push({
+        code: 'trigger.has_input',
+        nodeId: id,
+        message: {
+          nl: `Startblok "${id}" heeft een inkomende verbinding. Een startblok begint de flow; er kan niets naartoe lopen.`,
+          en: `Trigger "${id}" has an incoming edge. A trigger starts the flow; nothing can lead into it.`,
+        },
+      })
+    }
+  }
+
+  const cycle = findCycle([...nodesById.keys()], next)
+  if (cycle) {
+    problems.push({
+      code: 'flow.cycle',
+      nodeId: cycle[0],
+      message: {
+        nl: `De blokken ${cycle.join(' → ')} vormen een rondje. Een flow moet steeds verder lopen.`,
+        en: `The nodes ${cycle.join(' → ')} form a loop. A flow must always move forward.`,
+      },
+    })
+  }
+
+  if (triggers.length === 1) {
+    const reached = new Set<string>()
+    const queue = [...triggers]
+    while (queue.length > 0) {
+      const id = queue.shift()!
+      if (reached.has(id)) continue
+      reached.add(id)
+      queue.push(...(next.get(id) ?? []))
+    }
+    for (const id of nodesById.keys()) {
+      if (!reached.has(id)) {
+        problems.push({
+          code: 'node.unreachable',
+          nodeId: id,
+          message: {
+            nl: `Blok "${id}" is niet verbonden met het startblok en wordt dus nooit uitgevoerd.`,
+            en: `Node "${id}" is not connected to the trigger, so it never runs.`,
+          },
+        })
+      }
+    }
+  }
+
+  return problems.length === 0 ? { ok: true, flow, problems: [] } : { ok: false, flow, problems }
+}

@@ -1,0 +1,18 @@
+import { definePlugin } from '@warmflow/engine'
+import { manualTrigger } from './manual/manual.js'
+import { transformNode } from './transform/transform.js'
+
+export { manualTrigger } from './manual/manual.js'
+export { transformNode } from './transform/transform.js'
+
+/**
+ * The built-in nodes, as one plugin: written exactly as an outside plugin would be.
+ *
+ * @example
+ * const registry = createRegistry([builtinPlugin, ...configuredPlugins])
+ */
+export const builtinPlugin = definePlugin({
+  name: '@warmflow/nodes',
+  version: '0.1.0',
+  nodes: [manualTrigger, transformNode],
+})

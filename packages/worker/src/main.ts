@@ -1,0 +1,26 @@
+// The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
+import { readFile } from 'node:fs/promises'
+import { loadConfig } from '@warmflow/api/config'
+import { createWarmflowWorker } from './worker.js'
+
+const config = loadConfig()
+if (!config.temporal.address) {
+  process.stderr.write('TEMPORAL_ADDRESS is not set / TEMPORAL_ADDRESS ontbreekt (e.g. localhost:7233)\n')
+  process.exit(2)
+}
+const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
+const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
+  address: config.temporal.address,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  plugins: config.plugins,
+  ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
+})
+for (const failure of pluginFailures) {
+  process.stderr.write(`plugin ${failure.spec} was not loaded: ${failure.error}\n`)
+}
+process.stdout.write(
+  `${JSON.stringify({ msg: 'worker ready', taskQueue: config.temporal.taskQueue, nodes: registry.list().length, pid: process.pid })}\n`,
+)
+await worker.run()
+await connection.close()

@@ -1,0 +1,44 @@
+import { NativeConnection, Worker } from '@temporalio/worker'
+import { createActivities, createRegistry, type NodeRegistry, workflowsPath } from '@warmflow/engine'
+import { builtinPlugin } from '@warmflow/nodes'
+import { loadPlugins, type PluginLoadFailure } from './plugins.js'
+
+/** Options for {@link createWarmflowWorker}. */
+export interface WarmflowWorkerOptions {
+  address: string
+  namespace?: string
+  taskQueue: string
+  /** Plugin package names or paths, next to the built-in nodes. */
+  plugins?: readonly string[]
+  /** A pre-built workflow bundle (from `bundleWorkflowCode`); bundled on start when absent. */
+  workflowBundle?: { code: string }
+}
+
+/** A worker ready to run, with what it loaded. */
+export interface WarmflowWorker {
+  worker: Worker
+  registry: NodeRegistry
+  pluginFailures: PluginLoadFailure[]
+  connection: NativeConnection
+}
+
+/**
+ * Creates a Temporal worker that runs the interpreter workflow and every loaded node.
+ *
+ * @example
+ * const { worker } = await createWarmflowWorker({ address: 'localhost:7233', taskQueue: 'warmflow' })
+ * await worker.run()
+ */
+export async function createWarmflowWorker(options: WarmflowWorkerOptions): Promise<WarmflowWorker> {
+  const { plugins, failures } = await loadPlugins(options.plugins ?? [])
+  const registry = createRegistry([builtinPlugin, ...plugins])
+  const connection = await NativeConnection.connect({ address: options.address })
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    activities: createActivities({ registry }),
+  })
+  return { worker, registry, pluginFailures: failures, connection }
+}

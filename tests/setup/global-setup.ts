@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { bundleWorkflowCode } from '@temporalio/worker'
+import { createDb, migrateToLatest } from '@warmflow/api/db'
+import {
+  createScratchDatabase,
+  ensurePostgres,
+  freePort,
+  startTemporalDevServer,
+} from '@warmflow/cli/services'
+import { workflowsPath } from '@warmflow/engine'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    temporalAddress: string
+    databaseUrl: string
+    workflowBundlePath: string
+  }
+}
+
+/**
+ * Starts the real services every integration test uses: a Temporal dev server (in memory, on
+ * free ports) and a fresh PostgreSQL database for this run, migrated; and bundles the
+ * interpreter workflow once so workers start fast.
+ */
+export default async function setup(project: TestProject) {
+  const [temporal, adminUrl, bundle] = await Promise.all([
+    freePort().then((port) => startTemporalDevServer({ port })),
+    ensurePostgres(process.env),
+    bundleWorkflowCode({
+      workflowsPath,
+      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+    }),
+  ])
+  const scratch = await createScratchDatabase(adminUrl, 'warmflow_test')
+  const db = createDb(scratch.url, { max: 2 })
+  await migrateToLatest(db)
+  await db.destroy()
+  const dir = mkdtempSync(join(tmpdir(), 'warmflow-test-'))
+  const workflowBundlePath = join(dir, 'workflow-bundle.js')
+  writeFileSync(workflowBundlePath, bundle.code)
+
+  project.provide('temporalAddress', temporal.address)
+  project.provide('databaseUrl', scratch.url)
+  project.provide('workflowBundlePath', workflowBundlePath)
+
+  return async () => {
+    await temporal.stop()
+    await scratch.drop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { Client, Connection } from '@temporalio/client'
+import { DefaultLogger, Runtime } from '@temporalio/worker'
+import { createApp } from '@warmflow/api'
+import { createDb, type Database } from '@warmflow/api/db'
+import { createRegistry, type NodeRegistry } from '@warmflow/engine'
+import { builtinPlugin } from '@warmflow/nodes'
+import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
+import type { Kysely } from 'kysely'
+import { inject } from 'vitest'
+
+/** The real platform, in this test process: API app, database, Temporal client and a worker. */
+export interface TestPlatform {
+  app: ReturnType<typeof createApp>
+  db: Kysely<Database>
+  client: Client
+  registry: NodeRegistry
+  taskQueue: string
+  /** JSON request helper around `app.request`. */
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a worker on its own task queue and builds the API app around it, against the run's
+ * Temporal dev server and PostgreSQL database.
+ */
+let runtimeInstalled = false
+function quietRuntime() {
+  if (runtimeInstalled) return
+  runtimeInstalled = true
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] })
+}
+
+export async function startTestPlatform(
+  options: { plugins?: string[]; worker?: boolean } = {},
+): Promise<TestPlatform> {
+  const address = inject('temporalAddress')
+  const taskQueue = `test-${randomUUID()}`
+  const db = createDb(inject('databaseUrl'), { max: 4 })
+  quietRuntime()
+  let registry: NodeRegistry
+  let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
+  let running: Promise<void> | undefined
+  if (options.worker === false) {
+    const loaded = await loadPlugins(options.plugins ?? [])
+    if (loaded.failures.length) throw new Error(JSON.stringify(loaded.failures))
+    registry = createRegistry([builtinPlugin, ...loaded.plugins])
+  } else {
+    const workflowBundle = { code: await readFile(inject('workflowBundlePath'), 'utf8') }
+    worker = await createWarmflowWorker({
+      address,
+      taskQueue,
+      plugins: options.plugins ?? [],
+      workflowBundle,
+    })
+    registry = worker.registry
+    running = worker.worker.run()
+  }
+  const connection = await Connection.connect({ address })
+  const client = new Client({ connection })
+  const app = createApp({ db, registry, temporal: { client, taskQueue } })
+  return {
+    app,
+    db,
+    client,
+    registry,
+    taskQueue,
+    async request(method, path, body) {
+      const response = await app.request(path, {
+        method,
+        ...(body === undefined
+          ? {}
+          : {
+              body: typeof body === 'string' ? body : JSON.stringify(body),
+              headers: { 'content-type': 'application/json' },
+            }),
+      })
+      const text = await response.text()
+      let parsed: unknown = text
+      try {
+        parsed = JSON.parse(text)
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: response.status, body: parsed }
+    },
+    async stop() {
+      if (worker && running) {
+        worker.worker.shutdown()
+        await running
+        await worker.connection.close()
+      }
+      await connection.close()
+      await db.destroy()
+    },
+  }
+}
+
+/** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, intervalMs))
+  }
+}
