@@ -1,6 +1,6 @@
 import { Kysely, Migrator, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import { migrationProvider } from './migrations.js'
+import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
 export type { Database, FlowRow, FlowVersionRow, NewFlowRow, RunRow } from './schema.js'

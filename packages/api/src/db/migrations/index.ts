@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import { migration as m0001 } from './0001_flows_versions_runs.js'
+
+// Migrations run in the order of their names. Never edit one that has shipped: add a new file
+// (next number) and one line here.
+const migrations: Record<string, Migration> = {
+  '0001_flows_versions_runs': m0001,
+}
+
+/** Supplies Warmflow's migrations to Kysely's `Migrator`. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}
