@@ -14,8 +14,8 @@ export interface NodeLogEntry {
   attempt: number
 }
 
-/** Looks up a secret for a node. Returns undefined when it is not configured. */
-export type SecretResolver = (name: string, run: NodeRunInfo) => Promise<string | undefined>
+/** Looks up a stored credential by name for a run. Returns undefined when it does not exist. */
+export type SecretResolver = (credentialName: string, run: NodeRunInfo) => Promise<string | undefined>
 
 /** What the engine's activities need from the outside world. */
 export interface ActivityDeps {
@@ -68,7 +68,7 @@ export interface NodeExecutionEnvironment {
  */
 export async function executeNode(
   node: AnyNodeDefinition,
-  raw: { config: unknown; input: unknown },
+  raw: { config: unknown; input: unknown; credentials?: Record<string, string> | undefined },
   env: NodeExecutionEnvironment,
 ): Promise<unknown> {
   const config = node.config.safeParse(raw.config)
@@ -84,21 +84,25 @@ export async function executeNode(
     error: logAt('error'),
   }
   const declared = new Set(node.secrets ?? [])
+  const findSecret = async (slot: string): Promise<string | undefined> => {
+    if (!declared.has(slot)) {
+      throw new NodeError('node.undeclared_secret', `${node.key} did not declare secret "${slot}"`)
+    }
+    return env.secrets?.(raw.credentials?.[slot] ?? slot, env.run)
+  }
   const ctx: NodeContext<unknown, unknown> = {
     input: input.data,
     config: config.data,
     log,
     secrets: {
-      async get(name) {
-        if (!declared.has(name)) {
-          throw new NodeError('node.undeclared_secret', `${node.key} did not declare secret "${name}"`)
-        }
-        const value = await env.secrets?.(name, env.run)
+      find: findSecret,
+      async get(slot) {
+        const value = await findSecret(slot)
         if (value === undefined) {
-          throw new NodeError('node.missing_secret', `Secret "${name}" is not configured`, {
+          throw new NodeError('node.missing_secret', `Secret "${slot}" is not configured`, {
             text: {
-              nl: `De sleutel "${name}" voor ${node.title.nl} is niet ingesteld.`,
-              en: `The secret "${name}" for ${node.title.en} is not configured.`,
+              nl: `De sleutel "${slot}" voor ${node.title.nl} is niet ingesteld.`,
+              en: `The secret "${slot}" for ${node.title.en} is not configured.`,
             },
           })
         }

@@ -33,6 +33,11 @@ export const flowNodeSchema = z.strictObject({
   config: z.record(z.string(), z.unknown()).default({}),
   position: z.strictObject({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
   options: nodeOptionsSchema.optional(),
+  /**
+   * Which stored credential fills each secret slot the node type declares, e.g.
+   * `{ ai: 'azure-openai-eu' }`. A slot without an entry uses the credential of the same name.
+   */
+  credentials: z.record(z.string().min(1).max(64), z.string().min(1).max(128)).optional(),
 })
 
 /** A connection from one node's output port to another node's input port. */

@@ -46,10 +46,15 @@ export interface NodeRunInfo {
   nodeId: string
 }
 
-/** Access to the secrets a node declared, and only those. */
+/**
+ * Access to the secrets a node declared, and only those. A declared name is a slot; the flow
+ * decides which stored credential fills it (see `FlowNode.credentials`).
+ */
 export interface NodeSecrets {
   /** Returns the secret's value; throws when the node did not declare `name` or it is not set. */
   get(name: string): Promise<string>
+  /** Like `get`, but undefined when no credential is configured (e.g. to fall back to an offline method). */
+  find(name: string): Promise<string | undefined>
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AnyNodeDefinition, NodeRunInfo } from './node.js'
 export interface RunNodeOptions {
   config?: unknown
   input?: unknown
-  /** Values for the secrets the node declared. */
+  /** Values for the secrets the node declared, by slot name. */
   secrets?: Record<string, string>
   attempt?: number
   run?: Partial<NodeRunInfo>
