@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common'
 import { NodeError, WarmflowError } from './errors.js'
 import type { AnyNodeDefinition, NodeContext, NodeLogger, NodeRunInfo } from './node.js'
 import type { NodeRegistry } from './registry.js'
+import type { RecordStore } from './records.js'
 import type { EngineActivities, RunNodeInput, RunNodeResult } from './workflows/types.js'
 
 /** A log line from a node, bound to its run. */
@@ -23,6 +24,8 @@ export interface ActivityDeps {
   /** Where node logs go; defaults to JSON lines on stderr. */
   log?: (entry: NodeLogEntry) => void
   secrets?: SecretResolver
+  /** Warmflow's own tables, for nodes such as `records.*` and `match.volunteers`. */
+  records?: RecordStore
 }
 
 const stderrLog = (entry: NodeLogEntry) => {
@@ -57,6 +60,7 @@ export interface NodeExecutionEnvironment {
   heartbeat(details?: unknown): void
   log: (entry: NodeLogEntry) => void
   secrets?: SecretResolver
+  records?: RecordStore
 }
 
 /**
@@ -114,6 +118,7 @@ export async function executeNode(
     attempt: env.attempt,
     run: env.run,
     idempotencyKey: env.idempotencyKey,
+    ...(env.records ? { records: env.records } : {}),
   }
   const result = await node.execute(ctx)
   const output = node.output.safeParse(result)
@@ -166,6 +171,7 @@ export function createActivities(deps: ActivityDeps): EngineActivities {
             heartbeat: (details) => context.heartbeat(details),
             log,
             ...(deps.secrets ? { secrets: deps.secrets } : {}),
+            ...(deps.records ? { records: deps.records } : {}),
           },
         )
         return { output, attempt: info.attempt }

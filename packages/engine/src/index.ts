@@ -48,6 +48,7 @@ export {
 } from './node.js'
 export { workflowsPath } from './paths.js'
 export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
+export type { RecordQuery, RecordStore } from './records.js'
 export { createRegistry, type NodeRegistry } from './registry.js'
 export { type FlowProblem, type FlowValidation, validateFlow } from './validate.js'
 export {

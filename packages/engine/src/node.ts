@@ -1,6 +1,7 @@
 import type { Duration } from '@temporalio/common'
 import type { z } from 'zod'
 import type { LocalizedText } from './i18n.js'
+import type { RecordStore } from './records.js'
 
 /** Where a node sits in the palette. */
 export type NodeCategory = 'trigger' | 'ai' | 'privacy' | 'matching' | 'data' | 'notify' | 'control' | 'logic'
@@ -75,6 +76,11 @@ export interface NodeContext<Input, Config> {
   run: NodeRunInfo
   /** Stable across retries of this node in this run: use it to make side effects idempotent. */
   idempotencyKey: string
+  /**
+   * Warmflow's own tables (volunteers, clients, intakes, …), when the worker has a database.
+   * Undefined otherwise: nodes that need it fail with a clear error.
+   */
+  records?: RecordStore
 }
 
 /** The shape a node author writes; see {@link defineNode}. */

@@ -1,5 +1,6 @@
 import { executeNode, type NodeLogEntry } from './activities.js'
 import type { AnyNodeDefinition, NodeRunInfo } from './node.js'
+import type { RecordStore } from './records.js'
 
 /** Options for {@link runNode}. */
 export interface RunNodeOptions {
@@ -11,6 +12,10 @@ export interface RunNodeOptions {
   run?: Partial<NodeRunInfo>
   /** Abort this to cancel the node mid-way. */
   signal?: AbortSignal
+  /** Warmflow's own tables, for nodes that use `ctx.records`. */
+  records?: RecordStore
+  /** Overrides the idempotency key (default `runId/nodeId`), e.g. to simulate a retry. */
+  idempotencyKey?: string
 }
 
 /** What {@link runNode} returns: the node's output and everything it reported on the way. */
@@ -46,11 +51,12 @@ export async function runNode<Node extends AnyNodeDefinition>(
     {
       run,
       attempt: options.attempt ?? 1,
-      idempotencyKey: `${run.runId}/${run.nodeId}`,
+      idempotencyKey: options.idempotencyKey ?? `${run.runId}/${run.nodeId}`,
       signal: options.signal ?? new AbortController().signal,
       heartbeat: (details) => heartbeats.push(details),
       log: (entry) => logs.push(entry),
       secrets: async (name) => options.secrets?.[name],
+      ...(options.records ? { records: options.records } : {}),
     },
   )
   return { output: output as Awaited<ReturnType<Node['output']['parse']>>, logs, heartbeats }
