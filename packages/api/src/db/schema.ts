@@ -1,5 +1,6 @@
 import type { FlowDefinition } from '@warmflow/engine'
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { PeopleTables } from '../people/tables.js'
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
@@ -37,7 +38,7 @@ export interface RunsTable {
 }
 
 /** The whole database, as Kysely sees it. */
-export interface Database {
+export interface Database extends PeopleTables {
   flows: FlowsTable
   flow_versions: FlowVersionsTable
   runs: RunsTable
