@@ -6,6 +6,12 @@ export {
   type NodeLogEntry,
   type SecretResolver,
 } from './activities.js'
+export {
+  assertPluginCompatible,
+  engineVersion,
+  PluginIncompatibleError,
+  satisfiesRange,
+} from './compat.js'
 export { NodeError, WarmflowError, type WarmflowErrorOptions } from './errors.js'
 export {
   defaultExpressionLimits,

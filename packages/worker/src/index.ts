@@ -1,2 +1,11 @@
-export { type LoadedPlugins, loadPlugins, type PluginLoadFailure } from './plugins.js'
+export {
+  formatPluginFailures,
+  type LoadedPlugins,
+  loadPlugins,
+  PluginConfigError,
+  type PluginLoadFailure,
+  type PluginReference,
+  pluginConfigFileName,
+  resolvePluginReferences,
+} from './plugins.js'
 export { createWarmflowWorker, type WarmflowWorker, type WarmflowWorkerOptions } from './worker.js'

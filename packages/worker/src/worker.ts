@@ -1,15 +1,15 @@
 import { NativeConnection, Worker } from '@temporalio/worker'
 import { createActivities, createRegistry, type NodeRegistry, workflowsPath } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
-import { loadPlugins, type PluginLoadFailure } from './plugins.js'
+import { loadPlugins, type PluginLoadFailure, type PluginReference } from './plugins.js'
 
 /** Options for {@link createWarmflowWorker}. */
 export interface WarmflowWorkerOptions {
   address: string
   namespace?: string
   taskQueue: string
-  /** Plugin package names or paths, next to the built-in nodes. */
-  plugins?: readonly string[]
+  /** Plugin package names or paths (or references from `resolvePluginReferences`), next to the built-in nodes. */
+  plugins?: readonly (string | PluginReference)[]
   /** A pre-built workflow bundle (from `bundleWorkflowCode`); bundled on start when absent. */
   workflowBundle?: { code: string }
 }
