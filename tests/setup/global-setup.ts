@@ -9,7 +9,7 @@ import {
   freePort,
   startTemporalDevServer,
 } from '@warmflow/cli/services'
-import { workflowsPath } from '@warmflow/engine'
+import { generatePayloadKey, payloadKeysVariable, workflowsPath } from '@warmflow/engine'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -17,6 +17,8 @@ declare module 'vitest' {
     temporalAddress: string
     databaseUrl: string
     workflowBundlePath: string
+    /** `WARMFLOW_PAYLOAD_KEYS` for this run: workers and clients encrypt payloads with it. */
+    payloadKeys: string
   }
 }
 
@@ -45,6 +47,10 @@ export default async function setup(project: TestProject) {
   project.provide('temporalAddress', temporal.address)
   project.provide('databaseUrl', scratch.url)
   project.provide('workflowBundlePath', workflowBundlePath)
+  // A fresh key per test run; worker processes that tests spawn inherit it through the environment.
+  const payloadKeys = process.env[payloadKeysVariable] || generatePayloadKey('test1')
+  process.env[payloadKeysVariable] = payloadKeys
+  project.provide('payloadKeys', payloadKeys)
 
   return async () => {
     await temporal.stop()

@@ -4,7 +4,14 @@ import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createApp } from '@warmflow/api'
 import { createDb, type Database } from '@warmflow/api/db'
-import { createRegistry, type NodeRegistry } from '@warmflow/engine'
+import {
+  controlPlugin,
+  createEncryptionCodec,
+  createRegistry,
+  type NodeRegistry,
+  parsePayloadKeys,
+  payloadKeysVariable,
+} from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import type { Kysely } from 'kysely'
@@ -20,6 +27,14 @@ export interface TestPlatform {
   /** JSON request helper around `app.request`. */
   request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>
   stop(): Promise<void>
+}
+
+/** The payload codec of this test run (AES-256-GCM), shared by test workers and clients. */
+export function testPayloadCodecs() {
+  const keys = inject('payloadKeys')
+  // Worker processes a test spawns read the same key from the environment.
+  process.env[payloadKeysVariable] = keys
+  return [createEncryptionCodec({ keys: parsePayloadKeys(keys) })]
 }
 
 /**
@@ -40,13 +55,14 @@ export async function startTestPlatform(
   const taskQueue = `test-${randomUUID()}`
   const db = createDb(inject('databaseUrl'), { max: 4 })
   quietRuntime()
+  const payloadCodecs = testPayloadCodecs()
   let registry: NodeRegistry
   let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
   let running: Promise<void> | undefined
   if (options.worker === false) {
     const loaded = await loadPlugins(options.plugins ?? [])
     if (loaded.failures.length) throw new Error(JSON.stringify(loaded.failures))
-    registry = createRegistry([builtinPlugin, ...loaded.plugins])
+    registry = createRegistry([controlPlugin, builtinPlugin, ...loaded.plugins])
   } else {
     const workflowBundle = { code: await readFile(inject('workflowBundlePath'), 'utf8') }
     worker = await createWarmflowWorker({
@@ -54,12 +70,13 @@ export async function startTestPlatform(
       taskQueue,
       plugins: options.plugins ?? [],
       workflowBundle,
+      payloadCodecs,
     })
     registry = worker.registry
     running = worker.worker.run()
   }
   const connection = await Connection.connect({ address })
-  const client = new Client({ connection })
+  const client = new Client({ connection, dataConverter: { payloadCodecs } })
   const app = createApp({ db, registry, temporal: { client, taskQueue } })
   return {
     app,

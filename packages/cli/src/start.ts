@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
 import { loadConfig, startServer } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
+import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { ensurePostgres } from './services/postgres.js'
@@ -26,6 +27,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   mkdirSync(config.dataDir, { recursive: true })
   // We stop the worker ourselves, after the HTTP server, so in-flight requests finish first.
   Runtime.install({ shutdownSignals: [] })
+  // Every payload is encrypted before it reaches Temporal; the key lives in the data dir (or env).
+  const payloadCodecs = [createEncryptionCodec({ keys: loadPayloadKeys(env, config.dataDir) })]
 
   let temporal: TemporalDevServer | undefined
   let address = config.temporal.address
@@ -54,6 +57,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     plugins: config.plugins,
+    payloadCodecs,
   })
   for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)
   const workerDone = worker.run()
@@ -62,7 +66,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   if (seeded.length) say(`Example flows added: ${seeded.join(', ')}`)
 
   const connection = await Connection.connect({ address })
-  const client = new Client({ connection, namespace: config.temporal.namespace })
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: { payloadCodecs },
+  })
   const server = await startServer(
     { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir },
     { port: config.port, host: config.host },

@@ -12,6 +12,21 @@ export {
   PluginIncompatibleError,
   satisfiesRange,
 } from './compat.js'
+export {
+  createEncryptionCodec,
+  createSealer,
+  type EncryptionCodecOptions,
+  encryptedEncoding,
+  generatePayloadKey,
+  keyIdMetadata,
+  loadPayloadKeys,
+  PayloadCodecError,
+  type PayloadKey,
+  parsePayloadKeys,
+  payloadKeysVariable,
+  type SealedBytes,
+  type Sealer,
+} from './codec.js'
 export { NodeError, WarmflowError, type WarmflowErrorOptions } from './errors.js'
 export {
   defaultExpressionLimits,

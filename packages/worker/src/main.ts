@@ -1,6 +1,7 @@
 // The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
 import { loadConfig } from '@warmflow/api/config'
+import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
 import { createWarmflowWorker } from './worker.js'
 
 const config = loadConfig()
@@ -14,6 +15,7 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   plugins: config.plugins,
+  payloadCodecs: [createEncryptionCodec({ keys: loadPayloadKeys(process.env, config.dataDir) })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
 })
 for (const failure of pluginFailures) {

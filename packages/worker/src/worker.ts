@@ -1,3 +1,4 @@
+import type { PayloadCodec } from '@temporalio/common'
 import { NativeConnection, Worker } from '@temporalio/worker'
 import { createActivities, createRegistry, type NodeRegistry, workflowsPath } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
@@ -20,6 +21,10 @@ export interface WarmflowWorker {
   registry: NodeRegistry
   pluginFailures: PluginLoadFailure[]
   connection: NativeConnection
+  /** Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones. */
+  payloadCodecs?: PayloadCodec[]
+  /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
+  taskStore?: TaskStore
 }
 
 /**
@@ -38,7 +43,8 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: createActivities({ registry }),
+    activities: { ...createActivities({ registry }), ...createTaskActivities(options.taskStore) },
+    ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
   })
   return { worker, registry, pluginFailures: failures, connection }
 }
