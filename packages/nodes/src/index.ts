@@ -1,8 +1,12 @@
 import { definePlugin } from '@warmflow/engine'
 import { manualTrigger } from './manual/manual.js'
+import { matchVolunteersNode } from './matching/index.js'
+import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records/index.js'
 import { transformNode } from './transform/transform.js'
 
 export { manualTrigger } from './manual/manual.js'
+export * from './matching/index.js'
+export * from './records/index.js'
 export { transformNode } from './transform/transform.js'
 
 /**
@@ -14,5 +18,12 @@ export { transformNode } from './transform/transform.js'
 export const builtinPlugin = definePlugin({
   name: '@warmflow/nodes',
   version: '0.1.0',
-  nodes: [manualTrigger, transformNode],
+  nodes: [
+    manualTrigger,
+    transformNode,
+    matchVolunteersNode,
+    recordsCreateNode,
+    recordsReadNode,
+    recordsUpdateNode,
+  ],
 })

@@ -1,0 +1,111 @@
+import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
+import { z } from 'zod'
+import { requireRecords } from '../records/records.js'
+import { matchRequestSchema, matchRulesSchema, rankVolunteers } from './score.js'
+
+const data = z.record(z.string(), z.unknown())
+const expression = z.string().min(1).max(4000)
+
+const reason = z.object({
+  code: z.string(),
+  effect: z.enum(['plus', 'min', 'info']),
+  nl: z.string(),
+  en: z.string(),
+})
+
+/**
+ * Ranks volunteers for a request. The request's needs come from upstream data through
+ * expressions; the volunteers come from Warmflow's `volunteers` table (`ctx.records`), or from
+ * upstream data when `candidates` is set (e.g. the `records` of a preceding `records.read`).
+ * Never decides alone: put a human task after it.
+ */
+export const matchVolunteersNode = defineNode({
+  type: 'match.volunteers',
+  version: 1,
+  category: 'matching',
+  icon: 'users-match',
+  title: { nl: 'Vrijwilligers zoeken', en: 'Match volunteers' },
+  description: {
+    nl: 'Zet de best passende vrijwilligers bovenaan: op beschikbaarheid, vaardigheden, talen, afstand en hoe druk ze zijn. Bij elke score staat waarom. Een mens kiest.',
+    en: 'Ranks the best-fitting volunteers: by availability, skills, languages, distance and how busy they are. Every score says why. A person decides.',
+  },
+  input: data,
+  config: z.object({
+    /** Expressions over the input giving what the request needs. */
+    request: z
+      .object({
+        skills: expression.default('skills'),
+        niceToHave: expression.default('niceToHave'),
+        languages: expression.default('languages'),
+        availability: expression.default('availability'),
+        postcode: expression.default('postcode'),
+        requiresVog: expression.default('requiresVog'),
+      })
+      .default({
+        skills: 'skills',
+        niceToHave: 'niceToHave',
+        languages: 'languages',
+        availability: 'availability',
+        postcode: 'postcode',
+        requiresVog: 'requiresVog',
+      }),
+    /** Expression giving the team whose volunteers to consider; all teams when empty. */
+    team: expression.optional(),
+    /** Expression giving the candidate volunteers from upstream data instead of the table. */
+    candidates: expression.optional(),
+    rules: matchRulesSchema.default(matchRulesSchema.parse({})),
+  }),
+  output: z.object({
+    matches: z.array(
+      z.object({
+        volunteerId: z.string(),
+        name: z.string(),
+        rank: z.number().int(),
+        score: z.number(),
+        parts: z.record(z.string(), z.number()),
+        distanceKm: z.number().nullable(),
+        reasons: z.array(reason),
+      }),
+    ),
+    excluded: z.array(z.object({ volunteerId: z.string(), name: z.string(), reasons: z.array(reason) })),
+    considered: z.number().int(),
+  }),
+  personalData: { reads: ['postcode'], sendsOutside: 'never' },
+  activity: { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } },
+  async execute({ input, config, records }) {
+    const raw: Record<string, unknown> = {}
+    for (const [field, source] of Object.entries(config.request)) {
+      const value = await evaluateExpression(source, input)
+      if (value !== undefined && value !== null) raw[field] = value
+    }
+    if (typeof raw.skills === 'string') raw.skills = [raw.skills]
+    if (typeof raw.niceToHave === 'string') raw.niceToHave = [raw.niceToHave]
+    if (typeof raw.languages === 'string') raw.languages = [raw.languages]
+    const request = matchRequestSchema.safeParse(raw)
+    if (!request.success) {
+      const problems = request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+      throw new NodeError('match.invalid_request', `The request to match is not valid: ${problems}`, {
+        text: {
+          nl: `De hulpvraag is niet compleet of klopt niet: ${problems}`,
+          en: `The request for help is incomplete or not valid: ${problems}`,
+        },
+      })
+    }
+    let candidates: unknown
+    if (config.candidates) {
+      candidates = await evaluateExpression(config.candidates, input)
+      if (candidates !== undefined && !Array.isArray(candidates)) candidates = [candidates]
+    } else {
+      const team = config.team ? await evaluateExpression(config.team, input) : undefined
+      candidates = await requireRecords(records).find('volunteers', {
+        where: { active: true, ...(typeof team === 'string' ? { team_id: team } : {}) },
+        limit: 1000,
+      })
+    }
+    return rankVolunteers(
+      request.data,
+      (candidates ?? []) as Parameters<typeof rankVolunteers>[1],
+      config.rules,
+    )
+  },
+})

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto'
+import { runNode } from '@warmflow/engine/testing'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records.js'
+import { createPostgresRecordStore } from './store.js'
+
+// The test run's global setup provides a fresh, migrated database.
+const records = createPostgresRecordStore((inject as (key: string) => string)('databaseUrl'))
+afterAll(() => records.close())
+
+describe('records nodes on PostgreSQL', () => {
+  const team = randomUUID()
+
+  it('creates, finds and updates a volunteer with normalised fields', async () => {
+    const { output } = await runNode(recordsCreateNode, {
+      records,
+      input: { naam: 'Sanne de Vries', pc: '3511ab', talen: ['NL', 'Engels'] },
+      config: {
+        table: 'volunteers',
+        values: { name: 'naam', postcode: 'pc', languages: 'talen', team_id: `"${team}"`, has_vog: 'true' },
+      },
+    })
+    expect(output.record).toMatchObject({
+      name: 'Sanne de Vries',
+      postcode: '3511 AB',
+      languages: ['nl', 'engels'],
+    })
+    const id = output.record.id as string
+
+    const found = await runNode(recordsReadNode, {
+      records,
+      input: { team },
+      config: { table: 'volunteers', where: { team_id: 'team', has_vog: 'true' } },
+    })
+    expect(found.output.count).toBe(1)
+    expect(found.output.record?.id).toBe(id)
+
+    const updated = await runNode(recordsUpdateNode, {
+      records,
+      input: { id },
+      config: { table: 'volunteers', id: 'id', values: { active_matches: '1', notes: '"Graag buiten"' } },
+    })
+    expect(updated.output.record).toMatchObject({ id, active_matches: 1, notes: 'Graag buiten' })
+  })
+
+  it('names every invalid field, in Dutch and English, and writes nothing', async () => {
+    const error = await runNode(recordsCreateNode, {
+      records,
+      input: {},
+      config: {
+        table: 'volunteers',
+        values: { name: '""', postcode: '"12 AB"', team_id: `"${team}"` },
+      },
+    }).catch((e) => e)
+    expect(error.code).toBe('records.invalid_fields')
+    expect(error.details.fields).toEqual(['name', 'postcode'])
+    expect(error.text.nl).toContain('postcode')
+    const rows = await records.find('volunteers', { where: { team_id: team } })
+    expect(rows).toHaveLength(1)
+  })
+
+  it('creates an intake once per run and node, even when retried', async () => {
+    const options = {
+      records,
+      input: { naam: 'Piet', vraag: 'Hulp bij boodschappen' },
+      config: {
+        table: 'intakes' as const,
+        values: { requester_name: 'naam', request: 'vraag', team_id: `"${team}"` },
+      },
+      idempotencyKey: `wf-${randomUUID()}/intake`,
+    }
+    const first = await runNode(recordsCreateNode, { ...options, attempt: 1 })
+    const second = await runNode(recordsCreateNode, { ...options, attempt: 2 })
+    expect(second.output.record.id).toBe(first.output.record.id)
+    expect(await records.find('intakes', { where: { team_id: team } })).toHaveLength(1)
+  })
+
+  it('says clearly when a record does not exist or the table is unknown', async () => {
+    await expect(
+      runNode(recordsReadNode, {
+        records,
+        config: { table: 'clients', id: `"${randomUUID()}"`, required: true },
+      }),
+    ).rejects.toMatchObject({ code: 'records.not_found' })
+    await expect(runNode(recordsReadNode, { records, config: { table: 'users' } })).rejects.toMatchObject({
+      code: 'node.invalid_config',
+    })
+    await expect(records.find('users')).rejects.toMatchObject({ code: 'records.unknown_table' })
+  })
+
+  it('fails clearly when the worker has no database', async () => {
+    await expect(runNode(recordsReadNode, { config: { table: 'clients' } })).rejects.toMatchObject({
+      code: 'records.unavailable',
+    })
+  })
+})

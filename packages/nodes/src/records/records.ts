@@ -1,0 +1,195 @@
+import { defineNode, evaluateExpression, NodeError, type RecordStore } from '@warmflow/engine'
+import { z } from 'zod'
+import { type RecordTable, recordSchemas, recordTableSchema } from './schemas.js'
+
+const data = z.record(z.string(), z.unknown())
+const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/)
+const expressions = z.record(fieldName, z.string().min(1).max(4000))
+const recordOutput = z.object({ record: data })
+
+const tableTitles: Record<RecordTable, { nl: string; en: string }> = {
+  volunteers: { nl: 'vrijwilligers', en: 'volunteers' },
+  clients: { nl: 'cliënten', en: 'clients' },
+  intakes: { nl: 'aanmeldingen', en: 'intakes' },
+  progress_reports: { nl: 'voortgangsverslagen', en: 'progress reports' },
+}
+
+/** Returns `ctx.records` or a clear error when the worker runs without a database. */
+export function requireRecords(records: RecordStore | undefined): RecordStore {
+  if (!records) {
+    throw new NodeError('records.unavailable', 'This worker has no database for Warmflow records', {
+      text: {
+        nl: 'Deze worker heeft geen verbinding met de Warmflow-database.',
+        en: 'This worker has no connection to the Warmflow database.',
+      },
+    })
+  }
+  return records
+}
+
+/** Raised when values do not fit the table's fields; lists each field with its problem. */
+export class RecordValidationError extends NodeError {}
+
+/**
+ * Checks values against a table's field schema. `partial` for updates (only the given fields).
+ *
+ * @example
+ * const values = validateRecord('volunteers', { name: 'Sanne', postcode: '3511ab' }, false)
+ */
+export function validateRecord(
+  table: RecordTable,
+  values: Record<string, unknown>,
+  partial: boolean,
+): Record<string, unknown> {
+  const schema = partial ? recordSchemas[table].partial().strict() : recordSchemas[table].strict()
+  const result = schema.safeParse(values)
+  if (result.success) return result.data as Record<string, unknown>
+  const fields = result.error.issues.map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
+  throw new RecordValidationError('records.invalid_fields', `Invalid ${table} fields: ${fields.join('; ')}`, {
+    text: {
+      nl: `Deze velden voor ${tableTitles[table].nl} kloppen niet: ${fields.join('; ')}`,
+      en: `These fields for ${tableTitles[table].en} are not valid: ${fields.join('; ')}`,
+    },
+    details: { fields: result.error.issues.map((issue) => issue.path.join('.')) },
+  })
+}
+
+async function evaluateAll(
+  mapping: Record<string, string>,
+  input: unknown,
+): Promise<Record<string, unknown>> {
+  const values: Record<string, unknown> = {}
+  for (const [field, expression] of Object.entries(mapping)) {
+    const value = await evaluateExpression(expression, input)
+    if (value !== undefined) values[field] = value
+  }
+  return values
+}
+
+function notFound(table: RecordTable, id: string): NodeError {
+  return new NodeError('records.not_found', `No ${table} record with id ${id}`, {
+    text: {
+      nl: `Er is geen record in ${tableTitles[table].nl} met id ${id}.`,
+      en: `There is no record in ${tableTitles[table].en} with id ${id}.`,
+    },
+  })
+}
+
+const personal = [
+  'name',
+  'email',
+  'phone',
+  'postcode',
+  'requester_name',
+  'requester_email',
+  'requester_phone',
+]
+
+/** Creates a record in one of Warmflow's own tables, with field-level validation. */
+export const recordsCreateNode = defineNode({
+  type: 'records.create',
+  version: 1,
+  category: 'data',
+  icon: 'database-plus',
+  title: { nl: 'Record aanmaken', en: 'Create record' },
+  description: {
+    nl: 'Slaat een vrijwilliger, cliënt, aanmelding of voortgangsverslag op in Warmflow. Elk veld wordt gecontroleerd.',
+    en: 'Saves a volunteer, client, intake or progress report in Warmflow. Every field is checked.',
+  },
+  input: data,
+  config: z.object({
+    table: recordTableSchema,
+    /** Field → JSONata expression over the input. */
+    values: expressions.default({}),
+  }),
+  output: recordOutput,
+  personalData: { reads: personal, sendsOutside: 'never' },
+  activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
+  async execute({ input, config, records, idempotencyKey }) {
+    const store = requireRecords(records)
+    const values = validateRecord(config.table, await evaluateAll(config.values, input), false)
+    // A retry must not create a second row: intakes remember the run+node that made them.
+    if (config.table === 'intakes' && values.run_id === undefined) values.run_id = idempotencyKey
+    if (config.table === 'intakes') {
+      const [existing] = await store.find('intakes', { where: { run_id: String(values.run_id) }, limit: 1 })
+      if (existing) return { record: existing }
+    }
+    return { record: await store.insert(config.table, values) }
+  },
+})
+
+/** Reads records by id or by equal fields. */
+export const recordsReadNode = defineNode({
+  type: 'records.read',
+  version: 1,
+  category: 'data',
+  icon: 'database-search',
+  title: { nl: 'Records opzoeken', en: 'Find records' },
+  description: {
+    nl: 'Zoekt records in Warmflow op id of op velden die gelijk moeten zijn, bijvoorbeeld alle actieve vrijwilligers.',
+    en: 'Finds records in Warmflow by id or by fields that must match, for example all active volunteers.',
+  },
+  input: data,
+  config: z.object({
+    table: recordTableSchema,
+    /** JSONata expression giving the id to read; when set, `where` is ignored. */
+    id: z.string().min(1).max(4000).optional(),
+    /** Field → JSONata expression; rows must equal every value. */
+    where: expressions.default({}),
+    limit: z.number().int().min(1).max(1000).default(100),
+    /** Fail when nothing is found. */
+    required: z.boolean().default(false),
+  }),
+  output: z.object({ records: z.array(data), record: data.nullable(), count: z.number().int() }),
+  personalData: { reads: [], sendsOutside: 'never' },
+  activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
+  async execute({ input, config, records }) {
+    const store = requireRecords(records)
+    let rows: Record<string, unknown>[]
+    if (config.id) {
+      const id = String(await evaluateExpression(config.id, input))
+      const row = await store.get(config.table, id)
+      if (!row && config.required) throw notFound(config.table, id)
+      rows = row ? [row] : []
+    } else {
+      const where = (await evaluateAll(config.where, input)) as Record<
+        string,
+        string | number | boolean | null
+      >
+      rows = await store.find(config.table, { where, limit: config.limit })
+      if (rows.length === 0 && config.required) throw notFound(config.table, JSON.stringify(where))
+    }
+    return { records: rows, record: rows[0] ?? null, count: rows.length }
+  },
+})
+
+/** Changes fields of one record. */
+export const recordsUpdateNode = defineNode({
+  type: 'records.update',
+  version: 1,
+  category: 'data',
+  icon: 'database-edit',
+  title: { nl: 'Record wijzigen', en: 'Update record' },
+  description: {
+    nl: 'Past velden van één record aan, bijvoorbeeld de status van een aanmelding. Elk veld wordt gecontroleerd.',
+    en: 'Changes fields of one record, for example the status of an intake. Every field is checked.',
+  },
+  input: data,
+  config: z.object({
+    table: recordTableSchema,
+    /** JSONata expression giving the id of the record. */
+    id: z.string().min(1).max(4000),
+    values: expressions,
+  }),
+  output: recordOutput,
+  personalData: { reads: personal, sendsOutside: 'never' },
+  activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
+  async execute({ input, config, records }) {
+    const store = requireRecords(records)
+    const id = String(await evaluateExpression(config.id, input))
+    const values = validateRecord(config.table, await evaluateAll(config.values, input), true)
+    const row = await store.update(config.table, id, values)
+    if (!row) throw notFound(config.table, id)
+    return { record: row }
+  },
+})
