@@ -1,11 +1,13 @@
 import { definePlugin } from '@warmflow/engine'
 import { manualTrigger } from './manual/manual.js'
 import { matchVolunteersNode } from './matching/index.js'
+import { pseudonymiseNode, restoreNode } from './privacy/index.js'
 import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records/index.js'
 import { transformNode } from './transform/transform.js'
 
 export { manualTrigger } from './manual/manual.js'
 export * from './matching/index.js'
+export * from './privacy/index.js'
 export * from './records/index.js'
 export { transformNode } from './transform/transform.js'
 
@@ -25,5 +27,7 @@ export const builtinPlugin = definePlugin({
     recordsCreateNode,
     recordsReadNode,
     recordsUpdateNode,
+    pseudonymiseNode,
+    restoreNode,
   ],
 })

@@ -1,0 +1,472 @@
+/**
+ * Detectors for Dutch personal data in free text. Each detector returns spans; overlapping spans
+ * are resolved by {@link findPersonalData} (earliest start wins, then the longest).
+ *
+ * The detectors favour recall over precision: replacing a harmless number by a placeholder costs
+ * a little context in an AI summary, leaking a BSN costs a data breach.
+ */
+
+/** The kinds of personal data Warmflow replaces, as they appear in placeholders (`[NAAM_1]`). */
+export const personalDataKinds = [
+  'NAAM',
+  'TELEFOON',
+  'EMAIL',
+  'BSN',
+  'IBAN',
+  'POSTCODE',
+  'ADRES',
+  'GEBOORTEDATUM',
+] as const
+
+/** One kind of personal data. */
+export type PersonalDataKind = (typeof personalDataKinds)[number]
+
+/** A piece of personal data found in a text. */
+export interface PersonalDataSpan {
+  kind: PersonalDataKind
+  start: number
+  end: number
+  /** The text as it appears. */
+  text: string
+  /** A normal form, so that `06-12345678` and `+31 6 1234 5678` count as the same value. */
+  key: string
+}
+
+/** A value known from a structured field (e.g. the client's last name), searched for literally. */
+export interface KnownValue {
+  kind: PersonalDataKind
+  text: string
+}
+
+const letter = '\\p{L}\\p{N}'
+
+/** True when `digits` (9 digits, or 8 with an implied leading zero) passes the BSN 11-check. */
+export function isValidBsn(digits: string): boolean {
+  const clean = digits.replace(/\D/g, '')
+  if (clean.length < 8 || clean.length > 9) return false
+  const nine = clean.padStart(9, '0')
+  if (/^0+$/.test(nine)) return false
+  let sum = 0
+  for (let i = 0; i < 8; i++) sum += Number(nine[i]) * (9 - i)
+  sum -= Number(nine[8])
+  return sum % 11 === 0
+}
+
+/** True when `value` is an IBAN whose check digits pass the mod-97 test. */
+export function isValidIban(value: string): boolean {
+  const compact = value.replace(/\s/g, '').toUpperCase()
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false
+  const known = ibanLengths[compact.slice(0, 2)]
+  if (known !== undefined && known !== compact.length) return false
+  const rearranged = compact.slice(4) + compact.slice(0, 4)
+  let remainder = 0
+  for (const char of rearranged) {
+    const code = char >= 'A' && char <= 'Z' ? String(char.charCodeAt(0) - 55) : char
+    for (const digit of code) remainder = (remainder * 10 + Number(digit)) % 97
+  }
+  return remainder === 1
+}
+
+const ibanLengths: Record<string, number> = {
+  NL: 18,
+  BE: 16,
+  DE: 22,
+  FR: 27,
+  GB: 22,
+  ES: 24,
+  IT: 27,
+  LU: 20,
+  AT: 20,
+  CH: 21,
+  PL: 28,
+  PT: 25,
+  IE: 22,
+  DK: 18,
+  SE: 24,
+  NO: 15,
+  FI: 18,
+  TR: 26,
+  MA: 28,
+}
+
+/** Returns the end index in `text` right after the `count`-th alphanumeric char from `start`. */
+function endAfterAlnum(text: string, start: number, count: number, digitsOnly: boolean): number | undefined {
+  let seen = 0
+  for (let i = start; i < text.length; i++) {
+    const char = text[i]!
+    if (digitsOnly ? /\d/.test(char) : /[A-Za-z0-9]/.test(char)) {
+      seen++
+      if (seen === count) return i + 1
+    }
+  }
+  return undefined
+}
+
+/** Normal form of a Dutch phone number: national digits starting with 0. */
+export function phoneKey(text: string): string {
+  let digits = text.replace(/\(0\)/g, '').replace(/\D/g, '')
+  if (/^\(?\+/.test(text.trim())) digits = `0${digits.slice(2)}`
+  else if (digits.startsWith('0031')) digits = `0${digits.slice(4)}`
+  return digits
+}
+
+function findPhones(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  const candidate =
+    /(?<![\p{L}\p{N}+])(?:\(\+31\)|(?:\+|00)\s?31)[\s./-]*(?:\(0\)[\s./-]*)?\d|(?<![\p{L}\p{N}])\(?0[1-9]/gu
+  for (const match of text.matchAll(candidate)) {
+    const start = match.index
+    const head = match[0]
+    const international = /^(?:\(\+31\)|(?:\+|00)\s?31)/.test(head)
+    if (!international && /^\(?00/.test(head)) continue
+    // Digits after the country prefix (and an optional "(0)"): 9 for +31, and a national number has 10.
+    let bodyStart = start
+    let needed = 10
+    if (international) {
+      const prefix = /^(?:\(\+31\)|(?:\+|00)\s?31)[\s./-]*(?:\(0\)[\s./-]*)?/.exec(text.slice(start))!
+      bodyStart = start + prefix[0].length
+      needed = 9
+    }
+    let end: number | undefined
+    let seen = 0
+    for (let i = bodyStart; i < text.length; i++) {
+      const char = text[i]!
+      if (/\d/.test(char)) {
+        seen++
+        if (seen === needed) {
+          end = i + 1
+          break
+        }
+      } else if (!/[\s./()-]/.test(char) || (char === ' ' && text[i + 1] === ' ')) {
+        break
+      }
+    }
+    if (end === undefined) continue
+    if (/\d/.test(text[end] ?? '')) continue
+    // "(06 12345678)": the bracket belongs to the sentence, not to the number.
+    const from = text[start] === '(' && !text.slice(start, end).includes(')') ? start + 1 : start
+    const found = text.slice(from, end)
+    const key = phoneKey(found)
+    if (!/^0[1-9]\d{8}$/.test(key)) continue
+    spans.push({ kind: 'TELEFOON', start: from, end, text: found, key })
+  }
+  return spans
+}
+
+function findBsns(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  const pattern = /(?<![\p{L}\p{N}+]|\d[\s.-])\d(?:[ .-]?\d){7,8}(?![ .-]?\d)/gu
+  for (const match of text.matchAll(pattern)) {
+    const digits = match[0].replace(/\D/g, '')
+    const before = text.slice(Math.max(0, match.index - 40), match.index)
+    const announced =
+      /(?:bsn|burgerservice-?nummer|sofi-?nummer)[^\p{L}\p{N}]*(?:is|nummer|nr\.?)?[^\p{L}\p{N}]*$/iu.test(
+        before,
+      )
+    if (!(digits.length === 9 && isValidBsn(digits)) && !announced) continue
+    spans.push({
+      kind: 'BSN',
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      key: digits.padStart(9, '0'),
+    })
+  }
+  return spans
+}
+
+function findIbans(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  const pattern = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,30}/gu
+  for (const match of text.matchAll(pattern)) {
+    const country = match[0].slice(0, 2).toUpperCase()
+    const lengths = ibanLengths[country] ? [ibanLengths[country]] : [30, 28, 27, 26, 24, 22, 20, 18, 16, 15]
+    for (const length of lengths) {
+      const end = endAfterAlnum(text, match.index, length, false)
+      if (end === undefined) continue
+      // The IBAN must not run straight on into more letters or digits.
+      if (/[A-Za-z0-9]/.test(text[end] ?? '')) continue
+      const found = text.slice(match.index, end)
+      if (isValidIban(found)) {
+        spans.push({
+          kind: 'IBAN',
+          start: match.index,
+          end,
+          text: found,
+          key: found.replace(/\s/g, '').toUpperCase(),
+        })
+        break
+      }
+    }
+  }
+  return spans
+}
+
+function findEmails(text: string): PersonalDataSpan[] {
+  const pattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+  return [...text.matchAll(pattern)].map((match) => ({
+    kind: 'EMAIL' as const,
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    key: match[0].toLowerCase(),
+  }))
+}
+
+function findPostcodes(text: string): PersonalDataSpan[] {
+  const pattern = /(?<![\p{L}\p{N}])[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|[a-z]{2})(?![\p{L}\p{N}])/gu
+  return [...text.matchAll(pattern)].map((match) => ({
+    kind: 'POSTCODE' as const,
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    key: match[0].replace(/\s/g, '').toUpperCase(),
+  }))
+}
+
+const streetSuffixes =
+  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom'
+const capitalWord = "\\p{Lu}[\\p{L}.'-]*"
+const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
+const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/]\\d{1,4}|\\s(?:bis|hs|huis|I{1,3})(?![\\p{L}]))?`
+const streetPattern = new RegExp(
+  `(?<![\\p{L}])(?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})\\s+${houseNumber}(?![\\p{N}])`,
+  'gu',
+)
+const addressContext = new RegExp(
+  `(?:adres(?:\\s+is)?:?|woont\\s+(?:aan|op|in)(?:\\s+de|\\s+het)?|woonachtig\\s+(?:aan|op)(?:\\s+de|\\s+het)?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
+  'giud',
+)
+
+function addressSpan(text: string, start: number, end: number): PersonalDataSpan {
+  const found = text.slice(start, end)
+  return { kind: 'ADRES', start, end, text: found, key: found.toLowerCase().replace(/\s+/g, ' ') }
+}
+
+function findAddresses(text: string): PersonalDataSpan[] {
+  const spans = [...text.matchAll(streetPattern)].map((m) =>
+    addressSpan(text, m.index, m.index + m[0].length),
+  )
+  for (const match of text.matchAll(addressContext)) {
+    const [start, end] = match.indices![1]!
+    // The context words are case-insensitive, but the street itself must start with a capital.
+    if (/^\p{Lu}/u.test(text.slice(start, end))) spans.push(addressSpan(text, start, end))
+  }
+  return spans
+}
+
+const months: Record<string, number> = {
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  febr: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+}
+const monthNames = Object.keys(months)
+  .sort((a, b) => b.length - a.length)
+  .join('|')
+
+function dateKey(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  const recentYear = now.getUTCFullYear() - 10
+  const consider = (start: number, found: string, year: number, month: number, day: number) => {
+    if (month < 1 || month > 12 || day < 1 || day > 31) return
+    const before = text.slice(Math.max(0, start - 30), start)
+    const announced =
+      /(?:geboren|geb\.|geboortedatum|geb\.datum|DOB|date of birth|born)[^\p{L}]*(?:op|on)?\s*$/iu.test(
+        before,
+      )
+    if (year > recentYear && !announced) return
+    spans.push({
+      kind: 'GEBOORTEDATUM',
+      start,
+      end: start + found.length,
+      text: found,
+      key: dateKey(year, month, day),
+    })
+  }
+  const numeric =
+    /(?<![\p{N}])(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2((?:19|20)\d{2}|'?\d{2})(?![\p{N}])/gu
+  for (const m of text.matchAll(numeric)) {
+    let year = Number(m[4]!.replace("'", ''))
+    if (m[4]!.length <= 3) {
+      // A two-digit year is only read as a date of birth when the text announces one.
+      const before = text.slice(Math.max(0, m.index - 30), m.index)
+      if (!/(?:geboren|geb\.|geboortedatum)[^\p{L}]*(?:op)?\s*$/iu.test(before)) continue
+      year += year > new Date().getUTCFullYear() % 100 ? 1900 : 2000
+    }
+    consider(m.index, m[0], year, Number(m[3]), Number(m[1]))
+  }
+  const iso = /(?<![\p{N}])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
+  for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
+  const written = new RegExp(
+    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de)?\\s+(${monthNames})\\.?\\s+((?:19|20)\\d{2})(?![\\p{N}])`,
+    'giu',
+  )
+  for (const m of text.matchAll(written)) {
+    consider(m.index, m[0], Number(m[3]), months[m[2]!.toLowerCase()]!, Number(m[1]))
+  }
+  return spans
+}
+
+const nameToken = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)*"
+const nameParticle = "(?:van|de|der|den|ten|ter|te|el|al|von|le|la|da|dos|'t|van der|van den|van de)"
+const personName = `(?:\\p{Lu}\\.\\s?)*(?:(?:${nameParticle}|${nameParticle.replace(/\b([a-z])/g, (c) => c.toUpperCase())})\\s+)*${nameToken}(?:\\s+(?:${nameParticle}\\s+)*${nameToken})?`
+const honorificName = new RegExp(
+  `(?<![\\p{L}])(?:[Mm]evrouw|[Mm]eneer|[Mm]evr\\.|[Mm]w\\.|[Dd]hr\\.|[Dd]e heer|[Mm]r\\.|[Dd]r\\.|[Mm]ijn naam is|[Ii]k heet|[Gg]enaamd|[Hh]eet|t\\.n\\.v\\.|ten name van)\\s+(${personName})`,
+  'gud',
+)
+const relationName = new RegExp(
+  `(?<![\\p{L}])(?:dochter|zoon|moeder|vader|man|vrouw|echtgeno(?:o|)te?|buurvrouw|buurman|zus|zuster|broer|partner|kleinzoon|kleindochter|mantelzorger|vriendin|vriend|schoonzoon|schoondochter|nicht|neef|contactpersoon|casemanager|huisarts|wijkverpleegkundige)(?:,)?\\s+(${personName})`,
+  'gud',
+)
+const initialsName = new RegExp(
+  `(?<![\\p{L}.])((?:\\p{Lu}\\.){1,3}\\s?(?:${nameParticle}\\s+)*${nameToken})`,
+  'gud',
+)
+const notNames = new Set([
+  'Ze',
+  'Zij',
+  'Hij',
+  'Het',
+  'Die',
+  'Dat',
+  'Deze',
+  'Er',
+  'Ik',
+  'Wij',
+  'We',
+  'Een',
+  'Sinds',
+  'Mevrouw',
+  'Meneer',
+  'Maar',
+  'En',
+  'Ook',
+])
+
+function findNamedPeople(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  for (const pattern of [honorificName, relationName, initialsName]) {
+    for (const match of text.matchAll(pattern)) {
+      const [start, end] = match.indices![1]!
+      const found = text.slice(start, end)
+      if (notNames.has(found.split(/\s+/)[0]!)) continue
+      spans.push({ kind: 'NAAM', start, end, text: found, key: found.toLowerCase().replace(/\s+/g, ' ') })
+    }
+  }
+  return spans
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The normal form of a value of `kind`, used to give equal values the same placeholder. */
+export function normaliseValue(kind: PersonalDataKind, text: string): string {
+  switch (kind) {
+    case 'TELEFOON':
+      return phoneKey(text)
+    case 'BSN':
+      return text.replace(/\D/g, '').padStart(9, '0')
+    case 'IBAN':
+    case 'POSTCODE':
+      return text.replace(/\s/g, '').toUpperCase()
+    case 'GEBOORTEDATUM': {
+      const found = findBirthDates(`geboren ${text}`, new Date())[0]
+      return found ? found.key : text.trim().toLowerCase()
+    }
+    default:
+      return text.trim().toLowerCase().replace(/\s+/g, ' ')
+  }
+}
+
+function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  for (const value of known) {
+    const trimmed = value.text.trim()
+    if (trimmed.length < 2) continue
+    const flexible = escapeRegExp(trimmed).replace(/\s+/g, '\\s+')
+    const pattern = new RegExp(`(?<![${letter}])${flexible}(?![${letter}])`, 'giu')
+    for (const match of text.matchAll(pattern)) {
+      spans.push({
+        kind: value.kind,
+        start: match.index,
+        end: match.index + match[0].length,
+        text: match[0],
+        key: normaliseValue(value.kind, match[0]),
+      })
+    }
+  }
+  return spans
+}
+
+/** Options for {@link findPersonalData}. */
+export interface FindOptions {
+  /** Values from structured fields (names, an address) to find literally, case-insensitive. */
+  known?: readonly KnownValue[]
+  /** Which kinds to look for with the pattern detectors; all by default. */
+  kinds?: readonly PersonalDataKind[]
+  /** "Now", for telling a date of birth from a recent date. */
+  now?: Date
+}
+
+/**
+ * Finds personal data in a text: the values known from structured fields, and BSNs (11-check),
+ * phone numbers, e-mail addresses, IBANs (mod-97), postcodes, street addresses, dates of birth
+ * and names after a title or a family word ("mevrouw De Vries", "haar zoon Peter").
+ * Returns non-overlapping spans in text order.
+ *
+ * @example
+ * findPersonalData('Bel 06-12345678').map((s) => s.kind) // ['TELEFOON']
+ */
+export function findPersonalData(text: string, options: FindOptions = {}): PersonalDataSpan[] {
+  const kinds = new Set(options.kinds ?? personalDataKinds)
+  const candidates: PersonalDataSpan[] = [...findKnown(text, options.known ?? [])]
+  if (kinds.has('EMAIL')) candidates.push(...findEmails(text))
+  if (kinds.has('IBAN')) candidates.push(...findIbans(text))
+  if (kinds.has('TELEFOON')) candidates.push(...findPhones(text))
+  if (kinds.has('BSN')) candidates.push(...findBsns(text))
+  if (kinds.has('POSTCODE')) candidates.push(...findPostcodes(text))
+  if (kinds.has('GEBOORTEDATUM')) candidates.push(...findBirthDates(text, options.now ?? new Date()))
+  if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
+  if (kinds.has('NAAM')) candidates.push(...findNamedPeople(text))
+  candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
+  const chosen: PersonalDataSpan[] = []
+  let reached = 0
+  for (const span of candidates) {
+    if (span.start < reached) continue
+    chosen.push(span)
+    reached = span.end
+  }
+  return chosen
+}
+
+/** True when the text contains a number that passes the BSN 11-check (with or without separators). */
+export function containsValidBsn(text: string): boolean {
+  return findBsns(text).some((span) => isValidBsn(span.key) && span.key.length === 9)
+}

@@ -1,0 +1,94 @@
+import { runNode } from '@warmflow/engine/testing'
+import { describe, expect, it } from 'vitest'
+import { openMapping, parsePseudonymKey } from '../vault.js'
+import { nameVariants, pseudonymiseNode } from './pseudonymise.js'
+
+const key = Buffer.alloc(32, 3).toString('base64')
+const input = {
+  voornaam: 'Fatima',
+  tussenvoegsel: 'de',
+  achternaam: 'Vries',
+  telefoon: '0612345678',
+  omschrijving:
+    'Mevrouw De Vries (Fatima) belt vanaf 06-12 34 56 78. fatima de vries woont aan de Kerkstraat 5. BSN 111222333.',
+}
+const config = {
+  textFields: ['omschrijving'],
+  fields: {
+    voornaam: 'voornaam',
+    tussenvoegsel: 'tussenvoegsel',
+    achternaam: 'achternaam',
+    telefoon: 'telefoon',
+  },
+}
+
+describe('privacy.pseudonymise', () => {
+  it('replaces names (also partial and in other case), phone, address and BSN with stable placeholders', async () => {
+    const { output } = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
+    expect(output.omschrijving).toBe(
+      'Mevrouw [NAAM_4] ([NAAM_1]) belt vanaf [TELEFOON_1]. [NAAM_5] woont aan de [ADRES_1]. BSN [BSN_1].',
+    )
+    expect(output.voornaam).toBe('[NAAM_1]')
+    expect(output.achternaam).toBe('[NAAM_3]')
+    expect(output.telefoon).toBe('[TELEFOON_1]')
+    const privacy = output._privacy as { pseudonymised: string[]; mapping: string }
+    expect(privacy.pseudonymised.sort()).toEqual([
+      'achternaam',
+      'omschrijving',
+      'telefoon',
+      'tussenvoegsel',
+      'voornaam',
+    ])
+    expect(JSON.stringify(output)).not.toMatch(/Fatima|Vries|111222333|12 34 56/i)
+  })
+
+  it('keeps the mapping only encrypted and bound to the run', async () => {
+    const { output } = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
+    const mapping = (output._privacy as { mapping: string }).mapping
+    expect(mapping).toMatch(/^wfpm1:/)
+    const book = openMapping(mapping, parsePseudonymKey(key), 'test-run')
+    expect(book.restore('[NAAM_1] [TELEFOON_1] [BSN_1]').text).toBe('Fatima 0612345678 111222333')
+    expect(() => openMapping(mapping, parsePseudonymKey(key), 'other-run')).toThrow(/cannot be decrypted/)
+  })
+
+  it('continues numbering when the input was pseudonymised before in the same run', async () => {
+    const first = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
+    const second = await runNode(pseudonymiseNode, {
+      input: { ...first.output, notitie: 'Nieuw nummer 020-7654321, oude 0612345678' },
+      config: { textFields: ['notitie'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(second.output.notitie).toBe('Nieuw nummer [TELEFOON_2], oude [TELEFOON_1]')
+  })
+
+  it('takes the key from WARMFLOW_PSEUDONYM_KEY and refuses to run without a valid key', async () => {
+    const before = process.env.WARMFLOW_PSEUDONYM_KEY
+    try {
+      process.env.WARMFLOW_PSEUDONYM_KEY = 'ab'.repeat(32)
+      const { output } = await runNode(pseudonymiseNode, { input, config })
+      expect(output.voornaam).toBe('[NAAM_1]')
+      process.env.WARMFLOW_PSEUDONYM_KEY = 'te kort'
+      await expect(runNode(pseudonymiseNode, { input, config })).rejects.toMatchObject({
+        code: 'privacy.no_key',
+        retryable: false,
+      })
+    } finally {
+      if (before === undefined) delete process.env.WARMFLOW_PSEUDONYM_KEY
+      else process.env.WARMFLOW_PSEUDONYM_KEY = before
+    }
+  })
+
+  it('never writes personal data into its log', async () => {
+    const { logs } = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
+    expect(logs.length).toBeGreaterThan(0)
+    expect(JSON.stringify(logs)).not.toMatch(/Fatima|Vries|0612345678/)
+  })
+})
+
+describe('nameVariants', () => {
+  it('covers full name, first name, last name with and without prefix and initials', () => {
+    const variants = nameVariants(['Fatima'], ['de'], ['Vries'], [])
+    for (const v of ['Fatima', 'de Vries', 'Vries', 'Fatima de Vries', 'F. de Vries'])
+      expect(variants).toContain(v)
+  })
+})

@@ -1,0 +1,176 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { NodeError } from '@warmflow/engine'
+import { z } from 'zod'
+import { findPersonalData, type KnownValue, type PersonalDataKind } from './detect.js'
+
+/** The secret slot that may hold the pseudonym key; the env variable is the fallback. */
+export const pseudonymKeySlot = 'pseudonymKey'
+/** Environment variable with the pseudonym key (32 bytes, base64 or hex) when no credential is set. */
+export const pseudonymKeyEnv = 'WARMFLOW_PSEUDONYM_KEY'
+
+const mappingPrefix = 'wfpm1'
+
+/** The privacy marker pseudonymise adds to its output and later nodes read. */
+export const privacyMarkerSchema = z.object({
+  /** Paths of the fields whose personal data was replaced by placeholders. */
+  pseudonymised: z.array(z.string()).default([]),
+  /** Placeholder → real value, encrypted with AES-256-GCM and bound to the run (`wfpm1:…`). */
+  mapping: z.string().optional(),
+  /** Fields restored to real values by `privacy.restore`: these must stay inside the organisation. */
+  restored: z.array(z.string()).optional(),
+})
+
+/** The `_privacy` marker on data that passed pseudonymise. */
+export type PrivacyMarker = z.infer<typeof privacyMarkerSchema>
+
+/** Reads the `_privacy` marker from a node's input, if it has a valid one. */
+export function readPrivacyMarker(input: Record<string, unknown>): PrivacyMarker | undefined {
+  const parsed = privacyMarkerSchema.safeParse(input._privacy)
+  return parsed.success ? parsed.data : undefined
+}
+
+const entrySchema = z.tuple([z.string(), z.string(), z.string()])
+const mappingSchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) })
+
+/** Matches the placeholders Warmflow writes, e.g. `[NAAM_1]`. */
+export const placeholderPattern =
+  /\[(NAAM|TELEFOON|EMAIL|BSN|IBAN|POSTCODE|ADRES|GEBOORTEDATUM)_(\d{1,4})\]/gi
+
+/**
+ * Hands out stable placeholders within a run: the same value (in its normal form) always gets the
+ * same placeholder, and the first form seen is what restore puts back.
+ */
+export class PlaceholderBook {
+  private readonly byKey = new Map<string, string>()
+  private readonly values = new Map<string, string>()
+  private readonly counters = new Map<string, number>()
+
+  /** Continues from an earlier book (e.g. a second pseudonymise node in the same run). */
+  constructor(entries: readonly (readonly [string, string, string])[] = []) {
+    for (const [placeholder, value, key] of entries) this.remember(placeholder, value, key)
+  }
+
+  private remember(placeholder: string, value: string, key: string) {
+    this.byKey.set(key, placeholder)
+    this.values.set(placeholder, value)
+    const match = /^\[([A-Z]+)_(\d+)\]$/.exec(placeholder)
+    if (match) this.counters.set(match[1]!, Math.max(this.counters.get(match[1]!) ?? 0, Number(match[2])))
+  }
+
+  /** The placeholder for a value, creating one when the value is new. */
+  placeholderFor(kind: PersonalDataKind, key: string, value: string): string {
+    const fullKey = `${kind}:${key}`
+    const existing = this.byKey.get(fullKey)
+    if (existing) return existing
+    const next = (this.counters.get(kind) ?? 0) + 1
+    const placeholder = `[${kind}_${next}]`
+    this.remember(placeholder, value, fullKey)
+    return placeholder
+  }
+
+  /** Replaces every piece of personal data in `text` by its placeholder. */
+  pseudonymise(text: string, known: readonly KnownValue[], kinds?: readonly PersonalDataKind[]): string {
+    const spans = findPersonalData(text, { known, ...(kinds ? { kinds } : {}) })
+    let result = ''
+    let at = 0
+    for (const span of spans) {
+      result += text.slice(at, span.start) + this.placeholderFor(span.kind, span.key, span.text)
+      at = span.end
+    }
+    return result + text.slice(at)
+  }
+
+  /** Puts real values back; returns the text and placeholders it did not know. */
+  restore(text: string): { text: string; unknown: number } {
+    let unknown = 0
+    const restored = text.replace(placeholderPattern, (whole, kind: string, n: string) => {
+      const value = this.values.get(`[${kind.toUpperCase()}_${Number(n)}]`)
+      if (value === undefined) unknown++
+      return value ?? whole
+    })
+    return { text: restored, unknown }
+  }
+
+  /** How many placeholders were handed out, per kind (counts only, safe to log). */
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.counters)
+  }
+
+  /** The entries to encrypt: `[placeholder, value, key]`. */
+  entries(): [string, string, string][] {
+    return [...this.byKey].map(([key, placeholder]) => [placeholder, this.values.get(placeholder)!, key])
+  }
+}
+
+function keyError(): NodeError {
+  return new NodeError('privacy.no_key', 'No valid pseudonym key is configured', {
+    text: {
+      nl: `Er is geen geldige sleutel om de vervangen persoonsgegevens te versleutelen. Stel de sleutel "${pseudonymKeySlot}" in bij de koppelingen, of de omgevingsvariabele ${pseudonymKeyEnv} (32 bytes, base64 of hex; maak er een met: openssl rand -base64 32).`,
+      en: `There is no valid key to encrypt the replaced personal data. Set the credential "${pseudonymKeySlot}" or the environment variable ${pseudonymKeyEnv} (32 bytes, base64 or hex; create one with: openssl rand -base64 32).`,
+    },
+  })
+}
+
+/**
+ * Turns the configured key text (64 hex digits or base64 of 32 bytes) into a 32-byte AES key.
+ * Throws a `privacy.no_key` error for anything else.
+ */
+export function parsePseudonymKey(text: string | undefined): Buffer {
+  const trimmed = text?.trim() ?? ''
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex')
+  if (/^[A-Za-z0-9+/_-]{42,44}={0,2}$/.test(trimmed)) {
+    const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
+    if (bytes.length === 32) return bytes
+  }
+  throw keyError()
+}
+
+/** Finds the pseudonym key: the node's credential first, then the environment. */
+export async function loadPseudonymKey(secrets: { find(name: string): Promise<string | undefined> }) {
+  const fromCredential = await secrets.find(pseudonymKeySlot)
+  return parsePseudonymKey(fromCredential ?? process.env[pseudonymKeyEnv])
+}
+
+function associatedData(runId: string): Buffer {
+  return Buffer.from(`warmflow:pseudonym-mapping:v1:${runId}`)
+}
+
+/**
+ * Encrypts a placeholder book with AES-256-GCM, bound to the run: a mapping copied into
+ * another run does not decrypt.
+ */
+export function sealMapping(book: PlaceholderBook, key: Buffer, runId: string): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(associatedData(runId))
+  const plain = Buffer.from(JSON.stringify({ v: 1, entries: book.entries() }))
+  const sealed = Buffer.concat([cipher.update(plain), cipher.final()])
+  return [mappingPrefix, iv, cipher.getAuthTag(), sealed]
+    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+    .join(':')
+}
+
+/** Decrypts a mapping made by {@link sealMapping}; a wrong key, run or a changed blob is an error. */
+export function openMapping(sealed: string, key: Buffer, runId: string): PlaceholderBook {
+  const parts = sealed.split(':')
+  const fail = (cause?: unknown) =>
+    new NodeError('privacy.mapping_unreadable', 'The pseudonym mapping cannot be decrypted', {
+      ...(cause === undefined ? {} : { cause }),
+      text: {
+        nl: 'De versleutelde lijst met vervangen gegevens kan niet worden geopend. Is de sleutel veranderd, of komt de lijst uit een andere run?',
+        en: 'The encrypted list of replaced data cannot be opened. Did the key change, or is the list from another run?',
+      },
+    })
+  if (parts.length !== 4 || parts[0] !== mappingPrefix) throw fail()
+  try {
+    const [, iv, tag, data] = parts.map((part) => Buffer.from(part, 'base64url'))
+    const decipher = createDecipheriv('aes-256-gcm', key, iv!)
+    decipher.setAAD(associatedData(runId))
+    decipher.setAuthTag(tag!)
+    const plain = Buffer.concat([decipher.update(data!), decipher.final()])
+    const parsed = mappingSchema.parse(JSON.parse(plain.toString('utf8')))
+    return new PlaceholderBook(parsed.entries)
+  } catch (error) {
+    throw fail(error)
+  }
+}
