@@ -1,9 +1,16 @@
 import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
 import { NodeError, WarmflowError } from './errors.js'
+import { createHttpClient, httpAllowFromEnv, type NodeHttp } from './http.js'
 import type { AnyNodeDefinition, NodeContext, NodeLogger, NodeRunInfo } from './node.js'
-import type { NodeRegistry } from './registry.js'
+import {
+  defaultLargeOutputBytes,
+  type OutputStore,
+  resolveOutputReferences,
+  storeLargeOutput,
+} from './outputs.js'
 import type { RecordStore } from './records.js'
+import type { NodeRegistry } from './registry.js'
 import type { EngineActivities, RunNodeInput, RunNodeResult } from './workflows/types.js'
 
 /** A log line from a node, bound to its run. */
@@ -26,6 +33,15 @@ export interface ActivityDeps {
   secrets?: SecretResolver
   /** Warmflow's own tables, for nodes such as `records.*` and `match.volunteers`. */
   records?: RecordStore
+  /** The client behind `ctx.http`; defaults to one allowing what `WARMFLOW_HTTP_ALLOW` lists. */
+  http?: NodeHttp
+  /**
+   * Where outputs larger than `largeOutputBytes` go; the workflow then carries a reference.
+   * Without it, such outputs fail the node with `output.store_missing`.
+   */
+  outputs?: OutputStore
+  /** Outputs whose JSON exceeds this many bytes are stored in `outputs`. Default 256 KB. */
+  largeOutputBytes?: number
 }
 
 const stderrLog = (entry: NodeLogEntry) => {
@@ -61,6 +77,23 @@ export interface NodeExecutionEnvironment {
   log: (entry: NodeLogEntry) => void
   secrets?: SecretResolver
   records?: RecordStore
+  /** The client behind `ctx.http` (bound to `signal` here); a guarded default when absent. */
+  http?: NodeHttp
+}
+
+let sharedHttp: NodeHttp | undefined
+// Created on first use so the allow-list is read from the environment the worker runs in.
+const defaultHttp = () => {
+  sharedHttp ??= createHttpClient({ allow: httpAllowFromEnv(process.env) })
+  return sharedHttp
+}
+
+/** `ctx.http` aborts when the node's own signal does (cancellation, timeout). */
+function boundHttp(http: NodeHttp, signal: AbortSignal): NodeHttp {
+  return {
+    fetch: (url, init = {}) =>
+      http.fetch(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal }),
+  }
 }
 
 /**
@@ -118,6 +151,7 @@ export async function executeNode(
     attempt: env.attempt,
     run: env.run,
     idempotencyKey: env.idempotencyKey,
+    http: boundHttp(env.http ?? defaultHttp(), env.signal),
     ...(env.records ? { records: env.records } : {}),
   }
   const result = await node.execute(ctx)
@@ -135,6 +169,8 @@ export async function executeNode(
  */
 export function createActivities(deps: ActivityDeps): EngineActivities {
   const log = deps.log ?? stderrLog
+  const http = deps.http ?? defaultHttp()
+  const largeOutputBytes = deps.largeOutputBytes ?? defaultLargeOutputBytes
   return {
     async runNode(args: RunNodeInput): Promise<RunNodeResult> {
       const context = Context.current()
@@ -155,9 +191,11 @@ export function createActivities(deps: ActivityDeps): EngineActivities {
         )
       }
       try {
+        // Large outputs of earlier nodes travel as references; the node gets the real data.
+        const input = await resolveOutputReferences(args.input, deps.outputs)
         const output = await executeNode(
           definition,
-          { config: args.node.config, input: args.input },
+          { config: args.node.config, input },
           {
             run: {
               flowId: args.flowId,
@@ -172,9 +210,16 @@ export function createActivities(deps: ActivityDeps): EngineActivities {
             log,
             ...(deps.secrets ? { secrets: deps.secrets } : {}),
             ...(deps.records ? { records: deps.records } : {}),
+            http,
           },
         )
-        return { output, attempt: info.attempt }
+        const stored = await storeLargeOutput(output, {
+          store: deps.outputs,
+          runId: args.runId,
+          nodeId: args.node.id,
+          thresholdBytes: largeOutputBytes,
+        })
+        return { output: stored, attempt: info.attempt }
       } catch (error) {
         if (error instanceof WarmflowError) throw failure(error)
         throw error

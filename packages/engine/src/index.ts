@@ -36,6 +36,18 @@ export {
   parseExpression,
 } from './expressions.js'
 export { canonicalJson, contentHash } from './hash.js'
+export {
+  createHttpClient,
+  type HostResolver,
+  type HttpClientOptions,
+  HttpError,
+  type HttpRequestInit,
+  httpAllowFromEnv,
+  httpAllowVariable,
+  isBlockedAddress,
+  type NodeHttp,
+  type ResolvedAddress,
+} from './http.js'
 export { type Language, type LocalizedText, languages } from './i18n.js'
 export {
   type FlowDefinition,
@@ -67,6 +79,15 @@ export {
   type Plugin,
   type PluginSpec,
 } from './node.js'
+export {
+  defaultLargeOutputBytes,
+  isOutputReference,
+  largeOutputBytesVariable,
+  type OutputReference,
+  type OutputStore,
+  resolveOutputReferences,
+  storeLargeOutput,
+} from './outputs.js'
 export { workflowsPath } from './paths.js'
 export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'

@@ -1,5 +1,6 @@
 import type { Duration } from '@temporalio/common'
 import type { z } from 'zod'
+import type { NodeHttp } from './http.js'
 import type { LocalizedText } from './i18n.js'
 import type { RecordStore } from './records.js'
 
@@ -76,6 +77,11 @@ export interface NodeContext<Input, Config> {
   run: NodeRunInfo
   /** Stable across retries of this node in this run: use it to make side effects idempotent. */
   idempotencyKey: string
+  /**
+   * `fetch` for calling other systems: refuses local, private and cloud-metadata addresses
+   * unless configuration allows them, re-checks redirects, and aborts with `signal`.
+   */
+  http: NodeHttp
   /**
    * Warmflow's own tables (volunteers, clients, intakes, …), when the worker has a database.
    * Undefined otherwise: nodes that need it fail with a clear error.
