@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createApp } from '@warmflow/api'
 import { createDb, type Database } from '@warmflow/api/db'
+import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
   controlPlugin,
   createEncryptionCodec,
@@ -71,6 +72,7 @@ export async function startTestPlatform(
       plugins: options.plugins ?? [],
       workflowBundle,
       payloadCodecs,
+      taskStore: createPostgresTaskStore(db),
     })
     registry = worker.registry
     running = worker.worker.run()

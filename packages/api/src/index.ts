@@ -3,3 +3,9 @@ export { loadConfig, type WarmflowConfig } from './config.js'
 export type { AppDeps } from './deps.js'
 export { ApiError, type ProblemError } from './problems.js'
 export { type RunningServer, startServer } from './server.js'
+export {
+  createPostgresTaskStore,
+  type PostgresTaskStore,
+  type TaskEvent,
+  type TaskListFilter,
+} from './tasks/store.js'

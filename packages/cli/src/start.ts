@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
 import { loadConfig, startServer } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
+import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
@@ -57,6 +58,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     plugins: config.plugins,
+    taskStore: createPostgresTaskStore(db),
     payloadCodecs,
   })
   for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)

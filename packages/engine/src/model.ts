@@ -5,6 +5,14 @@ export const nodeIdSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ (start with a letter), at most 64')
 
+/** A field name in a mapping or a form. */
+export const fieldNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ (not starting with a digit), at most 64')
+
+/** The text of a JSONata expression. */
+export const expressionSourceSchema = z.string().min(1).max(4000)
+
 /** A node type such as `ai.summarise` or `manual`. */
 export const nodeTypeSchema = z
   .string()
@@ -38,6 +46,13 @@ export const flowNodeSchema = z.strictObject({
    * `{ ai: 'azure-openai-eu' }`. A slot without an entry uses the credential of the same name.
    */
   credentials: z.record(z.string().min(1).max(64), z.string().min(1).max(128)).optional(),
+  /**
+   * Maps the node's input: field name → JSONata expression. Expressions see the default input
+   * (the merged outputs of the nodes leading in) as data, `$nodes.<id>` for the output of any
+   * upstream node and `$input` for the data the run started with. Without a mapping the node
+   * gets the default input.
+   */
+  input: z.record(fieldNameSchema, expressionSourceSchema).optional(),
 })
 
 /** A connection from one node's output port to another node's input port. */

@@ -91,11 +91,17 @@ export function buildRunInput(args: {
   snapshot: FlowSnapshot
   input: unknown
   registry: NodeRegistry
+  /** The team the run belongs to (human tasks without their own team go there). */
+  teamId?: string
+  /** The user who starts the run (for the four-eyes rule of human tasks). */
+  startedBy?: string
 }): RunFlowInput {
   return {
     runId: args.runId,
     flow: args.snapshot,
     input: args.input,
     plan: planFlow(args.snapshot.definition, args.registry),
+    ...(args.teamId === undefined ? {} : { teamId: args.teamId }),
+    ...(args.startedBy === undefined ? {} : { startedBy: args.startedBy }),
   }
 }

@@ -1,6 +1,9 @@
+import jsonata from 'jsonata'
 import type { z } from 'zod'
+import { ExpressionError, parseExpression } from './expressions.js'
 import type { LocalizedText } from './i18n.js'
 import { type FlowDefinition, flowDefinitionSchema } from './model.js'
+import { type NodeExpression, type NodePort, outputPortsOf } from './node.js'
 import type { NodeRegistry } from './registry.js'
 
 /** One thing wrong with a flow, said so that a designer understands it. */
@@ -33,6 +36,37 @@ function zodProblems(error: z.ZodError, code: string, extra: Partial<FlowProblem
       },
     }),
   )
+}
+
+/**
+ * The node ids an expression reads through `$nodes.<id>`. A bare `$nodes` (e.g. `$lookup($nodes, x)`)
+ * cannot be checked and is not reported.
+ *
+ * @example
+ * expressionNodeReferences('$nodes.intake.name & $nodes.match.volunteer') // ['intake', 'match']
+ */
+export function expressionNodeReferences(source: string): string[] {
+  const found = new Set<string>()
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item)
+      return
+    }
+    if (value === null || typeof value !== 'object') return
+    const node = value as { type?: unknown; steps?: unknown }
+    if (node.type === 'path' && Array.isArray(node.steps)) {
+      const steps = node.steps as { type?: unknown; value?: unknown }[]
+      steps.forEach((step, index) => {
+        const next = steps[index + 1]
+        if (step.type === 'variable' && step.value === 'nodes' && next?.type === 'name') {
+          found.add(String(next.value))
+        }
+      })
+    }
+    for (const child of Object.values(value)) visit(child)
+  }
+  visit(jsonata(source).ast())
+  return [...found]
 }
 
 function findCycle(nodeIds: string[], next: Map<string, string[]>): string[] | undefined {
@@ -98,6 +132,13 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
   }
 
   const triggers: string[] = []
+  const ports = new Map<string, NodePort[]>()
+  const expressions: { nodeId: string; expression: NodeExpression }[] = []
+  for (const node of flow.nodes) {
+    for (const [field, source] of Object.entries(node.input ?? {})) {
+      expressions.push({ nodeId: node.id, expression: { path: ['input', field], source } })
+    }
+  }
   for (const node of flow.nodes) {
     const definition = registry.get(node.type, node.version)
     if (!definition) {
@@ -125,6 +166,14 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
           },
         ),
       )
+    } else {
+      ports.set(node.id, outputPortsOf(definition, config.data))
+      for (const expression of definition.expressions?.(config.data) ?? []) {
+        expressions.push({
+          nodeId: node.id,
+          expression: { ...expression, path: ['config', ...expression.path] },
+        })
+      }
     }
   }
 
@@ -166,6 +215,18 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
         },
       })
       continue
+    }
+    const sourcePorts = ports.get(edge.source)
+    if (sourcePorts && !sourcePorts.some((port) => port.id === edge.sourcePort)) {
+      problems.push({
+        code: 'edge.unknown_port',
+        edgeId: edge.id,
+        nodeId: edge.source,
+        message: {
+          nl: `Blok "${edge.source}" heeft geen uitgang "${edge.sourcePort}". Kies uit: ${sourcePorts.map((p) => p.title.nl).join(', ')}.`,
+          en: `Node "${edge.source}" has no output "${edge.sourcePort}". Choose from: ${sourcePorts.map((p) => p.id).join(', ')}.`,
+        },
+      })
     }
     next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target])
     incoming.set(edge.target, (incoming.get(edge.target) ?? 0) + 1)
@@ -234,6 +295,57 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
           },
         })
       }
+    }
+  }
+
+  const upstream = (nodeId: string): Set<string> => {
+    const seen = new Set<string>()
+    const previous = new Map<string, string[]>()
+    for (const edge of flow.edges)
+      previous.set(edge.target, [...(previous.get(edge.target) ?? []), edge.source])
+    const queue = [...(previous.get(nodeId) ?? [])]
+    while (queue.length > 0) {
+      const id = queue.shift()!
+      if (seen.has(id)) continue
+      seen.add(id)
+      queue.push(...(previous.get(id) ?? []))
+    }
+    return seen
+  }
+  for (const { nodeId, expression } of expressions) {
+    const where = expression.path.join('.')
+    try {
+      parseExpression(expression.source)
+    } catch (error) {
+      const text = error instanceof ExpressionError ? error.text : { nl: String(error), en: String(error) }
+      problems.push({
+        code: 'expression.syntax',
+        nodeId,
+        path: expression.path,
+        message: {
+          nl: `Blok "${nodeId}", formule ${where}: ${text.nl}`,
+          en: `Node "${nodeId}", expression ${where}: ${text.en}`,
+        },
+      })
+      continue
+    }
+    const before = upstream(nodeId)
+    for (const reference of expressionNodeReferences(expression.source)) {
+      if (before.has(reference)) continue
+      problems.push({
+        code: 'expression.not_upstream',
+        nodeId,
+        path: expression.path,
+        message: nodesById.has(reference)
+          ? {
+              nl: `Blok "${nodeId}", formule ${where}: gebruikt $nodes.${reference}, maar blok "${reference}" komt niet vóór dit blok. Je kunt alleen gegevens gebruiken van blokken die eerder in de flow staan.`,
+              en: `Node "${nodeId}", expression ${where}: uses $nodes.${reference}, but node "${reference}" does not come before this node. Only earlier nodes can be used.`,
+            }
+          : {
+              nl: `Blok "${nodeId}", formule ${where}: gebruikt $nodes.${reference}, maar er is geen blok "${reference}".`,
+              en: `Node "${nodeId}", expression ${where}: uses $nodes.${reference}, but there is no node "${reference}".`,
+            },
+      })
     }
   }
 

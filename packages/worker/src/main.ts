@@ -1,6 +1,8 @@
 // The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
 import { loadConfig } from '@warmflow/api/config'
+import { createDb } from '@warmflow/api/db'
+import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
 import { createWarmflowWorker } from './worker.js'
 
@@ -10,11 +12,14 @@ if (!config.temporal.address) {
   process.exit(2)
 }
 const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
+// Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
+const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 4 }) : undefined
 const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
   address: config.temporal.address,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   plugins: config.plugins,
+  ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
   payloadCodecs: [createEncryptionCodec({ keys: loadPayloadKeys(process.env, config.dataDir) })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
 })
@@ -26,3 +31,4 @@ process.stdout.write(
 )
 await worker.run()
 await connection.close()
+await db?.destroy()

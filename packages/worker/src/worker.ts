@@ -1,6 +1,14 @@
 import type { PayloadCodec } from '@temporalio/common'
 import { NativeConnection, Worker } from '@temporalio/worker'
-import { createActivities, createRegistry, type NodeRegistry, workflowsPath } from '@warmflow/engine'
+import {
+  controlPlugin,
+  createActivities,
+  createRegistry,
+  createTaskActivities,
+  type NodeRegistry,
+  type TaskStore,
+  workflowsPath,
+} from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { loadPlugins, type PluginLoadFailure, type PluginReference } from './plugins.js'
 
@@ -13,6 +21,10 @@ export interface WarmflowWorkerOptions {
   plugins?: readonly (string | PluginReference)[]
   /** A pre-built workflow bundle (from `bundleWorkflowCode`); bundled on start when absent. */
   workflowBundle?: { code: string }
+  /** Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones. */
+  payloadCodecs?: PayloadCodec[]
+  /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
+  taskStore?: TaskStore
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -21,10 +33,6 @@ export interface WarmflowWorker {
   registry: NodeRegistry
   pluginFailures: PluginLoadFailure[]
   connection: NativeConnection
-  /** Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones. */
-  payloadCodecs?: PayloadCodec[]
-  /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
-  taskStore?: TaskStore
 }
 
 /**
@@ -36,14 +44,17 @@ export interface WarmflowWorker {
  */
 export async function createWarmflowWorker(options: WarmflowWorkerOptions): Promise<WarmflowWorker> {
   const { plugins, failures } = await loadPlugins(options.plugins ?? [])
-  const registry = createRegistry([builtinPlugin, ...plugins])
+  const registry = createRegistry([controlPlugin, builtinPlugin, ...plugins])
   const connection = await NativeConnection.connect({ address: options.address })
   const worker = await Worker.create({
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    activities: { ...createActivities({ registry }), ...createTaskActivities(options.taskStore) },
+    activities: {
+      ...createActivities({ registry }),
+      ...createTaskActivities(options.taskStore),
+    },
     ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
   })
   return { worker, registry, pluginFailures: failures, connection }

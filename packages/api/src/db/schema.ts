@@ -37,11 +37,47 @@ export interface RunsTable {
   updated_at: UpdatedAt
 }
 
+/** A human task in a team's inbox; written by the interpreter through the task store. */
+export interface TasksTable {
+  id: string
+  workflow_id: string
+  run_id: string
+  flow_id: string
+  flow_version: number
+  node_id: string
+  team_id: string | null
+  role: string
+  assignee: string | null
+  title: Json<{ nl: string; en: string }>
+  form: Json<{ fields: Record<string, unknown> }>
+  data: Json<Record<string, unknown>>
+  status: 'open' | 'completed' | 'expired' | 'cancelled'
+  outcome: ColumnType<Record<string, unknown> | null, string | undefined, string>
+  deadline: ColumnType<Date | null, Date | string | null, Date | string | null>
+  four_eyes: Generated<boolean>
+  started_by: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+/** One change to a human task, recorded once per `event_key`. */
+export interface TaskEventsTable {
+  id: Generated<string>
+  task_id: string
+  event_key: string
+  type: string
+  data: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database extends PeopleTables {
   flows: FlowsTable
   flow_versions: FlowVersionsTable
   runs: RunsTable
+  tasks: TasksTable
+  task_events: TaskEventsTable
 }
 
 export type FlowRow = Selectable<FlowsTable>

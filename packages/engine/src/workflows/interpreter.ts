@@ -1,98 +1,487 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
   defineQuery,
+  defineUpdate,
+  isCancellation,
   proxyActivities,
   setHandler,
+  sleep,
+  TemporalFailure,
+  uuid4,
+  workflowInfo,
 } from '@temporalio/workflow'
-import type { EngineActivities, NodeRunState, RunFlowInput, RunFlowResult, RunProgress } from './types.js'
+import {
+  checkCompleteTaskArgs,
+  checkFormValues,
+  completeTaskUpdateName,
+  controlNodeTypes,
+  durationToMs,
+  type TaskCompletionProblem,
+  type TaskOutcome,
+  truthy,
+} from '../control/runtime.js'
+import type {
+  CompleteTaskArgs,
+  ConditionConfig,
+  HumanTaskConfig,
+  SwitchConfig,
+  TaskForm,
+  WaitConfig,
+} from '../control/schemas.js'
+import { evaluateExpression } from '../expressions.js'
+import type { FlowEdge, FlowNode } from '../model.js'
+import type {
+  EngineActivities,
+  NodeRunState,
+  RunFlowInput,
+  RunFlowResult,
+  RunProgress,
+  TaskActivities,
+} from './types.js'
 
 /** Returns the live progress of a run: per node status, timings, attempts and outputs. */
 export const progressQuery = defineQuery<RunProgress>('progress')
 
-function merge(outputs: unknown[]): unknown {
+/**
+ * Completes an open human task of the run. The validator refuses (without touching history)
+ * unknown or already closed tasks, a bad decision, fields that do not fit the form, and — with
+ * four eyes — the user who started the run. Returns the task's outcome.
+ */
+export const completeTaskUpdate = defineUpdate<TaskOutcome, [CompleteTaskArgs]>(completeTaskUpdateName)
+
+/** Human-task activities: writes to the task store are retried until they succeed. */
+const tasks = proxyActivities<TaskActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+})
+
+interface OpenTask {
+  id: string
+  nodeId: string
+  form: Partial<TaskForm>
+  fourEyes: boolean
+  /** open → closing (a completion is being written) → closed. */
+  state: 'open' | 'closing' | 'closed'
+  outcome?: TaskOutcome
+}
+
+interface NodeResult {
+  output: unknown
+  port: string
+  attempts: number
+}
+
+type EdgeState = 'active' | 'dead'
+
+function mergeOutputs(outputs: unknown[]): unknown {
   if (outputs.length === 1) return outputs[0]
   return Object.assign({}, ...outputs.map((o) => (o !== null && typeof o === 'object' ? o : { value: o })))
 }
 
+function describeFailure(error: unknown): { code: string; message: string } {
+  const cause = error instanceof ActivityFailure ? error.cause : error
+  if (cause instanceof ApplicationFailure)
+    return { code: cause.type ?? 'node.failed', message: cause.message }
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code
+    return { code: typeof code === 'string' ? code : 'node.failed', message: cause.message }
+  }
+  return { code: 'node.failed', message: String(cause) }
+}
+
+/** A failure the workflow can end with: Temporal failures as they are, anything else non-retryable. */
+function asWorkflowFailure(error: unknown): Error {
+  if (error instanceof TemporalFailure) return error
+  const { code, message } = describeFailure(error)
+  return ApplicationFailure.create({ type: code, message, nonRetryable: true })
+}
+
+function refuse(problem: TaskCompletionProblem, details?: string[]): never {
+  throw ApplicationFailure.create({
+    type: problem.code,
+    message: `${problem.message.en}${details?.length ? ` ${details.join('; ')}` : ''}`,
+    nonRetryable: true,
+    details: [{ text: problem.message, problems: details ?? [] }],
+  })
+}
+
+const now = () => new Date().toISOString()
+
 /**
  * The one workflow type that runs every flow. It walks the graph of an immutable flow
- * snapshot: a node starts when all nodes that lead into it are done, independent branches run
- * in parallel, and every plugin node runs through the generic `runNode` activity.
+ * snapshot: a node starts when every edge into it is decided; edges leave a node through the
+ * port it chose, the others are dead, and a node whose inputs are dead is skipped (a `merge`
+ * continues with whatever arrived). Plugin nodes run through the generic `runNode` activity;
+ * control nodes (condition, switch, merge, wait, human task) run here, deterministically.
  */
 export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> {
   const { definition } = args.flow
+  const workflowId = workflowInfo().workflowId
   const nodes: Record<string, NodeRunState> = {}
-  for (const node of definition.nodes) nodes[node.id] = { status: 'pending', attempts: 0 }
+  const byId = new Map<string, FlowNode>()
+  const incoming = new Map<string, FlowEdge[]>()
+  const outgoing = new Map<string, FlowEdge[]>()
+  for (const node of definition.nodes) {
+    nodes[node.id] = { status: 'pending', attempts: 0 }
+    byId.set(node.id, node)
+  }
+  for (const edge of definition.edges) {
+    incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), edge])
+    outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge])
+  }
   let status: RunProgress['status'] = 'running'
   setHandler(progressQuery, () => ({ status, nodes }))
 
-  const incoming = new Map<string, string[]>()
-  const hasOutgoing = new Set<string>()
-  for (const edge of definition.edges) {
-    incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), edge.source])
-    hasOutgoing.add(edge.source)
+  const openTasks = new Map<string, OpenTask>()
+  setHandler(
+    completeTaskUpdate,
+    async (request) => {
+      const task = openTasks.get(request.taskId)!
+      task.state = 'closing'
+      const decision = request.decision === 'approve' ? 'approved' : 'rejected'
+      const fields = request.fields ?? {}
+      await tasks.applyTaskChange({
+        kind: 'completed',
+        taskId: task.id,
+        eventKey: 'completed',
+        decision,
+        fields,
+        ...(request.reason === undefined ? {} : { reason: request.reason }),
+        userId: request.userId,
+      })
+      task.outcome = {
+        taskId: task.id,
+        decision,
+        fields,
+        ...(request.reason === undefined ? {} : { reason: request.reason }),
+        userId: request.userId,
+        decidedAt: now(),
+      }
+      task.state = 'closed'
+      return task.outcome
+    },
+    {
+      validator: (request) => {
+        const invalid = checkCompleteTaskArgs(request)
+        if (invalid) refuse(invalid)
+        const task = openTasks.get(request.taskId)
+        if (!task) {
+          refuse({
+            code: 'task.unknown',
+            message: {
+              nl: 'Deze taak hoort niet bij deze run.',
+              en: 'This task does not belong to this run.',
+            },
+          })
+        }
+        if (task.state !== 'open') {
+          refuse({
+            code: 'task.not_open',
+            message: {
+              nl: 'Deze taak is al afgerond, verlopen of gestopt.',
+              en: 'This task is already completed, expired or cancelled.',
+            },
+          })
+        }
+        if (task.fourEyes && args.startedBy !== undefined && request.userId === args.startedBy) {
+          refuse({
+            code: 'task.four_eyes',
+            message: {
+              nl: 'Vier ogen: iemand anders dan wie de flow startte moet deze taak afronden.',
+              en: 'Four eyes: someone other than the person who started the flow must decide this task.',
+            },
+          })
+        }
+        const problems = checkFormValues(task.form, request.fields ?? {}, {
+          requireRequired: request.decision === 'approve',
+        })
+        if (problems.length > 0) {
+          refuse(
+            {
+              code: 'task.invalid_fields',
+              message: { nl: 'Niet alle velden kloppen.', en: 'Some fields are not valid.' },
+            },
+            problems,
+          )
+        }
+      },
+    },
+  )
+
+  const outputs: Record<string, unknown> = {}
+  const edgeState = new Map<string, EdgeState>()
+  const started = new Set<string>()
+  const decided = new Set<string>()
+  let fatal: unknown
+
+  const evaluate = (source: string, data: unknown) =>
+    evaluateExpression(source, data, { nodes: outputs, input: args.input })
+
+  const decide = (nodeId: string, port: string | undefined) => {
+    decided.add(nodeId)
+    const edges = outgoing.get(nodeId) ?? []
+    for (const edge of edges) {
+      edgeState.set(edge.id, port !== undefined && edge.sourcePort === port ? 'active' : 'dead')
+    }
+    for (const edge of edges) consider(edge.target)
   }
 
-  const running = new Map<string, Promise<unknown>>()
-  const execute = (nodeId: string): Promise<unknown> => {
-    const existing = running.get(nodeId)
-    if (existing) return existing
-    const promise = (async () => {
-      const node = definition.nodes.find((n) => n.id === nodeId)
-      if (!node) throw ApplicationFailure.nonRetryable(`Unknown node ${nodeId}`, 'flow.unknown_node')
-      const sources = incoming.get(nodeId) ?? []
-      const upstream = await Promise.all(sources.map(execute))
-      const input = sources.length === 0 ? args.input : merge(upstream)
-      const plan = args.plan[nodeId]
-      if (!plan) throw ApplicationFailure.nonRetryable(`No plan for node ${nodeId}`, 'flow.missing_plan')
-      const { runNode } = proxyActivities<EngineActivities>({
-        startToCloseTimeout: plan.startToCloseTimeout,
-        heartbeatTimeout: plan.heartbeatTimeout,
-        retry: plan.retry,
-      })
-      const state = nodes[nodeId]!
-      state.status = 'running'
-      state.startedAt = new Date().toISOString()
-      try {
-        const result = await runNode({
-          runId: args.runId,
-          flowId: args.flow.flowId,
-          flowVersion: args.flow.version,
-          node,
-          input,
-        })
-        state.status = 'completed'
-        state.attempts = result.attempt
-        state.output = result.output
-        return result.output
-      } catch (error) {
-        state.status = 'failed'
-        const cause = error instanceof ActivityFailure ? error.cause : error
-        state.error = {
-          code: cause instanceof ApplicationFailure && cause.type ? cause.type : 'node.failed',
-          message: cause instanceof Error ? cause.message : String(cause),
-        }
-        throw error
-      } finally {
-        state.finishedAt = new Date().toISOString()
-      }
-    })()
-    running.set(nodeId, promise)
-    return promise
+  const consider = (nodeId: string): void => {
+    if (started.has(nodeId) || decided.has(nodeId)) return
+    const node = byId.get(nodeId)!
+    const edges = incoming.get(nodeId) ?? []
+    const states = edges.map((edge) => edgeState.get(edge.id))
+    const anyActive = states.includes('active')
+    const allDecided = states.every((state) => state !== undefined)
+    const mode =
+      node.type === controlNodeTypes.merge ? (node.config.mode === 'first' ? 'first' : 'all') : 'every'
+    let run: boolean
+    if (edges.length === 0) run = true
+    else if (mode === 'first' && anyActive) run = true
+    else if (!allDecided) return
+    else run = mode === 'every' ? !states.includes('dead') : anyActive
+    if (!run) {
+      nodes[nodeId]!.status = 'skipped'
+      decide(nodeId, undefined)
+      return
+    }
+    started.add(nodeId)
+    const sources = [
+      ...new Set(edges.filter((edge) => edgeState.get(edge.id) === 'active').map((e) => e.source)),
+    ]
+    void runNode(node, mode === 'first' ? sources.slice(0, 1) : sources)
   }
+
+  const runNode = async (node: FlowNode, sources: string[]): Promise<void> => {
+    const state = nodes[node.id]!
+    state.status = 'running'
+    state.startedAt = now()
+    try {
+      const defaultInput = sources.length === 0 ? args.input : mergeOutputs(sources.map((s) => outputs[s]))
+      let input = defaultInput
+      if (node.input) {
+        const mapped: Record<string, unknown> = {}
+        for (const [field, source] of Object.entries(node.input)) {
+          mapped[field] = await evaluate(source, defaultInput)
+        }
+        input = mapped
+      }
+      const result = await execute(node, input, state)
+      outputs[node.id] = result.output
+      state.status = 'completed'
+      state.output = result.output
+      state.port = result.port
+      state.attempts = result.attempts
+      state.finishedAt = now()
+      decide(node.id, result.port)
+    } catch (error) {
+      state.finishedAt = now()
+      state.status = 'failed'
+      if (isCancellation(error)) {
+        state.error = { code: 'run.cancelled', message: 'The run was cancelled' }
+        return
+      }
+      state.error = describeFailure(error)
+      if (error instanceof ActivityFailure && error.retryState === 'MAXIMUM_ATTEMPTS_REACHED') {
+        state.attempts = args.plan[node.id]?.retry.maximumAttempts ?? state.attempts
+      }
+      if ((outgoing.get(node.id) ?? []).some((edge) => edge.sourcePort === 'error')) {
+        outputs[node.id] = state.error
+        state.output = state.error
+        state.port = 'error'
+        decide(node.id, 'error')
+      } else {
+        fatal ??= error
+      }
+    }
+  }
+
+  const execute = async (node: FlowNode, input: unknown, state: NodeRunState): Promise<NodeResult> => {
+    if (node.version === 1) {
+      switch (node.type) {
+        case controlNodeTypes.condition: {
+          const config = node.config as ConditionConfig
+          return {
+            output: input,
+            port: truthy(await evaluate(config.expression, input)) ? 'true' : 'false',
+            attempts: 1,
+          }
+        }
+        case controlNodeTypes.switch: {
+          const config = node.config as SwitchConfig
+          for (const option of config.cases) {
+            if (truthy(await evaluate(option.when, input)))
+              return { output: input, port: option.id, attempts: 1 }
+          }
+          return { output: input, port: 'default', attempts: 1 }
+        }
+        case controlNodeTypes.merge:
+          return { output: input, port: 'out', attempts: 1 }
+        case controlNodeTypes.wait:
+          await waitFor(node.config as WaitConfig, input, state)
+          return { output: input, port: 'out', attempts: 1 }
+        case controlNodeTypes.humanTask: {
+          const outcome = await humanTask(node, node.config as HumanTaskConfig, input, state)
+          return { output: outcome, port: outcome.decision, attempts: 1 }
+        }
+      }
+    }
+    const plan = args.plan[node.id]
+    if (!plan) throw ApplicationFailure.nonRetryable(`No plan for node ${node.id}`, 'flow.missing_plan')
+    const activities = proxyActivities<EngineActivities>({
+      startToCloseTimeout: plan.startToCloseTimeout,
+      heartbeatTimeout: plan.heartbeatTimeout,
+      retry: plan.retry,
+    })
+    const result = await activities.runNode({
+      runId: args.runId,
+      flowId: args.flow.flowId,
+      flowVersion: args.flow.version,
+      node,
+      input,
+    })
+    return { output: result.output, port: 'out', attempts: result.attempt }
+  }
+
+  const waitFor = async (config: WaitConfig, input: unknown, state: NodeRunState) => {
+    let ms: number
+    if (config.duration) {
+      ms = durationToMs(config.duration)
+    } else {
+      const until = await evaluate(config.until ?? '', input)
+      const at =
+        typeof until === 'number' ? until : typeof until === 'string' ? Date.parse(until) : Number.NaN
+      if (Number.isNaN(at)) {
+        throw ApplicationFailure.nonRetryable(
+          `The wait expression gave ${JSON.stringify(until)}, not a date and time`,
+          'wait.invalid_until',
+        )
+      }
+      ms = at - Date.now()
+    }
+    state.status = 'waiting'
+    if (ms > 0) await sleep(ms)
+  }
+
+  const humanTask = async (
+    node: FlowNode,
+    config: HumanTaskConfig,
+    input: unknown,
+    state: NodeRunState,
+  ): Promise<TaskOutcome> => {
+    const data: Record<string, unknown> = {}
+    for (const [name, source] of Object.entries(config.data ?? {})) data[name] = await evaluate(source, input)
+    let deadlineAt = config.deadline ? Date.now() + durationToMs(config.deadline) : undefined
+    let teamId = config.teamId ?? args.teamId ?? null
+    let role = config.role
+    const form: TaskForm = { fields: config.form?.fields ?? {} }
+    const created = await tasks.createHumanTask({
+      id: uuid4(),
+      workflowId,
+      runId: args.runId,
+      flowId: args.flow.flowId,
+      flowVersion: args.flow.version,
+      nodeId: node.id,
+      teamId,
+      role,
+      title: config.title,
+      form,
+      data,
+      deadline: deadlineAt === undefined ? null : new Date(deadlineAt).toISOString(),
+      fourEyes: config.fourEyes === true,
+      startedBy: args.startedBy ?? null,
+    })
+    const task: OpenTask = {
+      id: created.id,
+      nodeId: node.id,
+      form,
+      fourEyes: config.fourEyes === true,
+      state: 'open',
+    }
+    openTasks.set(task.id, task)
+    state.taskId = task.id
+    state.status = 'waiting'
+    const decidedOrClosing = () => task.outcome !== undefined || task.state !== 'open'
+    const finish = async () => {
+      await condition(() => task.outcome !== undefined)
+      return task.outcome!
+    }
+
+    for (let phase = 0; ; phase++) {
+      if (deadlineAt === undefined) return finish()
+      const reminderMs = config.reminderBefore ? durationToMs(config.reminderBefore) : undefined
+      if (reminderMs !== undefined && deadlineAt - reminderMs > Date.now()) {
+        if (await condition(decidedOrClosing, deadlineAt - reminderMs - Date.now())) return finish()
+        await tasks.applyTaskChange({
+          kind: 'reminded',
+          taskId: task.id,
+          eventKey: `reminded:${phase}`,
+          deadline: new Date(deadlineAt).toISOString(),
+        })
+      }
+      if (await condition(decidedOrClosing, Math.max(deadlineAt - Date.now(), 1))) return finish()
+      if (phase === 0 && config.escalation) {
+        teamId = config.escalation.teamId ?? teamId
+        role = config.escalation.role ?? role
+        deadlineAt = Date.now() + durationToMs(config.escalation.deadline)
+        await tasks.applyTaskChange({
+          kind: 'escalated',
+          taskId: task.id,
+          eventKey: 'escalated:1',
+          teamId,
+          role,
+          deadline: new Date(deadlineAt).toISOString(),
+        })
+        continue
+      }
+      // Closed before the store write, so a completion arriving now is refused by the validator.
+      task.state = 'closed'
+      await tasks.applyTaskChange({ kind: 'expired', taskId: task.id, eventKey: 'expired' })
+      task.outcome = { taskId: task.id, decision: 'expired', fields: {}, decidedAt: now() }
+      return task.outcome
+    }
+  }
+
+  /** Marks tasks still open as cancelled in the store, even while the run itself is being cancelled. */
+  const closeOpenTasks = () =>
+    CancellationScope.nonCancellable(async () => {
+      for (const task of openTasks.values()) {
+        if (task.outcome !== undefined) continue
+        task.state = 'closed'
+        await tasks.applyTaskChange({ kind: 'cancelled', taskId: task.id, eventKey: 'cancelled' })
+      }
+    })
 
   try {
-    const outputs = await Promise.all(definition.nodes.map((node) => execute(node.id)))
-    const sinks = definition.nodes
-      .map((node, index) => ({ node, output: outputs[index] }))
-      .filter(({ node }) => !hasOutgoing.has(node.id))
-    status = 'completed'
-    const output =
-      sinks.length === 1 ? sinks[0]!.output : Object.fromEntries(sinks.map((s) => [s.node.id, s.output]))
-    return { status: 'completed', output, nodes }
+    for (const node of definition.nodes) consider(node.id)
+    await condition(() => decided.size === definition.nodes.length || fatal !== undefined)
+    if (fatal !== undefined) throw asWorkflowFailure(fatal)
+    await condition(allHandlersFinished)
   } catch (error) {
-    status = 'failed'
-    throw error
+    status = isCancellation(error) ? 'cancelled' : 'failed'
+    for (const state of Object.values(nodes)) {
+      if (state.status === 'pending') state.status = 'skipped'
+      if (state.status === 'running' || state.status === 'waiting') {
+        state.status = 'failed'
+        state.finishedAt = now()
+        state.error = isCancellation(error)
+          ? { code: 'run.cancelled', message: 'The run was cancelled' }
+          : { code: 'run.failed', message: 'Another node failed, so the run stopped' }
+      }
+    }
+    await closeOpenTasks()
+    throw isCancellation(error) ? error : asWorkflowFailure(error)
   }
+
+  const sinks = definition.nodes.filter(
+    (node) => (outgoing.get(node.id) ?? []).length === 0 && nodes[node.id]!.status !== 'skipped',
+  )
+  status = 'completed'
+  const output =
+    sinks.length === 1 ? outputs[sinks[0]!.id] : Object.fromEntries(sinks.map((s) => [s.id, outputs[s.id]]))
+  return { status: 'completed', output, nodes }
 }

@@ -1,4 +1,6 @@
 import type { Duration } from '@temporalio/common'
+import type { TaskForm } from '../control/schemas.js'
+import type { LocalizedText } from '../i18n.js'
 import type { FlowNode, FlowSnapshot } from '../model.js'
 
 /** Temporal activity options for one node, fixed when the run starts. */
@@ -21,6 +23,10 @@ export interface RunFlowInput {
   input: unknown
   /** Activity options per node id, resolved from the node types and instance overrides. */
   plan: Record<string, PlannedNodeActivity>
+  /** The team the run belongs to: human tasks without a team of their own go to it. */
+  teamId?: string
+  /** The user who started the run; with four eyes this user may not decide its human tasks. */
+  startedBy?: string
 }
 
 /** Status of one node within a run. */
@@ -33,12 +39,16 @@ export interface NodeRunState {
   finishedAt?: string
   attempts: number
   output?: unknown
+  /** The output port the node left through (`out`, `true`, `approved`, `error`, …). */
+  port?: string
   error?: { code: string; message: string }
+  /** For a human task: the task's id once it is created. */
+  taskId?: string
 }
 
 /** Progress of a whole run, as the progress query and the result report it. */
 export interface RunProgress {
-  status: 'running' | 'completed' | 'failed'
+  status: 'running' | 'completed' | 'failed' | 'cancelled'
   nodes: Record<string, NodeRunState>
 }
 
@@ -67,6 +77,59 @@ export interface RunNodeResult {
 /** The activities the interpreter calls. Implemented by `createActivities`. */
 export interface EngineActivities {
   runNode(input: RunNodeInput): Promise<RunNodeResult>
+}
+
+/** A human task as the interpreter creates it. */
+export interface NewTask {
+  /** Chosen by the workflow (deterministic uuid); the store keeps the first one per workflow + node. */
+  id: string
+  workflowId: string
+  runId: string
+  flowId: string
+  flowVersion: number
+  nodeId: string
+  teamId: string | null
+  role: string
+  title: LocalizedText
+  form: TaskForm
+  data: Record<string, unknown>
+  /** ISO time. */
+  deadline: string | null
+  fourEyes: boolean
+  startedBy: string | null
+}
+
+/**
+ * One change to a human task, written through the `applyTaskChange` activity. `eventKey` makes
+ * it idempotent: the store records each key once.
+ */
+export type TaskChange =
+  | {
+      kind: 'completed'
+      taskId: string
+      eventKey: string
+      decision: 'approved' | 'rejected'
+      fields: Record<string, unknown>
+      reason?: string
+      userId: string
+    }
+  | { kind: 'reminded'; taskId: string; eventKey: string; deadline: string }
+  | {
+      kind: 'escalated'
+      taskId: string
+      eventKey: string
+      teamId: string | null
+      role: string
+      /** ISO time of the new deadline. */
+      deadline: string
+    }
+  | { kind: 'expired'; taskId: string; eventKey: string }
+  | { kind: 'cancelled'; taskId: string; eventKey: string }
+
+/** The activities for human tasks. Implemented by `createTaskActivities`. */
+export interface TaskActivities {
+  createHumanTask(task: NewTask): Promise<{ id: string }>
+  applyTaskChange(change: TaskChange): Promise<void>
 }
 
 /** Name of the interpreter workflow type, as registered with Temporal. */
