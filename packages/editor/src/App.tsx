@@ -1,79 +1,91 @@
-import { useCallback, useEffect, useState } from 'react'
-import { type FlowSummary, fetchFlows } from './api'
-import { FlowCanvas } from './FlowCanvas'
-import { type Lang, type TextKey, texts } from './i18n'
+import { lazy, Suspense, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FlowList } from './designer/FlowList'
+import { designerKey } from './designer/keys'
+import { AuthProvider, permissions, useAuth } from './shell/auth'
+import { LanguageSwitch } from './shell/LanguageSwitch'
+import { Loading } from './shell/Problem'
+import { Link, matchPath, navigate, useLocation } from './shell/router'
 
-type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; flows: FlowSummary[] }
+const Designer = lazy(() => import('./designer/Designer').then((m) => ({ default: m.Designer })))
+const Inbox = lazy(() => import('./inbox/Inbox').then((m) => ({ default: m.Inbox })))
 
+/** The whole editor: login, then the designer and the inbox by role. */
 export function App() {
-  const [lang, setLang] = useState<Lang>('nl')
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const [selected, setSelected] = useState<string | null>(null)
-  const t = (key: TextKey) => texts[lang][key]
-
-  const reload = useCallback(() => {
-    setLoad({ state: 'loading' })
-    fetchFlows().then(
-      (flows) => setLoad({ state: 'ready', flows }),
-      () => setLoad({ state: 'error' }),
-    )
-  }, [])
-  useEffect(reload, [reload])
-  useEffect(() => {
-    document.documentElement.lang = lang
-  }, [lang])
-
-  const flow = load.state === 'ready' ? load.flows.find((f) => f.id === selected) : undefined
   return (
-    <div className="app">
-      <header>
-        <h1>
-          {t('appTitle')} <small>{t('tagline')}</small>
-        </h1>
-        <button type="button" onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>
-          {t('language')}
-        </button>
-      </header>
-      <main>
-        {load.state === 'loading' && <p role="status">{t('loading')}</p>}
-        {load.state === 'error' && (
-          <div role="alert">
-            <p>{t('loadError')}</p>
-            <button type="button" onClick={reload}>
-              {t('retry')}
-            </button>
-          </div>
-        )}
-        {load.state === 'ready' && !flow && (
-          <section aria-labelledby="flows-heading">
-            <h2 id="flows-heading">{t('flows')}</h2>
-            {load.flows.length === 0 ? (
-              <p>{t('noFlows')}</p>
-            ) : (
-              <ul className="flow-list">
-                {load.flows.map((f) => (
-                  <li key={f.id}>
-                    <button type="button" onClick={() => setSelected(f.id)}>
-                      <strong>{f.name}</strong>
-                      <span>
-                        {t('version')} {f.latestVersion ?? '–'}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  )
+}
+
+function Shell() {
+  const { t } = useTranslation()
+  const { user, logout } = useAuth()
+  const { path } = useLocation()
+  const can = permissions(user?.roles ?? [])
+  const mainRef = useRef<HTMLElement>(null)
+
+  useEffect(() => {
+    if (path === '/' || path === '') navigate(can.design ? '/flows' : '/inbox', { replace: true })
+  }, [path, can.design])
+
+  const section = path.startsWith('/inbox') ? 'inbox' : path.startsWith('/flows') ? 'flows' : 'other'
+  useEffect(() => {
+    document.title = `${t(section === 'inbox' ? 'nav.inbox' : 'nav.flows')} · Warmflow`
+  }, [section, t])
+
+  let page: React.ReactNode
+  const flowMatch = matchPath('/flows/:id', path)
+  const taskMatch = matchPath('/inbox/:taskId', path)
+  if (path === '/flows' && can.design) page = <FlowList />
+  else if (flowMatch && can.design)
+    page = <Designer key={designerKey(flowMatch.id!)} flowId={flowMatch.id!} />
+  else if ((path === '/inbox' || taskMatch) && can.inbox) page = <Inbox taskId={taskMatch?.taskId} />
+  else if (path === '/' || path === '') page = <Loading />
+  else
+    page = (
+      <section className="page">
+        <h1>{t('notFound.heading')}</h1>
+        <p>{t('notFound.text')}</p>
+      </section>
+    )
+
+  return (
+    <div className={`app app-${section}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {can.design && (
+              <li>
+                <Link href="/flows" aria-current={section === 'flows' ? 'page' : undefined}>
+                  {t('nav.flows')}
+                </Link>
+              </li>
             )}
-          </section>
-        )}
-        {flow && (
-          <>
-            <button type="button" onClick={() => setSelected(null)}>
-              ← {t('back')}
-            </button>
-            <h2>{flow.name}</h2>
-            <FlowCanvas flow={flow} label={t('canvasLabel')} />
-          </>
-        )}
+            {can.inbox && (
+              <li>
+                <Link href="/inbox" aria-current={section === 'inbox' ? 'page' : undefined}>
+                  {t('nav.inbox')}
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="topbar-user">
+          <span className="user-name">{user?.name}</span>
+          <LanguageSwitch />
+          <button type="button" className="link-button" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
       </main>
     </div>
   )

@@ -1,0 +1,667 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiProblem, api, asProblem } from '../api/client'
+import type { CatalogueNode, FlowJson, RunJson } from '../api/types'
+import { pick } from '../i18n'
+import { useAuth } from '../shell/auth'
+import { Loading, ProblemMessage } from '../shell/Problem'
+import { navigate } from '../shell/router'
+import { catalogueIndex, checkFlow, type FlowProblem, registryFromCatalogue } from './catalogue'
+import {
+  checkConnection,
+  duplicate,
+  freshNodeId,
+  fromDefinition,
+  type Graph,
+  makeEdge,
+  removeFromGraph,
+  toDefinition,
+  type WarmNode,
+} from './graph'
+import { type History, record, recordFrom, redo, replace, startHistory, undo } from './history'
+import { rememberCreatedFlow } from './keys'
+import { autoLayout } from './layout'
+import { Palette, paletteMime } from './Palette'
+import { SidePanel, type SidePanelTab } from './SidePanel'
+import { CanvasInfoContext, WarmNodeComponent } from './WarmNode'
+
+const nodeTypes = { warm: WarmNodeComponent }
+
+/** The flow's own fields besides nodes and edges. */
+export interface FlowMeta {
+  name: string
+  description?: string
+  retentionDays?: number
+  tags?: string[]
+}
+
+/** Where saving stands, shown in the toolbar. */
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'empty' }
+  | { kind: 'conflict' }
+  | { kind: 'error'; error: unknown }
+
+type Loaded = { catalogue: CatalogueNode[]; flow: FlowJson | undefined }
+
+/** Milliseconds of quiet before an autosave. */
+export const autosaveDelay = 1200
+
+/** The flow designer for one flow (`new` for a flow that is not saved yet). */
+export function Designer({ flowId }: { flowId: string }) {
+  const [state, setState] = useState<
+    { phase: 'loading' } | { phase: 'error'; error: unknown } | ({ phase: 'ready' } & Loaded)
+  >({ phase: 'loading' })
+  const load = useCallback(() => {
+    setState({ phase: 'loading' })
+    Promise.all([
+      api<{ items: CatalogueNode[] }>('GET', '/api/v1/nodes'),
+      flowId === 'new' ? Promise.resolve(undefined) : api<FlowJson>('GET', `/api/v1/flows/${flowId}`),
+    ]).then(
+      ([catalogue, flow]) => setState({ phase: 'ready', catalogue: catalogue.items, flow }),
+      (error) => setState({ phase: 'error', error }),
+    )
+  }, [flowId])
+  useEffect(load, [load])
+
+  if (state.phase === 'loading') return <Loading />
+  if (state.phase === 'error') return <ProblemMessage error={state.error} onRetry={load} />
+  return (
+    <ReactFlowProvider>
+      <DesignerCanvas catalogue={state.catalogue} initial={state.flow} />
+    </ReactFlowProvider>
+  )
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return (
+    target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT'
+  )
+}
+
+function DesignerCanvas({
+  catalogue,
+  initial,
+}: {
+  catalogue: CatalogueNode[]
+  initial: FlowJson | undefined
+}) {
+  const { t, i18n } = useTranslation()
+  const { user } = useAuth()
+  const flow = useReactFlow<WarmNode>()
+  const index = useMemo(() => catalogueIndex(catalogue), [catalogue])
+  const registry = useMemo(() => registryFromCatalogue(catalogue), [catalogue])
+
+  const [meta, setMeta] = useState<FlowMeta>(() => ({
+    name: initial?.definition.name ?? t('designer.newFlowName'),
+    description: initial?.definition.description ?? '',
+    ...(initial?.definition.retentionDays ? { retentionDays: initial.definition.retentionDays } : {}),
+    ...(initial?.definition.tags ? { tags: initial.definition.tags } : {}),
+  }))
+  const [history, setHistory] = useState<History<Graph>>(() =>
+    startHistory(initial ? fromDefinition(initial.definition) : { nodes: [], edges: [] }),
+  )
+  const graph = history.present
+  const [saved, setSaved] = useState(() => ({
+    id: initial?.id,
+    revision: initial?.revision,
+    latestVersion: initial?.latestVersion ?? null,
+    json: initial ? JSON.stringify(toDefinition(meta, fromDefinition(initial.definition))) : '',
+  }))
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
+  const [problems, setProblems] = useState<FlowProblem[]>([])
+  const [serverProblems, setServerProblems] = useState<FlowProblem[] | undefined>()
+  const [refusal, setRefusal] = useState<{ text: string; x: number; y: number } | undefined>()
+  const [tab, setTab] = useState<SidePanelTab>('settings')
+  const [run, setRun] = useState<RunJson | undefined>()
+  const [announcement, setAnnouncement] = useState('')
+  const clipboard = useRef<Graph | undefined>(undefined)
+  const dragOrigin = useRef<Graph | undefined>(undefined)
+  const pointer = useRef({ x: 0, y: 0 })
+  const wrapper = useRef<HTMLDivElement>(null)
+
+  // --- graph changes -------------------------------------------------------------------------
+  const change = useCallback((next: (graph: Graph) => Graph) => {
+    setHistory((current) => record(current, next(current.present)))
+  }, [])
+
+  const onNodesChange = useCallback((changes: NodeChange<WarmNode>[]) => {
+    // Deleting goes through deleteSelection (one undo step with the edges); the rest is view state.
+    const kept = changes.filter((item) => item.type !== 'remove')
+    if (kept.length === 0) return
+    setHistory((current) =>
+      replace(current, { ...current.present, nodes: applyNodeChanges(kept, current.present.nodes) }),
+    )
+  }, [])
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const kept = changes.filter((item) => item.type !== 'remove')
+    if (kept.length === 0) return
+    setHistory((current) =>
+      replace(current, { ...current.present, edges: applyEdgeChanges(kept, current.present.edges) }),
+    )
+  }, [])
+
+  const refusalText = useCallback(
+    (attempt: Connection | { source: string; target: string; sourceHandle?: string | null }) => {
+      const refused = checkConnection(history.present, attempt, index)
+      if (!refused) return undefined
+      return t(`connect.${refused.reason}`, { path: refused.path?.join(' → ') ?? '' })
+    },
+    [history.present, index, t],
+  )
+
+  const isValidConnection = useCallback(
+    (attempt: Connection | { source: string; target: string }) => {
+      const text = refusalText(attempt as Connection)
+      if (text) setRefusal({ text, ...pointer.current })
+      else setRefusal(undefined)
+      return text === undefined
+    },
+    [refusalText],
+  )
+
+  const connect = useCallback(
+    (attempt: Connection) => {
+      const text = refusalText(attempt)
+      if (text) {
+        setRefusal({ text, ...pointer.current })
+        setAnnouncement(text)
+        return
+      }
+      setRefusal(undefined)
+      change((g) => ({
+        ...g,
+        edges: [...g.edges, makeEdge(attempt.source, attempt.sourceHandle ?? 'out', attempt.target)],
+      }))
+      setAnnouncement(t('canvas.connected', { source: attempt.source, target: attempt.target }))
+    },
+    [change, refusalText, t],
+  )
+
+  const addNode = useCallback(
+    (item: CatalogueNode, position?: { x: number; y: number }) => {
+      const box = wrapper.current?.getBoundingClientRect()
+      const at =
+        position ??
+        flow.screenToFlowPosition({
+          x: (box?.left ?? 0) + (box?.width ?? 600) / 2 - 110,
+          y: (box?.top ?? 0) + (box?.height ?? 400) / 2 - 36 + ((history.present.nodes.length * 24) % 200),
+        })
+      let id = ''
+      change((g) => {
+        const taken = new Set(g.nodes.map((node) => node.id))
+        id = freshNodeId(item.type, taken)
+        const node: WarmNode = {
+          id,
+          type: 'warm',
+          position: at,
+          selected: true,
+          data: { type: item.type, version: item.version, config: defaultsOf(item) },
+        }
+        return {
+          nodes: [...g.nodes.map((other) => (other.selected ? { ...other, selected: false } : other)), node],
+          edges: g.edges,
+        }
+      })
+      setTab('settings')
+      setAnnouncement(t('canvas.added', { title: pick(item.title, i18n.language) }))
+    },
+    [change, flow, history.present.nodes.length, i18n.language, t],
+  )
+
+  const deleteSelection = useCallback(() => {
+    const nodeIds = new Set(history.present.nodes.filter((node) => node.selected).map((node) => node.id))
+    const edgeIds = new Set(history.present.edges.filter((edge) => edge.selected).map((edge) => edge.id))
+    if (nodeIds.size === 0 && edgeIds.size === 0) return
+    change((g) => removeFromGraph(g, nodeIds, edgeIds))
+    setAnnouncement(t('canvas.deleted', { count: nodeIds.size + edgeIds.size }))
+  }, [change, history.present, t])
+
+  const copySelection = useCallback(() => {
+    const nodes = history.present.nodes.filter((node) => node.selected)
+    if (nodes.length === 0) return
+    const ids = new Set(nodes.map((node) => node.id))
+    clipboard.current = {
+      nodes,
+      edges: history.present.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+    }
+    setAnnouncement(t('canvas.copied', { count: nodes.length }))
+  }, [history.present, t])
+
+  const paste = useCallback(() => {
+    const clip = clipboard.current
+    if (!clip) return
+    change((g) => {
+      const copies = duplicate(clip, new Set(g.nodes.map((node) => node.id)))
+      return {
+        nodes: [
+          ...g.nodes.map((node) => (node.selected ? { ...node, selected: false } : node)),
+          ...copies.nodes,
+        ],
+        edges: [...g.edges, ...copies.edges],
+      }
+    })
+    setAnnouncement(t('canvas.pasted', { count: clip.nodes.length }))
+  }, [change, t])
+
+  const doUndo = useCallback(() => {
+    setHistory(undo)
+    setAnnouncement(t('canvas.undone'))
+  }, [t])
+  const doRedo = useCallback(() => {
+    setHistory(redo)
+    setAnnouncement(t('canvas.redone'))
+  }, [t])
+  const layout = useCallback(() => {
+    change(autoLayout)
+    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 200 }))
+  }, [change, flow])
+
+  // Keyboard shortcuts for the canvas; typing in a field is never taken over.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return
+      const mod = event.ctrlKey || event.metaKey
+      const key = event.key.toLowerCase()
+      if (mod && key === 'z' && !event.shiftKey) doUndo()
+      else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) doRedo()
+      else if (mod && key === 'c') copySelection()
+      else if (mod && key === 'v') paste()
+      else if (event.key === 'Delete' || event.key === 'Backspace') deleteSelection()
+      else return
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [copySelection, deleteSelection, doRedo, doUndo, paste])
+
+  // --- validation (the engine's rules, in the browser) -----------------------------------------
+  const definition = useMemo(() => toDefinition(meta, graph), [meta, graph])
+  const structureKey = useMemo(
+    () => JSON.stringify({ ...definition, nodes: definition.nodes.map(({ position, ...rest }) => rest) }),
+    [definition],
+  )
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const result = checkFlow(JSON.parse(structureKey), registry)
+      setProblems(result.ok ? [] : result.problems)
+    }, 150)
+    return () => window.clearTimeout(timer)
+  }, [structureKey, registry])
+  const problemsByNode = useMemo(() => {
+    const counts = new Map<string, number>()
+    for (const problem of problems) {
+      if (problem.nodeId) counts.set(problem.nodeId, (counts.get(problem.nodeId) ?? 0) + 1)
+    }
+    return counts
+  }, [problems])
+
+  // --- saving --------------------------------------------------------------------------------
+  const saving = useRef(false)
+  const save = useCallback(async (): Promise<{ id: string; revision: number } | undefined> => {
+    const json = JSON.stringify(definition)
+    if (definition.nodes.length === 0) {
+      setSaveState({ kind: 'empty' })
+      return undefined
+    }
+    if (saved.id && saved.revision !== undefined && json === saved.json) {
+      setSaveState({ kind: 'saved' })
+      return { id: saved.id, revision: saved.revision }
+    }
+    if (saving.current) return undefined
+    saving.current = true
+    setSaveState({ kind: 'saving' })
+    try {
+      let answer: FlowJson
+      if (!saved.id) {
+        const teamId = user?.teams[0]?.id
+        answer = await api<FlowJson>('POST', `/api/v1/flows${teamId ? `?teamId=${teamId}` : ''}`, definition)
+        rememberCreatedFlow(answer.id)
+        navigate(`/flows/${answer.id}`, { replace: true })
+      } else {
+        answer = await api<FlowJson>('PUT', `/api/v1/flows/${saved.id}`, {
+          revision: saved.revision ?? 1,
+          definition,
+        })
+      }
+      setSaved({ id: answer.id, revision: answer.revision, latestVersion: answer.latestVersion, json })
+      setSaveState({ kind: 'saved' })
+      return answer.revision === undefined ? undefined : { id: answer.id, revision: answer.revision }
+    } catch (error) {
+      if (error instanceof ApiProblem && error.status === 409) setSaveState({ kind: 'conflict' })
+      else setSaveState({ kind: 'error', error })
+      return undefined
+    } finally {
+      saving.current = false
+    }
+  }, [definition, saved, user])
+
+  const dirty = JSON.stringify(definition) !== saved.json
+  useEffect(() => {
+    if (!dirty) return
+    if (saveState.kind === 'conflict') return
+    setSaveState((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }))
+    const timer = window.setTimeout(() => void save(), autosaveDelay)
+    return () => window.clearTimeout(timer)
+    // save changes with every edit; the timer restarts on each one
+  }, [dirty, save, saveState.kind])
+
+  const reloadNewest = useCallback(async () => {
+    if (!saved.id) return
+    try {
+      const newest = await api<FlowJson>('GET', `/api/v1/flows/${saved.id}`)
+      const nextMeta = {
+        ...meta,
+        name: newest.definition.name,
+        description: newest.definition.description ?? '',
+      }
+      const nextGraph = fromDefinition(newest.definition)
+      setMeta(nextMeta)
+      setHistory(startHistory(nextGraph))
+      setSaved({
+        id: newest.id,
+        revision: newest.revision,
+        latestVersion: newest.latestVersion,
+        json: JSON.stringify(toDefinition(nextMeta, nextGraph)),
+      })
+      setSaveState({ kind: 'saved' })
+    } catch (error) {
+      setSaveState({ kind: 'error', error })
+    }
+  }, [meta, saved.id])
+
+  const publish = useCallback(
+    async (note: string) => {
+      setServerProblems(undefined)
+      const current = await save()
+      if (!current)
+        throw new ApiProblem(-1, 'editor.not_saved', { nl: t('publish.notSaved'), en: t('publish.notSaved') })
+      try {
+        const version = await api<{ version: number }>('POST', `/api/v1/flows/${current.id}/publish`, {
+          note,
+          revision: current.revision,
+        })
+        setSaved((old) => ({ ...old, latestVersion: version.version }))
+        setAnnouncement(t('publish.done', { version: version.version }))
+        return version.version
+      } catch (error) {
+        const problem = asProblem(error)
+        if (problem.errors.length > 0) setServerProblems(problem.errors)
+        throw problem
+      }
+    },
+    [save, t],
+  )
+
+  // --- run polling ---------------------------------------------------------------------------
+  const startRun = useCallback(
+    async (input: Record<string, unknown>) => {
+      if (!saved.id) return
+      const started = await api<RunJson>('POST', `/api/v1/flows/${saved.id}/runs`, { input })
+      setRun(started)
+    },
+    [saved.id],
+  )
+  useEffect(() => {
+    if (!run || (run.status !== 'running' && run.nodes)) return
+    const timer = window.setTimeout(async () => {
+      try {
+        setRun(await api<RunJson>('GET', `/api/v1/runs/${run.id}`))
+      } catch {
+        // keep the last state; the next poll tries again
+        setRun((current) => (current ? { ...current } : current))
+      }
+    }, 700)
+    return () => window.clearTimeout(timer)
+  }, [run])
+
+  // --- drag from the palette -----------------------------------------------------------------
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const key = event.dataTransfer.getData(paletteMime)
+      const item = index.get(key)
+      if (!item) return
+      event.preventDefault()
+      addNode(item, flow.screenToFlowPosition({ x: event.clientX - 20, y: event.clientY - 20 }))
+    },
+    [addNode, flow, index],
+  )
+
+  const selectedNodes = graph.nodes.filter((node) => node.selected)
+  const focusNode = useCallback(
+    (id: string) => {
+      setHistory((current) =>
+        replace(current, {
+          ...current.present,
+          nodes: current.present.nodes.map((node) =>
+            node.selected === (node.id === id) ? node : { ...node, selected: node.id === id },
+          ),
+        }),
+      )
+      const node = history.present.nodes.find((candidate) => candidate.id === id)
+      if (node) void flow.setCenter(node.position.x + 110, node.position.y + 36, { zoom: 1, duration: 200 })
+      setTab('settings')
+    },
+    [flow, history.present.nodes],
+  )
+
+  const canvasInfo = useMemo(
+    () => ({ catalogue: index, problems: problemsByNode, run: run?.nodes }),
+    [index, problemsByNode, run?.nodes],
+  )
+
+  return (
+    <div className="designer">
+      <div className="designer-toolbar" role="toolbar" aria-label={t('designer.toolbar')}>
+        <label htmlFor="flow-name" className="visually-hidden">
+          {t('designer.flowName')}
+        </label>
+        <input
+          id="flow-name"
+          className="flow-name"
+          value={meta.name}
+          onChange={(event) => setMeta({ ...meta, name: event.target.value })}
+        />
+        <SaveStatus state={saveState} latestVersion={saved.latestVersion} onReload={reloadNewest} />
+        <span className="toolbar-spacer" />
+        <button
+          type="button"
+          onClick={doUndo}
+          disabled={history.past.length === 0}
+          aria-keyshortcuts="Control+Z"
+        >
+          {t('designer.undo')}
+        </button>
+        <button
+          type="button"
+          onClick={doRedo}
+          disabled={history.future.length === 0}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          {t('designer.redo')}
+        </button>
+        <button type="button" onClick={layout} disabled={graph.nodes.length === 0}>
+          {t('designer.autoLayout')}
+        </button>
+        <button type="button" onClick={() => void flow.fitView({ padding: 0.2, duration: 200 })}>
+          {t('designer.fitView')}
+        </button>
+        <button type="button" onClick={deleteSelection} disabled={selectedNodes.length === 0}>
+          {t('designer.delete')}
+        </button>
+      </div>
+      <div className="designer-body">
+        <Palette catalogue={catalogue} onAdd={(item) => addNode(item)} />
+        <section
+          className="canvas"
+          aria-label={t('canvas.label')}
+          ref={wrapper}
+          onDragOver={(event) => {
+            event.preventDefault()
+            event.dataTransfer.dropEffect = 'move'
+          }}
+          onDrop={onDrop}
+          onPointerMove={(event) => {
+            pointer.current = { x: event.clientX, y: event.clientY }
+          }}
+        >
+          <CanvasInfoContext.Provider value={canvasInfo}>
+            <ReactFlow<WarmNode>
+              nodes={graph.nodes}
+              edges={graph.edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={connect}
+              isValidConnection={isValidConnection}
+              onConnectEnd={() => window.setTimeout(() => setRefusal(undefined), 2500)}
+              onNodeDragStart={() => {
+                dragOrigin.current = history.present
+              }}
+              onNodeDragStop={() => {
+                const origin = dragOrigin.current
+                dragOrigin.current = undefined
+                if (origin) setHistory((current) => recordFrom(current, origin))
+              }}
+              deleteKeyCode={null}
+              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              selectionKeyCode="Shift"
+              fitView
+              fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
+              minZoom={0.1}
+              onlyRenderVisibleElements={graph.nodes.length > 200}
+              proOptions={{ hideAttribution: true }}
+              ariaLabelConfig={{
+                'node.a11yDescription.default': t('canvas.a11yNode'),
+                'node.a11yDescription.keyboardDisabled': t('canvas.a11yNode'),
+                'edge.a11yDescription.default': t('canvas.a11yEdge'),
+                'controls.ariaLabel': t('canvas.controls'),
+                'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+                'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+                'controls.fitView.ariaLabel': t('designer.fitView'),
+                'controls.interactive.ariaLabel': t('canvas.interactive'),
+                'minimap.ariaLabel': t('canvas.minimap'),
+              }}
+            >
+              <Background />
+              <MiniMap pannable zoomable />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+          </CanvasInfoContext.Provider>
+          {graph.nodes.length === 0 && <p className="canvas-empty">{t('canvas.empty')}</p>}
+          {refusal && (
+            <div className="refusal" role="tooltip" style={{ left: refusal.x + 14, top: refusal.y + 14 }}>
+              {refusal.text}
+            </div>
+          )}
+        </section>
+        <SidePanel
+          tab={tab}
+          onTab={setTab}
+          catalogue={index}
+          graph={graph}
+          meta={meta}
+          onMeta={setMeta}
+          selected={selectedNodes}
+          problems={problems}
+          serverProblems={serverProblems}
+          onFocusNode={focusNode}
+          onNodeChange={(id, update) =>
+            change((g) => ({
+              ...g,
+              nodes: g.nodes.map((node) =>
+                node.id === id ? { ...node, data: { ...node.data, ...update } } : node,
+              ),
+            }))
+          }
+          onConnect={(source, port, target) =>
+            connect({ source, sourceHandle: port, target, targetHandle: 'in' })
+          }
+          onRemoveEdge={(edgeId) => change((g) => removeFromGraph(g, new Set(), new Set([edgeId])))}
+          flowId={saved.id}
+          latestVersion={saved.latestVersion}
+          onPublish={publish}
+          run={run}
+          onStartRun={startRun}
+        />
+      </div>
+      <div className="visually-hidden" aria-live="polite">
+        {announcement}
+      </div>
+      {saveState.kind === 'conflict' && (
+        <div className="conflict" role="alert">
+          <p>{t('save.conflict')}</p>
+          <button type="button" onClick={() => void reloadNewest()}>
+            {t('save.loadNewest')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function SaveStatus({
+  state,
+  latestVersion,
+  onReload,
+}: {
+  state: SaveState
+  latestVersion: number | null
+  onReload(): void
+}) {
+  const { t } = useTranslation()
+  const version = latestVersion
+    ? t('designer.publishedVersion', { version: latestVersion })
+    : t('designer.neverPublished')
+  return (
+    <span className={`save-status save-${state.kind}`} role="status">
+      {t(`save.${state.kind}`)} · {version}
+      {state.kind === 'error' && (
+        <span className="save-error">
+          {' '}
+          <ProblemInline error={state.error} />
+        </span>
+      )}
+      {state.kind === 'conflict' && (
+        <button type="button" className="link-button" onClick={onReload}>
+          {t('save.loadNewest')}
+        </button>
+      )}
+    </span>
+  )
+}
+
+function ProblemInline({ error }: { error: unknown }) {
+  const { i18n } = useTranslation()
+  return <>{pick(asProblem(error).text, i18n.language)}</>
+}
+
+/** The defaults a node type's config schema declares, so a new node starts with them filled. */
+function defaultsOf(item: CatalogueNode): Record<string, unknown> {
+  const config: Record<string, unknown> = {}
+  for (const [name, property] of Object.entries(item.configSchema?.properties ?? {})) {
+    if (property.default !== undefined) config[name] = structuredClone(property.default)
+  }
+  return config
+}

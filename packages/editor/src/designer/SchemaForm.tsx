@@ -1,0 +1,373 @@
+import cronstrue from 'cronstrue'
+import 'cronstrue/locales/nl'
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { LocalizedText } from '../api/client'
+import type { JsonSchema } from '../api/types'
+import { currentLang, pick } from '../i18n'
+
+/** Field errors by config path (`a.0.b`), already in the user's language. */
+export type FieldErrors = ReadonlyMap<string, string>
+
+type Value = unknown
+
+/** Strips `null` alternatives so `string | null` renders as a string field. */
+export function resolveSchema(schema: JsonSchema): JsonSchema {
+  const options = schema.anyOf ?? schema.oneOf
+  if (options) {
+    const real = options.filter((option) => option.type !== 'null')
+    if (real.length === 1)
+      return { ...schema, ...resolveSchema(real[0]!), anyOf: undefined, oneOf: undefined }
+    const consts = real.filter((option) => option.const !== undefined)
+    if (consts.length === real.length) return { ...schema, type: 'string', enum: consts.map((c) => c.const) }
+  }
+  if (Array.isArray(schema.type)) {
+    const type = schema.type.find((t) => t !== 'null')
+    return { ...schema, ...(type ? { type } : {}) }
+  }
+  return schema
+}
+
+/** The kind of input a schema becomes. */
+export function widgetFor(name: string, raw: JsonSchema): string {
+  const schema = resolveSchema(raw)
+  const widget = schema['x-widget']
+  if (typeof widget === 'string') return widget
+  if (schema.type === 'string' && schema.enum) return 'select'
+  if (schema.type === 'string' && (schema.format === 'cron' || /cron|schedule/i.test(name))) return 'cron'
+  if (
+    schema.type === 'string' &&
+    (schema.format === 'textarea' ||
+      (schema.maxLength ?? 0) > 200 ||
+      /template|prompt|text|body|message|expression|when/i.test(name))
+  ) {
+    return 'textarea'
+  }
+  if (schema.type === 'string') return 'text'
+  if (schema.type === 'number' || schema.type === 'integer') return 'number'
+  if (schema.type === 'boolean') return 'boolean'
+  if (schema.type === 'array') {
+    const items = resolveSchema(schema.items ?? {})
+    if (items.enum) return 'multiselect'
+    if (items.type === 'object' && items.properties) return 'objectList'
+    if (items.type === 'string' || items.type === 'number' || items.type === 'integer') return 'list'
+    return 'json'
+  }
+  if (schema.type === 'object' && schema.properties) return 'object'
+  return 'json'
+}
+
+function humanize(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+function labelOf(name: string, schema: JsonSchema, lang: string): string {
+  const title = schema['x-title'] as LocalizedText | undefined
+  if (title) return pick(title, lang)
+  return schema.title ?? humanize(name)
+}
+
+function descriptionOf(schema: JsonSchema, lang: string): string | undefined {
+  const text = schema['x-description'] as LocalizedText | undefined
+  if (text) return pick(text, lang)
+  return schema.description
+}
+
+/** A cron expression in plain words, or undefined when it is not a valid expression. */
+export function describeCron(expression: string, lang: string): string | undefined {
+  if (!expression.trim()) return undefined
+  try {
+    return cronstrue.toString(expression, {
+      locale: currentLang(lang),
+      use24HourTimeFormat: true,
+      throwExceptionOnParseError: true,
+    })
+  } catch {
+    return undefined
+  }
+}
+
+interface FieldProps {
+  name: string
+  schema: JsonSchema
+  value: Value
+  required: boolean
+  path: string
+  errors: FieldErrors
+  onChange(value: Value): void
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  )
+}
+
+function Field({ name, schema: raw, value, required, path, errors, onChange }: FieldProps) {
+  const { t, i18n } = useTranslation()
+  const id = useId()
+  const schema = resolveSchema(raw)
+  const widget = widgetFor(name, raw)
+  const label = labelOf(name, schema, i18n.language)
+  const help = descriptionOf(schema, i18n.language)
+  const error = errors.get(path)
+  const describedBy =
+    [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  const labelText = (
+    <>
+      {label}
+      {required && <span className="required"> ({t('form.required')})</span>}
+    </>
+  )
+  const helpText = help ? (
+    <p id={`${id}-help`} className="field-help">
+      {help}
+    </p>
+  ) : null
+  const common = {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+  } as const
+
+  if (widget === 'object') {
+    return (
+      <fieldset className="field-group">
+        <legend>{labelText}</legend>
+        {helpText}
+        <ObjectFields
+          schema={schema}
+          value={(value as Record<string, Value>) ?? {}}
+          path={path}
+          errors={errors}
+          onChange={onChange}
+        />
+        <FieldError id={`${id}-error`} message={error} />
+      </fieldset>
+    )
+  }
+  if (widget === 'multiselect') {
+    const items = resolveSchema(schema.items ?? {})
+    const chosen = Array.isArray(value) ? value : []
+    return (
+      <fieldset className="field-group" aria-describedby={describedBy}>
+        <legend>{labelText}</legend>
+        {helpText}
+        {(items.enum ?? []).map((option) => (
+          <label key={String(option)} className="check">
+            <input
+              type="checkbox"
+              checked={chosen.includes(option)}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked ? [...chosen, option] : chosen.filter((item) => item !== option),
+                )
+              }
+            />
+            {String(option)}
+          </label>
+        ))}
+        <FieldError id={`${id}-error`} message={error} />
+      </fieldset>
+    )
+  }
+  if (widget === 'list' || widget === 'objectList') {
+    const items = Array.isArray(value) ? value : []
+    const itemSchema = resolveSchema(schema.items ?? {})
+    const blank = widget === 'objectList' ? {} : itemSchema.type === 'string' ? '' : undefined
+    return (
+      <fieldset className="field-group" aria-describedby={describedBy}>
+        <legend>{labelText}</legend>
+        {helpText}
+        {items.length === 0 && <p className="muted">{t('form.emptyList')}</p>}
+        <ol className="field-list">
+          {items.map((item, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: list items are positional
+            <li key={index}>
+              <Field
+                name={`${t('form.item')} ${index + 1}`}
+                schema={itemSchema}
+                value={item}
+                required={false}
+                path={`${path}.${index}`}
+                errors={errors}
+                onChange={(next) => onChange(items.map((old, i) => (i === index ? next : old)))}
+              />
+              <button
+                type="button"
+                className="small"
+                onClick={() => onChange(items.filter((_, i) => i !== index))}
+                aria-label={t('form.removeItem', { label, number: index + 1 })}
+              >
+                {t('form.remove')}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className="small" onClick={() => onChange([...items, blank])}>
+          {t('form.addItem', { label })}
+        </button>
+        <FieldError id={`${id}-error`} message={error} />
+      </fieldset>
+    )
+  }
+  if (widget === 'boolean') {
+    return (
+      <div className="field">
+        <label className="check" htmlFor={id}>
+          <input
+            {...common}
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => onChange(event.target.checked)}
+          />
+          {labelText}
+        </label>
+        {helpText}
+        <FieldError id={`${id}-error`} message={error} />
+      </div>
+    )
+  }
+  let input: React.ReactNode
+  if (widget === 'select') {
+    input = (
+      <select
+        {...common}
+        value={value === undefined ? '' : String(value)}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
+      >
+        <option value="">{t('form.choose')}</option>
+        {(schema.enum ?? []).map((option) => (
+          <option key={String(option)} value={String(option)}>
+            {String(option)}
+          </option>
+        ))}
+      </select>
+    )
+  } else if (widget === 'number') {
+    input = (
+      <input
+        {...common}
+        type="number"
+        inputMode="decimal"
+        step={schema.type === 'integer' ? 1 : 'any'}
+        min={schema.minimum}
+        max={schema.maximum}
+        value={typeof value === 'number' ? value : ''}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+      />
+    )
+  } else if (widget === 'textarea' || widget === 'json') {
+    const isJson = widget === 'json'
+    input = (
+      <textarea
+        {...common}
+        rows={isJson ? 4 : 3}
+        value={isJson ? (value === undefined ? '' : JSON.stringify(value, null, 2)) : String(value ?? '')}
+        onChange={(event) => {
+          if (!isJson) {
+            onChange(event.target.value === '' && !required ? undefined : event.target.value)
+            return
+          }
+          try {
+            onChange(event.target.value.trim() === '' ? undefined : JSON.parse(event.target.value))
+          } catch {
+            // keep typing: the value is applied once it is valid JSON
+          }
+        }}
+      />
+    )
+  } else {
+    input = (
+      <input
+        {...common}
+        type="text"
+        value={String(value ?? '')}
+        onChange={(event) =>
+          onChange(event.target.value === '' && !required ? undefined : event.target.value)
+        }
+      />
+    )
+  }
+  const cron = widget === 'cron' && typeof value === 'string' ? describeCron(value, i18n.language) : undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>{labelText}</label>
+      {helpText}
+      {input}
+      {widget === 'cron' && typeof value === 'string' && value.trim() !== '' && (
+        <p className={cron ? 'field-help' : 'field-error'} aria-live="polite">
+          {cron ?? t('form.cronInvalid')}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  )
+}
+
+function ObjectFields({
+  schema,
+  value,
+  path,
+  errors,
+  onChange,
+}: {
+  schema: JsonSchema
+  value: Record<string, Value>
+  path: string
+  errors: FieldErrors
+  onChange(value: Record<string, Value>): void
+}) {
+  const required = new Set(schema.required ?? [])
+  return (
+    <>
+      {Object.entries(schema.properties ?? {}).map(([name, property]) => (
+        <Field
+          key={name}
+          name={name}
+          schema={property}
+          value={value[name]}
+          required={required.has(name) && property.default === undefined}
+          path={path ? `${path}.${name}` : name}
+          errors={errors}
+          onChange={(next) => {
+            const copy = { ...value }
+            if (next === undefined) delete copy[name]
+            else copy[name] = next
+            onChange(copy)
+          }}
+        />
+      ))}
+    </>
+  )
+}
+
+/**
+ * A form generated from a node's JSON Schema: text, numbers, choices, switches, lists, nested
+ * groups and cron schedules (described in words), with inline errors per field.
+ *
+ * @example
+ * <SchemaForm schema={node.configSchema} value={config} errors={errors} onChange={setConfig} />
+ */
+export function SchemaForm({
+  schema,
+  value,
+  errors,
+  onChange,
+}: {
+  schema: JsonSchema | undefined
+  value: Record<string, Value>
+  errors: FieldErrors
+  onChange(value: Record<string, Value>): void
+}) {
+  const { t } = useTranslation()
+  const resolved = schema ? resolveSchema(schema) : undefined
+  if (!resolved?.properties || Object.keys(resolved.properties).length === 0) {
+    return <p className="muted">{t('form.noSettings')}</p>
+  }
+  return <ObjectFields schema={resolved} value={value} path="" errors={errors} onChange={onChange} />
+}

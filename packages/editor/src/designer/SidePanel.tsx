@@ -1,0 +1,705 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/client'
+import type { CatalogueNode, FlowVersionJson, RunJson } from '../api/types'
+import { formatDateTime, formatDuration, pick } from '../i18n'
+import { Loading, ProblemMessage } from '../shell/Problem'
+import type { FlowProblem } from './catalogue'
+import type { FlowMeta } from './Designer'
+import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
+import { type FieldErrors, SchemaForm } from './SchemaForm'
+import { nodeDuration } from './WarmNode'
+
+/** The tabs of the side panel. */
+export type SidePanelTab = 'settings' | 'problems' | 'publish' | 'test'
+
+interface SidePanelProps {
+  tab: SidePanelTab
+  onTab(tab: SidePanelTab): void
+  catalogue: ReadonlyMap<string, CatalogueNode>
+  graph: Graph
+  meta: FlowMeta
+  onMeta(meta: FlowMeta): void
+  selected: WarmNode[]
+  problems: FlowProblem[]
+  serverProblems: FlowProblem[] | undefined
+  onFocusNode(id: string): void
+  onNodeChange(id: string, update: Partial<WarmNodeData>): void
+  onConnect(source: string, port: string, target: string): void
+  onRemoveEdge(edgeId: string): void
+  flowId: string | undefined
+  latestVersion: number | null
+  onPublish(note: string): Promise<number>
+  run: RunJson | undefined
+  onStartRun(input: Record<string, unknown>): Promise<void>
+}
+
+/** The panel beside the canvas: settings of the selected node, problems, publishing and test runs. */
+export function SidePanel(props: SidePanelProps) {
+  const { t } = useTranslation()
+  const tabs: SidePanelTab[] = ['settings', 'problems', 'publish', 'test']
+  const baseId = useId()
+  return (
+    <aside className="side-panel" aria-label={t('panel.label')}>
+      <div role="tablist" aria-label={t('panel.label')} className="tabs">
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${baseId}-${name}`}
+            aria-selected={props.tab === name}
+            aria-controls={`${baseId}-${name}-panel`}
+            tabIndex={props.tab === name ? 0 : -1}
+            onClick={() => props.onTab(name)}
+            onKeyDown={(event) => {
+              const at = tabs.indexOf(name)
+              const next =
+                event.key === 'ArrowRight'
+                  ? tabs[(at + 1) % tabs.length]
+                  : event.key === 'ArrowLeft'
+                    ? tabs[(at + tabs.length - 1) % tabs.length]
+                    : undefined
+              if (next) {
+                props.onTab(next)
+                document.getElementById(`${baseId}-${next}`)?.focus()
+              }
+            }}
+          >
+            {t(`panel.tab.${name}`)}
+            {name === 'problems' && props.problems.length > 0 && (
+              <span className="badge badge-problem"> {props.problems.length}</span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div
+        role="tabpanel"
+        id={`${baseId}-${props.tab}-panel`}
+        aria-labelledby={`${baseId}-${props.tab}`}
+        className="tab-panel"
+      >
+        {props.tab === 'settings' && <SettingsTab {...props} />}
+        {props.tab === 'problems' && <ProblemsTab {...props} />}
+        {props.tab === 'publish' && <PublishTab {...props} />}
+        {props.tab === 'test' && <TestTab {...props} />}
+      </div>
+    </aside>
+  )
+}
+
+function SettingsTab(props: SidePanelProps) {
+  const { t } = useTranslation()
+  if (props.selected.length > 1) {
+    return (
+      <div>
+        <h2>{t('panel.multiSelected', { count: props.selected.length })}</h2>
+        <p>{t('panel.multiHint')}</p>
+      </div>
+    )
+  }
+  const node = props.selected[0]
+  if (!node) return <FlowSettings {...props} />
+  return <NodeSettings key={node.id} node={node} {...props} />
+}
+
+function FlowSettings({ meta, onMeta, graph, catalogue }: SidePanelProps) {
+  const { t, i18n } = useTranslation()
+  const privacy = useMemo(() => {
+    const reads: string[] = []
+    const outside: string[] = []
+    for (const node of graph.nodes) {
+      const type = catalogue.get(`${node.data.type}@${node.data.version}`)
+      const name = node.data.label || pick(type?.title, i18n.language) || node.id
+      if (type?.personalData?.reads?.length) reads.push(name)
+      if (type?.personalData?.sendsOutside && type.personalData.sendsOutside !== 'never') outside.push(name)
+    }
+    return { reads, outside }
+  }, [graph.nodes, catalogue, i18n.language])
+  return (
+    <div>
+      <h2>{t('panel.flowSettings')}</h2>
+      <div className="field">
+        <label htmlFor="flow-description">{t('panel.description')}</label>
+        <textarea
+          id="flow-description"
+          rows={3}
+          value={meta.description ?? ''}
+          onChange={(event) => onMeta({ ...meta, description: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="flow-retention">{t('panel.retention')}</label>
+        <input
+          id="flow-retention"
+          type="number"
+          min={1}
+          max={3650}
+          value={meta.retentionDays ?? 90}
+          onChange={(event) => onMeta({ ...meta, retentionDays: Number(event.target.value) || 90 })}
+        />
+      </div>
+      <section className="privacy" aria-labelledby="privacy-heading">
+        <h3 id="privacy-heading">{t('privacy.heading')}</h3>
+        <p>
+          {privacy.reads.length
+            ? t('privacy.reads', { nodes: privacy.reads.join(', ') })
+            : t('privacy.readsNone')}
+        </p>
+        <p>
+          {privacy.outside.length
+            ? t('privacy.outside', { nodes: privacy.outside.join(', ') })
+            : t('privacy.outsideNone')}
+        </p>
+      </section>
+      <p className="muted">{t('panel.selectHint')}</p>
+    </div>
+  )
+}
+
+function NodeSettings({
+  node,
+  catalogue,
+  graph,
+  problems,
+  onNodeChange,
+  onConnect,
+  onRemoveEdge,
+  run,
+}: SidePanelProps & { node: WarmNode }) {
+  const { t, i18n } = useTranslation()
+  const type = catalogue.get(`${node.data.type}@${node.data.version}`)
+  const nodeProblems = problems.filter((problem) => problem.nodeId === node.id)
+  const fieldErrors: FieldErrors = useMemo(() => {
+    const map = new Map<string, string>()
+    for (const problem of nodeProblems) {
+      if (problem.code === 'node.invalid_config' && problem.path?.length) {
+        map.set(problem.path.join('.'), pick(problem.message, i18n.language))
+      }
+    }
+    return map
+  }, [nodeProblems, i18n.language])
+  const general = nodeProblems.filter(
+    (problem) => !(problem.code === 'node.invalid_config' && problem.path?.length),
+  )
+  const name = node.data.label || pick(type?.title, i18n.language) || node.id
+  const state = run?.nodes?.[node.id]
+  return (
+    <div>
+      <h2>{pick(type?.title, i18n.language) || node.data.type}</h2>
+      {type?.description && <p className="muted">{pick(type.description, i18n.language)}</p>}
+      <p className="small-text">
+        {t('panel.nodeId')}: <code>{node.id}</code>
+      </p>
+      {general.length > 0 && (
+        <ul className="problem-list" aria-label={t('panel.nodeProblems')}>
+          {general.map((problem, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
+            <li key={index}>{pick(problem.message, i18n.language)}</li>
+          ))}
+        </ul>
+      )}
+      <div className="field">
+        <label htmlFor="node-label">{t('panel.nodeLabel')}</label>
+        <input
+          id="node-label"
+          value={node.data.label ?? ''}
+          maxLength={200}
+          onChange={(event) => onNodeChange(node.id, { label: event.target.value || undefined })}
+        />
+      </div>
+      <section aria-labelledby="config-heading">
+        <h3 id="config-heading">{t('panel.settings')}</h3>
+        <SchemaForm
+          schema={type?.configSchema}
+          value={node.data.config}
+          errors={fieldErrors}
+          onChange={(config) => onNodeChange(node.id, { config })}
+        />
+      </section>
+      {(type?.secrets?.length ?? 0) > 0 && (
+        <CredentialPicker
+          slots={type?.secrets ?? []}
+          value={node.data.credentials ?? {}}
+          onChange={(credentials) => onNodeChange(node.id, { credentials })}
+        />
+      )}
+      <Connections
+        node={node}
+        name={name}
+        graph={graph}
+        catalogue={catalogue}
+        onConnect={onConnect}
+        onRemoveEdge={onRemoveEdge}
+      />
+      {type?.personalData?.reads?.length ? (
+        <p className="privacy-note">
+          {t('privacy.nodeReads', { fields: type.personalData.reads.join(', ') })}
+        </p>
+      ) : null}
+      {state && (
+        <section aria-labelledby="node-run-heading" className="node-run">
+          <h3 id="node-run-heading">{t('run.nodeHeading')}</h3>
+          <dl>
+            <dt>{t('run.statusLabel')}</dt>
+            <dd>{t(`nodeStatus.${state.status}`)}</dd>
+            <dt>{t('run.attempts')}</dt>
+            <dd>{state.attempts}</dd>
+            <dt>{t('run.duration')}</dt>
+            <dd>
+              {nodeDuration(state) === undefined ? '–' : formatDuration(nodeDuration(state)!, i18n.language)}
+            </dd>
+          </dl>
+          <h4>{t('run.input')}</h4>
+          <pre>
+            {state.input === undefined ? t('run.inputFromUpstream') : JSON.stringify(state.input, null, 2)}
+          </pre>
+          {state.input === undefined && (
+            <pre>{JSON.stringify(upstreamOutputs(graph, node.id, run), null, 2)}</pre>
+          )}
+          <h4>{t('run.output')}</h4>
+          <pre>{state.output === undefined ? '–' : JSON.stringify(state.output, null, 2)}</pre>
+          {state.error && (
+            <>
+              <h4>{t('run.error')}</h4>
+              <p className="field-error">
+                {typeof state.error.message === 'string'
+                  ? state.error.message
+                  : pick(state.error.message, i18n.language)}{' '}
+                <code>{state.error.code}</code>
+              </p>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
+
+function upstreamOutputs(graph: Graph, nodeId: string, run: RunJson | undefined): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const edge of graph.edges) {
+    if (edge.target === nodeId) result[edge.source] = run?.nodes?.[edge.source]?.output
+  }
+  return result
+}
+
+function CredentialPicker({
+  slots,
+  value,
+  onChange,
+}: {
+  slots: string[]
+  value: Record<string, string>
+  onChange(value: Record<string, string>): void
+}) {
+  const { t } = useTranslation()
+  const [names, setNames] = useState<string[]>([])
+  useEffect(() => {
+    api<{ items: { name: string }[] }>('GET', '/api/v1/credentials').then(
+      (page) => setNames(page.items.map((item) => item.name)),
+      () => setNames([]),
+    )
+  }, [])
+  const listId = useId()
+  return (
+    <fieldset className="field-group">
+      <legend>{t('credentials.heading')}</legend>
+      <p className="field-help">{t('credentials.help')}</p>
+      <datalist id={listId}>
+        {names.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {slots.map((slot) => (
+        <div className="field" key={slot}>
+          <label htmlFor={`${listId}-${slot}`}>{t('credentials.slot', { slot })}</label>
+          <input
+            id={`${listId}-${slot}`}
+            list={listId}
+            value={value[slot] ?? ''}
+            placeholder={slot}
+            onChange={(event) => {
+              const next = { ...value }
+              if (event.target.value) next[slot] = event.target.value
+              else delete next[slot]
+              onChange(next)
+            }}
+          />
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
+/** The keyboard way to connect ports: pick an output port and a target node. */
+function Connections({
+  node,
+  name,
+  graph,
+  catalogue,
+  onConnect,
+  onRemoveEdge,
+}: {
+  node: WarmNode
+  name: string
+  graph: Graph
+  catalogue: ReadonlyMap<string, CatalogueNode>
+  onConnect(source: string, port: string, target: string): void
+  onRemoveEdge(edgeId: string): void
+}) {
+  const { t, i18n } = useTranslation()
+  const ports = portsOf(catalogue.get(`${node.data.type}@${node.data.version}`), node.data.config)
+  const [port, setPort] = useState(ports[0]?.id ?? 'out')
+  const [target, setTarget] = useState('')
+  const outgoing = graph.edges.filter((edge) => edge.source === node.id)
+  const incoming = graph.edges.filter((edge) => edge.target === node.id)
+  const labelOf = (id: string) => {
+    const other = graph.nodes.find((candidate) => candidate.id === id)
+    if (!other) return id
+    const type = catalogue.get(`${other.data.type}@${other.data.version}`)
+    return other.data.label || `${pick(type?.title, i18n.language) || other.data.type} (${other.id})`
+  }
+  const refusal = target
+    ? checkConnection(graph, { source: node.id, sourceHandle: port, target, targetHandle: 'in' }, catalogue)
+    : undefined
+  return (
+    <section aria-labelledby="connections-heading">
+      <h3 id="connections-heading">{t('connections.heading')}</h3>
+      {incoming.length > 0 && (
+        <p className="small-text">
+          {t('connections.from', { nodes: incoming.map((edge) => labelOf(edge.source)).join(', ') })}
+        </p>
+      )}
+      <ul className="edge-list">
+        {outgoing.map((edge) => (
+          <li key={edge.id}>
+            {t('connections.to', {
+              port: pick(ports.find((p) => p.id === (edge.sourceHandle ?? 'out'))?.title, i18n.language),
+              node: labelOf(edge.target),
+            })}{' '}
+            <button
+              type="button"
+              className="small"
+              onClick={() => onRemoveEdge(edge.id)}
+              aria-label={t('connections.removeLabel', { from: name, to: labelOf(edge.target) })}
+            >
+              {t('form.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="connect-row">
+        <label htmlFor="connect-port">{t('connections.port')}</label>
+        <select id="connect-port" value={port} onChange={(event) => setPort(event.target.value)}>
+          {ports.map((option) => (
+            <option key={option.id} value={option.id}>
+              {pick(option.title, i18n.language)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="connect-target">{t('connections.target')}</label>
+        <select id="connect-target" value={target} onChange={(event) => setTarget(event.target.value)}>
+          <option value="">{t('form.choose')}</option>
+          {graph.nodes
+            .filter((other) => other.id !== node.id)
+            .map((other) => (
+              <option key={other.id} value={other.id}>
+                {labelOf(other.id)}
+              </option>
+            ))}
+        </select>
+        {refusal && (
+          <p className="field-error" role="status">
+            {t(`connect.${refusal.reason}`, { path: refusal.path?.join(' → ') ?? '' })}
+          </p>
+        )}
+        <button
+          type="button"
+          disabled={!target || refusal !== undefined}
+          onClick={() => {
+            onConnect(node.id, port, target)
+            setTarget('')
+          }}
+        >
+          {t('connections.connect')}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function ProblemsTab({ problems, serverProblems, onFocusNode }: SidePanelProps) {
+  const { t, i18n } = useTranslation()
+  return (
+    <div>
+      <h2>{t('problems.heading')}</h2>
+      {problems.length === 0 ? (
+        <p>{t('problems.none')}</p>
+      ) : (
+        <ul className="problem-list">
+          {problems.map((problem, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
+            <li key={index}>
+              {problem.nodeId ? (
+                <button type="button" className="link-button" onClick={() => onFocusNode(problem.nodeId!)}>
+                  {pick(problem.message, i18n.language)}
+                </button>
+              ) : (
+                pick(problem.message, i18n.language)
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {serverProblems && serverProblems.length > 0 && (
+        <>
+          <h3>{t('problems.server')}</h3>
+          <ul className="problem-list">
+            {serverProblems.map((problem, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
+              <li key={index}>{pick(problem.message, i18n.language)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  )
+}
+
+function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelProps) {
+  const { t, i18n } = useTranslation()
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const [done, setDone] = useState<number | undefined>()
+  const [versions, setVersions] = useState<
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: FlowVersionJson[] }
+  >({ state: 'loading' })
+  const [diff, setDiff] = useState<{ version: number; text: string[] } | undefined>()
+
+  const loadVersions = useCallback(() => {
+    if (!flowId) {
+      setVersions({ state: 'ready', items: [] })
+      return
+    }
+    setVersions({ state: 'loading' })
+    api<{ items: FlowVersionJson[] }>('GET', `/api/v1/flows/${flowId}/versions`).then(
+      (page) => setVersions({ state: 'ready', items: page.items }),
+      (failure) => setVersions({ state: 'error', error: failure }),
+    )
+  }, [flowId])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a new version appears
+  useEffect(loadVersions, [loadVersions, latestVersion])
+
+  const blocked = problems.length > 0
+  return (
+    <div>
+      <h2>{t('publish.heading')}</h2>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault()
+          setBusy(true)
+          setError(undefined)
+          setDone(undefined)
+          try {
+            setDone(await onPublish(note))
+            setNote('')
+          } catch (failure) {
+            setError(failure)
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        <div className="field">
+          <label htmlFor="publish-note">{t('publish.note')}</label>
+          <textarea
+            id="publish-note"
+            rows={2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        </div>
+        {blocked && <p className="field-error">{t('publish.blocked', { count: problems.length })}</p>}
+        <button type="submit" className="primary" disabled={busy || blocked}>
+          {busy ? t('publish.busy') : t('publish.submit')}
+        </button>
+      </form>
+      {done !== undefined && (
+        <p role="status" className="success">
+          {t('publish.done', { version: done })}
+        </p>
+      )}
+      {error !== undefined && <ProblemMessage error={error} />}
+      <h3>{t('versions.heading')}</h3>
+      {versions.state === 'loading' && <Loading />}
+      {versions.state === 'error' && <ProblemMessage error={versions.error} onRetry={loadVersions} />}
+      {versions.state === 'ready' && versions.items.length === 0 && <p>{t('versions.none')}</p>}
+      {versions.state === 'ready' && versions.items.length > 0 && (
+        <ol className="version-list">
+          {versions.items.map((version) => (
+            <li key={version.version}>
+              <strong>{t('flows.version', { version: version.version })}</strong> ·{' '}
+              {formatDateTime(version.createdAt ?? version.publishedAt, i18n.language)}
+              {version.note ? <p>{version.note}</p> : null}
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="small"
+                  onClick={async () => {
+                    try {
+                      const result = await api<{
+                        nodes: { added: string[]; removed: string[]; changed: { id: string }[] }
+                        edges: { added: string[]; removed: string[] }
+                      }>('GET', `/api/v1/flows/${flowId}/diff?from=${version.version}&to=draft`)
+                      setDiff({
+                        version: version.version,
+                        text: [
+                          t('versions.diffAdded', { nodes: result.nodes.added.join(', ') || '–' }),
+                          t('versions.diffRemoved', { nodes: result.nodes.removed.join(', ') || '–' }),
+                          t('versions.diffChanged', {
+                            nodes: result.nodes.changed.map((item) => item.id).join(', ') || '–',
+                          }),
+                          t('versions.diffEdges', {
+                            added: result.edges.added.length,
+                            removed: result.edges.removed.length,
+                          }),
+                        ],
+                      })
+                    } catch (failure) {
+                      setError(failure)
+                    }
+                  }}
+                >
+                  {t('versions.compare')}
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={async () => {
+                    try {
+                      await api('POST', `/api/v1/flows/${flowId}/versions/${version.version}/rollback`, {})
+                      loadVersions()
+                    } catch (failure) {
+                      setError(failure)
+                    }
+                  }}
+                >
+                  {t('versions.rollback')}
+                </button>
+              </div>
+              {diff?.version === version.version && (
+                <ul className="small-text" aria-label={t('versions.diffLabel', { version: version.version })}>
+                  {diff.text.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  )
+}
+
+const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out'])
+
+function TestTab({ flowId, latestVersion, run, onStartRun, graph, catalogue }: SidePanelProps) {
+  const { t, i18n } = useTranslation()
+  const [input, setInput] = useState('{\n  "voornaam": "Fatima"\n}')
+  const [error, setError] = useState<unknown>()
+  const [busy, setBusy] = useState(false)
+  let parsed: Record<string, unknown> | undefined
+  try {
+    const value = JSON.parse(input) as unknown
+    parsed =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined
+  } catch {
+    parsed = undefined
+  }
+  if (!flowId || !latestVersion) return <p>{t('test.publishFirst')}</p>
+  return (
+    <div>
+      <h2>{t('test.heading')}</h2>
+      <p className="muted">{t('test.usesVersion', { version: latestVersion })}</p>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (!parsed) return
+          setBusy(true)
+          setError(undefined)
+          try {
+            await onStartRun(parsed)
+          } catch (failure) {
+            setError(failure)
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        <div className="field">
+          <label htmlFor="test-input">{t('test.input')}</label>
+          <textarea
+            id="test-input"
+            rows={5}
+            className="code"
+            value={input}
+            aria-invalid={parsed ? undefined : true}
+            aria-describedby={parsed ? undefined : 'test-input-error'}
+            onChange={(event) => setInput(event.target.value)}
+          />
+          {!parsed && (
+            <p id="test-input-error" className="field-error">
+              {t('test.inputInvalid')}
+            </p>
+          )}
+        </div>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!parsed || busy || (run !== undefined && !terminal.has(run.status))}
+        >
+          {t('test.start')}
+        </button>
+      </form>
+      {error !== undefined && <ProblemMessage error={error} />}
+      {run && (
+        <section aria-labelledby="run-heading">
+          <h3 id="run-heading">
+            {t('test.runStatus')}:{' '}
+            <span className={`badge run-badge-${run.status}`}>{t(`run.status.${run.status}`)}</span>
+          </h3>
+          {run.error && <p className="field-error">{run.error.message}</p>}
+          <table className="run-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('test.node')}</th>
+                <th scope="col">{t('run.statusLabel')}</th>
+                <th scope="col">{t('run.duration')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {graph.nodes.map((node) => {
+                const state = run.nodes?.[node.id]
+                const type = catalogue.get(`${node.data.type}@${node.data.version}`)
+                const duration = nodeDuration(state)
+                return (
+                  <tr key={node.id} data-testid={`run-row-${node.id}`}>
+                    <th scope="row">{node.data.label || pick(type?.title, i18n.language) || node.id}</th>
+                    <td>{state ? t(`nodeStatus.${state.status}`) : t('nodeStatus.pending')}</td>
+                    <td>{duration === undefined ? '–' : formatDuration(duration, i18n.language)}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+          <p className="muted small-text">{t('test.clickNode')}</p>
+        </section>
+      )}
+    </div>
+  )
+}

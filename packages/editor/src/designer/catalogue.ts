@@ -1,0 +1,93 @@
+// The engine's own validation file (it needs only zod and jsonata, so it runs in the browser).
+// The package index also exports Node-only modules (hashing, activities, HTTP), which is why
+// the editor imports this one file through a Vite alias instead of `@warmflow/engine`.
+import {
+  type FlowProblem,
+  type FlowValidation,
+  type ValidationRegistry,
+  validateFlow,
+} from '@warmflow/engine/validate'
+import { z } from 'zod'
+import type { CatalogueNode, FlowDefinitionJson, JsonSchema } from '../api/types'
+import { portsOf } from './graph'
+
+export type { FlowProblem }
+
+/** The palette's categories in the order a flow usually uses them. */
+export const categoryOrder = ['trigger', 'privacy', 'ai', 'matching', 'data', 'logic', 'control', 'notify']
+
+/** Catalogue entries by `type@version`. */
+export function catalogueIndex(items: readonly CatalogueNode[]): Map<string, CatalogueNode> {
+  return new Map(items.map((item) => [`${item.type}@${item.version}`, item]))
+}
+
+const anything = z.unknown()
+
+function zodFromJsonSchema(schema: JsonSchema | undefined): z.ZodType {
+  if (!schema) return anything
+  try {
+    return z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0])
+  } catch {
+    // A schema this zod cannot read back is checked on the server only.
+    return anything
+  }
+}
+
+type EngineRegistry = ValidationRegistry
+
+/**
+ * A node registry for `validateFlow` made from the API's node catalogue: each node's config
+ * schema is turned back from JSON Schema into zod. The server validates again with the real
+ * registry when a flow is published; this one gives the designer problems while drawing.
+ *
+ * @example
+ * const result = validateFlow(definition, registryFromCatalogue(items))
+ */
+export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRegistry {
+  const byKey = new Map(
+    items.map((item) => {
+      const definition = {
+        key: `${item.type}@${item.version}`,
+        type: item.type,
+        version: item.version,
+        title: item.title,
+        description: item.description,
+        category: item.category,
+        icon: item.icon,
+        secrets: item.secrets,
+        personalData: item.personalData,
+        outputs: (config: unknown) => portsOf(item, config).filter((port) => port.id !== 'error'),
+        config: zodFromJsonSchema(item.configSchema),
+        input: zodFromJsonSchema(item.inputSchema),
+        output: zodFromJsonSchema(item.outputSchema),
+      }
+      return [definition.key, definition] as const
+    }),
+  )
+  return {
+    get: (type, version) => byKey.get(`${type}@${version}`),
+    list: () => [...byKey.values()],
+    plugins: () => [],
+  }
+}
+
+/** Checks a flow with the engine's own rules; never throws. */
+export function checkFlow(definition: FlowDefinitionJson, registry: EngineRegistry): FlowValidation {
+  try {
+    return validateFlow(definition, registry)
+  } catch {
+    return {
+      ok: false,
+      flow: undefined,
+      problems: [
+        {
+          code: 'editor.validation_failed',
+          message: {
+            nl: 'De flow kon niet worden gecontroleerd. Sla op; de server controleert hem opnieuw.',
+            en: 'The flow could not be checked. Save it; the server checks it again.',
+          },
+        },
+      ],
+    }
+  }
+}

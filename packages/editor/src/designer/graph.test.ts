@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest'
+import type { CatalogueNode } from '../api/types'
+import {
+  checkConnection,
+  duplicate,
+  fromDefinition,
+  type Graph,
+  removeFromGraph,
+  toDefinition,
+} from './graph'
+import { record, recordFrom, redo, replace, startHistory, undo } from './history'
+
+const catalogue = new Map<string, CatalogueNode>([
+  [
+    'manual@1',
+    { key: 'manual@1', type: 'manual', version: 1, category: 'trigger', title: { nl: 'Start', en: 'Start' } },
+  ],
+  [
+    'transform@1',
+    {
+      key: 'transform@1',
+      type: 'transform',
+      version: 1,
+      category: 'data',
+      title: { nl: 'Omzetten', en: 'Transform' },
+    },
+  ],
+  [
+    'condition@1',
+    {
+      key: 'condition@1',
+      type: 'condition',
+      version: 1,
+      category: 'logic',
+      title: { nl: 'Als', en: 'If' },
+      outputs: [
+        { id: 'true', title: { nl: 'Ja', en: 'Yes' } },
+        { id: 'false', title: { nl: 'Nee', en: 'No' } },
+      ],
+    },
+  ],
+])
+
+const graph: Graph = fromDefinition({
+  name: 'test',
+  nodes: [
+    { id: 'start', type: 'manual', version: 1 },
+    { id: 'a', type: 'transform', version: 1 },
+    { id: 'b', type: 'transform', version: 1 },
+    { id: 'check', type: 'condition', version: 1 },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'a' },
+    { id: 'e2', source: 'a', target: 'b' },
+  ],
+})
+
+describe('checkConnection', () => {
+  it('accepts a connection that keeps the flow moving forward', () => {
+    expect(checkConnection(graph, { source: 'b', target: 'check' }, catalogue)).toBeUndefined()
+    expect(
+      checkConnection(graph, { source: 'check', sourceHandle: 'true', target: 'b' }, catalogue),
+    ).toBeUndefined()
+  })
+  it('refuses a cycle and names the loop', () => {
+    expect(checkConnection(graph, { source: 'b', target: 'a' }, catalogue)).toEqual({
+      reason: 'cycle',
+      path: ['a', 'b', 'a'],
+    })
+  })
+  it('refuses self-loops, edges into a trigger, duplicates and unknown ports', () => {
+    expect(checkConnection(graph, { source: 'a', target: 'a' }, catalogue)?.reason).toBe('self')
+    expect(checkConnection(graph, { source: 'a', target: 'start' }, catalogue)?.reason).toBe('triggerInput')
+    expect(checkConnection(graph, { source: 'start', target: 'a' }, catalogue)?.reason).toBe('duplicate')
+    expect(
+      checkConnection(graph, { source: 'check', sourceHandle: 'out', target: 'b' }, catalogue)?.reason,
+    ).toBe('port')
+    expect(checkConnection(graph, { source: 'a', target: 'b', targetHandle: 'out' }, catalogue)?.reason).toBe(
+      'port',
+    )
+  })
+  it('allows the error port of any node', () => {
+    expect(
+      checkConnection(graph, { source: 'a', sourceHandle: 'error', target: 'check' }, catalogue),
+    ).toBeUndefined()
+  })
+})
+
+describe('graph edits', () => {
+  it('removes a node together with its edges', () => {
+    const after = removeFromGraph(graph, new Set(['a']), new Set())
+    expect(after.nodes.map((n) => n.id)).toEqual(['start', 'b', 'check'])
+    expect(after.edges).toEqual([])
+  })
+  it('pastes copies with fresh ids and the edges between them', () => {
+    const clip: Graph = {
+      nodes: graph.nodes.filter((n) => n.id === 'a' || n.id === 'b'),
+      edges: [graph.edges[1]!],
+    }
+    const copies = duplicate(clip, new Set(graph.nodes.map((n) => n.id)))
+    expect(copies.nodes.map((n) => n.id)).toEqual(['transform_1', 'transform_2'])
+    expect(copies.edges.map((e) => [e.source, e.target])).toEqual([['transform_1', 'transform_2']])
+    expect(copies.nodes[0]!.position).toEqual({ x: 40, y: 40 })
+  })
+  it('round-trips a definition through the canvas', () => {
+    const definition = toDefinition({ name: 'test' }, graph)
+    expect(definition.edges[0]).toEqual({
+      id: 'e1',
+      source: 'start',
+      sourcePort: 'out',
+      target: 'a',
+      targetPort: 'in',
+    })
+    expect(fromDefinition(definition)).toEqual(graph)
+  })
+})
+
+describe('undo and redo', () => {
+  it('restores a deleted node with its edges, and redoes the deletion', () => {
+    let history = startHistory(graph)
+    history = record(history, removeFromGraph(history.present, new Set(['a']), new Set()))
+    expect(history.present.edges).toHaveLength(0)
+    history = undo(history)
+    expect(history.present).toBe(graph)
+    expect(history.present.edges.map((e) => e.id)).toEqual(['e1', 'e2'])
+    history = redo(history)
+    expect(history.present.nodes.map((n) => n.id)).not.toContain('a')
+  })
+  it('makes one step of a drag and none of a selection', () => {
+    let history = startHistory(graph)
+    const origin = history.present
+    history = replace(history, {
+      ...graph,
+      nodes: graph.nodes.map((n) => ({ ...n, position: { x: 5, y: 5 } })),
+    })
+    history = replace(history, {
+      ...graph,
+      nodes: graph.nodes.map((n) => ({ ...n, position: { x: 9, y: 9 } })),
+    })
+    expect(history.past).toHaveLength(0)
+    history = recordFrom(history, origin)
+    expect(history.past).toEqual([origin])
+    expect(undo(history).present).toBe(origin)
+    expect(undo(startHistory(graph))).toEqual(startHistory(graph))
+  })
+})

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/client'
+import type { TaskJson, TaskView as View } from '../api/types'
+import { formatDateTime, pick } from '../i18n'
+import { Loading, ProblemMessage } from '../shell/Problem'
+import { Link } from '../shell/router'
+import { TaskDetail } from './TaskDetail'
+
+/** The inbox lists, in the order they are shown. */
+export const views: View[] = ['mine', 'team', 'unassigned', 'due_soon', 'overdue']
+
+type Counts = Partial<Record<View, number>>
+
+/** How a task's deadline stands: overdue, due within a day, or later. */
+export function deadlineState(
+  dueAt: string | null | undefined,
+  now = Date.now(),
+): 'overdue' | 'soon' | 'later' | 'none' {
+  if (!dueAt) return 'none'
+  const due = Date.parse(dueAt)
+  if (Number.isNaN(due)) return 'none'
+  if (due < now) return 'overdue'
+  if (due - now < 24 * 3600_000) return 'soon'
+  return 'later'
+}
+
+/** Polling interval for new tasks. */
+const refreshMs = 10_000
+
+/**
+ * The staff inbox: the lists (mine, team, unassigned, due soon, overdue) with counts, and the
+ * open task beside them (on a phone: one after the other).
+ */
+export function Inbox({ taskId }: { taskId: string | undefined }) {
+  const { t, i18n } = useTranslation()
+  const [view, setView] = useState<View>('mine')
+  const [tasks, setTasks] = useState<
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: TaskJson[] }
+  >({ state: 'loading' })
+  const [counts, setCounts] = useState<Counts>({})
+
+  const load = useCallback(
+    (quiet = false) => {
+      if (!quiet) setTasks({ state: 'loading' })
+      api<{ items: TaskJson[]; counts?: Counts }>('GET', `/api/v1/tasks?view=${view}`).then(
+        (page) => {
+          setTasks({ state: 'ready', items: page.items })
+          if (page.counts) setCounts(page.counts)
+          else setCounts((old) => ({ ...old, [view]: page.items.length }))
+        },
+        (error) => {
+          if (!quiet) setTasks({ state: 'error', error })
+        },
+      )
+    },
+    [view],
+  )
+  useEffect(() => {
+    load()
+    const timer = window.setInterval(() => load(true), refreshMs)
+    return () => window.clearInterval(timer)
+  }, [load])
+
+  return (
+    <div className={`inbox${taskId ? ' inbox-has-task' : ''}`}>
+      <section className="inbox-lists" aria-labelledby="inbox-heading">
+        <h1 id="inbox-heading">{t('inbox.heading')}</h1>
+        <nav aria-label={t('inbox.views')}>
+          <ul className="view-tabs">
+            {views.map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  aria-pressed={view === name}
+                  onClick={() => setView(name)}
+                  className={view === name ? 'active' : undefined}
+                >
+                  {t(`inbox.view.${name}`)}
+                  {counts[name] !== undefined && <span className="count"> ({counts[name]})</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {tasks.state === 'loading' && <Loading />}
+        {tasks.state === 'error' && <ProblemMessage error={tasks.error} onRetry={() => load()} />}
+        {tasks.state === 'ready' && tasks.items.length === 0 && <p>{t('inbox.empty')}</p>}
+        {tasks.state === 'ready' && tasks.items.length > 0 && (
+          <ul className="task-list" aria-label={t(`inbox.view.${view}`)}>
+            {tasks.items.map((task) => {
+              const due = deadlineState(task.dueAt)
+              return (
+                <li key={task.id} className={task.id === taskId ? 'current' : undefined}>
+                  <Link
+                    href={`/inbox/${task.id}`}
+                    aria-current={task.id === taskId ? 'true' : undefined}
+                    className="task-link"
+                  >
+                    <span className="task-title">{pick(task.title, i18n.language)}</span>
+                    <span className="task-meta">
+                      {task.flowName ? `${task.flowName} · ` : ''}
+                      {task.assignee
+                        ? t('inbox.assignedTo', { name: task.assignee.name })
+                        : t('inbox.unassigned')}
+                    </span>
+                    {task.dueAt && (
+                      <span className={`badge due-${due}`}>
+                        {t(`inbox.due.${due}`, { date: formatDateTime(task.dueAt, i18n.language) })}
+                      </span>
+                    )}
+                  </Link>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+      {taskId ? (
+        <TaskDetail key={taskId} taskId={taskId} onChanged={() => load(true)} />
+      ) : (
+        <section className="task-placeholder" aria-label={t('inbox.taskArea')}>
+          <p className="muted">{t('inbox.pick')}</p>
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,467 @@
+import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../api/client'
+import type { AiDraftJson, SuggestionJson, TaskFieldJson, TaskJson } from '../api/types'
+import { formatDateTime, formatNumber, pick } from '../i18n'
+import { useAuth } from '../shell/auth'
+import { Loading, ProblemMessage } from '../shell/Problem'
+import { Link } from '../shell/router'
+
+type Data = Record<string, unknown>
+
+const asRecord = (value: unknown): Data | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : undefined
+
+/** The AI draft of a task and the text it was made from, wherever the flow put them. */
+export function findAiDraft(task: TaskJson): AiDraftJson | undefined {
+  if (task.aiDraft) return task.aiDraft
+  const data = task.data ?? {}
+  const sourceText = (record: Data) =>
+    [record.source, record.sourceText, record.original, record.text, record.description].find(
+      (value): value is string => typeof value === 'string',
+    )
+  const offlineOf = (record: Data) =>
+    record.offline === true || record.method === 'offline' || record.provider === 'offline'
+  for (const value of Object.values(data)) {
+    const record = asRecord(value)
+    const text =
+      record && [record.summary, record.draft].find((item): item is string => typeof item === 'string')
+    if (record && text) {
+      return {
+        text,
+        source: sourceText(record) ?? sourceText(data),
+        offline: offlineOf(record) || offlineOf(data),
+      }
+    }
+  }
+  const text = [data.summary, data.draft].find((item): item is string => typeof item === 'string')
+  if (text) return { text, source: sourceText(data), offline: offlineOf(data) }
+  return undefined
+}
+
+/** The volunteer suggestions of a task, with their reasons. */
+export function findSuggestions(task: TaskJson): SuggestionJson[] {
+  if (task.suggestions) return task.suggestions
+  const data = task.data ?? {}
+  const list = [data.suggestions, data.matches, data.candidates, data.volunteers].find(Array.isArray) as
+    | unknown[]
+    | undefined
+  return (list ?? []).flatMap((item, index) => {
+    const record = asRecord(item)
+    if (!record) return []
+    const id = String(record.id ?? record.volunteerId ?? index)
+    const name = String(record.name ?? record.displayName ?? id)
+    const reasons = [record.reasons, record.explanation, record.why].find(Array.isArray) as
+      | SuggestionJson['reasons']
+      | undefined
+    return [
+      {
+        id,
+        name,
+        ...(typeof record.score === 'number' ? { score: record.score } : {}),
+        reasons: reasons ?? [],
+      },
+    ]
+  })
+}
+
+const pickable = /volunteer|match|choice|keuze|vrijwilliger/i
+
+/**
+ * One task: what the flow asks, the AI draft beside its source (labelled as AI-made and whether
+ * the offline method made it), the suggestions with reasons, editable fields, claim, and
+ * approve/reject with a reason.
+ */
+export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged(): void }) {
+  const { t, i18n } = useTranslation()
+  const { user } = useAuth()
+  const [task, setTask] = useState<
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; task: TaskJson }
+  >({ state: 'loading' })
+  const [values, setValues] = useState<Data>({})
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+  const [result, setResult] = useState<string>()
+  const [reasonMissing, setReasonMissing] = useState(false)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const formId = useId()
+
+  const load = useCallback(() => {
+    api<TaskJson>('GET', `/api/v1/tasks/${taskId}`).then(
+      (loaded) => {
+        setTask({ state: 'ready', task: loaded })
+        const fields = loaded.form?.fields ?? {}
+        const initial: Data = {}
+        for (const name of Object.keys(fields)) {
+          const value = loaded.values?.[name] ?? loaded.data?.[name]
+          if (value !== undefined && (typeof value !== 'object' || value === null)) initial[name] = value
+          else if (name === 'summary') {
+            const draft = findAiDraft(loaded)
+            if (draft) initial[name] = draft.text
+          }
+        }
+        setValues(initial)
+      },
+      (failure) => setTask({ state: 'error', error: failure }),
+    )
+  }, [taskId])
+  useEffect(load, [load])
+  useEffect(() => {
+    if (task.state === 'ready') heading.current?.focus()
+  }, [task.state])
+
+  const current = task.state === 'ready' ? task.task : undefined
+  const draft = useMemo(() => (current ? findAiDraft(current) : undefined), [current])
+  const suggestions = useMemo(() => (current ? findSuggestions(current) : []), [current])
+  const fields = Object.entries(current?.form?.fields ?? {})
+  const pickField = fields.find(
+    ([name, field]) => pickable.test(name) && (field.type === 'enum' || field.type === 'string'),
+  )
+
+  if (task.state === 'loading') return <Loading />
+  if (task.state === 'error')
+    return (
+      <section className="task-detail">
+        <ProblemMessage error={task.error} onRetry={load} />
+      </section>
+    )
+  const item = task.task
+  const open = item.status === 'open' || item.status === 'claimed'
+  const mine = item.assignee?.id === user?.id || item.assigneeId === user?.id
+
+  async function act(path: string, body?: unknown) {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await api('POST', `/api/v1/tasks/${taskId}/${path}`, body)
+      onChanged()
+      load()
+      return true
+    } catch (failure) {
+      setError(failure)
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function decide(decision: 'approve' | 'reject', event?: FormEvent) {
+    event?.preventDefault()
+    if (decision === 'reject' && !reason.trim()) {
+      setReasonMissing(true)
+      document.getElementById(`${formId}-reason`)?.focus()
+      return
+    }
+    setReasonMissing(false)
+    const ok = await act('complete', {
+      decision,
+      fields: values,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    })
+    if (ok) setResult(t(decision === 'approve' ? 'task.approved' : 'task.rejected'))
+  }
+
+  const otherData = Object.entries(item.data ?? {}).filter(
+    ([name, value]) =>
+      ![
+        'summary',
+        'draft',
+        'source',
+        'sourceText',
+        'text',
+        'suggestions',
+        'matches',
+        'candidates',
+        'offline',
+        'method',
+      ].includes(name) &&
+      (typeof value !== 'object' || value === null),
+  )
+
+  return (
+    <section className="task-detail" aria-labelledby="task-heading">
+      <Link href="/inbox" className="back-link">
+        {t('task.back')}
+      </Link>
+      <h2 id="task-heading" ref={heading} tabIndex={-1}>
+        {pick(item.title, i18n.language)}
+      </h2>
+      <dl className="task-facts">
+        {item.flowName && (
+          <>
+            <dt>{t('task.flow')}</dt>
+            <dd>{item.flowName}</dd>
+          </>
+        )}
+        <dt>{t('task.status')}</dt>
+        <dd>{t(`task.statusValue.${item.status}`, { defaultValue: item.status })}</dd>
+        <dt>{t('task.assignee')}</dt>
+        <dd>{item.assignee?.name ?? (mine ? user?.name : t('inbox.unassigned'))}</dd>
+        {item.dueAt && (
+          <>
+            <dt>{t('task.deadline')}</dt>
+            <dd>{formatDateTime(item.dueAt, i18n.language)}</dd>
+          </>
+        )}
+      </dl>
+      {open && (
+        <div className="button-row">
+          {!mine ? (
+            <button type="button" onClick={() => void act('claim')} disabled={busy}>
+              {t('task.claim')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => void act('unclaim')} disabled={busy}>
+              {t('task.unclaim')}
+            </button>
+          )}
+        </div>
+      )}
+      {draft && (
+        <div className="draft-pair">
+          <section className="ai-draft" aria-labelledby="ai-draft-heading">
+            <h3 id="ai-draft-heading">
+              {t('task.aiDraft')} <span className="badge badge-ai">{t('task.aiMade')}</span>
+            </h3>
+            <p className="small-text">
+              {draft.offline ? t('task.offlineMethod') : t('task.aiModel', { model: draft.model ?? 'AI' })}
+            </p>
+            <p className="draft-text">{draft.text}</p>
+          </section>
+          {draft.source && (
+            <section className="ai-source" aria-labelledby="ai-source-heading">
+              <h3 id="ai-source-heading">{t('task.source')}</h3>
+              <p className="draft-text">{draft.source}</p>
+            </section>
+          )}
+        </div>
+      )}
+      {otherData.length > 0 && (
+        <dl className="task-data">
+          {otherData.map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{typeof value === 'number' ? formatNumber(value, i18n.language, 2) : String(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {suggestions.length > 0 && (
+        <fieldset className="suggestions">
+          <legend>{t('task.suggestions')}</legend>
+          {suggestions.map((suggestion) => (
+            <label key={suggestion.id} className="suggestion">
+              <input
+                type="radio"
+                name={`${formId}-suggestion`}
+                value={suggestion.id}
+                disabled={!open || !pickField}
+                checked={
+                  pickField
+                    ? values[pickField[0]] === suggestion.id || values[pickField[0]] === suggestion.name
+                    : false
+                }
+                onChange={() => {
+                  if (!pickField) return
+                  const [name, field] = pickField
+                  const value =
+                    field.options && !field.options.includes(suggestion.id) ? suggestion.name : suggestion.id
+                  setValues({ ...values, [name]: value })
+                }}
+              />
+              <span>
+                <strong>{suggestion.name}</strong>
+                {suggestion.score !== undefined &&
+                  ` · ${t('task.score', { score: formatNumber(suggestion.score, i18n.language, 2) })}`}
+                {suggestion.reasons && suggestion.reasons.length > 0 && (
+                  <span className="reasons">
+                    {suggestion.reasons.map((reason) => pick(reason, i18n.language)).join(' · ')}
+                  </span>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {open ? (
+        <form
+          onSubmit={(event) => void decide('approve', event)}
+          aria-labelledby="decide-heading"
+          className="decide"
+        >
+          <h3 id="decide-heading">{t('task.decide')}</h3>
+          {fields.map(([name, field]) => (
+            <TaskField
+              key={name}
+              id={`${formId}-${name}`}
+              field={field}
+              value={values[name]}
+              onChange={(value) => setValues({ ...values, [name]: value })}
+            />
+          ))}
+          <div className="field">
+            <label htmlFor={`${formId}-reason`}>{t('task.reason')}</label>
+            <p className="field-help" id={`${formId}-reason-help`}>
+              {t('task.reasonHelp')}
+            </p>
+            <textarea
+              id={`${formId}-reason`}
+              rows={2}
+              value={reason}
+              aria-describedby={`${formId}-reason-help${reasonMissing ? ` ${formId}-reason-error` : ''}`}
+              aria-invalid={reasonMissing || undefined}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            {reasonMissing && (
+              <p className="field-error" id={`${formId}-reason-error`}>
+                {t('task.reasonRequired')}
+              </p>
+            )}
+          </div>
+          {error !== undefined && <ProblemMessage error={error} />}
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('task.approve')}
+            </button>
+            <button type="button" className="danger" disabled={busy} onClick={() => void decide('reject')}>
+              {t('task.reject')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p role="status" className="success">
+          {result ??
+            t('task.closed', { status: t(`task.statusValue.${item.status}`, { defaultValue: item.status }) })}
+        </p>
+      )}
+      {result && open && (
+        <p role="status" className="success">
+          {result}
+        </p>
+      )}
+      {item.history && item.history.length > 0 && (
+        <section aria-labelledby="history-heading">
+          <h3 id="history-heading">{t('task.history')}</h3>
+          <ol className="history">
+            {item.history.map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: history entries are ordered
+              <li key={index}>
+                {formatDateTime(entry.at, i18n.language)} ·{' '}
+                {pick(entry.message, i18n.language) || entry.event}
+                {entry.actor ? ` · ${entry.actor}` : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  )
+}
+
+function TaskField({
+  id,
+  field,
+  value,
+  onChange,
+}: {
+  id: string
+  field: TaskFieldJson
+  value: unknown
+  onChange(value: unknown): void
+}) {
+  const { t, i18n } = useTranslation()
+  const label = (
+    <>
+      {pick(field.title, i18n.language)}
+      {field.required && <span className="required"> ({t('form.required')})</span>}
+    </>
+  )
+  const help = field.description ? (
+    <p className="field-help" id={`${id}-help`}>
+      {pick(field.description, i18n.language)}
+    </p>
+  ) : null
+  const describedBy = field.description ? `${id}-help` : undefined
+  if (field.type === 'boolean') {
+    return (
+      <div className="field">
+        <label className="check" htmlFor={id}>
+          <input
+            id={id}
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => onChange(event.target.checked)}
+          />
+          {label}
+        </label>
+        {help}
+      </div>
+    )
+  }
+  let input: React.ReactNode
+  if (field.type === 'enum') {
+    input = (
+      <select
+        id={id}
+        aria-describedby={describedBy}
+        value={String(value ?? '')}
+        onChange={(event) => onChange(event.target.value || undefined)}
+        required={field.required}
+      >
+        <option value="">{t('form.choose')}</option>
+        {(field.options ?? []).map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    )
+  } else if (field.type === 'text') {
+    input = (
+      <textarea
+        id={id}
+        aria-describedby={describedBy}
+        rows={6}
+        maxLength={field.maxLength}
+        required={field.required}
+        value={String(value ?? '')}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    )
+  } else if (field.type === 'number' || field.type === 'integer') {
+    input = (
+      <input
+        id={id}
+        aria-describedby={describedBy}
+        type="number"
+        inputMode="decimal"
+        step={field.type === 'integer' ? 1 : 'any'}
+        min={field.minimum}
+        max={field.maximum}
+        required={field.required}
+        value={typeof value === 'number' ? value : ''}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+      />
+    )
+  } else {
+    input = (
+      <input
+        id={id}
+        aria-describedby={describedBy}
+        type={field.type === 'date' ? 'date' : 'text'}
+        maxLength={field.maxLength}
+        required={field.required}
+        value={String(value ?? '')}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    )
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {help}
+      {input}
+    </div>
+  )
+}

@@ -1,0 +1,159 @@
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+} from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiProblem, api, setCsrfToken, setUnauthorizedHandler } from '../api/client'
+import type { CurrentUser, SessionInfo } from '../api/types'
+import { LanguageSwitch } from './LanguageSwitch'
+import { Loading, ProblemMessage } from './Problem'
+
+interface AuthState {
+  user: CurrentUser | undefined
+  login(email: string, password: string): Promise<void>
+  logout(): Promise<void>
+}
+
+const AuthContext = createContext<AuthState | undefined>(undefined)
+
+/** The signed-in user and the login/logout actions. */
+export function useAuth(): AuthState {
+  const value = useContext(AuthContext)
+  if (!value) throw new Error('useAuth outside AuthProvider')
+  return value
+}
+
+/** What a set of roles may see. Admins see everything. */
+export function permissions(roles: readonly string[]) {
+  const admin = roles.includes('admin')
+  return {
+    design: admin || roles.includes('designer'),
+    inbox: admin || roles.includes('approver'),
+    runs: admin || roles.includes('designer') || roles.includes('developer'),
+  }
+}
+
+/** Asks the API who is signed in; shows the login page when nobody is. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<
+    { phase: 'checking' } | { phase: 'error'; error: unknown } | { phase: 'ready'; user?: CurrentUser }
+  >({ phase: 'checking' })
+
+  const check = useCallback(() => {
+    setState({ phase: 'checking' })
+    api<SessionInfo>('GET', '/api/v1/auth/me').then(
+      (session) => {
+        setCsrfToken(session.csrfToken)
+        setState({ phase: 'ready', user: session.user })
+      },
+      (error: unknown) => {
+        if (error instanceof ApiProblem && (error.status === 401 || error.status === 404)) {
+          setState({ phase: 'ready' })
+        } else setState({ phase: 'error', error })
+      },
+    )
+  }, [])
+
+  useEffect(() => {
+    check()
+    setUnauthorizedHandler(() => setState({ phase: 'ready' }))
+    return () => setUnauthorizedHandler(undefined)
+  }, [check])
+
+  const login = useCallback(async (email: string, password: string) => {
+    const session = await api<SessionInfo>('POST', '/api/v1/auth/login', { email, password })
+    setCsrfToken(session.csrfToken)
+    setState({ phase: 'ready', user: session.user })
+  }, [])
+
+  const logout = useCallback(async () => {
+    try {
+      await api('POST', '/api/v1/auth/logout')
+    } finally {
+      setCsrfToken(undefined)
+      setState({ phase: 'ready' })
+    }
+  }, [])
+
+  if (state.phase === 'checking') {
+    return (
+      <main id="main" className="centered">
+        <Loading />
+      </main>
+    )
+  }
+  if (state.phase === 'error') {
+    return (
+      <main id="main" className="centered">
+        <ProblemMessage error={state.error} onRetry={check} />
+      </main>
+    )
+  }
+  return (
+    <AuthContext.Provider value={{ user: state.user, login, logout }}>
+      {state.user ? children : <LoginPage />}
+    </AuthContext.Provider>
+  )
+}
+
+/** The login page: e-mail and password, errors in the user's language. */
+function LoginPage() {
+  const { t } = useTranslation()
+  const { login } = useAuth()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>()
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      await login(email, password)
+    } catch (failure) {
+      setError(failure)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main id="main" className="login">
+      <div className="login-lang">
+        <LanguageSwitch />
+      </div>
+      <h1>{t('app.title')}</h1>
+      <p className="tagline">{t('app.tagline')}</p>
+      <form onSubmit={submit} aria-labelledby="login-heading" className="card">
+        <h2 id="login-heading">{t('login.heading')}</h2>
+        <label htmlFor="login-email">{t('login.email')}</label>
+        <input
+          id="login-email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <label htmlFor="login-password">{t('login.password')}</label>
+        <input
+          id="login-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error !== undefined && <ProblemMessage error={error} />}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('login.busy') : t('login.submit')}
+        </button>
+      </form>
+    </main>
+  )
+}
