@@ -71,11 +71,24 @@ export interface TaskEventsTable {
   created_at: CreatedAt
 }
 
+/** A node output too large for Temporal, encrypted; the workflow holds `output:<id>`. */
+export interface NodeOutputsTable {
+  id: string
+  run_id: string
+  node_id: string
+  /** Id of the payload key that encrypted `data`; null when stored unencrypted. */
+  key_id: string | null
+  data: Uint8Array
+  size_bytes: number
+  created_at: CreatedAt
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database extends PeopleTables {
   flows: FlowsTable
   flow_versions: FlowVersionsTable
   runs: RunsTable
+  node_outputs: NodeOutputsTable
   tasks: TasksTable
   task_events: TaskEventsTable
 }

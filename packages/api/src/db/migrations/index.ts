@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely'
 import { migration as m0001 } from './0001_flows_versions_runs.js'
 import { migration as m0002 } from './0002_tasks.js'
 import { migration as m0004 } from './0004_people_intakes_notify.js'
+import { migration as m0005 } from './0005_node_outputs.js'
 
 // Migrations run in the order of their names. Never edit one that has shipped: add a new file
 // (next number) and one line here.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_flows_versions_runs': m0001,
   '0002_tasks': m0002,
   '0004_people_intakes_notify': m0004,
+  '0005_node_outputs': m0005,
 }
 
 /** Supplies Warmflow's migrations to Kysely's `Migrator`. */
