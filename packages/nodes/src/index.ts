@@ -1,15 +1,21 @@
 import { definePlugin } from '@warmflow/engine'
+import { emailSendNode } from './email/index.js'
 import { manualTrigger } from './manual/manual.js'
 import { matchVolunteersNode } from './matching/index.js'
+import { inboxNotifyNode } from './notify/index.js'
 import { pseudonymiseNode, restoreNode } from './privacy/index.js'
 import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records/index.js'
 import { transformNode } from './transform/transform.js'
+import { webhookSendNode } from './webhook/index.js'
 
+export * from './email/index.js'
 export { manualTrigger } from './manual/manual.js'
 export * from './matching/index.js'
+export * from './notify/index.js'
 export * from './privacy/index.js'
 export * from './records/index.js'
 export { transformNode } from './transform/transform.js'
+export * from './webhook/index.js'
 
 /**
  * The built-in nodes, as one plugin: written exactly as an outside plugin would be.
@@ -27,6 +33,9 @@ export const builtinPlugin = definePlugin({
     recordsCreateNode,
     recordsReadNode,
     recordsUpdateNode,
+    emailSendNode,
+    webhookSendNode,
+    inboxNotifyNode,
     pseudonymiseNode,
     restoreNode,
   ],

@@ -1,0 +1,2 @@
+export { EmailError, emailSendNode, maxAttachmentBytes, messageIdFor, smtpCredentialSchema } from './email.js'
+export { type RenderResult, renderTemplate } from './template.js'

@@ -1,0 +1,1 @@
+export { inboxNotifyNode } from './inbox-notify.js'
