@@ -4,6 +4,7 @@ import { loadConfig } from '@warmflow/api/config'
 import { createDb } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
+import { createPostgresRecordStore } from '@warmflow/nodes'
 import { createWarmflowWorker } from './worker.js'
 
 const config = loadConfig()
@@ -20,6 +21,7 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   taskQueue: config.temporal.taskQueue,
   plugins: config.plugins,
   ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
+  ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
   payloadCodecs: [createEncryptionCodec({ keys: loadPayloadKeys(process.env, config.dataDir) })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
 })

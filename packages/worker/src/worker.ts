@@ -6,6 +6,7 @@ import {
   createRegistry,
   createTaskActivities,
   type NodeRegistry,
+  type RecordStore,
   type TaskStore,
   workflowsPath,
 } from '@warmflow/engine'
@@ -25,6 +26,8 @@ export interface WarmflowWorkerOptions {
   payloadCodecs?: PayloadCodec[]
   /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
   taskStore?: TaskStore
+  /** Warmflow's own tables for `records.*`, `match.volunteers`, `email.send` (e.g. `createPostgresRecordStore(url)`). */
+  records?: RecordStore
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -52,7 +55,7 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createActivities({ registry }),
+      ...createActivities({ registry, ...(options.records ? { records: options.records } : {}) }),
       ...createTaskActivities(options.taskStore),
     },
     ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
