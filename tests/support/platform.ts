@@ -13,7 +13,7 @@ import {
   parsePayloadKeys,
   payloadKeysVariable,
 } from '@warmflow/engine'
-import { builtinPlugin } from '@warmflow/nodes'
+import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import type { Kysely } from 'kysely'
 import { inject } from 'vitest'
@@ -55,6 +55,7 @@ export async function startTestPlatform(
   const address = inject('temporalAddress')
   const taskQueue = `test-${randomUUID()}`
   const db = createDb(inject('databaseUrl'), { max: 4 })
+  const records = createPostgresRecordStore(inject('databaseUrl'))
   quietRuntime()
   const payloadCodecs = testPayloadCodecs()
   let registry: NodeRegistry
@@ -73,6 +74,7 @@ export async function startTestPlatform(
       workflowBundle,
       payloadCodecs,
       taskStore: createPostgresTaskStore(db),
+      records,
     })
     registry = worker.registry
     running = worker.worker.run()
@@ -113,6 +115,7 @@ export async function startTestPlatform(
       }
       await connection.close()
       await db.destroy()
+      await records.close()
     },
   }
 }

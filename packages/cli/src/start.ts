@@ -6,6 +6,7 @@ import { loadConfig, startServer } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
+import { createPostgresRecordStore } from '@warmflow/nodes'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { ensurePostgres } from './services/postgres.js'
@@ -45,6 +46,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
 
   const databaseUrl = await ensurePostgres(env)
   const db = createDb(databaseUrl)
+  const records = createPostgresRecordStore(databaseUrl)
   const migrated = await migrateToLatest(db)
   say(`PostgreSQL: ready${migrated.length ? `, applied ${migrated.join(', ')}` : ''}`)
 
@@ -59,6 +61,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     taskQueue: config.temporal.taskQueue,
     plugins: config.plugins,
     taskStore: createPostgresTaskStore(db),
+    records,
     payloadCodecs,
   })
   for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)
@@ -92,6 +95,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     await workerConnection.close()
     await connection.close()
     await db.destroy()
+    await records.close()
     await temporal?.stop()
     say('Stopped.')
     process.exit(0)
