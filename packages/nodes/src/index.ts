@@ -1,4 +1,5 @@
 import { definePlugin } from '@warmflow/engine'
+import { classifyNode, draftNode, extractNode, summariseNode } from './ai/index.js'
 import { emailSendNode } from './email/index.js'
 import { manualTrigger } from './manual/manual.js'
 import { matchVolunteersNode } from './matching/index.js'
@@ -8,6 +9,7 @@ import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records
 import { transformNode } from './transform/transform.js'
 import { webhookSendNode } from './webhook/index.js'
 
+export * from './ai/index.js'
 export * from './email/index.js'
 export { manualTrigger } from './manual/manual.js'
 export * from './matching/index.js'
@@ -38,5 +40,9 @@ export const builtinPlugin = definePlugin({
     inboxNotifyNode,
     pseudonymiseNode,
     restoreNode,
+    summariseNode,
+    extractNode,
+    classifyNode,
+    draftNode,
   ],
 })

@@ -1,0 +1,120 @@
+import { defineNode } from '@warmflow/engine'
+import { z } from 'zod'
+import {
+  aiActivity,
+  aiData,
+  aiFieldPath,
+  aiLanguage,
+  aiOutputField,
+  aiPersonalData,
+  buildMessages,
+  guardOutgoing,
+  offlineMeta,
+  parseModelJson,
+  readTexts,
+  remoteMeta,
+} from '../common.js'
+import { classifyOffline } from '../offline.js'
+import { aiSecretSlot, callChat, loadAiProvider } from '../provider.js'
+
+const labelSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use letters, digits, _ and -'),
+  title: z.string().max(200).optional(),
+  description: z.string().max(1000).optional(),
+  /** Words that point to this label, for the offline method. */
+  keywords: z.array(z.string().min(2).max(64)).max(100).optional(),
+})
+
+/** The classification result written to `<outputField>`. */
+export const classificationSchema = z.object({
+  label: z.string().nullable(),
+  confidence: z.number().min(0).max(1),
+  reason: z.string().optional(),
+})
+
+/** Puts a text into one of the labels from the config, with a confidence between 0 and 1. */
+export const classifyNode = defineNode({
+  type: 'ai.classify',
+  version: 1,
+  category: 'ai',
+  icon: 'tags',
+  title: { nl: 'Indelen', en: 'Classify' },
+  description: {
+    nl: 'Kiest bij een tekst het best passende label uit jouw lijst (bijvoorbeeld: vervoer, eenzaamheid, administratie), met hoe zeker dat is. Zonder AI-koppeling telt Warmflow trefwoorden en zegt dat erbij.',
+    en: 'Picks the best label from your list for a text (for example: transport, loneliness, paperwork), with how certain that is. Without an AI credential Warmflow counts keywords and says so.',
+  },
+  input: aiData,
+  config: z.object({
+    fields: z.array(aiFieldPath).min(1).max(20).default(['omschrijving']),
+    labels: z.array(labelSchema).min(2).max(50),
+    outputField: aiOutputField.default('categorie'),
+    language: aiLanguage,
+  }),
+  output: aiData,
+  secrets: [aiSecretSlot],
+  personalData: aiPersonalData,
+  activity: aiActivity,
+  async execute({ input, config, secrets, signal, heartbeat, log }) {
+    const texts = readTexts(input, config.fields)
+    const provider = await loadAiProvider(secrets)
+    if (!provider) {
+      const { label, confidence } = classifyOffline(Object.values(texts).join('\n'), config.labels)
+      return {
+        ...input,
+        [config.outputField]: {
+          label,
+          confidence,
+          reason:
+            config.language === 'nl' ? 'Trefwoorden geteld (zonder AI).' : 'Keywords counted (without AI).',
+        },
+        [`${config.outputField}Meta`]: offlineMeta(),
+      }
+    }
+    const ids = config.labels.map((l) => l.id)
+    const task = [
+      'Classify the data into exactly one of these labels:',
+      ...config.labels.map(
+        (l) => `- ${l.id}${l.title ? ` (${l.title})` : ''}${l.description ? `: ${l.description}` : ''}`,
+      ),
+      'Answer with JSON: {"label": one of the label ids, "confidence": a number from 0 to 1, "reason": one short sentence}.',
+    ].join('\n')
+    const messages = buildMessages(task, texts, config.language)
+    guardOutgoing(
+      input,
+      Object.keys(texts),
+      messages.map((m) => m.content),
+      provider.location,
+    )
+    const schema = {
+      type: 'object',
+      properties: {
+        label: { type: 'string', enum: ids },
+        confidence: { type: 'number', minimum: 0, maximum: 1 },
+        reason: { type: 'string' },
+      },
+      required: ['label', 'confidence', 'reason'],
+      additionalProperties: false,
+    }
+    const result = await callChat({
+      provider,
+      messages,
+      json: { name: 'classification', schema },
+      signal,
+      heartbeat,
+      log,
+    })
+    const answer = parseModelJson(
+      result.content,
+      z.object({
+        label: z.enum(ids as [string, ...string[]]),
+        confidence: z.number().min(0).max(1),
+        reason: z.string(),
+      }),
+    )
+    return {
+      ...input,
+      [config.outputField]: answer,
+      [`${config.outputField}Meta`]: remoteMeta(provider, result.model, result.usage, result.requests),
+    }
+  },
+})

@@ -1,0 +1,106 @@
+import { defineNode } from '@warmflow/engine'
+import { z } from 'zod'
+import {
+  aiActivity,
+  aiData,
+  aiFieldPath,
+  aiLanguage,
+  aiOutputField,
+  aiPersonalData,
+  buildMessages,
+  cleanModelText,
+  guardOutgoing,
+  markDerived,
+  offlineMeta,
+  readTexts,
+  remoteMeta,
+} from '../common.js'
+import { fillTemplate } from '../offline.js'
+import { aiSecretSlot, callChat, loadAiProvider } from '../provider.js'
+
+/**
+ * Writes a draft text (a progress report, a reply, a letter) from the designer's instructions, an
+ * optional template with `{{field}}` slots and the data of earlier nodes. A person approves it
+ * later. Offline it fills the template and labels the result.
+ */
+export const draftNode = defineNode({
+  type: 'ai.draft',
+  version: 1,
+  category: 'ai',
+  icon: 'pen-line',
+  title: { nl: 'Concepttekst schrijven', en: 'Draft text' },
+  description: {
+    nl: 'Schrijft een concept, zoals een voortgangsverslag of een antwoord, op basis van jouw instructie, een sjabloon en gegevens uit eerdere stappen. Een mens keurt het concept goed. Zonder AI-koppeling vult Warmflow alleen het sjabloon in.',
+    en: 'Writes a draft, such as a progress report or a reply, from your instructions, a template and data from earlier steps. A person approves the draft. Without an AI credential Warmflow only fills in the template.',
+  },
+  input: aiData,
+  config: z.object({
+    /** What to write, e.g. "Schrijf een korte, warme bevestiging aan de aanvrager". */
+    instructions: z.string().min(1).max(8000),
+    /** Optional template with {{field}} slots; offline this is the whole result. */
+    template: z.string().max(20_000).default(''),
+    /** The data fields the draft may use. */
+    fields: z.array(aiFieldPath).min(1).max(50),
+    outputField: aiOutputField.default('concept'),
+    maxWords: z.number().int().min(10).max(2000).default(250),
+    language: aiLanguage,
+  }),
+  output: aiData,
+  secrets: [aiSecretSlot],
+  personalData: aiPersonalData,
+  activity: aiActivity,
+  async execute({ input, config, secrets, signal, heartbeat, log }) {
+    const texts = readTexts(input, config.fields)
+    const provider = await loadAiProvider(secrets)
+    const privacy = markDerived(input, config.fields, config.outputField)
+    const withPrivacy = privacy ? { _privacy: privacy } : {}
+    if (!provider) {
+      const label =
+        config.language === 'nl'
+          ? '[Concept zonder AI: alleen het sjabloon ingevuld. Controleer en vul aan.]'
+          : '[Draft without AI: template filled in only. Check and complete it.]'
+      const body = config.template
+        ? fillTemplate(config.template, input)
+        : Object.entries(texts)
+            .map(([field, text]) => `${field}: ${text}`)
+            .join('\n')
+      return {
+        ...input,
+        ...withPrivacy,
+        [config.outputField]: `${label}\n\n${body}`,
+        [`${config.outputField}Meta`]: offlineMeta(),
+      }
+    }
+    const task = [
+      `Write a draft text of at most ${config.maxWords} words for a welfare organisation. A person will check it before it is used.`,
+      `Instructions from the organisation: ${config.instructions}`,
+      config.template
+        ? `Follow this template; {{name}} marks where a data field goes:\n${config.template}`
+        : '',
+      'Use only facts from the data. Answer with the text only.',
+    ]
+      .filter(Boolean)
+      .join('\n')
+    const messages = buildMessages(task, texts, config.language)
+    guardOutgoing(
+      input,
+      Object.keys(texts),
+      messages.map((m) => m.content),
+      provider.location,
+    )
+    const result = await callChat({
+      provider,
+      messages,
+      signal,
+      heartbeat,
+      log,
+      maxTokens: config.maxWords * 4,
+    })
+    return {
+      ...input,
+      ...withPrivacy,
+      [config.outputField]: cleanModelText(result.content),
+      [`${config.outputField}Meta`]: remoteMeta(provider, result.model, result.usage, result.requests),
+    }
+  },
+})

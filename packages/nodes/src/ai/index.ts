@@ -1,0 +1,25 @@
+export { classificationSchema, classifyNode } from './classify/classify.js'
+export { type AiMeta, aiMetaSchema, buildMessages, guardOutgoing, offlineLabel } from './common.js'
+export { draftNode } from './draft/draft.js'
+export {
+  type ExtractFieldDefinition,
+  extractFieldSchema,
+  extractJsonSchema,
+  extractNode,
+  extractZodSchema,
+} from './extract/extract.js'
+export { classifyOffline, extractOffline, fillTemplate, splitSentences, summariseOffline } from './offline.js'
+export { type PrivacyProblem, privacyProblems } from './policy.js'
+export {
+  type AiLocation,
+  type AiProviderConfig,
+  type AiUsage,
+  aiProviderSchema,
+  aiSecretSlot,
+  type ChatMessage,
+  type ChatOptions,
+  type ChatResult,
+  callChat,
+  loadAiProvider,
+} from './provider.js'
+export { summariseNode } from './summarise/summarise.js'
