@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { NodeError } from '@warmflow/engine'
+import { createHttpClient, WarmflowError } from '@warmflow/engine'
 import { runNode } from '@warmflow/engine/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { plugin } from './index.js'
@@ -23,6 +23,8 @@ let requests: IncomingMessage[] = []
 /** What the registry does next: answer normally, or fail with a status, or hang. */
 let behaviour: 'normal' | 'hang' | 'garbage' | number = 'normal'
 let aborted = 0
+/** ctx.http refuses local addresses unless allowed, as WARMFLOW_HTTP_ALLOW does in production. */
+const local = createHttpClient({ allow: ['127.0.0.1'] })
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -63,18 +65,19 @@ beforeEach(() => {
   behaviour = 'normal'
 })
 
-async function failureOf(promise: Promise<unknown>): Promise<NodeError> {
+async function failureOf(promise: Promise<unknown>): Promise<WarmflowError> {
   const error = await promise.then(
     () => undefined,
     (reason: unknown) => reason,
   )
-  expect(error).toBeInstanceOf(NodeError)
-  return error as NodeError
+  expect(error).toBeInstanceOf(WarmflowError)
+  return error as WarmflowError
 }
 
 describe('client-registry.lookup@1', () => {
   it('finds a client, sends the key and the idempotency key, and leaves out the phone number', async () => {
     const { output, logs } = await runNode(clientLookup, {
+      http: local,
       config: { baseUrl },
       input: { clientNumber: '1234567' },
       secrets: { registry: apiKey },
@@ -91,6 +94,7 @@ describe('client-registry.lookup@1', () => {
 
   it('answers found: false for a number the registry does not know', async () => {
     const { output } = await runNode(clientLookup, {
+      http: local,
       config: { baseUrl },
       input: { clientNumber: '7654321' },
       secrets: { registry: apiKey },
@@ -101,6 +105,7 @@ describe('client-registry.lookup@1', () => {
   it('fails without retrying when the registry refuses the key', async () => {
     const error = await failureOf(
       runNode(clientLookup, {
+        http: local,
         config: { baseUrl },
         input: { clientNumber: '1234567' },
         secrets: { registry: 'wrong' },
@@ -119,6 +124,7 @@ describe('client-registry.lookup@1', () => {
     behaviour = status
     const error = await failureOf(
       runNode(clientLookup, {
+        http: local,
         config: { baseUrl },
         input: { clientNumber: '1234567' },
         secrets: { registry: apiKey },
@@ -135,19 +141,34 @@ describe('client-registry.lookup@1', () => {
     await new Promise((resolve) => closed.close(resolve))
     const error = await failureOf(
       runNode(clientLookup, {
+        http: local,
         config: { baseUrl: `http://127.0.0.1:${port}/v1` },
         input: { clientNumber: '1234567' },
         secrets: { registry: apiKey },
       }),
     )
-    expect(error.code).toBe('client_registry.unreachable')
+    expect(error.code).toBe('http.connection_failed')
     expect(error.retryable).toBe(true)
+  })
+
+  it('cannot reach a registry on a private address unless it is allowed (WARMFLOW_HTTP_ALLOW)', async () => {
+    const error = await failureOf(
+      runNode(clientLookup, {
+        http: createHttpClient({ allow: [] }),
+        config: { baseUrl },
+        input: { clientNumber: '1234567' },
+        secrets: { registry: apiKey },
+      }),
+    )
+    expect(error.code).toBe('http.blocked_address')
+    expect(requests).toHaveLength(0)
   })
 
   it('refuses an answer it does not understand', async () => {
     behaviour = 'garbage'
     const error = await failureOf(
       runNode(clientLookup, {
+        http: local,
         config: { baseUrl },
         input: { clientNumber: '1234567' },
         secrets: { registry: apiKey },
@@ -158,7 +179,11 @@ describe('client-registry.lookup@1', () => {
 
   it('needs the registry credential', async () => {
     const error = await failureOf(
-      runNode(clientLookup, { config: { baseUrl }, input: { clientNumber: '1234567' } }),
+      runNode(clientLookup, {
+        http: local,
+        config: { baseUrl },
+        input: { clientNumber: '1234567' },
+      }),
     )
     expect(error.code).toBe('node.missing_secret')
     expect(requests).toHaveLength(0)
@@ -167,6 +192,7 @@ describe('client-registry.lookup@1', () => {
   it('rejects a client number that is not a number, before calling the registry', async () => {
     const error = await failureOf(
       runNode(clientLookup, {
+        http: local,
         config: { baseUrl },
         input: { clientNumber: 'Fatima' },
         secrets: { registry: apiKey },
@@ -181,6 +207,7 @@ describe('client-registry.lookup@1', () => {
     const controller = new AbortController()
     const abortedBefore = aborted
     const running = runNode(clientLookup, {
+      http: local,
       config: { baseUrl, timeoutSeconds: 30 },
       input: { clientNumber: '1234567' },
       secrets: { registry: apiKey },
@@ -199,6 +226,7 @@ describe('client-registry.lookup@1', () => {
 describe('client-registry.lookup@2', () => {
   it('passes on only the fields the designer chose', async () => {
     const { output } = await runNode(clientLookupV2, {
+      http: local,
       config: { endpoint: baseUrl, fields: ['municipality', 'contactPhone'] },
       input: { clientNumber: '1234567' },
       secrets: { registry: apiKey },
@@ -208,6 +236,7 @@ describe('client-registry.lookup@2', () => {
 
   it('defaults to initials and municipality', async () => {
     const { output } = await runNode(clientLookupV2, {
+      http: local,
       config: { endpoint: baseUrl },
       input: { clientNumber: '1234567' },
       secrets: { registry: apiKey },

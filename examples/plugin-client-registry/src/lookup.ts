@@ -1,5 +1,5 @@
 // #region imports
-import { defineNode, NodeError } from '@warmflow/engine'
+import { defineNode, NodeError, type NodeHttp } from '@warmflow/engine'
 import { z } from 'zod'
 
 // #endregion imports
@@ -40,44 +40,28 @@ function statusError(status: number): NodeError {
 
 /** Looks one client up; `undefined` when the registry does not know the number. */
 async function fetchClient(
+  http: NodeHttp,
   endpoint: string,
   clientNumber: string,
   apiKey: string,
-  options: { timeoutSeconds: number; signal: AbortSignal; requestId: string },
+  options: { timeoutSeconds: number; requestId: string },
 ): Promise<z.output<typeof registryClient> | undefined> {
   const url = new URL(
     `clients/${encodeURIComponent(clientNumber)}`,
     endpoint.endsWith('/') ? endpoint : `${endpoint}/`,
   )
-  let response: Response
-  try {
-    response = await fetch(url, {
-      headers: {
-        authorization: `Bearer ${apiKey}`,
-        accept: 'application/json',
-        'x-request-id': options.requestId,
-      },
-      signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutSeconds * 1000)]),
-    })
-  } catch (error) {
-    if (options.signal.aborted) throw error
-    throw new NodeError('client_registry.unreachable', 'Client registry did not answer', {
-      retryable: true,
-      cause: error,
-      text: {
-        nl: 'Het cliëntenregister antwoordt niet. Warmflow probeert het zo opnieuw.',
-        en: 'The client registry does not answer. Warmflow will try again shortly.',
-      },
-    })
-  }
-  if (response.status === 404) {
-    await response.body?.cancel()
-    return undefined
-  }
-  if (!response.ok) {
-    await response.body?.cancel()
-    throw statusError(response.status)
-  }
+  // ctx.http refuses private addresses unless WARMFLOW_HTTP_ALLOW lists them, aborts when the run
+  // is cancelled, and turns network trouble into retryable HttpErrors (http.timeout, …).
+  const response = await http.fetch(url, {
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      accept: 'application/json',
+      'x-request-id': options.requestId,
+    },
+    timeoutMs: options.timeoutSeconds * 1000,
+  })
+  if (response.status === 404) return undefined
+  if (!response.ok) throw statusError(response.status)
   const parsed = registryClient.safeParse(await response.json().catch(() => undefined))
   if (!parsed.success) {
     throw new NodeError('client_registry.bad_response', 'Client registry sent an unexpected answer', {
@@ -128,9 +112,8 @@ export const clientLookup = defineNode({
   async execute(ctx) {
     const apiKey = await ctx.secrets.get('registry')
     ctx.log.info('looking up client') // never log the client number itself
-    const client = await fetchClient(ctx.config.baseUrl, ctx.input.clientNumber, apiKey, {
+    const client = await fetchClient(ctx.http, ctx.config.baseUrl, ctx.input.clientNumber, apiKey, {
       timeoutSeconds: ctx.config.timeoutSeconds,
-      signal: ctx.signal,
       requestId: ctx.idempotencyKey,
     })
     if (!client) return { found: false }
@@ -169,9 +152,8 @@ export const clientLookupV2 = defineNode({
   activity: clientLookup.activity,
   async execute(ctx) {
     const apiKey = await ctx.secrets.get('registry')
-    const client = await fetchClient(ctx.config.endpoint, ctx.input.clientNumber, apiKey, {
+    const client = await fetchClient(ctx.http, ctx.config.endpoint, ctx.input.clientNumber, apiKey, {
       timeoutSeconds: ctx.config.timeoutSeconds,
-      signal: ctx.signal,
       requestId: ctx.idempotencyKey,
     })
     if (!client) return { found: false }
