@@ -35,10 +35,13 @@ describe('health', () => {
 })
 
 describe('flows', () => {
-  it('saves a valid flow as version 1 and reads it back', async () => {
+  it('saves a flow as a draft, publishes it as version 1 and reads it back', async () => {
     const created = await platform.request('POST', '/api/v1/flows', demoFlow)
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ name: demoFlow.name, latestVersion: 1 })
+    expect(created.body).toMatchObject({ name: demoFlow.name, latestVersion: null, revision: 1 })
+    const published = await platform.request('POST', `/api/v1/flows/${created.body.id}/publish`, {})
+    expect(published.status).toBe(201)
+    expect(published.body).toMatchObject({ version: 1, authorId: platform.admin.id })
     const read = await platform.request('GET', `/api/v1/flows/${created.body.id}`)
     expect(read.status).toBe(200)
     expect(read.body.definition.nodes.map((n: { id: string }) => n.id)).toEqual(['start', 'welkom'])
@@ -63,18 +66,15 @@ describe('flows', () => {
   })
 
   it('rejects a body that is not JSON with 415', async () => {
-    const response = await platform.app.request('/api/v1/flows', {
-      method: 'POST',
-      body: 'name=x',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    const response = await platform.request('POST', '/api/v1/flows', 'name=x', {
+      'content-type': 'application/x-www-form-urlencoded',
     })
     expect(response.status).toBe(415)
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/)
   })
 
-  it('rejects an invalid flow with every problem, in Dutch and English, and saves nothing', async () => {
-    const before = await countRows()
-    const { status, body } = await platform.request('POST', '/api/v1/flows', {
+  it('refuses to publish an invalid flow with every problem, in Dutch and English', async () => {
+    const draft = await platform.request('POST', '/api/v1/flows', {
       name: 'Kapot',
       nodes: [
         { id: 'start', type: 'manual', version: 1 },
@@ -83,6 +83,9 @@ describe('flows', () => {
       ],
       edges: [{ id: 'e1', source: 'start', target: 'vreemd' }],
     })
+    expect(draft.status).toBe(201)
+    const before = await countRows()
+    const { status, body } = await platform.request('POST', `/api/v1/flows/${draft.body.id}/publish`, {})
     expect(status).toBe(400)
     expect(body.code).toBe('flow.invalid')
     const codes = body.errors.map((e: { code: string }) => e.code).sort()
@@ -120,9 +123,16 @@ describe('flows', () => {
   })
 })
 
+async function publishedFlow(definition: unknown) {
+  const flow = await platform.request('POST', '/api/v1/flows', definition)
+  expect(flow.status).toBe(201)
+  expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+  return flow
+}
+
 describe('runs', () => {
   it('runs the demo flow on Temporal and reports completed with each node output', async () => {
-    const flow = await platform.request('POST', '/api/v1/flows', demoFlow)
+    const flow = await publishedFlow(demoFlow)
     const started = await platform.request('POST', `/api/v1/flows/${flow.body.id}/runs`, {
       input: { voornaam: 'Fatima' },
     })
@@ -151,7 +161,7 @@ describe('runs', () => {
   })
 
   it('rejects unknown fields in the start body', async () => {
-    const flow = await platform.request('POST', '/api/v1/flows', demoFlow)
+    const flow = await publishedFlow(demoFlow)
     const before = await countRows()
     const { status } = await platform.request('POST', `/api/v1/flows/${flow.body.id}/runs`, {
       input: {},

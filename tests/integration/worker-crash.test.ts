@@ -68,6 +68,7 @@ it('finishes a run after its worker is killed mid-node, with every side effect e
     ],
   })
   expect(flow.status).toBe(201)
+  expect((await post(`/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
   const run = await post(`/api/v1/flows/${flow.body.id}/runs`, { input: { case: 'kill -9' } })
   expect(run.status).toBe(201)
   const runId: string = run.body.id

@@ -17,6 +17,9 @@ import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import type { Kysely } from 'kysely'
 import { inject } from 'vitest'
+import { createAccounts, type Requester, type TestTeam, type TestUser } from './users.js'
+
+export type { Requester, TestResponse, TestTeam, TestUser } from './users.js'
 
 /** The real platform, in this test process: API app, database, Temporal client and a worker. */
 export interface TestPlatform {
@@ -25,8 +28,16 @@ export interface TestPlatform {
   client: Client
   registry: NodeRegistry
   taskQueue: string
-  /** JSON request helper around `app.request`. */
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>
+  /** JSON request helper around `app.request`, signed in as {@link TestPlatform.admin}. */
+  request: Requester['request']
+  /** Acts as another user (`null`: not signed in). */
+  as(user: TestUser | null): Requester
+  /** An admin (also designer) in {@link TestPlatform.team}; `request` acts as this user. */
+  admin: TestUser
+  /** This platform's own team. */
+  team: TestTeam
+  createUser(options: { roles: string[]; teams?: (TestTeam | string)[]; email?: string }): Promise<TestUser>
+  createTeam(name?: string): Promise<TestTeam>
   stop(): Promise<void>
 }
 
@@ -81,32 +92,29 @@ export async function startTestPlatform(
   }
   const connection = await Connection.connect({ address })
   const client = new Client({ connection, dataConverter: { payloadCodecs } })
-  const app = createApp({ db, registry, temporal: { client, taskQueue } })
+  const app = createApp({
+    db,
+    registry,
+    temporal: { client, taskQueue },
+    // Many sign-ins from one test process; the limiter itself is tested on its own app.
+    auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+  })
+  const accounts = createAccounts(app, db)
+  const team = await accounts.createTeam()
+  const admin = await accounts.createUser({ roles: ['admin', 'designer'], teams: [team] })
+  const asAdmin = accounts.as(admin)
   return {
     app,
     db,
     client,
     registry,
     taskQueue,
-    async request(method, path, body) {
-      const response = await app.request(path, {
-        method,
-        ...(body === undefined
-          ? {}
-          : {
-              body: typeof body === 'string' ? body : JSON.stringify(body),
-              headers: { 'content-type': 'application/json' },
-            }),
-      })
-      const text = await response.text()
-      let parsed: unknown = text
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        // not JSON: keep the text
-      }
-      return { status: response.status, body: parsed }
-    },
+    request: (method, path, body, headers) => asAdmin.request(method, path, body, headers),
+    as: accounts.as,
+    admin,
+    team,
+    createUser: accounts.createUser,
+    createTeam: accounts.createTeam,
     async stop() {
       if (worker && running) {
         worker.worker.shutdown()

@@ -5,8 +5,12 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
+import { sessionMiddleware } from './auth/middleware.js'
+import type { AppEnv } from './context.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
+import { adminRoutes } from './routes/admin.js'
+import { authRoutes } from './routes/auth.js'
 import { flowRoutes } from './routes/flows.js'
 import { registerHealth } from './routes/health.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
@@ -23,7 +27,7 @@ export const maxBodyBytes = 1024 * 1024
  * const response = await app.request('/health')
  */
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono()
+  const app = new OpenAPIHono<AppEnv>()
   app.onError(handleError)
   app.notFound(handleNotFound)
   app.use('*', secureHeaders())
@@ -56,8 +60,13 @@ export function createApp(deps: AppDeps) {
     }
     await next()
   })
+  // Deny by default: every /api route needs a session (and a CSRF token to change state),
+  // except sign-in, the API description, webhooks and public forms.
+  app.use('/api/*', sessionMiddleware(deps))
 
   registerHealth(app, deps)
+  app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/admin', adminRoutes(deps))
   app.route('/api/v1/flows', flowRoutes(deps))
   app.route('/api/v1/flows', flowRunRoutes(deps))
   app.route('/api/v1/runs', runRoutes(deps))
@@ -66,7 +75,10 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'Warmflow API',
       version: '0.1.0',
-      description: 'Flows, versions and runs of the Warmflow workflow platform.',
+      description:
+        'Flows, versions and runs of the Warmflow workflow platform. Sign in with POST /api/v1/auth/login; ' +
+        'the session travels in an HttpOnly cookie, and every POST, PUT, PATCH and DELETE needs the ' +
+        'csrfToken from the sign-in answer in the X-CSRF-Token header.',
     },
   })
 

@@ -1,7 +1,21 @@
 import type { Client } from '@temporalio/client'
 import type { NodeRegistry } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
+import type { LockoutPolicy } from './auth/provider.js'
+import type { RateLimit } from './auth/rate-limit.js'
+import type { SessionLifetime } from './auth/sessions.js'
 import type { Database } from './db/index.js'
+
+/** Sign-in and session settings; every field has a safe default. */
+export interface AuthSettings {
+  /** Trust `X-Forwarded-For` / `X-Forwarded-Proto` (only behind your own reverse proxy). */
+  trustProxy?: boolean
+  session?: SessionLifetime
+  /** Sign-in attempts per client address (default 30 per 5 minutes). */
+  loginRateLimit?: RateLimit
+  /** Lockout of one account after repeated wrong passwords (default 5 → 15 minutes). */
+  lockout?: LockoutPolicy
+}
 
 /** Everything the API needs from outside, handed to {@link createApp}. */
 export interface AppDeps {
@@ -10,4 +24,10 @@ export interface AppDeps {
   registry: NodeRegistry
   /** Folder with the built editor; when set the API serves it at `/`. */
   editorDir?: string
+  auth?: AuthSettings
+  /**
+   * 32-byte key for credentials and webhook secrets (AES-256-GCM). Without it, storing a
+   * credential or making a webhook secret answers 503.
+   */
+  credentialKey?: Buffer
 }

@@ -1,6 +1,27 @@
 export { createApp, maxBodyBytes } from './app.js'
+export { type AuditEvent, audit } from './audit.js'
+export { generatePassword, hashPassword, minPasswordLength, verifyPassword } from './auth/passwords.js'
+export {
+  type AuthOutcome,
+  type AuthProvider,
+  type CredentialsAuthProvider,
+  defaultLockout,
+  type LockoutPolicy,
+  passwordProvider,
+} from './auth/provider.js'
+export { hasPermission, type Permission, permissions, type Role, roleSchema } from './auth/roles.js'
+export { createSession, csrfTokenFor, type SessionLifetime, sessionCookieName } from './auth/sessions.js'
+export {
+  createUser,
+  ensureFirstAdmin,
+  ensureTeam,
+  loadViewer,
+  type NewUser,
+  normaliseEmail,
+  type Viewer,
+} from './auth/users.js'
 export { loadConfig, type WarmflowConfig } from './config.js'
-export type { AppDeps } from './deps.js'
+export type { AppDeps, AuthSettings } from './deps.js'
 export { createOutputStore, type OutputStoreOptions } from './outputs/store.js'
 export { ApiError, type ProblemError } from './problems.js'
 export { type RunningServer, startServer } from './server.js'

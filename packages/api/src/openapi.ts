@@ -1,10 +1,10 @@
 import type { Hook } from '@hono/zod-openapi'
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { Env } from 'hono'
+import type { AppEnv } from './context.js'
 import { ApiError } from './problems.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: the hook is shared by routes of every shape
-const validationHook: Hook<any, Env, any, any> = (result) => {
+const validationHook: Hook<any, AppEnv, any, any> = (result) => {
   if (result.success) return
   throw new ApiError(
     400,
@@ -24,6 +24,6 @@ const validationHook: Hook<any, Env, any, any> = (result) => {
  * @example
  * const flows = createRouter()
  */
-export function createRouter(): OpenAPIHono {
-  return new OpenAPIHono({ defaultHook: validationHook })
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 }

@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 // The `warmflow` command.
+import { createAdmin } from './create-admin.js'
 import { start } from './start.js'
 
 const usage = `Usage: warmflow <command>
 
 Commands:
   start     Start Temporal, PostgreSQL, the worker, the API and the editor (embedded default)
+  create-admin --email <address> [--name <name>]
+            Create an administrator and print its generated password once
   help      Show this help
 `
 
-const [command] = process.argv.slice(2)
+const [command, ...rest] = process.argv.slice(2)
 try {
   switch (command) {
     case 'start':
       await start()
+      break
+    case 'create-admin':
+      await createAdmin(rest)
       break
     case undefined:
     case 'help':

@@ -1,2 +1,3 @@
-export { seedExampleFlows } from './seed.js'
+export { createAdmin } from './create-admin.js'
+export { demoTeamName, seedExampleFlows } from './seed.js'
 export { start } from './start.js'

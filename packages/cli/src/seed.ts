@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { ensureTeam } from '@warmflow/api'
 import type { Database } from '@warmflow/api/db'
 import { type NodeRegistry, snapshotFlow, validateFlow } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
@@ -7,9 +8,13 @@ import type { Kysely } from 'kysely'
 /** The folder with the example flows that a fresh installation starts with. */
 export const exampleFlowsDir = new URL('../../../examples/flows/', import.meta.url)
 
+/** The team the example flows belong to. */
+export const demoTeamName = 'Demoteam'
+
 /**
- * Seeds the example flows into an empty installation. Does nothing when any flow exists, so
- * a restart never duplicates them. Returns the names of the flows it added.
+ * Seeds the example flows into an empty installation, published as version 1 and owned by the
+ * demo team (every admin is added to it so the flows are visible right away). Does nothing when
+ * any flow exists, so a restart never duplicates them. Returns the names of the flows it added.
  *
  * @example
  * await seedExampleFlows(db, registry)
@@ -17,6 +22,19 @@ export const exampleFlowsDir = new URL('../../../examples/flows/', import.meta.u
 export async function seedExampleFlows(db: Kysely<Database>, registry: NodeRegistry): Promise<string[]> {
   const existing = await db.selectFrom('flows').select('id').limit(1).execute()
   if (existing.length > 0) return []
+  const teamId = await ensureTeam(db, demoTeamName)
+  const admins = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.val('admin'), '=', eb.fn.any('roles')))
+    .execute()
+  for (const admin of admins) {
+    await db
+      .insertInto('team_members')
+      .values({ team_id: teamId, user_id: admin.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  }
   const dir = exampleFlowsDir.pathname
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()
   const added: string[] = []
@@ -36,6 +54,7 @@ export async function seedExampleFlows(db: Kysely<Database>, registry: NodeRegis
           description: definition.description,
           draft: JSON.stringify(definition),
           latest_version: 1,
+          team_id: teamId,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -46,6 +65,7 @@ export async function seedExampleFlows(db: Kysely<Database>, registry: NodeRegis
           version: 1,
           definition: JSON.stringify(definition),
           hash: snapshotFlow(flow.id, 1, definition).hash,
+          note: 'Voorbeeldflow / example flow',
         })
         .execute()
     })

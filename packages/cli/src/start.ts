@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
-import { loadConfig, startServer } from '@warmflow/api'
+import { ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
@@ -49,6 +49,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const records = createPostgresRecordStore(databaseUrl)
   const migrated = await migrateToLatest(db)
   say(`PostgreSQL: ready${migrated.length ? `, applied ${migrated.join(', ')}` : ''}`)
+  const firstAdmin = await ensureFirstAdmin(db)
+  if (firstAdmin) {
+    say('')
+    say('First administrator created / eerste beheerder aangemaakt:')
+    say(`  e-mail:   ${firstAdmin.email}`)
+    say(`  password: ${firstAdmin.password}`)
+    say('  Write it down: it is shown only now. / Schrijf het op: het wordt alleen nu getoond.')
+    say('')
+  }
 
   const {
     worker,

@@ -3,7 +3,16 @@ import pg from 'pg'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
-export type { Database, FlowRow, FlowVersionRow, NewFlowRow, RunRow } from './schema.js'
+export type {
+  AuditLogRow,
+  Database,
+  FlowRow,
+  FlowVersionRow,
+  NewFlowRow,
+  RunRow,
+  TeamRow,
+  UserRow,
+} from './schema.js'
 
 /**
  * Opens a connection pool to PostgreSQL.
@@ -25,7 +34,8 @@ export function createDb(connectionString: string, options: { max?: number } = {
  * await migrateToLatest(db)
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider })
+  // Unordered: engineers add numbered migrations in parallel; each one stands on its own.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

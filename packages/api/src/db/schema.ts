@@ -13,6 +13,15 @@ export interface FlowsTable {
   description: string
   draft: Json<FlowDefinition>
   latest_version: number | null
+  /** The team that owns the flow, its versions and its runs. */
+  team_id: string
+  /** Draft revision: a save names the revision it edited, so two editors cannot overwrite each other. */
+  revision: Generated<number>
+  archived_at: Date | null
+  created_by: string | null
+  updated_by: string | null
+  /** Webhook signing secret, encrypted like credentials; null until one is made. */
+  webhook_secret: string | null
   created_at: CreatedAt
   updated_at: UpdatedAt
 }
@@ -23,6 +32,8 @@ export interface FlowVersionsTable {
   version: number
   definition: Json<FlowDefinition>
   hash: string
+  author_id: string | null
+  note: Generated<string>
   created_at: CreatedAt
 }
 
@@ -33,6 +44,89 @@ export interface RunsTable {
   flow_version: number
   workflow_id: string
   status: string
+  team_id: string
+  started_by: string | null
+  /** How the run was started: `manual`, `webhook`, `form` or `retry`. */
+  trigger: Generated<string>
+  idempotency_key: string | null
+  retry_of: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** A team: flows, runs, tasks and credentials belong to one. */
+export interface TeamsTable {
+  id: Generated<string>
+  name: string
+  created_at: CreatedAt
+}
+
+/** An account. Roles are global; what a user may touch is limited to the teams they belong to. */
+export interface UsersTable {
+  id: Generated<string>
+  email: string
+  name: string
+  password_hash: string | null
+  roles: ColumnType<string[], string[] | undefined, string[]>
+  disabled_at: Date | null
+  failed_logins: Generated<number>
+  locked_until: Date | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+}
+
+/** Membership of a user in a team. */
+export interface TeamMembersTable {
+  team_id: string
+  user_id: string
+  created_at: CreatedAt
+}
+
+/** A server-side session; only the sha256 of the cookie's token is stored. */
+export interface SessionsTable {
+  id: Generated<string>
+  token_hash: string
+  user_id: string
+  provider: string
+  ip: string | null
+  user_agent: string | null
+  created_at: CreatedAt
+  last_seen_at: UpdatedAt
+  expires_at: Date
+}
+
+/** One line of the append-only audit log (the database refuses updates and deletes). */
+export interface AuditLogTable {
+  id: Generated<string>
+  at: CreatedAt
+  actor_id: string | null
+  actor_email: string | null
+  on_behalf_of: string | null
+  action: string
+  object_type: string | null
+  object_id: string | null
+  team_id: string | null
+  ip: string | null
+  details: Json<Record<string, unknown>>
+}
+
+/** A delivered webhook: a second delivery with the same id returns the same run. */
+export interface WebhookDeliveriesTable {
+  flow_id: string
+  delivery_id: string
+  run_id: string
+  created_at: CreatedAt
+}
+
+/** A team's stored secret (AES-256-GCM), referenced by name from node configs. */
+export interface CredentialsTable {
+  id: Generated<string>
+  team_id: string
+  name: string
+  description: Generated<string>
+  secret: string
+  created_by: string | null
+  updated_by: string | null
   created_at: CreatedAt
   updated_at: UpdatedAt
 }
@@ -88,12 +182,22 @@ export interface Database extends PeopleTables {
   flows: FlowsTable
   flow_versions: FlowVersionsTable
   runs: RunsTable
-  node_outputs: NodeOutputsTable
+  teams: TeamsTable
+  users: UsersTable
+  team_members: TeamMembersTable
+  sessions: SessionsTable
+  audit_log: AuditLogTable
+  webhook_deliveries: WebhookDeliveriesTable
+  credentials: CredentialsTable
   tasks: TasksTable
   task_events: TaskEventsTable
+  node_outputs: NodeOutputsTable
 }
 
 export type FlowRow = Selectable<FlowsTable>
 export type NewFlowRow = Insertable<FlowsTable>
 export type FlowVersionRow = Selectable<FlowVersionsTable>
 export type RunRow = Selectable<RunsTable>
+export type UserRow = Selectable<UsersTable>
+export type TeamRow = Selectable<TeamsTable>
+export type AuditLogRow = Selectable<AuditLogTable>

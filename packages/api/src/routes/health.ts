@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { sql } from 'kysely'
+import type { AppEnv } from '../context.js'
 import type { AppDeps } from '../deps.js'
 
 async function check(probe: () => Promise<unknown>, timeoutMs: number): Promise<'ok' | 'error'> {
@@ -20,7 +21,7 @@ async function check(probe: () => Promise<unknown>, timeoutMs: number): Promise<
 }
 
 /** `GET /health`: 200 when PostgreSQL and Temporal both answer, 503 otherwise. */
-export function registerHealth(app: OpenAPIHono, deps: AppDeps) {
+export function registerHealth(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   app.get('/health', async (c) => {
     const [database, temporal] = await Promise.all([
       check(() => sql`select 1`.execute(deps.db), 3_000),

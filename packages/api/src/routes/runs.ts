@@ -1,16 +1,28 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
 import { WorkflowFailedError } from '@temporalio/client'
+import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js'
 import {
   buildRunInput,
+  type FlowDefinition,
   interpreterWorkflowType,
   progressQueryName,
+  type RunFlowInput,
   type RunFlowResult,
   type RunProgress,
 } from '@warmflow/engine'
+import { audit } from '../audit.js'
+import { hasPermission } from '../auth/roles.js'
+import type { Viewer } from '../auth/users.js'
+import { authorize, ensureTeamAccess, teamIdsOf } from '../context.js'
+import type { RunRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
-import { notFound } from '../problems.js'
+import { ApiError, notFound } from '../problems.js'
+import { loadTeamFlow } from './flows.js'
+import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import { redactRunDetail } from './redact.js'
+import { describeRunStatus, type RunStatus, runStatusSchema, temporalStatus } from './run-status.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 const nodeStateSchema = z.object({
@@ -22,43 +34,183 @@ const nodeStateSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 })
 
-const runStatus = z.enum([
-  'running',
-  'completed',
-  'failed',
-  'cancelled',
-  'terminated',
-  'timed_out',
-  'unknown',
-])
-
-const runSchema = z
+const runSummarySchema = z
   .object({
     id: z.string(),
     flowId: z.string(),
     flowVersion: z.number().int(),
-    status: runStatus,
+    teamId: z.string(),
+    status: runStatusSchema,
+    trigger: z.string(),
+    startedBy: z.string().nullable(),
+    retryOf: z.string().nullable(),
     createdAt: z.string(),
+    statusUrl: z.string(),
+  })
+  .openapi('RunSummary')
+
+const runSchema = runSummarySchema
+  .extend({
     output: z.unknown().optional(),
     error: z.object({ message: z.string() }).optional(),
     nodes: z.record(z.string(), nodeStateSchema).optional(),
+    redacted: z
+      .boolean()
+      .openapi({ description: 'True when personal-data fields were hidden from this viewer' }),
   })
   .openapi('Run')
 
-type RunStatus = z.infer<typeof runStatus>
+const runNotFound = notFound({ nl: 'Deze run', en: 'This run' })
 
-const temporalStatus: Record<string, RunStatus> = {
-  RUNNING: 'running',
-  CONTINUED_AS_NEW: 'running',
-  COMPLETED: 'completed',
-  FAILED: 'failed',
-  CANCELLED: 'cancelled',
-  TERMINATED: 'terminated',
-  TIMED_OUT: 'timed_out',
+/** The list shape of a run row. */
+export function toRunSummary(row: RunRow, status: RunStatus = row.status as RunStatus) {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    flowVersion: row.flow_version,
+    teamId: row.team_id,
+    status,
+    trigger: row.trigger,
+    startedBy: row.started_by,
+    retryOf: row.retry_of,
+    createdAt: row.created_at.toISOString(),
+    statusUrl: `/api/v1/runs/${row.id}`,
+  }
 }
 
-const runNotFound = notFound({ nl: 'Deze run', en: 'This run' })
-const flowNotFound = notFound({ nl: 'Deze flow', en: 'This flow' })
+/** What {@link startRun} needs. */
+export interface StartRunRequest {
+  flowId: string
+  teamId: string
+  input: Record<string, unknown>
+  trigger: 'manual' | 'webhook' | 'form' | 'retry'
+  startedBy: string | null
+  idempotencyKey?: string | undefined
+  retryOf?: string | undefined
+}
+
+const conflict = (code: string, text: { nl: string; en: string }) => new ApiError(409, code, text)
+
+/**
+ * Starts a run of the newest published version of a flow. With an idempotency key, a repeat
+ * returns the run the first call started (`created: false`) instead of starting another.
+ */
+export async function startRun(
+  deps: AppDeps,
+  request: StartRunRequest,
+): Promise<{ row: RunRow; created: boolean }> {
+  const { db } = deps
+  const findExisting = () =>
+    request.idempotencyKey === undefined
+      ? Promise.resolve(undefined)
+      : db
+          .selectFrom('runs')
+          .selectAll()
+          .where('flow_id', '=', request.flowId)
+          .where('idempotency_key', '=', request.idempotencyKey)
+          .executeTakeFirst()
+  const existing = await findExisting()
+  if (existing) return { row: existing, created: false }
+  const version = await db
+    .selectFrom('flows')
+    .innerJoin('flow_versions', (join) =>
+      join
+        .onRef('flow_versions.flow_id', '=', 'flows.id')
+        .onRef('flow_versions.version', '=', 'flows.latest_version'),
+    )
+    .select([
+      'flows.id',
+      'flows.archived_at',
+      'flow_versions.version',
+      'flow_versions.definition',
+      'flow_versions.hash',
+    ])
+    .where('flows.id', '=', request.flowId)
+    .executeTakeFirst()
+  if (!version) {
+    throw conflict('flow.not_published', {
+      nl: 'Deze flow is nog niet gepubliceerd. Publiceer hem eerst.',
+      en: 'This flow has not been published yet. Publish it first.',
+    })
+  }
+  if (version.archived_at) {
+    throw conflict('flow.archived', {
+      nl: 'Deze flow is gearchiveerd en start geen nieuwe runs.',
+      en: 'This flow is archived and starts no new runs.',
+    })
+  }
+  const runId = randomUUID()
+  const workflowId =
+    request.idempotencyKey === undefined
+      ? `run-${runId}`
+      : `run-${request.flowId}-${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 32)}`
+  const built = buildRunInput({
+    runId,
+    snapshot: {
+      flowId: version.id,
+      version: version.version,
+      hash: version.hash,
+      definition: version.definition,
+    },
+    input: request.input,
+    registry: deps.registry,
+  })
+  // Owner and starter travel with the run when the engine's input knows them.
+  const input: RunFlowInput = { ...built, ...ownerFields(request) }
+  try {
+    const row = await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('runs')
+        .values({
+          id: runId,
+          flow_id: version.id,
+          flow_version: version.version,
+          workflow_id: workflowId,
+          status: 'running',
+          team_id: request.teamId,
+          started_by: request.startedBy,
+          trigger: request.trigger,
+          idempotency_key: request.idempotencyKey ?? null,
+          retry_of: request.retryOf ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      // Started inside the transaction: if Temporal refuses, no run row is left behind.
+      await deps.temporal.client.workflow.start(interpreterWorkflowType, {
+        taskQueue: deps.temporal.taskQueue,
+        workflowId,
+        args: [input],
+      })
+      return inserted
+    })
+    return { row, created: true }
+  } catch (error) {
+    // A concurrent start with the same key won the race: answer with its run.
+    if ((error as { code?: string }).code === '23505') {
+      const winner = await findExisting()
+      if (winner) return { row: winner, created: false }
+    }
+    throw error
+  }
+}
+
+function ownerFields(request: StartRunRequest): Partial<RunFlowInput> {
+  return { teamId: request.teamId, startedBy: request.startedBy ?? undefined } as Partial<RunFlowInput>
+}
+
+const startBodySchema = z.strictObject({ input: z.record(z.string(), z.unknown()).default({}) })
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'A repeat with the same key returns the same run',
+    }),
+})
 
 /** `POST /api/v1/flows/{id}/runs`: start a run of the newest published version. */
 export function flowRunRoutes(deps: AppDeps) {
@@ -70,91 +222,180 @@ export function flowRunRoutes(deps: AppDeps) {
       summary: 'Start a run of the newest published version of a flow',
       request: {
         params: uuidParam,
-        body: {
-          required: false,
-          content: {
-            'application/json': {
-              schema: z.strictObject({ input: z.record(z.string(), z.unknown()).default({}) }),
-            },
-          },
-        },
+        headers: idempotencyHeader,
+        body: { required: false, content: { 'application/json': { schema: startBodySchema } } },
       },
       responses: {
-        201: { content: { 'application/json': { schema: runSchema } }, description: 'The run was started' },
+        201: {
+          content: { 'application/json': { schema: runSummarySchema } },
+          description: 'The run was started',
+        },
+        200: {
+          content: { 'application/json': { schema: runSummarySchema } },
+          description: 'The run an earlier request with the same Idempotency-Key started',
+        },
         404: problemResponse('No such flow'),
+        409: problemResponse('The flow is not published or archived'),
       },
     }),
     async (c) => {
-      const { id } = c.req.valid('param')
-      if (!isUuid(id)) throw flowNotFound
+      const viewer = authorize(c, 'run:start')
+      const flow = await loadTeamFlow(deps.db, viewer, c.req.valid('param').id)
       const body = c.req.valid('json') ?? { input: {} }
-      const version = await deps.db
-        .selectFrom('flows')
-        .innerJoin('flow_versions', (join) =>
-          join
-            .onRef('flow_versions.flow_id', '=', 'flows.id')
-            .onRef('flow_versions.version', '=', 'flows.latest_version'),
-        )
-        .select(['flows.id', 'flow_versions.version', 'flow_versions.definition', 'flow_versions.hash'])
-        .where('flows.id', '=', id)
-        .executeTakeFirst()
-      if (!version) throw flowNotFound
-      const runId = randomUUID()
-      const workflowId = `run-${runId}`
-      const input = buildRunInput({
-        runId,
-        snapshot: {
-          flowId: version.id,
-          version: version.version,
-          hash: version.hash,
-          definition: version.definition,
-        },
+      const { row, created } = await startRun(deps, {
+        flowId: flow.id,
+        teamId: flow.team_id,
         input: body.input,
-        registry: deps.registry,
+        trigger: 'manual',
+        startedBy: viewer.id,
+        idempotencyKey: c.req.valid('header')['idempotency-key'],
       })
-      const row = await deps.db.transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('runs')
-          .values({
-            id: runId,
-            flow_id: version.id,
-            flow_version: version.version,
-            workflow_id: workflowId,
-            status: 'running',
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()
-        // Started inside the transaction: if Temporal refuses, no run row is left behind.
-        await deps.temporal.client.workflow.start(interpreterWorkflowType, {
-          taskQueue: deps.temporal.taskQueue,
-          workflowId,
-          args: [input],
+      if (created) {
+        await audit(deps.db, c, {
+          action: 'run.start',
+          objectType: 'run',
+          objectId: row.id,
+          teamId: row.team_id,
         })
-        return inserted
-      })
-      return c.json(
-        {
-          id: row.id,
-          flowId: row.flow_id,
-          flowVersion: row.flow_version,
-          status: 'running' as const,
-          createdAt: row.created_at.toISOString(),
-        },
-        201,
-      )
+      }
+      return c.json(toRunSummary(row), created ? 201 : 200)
     },
   )
   return app
 }
 
-/** `/api/v1/runs`: read runs. */
+async function loadTeamRun(deps: AppDeps, viewer: Viewer, id: string): Promise<RunRow> {
+  if (!isUuid(id)) throw runNotFound
+  const row = await deps.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw runNotFound
+  ensureTeamAccess(viewer, row.team_id, runNotFound)
+  return row
+}
+
+/** Reads the input a run started with, from the start event in Temporal's history. */
+async function runInputOf(deps: AppDeps, workflowId: string): Promise<RunFlowInput | undefined> {
+  const history = await deps.temporal.client.workflow.getHandle(workflowId).fetchHistory()
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes
+  const [input] = await decodeArrayFromPayloads(
+    deps.temporal.client.workflow.options.loadedDataConverter,
+    started?.input?.payloads,
+  )
+  return input as RunFlowInput | undefined
+}
+
+async function runDetail(deps: AppDeps, row: RunRow) {
+  const { client } = deps.temporal
+  const handle = client.workflow.getHandle(row.workflow_id)
+  const description = await handle.describe()
+  const status = temporalStatus[description.status.name] ?? 'unknown'
+  let output: unknown
+  let error: { message: string } | undefined
+  let nodes: RunProgress['nodes'] | undefined
+  if (status === 'completed') {
+    const result = (await handle.result()) as RunFlowResult
+    output = result.output
+    nodes = result.nodes
+  } else {
+    if (status === 'failed') {
+      try {
+        await handle.result()
+      } catch (failure) {
+        const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
+        error = { message: cause instanceof Error ? cause.message : String(cause) }
+      }
+    }
+    try {
+      const progress = await client.connection.withDeadline(Date.now() + 2_000, () =>
+        handle.query<RunProgress>(progressQueryName),
+      )
+      nodes = progress.nodes
+    } catch {
+      // No worker answered in time: the status from Temporal is still right, only node detail is missing.
+    }
+  }
+  if (status !== row.status) {
+    await deps.db
+      .updateTable('runs')
+      .set({ status, updated_at: new Date() })
+      .where('id', '=', row.id)
+      .execute()
+  }
+  return { status, output, error, nodes }
+}
+
+async function flowDefinitionOf(deps: AppDeps, row: RunRow): Promise<FlowDefinition | undefined> {
+  const version = await deps.db
+    .selectFrom('flow_versions')
+    .select('definition')
+    .where('flow_id', '=', row.flow_id)
+    .where('version', '=', row.flow_version)
+    .executeTakeFirst()
+  return version?.definition
+}
+
+/** `/api/v1/runs`: list, read, cancel and retry runs. */
 export function runRoutes(deps: AppDeps) {
   const app = createRouter()
+  const { db } = deps
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: "List the runs of the viewer's teams, newest first",
+      request: {
+        query: pageQuerySchema.extend({
+          flowId: z.string().uuid().optional(),
+          teamId: z.string().uuid().optional(),
+          status: runStatusSchema.optional(),
+          trigger: z.enum(['manual', 'webhook', 'form', 'retry']).optional(),
+          startedBy: z.string().uuid().optional(),
+          since: z.string().datetime({ offset: true }).optional(),
+          until: z.string().datetime({ offset: true }).optional(),
+        }),
+      },
+      responses: {
+        200: {
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(runSummarySchema), nextCursor: z.string().nullable() }),
+            },
+          },
+          description: 'The runs',
+        },
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'run:read')
+      const query = c.req.valid('query')
+      const cursor = decodeCursor(query.cursor)
+      const teams = teamIdsOf(viewer).filter((t) => query.teamId === undefined || t === query.teamId)
+      if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
+      let builder = db
+        .selectFrom('runs')
+        .selectAll()
+        .select(cursorColumn('runs'))
+        .where('team_id', 'in', teams)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1)
+      if (cursor) builder = builder.where(afterCursor(cursor, 'runs'))
+      if (query.flowId) builder = builder.where('flow_id', '=', query.flowId)
+      if (query.status) builder = builder.where('status', '=', query.status)
+      if (query.trigger) builder = builder.where('trigger', '=', query.trigger)
+      if (query.startedBy) builder = builder.where('started_by', '=', query.startedBy)
+      if (query.since) builder = builder.where('created_at', '>=', new Date(query.since))
+      if (query.until) builder = builder.where('created_at', '<', new Date(query.until))
+      const { rows, nextCursor } = pageOf(await builder.execute(), query.limit)
+      return c.json({ items: rows.map((r) => toRunSummary(r)), nextCursor }, 200)
+    },
+  )
+
   app.openapi(
     createRoute({
       method: 'get',
       path: '/{id}',
-      summary: 'Read a run: status, output and per-node progress',
+      summary: 'Read a run: status, output and per-node progress (personal data redacted unless allowed)',
       request: { params: uuidParam },
       responses: {
         200: { content: { 'application/json': { schema: runSchema } }, description: 'The run' },
@@ -162,60 +403,109 @@ export function runRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { id } = c.req.valid('param')
-      if (!isUuid(id)) throw runNotFound
-      const row = await deps.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst()
-      if (!row) throw runNotFound
-      const { client } = deps.temporal
-      const handle = client.workflow.getHandle(row.workflow_id)
-      const description = await handle.describe()
-      const status = temporalStatus[description.status.name] ?? 'unknown'
-      let output: unknown
-      let error: { message: string } | undefined
-      let nodes: RunProgress['nodes'] | undefined
-      if (status === 'completed') {
-        const result = (await handle.result()) as RunFlowResult
-        output = result.output
-        nodes = result.nodes
-      } else {
-        if (status === 'failed') {
-          try {
-            await handle.result()
-          } catch (failure) {
-            const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
-            error = { message: cause instanceof Error ? cause.message : String(cause) }
-          }
-        }
-        try {
-          const progress = await client.connection.withDeadline(Date.now() + 2_000, () =>
-            handle.query<RunProgress>(progressQueryName),
-          )
-          nodes = progress.nodes
-        } catch {
-          // No worker answered in time: the status from Temporal is still right, only node detail is missing.
-        }
-      }
-      if (status !== row.status) {
-        await deps.db
-          .updateTable('runs')
-          .set({ status, updated_at: new Date() })
-          .where('id', '=', row.id)
-          .execute()
-      }
+      const viewer = authorize(c, 'run:read')
+      const row = await loadTeamRun(deps, viewer, c.req.valid('param').id)
+      const detail = await runDetail(deps, row)
+      const seesPersonalData = hasPermission(viewer.roles, 'run:personal-data')
+      const shown = seesPersonalData
+        ? { output: detail.output, nodes: detail.nodes, redacted: false }
+        : redactRunDetail(await flowDefinitionOf(deps, row), deps.registry, detail)
+      await audit(db, c, {
+        action: 'run.read',
+        objectType: 'run',
+        objectId: row.id,
+        teamId: row.team_id,
+        details: { personalData: seesPersonalData },
+      })
       return c.json(
         {
-          id: row.id,
-          flowId: row.flow_id,
-          flowVersion: row.flow_version,
-          status,
-          createdAt: row.created_at.toISOString(),
-          ...(output === undefined ? {} : { output }),
-          ...(error ? { error } : {}),
-          ...(nodes ? { nodes } : {}),
+          ...toRunSummary(row, detail.status),
+          ...(shown.output === undefined ? {} : { output: shown.output }),
+          ...(detail.error ? { error: detail.error } : {}),
+          ...(shown.nodes ? { nodes: shown.nodes } : {}),
+          redacted: shown.redacted,
         },
         200,
       )
     },
   )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/cancel',
+      summary: 'Cancel a running run (its nodes get the chance to stop cleanly)',
+      request: { params: uuidParam },
+      responses: {
+        202: {
+          content: { 'application/json': { schema: runSummarySchema } },
+          description: 'Cancellation requested',
+        },
+        404: problemResponse('No such run'),
+        409: problemResponse('The run is not running'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'run:control')
+      const row = await loadTeamRun(deps, viewer, c.req.valid('param').id)
+      const status = await describeRunStatus(deps, row.id, row.workflow_id)
+      if (status !== 'running') {
+        throw conflict('run.not_running', {
+          nl: 'Deze run loopt niet meer en kan niet worden gestopt.',
+          en: 'This run is no longer running and cannot be cancelled.',
+        })
+      }
+      await deps.temporal.client.workflow.getHandle(row.workflow_id).cancel()
+      await audit(db, c, { action: 'run.cancel', objectType: 'run', objectId: row.id, teamId: row.team_id })
+      return c.json(toRunSummary(row, 'running'), 202)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/retry',
+      summary: 'Start a new run of the same flow version with the same input',
+      request: { params: uuidParam },
+      responses: {
+        201: { content: { 'application/json': { schema: runSummarySchema } }, description: 'The new run' },
+        404: problemResponse('No such run'),
+        409: problemResponse('The run is still running'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'run:control')
+      const row = await loadTeamRun(deps, viewer, c.req.valid('param').id)
+      const status = await describeRunStatus(deps, row.id, row.workflow_id)
+      if (status === 'running') {
+        throw conflict('run.still_running', {
+          nl: 'Deze run loopt nog. Wacht tot hij klaar is of stop hem eerst.',
+          en: 'This run is still running. Wait for it to finish or cancel it first.',
+        })
+      }
+      const original = await runInputOf(deps, row.workflow_id)
+      const input = original?.input
+      const { row: retried } = await startRun(deps, {
+        flowId: row.flow_id,
+        teamId: row.team_id,
+        input:
+          input && typeof input === 'object' && !Array.isArray(input)
+            ? (input as Record<string, unknown>)
+            : {},
+        trigger: 'retry',
+        startedBy: viewer.id,
+        retryOf: row.id,
+      })
+      await audit(db, c, {
+        action: 'run.retry',
+        objectType: 'run',
+        objectId: retried.id,
+        teamId: retried.team_id,
+        details: { retryOf: row.id },
+      })
+      return c.json(toRunSummary(retried), 201)
+    },
+  )
+
   return app
 }

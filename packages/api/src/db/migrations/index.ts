@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { migration as m0001 } from './0001_flows_versions_runs.js'
 import { migration as m0002 } from './0002_tasks.js'
+import { migration as m0003 } from './0003_accounts_teams_audit.js'
 import { migration as m0004 } from './0004_people_intakes_notify.js'
 import { migration as m0005 } from './0005_node_outputs.js'
 
@@ -9,6 +10,7 @@ import { migration as m0005 } from './0005_node_outputs.js'
 const migrations: Record<string, Migration> = {
   '0001_flows_versions_runs': m0001,
   '0002_tasks': m0002,
+  '0003_accounts_teams_audit': m0003,
   '0004_people_intakes_notify': m0004,
   '0005_node_outputs': m0005,
 }

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+/** The roles a user can have. Roles are global; teams limit which objects they apply to. */
+export const roleSchema = z.enum(['admin', 'designer', 'approver', 'developer'])
+/** One of {@link roleSchema}'s values. */
+export type Role = z.infer<typeof roleSchema>
+
+/** What a route may ask of the viewer. Each permission lists the roles that have it. */
+export const permissions = {
+  /** Manage users, teams and memberships; read the audit log. */
+  'admin:manage': ['admin'],
+  'flow:read': ['admin', 'designer', 'developer'],
+  'flow:write': ['admin', 'designer'],
+  'run:start': ['admin', 'designer'],
+  'run:read': ['admin', 'designer', 'developer'],
+  'run:control': ['admin', 'designer'],
+  /** See personal-data fields in run details unredacted. */
+  'run:personal-data': ['admin', 'designer'],
+  'credential:read': ['admin', 'designer', 'developer'],
+  'credential:write': ['admin', 'developer'],
+  'task:work': ['admin', 'approver'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+/** A permission name, e.g. `flow:write`. */
+export type Permission = keyof typeof permissions
+
+/**
+ * True when one of the roles grants the permission.
+ *
+ * @example
+ * hasPermission(['designer'], 'flow:write') // true
+ */
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = permissions[permission]
+  return roles.some((role) => allowed.includes(role))
+}

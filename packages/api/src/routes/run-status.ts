@@ -1,0 +1,53 @@
+import { z } from '@hono/zod-openapi'
+import type { AppDeps } from '../deps.js'
+
+/** A run's status as the API reports it. */
+export const runStatusSchema = z.enum([
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'terminated',
+  'timed_out',
+  'unknown',
+])
+/** One of {@link runStatusSchema}'s values. */
+export type RunStatus = z.infer<typeof runStatusSchema>
+
+/** Temporal's execution status names mapped to the API's. */
+export const temporalStatus: Record<string, RunStatus> = {
+  RUNNING: 'running',
+  CONTINUED_AS_NEW: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  CANCELLED: 'cancelled',
+  TERMINATED: 'terminated',
+  TIMED_OUT: 'timed_out',
+}
+
+/**
+ * Asks Temporal for a run's status and stores it in the `runs` row when it changed.
+ *
+ * @example
+ * const status = await describeRunStatus(deps, run.id, run.workflow_id)
+ */
+export async function describeRunStatus(
+  deps: AppDeps,
+  runId: string,
+  workflowId: string,
+): Promise<RunStatus> {
+  let status: RunStatus
+  try {
+    const description = await deps.temporal.client.workflow.getHandle(workflowId).describe()
+    status = temporalStatus[description.status.name] ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+  await deps.db
+    .updateTable('runs')
+    .set({ status, updated_at: new Date() })
+    .where('id', '=', runId)
+    .where('status', '!=', status)
+    .execute()
+  return status
+}
