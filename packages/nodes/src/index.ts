@@ -7,6 +7,7 @@ import { inboxNotifyNode } from './notify/index.js'
 import { pseudonymiseNode, restoreNode } from './privacy/index.js'
 import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records/index.js'
 import { transformNode } from './transform/transform.js'
+import { formTrigger, scheduleTrigger, webhookTrigger } from './triggers/index.js'
 import { webhookSendNode } from './webhook/index.js'
 
 export * from './ai/index.js'
@@ -17,6 +18,7 @@ export * from './notify/index.js'
 export * from './privacy/index.js'
 export * from './records/index.js'
 export { transformNode } from './transform/transform.js'
+export * from './triggers/index.js'
 export * from './webhook/index.js'
 
 /**
@@ -30,6 +32,9 @@ export const builtinPlugin = definePlugin({
   version: '0.1.0',
   nodes: [
     manualTrigger,
+    formTrigger,
+    webhookTrigger,
+    scheduleTrigger,
     transformNode,
     matchVolunteersNode,
     recordsCreateNode,

@@ -1,9 +1,14 @@
 import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
+import { formFieldsSchema } from '../triggers/fields.js'
+import { checkTriggerInput } from '../triggers/triggers.js'
 
 const data = z.record(z.string(), z.unknown())
 
-/** Starts a flow by hand (from the editor or the API) with the data given at start. */
+/**
+ * Starts a flow by hand (from the editor or the API) with the data given at start, checked
+ * against the input schema in its config when one is set.
+ */
 export const manualTrigger = defineNode({
   type: 'manual',
   version: 1,
@@ -15,8 +20,13 @@ export const manualTrigger = defineNode({
     en: 'Starts the flow with the data given when it is started.',
   },
   input: data,
-  config: z.object({}).default({}),
+  config: z
+    .object({
+      /** The fields the start data must have (labels nl/en, types, required); empty accepts anything. */
+      fields: formFieldsSchema.default([]),
+    })
+    .default({ fields: [] }),
   output: data,
   activity: { startToCloseTimeout: '10 seconds' },
-  execute: ({ input }) => input,
+  execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })
