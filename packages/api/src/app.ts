@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin.js'
 import { authRoutes } from './routes/auth.js'
 import { flowRoutes } from './routes/flows.js'
 import { registerHealth } from './routes/health.js'
+import { nodeRoutes } from './routes/nodes.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
 
 /** Largest JSON body the API accepts. */
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/flows', flowRoutes(deps))
   app.route('/api/v1/flows', flowRunRoutes(deps))
   app.route('/api/v1/runs', runRoutes(deps))
+  app.route('/api/v1/nodes', nodeRoutes(deps))
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -92,6 +92,15 @@ export { workflowsPath } from './paths.js'
 export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'
 export { createRegistry, type NodeRegistry } from './registry.js'
+export {
+  type CataloguePort,
+  describeNode,
+  type JsonSchema,
+  type NodeCatalogueEntry,
+  type NodeJsonSchemas,
+  nodeCatalogue,
+  nodeJsonSchemas,
+} from './schemas.js'
 export { type FlowProblem, type FlowValidation, validateFlow } from './validate.js'
 export {
   type EngineActivities,
