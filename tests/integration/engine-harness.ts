@@ -5,12 +5,15 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client'
+import type { PayloadCodec } from '@temporalio/common'
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createDb, type Database } from '@warmflow/api/db'
 import { createPostgresTaskStore, type PostgresTaskStore } from '@warmflow/api/tasks'
 import {
   buildRunInput,
+  controlPlugin,
+  createRegistry,
   type FlowDefinitionInput,
   interpreterWorkflowType,
   type NodeRegistry,
@@ -18,7 +21,8 @@ import {
   snapshotFlow,
   validateFlow,
 } from '@warmflow/engine'
-import { createWarmflowWorker } from '@warmflow/worker'
+import { builtinPlugin } from '@warmflow/nodes'
+import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import { type Kysely, sql } from 'kysely'
 import { inject } from 'vitest'
 import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
@@ -47,7 +51,9 @@ export interface EngineHarness {
 let runtimeInstalled = false
 
 /** Starts the harness against the test run's Temporal dev server and database. */
-export async function startEngineHarness(options: { worker?: boolean } = {}): Promise<EngineHarness> {
+export async function startEngineHarness(
+  options: { worker?: boolean; payloadCodecs?: PayloadCodec[] } = {},
+): Promise<EngineHarness> {
   if (!runtimeInstalled) {
     runtimeInstalled = true
     try {
@@ -62,19 +68,30 @@ export async function startEngineHarness(options: { worker?: boolean } = {}): Pr
   process.env.DATABASE_URL = inject('databaseUrl')
   await createSideEffectTables({ query: (text) => sql.raw(text).execute(db) })
   const tasks = createPostgresTaskStore(db)
-  const worker = await createWarmflowWorker({
-    address,
-    taskQueue,
-    plugins: [pluginPath],
-    workflowBundle: { code: await readFile(inject('workflowBundlePath'), 'utf8') },
-    taskStore: tasks,
-  })
-  if (worker.pluginFailures.length) throw new Error(JSON.stringify(worker.pluginFailures))
+  let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
+  let registry: NodeRegistry
   let running: Promise<void> | undefined
-  if (options.worker !== false) running = worker.worker.run()
+  if (options.worker === false) {
+    const loaded = await loadPlugins([pluginPath])
+    if (loaded.failures.length) throw new Error(JSON.stringify(loaded.failures))
+    registry = createRegistry([controlPlugin, builtinPlugin, ...loaded.plugins])
+  } else {
+    worker = await createWarmflowWorker({
+      address,
+      taskQueue,
+      plugins: [pluginPath],
+      workflowBundle: { code: await readFile(inject('workflowBundlePath'), 'utf8') },
+      taskStore: tasks,
+    })
+    if (worker.pluginFailures.length) throw new Error(JSON.stringify(worker.pluginFailures))
+    registry = worker.registry
+    running = worker.worker.run()
+  }
   const connection = await Connection.connect({ address })
-  const client = new Client({ connection })
-  const registry = worker.registry
+  const client = new Client({
+    connection,
+    ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
+  })
   return {
     client,
     db,
@@ -107,11 +124,11 @@ export async function startEngineHarness(options: { worker?: boolean } = {}): Pr
       writeFileSync(`${historiesDir}${name}.json`, `${historyToJSON(history)}\n`)
     },
     async stop() {
-      if (running) {
+      if (worker && running) {
         worker.worker.shutdown()
         await running
+        await worker.connection.close()
       }
-      await worker.connection.close()
       await connection.close()
       await db.destroy()
     },

@@ -36,6 +36,7 @@ import { evaluateExpression } from '../expressions.js'
 import type { FlowEdge, FlowNode } from '../model.js'
 import type {
   EngineActivities,
+  NewTask,
   NodeRunState,
   RunFlowInput,
   RunFlowResult,
@@ -64,6 +65,9 @@ interface OpenTask {
   nodeId: string
   form: Partial<TaskForm>
   fourEyes: boolean
+  /** What was (or is being) written to the store; the store has it once `created` is true. */
+  record: NewTask
+  created: boolean
   /** open → closing (a completion is being written) → closed. */
   state: 'open' | 'closing' | 'closed'
   outcome?: TaskOutcome
@@ -142,6 +146,8 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     async (request) => {
       const task = openTasks.get(request.taskId)!
       task.state = 'closing'
+      // The task id is known before the store confirms the task; write the completion after it.
+      await condition(() => task.created)
       const decision = request.decision === 'approve' ? 'approved' : 'rejected'
       const fields = request.fields ?? {}
       await tasks.applyTaskChange({
@@ -379,7 +385,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     let teamId = config.teamId ?? args.teamId ?? null
     let role = config.role
     const form: TaskForm = { fields: config.form?.fields ?? {} }
-    const created = await tasks.createHumanTask({
+    const record: NewTask = {
       id: uuid4(),
       workflowId,
       runId: args.runId,
@@ -394,16 +400,22 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       deadline: deadlineAt === undefined ? null : new Date(deadlineAt).toISOString(),
       fourEyes: config.fourEyes === true,
       startedBy: args.startedBy ?? null,
-    })
+    }
+    // Registered before the store write: an update may arrive in the same workflow task as the
+    // write's result (e.g. after a worker restart), and its validator must know the task.
     const task: OpenTask = {
-      id: created.id,
+      id: record.id,
       nodeId: node.id,
       form,
-      fourEyes: config.fourEyes === true,
+      fourEyes: record.fourEyes,
+      record,
+      created: false,
       state: 'open',
     }
     openTasks.set(task.id, task)
     state.taskId = task.id
+    await tasks.createHumanTask(record)
+    task.created = true
     state.status = 'waiting'
     const decidedOrClosing = () => task.outcome !== undefined || task.state !== 'open'
     const finish = async () => {
@@ -452,6 +464,8 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       for (const task of openTasks.values()) {
         if (task.outcome !== undefined) continue
         task.state = 'closed'
+        // Creation is idempotent: make sure the store has the task before marking it cancelled.
+        if (!task.created) await tasks.createHumanTask(task.record)
         await tasks.applyTaskChange({ kind: 'cancelled', taskId: task.id, eventKey: 'cancelled' })
       }
     })

@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { completeTaskUpdateName } from '@warmflow/engine'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { eventually, testPayloadCodecs } from '../support/platform.js'
+import {
+  attempts,
+  completed,
+  type EngineHarness,
+  pluginPath,
+  sideEffects,
+  startEngineHarness,
+} from './engine-harness.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+let h: EngineHarness
+const workers: ChildProcess[] = []
+
+/** Starts the real worker entry point as its own process and waits until it polls. */
+function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/worker/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      DATABASE_URL: inject('databaseUrl'),
+      WARMFLOW_TASK_QUEUE: taskQueue,
+      WARMFLOW_PLUGINS: pluginPath,
+      WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  workers.push(child)
+  let errors = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000)
+  })
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker ready')) resolve(child)
+    })
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${errors}`)))
+  })
+}
+
+beforeAll(async () => {
+  // Workers are separate processes (with the run's payload key in their environment) that we can kill.
+  h = await startEngineHarness({ worker: false, payloadCodecs: testPayloadCodecs() })
+})
+
+afterAll(async () => {
+  for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  await h?.stop()
+})
+
+it('finishes a human task after the worker is killed while the run waits, every side effect once', async () => {
+  const first = await startWorkerProcess(h.taskQueue)
+  const { handle, runId } = await h.start(
+    {
+      name: 'Chaos: taak wacht',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        { id: 'before', type: 'test.record', version: 1 },
+        {
+          id: 'review',
+          type: 'human.task',
+          version: 1,
+          config: { title: { nl: 'Akkoord?', en: 'Agree?' }, role: 'coordinator', deadline: { minutes: 10 } },
+        },
+        { id: 'after', type: 'test.record', version: 1 },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'before' },
+        { id: 'e2', source: 'before', target: 'review' },
+        { id: 'e3', source: 'review', sourcePort: 'approved', target: 'after' },
+      ],
+    },
+    { case: 'kill -9 tijdens taak' },
+  )
+  const taskId = await eventually(async () => (await h.tasks.listTasks({ runId }))[0]?.id)
+  first.kill('SIGKILL')
+  await new Promise((resolve) => first.once('exit', resolve))
+
+  await startWorkerProcess(h.taskQueue)
+  const outcome = await handle.executeUpdate(completeTaskUpdateName, {
+    args: [{ taskId, decision: 'approve', userId: 'coordinator-1' }],
+  })
+  expect(outcome).toMatchObject({ taskId, decision: 'approved' })
+  const result = await completed(handle)
+  expect(result.output).toMatchObject({ decision: 'approved', after: 'done' })
+  expect(await sideEffects(h.db, runId)).toEqual({ before: 1, after: 1 })
+  expect(await attempts(h.db, runId, 'before')).toEqual([1])
+  // One task, created once, completed once.
+  expect(await h.tasks.listTasks({ runId })).toHaveLength(1)
+  expect((await h.tasks.listEvents(taskId)).map((e) => e.type)).toEqual(['created', 'completed'])
+}, 90_000)
