@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { controlPlugin } from './control/nodes.js'
+import { checkFormValues } from './control/runtime.js'
 import { defineNode, definePlugin } from './node.js'
 import { createRegistry } from './registry.js'
-import { validateFlow } from './validate.js'
+import { expressionNodeReferences, validateFlow } from './validate.js'
 
 const trigger = defineNode({
   type: 'test.trigger',
@@ -144,5 +146,179 @@ describe('defineNode', () => {
   it('refuses bad types and versions', () => {
     expect(() => defineNode({ ...step, type: 'Not Valid' })).toThrow(/lower-case/)
     expect(() => defineNode({ ...step, version: 0 })).toThrow(/version/)
+  })
+})
+
+describe('validateFlow: ports and expressions', () => {
+  const withControl = createRegistry([
+    definePlugin({ name: 'test', version: '1.0.0', nodes: [trigger, step] }),
+    controlPlugin,
+  ])
+  const condition = (expression: string) => ({
+    id: 'check',
+    type: 'condition',
+    version: 1,
+    config: { expression },
+  })
+
+  it('accepts edges from declared ports and the implicit error port', () => {
+    const result = validateFlow(
+      {
+        name: 'Keuze',
+        nodes: [
+          node('start', 'test.trigger'),
+          condition('age >= 18'),
+          node('adult'),
+          node('minor'),
+          node('oops'),
+        ],
+        edges: [
+          edge('start', 'check'),
+          { id: 'yes', source: 'check', sourcePort: 'true', target: 'adult' },
+          { id: 'no', source: 'check', sourcePort: 'false', target: 'minor' },
+          { id: 'err', source: 'adult', sourcePort: 'error', target: 'oops' },
+        ],
+      },
+      withControl,
+    )
+    expect(result.problems).toEqual([])
+  })
+
+  it('refuses an edge from a port the node does not have, naming the ports in both languages', () => {
+    const result = validateFlow(
+      {
+        name: 'Keuze',
+        nodes: [node('start', 'test.trigger'), condition('age >= 18'), node('adult')],
+        edges: [
+          edge('start', 'check'),
+          { id: 'maybe', source: 'check', sourcePort: 'maybe', target: 'adult' },
+        ],
+      },
+      withControl,
+    )
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'edge.unknown_port', edgeId: 'maybe' })])
+    expect(result.problems[0]?.message.nl).toContain('Ja, Nee')
+    expect(result.problems[0]?.message.en).toContain('true, false, error')
+  })
+
+  it('gives a switch one port per case plus default', () => {
+    const switchNode = {
+      id: 'route',
+      type: 'switch',
+      version: 1,
+      config: { cases: [{ id: 'urgent', when: 'priority = "hoog"' }] },
+    }
+    const ok = validateFlow(
+      {
+        name: 'Switch',
+        nodes: [node('start', 'test.trigger'), switchNode, node('a'), node('b')],
+        edges: [
+          edge('start', 'route'),
+          { id: 'u', source: 'route', sourcePort: 'urgent', target: 'a' },
+          { id: 'd', source: 'route', sourcePort: 'default', target: 'b' },
+        ],
+      },
+      withControl,
+    )
+    expect(ok.problems).toEqual([])
+  })
+
+  it('reports expressions that do not parse, in config and in input mappings', () => {
+    const result = validateFlow(
+      {
+        name: 'Kapot',
+        nodes: [node('start', 'test.trigger'), condition('age >='), { ...node('a'), input: { x: 'naam &' } }],
+        edges: [edge('start', 'check'), { id: 'yes', source: 'check', sourcePort: 'true', target: 'a' }],
+      },
+      withControl,
+    )
+    expect(result.problems.map((p) => [p.code, p.nodeId, p.path?.join('.')])).toEqual([
+      ['expression.syntax', 'a', 'input.x'],
+      ['expression.syntax', 'check', 'config.expression'],
+    ])
+  })
+
+  it('allows $nodes references to upstream nodes only', () => {
+    const result = validateFlow(
+      {
+        name: 'Verwijzingen',
+        nodes: [
+          node('start', 'test.trigger'),
+          { ...node('a'), input: { fromStart: '$nodes.start.name', fromB: '$nodes.b.x' } },
+          { ...node('b'), input: { fromA: '$nodes.a.y & $nodes.nope.z' } },
+        ],
+        edges: [edge('start', 'a'), edge('a', 'b')],
+      },
+      withControl,
+    )
+    expect(result.problems.map((p) => [p.code, p.nodeId])).toEqual([
+      ['expression.not_upstream', 'a'],
+      ['expression.not_upstream', 'b'],
+    ])
+    expect(result.problems[0]?.message.nl).toContain('komt niet vóór dit blok')
+    expect(result.problems[1]?.message.en).toContain('there is no node "nope"')
+  })
+
+  it('checks human-task config: reminder needs a deadline, form fields are typed', () => {
+    const task = (config: Record<string, unknown>) => ({
+      id: 'review',
+      type: 'human.task',
+      version: 1,
+      config: { title: { nl: 'Beoordelen', en: 'Review' }, role: 'coordinator', ...config },
+    })
+    const flow = (config: Record<string, unknown>) => ({
+      name: 'Taak',
+      nodes: [node('start', 'test.trigger'), task(config)],
+      edges: [edge('start', 'review')],
+    })
+    expect(validateFlow(flow({ deadline: { days: 2 }, reminderBefore: { hours: 4 } }), withControl).ok).toBe(
+      true,
+    )
+    expect(codes(validateFlow(flow({ reminderBefore: { hours: 4 } }), withControl))).toEqual([
+      'node.invalid_config',
+    ])
+    expect(
+      codes(
+        validateFlow(
+          flow({ form: { fields: { hours: { type: 'money', title: { nl: 'x', en: 'x' } } } } }),
+          withControl,
+        ),
+      ),
+    ).toEqual(['node.invalid_config'])
+    expect(codes(validateFlow(flow({ data: { naam: '$nodes.later.naam' } }), withControl))).toEqual([
+      'expression.not_upstream',
+    ])
+  })
+})
+
+describe('expressionNodeReferences', () => {
+  it('finds $nodes.<id> in paths, filters and function arguments', () => {
+    expect(
+      expressionNodeReferences('$nodes.a.b & $count($nodes.c[x > 1]) & $lookup($nodes, "d")').sort(),
+    ).toEqual(['a', 'c'])
+  })
+})
+
+describe('checkFormValues', () => {
+  const form = {
+    fields: {
+      hours: { type: 'integer' as const, title: { nl: 'Uren', en: 'Hours' }, required: true, minimum: 1 },
+      kind: {
+        type: 'enum' as const,
+        title: { nl: 'Soort', en: 'Kind' },
+        required: false,
+        options: ['a', 'b'],
+      },
+    },
+  }
+  it('accepts good values and names every problem', () => {
+    expect(checkFormValues(form, { hours: 3, kind: 'a' })).toEqual([])
+    expect(checkFormValues(form, { hours: 1.5, kind: 'c', other: 1 })).toEqual([
+      'other is not a field of this form',
+      'hours must be a whole number',
+      'kind must be one of a, b',
+    ])
+    expect(checkFormValues(form, {})).toEqual(['hours is required'])
+    expect(checkFormValues(form, {}, { requireRequired: false })).toEqual([])
   })
 })
