@@ -51,14 +51,16 @@ export const aiMetaSchema = z.object({
     .object({ promptTokens: z.number(), completionTokens: z.number(), totalTokens: z.number() })
     .optional(),
   requests: z.number().int().optional(),
+  /** Made only from pseudonymised fields, so it may go to an external endpoint in turn. */
+  fromPseudonymised: z.boolean(),
 })
 
 /** The `<outputField>Meta` of an AI node's output. */
 export type AiMeta = z.infer<typeof aiMetaSchema>
 
 /** Meta for a result of the offline method. */
-export function offlineMeta(): AiMeta {
-  return { method: 'offline-basic', label: offlineLabel }
+export function offlineMeta(fromPseudonymisedInput: boolean): AiMeta {
+  return { method: 'offline-basic', label: offlineLabel, fromPseudonymised: fromPseudonymisedInput }
 }
 
 /** Meta for a result of an AI endpoint. */
@@ -67,8 +69,10 @@ export function remoteMeta(
   model: string,
   usage: AiUsage,
   requests: number,
+  fromPseudonymisedInput: boolean,
 ): AiMeta {
   return {
+    fromPseudonymised: fromPseudonymisedInput,
     method: 'openai-compatible',
     label: {
       nl: `Concept gemaakt door AI (${model}). Een mens beslist.`,
@@ -120,10 +124,7 @@ export function guardOutgoing(
     })
   }
   if (location !== 'external') return
-  const marker = readPrivacyMarker(input)
-  const done = new Set(marker?.pseudonymised ?? [])
-  const restored = new Set(marker?.restored ?? [])
-  const unsafe = fields.filter((field) => !done.has(field) || restored.has(field))
+  const unsafe = fields.filter((field) => !fromPseudonymised(input, [field]))
   if (unsafe.length > 0) {
     throw new NodeError('privacy.not_pseudonymised', `Fields not pseudonymised: ${unsafe.join(', ')}`, {
       details: { fields: unsafe },
@@ -135,16 +136,27 @@ export function guardOutgoing(
   }
 }
 
-/** The fields an AI result was made from were all pseudonymised, so the result counts as such too. */
-export function markDerived(
-  input: Record<string, unknown>,
-  fields: readonly string[],
-  outputField: string,
-): Record<string, unknown> | undefined {
+/**
+ * True when every field a result is made from passed pseudonymise (or is itself such a result),
+ * so the result may go to an external endpoint too. Kept in `<outputField>Meta`, not in
+ * `_privacy`, so parallel branches merging their outputs cannot overwrite each other's marks.
+ */
+export function fromPseudonymised(input: Record<string, unknown>, fields: readonly string[]): boolean {
   const marker = readPrivacyMarker(input)
-  if (!marker || !fields.every((f) => marker.pseudonymised.includes(f))) return undefined
-  const raw = input._privacy as Record<string, unknown>
-  return { ...raw, pseudonymised: [...new Set([...marker.pseudonymised, outputField])] }
+  const done = new Set(marker?.pseudonymised ?? [])
+  const restored = new Set(marker?.restored ?? [])
+  return fields.every(
+    (field) => !restored.has(field) && (done.has(field) || metaSaysPseudonymised(input, field)),
+  )
+}
+
+function metaSaysPseudonymised(input: Record<string, unknown>, field: string): boolean {
+  const meta = input[`${field}Meta`]
+  return (
+    meta !== null &&
+    typeof meta === 'object' &&
+    (meta as { fromPseudonymised?: unknown }).fromPseudonymised === true
+  )
 }
 
 /**

@@ -8,6 +8,12 @@ export interface PrivacyProblem extends FlowProblem {
 
 const pseudonymiseType = 'privacy.pseudonymise'
 const restoreType = 'privacy.restore'
+const defaultOutputFields: Record<string, string> = {
+  'ai.summarise': 'samenvatting',
+  'ai.extract': 'gegevens',
+  'ai.classify': 'categorie',
+  'ai.draft': 'concept',
+}
 
 function configList(config: unknown, key: string): string[] {
   const value = (config as Record<string, unknown> | undefined)?.[key]
@@ -80,7 +86,8 @@ export function privacyProblems(flow: Pick<FlowDefinitionInput, 'nodes' | 'edges
       ]),
     )
     for (const ai of ancestors.filter((n) => n.type.startsWith('ai.'))) {
-      const output = (ai.config as Record<string, unknown> | undefined)?.outputField
+      const output =
+        (ai.config as Record<string, unknown> | undefined)?.outputField ?? defaultOutputFields[ai.type]
       if (typeof output === 'string') covered.add(output)
     }
     const used = configList(node.config, 'fields')

@@ -8,6 +8,7 @@ import {
   aiOutputField,
   aiPersonalData,
   buildMessages,
+  fromPseudonymised,
   guardOutgoing,
   offlineMeta,
   parseModelJson,
@@ -57,6 +58,7 @@ export const classifyNode = defineNode({
   async execute({ input, config, secrets, signal, heartbeat, log }) {
     const texts = readTexts(input, config.fields)
     const provider = await loadAiProvider(secrets)
+    const pseudonymised = fromPseudonymised(input, config.fields)
     if (!provider) {
       const { label, confidence } = classifyOffline(Object.values(texts).join('\n'), config.labels)
       return {
@@ -67,7 +69,7 @@ export const classifyNode = defineNode({
           reason:
             config.language === 'nl' ? 'Trefwoorden geteld (zonder AI).' : 'Keywords counted (without AI).',
         },
-        [`${config.outputField}Meta`]: offlineMeta(),
+        [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
       }
     }
     const ids = config.labels.map((l) => l.id)
@@ -114,7 +116,13 @@ export const classifyNode = defineNode({
     return {
       ...input,
       [config.outputField]: answer,
-      [`${config.outputField}Meta`]: remoteMeta(provider, result.model, result.usage, result.requests),
+      [`${config.outputField}Meta`]: remoteMeta(
+        provider,
+        result.model,
+        result.usage,
+        result.requests,
+        pseudonymised,
+      ),
     }
   },
 })

@@ -9,8 +9,8 @@ import {
   aiPersonalData,
   buildMessages,
   cleanModelText,
+  fromPseudonymised,
   guardOutgoing,
-  markDerived,
   offlineMeta,
   readTexts,
   remoteMeta,
@@ -52,8 +52,7 @@ export const draftNode = defineNode({
   async execute({ input, config, secrets, signal, heartbeat, log }) {
     const texts = readTexts(input, config.fields)
     const provider = await loadAiProvider(secrets)
-    const privacy = markDerived(input, config.fields, config.outputField)
-    const withPrivacy = privacy ? { _privacy: privacy } : {}
+    const pseudonymised = fromPseudonymised(input, config.fields)
     if (!provider) {
       const label =
         config.language === 'nl'
@@ -66,9 +65,8 @@ export const draftNode = defineNode({
             .join('\n')
       return {
         ...input,
-        ...withPrivacy,
         [config.outputField]: `${label}\n\n${body}`,
-        [`${config.outputField}Meta`]: offlineMeta(),
+        [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
       }
     }
     const task = [
@@ -98,9 +96,14 @@ export const draftNode = defineNode({
     })
     return {
       ...input,
-      ...withPrivacy,
       [config.outputField]: cleanModelText(result.content),
-      [`${config.outputField}Meta`]: remoteMeta(provider, result.model, result.usage, result.requests),
+      [`${config.outputField}Meta`]: remoteMeta(
+        provider,
+        result.model,
+        result.usage,
+        result.requests,
+        pseudonymised,
+      ),
     }
   },
 })

@@ -8,8 +8,8 @@ import {
   aiOutputField,
   aiPersonalData,
   buildMessages,
+  fromPseudonymised,
   guardOutgoing,
-  markDerived,
   offlineMeta,
   parseModelJson,
   readTexts,
@@ -124,17 +124,15 @@ export const extractNode = defineNode({
   async execute({ input, config, secrets, signal, heartbeat, log }) {
     const texts = readTexts(input, config.fields)
     const provider = await loadAiProvider(secrets)
-    const privacy = markDerived(input, config.fields, config.outputField)
-    const withPrivacy = privacy ? { _privacy: privacy } : {}
+    const pseudonymised = fromPseudonymised(input, config.fields)
     if (!provider) {
       const extracted = extractOffline(Object.values(texts).join('\n'), config.schema)
       const missing = config.schema.filter((f) => f.required && extracted[f.name] == null).map((f) => f.name)
       return {
         ...input,
-        ...withPrivacy,
         [config.outputField]: extracted,
         [`${config.outputField}Missing`]: missing,
-        [`${config.outputField}Meta`]: offlineMeta(),
+        [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
       }
     }
     const task = [
@@ -167,10 +165,15 @@ export const extractNode = defineNode({
     for (const field of config.schema) extracted[field.name] ??= null
     return {
       ...input,
-      ...withPrivacy,
       [config.outputField]: extracted,
       [`${config.outputField}Missing`]: [],
-      [`${config.outputField}Meta`]: remoteMeta(provider, result.model, result.usage, result.requests),
+      [`${config.outputField}Meta`]: remoteMeta(
+        provider,
+        result.model,
+        result.usage,
+        result.requests,
+        pseudonymised,
+      ),
     }
   },
 })

@@ -9,8 +9,8 @@ import {
   aiPersonalData,
   buildMessages,
   cleanModelText,
+  fromPseudonymised,
   guardOutgoing,
-  markDerived,
   offlineMeta,
   readTexts,
   remoteMeta,
@@ -51,8 +51,7 @@ export const summariseNode = defineNode({
   async execute({ input, config, secrets, signal, heartbeat, log }) {
     const texts = readTexts(input, config.fields)
     const provider = await loadAiProvider(secrets)
-    const privacy = markDerived(input, config.fields, config.outputField)
-    const withPrivacy = privacy ? { _privacy: privacy } : {}
+    const pseudonymised = fromPseudonymised(input, config.fields)
     if (!provider) {
       const summary = summariseOffline(Object.values(texts).join('\n'), config)
       const label =
@@ -61,9 +60,8 @@ export const summariseNode = defineNode({
           : '[Summary without AI, basic method]'
       return {
         ...input,
-        ...withPrivacy,
         [config.outputField]: `${label} ${summary}`,
-        [`${config.outputField}Meta`]: offlineMeta(),
+        [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
       }
     }
     const outgoing = buildMessages(
@@ -94,9 +92,14 @@ export const summariseNode = defineNode({
     log.info('Summary made', { model: result.model, tokens: result.usage.totalTokens })
     return {
       ...input,
-      ...withPrivacy,
       [config.outputField]: cleanModelText(result.content),
-      [`${config.outputField}Meta`]: remoteMeta(provider, result.model, result.usage, result.requests),
+      [`${config.outputField}Meta`]: remoteMeta(
+        provider,
+        result.model,
+        result.usage,
+        result.requests,
+        pseudonymised,
+      ),
     }
   },
 })
