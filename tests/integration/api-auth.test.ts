@@ -21,7 +21,7 @@ async function login(email: string, password: string, app = platform.app, url = 
     headers: json,
     body: JSON.stringify({ email, password }),
   })
-  const body = await response.json()
+  const body = (await response.json()) as any
   const setCookie = response.headers.get('set-cookie') ?? ''
   return {
     status: response.status,
@@ -216,14 +216,15 @@ describe('sessions and CSRF', () => {
         headers: { ...json, cookie, ...headers },
         body: JSON.stringify(flow),
       })
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       {},
       { 'x-csrf-token': 'wrong' },
       { 'x-csrf-token': otherSession.body.csrfToken },
-    ]) {
+    ]
+    for (const headers of variants) {
       const response = await post(headers)
       expect(response.status).toBe(403)
-      expect((await response.json()).code).toBe('auth.csrf')
+      expect(((await response.json()) as { code: string }).code).toBe('auth.csrf')
     }
     expect((await post({ 'x-csrf-token': body.csrfToken })).status).toBe(201)
     // Reads need no token.
