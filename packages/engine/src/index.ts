@@ -7,12 +7,6 @@ export {
   type SecretResolver,
 } from './activities.js'
 export {
-  assertPluginCompatible,
-  engineVersion,
-  PluginIncompatibleError,
-  satisfiesRange,
-} from './compat.js'
-export {
   createEncryptionCodec,
   createSealer,
   type EncryptionCodecOptions,
@@ -27,6 +21,13 @@ export {
   type SealedBytes,
   type Sealer,
 } from './codec.js'
+export {
+  assertPluginCompatible,
+  engineVersion,
+  PluginIncompatibleError,
+  satisfiesRange,
+} from './compat.js'
+export * from './control/index.js'
 export { NodeError, WarmflowError, type WarmflowErrorOptions } from './errors.js'
 export {
   defaultExpressionLimits,
@@ -50,11 +51,13 @@ export {
 } from './http.js'
 export { type Language, type LocalizedText, languages } from './i18n.js'
 export {
+  expressionSourceSchema,
   type FlowDefinition,
   type FlowDefinitionInput,
   type FlowEdge,
   type FlowNode,
   type FlowSnapshot,
+  fieldNameSchema,
   flowDefinitionSchema,
   flowEdgeSchema,
   flowNodeSchema,
@@ -63,18 +66,23 @@ export {
 } from './model.js'
 export {
   type AnyNodeDefinition,
+  defaultOutputPort,
   defineNode,
   definePlugin,
+  errorOutputPort,
   isPlugin,
   type NodeActivityDefaults,
   type NodeCategory,
   type NodeContext,
   type NodeDefinition,
+  type NodeExpression,
   type NodeLogger,
+  type NodePort,
   type NodeRetryPolicy,
   type NodeRunInfo,
   type NodeSecrets,
   type NodeSpec,
+  outputPortsOf,
   type PersonalDataDeclaration,
   type Plugin,
   type PluginSpec,
@@ -101,10 +109,19 @@ export {
   nodeCatalogue,
   nodeJsonSchemas,
 } from './schemas.js'
-export { type FlowProblem, type FlowValidation, validateFlow } from './validate.js'
+export { createTaskActivities, type StoredTask, type TaskStatus, type TaskStore } from './tasks.js'
+export {
+  estimateHistoryEvents,
+  expressionNodeReferences,
+  type FlowProblem,
+  type FlowValidation,
+  maxHistoryEvents,
+  validateFlow,
+} from './validate.js'
 export {
   type EngineActivities,
   interpreterWorkflowType,
+  type NewTask,
   type NodeRunState,
   type NodeRunStatus,
   type PlannedNodeActivity,
@@ -114,4 +131,6 @@ export {
   type RunNodeInput,
   type RunNodeResult,
   type RunProgress,
+  type TaskActivities,
+  type TaskChange,
 } from './workflows/types.js'

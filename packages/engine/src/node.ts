@@ -89,6 +89,20 @@ export interface NodeContext<Input, Config> {
   records?: RecordStore
 }
 
+/** An output port of a node: edges leave a node from one of its ports. */
+export interface NodePort {
+  /** Stable id used in edges (`sourcePort`), e.g. `out`, `true`, `approved`. */
+  id: string
+  title: LocalizedText
+}
+
+/** An expression inside a node's config, so validation can check it parses and what it references. */
+export interface NodeExpression {
+  /** Where in the config the expression is, e.g. `['cases', 0, 'when']`. */
+  path: (string | number)[]
+  source: string
+}
+
 /** The shape a node author writes; see {@link defineNode}. */
 export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Output extends z.ZodType> {
   /** Dotted lower-case type, e.g. `ai.summarise`. */
@@ -107,6 +121,14 @@ export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Out
   secrets?: readonly string[]
   personalData?: PersonalDataDeclaration
   activity?: NodeActivityDefaults
+  /**
+   * The node's output ports. Defaults to one port, `out`. A function receives the parsed config,
+   * for nodes whose ports depend on it (a switch has one port per case). Every node also has the
+   * implicit `error` port: connect it to route a failure onward instead of failing the run.
+   */
+  outputs?: readonly NodePort[] | ((config: z.output<Config>) => readonly NodePort[])
+  /** The JSONata expressions in a config, for validation (parse and upstream references). */
+  expressions?: (config: z.output<Config>) => readonly NodeExpression[]
   execute(ctx: NodeContext<z.output<Input>, z.output<Config>>): Promise<z.input<Output>> | z.input<Output>
 }
 
@@ -153,6 +175,29 @@ export function defineNode<Input extends z.ZodType, Config extends z.ZodType, Ou
     throw new TypeError(`Node ${spec.type} needs a whole version number of 1 or more`)
   }
   return Object.freeze({ ...spec, [nodeDefinitionBrand]: true as const, key: `${spec.type}@${spec.version}` })
+}
+
+/** The port a node uses when it declares none. */
+export const defaultOutputPort: NodePort = { id: 'out', title: { nl: 'Verder', en: 'Next' } }
+
+/** The implicit port every node has: a failure (`{ code, message }`) leaves through it when connected. */
+export const errorOutputPort: NodePort = { id: 'error', title: { nl: 'Bij een fout', en: 'On error' } }
+
+/**
+ * The output ports of a node instance, given its parsed config, including the implicit `error` port.
+ *
+ * @example
+ * outputPortsOf(conditionNode, { expression: 'age > 18' }).map((p) => p.id) // ['true', 'false', 'error']
+ */
+export function outputPortsOf(definition: AnyNodeDefinition, config: unknown): NodePort[] {
+  const declared = definition.outputs
+  const ports =
+    declared === undefined
+      ? [defaultOutputPort]
+      : typeof declared === 'function'
+        ? [...(declared as (config: unknown) => readonly NodePort[])(config)]
+        : [...declared]
+  return ports.some((port) => port.id === errorOutputPort.id) ? ports : [...ports, errorOutputPort]
 }
 
 /** A set of nodes shipped together, e.g. as an npm package. */

@@ -4,7 +4,12 @@ import { controlPlugin } from './control/nodes.js'
 import { checkFormValues } from './control/runtime.js'
 import { defineNode, definePlugin } from './node.js'
 import { createRegistry } from './registry.js'
-import { expressionNodeReferences, validateFlow } from './validate.js'
+import {
+  estimateHistoryEvents,
+  expressionNodeReferences,
+  maxHistoryEvents,
+  validateFlow,
+} from './validate.js'
 
 const trigger = defineNode({
   type: 'test.trigger',
@@ -288,6 +293,34 @@ describe('validateFlow: ports and expressions', () => {
     expect(codes(validateFlow(flow({ data: { naam: '$nodes.later.naam' } }), withControl))).toEqual([
       'expression.not_upstream',
     ])
+  })
+})
+
+describe('history bound', () => {
+  it('refuses flows whose runs could write more history than the cap', () => {
+    const withControl = createRegistry([
+      definePlugin({ name: 'test', version: '1.0.0', nodes: [trigger, step] }),
+      controlPlugin,
+    ])
+    const tasks = (count: number) => ({
+      name: 'Veel taken',
+      nodes: [
+        node('start', 'test.trigger'),
+        ...Array.from({ length: count }, (_, i) => ({
+          id: `t${i}`,
+          type: 'human.task',
+          version: 1,
+          config: { title: { nl: 'Taak', en: 'Task' }, role: 'coordinator' },
+        })),
+      ],
+      edges: Array.from({ length: count }, (_, i) =>
+        i === 0 ? edge('start', 't0') : { ...edge(`t${i - 1}`, `t${i}`), sourcePort: 'approved' },
+      ),
+    })
+    expect(estimateHistoryEvents({ nodes: tasks(10).nodes as never })).toBe(10 + 6 + 10 * 41)
+    expect(validateFlow(tasks(200), withControl).problems).toEqual([])
+    expect(codes(validateFlow(tasks(300), withControl))).toEqual(['flow.too_large'])
+    expect(maxHistoryEvents).toBe(10_000)
   })
 })
 

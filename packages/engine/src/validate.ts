@@ -69,6 +69,33 @@ export function expressionNodeReferences(source: string): string[] {
   return [...found]
 }
 
+/** History events a run may write before Temporal starts warning (it refuses at 51,200). */
+export const maxHistoryEvents = 10_000
+
+const historyEventsPerNode: Record<string, number> = {
+  condition: 0,
+  switch: 0,
+  merge: 0,
+  // a timer (2) and the workflow task that wakes up (3)
+  wait: 5,
+  // create (3), two reminders and an escalation (3 × 5), expiry (3), an accepted update with its
+  // store write (2 + 3), and the workflow tasks in between (5 × 3)
+  'human.task': 41,
+}
+
+/**
+ * The most history events a run of this flow can write: every node is a bounded number of events
+ * (an activity with its workflow task 6, a human task at most 41), and flows have no loops, so a
+ * run's history is bounded by its graph. {@link validateFlow} refuses flows above
+ * {@link maxHistoryEvents}, so no run needs continue-as-new.
+ *
+ * @example
+ * estimateHistoryEvents(flow) // 6 × plugin nodes + 41 × human tasks + … + 10
+ */
+export function estimateHistoryEvents(flow: Pick<FlowDefinition, 'nodes'>): number {
+  return flow.nodes.reduce((sum, node) => sum + (historyEventsPerNode[node.type] ?? 6), 10)
+}
+
 function findCycle(nodeIds: string[], next: Map<string, string[]>): string[] | undefined {
   const state = new Map<string, 'visiting' | 'done'>()
   const stack: string[] = []
@@ -296,6 +323,17 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
         })
       }
     }
+  }
+
+  const events = estimateHistoryEvents(flow)
+  if (events > maxHistoryEvents) {
+    problems.push({
+      code: 'flow.too_large',
+      message: {
+        nl: `Deze flow is te groot: een run zou tot ${events} stappen in zijn geschiedenis schrijven (de grens is ${maxHistoryEvents}). Splits de flow in kleinere flows.`,
+        en: `This flow is too large: a run could write up to ${events} history events (the limit is ${maxHistoryEvents}). Split it into smaller flows.`,
+      },
+    })
   }
 
   const upstream = (nodeId: string): Set<string> => {
