@@ -23,6 +23,7 @@ export {
 export { loadConfig, type WarmflowConfig } from './config.js'
 export type { AppDeps, AuthSettings } from './deps.js'
 export { createOutputStore, type OutputStoreOptions } from './outputs/store.js'
+export * from './people/index.js'
 export { ApiError, type ProblemError } from './problems.js'
 export { type RunningServer, startServer } from './server.js'
 export {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `warmflow` command.
 import { createAdmin } from './create-admin.js'
+import { importVolunteersCommand } from './import-volunteers.js'
 import { start } from './start.js'
 
 const usage = `Usage: warmflow <command>
@@ -9,6 +10,8 @@ Commands:
   start     Start Temporal, PostgreSQL, the worker, the API and the editor (embedded default)
   create-admin --email <address> [--name <name>]
             Create an administrator and print its generated password once
+  import-volunteers <file.csv> [--team <id>] [--dry-run] [--lang nl|en]
+            Import volunteers from CSV; prints every problem per line
   help      Show this help
 `
 
@@ -20,6 +23,9 @@ try {
       break
     case 'create-admin':
       await createAdmin(rest)
+      break
+    case 'import-volunteers':
+      process.exitCode = await importVolunteersCommand(rest)
       break
     case undefined:
     case 'help':

@@ -1,0 +1,11 @@
+export {
+  formatImportReport,
+  ImportError,
+  type ImportOptions,
+  type ImportReport,
+  type ImportRowError,
+  importVolunteers,
+  parseAvailability,
+  parseCsv,
+} from './import-volunteers.js'
+export type { PeopleTables } from './tables.js'
