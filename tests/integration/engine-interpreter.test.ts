@@ -250,6 +250,44 @@ describe('graph execution', () => {
   })
 })
 
+describe('waiting and cancelling', () => {
+  it('waits until a moment an expression gives', async () => {
+    const until = new Date(Date.now() + 1500).toISOString()
+    const { handle } = await h.start(
+      {
+        name: 'Wachten tot',
+        nodes: [start, { id: 'pause', type: 'wait', version: 1, config: { until: '$nodes.start.remindAt' } }],
+        edges: [edge('start', 'pause')],
+      },
+      { remindAt: until },
+    )
+    const result = await completed(handle)
+    expect(result.nodes.pause!.finishedAt! >= until).toBe(true)
+  })
+
+  it('cancels a running activity when the run is cancelled', async () => {
+    const { handle, runId } = await h.start({
+      name: 'Stoppen',
+      nodes: [start, { id: 'slow', type: 'test.slow', version: 1, config: { milliseconds: 5000 } }],
+      edges: [edge('start', 'slow')],
+    })
+    await eventually(async () => ((await attempts(h.db, runId, 'slow')).length > 0 ? true : undefined))
+    await handle.cancel()
+    const failure = await handle.result().catch((error: unknown) => error)
+    expect((failure as WorkflowFailedError).cause).toBeInstanceOf(CancelledFailure)
+    const progress = await handle.query<{
+      status: string
+      nodes: Record<string, { status: string; error?: { code: string } }>
+    }>('progress')
+    expect(progress.status).toBe('cancelled')
+    expect(progress.nodes.slow).toMatchObject({ status: 'failed', error: { code: 'run.cancelled' } })
+    // The node heard the cancellation through its heartbeat and stopped: it never wrote its side effect.
+    await new Promise((resolve) => setTimeout(resolve, 6000))
+    expect(await sideEffects(h.db, runId)).toEqual({})
+    expect(await attempts(h.db, runId, 'slow')).toEqual([1])
+  }, 20_000)
+})
+
 const review = (config: Record<string, unknown> = {}) => ({
   id: 'review',
   type: 'human.task',
