@@ -17,6 +17,7 @@ export {
 } from './pseudonymise/pseudonymise.js'
 export { restoreNode } from './restore/restore.js'
 export {
+  ensurePseudonymKey,
   openMapping,
   PlaceholderBook,
   type PrivacyMarker,

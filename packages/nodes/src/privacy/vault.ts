@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { NodeError } from '@warmflow/engine'
 import { z } from 'zod'
 import { findPersonalData, type KnownValue, type PersonalDataKind } from './detect.js'
@@ -129,6 +131,28 @@ export function parsePseudonymKey(text: string | undefined): Buffer {
 export async function loadPseudonymKey(secrets: { find(name: string): Promise<string | undefined> }) {
   const fromCredential = await secrets.find(pseudonymKeySlot)
   return parsePseudonymKey(fromCredential ?? process.env[pseudonymKeyEnv])
+}
+
+/**
+ * For the embedded default (`pnpm start`): when `WARMFLOW_PSEUDONYM_KEY` is not set, reads the key
+ * from the file `pseudonym-key` in `dataDir`, creating it (readable by the owner only) the first
+ * time, and sets the variable for the workers in this process. The key is never printed.
+ * Production workers set the variable (or a `pseudonymKey` credential) themselves.
+ *
+ * @example
+ * ensurePseudonymKey(process.env, config.dataDir)
+ */
+export function ensurePseudonymKey(env: Record<string, string | undefined>, dataDir: string): void {
+  if (env[pseudonymKeyEnv]?.trim()) return
+  const file = join(dataDir, 'pseudonym-key')
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
+    chmodSync(file, 0o600)
+  }
+  const key = readFileSync(file, 'utf8').trim()
+  parsePseudonymKey(key)
+  env[pseudonymKeyEnv] = key
 }
 
 function associatedData(runId: string): Buffer {

@@ -1,6 +1,9 @@
+import { mkdtempSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runNode } from '@warmflow/engine/testing'
 import { describe, expect, it } from 'vitest'
-import { openMapping, parsePseudonymKey } from '../vault.js'
+import { ensurePseudonymKey, openMapping, parsePseudonymKey } from '../vault.js'
 import { nameVariants, pseudonymiseNode } from './pseudonymise.js'
 
 const key = Buffer.alloc(32, 3).toString('base64')
@@ -82,6 +85,22 @@ describe('privacy.pseudonymise', () => {
     const { logs } = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
     expect(logs.length).toBeGreaterThan(0)
     expect(JSON.stringify(logs)).not.toMatch(/Fatima|Vries|0612345678/)
+  })
+})
+
+describe('ensurePseudonymKey', () => {
+  it('creates a private key file once and reuses it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warmflow-key-'))
+    const first: Record<string, string | undefined> = {}
+    ensurePseudonymKey(first, dir)
+    expect(parsePseudonymKey(first.WARMFLOW_PSEUDONYM_KEY)).toHaveLength(32)
+    expect(statSync(join(dir, 'pseudonym-key')).mode & 0o777).toBe(0o600)
+    const second: Record<string, string | undefined> = {}
+    ensurePseudonymKey(second, dir)
+    expect(second.WARMFLOW_PSEUDONYM_KEY).toBe(first.WARMFLOW_PSEUDONYM_KEY)
+    const preset = { WARMFLOW_PSEUDONYM_KEY: 'ab'.repeat(32) }
+    ensurePseudonymKey(preset, dir)
+    expect(preset.WARMFLOW_PSEUDONYM_KEY).toBe('ab'.repeat(32))
   })
 })
 
