@@ -2,13 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
-import {
-  createCredentialResolver,
-  ensureFirstAdmin,
-  loadConfig,
-  loadCredentialKey,
-  startServer,
-} from '@warmflow/api'
+import { ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
@@ -59,7 +53,6 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const records = createPostgresRecordStore(databaseUrl)
   const migrated = await migrateToLatest(db)
   say(`PostgreSQL: ready${migrated.length ? `, applied ${migrated.join(', ')}` : ''}`)
-  const credentialKey = loadCredentialKey(env, config.dataDir)
   const firstAdmin = await ensureFirstAdmin(db)
   if (firstAdmin) {
     say('')
@@ -81,7 +74,6 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     taskQueue: config.temporal.taskQueue,
     plugins: config.plugins,
     taskStore: createPostgresTaskStore(db),
-    secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,
   })
@@ -98,7 +90,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     dataConverter: { payloadCodecs },
   })
   const server = await startServer(
-    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir, credentialKey },
+    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir },
     { port: config.port, host: config.host },
   )
   say('')
