@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `warmflow` command.
 import { createAdmin } from './create-admin.js'
-import { importVolunteersCommand } from './import-volunteers.js'
+import { createNodeCommand } from './create-node/index.js'
 import { start } from './start.js'
 
 const usage = `Usage: warmflow <command>
@@ -10,8 +10,8 @@ Commands:
   start     Start Temporal, PostgreSQL, the worker, the API and the editor (embedded default)
   create-admin --email <address> [--name <name>]
             Create an administrator and print its generated password once
-  import-volunteers <file.csv> [--team <id>] [--dry-run] [--lang nl|en]
-            Import volunteers from CSV; prints every problem per line
+  create-node <name> [--dir <folder>] [--config <file> | --no-register]
+            Create a plugin package with an example node, its test and a build, and register it
   help      Show this help
 `
 
@@ -24,8 +24,8 @@ try {
     case 'create-admin':
       await createAdmin(rest)
       break
-    case 'import-volunteers':
-      process.exitCode = await importVolunteersCommand(rest)
+    case 'create-node':
+      await createNodeCommand(process.argv.slice(3))
       break
     case undefined:
     case 'help':
