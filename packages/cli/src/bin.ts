@@ -2,6 +2,7 @@
 // The `warmflow` command.
 import { createAdmin } from './create-admin.js'
 import { createNodeCommand } from './create-node/index.js'
+import { importVolunteersCommand } from './import-volunteers.js'
 import { start } from './start.js'
 
 const usage = `Usage: warmflow <command>
@@ -12,6 +13,8 @@ Commands:
             Create an administrator and print its generated password once
   create-node <name> [--dir <folder>] [--config <file> | --no-register]
             Create a plugin package with an example node, its test and a build, and register it
+  import-volunteers <file.csv> [--team <id>] [--dry-run] [--lang nl|en]
+            Import volunteers from CSV; prints every problem per line
   help      Show this help
 `
 
@@ -26,6 +29,9 @@ try {
       break
     case 'create-node':
       await createNodeCommand(process.argv.slice(3))
+      break
+    case 'import-volunteers':
+      process.exitCode = await importVolunteersCommand(rest)
       break
     case undefined:
     case 'help':
