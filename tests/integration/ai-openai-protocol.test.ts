@@ -213,6 +213,16 @@ describe('AI nodes against an OpenAI-protocol server on 127.0.0.1', () => {
     ).rejects.toMatchObject({ code: 'ai.cancelled' })
   })
 
+  it('keeps heartbeating while a slow model is still thinking', async () => {
+    server.enqueue({ kind: 'content', content: 'Traag maar goed.', delayMs: 5_600 })
+    const { output, heartbeats } = await runNode(summariseNode, {
+      input: { omschrijving: 'Tekst.' },
+      secrets: { ai: credential({ timeoutSeconds: 20 }) },
+    })
+    expect(output.samenvatting).toBe('Traag maar goed.')
+    expect(heartbeats).toContainEqual({ ai: 'waiting', request: 1 })
+  }, 20_000)
+
   it('classifies into a configured label with a confidence', async () => {
     server.enqueue({
       kind: 'content',

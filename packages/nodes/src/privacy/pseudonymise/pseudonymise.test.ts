@@ -81,6 +81,20 @@ describe('privacy.pseudonymise', () => {
     }
   })
 
+  it('pseudonymises lists of texts and nested fields', async () => {
+    const { output } = await runNode(pseudonymiseNode, {
+      input: { notities: ['Bel 06-11112222', 'Mail jan@example.nl'], client: { opmerking: 'BSN 111222333' } },
+      config: { textFields: ['notities', 'client.opmerking'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(output.notities).toEqual(['Bel [TELEFOON_1]', 'Mail [EMAIL_1]'])
+    expect(output.client).toEqual({ opmerking: 'BSN [BSN_1]' })
+    expect((output._privacy as { pseudonymised: string[] }).pseudonymised).toEqual([
+      'notities',
+      'client.opmerking',
+    ])
+  })
+
   it('never writes personal data into its log', async () => {
     const { logs } = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
     expect(logs.length).toBeGreaterThan(0)

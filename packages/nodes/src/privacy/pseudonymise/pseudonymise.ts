@@ -195,8 +195,13 @@ export const pseudonymiseNode = defineNode({
     }
     for (const path of config.textFields) {
       const value = getPath(input, path)
-      if (typeof value !== 'string') continue
-      if (setPath(result, path, book.pseudonymise(value, known, config.detect))) done.add(path)
+      const replaced =
+        typeof value === 'string'
+          ? book.pseudonymise(value, known, config.detect)
+          : Array.isArray(value) && value.every((item) => typeof item === 'string')
+            ? value.map((item) => book.pseudonymise(item, known, config.detect))
+            : undefined
+      if (replaced !== undefined && setPath(result, path, replaced)) done.add(path)
     }
 
     const counts = book.counts()
