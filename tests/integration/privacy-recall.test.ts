@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { runNode } from '@warmflow/engine/testing'
-import { pseudonymiseNode } from '@warmflow/nodes'
+import { findPersonalData, pseudonymiseNode } from '@warmflow/nodes'
 import { describe, expect, it } from 'vitest'
 import { generateIntakes, type LabelKind, type SyntheticIntake } from '../fixtures/intakes/generate.js'
 
@@ -112,6 +112,19 @@ describe('pseudonymiser recall on the synthetic intake set', () => {
     for (const kind of mustNeverSurvive) expect(tally.get(kind)!.leaks).toEqual([])
     expect(overall).toBeGreaterThan(0.8)
   }, 120_000)
+
+  it('finds nothing outside the labelled personal data (no over-replacement on this set)', () => {
+    const extra: string[] = []
+    for (const intake of intakes) {
+      let text = intake.omschrijving
+      for (const label of [...intake.labels].sort((a, b) => b.text.length - a.text.length)) {
+        text = text.split(label.text).join('§')
+      }
+      for (const span of findPersonalData(text)) extra.push(`${intake.id}: ${span.kind}`)
+    }
+    console.log(`Spans found outside labelled data: ${extra.length} in ${intakes.length} intakes`)
+    expect(extra).toEqual([])
+  })
 
   it('leaves text without personal data alone', async () => {
     const clean =
