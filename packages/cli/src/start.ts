@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
-import { ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
+import {
+  createCredentialResolver,
+  ensureFirstAdmin,
+  loadConfig,
+  loadCredentialKey,
+  startServer,
+} from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
@@ -31,6 +37,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   Runtime.install({ shutdownSignals: [] })
   // Every payload is encrypted before it reaches Temporal; the key lives in the data dir (or env).
   const payloadCodecs = [createEncryptionCodec({ keys: loadPayloadKeys(env, config.dataDir) })]
+  const credentialKey = loadCredentialKey(env, config.dataDir)
   // The key that encrypts pseudonymise's placeholder mapping; same idea, its own file. The
   // in-process worker's nodes read it from process.env.
   ensurePseudonymKey(env, config.dataDir)
@@ -74,6 +81,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     taskQueue: config.temporal.taskQueue,
     plugins: config.plugins,
     taskStore: createPostgresTaskStore(db),
+    secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,
   })
@@ -90,7 +98,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     dataConverter: { payloadCodecs },
   })
   const server = await startServer(
-    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir },
+    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir, credentialKey },
     { port: config.port, host: config.host },
   )
   say('')

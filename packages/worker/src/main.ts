@@ -1,5 +1,6 @@
 // The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
+import { createCredentialResolver, readCredentialKey } from '@warmflow/api'
 import { loadConfig } from '@warmflow/api/config'
 import { createDb } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
@@ -15,12 +16,15 @@ if (!config.temporal.address) {
 const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
 // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
 const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 4 }) : undefined
+// Credentials need the API's key (WARMFLOW_CREDENTIAL_KEY); a worker never makes one of its own.
+const credentialKey = readCredentialKey(process.env, config.dataDir, { create: false })
 const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
   address: config.temporal.address,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   plugins: config.plugins,
   ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
+  ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
   ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
   payloadCodecs: [createEncryptionCodec({ keys: loadPayloadKeys(process.env, config.dataDir) })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),

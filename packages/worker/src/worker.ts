@@ -7,6 +7,7 @@ import {
   createTaskActivities,
   type NodeRegistry,
   type RecordStore,
+  type SecretResolver,
   type TaskStore,
   workflowsPath,
 } from '@warmflow/engine'
@@ -28,6 +29,8 @@ export interface WarmflowWorkerOptions {
   taskStore?: TaskStore
   /** Warmflow's own tables for `records.*`, `match.volunteers`, `email.send` (e.g. `createPostgresRecordStore(url)`). */
   records?: RecordStore
+  /** Resolves credentials by name for nodes' secret slots (e.g. `createCredentialResolver(db, key)`). */
+  secrets?: SecretResolver
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -55,7 +58,11 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
     taskQueue: options.taskQueue,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: {
-      ...createActivities({ registry, ...(options.records ? { records: options.records } : {}) }),
+      ...createActivities({
+        registry,
+        ...(options.records ? { records: options.records } : {}),
+        ...(options.secrets ? { secrets: options.secrets } : {}),
+      }),
       ...createTaskActivities(options.taskStore),
     },
     ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
