@@ -15,6 +15,7 @@ import { credentialRoutes } from './routes/credentials.js'
 import { flowRoutes } from './routes/flows.js'
 import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
+import { pluginRoutes } from './routes/plugins.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
 
 /** Largest JSON body the API accepts. */
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/flows', flowRunRoutes(deps))
   app.route('/api/v1/runs', runRoutes(deps))
   app.route('/api/v1/nodes', nodeRoutes(deps))
+  app.route('/api/v1/plugins', pluginRoutes(deps))
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

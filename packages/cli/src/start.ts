@@ -13,7 +13,7 @@ import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
 import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
-import { createWarmflowWorker } from '@warmflow/worker'
+import { createWarmflowWorker, formatPluginFailures, resolvePluginReferences } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { ensurePostgres } from './services/postgres.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
@@ -79,13 +79,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    plugins: config.plugins,
+    // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
+    plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
     taskStore: createPostgresTaskStore(db),
     secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,
   })
-  for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)
+  for (const line of formatPluginFailures(pluginFailures)) say(line)
   const workerDone = worker.run()
 
   const seeded = await seedExampleFlows(db, registry)
@@ -98,7 +99,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     dataConverter: { payloadCodecs },
   })
   const server = await startServer(
-    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir, credentialKey },
+    {
+      db,
+      registry,
+      temporal: { client, taskQueue: config.temporal.taskQueue },
+      editorDir,
+      pluginFailures,
+      credentialKey,
+    },
     { port: config.port, host: config.host },
   )
   say('')

@@ -6,6 +6,7 @@ import { createDb } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
 import { createPostgresRecordStore } from '@warmflow/nodes'
+import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
 const config = loadConfig()
@@ -22,16 +23,15 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   address: config.temporal.address,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  plugins: config.plugins,
+  // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
+  plugins: resolvePluginReferences({ dataDir: config.dataDir }),
   ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
   ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
   ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
   payloadCodecs: [createEncryptionCodec({ keys: loadPayloadKeys(process.env, config.dataDir) })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
 })
-for (const failure of pluginFailures) {
-  process.stderr.write(`plugin ${failure.spec} was not loaded: ${failure.error}\n`)
-}
+for (const line of formatPluginFailures(pluginFailures)) process.stderr.write(`${line}\n`)
 process.stdout.write(
   `${JSON.stringify({ msg: 'worker ready', taskQueue: config.temporal.taskQueue, nodes: registry.list().length, pid: process.pid })}\n`,
 )
