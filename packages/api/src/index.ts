@@ -1,15 +1,5 @@
 export { createApp, maxBodyBytes } from './app.js'
 export { type AuditEvent, audit } from './audit.js'
-export {
-  CredentialDecryptError,
-  credentialKeyVariable,
-  decryptSecret,
-  encryptSecret,
-  loadCredentialKey,
-  parseCredentialKey,
-  readCredentialKey,
-} from './credentials/crypto.js'
-export { createCredentialResolver, credentialContext } from './credentials/resolver.js'
 export { generatePassword, hashPassword, minPasswordLength, verifyPassword } from './auth/passwords.js'
 export {
   type AuthOutcome,

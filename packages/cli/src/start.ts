@@ -2,18 +2,17 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
-import {
-  createCredentialResolver,
-  ensureFirstAdmin,
-  loadConfig,
-  loadCredentialKey,
-  startServer,
-} from '@warmflow/api'
+import { createOutputStore, ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
-import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
+import {
+  createEncryptionCodec,
+  createSealer,
+  largeOutputBytesFromEnv,
+  loadPayloadKeys,
+} from '@warmflow/engine'
 import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
-import { createWarmflowWorker, formatPluginFailures, resolvePluginReferences } from '@warmflow/worker'
+import { createWarmflowWorker } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { ensurePostgres } from './services/postgres.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
@@ -36,8 +35,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   // We stop the worker ourselves, after the HTTP server, so in-flight requests finish first.
   Runtime.install({ shutdownSignals: [] })
   // Every payload is encrypted before it reaches Temporal; the key lives in the data dir (or env).
-  const payloadCodecs = [createEncryptionCodec({ keys: loadPayloadKeys(env, config.dataDir) })]
-  const credentialKey = loadCredentialKey(env, config.dataDir)
+  const payloadKeys = loadPayloadKeys(env, config.dataDir)
+  const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys })]
+  const largeOutputBytes = largeOutputBytesFromEnv(env)
   // The key that encrypts pseudonymise's placeholder mapping; same idea, its own file. The
   // in-process worker's nodes read it from process.env.
   ensurePseudonymKey(env, config.dataDir)
@@ -79,14 +79,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
-    plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
+    plugins: config.plugins,
     taskStore: createPostgresTaskStore(db),
-    secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,
+    // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the same keys.
+    outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }),
+    ...(largeOutputBytes ? { largeOutputBytes } : {}),
   })
-  for (const line of formatPluginFailures(pluginFailures)) say(line)
+  for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)
   const workerDone = worker.run()
 
   const seeded = await seedExampleFlows(db, registry)
@@ -99,14 +100,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     dataConverter: { payloadCodecs },
   })
   const server = await startServer(
-    {
-      db,
-      registry,
-      temporal: { client, taskQueue: config.temporal.taskQueue },
-      editorDir,
-      pluginFailures,
-      credentialKey,
-    },
+    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir },
     { port: config.port, host: config.host },
   )
   say('')

@@ -90,6 +90,7 @@ export {
 export {
   defaultLargeOutputBytes,
   isOutputReference,
+  largeOutputBytesFromEnv,
   largeOutputBytesVariable,
   type OutputReference,
   type OutputStore,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { isOutputReference, type OutputStore, resolveOutputReferences, storeLargeOutput } from './outputs.js'
+import { WarmflowError } from './errors.js'
+import {
+  isOutputReference,
+  largeOutputBytesFromEnv,
+  type OutputStore,
+  resolveOutputReferences,
+  storeLargeOutput,
+} from './outputs.js'
 
 /** An in-memory store: the edge of the world for these unit tests (PostgreSQL is tested in tests/). */
 function memoryStore(): OutputStore & { rows: Map<string, string> } {
@@ -72,5 +79,14 @@ describe('large outputs', () => {
     expect(isOutputReference({ $ref: '#/definitions/x' })).toBe(false)
     expect(isOutputReference([{ $ref: 'output:1' }])).toBe(false)
     expect(isOutputReference(null)).toBe(false)
+  })
+})
+
+describe('large output threshold from the environment', () => {
+  it('uses the default when unset and refuses values Temporal could not carry', () => {
+    expect(largeOutputBytesFromEnv({})).toBeUndefined()
+    expect(largeOutputBytesFromEnv({ WARMFLOW_LARGE_OUTPUT_BYTES: '65536' })).toBe(65536)
+    expect(() => largeOutputBytesFromEnv({ WARMFLOW_LARGE_OUTPUT_BYTES: '3000000' })).toThrow(/1572864/)
+    expect(() => largeOutputBytesFromEnv({ WARMFLOW_LARGE_OUTPUT_BYTES: 'veel' })).toThrow(WarmflowError)
   })
 })

@@ -110,3 +110,29 @@ export async function resolveOutputReferences(
   }
   return value
 }
+
+/**
+ * Reads `WARMFLOW_LARGE_OUTPUT_BYTES`: undefined when unset (use the default), otherwise a whole
+ * number of bytes between 1 KB and 1.5 MB (Temporal refuses payloads above 2 MB).
+ *
+ * @example
+ * const largeOutputBytes = largeOutputBytesFromEnv(process.env)
+ */
+export function largeOutputBytesFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const raw = env[largeOutputBytesVariable]?.trim()
+  if (!raw) return undefined
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1024 || value > 1536 * 1024) {
+    throw new WarmflowError(
+      'output.invalid_threshold',
+      `${largeOutputBytesVariable} must be a whole number of bytes from 1024 to 1572864`,
+      {
+        text: {
+          nl: `${largeOutputBytesVariable} moet een heel aantal bytes zijn, van 1024 tot 1572864.`,
+          en: `${largeOutputBytesVariable} must be a whole number of bytes from 1024 to 1572864.`,
+        },
+      },
+    )
+  }
+  return value
+}

@@ -1,12 +1,16 @@
 // The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
-import { createCredentialResolver, readCredentialKey } from '@warmflow/api'
+import { createOutputStore } from '@warmflow/api'
 import { loadConfig } from '@warmflow/api/config'
 import { createDb } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
-import { createEncryptionCodec, loadPayloadKeys } from '@warmflow/engine'
+import {
+  createEncryptionCodec,
+  createSealer,
+  largeOutputBytesFromEnv,
+  loadPayloadKeys,
+} from '@warmflow/engine'
 import { createPostgresRecordStore } from '@warmflow/nodes'
-import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
 const config = loadConfig()
@@ -17,21 +21,24 @@ if (!config.temporal.address) {
 const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
 // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
 const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 4 }) : undefined
-// Credentials need the API's key (WARMFLOW_CREDENTIAL_KEY); a worker never makes one of its own.
-const credentialKey = readCredentialKey(process.env, config.dataDir, { create: false })
+// Every payload is encrypted; large node outputs go to PostgreSQL, encrypted with the same keys.
+const payloadKeys = loadPayloadKeys(process.env, config.dataDir)
+const largeOutputBytes = largeOutputBytesFromEnv(process.env)
 const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
   address: config.temporal.address,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
-  plugins: resolvePluginReferences({ dataDir: config.dataDir }),
+  plugins: config.plugins,
   ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
-  ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
   ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
-  payloadCodecs: [createEncryptionCodec({ keys: loadPayloadKeys(process.env, config.dataDir) })],
+  ...(db ? { outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }) } : {}),
+  ...(largeOutputBytes ? { largeOutputBytes } : {}),
+  payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
 })
-for (const line of formatPluginFailures(pluginFailures)) process.stderr.write(`${line}\n`)
+for (const failure of pluginFailures) {
+  process.stderr.write(`plugin ${failure.spec} was not loaded: ${failure.error}\n`)
+}
 process.stdout.write(
   `${JSON.stringify({ msg: 'worker ready', taskQueue: config.temporal.taskQueue, nodes: registry.list().length, pid: process.pid })}\n`,
 )

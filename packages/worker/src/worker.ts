@@ -6,8 +6,8 @@ import {
   createRegistry,
   createTaskActivities,
   type NodeRegistry,
+  type OutputStore,
   type RecordStore,
-  type SecretResolver,
   type TaskStore,
   workflowsPath,
 } from '@warmflow/engine'
@@ -29,8 +29,10 @@ export interface WarmflowWorkerOptions {
   taskStore?: TaskStore
   /** Warmflow's own tables for `records.*`, `match.volunteers`, `email.send` (e.g. `createPostgresRecordStore(url)`). */
   records?: RecordStore
-  /** Resolves credentials by name for nodes' secret slots (e.g. `createCredentialResolver(db, key)`). */
-  secrets?: SecretResolver
+  /** Where node outputs over `largeOutputBytes` are kept (e.g. `createOutputStore(db, { sealer })`). */
+  outputs?: OutputStore
+  /** Size in bytes above which an output goes to `outputs`; default 256 KB. */
+  largeOutputBytes?: number
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -61,7 +63,8 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
       ...createActivities({
         registry,
         ...(options.records ? { records: options.records } : {}),
-        ...(options.secrets ? { secrets: options.secrets } : {}),
+        ...(options.outputs ? { outputs: options.outputs } : {}),
+        ...(options.largeOutputBytes ? { largeOutputBytes: options.largeOutputBytes } : {}),
       }),
       ...createTaskActivities(options.taskStore),
     },
