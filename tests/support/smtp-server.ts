@@ -9,6 +9,8 @@ export interface ReceivedMail {
   headers: Record<string, string>
   subject: string
   messageId: string
+  /** The body of a single-part message, decoded (quoted-printable or base64); raw for multipart. */
+  text: string
 }
 
 /** A real SMTP server on 127.0.0.1 for tests, with what it received. */
@@ -49,6 +51,26 @@ function parseHeaders(raw: string): Record<string, string> {
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
   }
   return headers
+}
+
+/** Decodes the body of a single-part message into text. */
+function decodeBody(raw: string, headers: Record<string, string>): string {
+  const split = raw.search(/\r?\n\r?\n/)
+  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '')
+  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase()
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+  if (encoding !== 'quoted-printable') return body
+  const joined = body.replace(/=\r?\n/g, '')
+  const bytes: number[] = []
+  for (let i = 0; i < joined.length; i++) {
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(joined.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(joined.slice(i + 1, i + 3), 16))
+      i += 2
+    } else {
+      bytes.push(...Buffer.from(joined[i]!, 'utf8'))
+    }
+  }
+  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n')
 }
 
 /** Decodes an RFC 2047 encoded-word subject (`=?UTF-8?Q?…?=` or `?B?`). */
@@ -97,6 +119,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
           headers,
           subject: decodeWords(headers.subject ?? ''),
           messageId: headers['message-id'] ?? '',
+          text: decodeBody(raw, headers),
         }
         arrived.push(mail)
         const rejection = options.reject?.(mail)

@@ -1,0 +1,269 @@
+// The flagship flow "Nieuwe aanmelding" from examples/flows, end to end on the Temporal dev
+// server: intake form → pseudonymise → AI summary + extraction (the OpenAI-protocol server on
+// 127.0.0.1) → match volunteers (PostgreSQL) → coordinator decides (human task) → restore →
+// e-mails over SMTP (a real SMTP server on 127.0.0.1).
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client'
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker'
+import { createDb } from '@warmflow/api/db'
+import { createPostgresTaskStore } from '@warmflow/api/tasks'
+import {
+  buildRunInput,
+  type CompleteTaskArgs,
+  completeTaskUpdateName,
+  controlPlugin,
+  createActivities,
+  createRegistry,
+  createTaskActivities,
+  type FlowDefinition,
+  interpreterWorkflowType,
+  progressQueryName,
+  type RunFlowResult,
+  type RunProgress,
+  snapshotFlow,
+  validateFlow,
+} from '@warmflow/engine'
+import { builtinPlugin, createPostgresRecordStore, privacyProblems } from '@warmflow/nodes'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { type OpenAiServer, startOpenAiServer } from '../support/openai-server.js'
+import { eventually } from '../support/platform.js'
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
+
+const registry = createRegistry([controlPlugin, builtinPlugin])
+const taskQueue = `flagship-${randomUUID()}`
+const db = createDb(inject('databaseUrl'), { max: 4 })
+const records = createPostgresRecordStore(inject('databaseUrl'))
+let ai: OpenAiServer
+let smtp: TestSmtpServer
+let worker: Worker
+let running: Promise<void>
+let workerConnection: NativeConnection
+let connection: Connection
+let client: Client
+let flow: FlowDefinition
+
+// Three volunteers who fit the request well (Utrecht centre, Tuesday afternoon, VOG, groceries).
+const team = randomUUID()
+const fitting = [
+  {
+    name: 'Khadija Test-Amrani',
+    email: 'khadija.flagship@example.nl',
+    languages: ['nl', 'ar'],
+    postcode: '3512 CD',
+  },
+  { name: 'Bart Test-Visser', email: 'bart.flagship@example.nl', languages: ['nl'], postcode: '3511 AB' },
+  { name: 'Noor Test-Haddou', email: 'noor.flagship@example.nl', languages: ['ar'], postcode: '3581 EA' },
+]
+
+const intake = {
+  voornaam: 'Fatima',
+  achternaam: 'El Amrani',
+  email: 'fatima.elamrani@example.nl',
+  telefoon: '06-12345678',
+  postcode: '3512ab',
+  taal: 'nl',
+  talen: ['nl', 'ar'],
+  hulpvraag:
+    'Mevrouw Fatima El Amrani (BSN 111222333) is slecht ter been. Ze zoekt hulp bij boodschappen op dinsdagmiddag. Bel 06-12345678 of mail fatima.elamrani@example.nl.',
+  momenten: ['di-middag', 'do-middag'],
+  vog: true,
+}
+
+beforeAll(async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] })
+  } catch {
+    // another helper in this process installed it already
+  }
+  ai = await startOpenAiServer()
+  ai.respond((body) =>
+    body?.response_format
+      ? JSON.stringify({ vaardigheden: ['boodschappen'] })
+      : '[NAAM_1] [NAAM_3] zoekt hulp bij boodschappen op dinsdagmiddag; ze is slecht ter been.',
+  )
+  smtp = await startSmtpServer()
+  const credentials: Record<string, string> = {
+    ai: JSON.stringify({ baseUrl: ai.baseUrl, apiKey: 'k', model: 'm', location: 'external', maxRetries: 0 }),
+    pseudonymKey: Buffer.alloc(32, 7).toString('base64'),
+    smtp: smtp.credential('Vrijwilligerscentrale <centrale@warmflow.test>'),
+  }
+  for (const volunteer of fitting) {
+    await records.insert('volunteers', {
+      ...volunteer,
+      team_id: team,
+      skills: ['boodschappen'],
+      availability: [{ day: 'di', part: 'middag' }],
+      has_vog: true,
+      max_active_matches: 3,
+    })
+  }
+  const parsed = validateFlow(
+    JSON.parse(
+      await readFile(new URL('../../examples/flows/nieuwe-aanmelding.json', import.meta.url), 'utf8'),
+    ),
+    registry,
+  )
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+  flow = parsed.flow
+
+  const address = inject('temporalAddress')
+  workerConnection = await NativeConnection.connect({ address })
+  worker = await Worker.create({
+    connection: workerConnection,
+    taskQueue,
+    workflowBundle: { code: await readFile(inject('workflowBundlePath'), 'utf8') },
+    activities: {
+      ...createActivities({ registry, log: () => {}, secrets: async (name) => credentials[name], records }),
+      ...createTaskActivities(createPostgresTaskStore(db)),
+    },
+  })
+  running = worker.run()
+  connection = await Connection.connect({ address })
+  client = new Client({ connection })
+})
+
+afterAll(async () => {
+  worker?.shutdown()
+  await running
+  await workerConnection?.close()
+  await connection?.close()
+  await ai?.close()
+  await smtp?.stop()
+  await records.close()
+  await db.destroy()
+})
+
+async function startRun(input: Record<string, unknown>): Promise<{ handle: WorkflowHandle; runId: string }> {
+  const runId = randomUUID()
+  const handle = await client.workflow.start(interpreterWorkflowType, {
+    taskQueue,
+    workflowId: `run-${runId}`,
+    args: [buildRunInput({ runId, snapshot: snapshotFlow(randomUUID(), 1, flow), input, registry })],
+  })
+  return { handle, runId }
+}
+
+/** Waits until the coordinator's task is open; returns its id and what the coordinator sees. */
+async function openTask(handle: WorkflowHandle) {
+  const taskId = await eventually(async () => {
+    const progress = await handle.query<RunProgress>(progressQueryName)
+    const state = progress.nodes.koppelen as { status: string; taskId?: string } | undefined
+    return state?.status === 'waiting' && state.taskId ? state.taskId : undefined
+  }, 60_000)
+  const task = await createPostgresTaskStore(db).getTask(taskId)
+  return { taskId, data: (task as unknown as { data: Record<string, any> }).data }
+}
+
+async function decide(handle: WorkflowHandle, args: CompleteTaskArgs) {
+  await handle.executeUpdate(completeTaskUpdateName, { args: [args] })
+}
+
+describe('flagship flow "Nieuwe aanmelding"', () => {
+  it('is valid and passes the privacy check', () => {
+    expect(flow.nodes.map((n) => n.type)).toEqual(
+      expect.arrayContaining([
+        'form',
+        'privacy.pseudonymise',
+        'ai.summarise',
+        'ai.extract',
+        'match.volunteers',
+      ]),
+    )
+    expect(privacyProblems(flow)).toEqual([])
+  })
+
+  it('e-mails the volunteer the coordinator chose, and the requester; the AI never sees who it is about', async () => {
+    const sentBefore = smtp.messages.length
+    const aiBefore = ai.requests.length
+    const { handle, runId } = await startRun(intake)
+    const { taskId, data } = await openTask(handle)
+
+    // The coordinator sees a pseudonymised summary and ranked proposals with reasons in Dutch.
+    expect(data.samenvatting).toContain('[NAAM_1]')
+    expect(data.samenvatting).not.toMatch(/Fatima|El Amrani/)
+    const proposals = data.voorstellen as { id: string; naam: string; score: number; redenen: string[] }[]
+    expect(proposals.length).toBe(3)
+    const ours = proposals.filter((p) => fitting.some((f) => f.name === p.naam))
+    expect(ours.length).toBeGreaterThanOrEqual(2)
+    for (const proposal of proposals) expect(proposal.redenen).toContain('dinsdagmiddag vrij')
+    expect(proposals.flatMap((p) => p.redenen)).toContain('spreekt Arabisch')
+
+    // The coordinator does not take the top proposal but another one of the three.
+    const chosen = ours.at(-1)!
+    expect(chosen).not.toBe(proposals[0])
+    const chosenVolunteer = fitting.find((f) => f.name === chosen.naam)!
+    await decide(handle, {
+      taskId,
+      decision: 'approve',
+      fields: { vrijwilliger: chosen.id },
+      userId: 'coordinator-1',
+    })
+
+    const result = (await handle.result()) as RunFlowResult
+    expect(result.status).toBe('completed')
+
+    const sent = smtp.messages.slice(sentBefore)
+    expect(sent.map((m) => m.to[0]).sort()).toEqual([chosenVolunteer.email, intake.email].sort())
+    const toVolunteer = sent.find((m) => m.to[0] === chosenVolunteer.email)!
+    expect(toVolunteer.subject).toBe('Nieuwe koppeling: Fatima zoekt hulp')
+    // Restored inside the organisation: real name and contact details, and the summary with the name.
+    expect(toVolunteer.text).toContain('De coördinator heeft je gekoppeld aan Fatima El Amrani.')
+    expect(toVolunteer.text).toContain('Telefoon: 06-12345678, e-mail: fatima.elamrani@example.nl.')
+    const summary = toVolunteer.text.split('Waar gaat het om?\n')[1]?.split('\n')[0] ?? ''
+    expect(summary).toMatch(
+      /^(Fatima|El Amrani|Fatima El Amrani)( \S+)* zoekt hulp bij boodschappen op dinsdagmiddag/,
+    )
+    expect(summary).not.toContain('[NAAM_')
+    const toRequester = sent.find((m) => m.to[0] === intake.email)!
+    expect(toRequester.subject).toBe('We hebben een vrijwilliger voor je gevonden')
+    expect(toRequester.text).toContain(`Goed nieuws: ${chosen.naam} gaat je helpen.`)
+    // Message-IDs derive from run and node, so a retry can never produce a second e-mail.
+    expect(new Set(sent.map((m) => m.messageId)).size).toBe(2)
+
+    // The AI server got requests, and none of them held a name, BSN, phone number or e-mail address.
+    const aiText = ai.requests
+      .slice(aiBefore)
+      .map((r) => r.raw)
+      .join('\n')
+    expect(ai.requests.length - aiBefore).toBeGreaterThanOrEqual(2)
+    expect(aiText).toContain('[BSN_1]')
+    expect(aiText).not.toMatch(/Fatima|Amrani|111222333|06-?12345678|fatima\.elamrani|@example\.nl/i)
+
+    // Warmflow's own tables follow: the intake is linked and the volunteer carries one more match.
+    const [saved] = await records.find('intakes', { where: { run_id: `run-${runId}/opslaan` } })
+    expect(saved).toMatchObject({ status: 'gekoppeld', volunteer_id: chosen.id, postcode: '3512 AB' })
+    const volunteer = await records.get('volunteers', chosen.id)
+    expect(volunteer).toMatchObject({ active_matches: 1 })
+    expect(volunteer?.last_matched_at).toBeTruthy()
+  }, 120_000)
+
+  it('sends no e-mail when the coordinator rejects the proposals', async () => {
+    const sentBefore = smtp.messages.length
+    const { handle } = await startRun({
+      ...intake,
+      voornaam: 'Henk',
+      achternaam: 'Jansen',
+      email: 'henk@example.nl',
+    })
+    const { taskId } = await openTask(handle)
+    await decide(handle, { taskId, decision: 'reject', reason: 'Eerst bellen', userId: 'coordinator-1' })
+    const result = (await handle.result()) as RunFlowResult
+    expect(result.status).toBe('completed')
+    expect(result.nodes.mailVrijwilliger?.status).toBe('skipped')
+    expect(result.nodes.mailAanvrager?.status).toBe('skipped')
+    expect(smtp.messages.length).toBe(sentBefore)
+  }, 120_000)
+
+  it('stops at the form when the data is incomplete, naming each field', async () => {
+    const { handle } = await startRun({ voornaam: 'Piet', email: 'geen-adres' })
+    await expect(handle.result()).rejects.toThrow()
+    const progress = await handle.query<RunProgress>(progressQueryName)
+    expect(progress.nodes.aanmelding?.error?.code).toBe('trigger.invalid_input')
+    expect(progress.nodes.aanmelding?.error?.message).toContain('Last name: this field is required')
+    expect(progress.nodes.aanmelding?.error?.message).toContain(
+      'E-mail address: enter a valid e-mail address',
+    )
+    expect(progress.nodes.pseudo?.status).not.toBe('completed')
+  }, 60_000)
+})
