@@ -203,7 +203,9 @@ function findIbans(text: string): PersonalDataSpan[] {
 }
 
 function findEmails(text: string): PersonalDataSpan[] {
-  const pattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu
+  // Bounded, and starting only where a run of address characters starts: linear on long inputs.
+  const pattern =
+    /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}])/gu
   return [...text.matchAll(pattern)].map((match) => ({
     kind: 'EMAIL' as const,
     start: match.index,
