@@ -14,6 +14,7 @@ import {
 import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
+import { seedDemoData } from './seed-demo.js'
 import { ensurePostgres } from './services/postgres.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
 
@@ -92,6 +93,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
 
   const seeded = await seedExampleFlows(db, registry)
   if (seeded.length) say(`Example flows added: ${seeded.join(', ')}`)
+  const demo = await seedDemoData(db)
+  if (demo.volunteers) say(`Demo data added: ${demo.volunteers} volunteers, ${demo.intakes} intakes`)
 
   const connection = await Connection.connect({ address })
   const client = new Client({

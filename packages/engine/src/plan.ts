@@ -47,7 +47,6 @@ export function planFlow(
         defaults.startToCloseTimeout ??
         defaultNodeActivity.startToCloseTimeout,
       ...(defaults.heartbeatTimeout === undefined ? {} : { heartbeatTimeout: defaults.heartbeatTimeout }),
-      ...(defaults.local ? { local: true } : {}),
       retry: {
         maximumAttempts:
           override.retry?.maximumAttempts ??
