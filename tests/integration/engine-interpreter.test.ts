@@ -169,7 +169,9 @@ describe('graph execution', () => {
         edge('otherPath', 'join'),
       ],
     }
-    const normal = await completed((await h.start(flow, { priority: 'normaal' })).handle)
+    const normalRun = await h.start(flow, { priority: 'normaal' })
+    const normal = await completed(normalRun.handle)
+    await h.record('switch-merge-first', normalRun.handle)
     expect(normal.nodes.kind!.port).toBe('normal')
     expect(normal.output).toEqual({ priority: 'normaal', normalPath: 'done' })
     const other = await completed((await h.start(flow, { priority: 'laag' })).handle)
@@ -247,6 +249,7 @@ describe('graph execution', () => {
     const result = await completed(handle)
     const waited = Date.parse(result.nodes.pause!.finishedAt!) - Date.parse(result.nodes.pause!.startedAt!)
     expect(waited).toBeGreaterThanOrEqual(1000)
+    await h.record('wait', handle)
   })
 })
 
@@ -475,5 +478,6 @@ describe('human task', () => {
     expect((await handle.describe()).status.name).toBe('CANCELLED')
     expect(await h.tasks.getTask(taskId)).toMatchObject({ status: 'cancelled' })
     expect(await sideEffects(h.db, runId)).toEqual({})
+    await h.record('human-task-cancelled', handle)
   })
 })

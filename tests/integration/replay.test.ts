@@ -17,10 +17,13 @@ it('has a recorded history for every representative kind of run', () => {
       'branch.json',
       'error-port.json',
       'human-task-approved.json',
+      'human-task-cancelled.json',
       'human-task-expired.json',
       'human-task-rejected.json',
       'linear.json',
       'parallel.json',
+      'switch-merge-first.json',
+      'wait.json',
     ]),
   )
 })

@@ -8,6 +8,7 @@ import {
   defineUpdate,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   TemporalFailure,
@@ -81,9 +82,30 @@ interface NodeResult {
 
 type EdgeState = 'active' | 'dead'
 
-function mergeOutputs(outputs: unknown[]): unknown {
-  if (outputs.length === 1) return outputs[0]
-  return Object.assign({}, ...outputs.map((o) => (o !== null && typeof o === 'object' ? o : { value: o })))
+/** Same test as `isOutputReference` in outputs.ts (kept here: the workflow bundle imports no more). */
+function isReference(value: unknown): boolean {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { $ref?: unknown }).$ref === 'string'
+  )
+}
+
+/**
+ * The default input of a node with several active inputs: their outputs merged. A large output
+ * that travels as a reference cannot be spread, so it lands under its node id (the activity
+ * resolves nested references before the node runs).
+ */
+function mergeOutputs(outputs: [string, unknown][]): unknown {
+  if (outputs.length === 1) return outputs[0]![1]
+  return Object.assign(
+    {},
+    ...outputs.map(([source, o]) =>
+      isReference(o) ? { [source]: o } : o !== null && typeof o === 'object' ? o : { value: o },
+    ),
+  )
 }
 
 function describeFailure(error: unknown): { code: string; message: string } {
@@ -267,7 +289,8 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     state.status = 'running'
     state.startedAt = now()
     try {
-      const defaultInput = sources.length === 0 ? args.input : mergeOutputs(sources.map((s) => outputs[s]))
+      const defaultInput =
+        sources.length === 0 ? args.input : mergeOutputs(sources.map((s) => [s, outputs[s]]))
       let input = defaultInput
       if (node.input) {
         const mapped: Record<string, unknown> = {}
@@ -338,11 +361,18 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     }
     const plan = args.plan[node.id]
     if (!plan) throw ApplicationFailure.nonRetryable(`No plan for node ${node.id}`, 'flow.missing_plan')
-    const activities = proxyActivities<EngineActivities>({
-      startToCloseTimeout: plan.startToCloseTimeout,
-      heartbeatTimeout: plan.heartbeatTimeout,
-      retry: plan.retry,
-    })
+    // Pure, fast node types run as local activities (`activity.local`): the plan comes from the
+    // run's input, so a run never changes its mind on replay.
+    const activities = plan.local
+      ? proxyLocalActivities<EngineActivities>({
+          startToCloseTimeout: plan.startToCloseTimeout,
+          retry: plan.retry,
+        })
+      : proxyActivities<EngineActivities>({
+          startToCloseTimeout: plan.startToCloseTimeout,
+          heartbeatTimeout: plan.heartbeatTimeout,
+          retry: plan.retry,
+        })
     const result = await activities.runNode({
       runId: args.runId,
       flowId: args.flow.flowId,
