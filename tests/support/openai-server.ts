@@ -6,6 +6,7 @@ export interface RecordedRequest {
   method: string
   path: string
   authorization: string | undefined
+  headers: Record<string, string | string[] | undefined>
   body: any
   /** The whole raw body, for "was X ever sent" assertions. */
   raw: string
@@ -94,7 +95,14 @@ export async function startOpenAiServer(): Promise<OpenAiServer> {
       return send(res, 400, { error: { message: 'invalid JSON', type: 'invalid_request_error' } })
     }
     const path = (req.url ?? '').split('?')[0]!
-    requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, body, raw })
+    requests.push({
+      method: req.method ?? '',
+      path,
+      authorization: req.headers.authorization,
+      headers: req.headers,
+      body,
+      raw,
+    })
     if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
       return send(res, 404, { error: { message: 'not found', type: 'invalid_request_error' } })
     }

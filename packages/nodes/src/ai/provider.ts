@@ -21,6 +21,8 @@ export const aiProviderSchema = z.object({
   maxRetries: z.number().int().min(0).max(6).default(2),
   /** How to ask for JSON: `json_schema` (strict structured output) or the older `json_object`. */
   structuredOutput: z.enum(['json_schema', 'json_object']).default('json_schema'),
+  /** Extra request headers some gateways need, e.g. `{ "api-key": "…" }` for Azure OpenAI. */
+  headers: z.record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/), z.string().max(4096)).default({}),
 })
 
 /** A configured AI endpoint. */
@@ -247,6 +249,7 @@ export async function callChat(options: ChatOptions): Promise<ChatResult> {
     apiKey: provider.apiKey || 'not-needed',
     timeout: provider.timeoutSeconds * 1000,
     maxRetries: 0,
+    defaultHeaders: provider.headers,
   })
   const backoff = options.backoffMs ?? defaultBackoff
   const responseFormat = options.json
