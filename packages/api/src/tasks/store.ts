@@ -54,8 +54,9 @@ function toTask(row: Selectable<TasksTable>): StoredTask {
 
 /**
  * Human tasks in PostgreSQL. Creation is idempotent on workflow id + node id; every change is
- * recorded in `task_events` once per event key, and a change that was already recorded does
- * nothing, so the interpreter's activities may safely be retried.
+ * recorded in `task_events` once per event key, a change that was already recorded does nothing,
+ * and changes to a task that is no longer open are ignored, so the interpreter's activities may
+ * safely be retried.
  *
  * @example
  * const store = createPostgresTaskStore(db)
@@ -113,6 +114,14 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
     async applyChange(change: TaskChange) {
       await db.transaction().execute(async (trx) => {
         const { kind, taskId, eventKey, ...data } = change
+        // Every change applies to open tasks only; the row lock orders concurrent changes.
+        const current = await trx
+          .selectFrom('tasks')
+          .select('status')
+          .where('id', '=', taskId)
+          .forUpdate()
+          .executeTakeFirst()
+        if (current?.status !== 'open') return
         const event = await trx
           .insertInto('task_events')
           .values({ task_id: taskId, event_key: eventKey, type: kind, data: JSON.stringify(data) })
