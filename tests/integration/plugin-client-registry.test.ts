@@ -118,6 +118,7 @@ describe('example plugin on the dev server', () => {
   })
 
   it('runs type@1 and type@2 side by side: a flow pinned to version 1 keeps its version-1 behaviour', async () => {
+    // #region dev-server
     const { result } = await runFlowOnDevServer({
       address: inject('temporalAddress'),
       plugins: [exampleDir],
@@ -149,6 +150,7 @@ describe('example plugin on the dev server', () => {
       client: { clientNumber: '1234567', initials: 'J.d.V.', municipality: 'Amersfoort', careLevel: 'light' },
     })
     expect(result.nodes.new?.output).toEqual({ found: true, client: { municipality: 'Amersfoort' } })
+    // #endregion dev-server
   })
 })
 

@@ -76,6 +76,7 @@ async function failureOf(promise: Promise<unknown>): Promise<WarmflowError> {
 
 describe('client-registry.lookup@1', () => {
   it('finds a client, sends the key and the idempotency key, and leaves out the phone number', async () => {
+    // #region run-node
     const { output, logs } = await runNode(clientLookup, {
       http: local,
       config: { baseUrl },
@@ -90,6 +91,34 @@ describe('client-registry.lookup@1', () => {
     expect(requests).toHaveLength(1)
     expect(requests[0]!.headers['x-request-id']).toBe('run-1/lookup')
     expect(JSON.stringify(logs)).not.toContain('1234567')
+    // #endregion run-node
+  })
+
+  it('can be tested without a server: a fake registry answers, and runNode records the requests', async () => {
+    // #region fake-http
+    const { output, requests } = await runNode(clientLookup, {
+      config: { baseUrl: 'https://register.example.org/v1' },
+      input: { clientNumber: '7654321' },
+      secrets: { registry: 'test-key' },
+      http: (request) =>
+        request.url.endsWith('/clients/7654321')
+          ? Response.json({
+              clientNumber: '7654321',
+              initials: 'A.',
+              municipality: 'Zeist',
+              careLevel: 'light',
+            })
+          : new Response(null, { status: 404 }),
+    })
+    expect(output.client?.municipality).toBe('Zeist')
+    expect(requests).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: 'https://register.example.org/v1/clients/7654321',
+        headers: expect.objectContaining({ authorization: 'Bearer test-key' }),
+      }),
+    ])
+    // #endregion fake-http
   })
 
   it('answers found: false for a number the registry does not know', async () => {

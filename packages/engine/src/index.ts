@@ -111,6 +111,7 @@ export {
   nodeJsonSchemas,
 } from './schemas.js'
 export { createTaskActivities, type StoredTask, type TaskStatus, type TaskStore } from './tasks.js'
+export { type ConfigChange, type NodeUpgrade, upgradeNode } from './upgrade.js'
 export {
   estimateHistoryEvents,
   expressionNodeReferences,

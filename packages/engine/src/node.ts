@@ -129,6 +129,15 @@ export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Out
   outputs?: readonly NodePort[] | ((config: z.output<Config>) => readonly NodePort[])
   /** The JSONata expressions in a config, for validation (parse and upstream references). */
   expressions?: (config: z.output<Config>) => readonly NodeExpression[]
+  /**
+   * Turns the config of an older version of this node type into this version's config, so
+   * `upgradeNode` can offer an upgrade that keeps the designer's settings. Without it, settings
+   * with the same name are kept and new ones get their defaults.
+   *
+   * @example
+   * upgradeConfig: (old) => ({ endpoint: old.baseUrl, timeoutSeconds: old.timeoutSeconds })
+   */
+  upgradeConfig?: (config: Record<string, unknown>, fromVersion: number) => z.input<Config>
   execute(ctx: NodeContext<z.output<Input>, z.output<Config>>): Promise<z.input<Output>> | z.input<Output>
 }
 
