@@ -22,6 +22,12 @@ export interface NodeActivityDefaults {
   /** How long the node may go without a heartbeat before the attempt counts as lost. */
   heartbeatTimeout?: Duration
   retry?: NodeRetryPolicy
+  /**
+   * Run as a Temporal local activity: for pure, fast nodes without side effects (mapping,
+   * scoring). Much faster (see `pnpm bench:engine`), but retried inside the workflow task, so
+   * an attempt must finish in seconds; heartbeats are ignored.
+   */
+  local?: boolean
 }
 
 /** What a node declares about personal data, for the privacy badge and the processing register. */

@@ -47,6 +47,7 @@ export function planFlow(
         defaults.startToCloseTimeout ??
         defaultNodeActivity.startToCloseTimeout,
       ...(defaults.heartbeatTimeout === undefined ? {} : { heartbeatTimeout: defaults.heartbeatTimeout }),
+      ...(defaults.local ? { local: true } : {}),
       retry: {
         maximumAttempts:
           override.retry?.maximumAttempts ??

@@ -13,6 +13,8 @@ export interface PlannedNodeActivity {
     backoffCoefficient: number
     maximumInterval: Duration
   }
+  /** Run as a local activity (the node type declared `activity.local`). */
+  local?: boolean
 }
 
 /** The workflow input: an immutable snapshot of the flow version plus how to run each node. */
