@@ -1,9 +1,11 @@
 import { definePlugin } from '@warmflow/engine'
 import { classifyNode, draftNode, extractNode, summariseNode } from './ai/index.js'
 import { emailSendNode } from './email/index.js'
+import { httpRequestNode } from './http/index.js'
 import { manualTrigger } from './manual/manual.js'
 import { matchVolunteersNode } from './matching/index.js'
 import { inboxNotifyNode } from './notify/index.js'
+import { postgresQueryNode } from './postgres/index.js'
 import { pseudonymiseNode, restoreNode } from './privacy/index.js'
 import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records/index.js'
 import { transformNode } from './transform/transform.js'
@@ -12,9 +14,11 @@ import { webhookSendNode } from './webhook/index.js'
 
 export * from './ai/index.js'
 export * from './email/index.js'
+export * from './http/index.js'
 export { manualTrigger } from './manual/manual.js'
 export * from './matching/index.js'
 export * from './notify/index.js'
+export * from './postgres/index.js'
 export * from './privacy/index.js'
 export * from './records/index.js'
 export { transformNode } from './transform/transform.js'
@@ -40,6 +44,8 @@ export const builtinPlugin = definePlugin({
     recordsCreateNode,
     recordsReadNode,
     recordsUpdateNode,
+    postgresQueryNode,
+    httpRequestNode,
     emailSendNode,
     webhookSendNode,
     inboxNotifyNode,

@@ -1,0 +1,1 @@
+export { httpCredentialSchema, httpRequestNode } from './http-request.js'

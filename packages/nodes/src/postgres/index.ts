@@ -1,0 +1,1 @@
+export { parsePostgresCredential, postgresQueryNode } from './postgres-query.js'
