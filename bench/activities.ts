@@ -26,5 +26,17 @@ export const noopNode = defineNode({
   execute: ({ input }) => input,
 })
 
-/** The benchmark's plugin: just the no-op node. */
-export const benchPlugin = definePlugin({ name: '@warmflow/bench', version: '0.1.0', nodes: [noopNode] })
+/** The same no-op node declared pure, so the interpreter runs it as a local activity. */
+export const pureNoopNode = defineNode({
+  ...noopNode,
+  type: 'bench.pure-noop',
+  title: { nl: 'Niets doen (lokaal)', en: 'No-op (local)' },
+  activity: { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 }, local: true },
+})
+
+/** The benchmark's plugin: the two no-op nodes. */
+export const benchPlugin = definePlugin({
+  name: '@warmflow/bench',
+  version: '0.1.0',
+  nodes: [noopNode, pureNoopNode],
+})

@@ -26,12 +26,13 @@ const sizes = [1, 4, 16] as const
 const runsPerSize: Record<number, number> = { 1: 30, 4: 20, 16: 12 }
 const warmup = 3
 
-type Variant = 'interpreter' | 'baseline' | 'baseline-local'
-const variants: Variant[] = ['baseline', 'interpreter', 'baseline-local']
+type Variant = 'interpreter' | 'baseline' | 'interpreter-local' | 'baseline-local'
+const variants: Variant[] = ['baseline', 'interpreter', 'baseline-local', 'interpreter-local']
 const labels: Record<Variant, string> = {
   baseline: 'hand-written, activities',
   interpreter: 'interpreter, activities',
   'baseline-local': 'hand-written, local activities',
+  'interpreter-local': 'interpreter, local activities',
 }
 
 function percentile(values: number[], p: number): number {
@@ -94,10 +95,10 @@ async function main() {
   })
   const registry = createRegistry([benchPlugin])
 
-  const flowInput = (n: number): RunFlowInput => {
+  const flowInput = (n: number, local: boolean): RunFlowInput => {
     const nodes = Array.from({ length: n }, (_, i) => ({
       id: `n${i}`,
-      type: 'bench.noop',
+      type: local ? 'bench.pure-noop' : 'bench.noop',
       version: 1,
       config: {},
       position: { x: i * 200, y: 0 },
@@ -116,11 +117,11 @@ async function main() {
     const workflowId = `bench-${variant}-${n}-${randomUUID()}`
     const cpuBefore = await worker.cpu()
     const t0 = performance.now()
-    if (variant === 'interpreter') {
+    if (variant === 'interpreter' || variant === 'interpreter-local') {
       await client.workflow.execute(interpreterWorkflowType, {
         workflowId,
         taskQueue: interpreterQueue,
-        args: [flowInput(n)],
+        args: [flowInput(n, variant === 'interpreter-local')],
       })
     } else {
       await client.workflow.execute(
@@ -180,6 +181,14 @@ async function main() {
     const base = results.find((r) => r.n === row.n && r.variant === 'baseline')!
     say(
       `| ${String(row.n).padEnd(2)} | ${labels[row.variant].padEnd(30)} | ${String(runsPerSize[row.n]).padStart(4)} | ${fmt(row.p50)}  | ${fmt(row.p95)}  | ${fmt(row.cpu)} | ${fmt(row.cpuP95)} | ${fmt(row.p50 / base.p50, 2)}×   | ${fmt(row.cpu / base.cpu, 2)}×  |`,
+    )
+  }
+  say('')
+  for (const n of sizes) {
+    const row = (v: Variant) => results.find((r) => r.n === n && r.variant === v)!
+    const [il, bl] = [row('interpreter-local'), row('baseline-local')]
+    say(
+      `N = ${n}: interpreter with local activities vs hand-written with local activities: wall ${(il.p50 / bl.p50).toFixed(2)}×, cpu ${(il.cpu / bl.cpu).toFixed(2)}×`,
     )
   }
   say('')
