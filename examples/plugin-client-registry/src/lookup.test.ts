@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createHttpClient, WarmflowError } from '@warmflow/engine'
+import { createHttpClient, createRegistry, upgradeNode, WarmflowError } from '@warmflow/engine'
 import { runNode } from '@warmflow/engine/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { plugin } from './index.js'
@@ -271,6 +271,27 @@ describe('client-registry.lookup@2', () => {
       secrets: { registry: apiKey },
     })
     expect(output).toEqual({ found: true, client: { initials: 'F.B.', municipality: 'Utrecht' } })
+  })
+})
+
+describe('upgrading from version 1 to 2', () => {
+  it('keeps the registry address and timeout, and shows what changes', () => {
+    const upgrade = upgradeNode(createRegistry([plugin]), {
+      type: 'client-registry.lookup',
+      version: 1,
+      config: { baseUrl: 'https://register.example.org/v1', timeoutSeconds: 20 },
+    })
+    expect(upgrade.valid).toBe(true)
+    expect(upgrade.config).toEqual({
+      endpoint: 'https://register.example.org/v1',
+      timeoutSeconds: 20,
+      fields: ['initials', 'municipality'],
+    })
+    expect(upgrade.changes.map((change) => `${change.kind} ${change.path}`)).toEqual([
+      'removed baseUrl',
+      'added endpoint',
+      'added fields',
+    ])
   })
 })
 

@@ -150,6 +150,10 @@ export const clientLookupV2 = defineNode({
   secrets: ['registry'],
   personalData: { reads: ['clientNumber'], sendsOutside: 'when-endpoint-external' },
   activity: clientLookup.activity,
+  // #region upgrade
+  // What the editor proposes when a designer upgrades a version-1 node: same registry, same timeout.
+  upgradeConfig: (old) => ({ endpoint: String(old.baseUrl), timeoutSeconds: Number(old.timeoutSeconds) }),
+  // #endregion upgrade
   async execute(ctx) {
     const apiKey = await ctx.secrets.get('registry')
     const client = await fetchClient(ctx.http, ctx.config.endpoint, ctx.input.clientNumber, apiKey, {
