@@ -9,6 +9,7 @@ import {
   type NodeChange,
   ReactFlow,
   ReactFlowProvider,
+  useConnection,
   useReactFlow,
 } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
@@ -171,13 +172,10 @@ function DesignerCanvas({
     [history.present, index, t],
   )
 
+  // xyflow asks this for every handle while a connection is dragged: it must not set state.
   const isValidConnection = useCallback(
-    (attempt: Connection | { source: string; target: string }) => {
-      const text = refusalText(attempt as Connection)
-      if (text) setRefusal({ text, ...pointer.current })
-      else setRefusal(undefined)
-      return text === undefined
-    },
+    (attempt: Connection | { source: string; target: string }) =>
+      refusalText(attempt as Connection) === undefined,
     [refusalText],
   )
 
@@ -535,7 +533,22 @@ function DesignerCanvas({
               onEdgesChange={onEdgesChange}
               onConnect={connect}
               isValidConnection={isValidConnection}
-              onConnectEnd={() => window.setTimeout(() => setRefusal(undefined), 2500)}
+              onConnectEnd={(_event, state) => {
+                const attempt = state.fromHandle && state.toHandle && !state.isValid
+                if (attempt && state.fromHandle && state.toHandle) {
+                  const text = refusalText({
+                    source: state.fromHandle.nodeId,
+                    sourceHandle: state.fromHandle.id ?? 'out',
+                    target: state.toHandle.nodeId,
+                    targetHandle: state.toHandle.id ?? 'in',
+                  })
+                  if (text) {
+                    setRefusal({ text, ...pointer.current })
+                    setAnnouncement(text)
+                    window.setTimeout(() => setRefusal(undefined), 3000)
+                  }
+                }
+              }}
               onNodeDragStart={() => {
                 dragOrigin.current = history.present
               }}
@@ -567,6 +580,7 @@ function DesignerCanvas({
               <Background />
               <MiniMap pannable zoomable />
               <Controls showInteractive={false} />
+              <ConnectionRefusal explain={refusalText} />
             </ReactFlow>
           </CanvasInfoContext.Provider>
           {graph.nodes.length === 0 && <p className="canvas-empty">{t('canvas.empty')}</p>}
@@ -617,6 +631,37 @@ function DesignerCanvas({
           </button>
         </div>
       )}
+    </div>
+  )
+}
+
+/** While a connection is dragged onto a port that cannot take it, says why beside the pointer. */
+function ConnectionRefusal({
+  explain,
+}: {
+  explain(attempt: {
+    source: string
+    target: string
+    sourceHandle?: string | null
+    targetHandle?: string | null
+  }): string | undefined
+}) {
+  const connection = useConnection()
+  if (!connection.inProgress || !connection.toHandle || connection.isValid !== false) return null
+  const from = connection.fromHandle
+  const to = connection.toHandle
+  const text =
+    from.type === 'source'
+      ? explain({ source: from.nodeId, sourceHandle: from.id, target: to.nodeId, targetHandle: to.id })
+      : explain({ source: to.nodeId, sourceHandle: to.id, target: from.nodeId, targetHandle: from.id })
+  if (!text) return null
+  return (
+    <div
+      className="refusal refusal-live"
+      role="tooltip"
+      style={{ left: connection.pointer.x + 14, top: connection.pointer.y + 14 }}
+    >
+      {text}
     </div>
   )
 }

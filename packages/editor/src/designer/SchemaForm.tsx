@@ -1,5 +1,6 @@
 import cronstrue from 'cronstrue'
 import 'cronstrue/locales/nl'
+import type { TFunction } from 'i18next'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocalizedText } from '../api/client'
@@ -53,7 +54,12 @@ export function widgetFor(name: string, raw: JsonSchema): string {
     if (items.type === 'string' || items.type === 'number' || items.type === 'integer') return 'list'
     return 'json'
   }
-  if (schema.type === 'object' && schema.properties) return 'object'
+  if (schema.type === 'object' && schema.properties && Object.keys(schema.properties).length > 0)
+    return 'object'
+  if (schema.type === 'object' && typeof schema.additionalProperties === 'object') {
+    const values = resolveSchema(schema.additionalProperties)
+    if (values.type === 'string' || values.type === 'number') return 'record'
+  }
   return 'json'
 }
 
@@ -62,10 +68,11 @@ function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-function labelOf(name: string, schema: JsonSchema, lang: string): string {
+function labelOf(name: string, schema: JsonSchema, lang: string, t: TFunction): string {
   const title = schema['x-title'] as LocalizedText | undefined
   if (title) return pick(title, lang)
-  return schema.title ?? humanize(name)
+  // Common setting names have a translation; others are shown as written, made readable.
+  return schema.title ?? t(`schemaField.${name}`, { defaultValue: humanize(name) })
 }
 
 function descriptionOf(schema: JsonSchema, lang: string): string | undefined {
@@ -112,7 +119,7 @@ function Field({ name, schema: raw, value, required, path, errors, onChange }: F
   const id = useId()
   const schema = resolveSchema(raw)
   const widget = widgetFor(name, raw)
-  const label = labelOf(name, schema, i18n.language)
+  const label = labelOf(name, schema, i18n.language, t)
   const help = descriptionOf(schema, i18n.language)
   const error = errors.get(path)
   const describedBy =
@@ -146,6 +153,71 @@ function Field({ name, schema: raw, value, required, path, errors, onChange }: F
           errors={errors}
           onChange={onChange}
         />
+        <FieldError id={`${id}-error`} message={error} />
+      </fieldset>
+    )
+  }
+  if (widget === 'record') {
+    const entries = Object.entries((value as Record<string, Value> | undefined) ?? {})
+    const valueSchema = resolveSchema(schema.additionalProperties as JsonSchema)
+    const rebuild = (rows: [string, Value][]) => onChange(Object.fromEntries(rows))
+    return (
+      <fieldset className="field-group" aria-describedby={describedBy}>
+        <legend>{labelText}</legend>
+        {helpText}
+        {entries.length === 0 && <p className="muted">{t('form.emptyList')}</p>}
+        {entries.map(([key, item], index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional while a name is typed
+          <div className="record-row" key={index}>
+            <label htmlFor={`${id}-k${index}`}>{t('form.key')}</label>
+            <input
+              id={`${id}-k${index}`}
+              value={key}
+              onChange={(event) =>
+                rebuild(entries.map((row, i) => (i === index ? [event.target.value, row[1]] : row)))
+              }
+            />
+            <label htmlFor={`${id}-v${index}`}>{t('form.value')}</label>
+            <input
+              id={`${id}-v${index}`}
+              value={String(item ?? '')}
+              aria-invalid={errors.get(`${path}.${key}`) ? true : undefined}
+              onChange={(event) =>
+                rebuild(
+                  entries.map((row, i) =>
+                    i === index
+                      ? [
+                          row[0],
+                          valueSchema.type === 'number' ? Number(event.target.value) : event.target.value,
+                        ]
+                      : row,
+                  ),
+                )
+              }
+            />
+            <FieldError id={`${id}-e${index}`} message={errors.get(`${path}.${key}`)} />
+            <button
+              type="button"
+              className="small"
+              onClick={() => rebuild(entries.filter((_, i) => i !== index))}
+              aria-label={t('form.removeItem', { label, number: index + 1 })}
+            >
+              {t('form.remove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            const taken = new Set(entries.map(([key]) => key))
+            let n = entries.length + 1
+            while (taken.has(`veld${n}`)) n++
+            rebuild([...entries, [`veld${n}`, '']])
+          }}
+        >
+          {t('form.addItem', { label })}
+        </button>
         <FieldError id={`${id}-error`} message={error} />
       </fieldset>
     )

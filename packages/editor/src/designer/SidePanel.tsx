@@ -7,6 +7,7 @@ import { Loading, ProblemMessage } from '../shell/Problem'
 import type { FlowProblem } from './catalogue'
 import type { FlowMeta } from './Designer'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
+import { fieldProblemText, problemText } from './problemText'
 import { type FieldErrors, SchemaForm } from './SchemaForm'
 import { nodeDuration } from './WarmNode'
 
@@ -174,11 +175,11 @@ function NodeSettings({
     const map = new Map<string, string>()
     for (const problem of nodeProblems) {
       if (problem.code === 'node.invalid_config' && problem.path?.length) {
-        map.set(problem.path.join('.'), pick(problem.message, i18n.language))
+        map.set(problem.path.join('.'), fieldProblemText(problem, t, i18n.language))
       }
     }
     return map
-  }, [nodeProblems, i18n.language])
+  }, [nodeProblems, i18n.language, t])
   const general = nodeProblems.filter(
     (problem) => !(problem.code === 'node.invalid_config' && problem.path?.length),
   )
@@ -429,8 +430,17 @@ function Connections({
   )
 }
 
-function ProblemsTab({ problems, serverProblems, onFocusNode }: SidePanelProps) {
+function ProblemsTab({ problems, serverProblems, onFocusNode, graph, catalogue }: SidePanelProps) {
   const { t, i18n } = useTranslation()
+  const nodeName = (id: string) => {
+    const node = graph.nodes.find((candidate) => candidate.id === id)
+    if (!node) return id
+    return (
+      node.data.label ||
+      pick(catalogue.get(`${node.data.type}@${node.data.version}`)?.title, i18n.language) ||
+      id
+    )
+  }
   return (
     <div>
       <h2>{t('problems.heading')}</h2>
@@ -443,7 +453,7 @@ function ProblemsTab({ problems, serverProblems, onFocusNode }: SidePanelProps) 
             <li key={index}>
               {problem.nodeId ? (
                 <button type="button" className="link-button" onClick={() => onFocusNode(problem.nodeId!)}>
-                  {pick(problem.message, i18n.language)}
+                  {problemText(problem, t, i18n.language, nodeName)}
                 </button>
               ) : (
                 pick(problem.message, i18n.language)

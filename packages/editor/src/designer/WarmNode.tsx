@@ -49,7 +49,7 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
           type="target"
           position={Position.Left}
           id={inputPort}
-          aria-label={t('canvas.inputPort', { name })}
+          title={t('canvas.inputPort', { name })}
         />
       )}
       <NodeIcon name={type?.icon} category={type?.category} />
@@ -75,8 +75,7 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
           position={Position.Right}
           id={port.id}
           style={{ top: `${((index + 1) * 100) / (mainPorts.length + 1)}%` }}
-          aria-label={t('canvas.outputPort', { name, port: pick(port.title, i18n.language) })}
-          title={pick(port.title, i18n.language)}
+          title={t('canvas.outputPort', { name, port: pick(port.title, i18n.language) })}
         />
       ))}
       <Handle
@@ -84,8 +83,7 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
         position={Position.Bottom}
         id="error"
         className="error-handle"
-        aria-label={t('canvas.errorPort', { name })}
-        title={t('canvas.errorPortTitle')}
+        title={t('canvas.errorPort', { name })}
       />
     </div>
   )

@@ -24,6 +24,22 @@ const paths: Record<string, string> = {
   file: 'M6 3h8l4 4v14H6zM14 3v4h4',
 }
 
+const aliases: Record<string, string> = {
+  split: 'branch',
+  signpost: 'branch',
+  hourglass: 'clock',
+  'user-check': 'person',
+  wand: 'transform',
+  'database-edit': 'database',
+  'database-plus': 'database',
+  'database-search': 'database',
+  'list-checks': 'check',
+  'pen-line': 'file',
+  'shield-check': 'shield',
+  tags: 'table',
+  'users-match': 'users',
+}
+
 const byCategory: Record<string, string> = {
   trigger: 'play',
   ai: 'sparkles',
@@ -37,7 +53,11 @@ const byCategory: Record<string, string> = {
 
 /** A small line icon; decorative, so hidden from screen readers (the text says what it is). */
 export function NodeIcon({ name, category }: { name?: string; category?: string }) {
-  const path = paths[name ?? ''] ?? paths[byCategory[category ?? ''] ?? ''] ?? 'M5 5h14v14H5z'
+  const path =
+    paths[name ?? ''] ??
+    paths[aliases[name ?? ''] ?? ''] ??
+    paths[byCategory[category ?? ''] ?? ''] ??
+    'M5 5h14v14H5z'
   return (
     <svg
       className="node-icon"

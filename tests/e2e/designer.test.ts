@@ -1,0 +1,177 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestUser } from '../support/platform.js'
+import {
+  type BrowserPlatform,
+  centre,
+  dragMouse,
+  login,
+  screenshot,
+  seriousAxeViolations,
+  startBrowserPlatform,
+} from './support.js'
+
+let env: BrowserPlatform
+let designer: TestUser
+let page: Page
+
+const edges = (p: Page) => p.locator('.react-flow__edge').count()
+
+async function dropFromPalette(p: Page, type: string, at: { x: number; y: number }) {
+  await p.locator(`[data-node-type="${type}"]`).dragTo(p.locator('.react-flow__pane'), { targetPosition: at })
+}
+
+async function connect(p: Page, source: string, port: string, target: string) {
+  const before = await edges(p)
+  for (let attempt = 0; attempt < 3 && (await edges(p)) === before; attempt++) {
+    await dragMouse(
+      p,
+      await centre(p, `[data-testid="node-${source}"] .react-flow__handle[data-handleid="${port}"]`),
+      await centre(p, `[data-testid="node-${target}"] .react-flow__handle[data-handleid="in"]`),
+    )
+    await p.waitForTimeout(100)
+  }
+  expect(await edges(p)).toBe(before + 1)
+}
+
+async function selectNode(p: Page, id: string) {
+  await p.locator(`[data-testid="node-${id}"] .warm-node-name`).click()
+}
+
+describe('the flow designer in Chromium', () => {
+  beforeAll(async () => {
+    env = await startBrowserPlatform('designer')
+    designer = await env.platform.createUser({ roles: ['designer'], teams: [env.platform.team] })
+    page = (await env.open()).page
+  }, 180_000)
+
+  afterAll(async () => {
+    await env?.stop()
+  })
+
+  it('lists flows after signing in, in Dutch, without serious accessibility problems', async () => {
+    await login(page, designer)
+    await page.getByRole('heading', { name: 'Flows' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl')
+    await screenshot(page, '01-flow-list')
+    expect(await seriousAxeViolations(page)).toEqual([])
+  }, 60_000)
+
+  it('builds a flow from an empty canvas, shows a problem, fixes it and publishes', async () => {
+    await page.getByRole('link', { name: 'Nieuwe flow' }).click()
+    await page.getByText('Het canvas is leeg').waitFor()
+    await page.getByLabel('Naam van de flow').fill('Aanmelding e2e')
+
+    await dropFromPalette(page, 'manual', { x: 60, y: 80 })
+    await page.locator('[data-testid="node-manual_1"]').waitFor()
+    await dropFromPalette(page, 'transform', { x: 60, y: 260 })
+    await page.locator('[data-testid="node-transform_1"]').waitFor()
+    await dropFromPalette(page, 'human.task', { x: 60, y: 440 })
+    await page.locator('[data-testid="node-human_task_1"]').waitFor()
+
+    await connect(page, 'manual_1', 'out', 'transform_1')
+    await connect(page, 'transform_1', 'out', 'human_task_1')
+    await expect.poll(() => edges(page)).toBe(2)
+    await page.getByRole('button', { name: 'Netjes ordenen' }).click()
+    await page.waitForTimeout(400)
+
+    // A loop back into the transform is refused, with the reason beside the pointer.
+    const from = await centre(
+      page,
+      '[data-testid="node-human_task_1"] .react-flow__handle[data-handleid="approved"]',
+    )
+    const to = await centre(page, '[data-testid="node-transform_1"] .react-flow__handle[data-handleid="in"]')
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(to.x, to.y, { steps: 12 })
+    await page.getByRole('tooltip').filter({ hasText: 'rondje' }).waitFor()
+    await screenshot(page, '02-cycle-refused')
+    await page.mouse.up()
+    expect(await edges(page)).toBe(2)
+
+    // The human task has no title and role yet: the engine's validation says so.
+    await expect.poll(() => page.locator('[data-testid="node-human_task_1"] .badge-problem').count()).toBe(1)
+    await page.getByRole('tab', { name: /Problemen/ }).click()
+    await page
+      .getByRole('tabpanel')
+      .getByText('Blok "Taak voor een medewerker", instelling "Rol": Vul dit veld in.')
+      .waitFor()
+    await screenshot(page, '03-validation-problem')
+    await page.getByRole('tab', { name: /Publiceren/ }).click()
+    expect(await page.getByRole('button', { name: 'Publiceren', exact: true }).isDisabled()).toBe(true)
+
+    // Fill the forms: the transform's field and the task's title and role.
+    await selectNode(page, 'transform_1')
+    await page.getByRole('tab', { name: 'Instellingen' }).click()
+    const panel = page.getByRole('tabpanel')
+    await panel
+      .getByRole('button', { name: /Regel toevoegen/ })
+      .first()
+      .click()
+    await panel.getByLabel('Naam', { exact: true }).first().fill('volledigeNaam')
+    await panel.getByLabel('Waarde', { exact: true }).first().fill('voornaam & " Jansen"')
+
+    await selectNode(page, 'human_task_1')
+    await panel
+      .getByRole('group', { name: /^Titel/ })
+      .getByLabel(/^Nederlands/)
+      .fill('Aanmelding beoordelen')
+    await panel
+      .getByRole('group', { name: /^Titel/ })
+      .getByLabel(/^Engels/)
+      .fill('Review the intake')
+    await panel.getByLabel('Rol (verplicht)', { exact: true }).fill('approver')
+    await expect.poll(() => page.locator('.badge-problem').count()).toBe(0)
+    await screenshot(page, '04-forms-filled')
+
+    await page.getByText('Opgeslagen', { exact: false }).first().waitFor({ timeout: 15_000 })
+    await page.getByRole('tab', { name: /Publiceren/ }).click()
+    await page.getByLabel(/Wat is er veranderd/).fill('Eerste versie')
+    await page.getByRole('button', { name: 'Publiceren', exact: true }).click()
+    await page.getByText('Versie 1 is gepubliceerd.').first().waitFor()
+    await page.getByRole('tabpanel').getByText('Eerste versie').waitFor()
+    await screenshot(page, '05-published')
+  }, 120_000)
+
+  it('test-runs the published flow and shows each node live on the canvas', async () => {
+    await page.getByRole('tab', { name: 'Testen' }).click()
+    await page.getByRole('button', { name: 'Testrun starten' }).click()
+    const transform = page.locator('[data-testid="node-transform_1"]')
+    await transform.locator('.run-badge', { hasText: 'Klaar' }).waitFor({ timeout: 30_000 })
+    await page
+      .locator('[data-testid="node-human_task_1"] .run-badge', { hasText: 'Wacht op een mens' })
+      .waitFor({ timeout: 30_000 })
+    await selectNode(page, 'transform_1')
+    await page.getByRole('tab', { name: 'Instellingen' }).click()
+    await page.getByRole('tabpanel').getByText('Fatima Jansen').first().waitFor()
+    await screenshot(page, '06-test-run')
+    expect(await seriousAxeViolations(page)).toEqual([])
+  }, 90_000)
+
+  it('undo restores a deleted node with its edges, redo deletes it again', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } })
+    await selectNode(page, 'transform_1')
+    expect(await edges(page)).toBe(2)
+    await page.keyboard.press('Delete')
+    await expect.poll(() => page.locator('[data-testid="node-transform_1"]').count()).toBe(0)
+    expect(await edges(page)).toBe(0)
+    await screenshot(page, '07-deleted')
+    await page.keyboard.press('Control+z')
+    await page.locator('[data-testid="node-transform_1"]').waitFor()
+    await expect.poll(() => edges(page)).toBe(2)
+    await page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => page.locator('[data-testid="node-transform_1"]').count()).toBe(0)
+    expect(await edges(page)).toBe(0)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => edges(page)).toBe(2)
+    await screenshot(page, '08-restored')
+  }, 60_000)
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('button', { name: 'Undo' }).waitFor()
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await page.getByRole('button', { name: 'Ongedaan maken' }).waitFor()
+  }, 30_000)
+})

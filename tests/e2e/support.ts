@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { type RunningServer, startServer } from '@warmflow/api'
+import axe from 'axe-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { startTestPlatform, type TestPlatform, type TestUser } from '../support/platform.js'
+
+const run = promisify(execFile)
+
+/** Where browser tests put their screenshots and the editor build (git-ignored). */
+export const resultsDir = resolve('test-results/e2e')
+
+/** Debian's Chromium, which the CI installs (`.ci/run`). */
+export const chromiumPath = process.env.WARMFLOW_CHROMIUM ?? '/usr/bin/chromium'
+
+/** Builds the editor with Vite into its own folder, so parallel test files never share one. */
+export async function buildEditor(name: string): Promise<string> {
+  const outDir = join(resultsDir, `editor-${name}-${process.pid}`)
+  rmSync(outDir, { recursive: true, force: true })
+  const editor = resolve('packages/editor')
+  await run(
+    join(editor, 'node_modules/.bin/vite'),
+    ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    {
+      cwd: editor,
+      timeout: 120_000,
+    },
+  )
+  return outDir
+}
+
+/** The real platform behind a real HTTP server that also serves the built editor. */
+export interface BrowserPlatform {
+  platform: TestPlatform
+  server: RunningServer
+  browser: Browser
+  url: string
+  /** A fresh browser context (own cookies) with a page at the given viewport. */
+  open(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the platform (PostgreSQL, Temporal worker, API) with `startServer` on a free port,
+ * serving a fresh build of the editor, and launches Chromium.
+ */
+export async function startBrowserPlatform(name: string): Promise<BrowserPlatform> {
+  mkdirSync(resultsDir, { recursive: true })
+  const [editorDir, platform] = await Promise.all([buildEditor(name), startTestPlatform()])
+  const server = await startServer(
+    {
+      db: platform.db,
+      registry: platform.registry,
+      temporal: { client: platform.client, taskQueue: platform.taskQueue },
+      editorDir,
+      auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+    },
+    { port: 0, host: '127.0.0.1' },
+  )
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  })
+  const contexts: BrowserContext[] = []
+  return {
+    platform,
+    server,
+    browser,
+    url: server.url,
+    async open(viewport = { width: 1400, height: 900 }) {
+      const context = await browser.newContext({ viewport, baseURL: server.url, locale: 'nl-NL' })
+      contexts.push(context)
+      context.setDefaultTimeout(15_000)
+      const page = await context.newPage()
+      return { context, page }
+    },
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => {})
+      await browser.close()
+      await server.close()
+      await platform.stop()
+      rmSync(editorDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Signs in through the login page. */
+export async function login(page: Page, user: TestUser): Promise<void> {
+  await page.goto('/')
+  await page.getByLabel('E-mailadres').fill(user.email)
+  await page.getByLabel('Wachtwoord').fill(user.password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor()
+}
+
+/** Saves a full-page screenshot as a test artifact. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(resultsDir, `${name}.png`)
+  await page.screenshot({ path, fullPage: false })
+  return path
+}
+
+/** One axe-core finding. */
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: string[]
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA rules) in the page; returns serious and critical findings. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axe.source })
+  const violations = await page.evaluate(async () => {
+    const scope = globalThis as unknown as {
+      document: unknown
+      axe: {
+        run(
+          context: unknown,
+          options: unknown,
+        ): Promise<{
+          violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]
+        }>
+      }
+    }
+    const result = await scope.axe.run(scope.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }))
+  })
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+/** The centre of an element on screen. */
+export async function centre(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).first().boundingBox()
+  if (!box) throw new Error(`${selector} is not visible`)
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+}
+
+/** Drags with the mouse from one point to another in small steps, as a person would. */
+export async function dragMouse(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 })
+  await page.mouse.move(to.x, to.y, { steps: 8 })
+  await page.mouse.up()
+}
