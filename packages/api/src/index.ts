@@ -25,6 +25,7 @@ export type { AppDeps, AuthSettings } from './deps.js'
 export { createOutputStore, type OutputStoreOptions } from './outputs/store.js'
 export * from './people/index.js'
 export { ApiError, type ProblemError } from './problems.js'
+export { type ScheduleSync, scheduleIdFor, syncFlowSchedule } from './schedules.js'
 export { type RunningServer, startServer } from './server.js'
 export {
   createPostgresTaskStore,
