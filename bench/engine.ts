@@ -17,13 +17,19 @@ import {
   interpreterWorkflowType,
   parsePayloadKeys,
   type RunFlowInput,
+  type RunFlowResult,
   snapshotFlow,
 } from '@warmflow/engine'
 import { benchPlugin } from './activities.js'
 
 const sizes = [1, 4, 16] as const
-/** Measured runs per variant and size (after warm-up); bounded so the whole run stays short. */
-const runsPerSize: Record<number, number> = { 1: 30, 4: 20, 16: 12 }
+/**
+ * Measured runs per variant and size (after warm-up); bounded so the whole run stays short.
+ * `BENCH_QUICK=1` does a few runs only, to check that the benchmark itself works.
+ */
+const runsPerSize: Record<number, number> = process.env.BENCH_QUICK
+  ? { 1: 2, 4: 2, 16: 1 }
+  : { 1: 30, 4: 20, 16: 12 }
 const warmup = 3
 
 type Variant = 'interpreter' | 'baseline' | 'interpreter-local' | 'baseline-local'
@@ -117,14 +123,16 @@ async function main() {
     const workflowId = `bench-${variant}-${n}-${randomUUID()}`
     const cpuBefore = await worker.cpu()
     const t0 = performance.now()
+    let output: unknown
     if (variant === 'interpreter' || variant === 'interpreter-local') {
-      await client.workflow.execute(interpreterWorkflowType, {
+      const result: RunFlowResult = await client.workflow.execute(interpreterWorkflowType, {
         workflowId,
         taskQueue: interpreterQueue,
         args: [flowInput(n, variant === 'interpreter-local')],
       })
+      output = result.output
     } else {
-      await client.workflow.execute(
+      output = await client.workflow.execute(
         variant === 'baseline' ? 'baselineActivities' : 'baselineLocalActivities',
         {
           workflowId,
@@ -134,6 +142,10 @@ async function main() {
       )
     }
     const wall = performance.now() - t0
+    // A benchmark of wrong answers is worth nothing: every run must hand its input through.
+    if (JSON.stringify(output) !== '{"hello":"world"}') {
+      throw new Error(`${variant} N=${n} returned ${JSON.stringify(output)}`)
+    }
     const cpu = (await worker.cpu()) - cpuBefore
     return { wall, cpu: cpu / 1000 }
   }
