@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { createApp } from '@warmflow/api'
+import { createApp, createCredentialResolver } from '@warmflow/api'
 import { createDb, type Database } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
@@ -69,6 +69,7 @@ export async function startTestPlatform(
   const records = createPostgresRecordStore(inject('databaseUrl'))
   quietRuntime()
   const payloadCodecs = testPayloadCodecs()
+  const credentialKey = randomBytes(32)
   let registry: NodeRegistry
   let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
   let running: Promise<void> | undefined
@@ -85,6 +86,7 @@ export async function startTestPlatform(
       workflowBundle,
       payloadCodecs,
       taskStore: createPostgresTaskStore(db),
+      secrets: createCredentialResolver(db, credentialKey),
       records,
     })
     registry = worker.registry
@@ -96,6 +98,7 @@ export async function startTestPlatform(
     db,
     registry,
     temporal: { client, taskQueue },
+    credentialKey,
     // Many sign-ins from one test process; the limiter itself is tested on its own app.
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
   })

@@ -11,10 +11,13 @@ import type { AppDeps } from './deps.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
 import { authRoutes } from './routes/auth.js'
+import { credentialRoutes } from './routes/credentials.js'
 import { flowRoutes } from './routes/flows.js'
 import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
+import { pluginRoutes } from './routes/plugins.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
+import { flowWebhookRoutes, webhookRoutes } from './routes/webhooks.js'
 
 /** Largest JSON body the API accepts. */
 export const maxBodyBytes = 1024 * 1024
@@ -68,10 +71,14 @@ export function createApp(deps: AppDeps) {
   registerHealth(app, deps)
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/admin', adminRoutes(deps))
+  app.route('/api/v1/credentials', credentialRoutes(deps))
   app.route('/api/v1/flows', flowRoutes(deps))
   app.route('/api/v1/flows', flowRunRoutes(deps))
   app.route('/api/v1/runs', runRoutes(deps))
+  app.route('/api/v1/flows', flowWebhookRoutes(deps))
+  app.route('/api/v1/hooks', webhookRoutes(deps))
   app.route('/api/v1/nodes', nodeRoutes(deps))
+  app.route('/api/v1/plugins', pluginRoutes(deps))
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client'
-import type { NodeRegistry } from '@warmflow/engine'
+import type { LocalizedText, NodeRegistry } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
 import type { LockoutPolicy } from './auth/provider.js'
 import type { RateLimit } from './auth/rate-limit.js'
@@ -30,4 +30,8 @@ export interface AppDeps {
    * credential or making a webhook secret answers 503.
    */
   credentialKey?: Buffer
+  /** Webhook settings: the longest a caller waits for a run's result (default 10 s). */
+  webhooks?: { respondTimeoutMs?: number }
+  /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
+  pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
 }

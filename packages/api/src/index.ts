@@ -1,5 +1,15 @@
 export { createApp, maxBodyBytes } from './app.js'
 export { type AuditEvent, audit } from './audit.js'
+export {
+  CredentialDecryptError,
+  credentialKeyVariable,
+  decryptSecret,
+  encryptSecret,
+  loadCredentialKey,
+  parseCredentialKey,
+  readCredentialKey,
+} from './credentials/crypto.js'
+export { createCredentialResolver, credentialContext } from './credentials/resolver.js'
 export { generatePassword, hashPassword, minPasswordLength, verifyPassword } from './auth/passwords.js'
 export {
   type AuthOutcome,
@@ -27,6 +37,13 @@ export * from './people/index.js'
 export { ApiError, type ProblemError } from './problems.js'
 export { type ScheduleSync, scheduleIdFor, syncFlowSchedule } from './schedules.js'
 export { type RunningServer, startServer } from './server.js'
+export {
+  generateWebhookSecret,
+  signWebhook,
+  verifyWebhook,
+  type WebhookRejection,
+  webhookToleranceSeconds,
+} from './webhooks/signature.js'
 export {
   createPostgresTaskStore,
   type PostgresTaskStore,

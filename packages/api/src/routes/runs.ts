@@ -11,6 +11,7 @@ import {
   type RunFlowResult,
   type RunProgress,
 } from '@warmflow/engine'
+import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
 import { audit } from '../audit.js'
 import { hasPermission } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
@@ -92,6 +93,47 @@ export interface StartRunRequest {
 const conflict = (code: string, text: { nl: string; en: string }) => new ApiError(409, code, text)
 
 /**
+ * The trigger node a start of this kind enters through: the node of that type, else the first
+ * trigger node of the flow.
+ */
+export function entryTrigger(definition: FlowDefinition, registry: AppDeps['registry'], kind: string) {
+  const triggers = definition.nodes.filter((n) => registry.get(n.type, n.version)?.category === 'trigger')
+  return triggers.find((n) => n.type === kind) ?? triggers[0]
+}
+
+/**
+ * Checks start data against the fields of the trigger the start enters through; 400 naming
+ * every field that does not fit (in Dutch and English).
+ */
+export function checkStartInput(
+  definition: FlowDefinition,
+  registry: AppDeps['registry'],
+  kind: string,
+  input: Record<string, unknown>,
+): void {
+  const trigger = entryTrigger(definition, registry, kind)
+  const parsed = formFieldsSchema.safeParse(
+    (trigger?.config as { fields?: unknown } | undefined)?.fields ?? [],
+  )
+  if (!parsed.success || parsed.data.length === 0) return
+  const result = validateFormInput(parsed.data, input)
+  if (result.ok) return
+  throw new ApiError(
+    400,
+    'run.invalid_input',
+    {
+      nl: 'De startgegevens passen niet bij de velden van de flow.',
+      en: 'The start data does not fit the fields of the flow.',
+    },
+    result.problems.map((p) => ({
+      code: 'run.invalid_field',
+      path: ['input', p.field],
+      message: { nl: p.nl, en: p.en },
+    })),
+  )
+}
+
+/**
  * Starts a run of the newest published version of a flow. With an idempotency key, a repeat
  * returns the run the first call started (`created: false`) instead of starting another.
  */
@@ -139,6 +181,8 @@ export async function startRun(
       en: 'This flow is archived and starts no new runs.',
     })
   }
+  if (request.trigger !== 'retry')
+    checkStartInput(version.definition, deps.registry, request.trigger, request.input)
   const runId = randomUUID()
   const workflowId =
     request.idempotencyKey === undefined

@@ -1,0 +1,256 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { WorkflowFailedError } from '@temporalio/client'
+import type { RunFlowResult } from '@warmflow/engine'
+import { audit } from '../audit.js'
+import { authorize } from '../context.js'
+import { decryptSecret, encryptSecret } from '../credentials/crypto.js'
+import type { AppDeps } from '../deps.js'
+import { createRouter } from '../openapi.js'
+import { ApiError, notFound } from '../problems.js'
+import { generateWebhookSecret, verifyWebhook, type WebhookRejection } from '../webhooks/signature.js'
+import { loadTeamFlow } from './flows.js'
+import { startRun, toRunSummary } from './runs.js'
+import { isUuid, problemResponse, uuidParam } from './schemas.js'
+
+/** Default and longest time a webhook caller waits for the run to finish. */
+export const defaultRespondTimeoutMs = 10_000
+
+const webhookContext = (flowId: string) => `webhook:${flowId}`
+
+const noKey = () =>
+  new ApiError(503, 'credential.no_key', {
+    nl: 'Een webhookgeheim maken kan niet: WARMFLOW_CREDENTIAL_KEY is niet ingesteld.',
+    en: 'A webhook secret cannot be made: WARMFLOW_CREDENTIAL_KEY is not set.',
+  })
+
+const rejections: Record<WebhookRejection, { nl: string; en: string }> = {
+  missing_headers: {
+    nl: 'De headers webhook-id, webhook-timestamp en webhook-signature ontbreken of kloppen niet.',
+    en: 'The webhook-id, webhook-timestamp and webhook-signature headers are missing or malformed.',
+  },
+  stale_timestamp: {
+    nl: 'Het tijdstip van het bericht ligt meer dan 5 minuten van nu af.',
+    en: 'The message timestamp is more than 5 minutes away from now.',
+  },
+  invalid_signature: {
+    nl: 'De handtekening van het bericht klopt niet.',
+    en: 'The message signature is not valid.',
+  },
+}
+
+const hookNotFound = notFound({ nl: 'Deze webhook', en: 'This webhook' })
+
+const webhookAnswerSchema = z
+  .object({
+    runId: z.string(),
+    status: z.string(),
+    statusUrl: z.string(),
+    output: z.unknown().optional(),
+    error: z.object({ message: z.string() }).optional(),
+  })
+  .openapi('WebhookAnswer')
+
+/** `/api/v1/flows/{id}/webhook`: the flow's webhook address and signing secret. */
+export function flowWebhookRoutes(deps: AppDeps) {
+  const app = createRouter()
+  const secretAnswer = z.object({ url: z.string(), secret: z.string() }).openapi('WebhookSecret')
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/webhook/secret',
+      summary: 'Make (or replace) the webhook signing secret; it is shown only in this answer',
+      request: { params: uuidParam },
+      responses: {
+        201: { content: { 'application/json': { schema: secretAnswer } }, description: 'The new secret' },
+        404: problemResponse('No such flow'),
+        503: problemResponse('No key configured'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'flow:write')
+      const flow = await loadTeamFlow(deps.db, viewer, c.req.valid('param').id)
+      if (!deps.credentialKey) throw noKey()
+      const secret = generateWebhookSecret()
+      await deps.db
+        .updateTable('flows')
+        .set({ webhook_secret: encryptSecret(deps.credentialKey, secret, webhookContext(flow.id)) })
+        .where('id', '=', flow.id)
+        .execute()
+      await audit(deps.db, c, {
+        action: 'flow.webhook_secret',
+        objectType: 'flow',
+        objectId: flow.id,
+        teamId: flow.team_id,
+      })
+      return c.json({ url: `/api/v1/hooks/${flow.id}`, secret }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/webhook',
+      summary: "The flow's webhook address and whether a secret is set (never the secret)",
+      request: { params: uuidParam },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: z.object({ url: z.string(), hasSecret: z.boolean() }) } },
+          description: 'The webhook',
+        },
+        404: problemResponse('No such flow'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'flow:read')
+      const flow = await loadTeamFlow(deps.db, viewer, c.req.valid('param').id)
+      return c.json({ url: `/api/v1/hooks/${flow.id}`, hasSecret: flow.webhook_secret !== null }, 200)
+    },
+  )
+  return app
+}
+
+/**
+ * `POST /api/v1/hooks/{flowId}`: starts a run from a signed delivery (Standard Webhooks).
+ * Public: the signature is the authentication. A repeated delivery id returns the same run.
+ */
+export function webhookRoutes(deps: AppDeps) {
+  const app = createRouter()
+  const maxWaitMs = deps.webhooks?.respondTimeoutMs ?? defaultRespondTimeoutMs
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}',
+      summary:
+        'Start a run by signed webhook; answers with the output when the run finishes in time, else 202',
+      request: {
+        params: uuidParam,
+        query: z.object({
+          wait: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(600)
+            .optional()
+            .openapi({
+              description: 'Seconds to wait for the result (0: answer at once); capped by the server',
+            }),
+        }),
+        headers: z.object({
+          'webhook-id': z.string().optional(),
+          'webhook-timestamp': z.string().optional(),
+          'webhook-signature': z.string().optional(),
+        }),
+        body: {
+          required: true,
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
+      },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: webhookAnswerSchema } },
+          description: 'The run finished',
+        },
+        202: {
+          content: { 'application/json': { schema: webhookAnswerSchema } },
+          description: 'The run is still running; poll statusUrl',
+        },
+        400: problemResponse('The body does not fit the trigger'),
+        401: problemResponse('Signature refused'),
+        404: problemResponse('No such webhook'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!isUuid(id)) throw hookNotFound
+      const flow = await deps.db
+        .selectFrom('flows')
+        .select(['id', 'team_id', 'webhook_secret', 'latest_version'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!flow?.webhook_secret || !deps.credentialKey) throw hookNotFound
+      const secret = decryptSecret(deps.credentialKey, flow.webhook_secret, webhookContext(flow.id))
+      // The signature covers the exact bytes received.
+      const body = await c.req.text()
+      const headers = c.req.valid('header')
+      const rejection = verifyWebhook(
+        secret,
+        {
+          id: headers['webhook-id'],
+          timestamp: headers['webhook-timestamp'],
+          signature: headers['webhook-signature'],
+        },
+        body,
+      )
+      if (rejection) {
+        await audit(deps.db, c, {
+          action: 'webhook.rejected',
+          objectType: 'flow',
+          objectId: flow.id,
+          teamId: flow.team_id,
+          details: { reason: rejection },
+        })
+        throw new ApiError(
+          rejection === 'missing_headers' ? 400 : 401,
+          `webhook.${rejection}`,
+          rejections[rejection],
+        )
+      }
+      const input = c.req.valid('json')
+      const deliveryId = headers['webhook-id'] as string
+      const { row, created } = await startRun(deps, {
+        flowId: flow.id,
+        teamId: flow.team_id,
+        input,
+        trigger: 'webhook',
+        startedBy: null,
+        idempotencyKey: `webhook:${deliveryId}`,
+      })
+      if (created) {
+        await audit(deps.db, c, {
+          action: 'run.start',
+          objectType: 'run',
+          objectId: row.id,
+          teamId: row.team_id,
+          onBehalfOf: 'webhook',
+          details: { deliveryId },
+        })
+      } else {
+        c.header('Idempotent-Replayed', 'true')
+      }
+      const waitMs = Math.min(maxWaitMs, (c.req.valid('query').wait ?? maxWaitMs / 1000) * 1000)
+      const summary = toRunSummary(row)
+      const base = { runId: row.id, statusUrl: summary.statusUrl }
+      if (waitMs > 0) {
+        const handle = deps.temporal.client.workflow.getHandle(row.workflow_id)
+        let timer: NodeJS.Timeout | undefined
+        const timeout = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), waitMs)
+        })
+        // Only the wait ends at the timeout; the run itself goes on.
+        const outcome = await Promise.race([
+          handle.result().then(
+            (result: RunFlowResult) => ({ status: 'completed' as const, output: result.output }),
+            (failure: unknown) => {
+              const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
+              return {
+                status: 'failed' as const,
+                error: { message: cause instanceof Error ? cause.message : String(cause) },
+              }
+            },
+          ),
+          timeout,
+        ])
+        clearTimeout(timer)
+        if (outcome !== 'timeout') {
+          c.header('Location', summary.statusUrl)
+          return c.json({ ...base, ...outcome }, 200)
+        }
+      }
+      c.header('Location', summary.statusUrl)
+      return c.json({ ...base, status: 'running' }, 202)
+    },
+  )
+  return app
+}

@@ -1,0 +1,270 @@
+import { signWebhook } from '@warmflow/api'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
+import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
+
+const pluginPath = new URL('../fixtures/side-effect-plugin.ts', import.meta.url).pathname
+
+let platform: TestPlatform
+beforeAll(async () => {
+  // The slow test node records its attempts in this run's database.
+  process.env.DATABASE_URL = inject('databaseUrl')
+  platform = await startTestPlatform({ plugins: [pluginPath] })
+  await createSideEffectTables({ query: (text) => sql.raw(text).execute(platform.db) })
+})
+afterAll(async () => {
+  await platform?.stop()
+})
+
+const fields = [
+  { name: 'voornaam', type: 'text', label: { nl: 'Voornaam', en: 'First name' }, required: true },
+]
+
+function webhookFlow(slowMs?: number) {
+  return {
+    name: 'Webhook: welkom',
+    nodes: [
+      { id: 'hook', type: 'webhook', version: 1, config: { fields } },
+      ...(slowMs === undefined
+        ? []
+        : [{ id: 'slow', type: 'test.slow', version: 1, config: { milliseconds: slowMs } }]),
+      {
+        id: 'welkom',
+        type: 'transform',
+        version: 1,
+        config: { fields: { bericht: "'Welkom, ' & voornaam" } },
+      },
+    ],
+    edges:
+      slowMs === undefined
+        ? [{ id: 'e1', source: 'hook', target: 'welkom' }]
+        : [
+            { id: 'e1', source: 'hook', target: 'slow' },
+            { id: 'e2', source: 'slow', target: 'welkom' },
+          ],
+  }
+}
+
+async function publishedFlow(definition: unknown) {
+  const flow = await platform.request('POST', '/api/v1/flows', definition)
+  expect(flow.status).toBe(201)
+  expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+  return flow.body.id as string
+}
+
+async function deliver(
+  flowId: string,
+  secret: string,
+  body: string,
+  options: { id?: string; timestamp?: number; query?: string; signature?: string } = {},
+) {
+  const id = options.id ?? `msg_${Math.random().toString(36).slice(2)}`
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000)
+  return platform.as(null).request('POST', `/api/v1/hooks/${flowId}${options.query ?? ''}`, body, {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': options.signature ?? signWebhook(secret, id, timestamp, body),
+  })
+}
+
+describe('webhook trigger', () => {
+  it('starts a run from a signed delivery and answers with its output; a repeat returns the same run', async () => {
+    const flowId = await publishedFlow(webhookFlow())
+    const made = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    expect(made.status).toBe(201)
+    expect(made.body.secret).toMatch(/^whsec_/)
+    expect(made.body.url).toBe(`/api/v1/hooks/${flowId}`)
+    const info = await platform.request('GET', `/api/v1/flows/${flowId}/webhook`)
+    expect(info.body).toEqual({ url: `/api/v1/hooks/${flowId}`, hasSecret: true })
+    const stored = await platform.db
+      .selectFrom('flows')
+      .select('webhook_secret')
+      .where('id', '=', flowId)
+      .executeTakeFirstOrThrow()
+    expect(stored.webhook_secret).not.toContain(made.body.secret.slice(6))
+
+    const body = JSON.stringify({ voornaam: 'Fatima', extra: 1 })
+    const first = await deliver(flowId, made.body.secret, body, { id: 'msg_once' })
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ status: 'completed', output: { bericht: 'Welkom, Fatima' } })
+    expect(first.body.statusUrl).toBe(`/api/v1/runs/${first.body.runId}`)
+    const replay = await deliver(flowId, made.body.secret, body, { id: 'msg_once' })
+    expect(replay.status).toBe(200)
+    expect(replay.body.runId).toBe(first.body.runId)
+    expect(replay.headers.get('idempotent-replayed')).toBe('true')
+    const runs = await platform.db
+      .selectFrom('runs')
+      .select(['id', 'trigger', 'started_by'])
+      .where('flow_id', '=', flowId)
+      .execute()
+    expect(runs).toEqual([{ id: first.body.runId, trigger: 'webhook', started_by: null }])
+    const audit = await platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'on_behalf_of'])
+      .where('object_id', '=', first.body.runId)
+      .execute()
+    expect(audit).toEqual([{ action: 'run.start', on_behalf_of: 'webhook' }])
+  })
+
+  it('refuses a wrong secret, a stale timestamp, missing headers and a body that does not fit', async () => {
+    const flowId = await publishedFlow(webhookFlow())
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const body = JSON.stringify({ voornaam: 'Sem' })
+    const wrong = await deliver(flowId, 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', body)
+    expect(wrong.status).toBe(401)
+    expect(wrong.body.code).toBe('webhook.invalid_signature')
+    const stale = await deliver(flowId, made.secret, body, { timestamp: Math.floor(Date.now() / 1000) - 600 })
+    expect(stale.status).toBe(401)
+    expect(stale.body.code).toBe('webhook.stale_timestamp')
+    const missing = await platform.as(null).request('POST', `/api/v1/hooks/${flowId}`, body)
+    expect(missing.status).toBe(400)
+    expect(missing.body.code).toBe('webhook.missing_headers')
+    // A body changed after signing.
+    const id = 'msg_tampered'
+    const ts = Math.floor(Date.now() / 1000)
+    const tampered = await deliver(flowId, made.secret, JSON.stringify({ voornaam: 'Mallory' }), {
+      id,
+      timestamp: ts,
+      signature: signWebhook(made.secret, id, ts, body),
+    })
+    expect(tampered.status).toBe(401)
+    const unfit = await deliver(flowId, made.secret, JSON.stringify({ achternaam: 'x' }))
+    expect(unfit.status).toBe(400)
+    expect(unfit.body.code).toBe('run.invalid_input')
+    expect(unfit.body.errors[0].path).toEqual(['input', 'voornaam'])
+    for (const bad of ['{"voornaam": ', '[1,2]', '"tekst"']) {
+      const response = await deliver(flowId, made.secret, bad)
+      expect(response.status, bad).toBeGreaterThanOrEqual(400)
+      expect(response.status, bad).toBeLessThan(500)
+    }
+    expect(await platform.db.selectFrom('runs').select('id').where('flow_id', '=', flowId).execute()).toEqual(
+      [],
+    )
+    const rejected = await platform.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'webhook.rejected')
+      .where('object_id', '=', flowId)
+      .execute()
+    expect(rejected.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('answers 404 for unknown flows and flows without a secret', async () => {
+    const flowId = await publishedFlow(webhookFlow())
+    const body = '{"voornaam":"A"}'
+    expect((await deliver(flowId, 'whsec_x', body)).status).toBe(404)
+    expect((await deliver('00000000-0000-4000-8000-000000000000', 'whsec_x', body)).status).toBe(404)
+    expect((await deliver('nope', 'whsec_x', body)).status).toBe(404)
+  })
+
+  it('answers 202 with a status URL past the wait, and the run still finishes', async () => {
+    const flowId = await publishedFlow(webhookFlow(2500))
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const started = Date.now()
+    const answer = await deliver(flowId, made.secret, '{"voornaam":"Noor"}', { query: '?wait=1' })
+    expect(answer.status).toBe(202)
+    expect(Date.now() - started).toBeLessThan(2400)
+    expect(answer.body).toMatchObject({ status: 'running', statusUrl: `/api/v1/runs/${answer.body.runId}` })
+    expect(answer.headers.get('location')).toBe(answer.body.statusUrl)
+    const done = await eventually(async () => {
+      const { body } = await platform.request('GET', answer.body.statusUrl)
+      return body.status === 'completed' ? body : undefined
+    })
+    expect(done.output).toMatchObject({ bericht: 'Welkom, Noor' })
+    const immediate = await deliver(flowId, made.secret, '{"voornaam":"Lina"}', { query: '?wait=0' })
+    expect(immediate.status).toBe(202)
+  })
+})
+
+describe('manual runs', () => {
+  const manualFlow = {
+    name: 'Handmatig met velden',
+    nodes: [
+      { id: 'start', type: 'manual', version: 1, config: { fields } },
+      { id: 'welkom', type: 'transform', version: 1, config: { fields: { bericht: "'Hoi ' & voornaam" } } },
+    ],
+    edges: [{ id: 'e1', source: 'start', target: 'welkom' }],
+  }
+
+  it('checks the input against the trigger, refuses unpublished flows, and is idempotent with a key', async () => {
+    const draft = await platform.request('POST', '/api/v1/flows', manualFlow)
+    const unpublished = await platform.request('POST', `/api/v1/flows/${draft.body.id}/runs`, {
+      input: { voornaam: 'A' },
+    })
+    expect(unpublished.status).toBe(409)
+    expect(unpublished.body.code).toBe('flow.not_published')
+    await platform.request('POST', `/api/v1/flows/${draft.body.id}/publish`, {})
+    const invalid = await platform.request('POST', `/api/v1/flows/${draft.body.id}/runs`, { input: {} })
+    expect(invalid.status).toBe(400)
+    expect(invalid.body.code).toBe('run.invalid_input')
+    expect(invalid.body.errors[0].message.nl.length).toBeGreaterThan(3)
+
+    const headers = { 'idempotency-key': 'aanvraag-42' }
+    const [a, b] = await Promise.all([
+      platform.request(
+        'POST',
+        `/api/v1/flows/${draft.body.id}/runs`,
+        { input: { voornaam: 'Yara' } },
+        headers,
+      ),
+      platform.request(
+        'POST',
+        `/api/v1/flows/${draft.body.id}/runs`,
+        { input: { voornaam: 'Yara' } },
+        headers,
+      ),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 201])
+    expect(a.body.id).toBe(b.body.id)
+    const again = await platform.request(
+      'POST',
+      `/api/v1/flows/${draft.body.id}/runs`,
+      { input: { voornaam: 'Yara' } },
+      headers,
+    )
+    expect(again.status).toBe(200)
+    expect(again.body.id).toBe(a.body.id)
+    const rows = await platform.db
+      .selectFrom('runs')
+      .select('id')
+      .where('flow_id', '=', draft.body.id)
+      .execute()
+    expect(rows).toHaveLength(1)
+  })
+
+  it('cancels a running run and retries it as a new run with the same input', async () => {
+    const flowId = await publishedFlow({
+      name: 'Traag',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        { id: 'slow', type: 'test.slow', version: 1, config: { milliseconds: 20_000 } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'slow' }],
+    })
+    const run = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input: { kenmerk: 'R-1' } })
+    const stillRunning = await platform.request('POST', `/api/v1/runs/${run.body.id}/retry`)
+    expect(stillRunning.status).toBe(409)
+    const cancel = await platform.request('POST', `/api/v1/runs/${run.body.id}/cancel`)
+    expect(cancel.status).toBe(202)
+    await eventually(async () => {
+      const { body } = await platform.request('GET', `/api/v1/runs/${run.body.id}`)
+      return body.status === 'cancelled' ? true : undefined
+    })
+    expect((await platform.request('POST', `/api/v1/runs/${run.body.id}/cancel`)).status).toBe(409)
+    const retried = await platform.request('POST', `/api/v1/runs/${run.body.id}/retry`)
+    expect(retried.status).toBe(201)
+    expect(retried.body).toMatchObject({ retryOf: run.body.id, trigger: 'retry', status: 'running' })
+    const progress = await eventually(async () => {
+      const { body } = await platform.request('GET', `/api/v1/runs/${retried.body.id}`)
+      return body.nodes?.start?.status === 'completed' ? body : undefined
+    })
+    expect(progress.nodes.start.output).toEqual({ kenmerk: 'R-1' })
+    await platform.request('POST', `/api/v1/runs/${retried.body.id}/cancel`)
+
+    const list = await platform.request('GET', `/api/v1/runs?flowId=${flowId}&trigger=retry`)
+    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([retried.body.id])
+    expect((await platform.request('GET', '/api/v1/runs?status=weird')).status).toBe(400)
+    expect((await platform.request('GET', '/api/v1/runs?since=yesterday')).status).toBe(400)
+  })
+})
