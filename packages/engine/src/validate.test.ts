@@ -206,6 +206,44 @@ describe('validateFlow: ports and expressions', () => {
     expect(result.problems[0]?.message.en).toContain('true, false, error')
   })
 
+  it('points out a node that joins exclusive branches without a merge', () => {
+    const flow = (joinType: string) => ({
+      name: 'Samenkomen',
+      nodes: [
+        node('start', 'test.trigger'),
+        condition('age >= 18'),
+        node('adult'),
+        node('minor'),
+        { id: 'after', type: joinType, version: 1 },
+        node('end'),
+      ],
+      edges: [
+        edge('start', 'check'),
+        { id: 'yes', source: 'check', sourcePort: 'true', target: 'adult' },
+        { id: 'no', source: 'check', sourcePort: 'false', target: 'minor' },
+        edge('adult', 'after'),
+        edge('minor', 'after'),
+        edge('after', 'end'),
+      ],
+    })
+    const result = validateFlow(flow('test.step'), withControl)
+    expect(result.problems).toEqual([
+      expect.objectContaining({ code: 'node.exclusive_inputs', nodeId: 'after' }),
+    ])
+    expect(result.problems[0]?.message.nl).toContain('"Ja" en "Nee"')
+    expect(validateFlow(flow('merge'), withControl).problems).toEqual([])
+    // Parallel branches that both run are fine.
+    const parallel = validateFlow(
+      {
+        name: 'Parallel',
+        nodes: [node('start', 'test.trigger'), node('a'), node('b'), node('join')],
+        edges: [edge('start', 'a'), edge('start', 'b'), edge('a', 'join'), edge('b', 'join')],
+      },
+      withControl,
+    )
+    expect(parallel.problems).toEqual([])
+  })
+
   it('gives a switch one port per case plus default', () => {
     const switchNode = {
       id: 'route',

@@ -96,6 +96,66 @@ export function estimateHistoryEvents(flow: Pick<FlowDefinition, 'nodes'>): numb
   return flow.nodes.reduce((sum, node) => sum + (historyEventsPerNode[node.type] ?? 6), 10)
 }
 
+/**
+ * Finds ordinary nodes (not `merge`) fed by branches that exclude each other — e.g. both ports of
+ * one condition. Such a node waits for all its inputs, so it would always be skipped.
+ */
+function exclusiveJoins(
+  flow: FlowDefinition,
+  nodesById: Map<string, FlowDefinition['nodes'][number]>,
+  ports: Map<string, NodePort[]>,
+): FlowProblem[] {
+  // For every edge: the (node, port) choices that every path to it passes through.
+  const incoming = new Map<string, FlowDefinition['edges']>()
+  for (const edge of flow.edges) incoming.set(edge.target, [...(incoming.get(edge.target) ?? []), edge])
+  const mustNode = new Map<string, Map<string, string>>()
+  const mustEdge = (edge: FlowDefinition['edges'][number]): Map<string, string> => {
+    const through = new Map(visit(edge.source))
+    through.set(edge.source, edge.sourcePort)
+    return through
+  }
+  const visit = (nodeId: string): Map<string, string> => {
+    const known = mustNode.get(nodeId)
+    if (known) return known
+    mustNode.set(nodeId, new Map())
+    const edges = (incoming.get(nodeId) ?? []).filter((e) => nodesById.has(e.source))
+    let common: Map<string, string> | undefined
+    for (const edge of edges) {
+      const through = mustEdge(edge)
+      common = common ? new Map([...common].filter(([id, port]) => through.get(id) === port)) : through
+    }
+    mustNode.set(nodeId, common ?? new Map())
+    return mustNode.get(nodeId)!
+  }
+  const problems: FlowProblem[] = []
+  for (const node of flow.nodes) {
+    if (node.type === 'merge') continue
+    const edges = (incoming.get(node.id) ?? []).filter((e) => nodesById.has(e.source))
+    const seen = new Map<string, string>()
+    let clash: { at: string; ports: [string, string] } | undefined
+    for (const edge of edges) {
+      for (const [at, port] of mustEdge(edge)) {
+        const other = seen.get(at)
+        if (other !== undefined && other !== port) clash ??= { at, ports: [other, port] }
+        seen.set(at, port)
+      }
+    }
+    if (!clash) continue
+    const { at } = clash
+    const title = (id: string, language: 'nl' | 'en') =>
+      ports.get(at)?.find((p) => p.id === id)?.title[language] ?? id
+    problems.push({
+      code: 'node.exclusive_inputs',
+      nodeId: node.id,
+      message: {
+        nl: `Blok "${node.id}" krijgt invoer van paden die elkaar uitsluiten (na "${at}": "${title(clash.ports[0], 'nl')}" en "${title(clash.ports[1], 'nl')}"). Het wacht op alle paden en wordt dus altijd overgeslagen. Zet er een blok "Samenvoegen" voor.`,
+        en: `Node "${node.id}" gets input from paths that exclude each other (after "${at}": "${clash.ports[0]}" and "${clash.ports[1]}"). It waits for all of them, so it is always skipped. Put a "Merge" node in front of it.`,
+      },
+    })
+  }
+  return problems
+}
+
 function findCycle(nodeIds: string[], next: Map<string, string[]>): string[] | undefined {
   const state = new Map<string, 'visiting' | 'done'>()
   const stack: string[] = []
@@ -324,6 +384,8 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
       }
     }
   }
+
+  if (!cycle) problems.push(...exclusiveJoins(flow, nodesById, ports))
 
   const events = estimateHistoryEvents(flow)
   if (events > maxHistoryEvents) {
