@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
-import { createOutputStore, ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
+import {
+  createCredentialResolver,
+  createOutputStore,
+  ensureFirstAdmin,
+  loadConfig,
+  loadCredentialKey,
+  startServer,
+} from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
@@ -39,6 +46,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const payloadKeys = loadPayloadKeys(env, config.dataDir)
   const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys })]
   const largeOutputBytes = largeOutputBytesFromEnv(env)
+  const credentialKey = loadCredentialKey(env, config.dataDir)
   // The key that encrypts pseudonymise's placeholder mapping; same idea, its own file. The
   // in-process worker's nodes read it from process.env.
   ensurePseudonymKey(env, config.dataDir)
@@ -82,6 +90,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     taskQueue: config.temporal.taskQueue,
     plugins: config.plugins,
     taskStore: createPostgresTaskStore(db),
+    secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,
     // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the same keys.
@@ -103,7 +112,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     dataConverter: { payloadCodecs },
   })
   const server = await startServer(
-    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir },
+    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir, credentialKey },
     { port: config.port, host: config.host },
   )
   say('')

@@ -1,6 +1,6 @@
 // The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
-import { createOutputStore } from '@warmflow/api'
+import { createCredentialResolver, createOutputStore, readCredentialKey } from '@warmflow/api'
 import { loadConfig } from '@warmflow/api/config'
 import { createDb } from '@warmflow/api/db'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
@@ -21,6 +21,8 @@ if (!config.temporal.address) {
 const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
 // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
 const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 4 }) : undefined
+// Credentials need the API's key (WARMFLOW_CREDENTIAL_KEY); a worker never makes one of its own.
+const credentialKey = readCredentialKey(process.env, config.dataDir, { create: false })
 // Every payload is encrypted; large node outputs go to PostgreSQL, encrypted with the same keys.
 const payloadKeys = loadPayloadKeys(process.env, config.dataDir)
 const largeOutputBytes = largeOutputBytesFromEnv(process.env)
@@ -30,6 +32,7 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   taskQueue: config.temporal.taskQueue,
   plugins: config.plugins,
   ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
+  ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
   ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
   ...(db ? { outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }) } : {}),
   ...(largeOutputBytes ? { largeOutputBytes } : {}),

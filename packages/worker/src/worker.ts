@@ -8,6 +8,7 @@ import {
   type NodeRegistry,
   type OutputStore,
   type RecordStore,
+  type SecretResolver,
   type TaskStore,
   workflowsPath,
 } from '@warmflow/engine'
@@ -33,6 +34,8 @@ export interface WarmflowWorkerOptions {
   outputs?: OutputStore
   /** Size in bytes above which an output goes to `outputs`; default 256 KB. */
   largeOutputBytes?: number
+  /** Resolves credentials by name for nodes' secret slots (e.g. `createCredentialResolver(db, key)`). */
+  secrets?: SecretResolver
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -65,6 +68,7 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         ...(options.records ? { records: options.records } : {}),
         ...(options.outputs ? { outputs: options.outputs } : {}),
         ...(options.largeOutputBytes ? { largeOutputBytes: options.largeOutputBytes } : {}),
+        ...(options.secrets ? { secrets: options.secrets } : {}),
       }),
       ...createTaskActivities(options.taskStore),
     },
