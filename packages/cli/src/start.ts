@@ -19,7 +19,7 @@ import {
   loadPayloadKeys,
 } from '@warmflow/engine'
 import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
-import { createWarmflowWorker } from '@warmflow/worker'
+import { createWarmflowWorker, formatPluginFailures, resolvePluginReferences } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { seedDemoData } from './seed-demo.js'
 import { ensurePostgres } from './services/postgres.js'
@@ -88,7 +88,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    plugins: config.plugins,
+    // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
+    plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
     taskStore: createPostgresTaskStore(db),
     secrets: createCredentialResolver(db, credentialKey),
     records,
@@ -97,7 +98,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }),
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
   })
-  for (const failure of pluginFailures) say(`Plugin ${failure.spec} not loaded: ${failure.error}`)
+  for (const line of formatPluginFailures(pluginFailures)) say(line)
   const workerDone = worker.run()
 
   const seeded = await seedExampleFlows(db, registry)
@@ -112,7 +113,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     dataConverter: { payloadCodecs },
   })
   const server = await startServer(
-    { db, registry, temporal: { client, taskQueue: config.temporal.taskQueue }, editorDir, credentialKey },
+    {
+      db,
+      registry,
+      temporal: { client, taskQueue: config.temporal.taskQueue },
+      editorDir,
+      pluginFailures,
+      credentialKey,
+    },
     { port: config.port, host: config.host },
   )
   say('')

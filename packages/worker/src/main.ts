@@ -11,6 +11,7 @@ import {
   loadPayloadKeys,
 } from '@warmflow/engine'
 import { createPostgresRecordStore } from '@warmflow/nodes'
+import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
 const config = loadConfig()
@@ -30,7 +31,8 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   address: config.temporal.address,
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
-  plugins: config.plugins,
+  // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
+  plugins: resolvePluginReferences({ dataDir: config.dataDir }),
   ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
   ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
   ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
@@ -39,9 +41,7 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
 })
-for (const failure of pluginFailures) {
-  process.stderr.write(`plugin ${failure.spec} was not loaded: ${failure.error}\n`)
-}
+for (const line of formatPluginFailures(pluginFailures)) process.stderr.write(`${line}\n`)
 process.stdout.write(
   `${JSON.stringify({ msg: 'worker ready', taskQueue: config.temporal.taskQueue, nodes: registry.list().length, pid: process.pid })}\n`,
 )
