@@ -108,6 +108,24 @@ export async function executeNode(
   raw: { config: unknown; input: unknown; credentials?: Record<string, string> | undefined },
   env: NodeExecutionEnvironment,
 ): Promise<unknown> {
+  const result = await node.execute(createNodeContext(node, raw, env))
+  const output = node.output.safeParse(result)
+  if (!output.success) throw invalid('node.invalid_output', 'output', node, output.error.message)
+  return output.data
+}
+
+/**
+ * Validates input and config and builds the `ctx` a node's `execute` receives: logs bound to the
+ * run, secrets limited to the declared slots, `http` bound to the node's signal.
+ *
+ * @example
+ * const ctx = createNodeContext(definition, { config: {}, input: { name: 'A' } }, environment)
+ */
+export function createNodeContext(
+  node: AnyNodeDefinition,
+  raw: { config: unknown; input: unknown; credentials?: Record<string, string> | undefined },
+  env: NodeExecutionEnvironment,
+): NodeContext<unknown, unknown> {
   const config = node.config.safeParse(raw.config)
   if (!config.success) throw invalid('node.invalid_config', 'config', node, config.error.message)
   const input = node.input.safeParse(raw.input ?? {})
@@ -127,7 +145,7 @@ export async function executeNode(
     }
     return env.secrets?.(raw.credentials?.[slot] ?? slot, env.run)
   }
-  const ctx: NodeContext<unknown, unknown> = {
+  return {
     input: input.data,
     config: config.data,
     log,
@@ -154,10 +172,6 @@ export async function executeNode(
     http: boundHttp(env.http ?? defaultHttp(), env.signal),
     ...(env.records ? { records: env.records } : {}),
   }
-  const result = await node.execute(ctx)
-  const output = node.output.safeParse(result)
-  if (!output.success) throw invalid('node.invalid_output', 'output', node, output.error.message)
-  return output.data
 }
 
 /**

@@ -4,7 +4,7 @@ import { expectTypeOf } from 'vitest'
 import { z } from 'zod'
 import type { NodeHttp } from './http.js'
 import { defineNode, type NodeContext } from './node.js'
-import { runNode } from './testing.js'
+import { createTestContext, runNode } from './testing.js'
 
 const input = z.object({ name: z.string(), age: z.number().optional() })
 const config = z.object({ greeting: z.string().default('Hallo'), loud: z.boolean() })
@@ -82,4 +82,9 @@ export async function harness() {
   const result = await runNode(greet, { config: { loud: false }, input: { name: 'Fatima' } })
   expectTypeOf(result.output).toEqualTypeOf<{ message: string; length: number }>()
   expectTypeOf(result.requests[0]!.method).toEqualTypeOf<string>()
+  const test = createTestContext(greet, { config: { loud: true }, input: { name: 'Jan' } })
+  expectTypeOf(test.ctx.config.greeting).toEqualTypeOf<string>()
+  expectTypeOf(test.ctx.input.age).toEqualTypeOf<number | undefined>()
+  // @ts-expect-error: the config has no field `shout`
+  void test.ctx.config.shout
 }

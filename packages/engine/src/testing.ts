@@ -1,6 +1,12 @@
-import { executeNode, type NodeLogEntry } from './activities.js'
+import type { z } from 'zod'
+import {
+  createNodeContext,
+  executeNode,
+  type NodeExecutionEnvironment,
+  type NodeLogEntry,
+} from './activities.js'
 import { createHttpClient, HttpError, type HttpRequestInit, httpAllowFromEnv, type NodeHttp } from './http.js'
-import type { AnyNodeDefinition, NodeRunInfo } from './node.js'
+import type { AnyNodeDefinition, NodeContext, NodeRunInfo } from './node.js'
 import type { RecordStore } from './records.js'
 
 /** Options for {@link runNode}. */
@@ -67,20 +73,18 @@ function handlerClient(handler: HttpHandler): NodeHttp {
   }
 }
 
-/**
- * Runs one node in isolation, exactly as the worker would (same validation of input, config and
- * output), and records its logs, heartbeats and HTTP requests.
- *
- * @example
- * const { output } = await runNode(transformNode, { config: { fields: { x: '1 + 1' } }, input: {} })
- */
-export async function runNode<Node extends AnyNodeDefinition>(
-  node: Node,
-  options: RunNodeOptions = {},
-): Promise<NodeTestResult<Awaited<ReturnType<Node['output']['parse']>>>> {
-  const logs: NodeLogEntry[] = []
-  const heartbeats: unknown[] = []
-  const requests: RecordedHttpRequest[] = []
+/** What a test environment recorded, shared by {@link runNode} and {@link createTestContext}. */
+interface Recorders {
+  logs: NodeLogEntry[]
+  heartbeats: unknown[]
+  requests: RecordedHttpRequest[]
+}
+
+function testEnvironment(
+  options: RunNodeOptions,
+  signal: AbortSignal,
+): { env: NodeExecutionEnvironment; recorded: Recorders } {
+  const recorded: Recorders = { logs: [], heartbeats: [], requests: [] }
   const transport =
     typeof options.http === 'function'
       ? handlerClient(options.http)
@@ -93,7 +97,7 @@ export async function runNode<Node extends AnyNodeDefinition>(
           : typeof init.body === 'string'
             ? init.body
             : new TextDecoder().decode(init.body)
-      requests.push({
+      recorded.requests.push({
         method: (init.method ?? 'GET').toUpperCase(),
         url: String(url),
         headers: { ...init.headers },
@@ -109,20 +113,69 @@ export async function runNode<Node extends AnyNodeDefinition>(
     nodeId: 'node',
     ...options.run,
   }
-  const output = await executeNode(
-    node,
-    { config: options.config ?? {}, input: options.input ?? {} },
-    {
+  return {
+    recorded,
+    env: {
       run,
       attempt: options.attempt ?? 1,
       idempotencyKey: options.idempotencyKey ?? `${run.runId}/${run.nodeId}`,
-      signal: options.signal ?? new AbortController().signal,
-      heartbeat: (details) => heartbeats.push(details),
-      log: (entry) => logs.push(entry),
+      signal,
+      heartbeat: (details) => recorded.heartbeats.push(details),
+      log: (entry) => recorded.logs.push(entry),
       secrets: async (name) => options.secrets?.[name],
       ...(options.records ? { records: options.records } : {}),
       http,
     },
-  )
-  return { output: output as Awaited<ReturnType<Node['output']['parse']>>, logs, heartbeats, requests }
+  }
+}
+
+/**
+ * Runs one node in isolation, exactly as the worker would (same validation of input, config and
+ * output), and records its logs, heartbeats and HTTP requests.
+ *
+ * @example
+ * const { output } = await runNode(transformNode, { config: { fields: { x: '1 + 1' } }, input: {} })
+ */
+export async function runNode<Node extends AnyNodeDefinition>(
+  node: Node,
+  options: RunNodeOptions = {},
+): Promise<NodeTestResult<Awaited<ReturnType<Node['output']['parse']>>>> {
+  const { env, recorded } = testEnvironment(options, options.signal ?? new AbortController().signal)
+  const output = await executeNode(node, { config: options.config ?? {}, input: options.input ?? {} }, env)
+  return { output: output as Awaited<ReturnType<Node['output']['parse']>>, ...recorded }
+}
+
+/** A node context for calling `execute` yourself, with what it recorded and a way to cancel. */
+export interface TestContext<Input, Config> {
+  ctx: NodeContext<Input, Config>
+  logs: NodeLogEntry[]
+  heartbeats: unknown[]
+  requests: RecordedHttpRequest[]
+  /** Aborts `ctx.signal`, as a cancelled run or a timed-out attempt would. */
+  cancel(reason?: unknown): void
+}
+
+/**
+ * Builds the `ctx` a node's `execute` receives (input and config validated and typed by the
+ * node's schemas), for tests that call `execute` step by step or cancel it half-way.
+ *
+ * @example
+ * const test = createTestContext(slowNode, { input: { id: 1 } })
+ * const running = slowNode.execute(test.ctx)
+ * test.cancel()
+ * await expect(running).rejects.toThrow()
+ */
+export function createTestContext<Node extends AnyNodeDefinition>(
+  node: Node,
+  options: RunNodeOptions = {},
+): TestContext<z.output<Node['input']>, z.output<Node['config']>> {
+  const controller = new AbortController()
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal
+  const { env, recorded } = testEnvironment(options, signal)
+  const ctx = createNodeContext(node, { config: options.config ?? {}, input: options.input ?? {} }, env)
+  return {
+    ctx: ctx as NodeContext<z.output<Node['input']>, z.output<Node['config']>>,
+    ...recorded,
+    cancel: (reason) => controller.abort(reason),
+  }
 }
