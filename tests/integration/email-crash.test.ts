@@ -1,0 +1,141 @@
+// Kills the worker with SIGKILL while `email.send` is in the middle of the SMTP conversation
+// (the server has the message and holds its answer), then lets a new worker retry the node.
+// The retry must not send the e-mail a second time.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client'
+import {
+  buildRunInput,
+  controlPlugin,
+  createRegistry,
+  interpreterWorkflowType,
+  progressQueryName,
+  type RunProgress,
+  snapshotFlow,
+  validateFlow,
+} from '@warmflow/engine'
+import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const entry = fileURLToPath(new URL('./email-crash-worker.ts', import.meta.url))
+const registry = createRegistry([controlPlugin, builtinPlugin])
+const taskQueue = `email-crash-${randomUUID()}`
+const records = createPostgresRecordStore(inject('databaseUrl'))
+const workers: ChildProcess[] = []
+let smtp: TestSmtpServer
+let connection: Connection
+let client: Client
+let release: () => void = () => {}
+let holding = false
+
+function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      DATABASE_URL: inject('databaseUrl'),
+      WARMFLOW_TASK_QUEUE: taskQueue,
+      WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+      TEST_SMTP_CREDENTIAL: smtp.credential(),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  workers.push(child)
+  let errors = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000)
+  })
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker ready')) resolve(child)
+    })
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${errors}`)))
+  })
+}
+
+beforeAll(async () => {
+  // The server takes the message, then holds its answer while the test kills the sender.
+  smtp = await startSmtpServer({
+    beforeAccept: () =>
+      holding
+        ? new Promise<void>((resolve) => {
+            release = resolve
+          })
+        : undefined,
+  })
+  connection = await Connection.connect({ address: inject('temporalAddress') })
+  client = new Client({ connection })
+})
+
+afterAll(async () => {
+  release()
+  for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  await connection?.close()
+  await smtp?.stop()
+  await records.close()
+})
+
+it('never sends twice when the worker is killed in the middle of sending', async () => {
+  const flow = validateFlow(
+    {
+      name: 'Mail met crash',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        {
+          id: 'mail',
+          type: 'email.send',
+          version: 1,
+          // A short attempt timeout so the lost attempt is retried within seconds.
+          options: { timeoutSeconds: 4, retry: { initialIntervalSeconds: 1 } },
+          config: {
+            to: 'email',
+            subject: { nl: 'Welkom {{ naam }}', en: 'Welcome {{ naam }}' },
+            body: { nl: 'Fijn dat je er bent.', en: 'Good to have you.' },
+          },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'mail' }],
+    },
+    registry,
+  )
+  if (!flow.ok) throw new Error(JSON.stringify(flow.problems))
+  holding = true
+  const first = await startWorker()
+  const runId = randomUUID()
+  const workflowId = `run-${runId}`
+  const handle = await client.workflow.start(interpreterWorkflowType, {
+    taskQueue,
+    workflowId,
+    args: [
+      buildRunInput({
+        runId,
+        snapshot: snapshotFlow(randomUUID(), 1, flow.flow),
+        input: { naam: 'Els', email: 'els.crash@example.nl' },
+        registry,
+      }),
+    ],
+  })
+
+  await smtp.waitForArrivals(1)
+  first.kill('SIGKILL')
+  await new Promise((resolve) => first.once('exit', resolve))
+  // The server had the whole message: like a real mail server it delivers it.
+  holding = false
+  release()
+  await startWorker()
+
+  const error = await handle.result().catch((e) => e)
+  expect(error).toBeInstanceOf(WorkflowFailedError)
+  const progress = await handle.query<RunProgress>(progressQueryName)
+  expect(progress.nodes.mail?.error?.code).toBe('email.delivery_unknown')
+  expect(progress.nodes.mail?.error?.message).toContain('unknown whether the e-mail arrived')
+  // Only a second attempt (on the new worker) can see the unfinished delivery and say so.
+  // Exactly one e-mail reached the server, and the delivery log still says it was in flight.
+  expect(smtp.arrived.filter((m) => m.to.includes('els.crash@example.nl'))).toHaveLength(1)
+  const log = await records.get('email_deliveries', `${workflowId}/mail`)
+  expect(log).toMatchObject({ status: 'sending', recipients: ['els.crash@example.nl'] })
+}, 90_000)
