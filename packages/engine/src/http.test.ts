@@ -99,6 +99,10 @@ describe('guarded fetch', () => {
       'http://[fd00::1]/',
       'http://[fe80::1]/',
       'http://localhost:1/',
+      // Other spellings of loopback that URL parsing turns into 127.0.0.1.
+      `http://2130706433:${port}/`,
+      `http://0x7f.0.0.1:${port}/`,
+      `http://127.1:${port}/`,
     ]) {
       await expect(http.fetch(target), target).rejects.toMatchObject(blockedCode)
     }
