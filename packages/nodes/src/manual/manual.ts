@@ -27,6 +27,8 @@ export const manualTrigger = defineNode({
     })
     .default({ fields: [] }),
   output: data,
+  // The start data can hold anything, personal data included.
+  personalData: { reads: ['*'], sendsOutside: 'never' },
   activity: { startToCloseTimeout: '10 seconds' },
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })
