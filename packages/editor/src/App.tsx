@@ -7,8 +7,15 @@ import { LanguageSwitch } from './shell/LanguageSwitch'
 import { Loading } from './shell/Problem'
 import { Link, matchPath, navigate, useLocation } from './shell/router'
 
-const Designer = lazy(() => import('./designer/Designer').then((m) => ({ default: m.Designer })))
-const Inbox = lazy(() => import('./inbox/Inbox').then((m) => ({ default: m.Inbox })))
+const loadDesigner = () => import('./designer/Designer')
+const loadInbox = () => import('./inbox/Inbox')
+// Start fetching the page's code while the session is checked, not after.
+if (typeof window !== 'undefined') {
+  if (/^\/flows\/./.test(window.location.pathname)) void loadDesigner()
+  else if (window.location.pathname.startsWith('/inbox')) void loadInbox()
+}
+const Designer = lazy(() => loadDesigner().then((m) => ({ default: m.Designer })))
+const Inbox = lazy(() => loadInbox().then((m) => ({ default: m.Inbox })))
 
 /** The whole editor: login, then the designer and the inbox by role. */
 export function App() {

@@ -61,6 +61,9 @@ export type SaveState =
 
 type Loaded = { catalogue: CatalogueNode[]; flow: FlowJson | undefined }
 
+/** From this many nodes on, the canvas draws only what is in view and does not fit all at start. */
+const largeFlow = 200
+
 /** Milliseconds of quiet before an autosave. */
 export const autosaveDelay = 1200
 
@@ -123,6 +126,20 @@ function DesignerCanvas({
     startHistory(initial ? fromDefinition(initial.definition) : { nodes: [], edges: [] }),
   )
   const graph = history.present
+  // While a node is dragged, the panel, validation and autosave see the graph from before the
+  // drag: only the canvas follows every frame (the drag ends in one undo step anyway).
+  const [dragging, setDragging] = useState(false)
+  const frozen = useRef(graph)
+  if (!dragging) frozen.current = graph
+  const settled = dragging ? frozen.current : graph
+  // A large flow opens at its start at full size (only what is in view is drawn), not zoomed out.
+  const [initialFit] = useState(() => graph.nodes.length <= largeFlow)
+  const [initialViewport] = useState(() => {
+    const first = graph.nodes[0]?.position ?? { x: 0, y: 0 }
+    return { x: 80 - first.x, y: 120 - first.y, zoom: 1 }
+  })
+  const graphRef = useRef(graph)
+  graphRef.current = graph
   const [saved, setSaved] = useState(() => ({
     id: initial?.id,
     revision: initial?.revision,
@@ -295,7 +312,7 @@ function DesignerCanvas({
   }, [copySelection, deleteSelection, doRedo, doUndo, paste])
 
   // --- validation (the engine's rules, in the browser) -----------------------------------------
-  const definition = useMemo(() => toDefinition(meta, graph), [meta, graph])
+  const definition = useMemo(() => toDefinition(meta, settled), [meta, settled])
   const structureKey = useMemo(
     () => JSON.stringify({ ...definition, nodes: definition.nodes.map(({ position, ...rest }) => rest) }),
     [definition],
@@ -446,7 +463,27 @@ function DesignerCanvas({
     [addNode, flow, index],
   )
 
-  const selectedNodes = graph.nodes.filter((node) => node.selected)
+  const selectedNodes = useMemo(() => settled.nodes.filter((node) => node.selected), [settled])
+  const onNodeChange = useCallback(
+    (id: string, update: Partial<WarmNode['data']>) =>
+      change((g) => ({
+        ...g,
+        nodes: g.nodes.map((node) =>
+          node.id === id ? { ...node, data: { ...node.data, ...update } } : node,
+        ),
+      })),
+    [change],
+  )
+  const connectPorts = useCallback(
+    (source: string, port: string, target: string) =>
+      connect({ source, sourceHandle: port, target, targetHandle: 'in' }),
+    [connect],
+  )
+  const removeEdge = useCallback(
+    (edgeId: string) => change((g) => removeFromGraph(g, new Set(), new Set([edgeId]))),
+    [change],
+  )
+  const addFromPalette = useCallback((item: CatalogueNode) => addNode(item), [addNode])
   const focusNode = useCallback(
     (id: string) => {
       setHistory((current) =>
@@ -457,11 +494,11 @@ function DesignerCanvas({
           ),
         }),
       )
-      const node = history.present.nodes.find((candidate) => candidate.id === id)
+      const node = graphRef.current.nodes.find((candidate) => candidate.id === id)
       if (node) void flow.setCenter(node.position.x + 110, node.position.y + 36, { zoom: 1, duration: 200 })
       setTab('settings')
     },
-    [flow, history.present.nodes],
+    [flow],
   )
 
   const canvasInfo = useMemo(
@@ -510,7 +547,7 @@ function DesignerCanvas({
         </button>
       </div>
       <div className="designer-body">
-        <Palette catalogue={catalogue} onAdd={(item) => addNode(item)} />
+        <Palette catalogue={catalogue} onAdd={addFromPalette} />
         <section
           className="canvas"
           aria-label={t('canvas.label')}
@@ -551,19 +588,22 @@ function DesignerCanvas({
               }}
               onNodeDragStart={() => {
                 dragOrigin.current = history.present
+                setDragging(true)
               }}
               onNodeDragStop={() => {
                 const origin = dragOrigin.current
                 dragOrigin.current = undefined
+                setDragging(false)
                 if (origin) setHistory((current) => recordFrom(current, origin))
               }}
               deleteKeyCode={null}
               multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
               selectionKeyCode="Shift"
-              fitView
+              fitView={initialFit}
               fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
+              defaultViewport={initialViewport}
               minZoom={0.1}
-              onlyRenderVisibleElements={graph.nodes.length > 200}
+              onlyRenderVisibleElements={graph.nodes.length > largeFlow}
               proOptions={{ hideAttribution: true }}
               ariaLabelConfig={{
                 'node.a11yDescription.default': t('canvas.a11yNode'),
@@ -594,25 +634,16 @@ function DesignerCanvas({
           tab={tab}
           onTab={setTab}
           catalogue={index}
-          graph={graph}
+          graph={settled}
           meta={meta}
           onMeta={setMeta}
           selected={selectedNodes}
           problems={problems}
           serverProblems={serverProblems}
           onFocusNode={focusNode}
-          onNodeChange={(id, update) =>
-            change((g) => ({
-              ...g,
-              nodes: g.nodes.map((node) =>
-                node.id === id ? { ...node, data: { ...node.data, ...update } } : node,
-              ),
-            }))
-          }
-          onConnect={(source, port, target) =>
-            connect({ source, sourceHandle: port, target, targetHandle: 'in' })
-          }
-          onRemoveEdge={(edgeId) => change((g) => removeFromGraph(g, new Set(), new Set([edgeId])))}
+          onNodeChange={onNodeChange}
+          onConnect={connectPorts}
+          onRemoveEdge={removeEdge}
           flowId={saved.id}
           latestVersion={saved.latestVersion}
           onPublish={publish}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CatalogueNode } from '../api/types'
 import { pick } from '../i18n'
@@ -12,7 +12,7 @@ export const paletteMime = 'application/x-warmflow-node'
  * The node palette, grouped by category, from the API's catalogue. Drag an item onto the
  * canvas, or press Enter on it to place it in the middle.
  */
-export function Palette({
+export const Palette = memo(function Palette({
   catalogue,
   onAdd,
 }: {
@@ -86,4 +86,4 @@ export function Palette({
       ))}
     </aside>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import type { CatalogueNode, FlowVersionJson, RunJson } from '../api/types'
@@ -36,7 +36,7 @@ interface SidePanelProps {
 }
 
 /** The panel beside the canvas: settings of the selected node, problems, publishing and test runs. */
-export function SidePanel(props: SidePanelProps) {
+export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation()
   const tabs: SidePanelTab[] = ['settings', 'problems', 'publish', 'test']
   const baseId = useId()
@@ -87,7 +87,7 @@ export function SidePanel(props: SidePanelProps) {
       </div>
     </aside>
   )
-}
+})
 
 function SettingsTab(props: SidePanelProps) {
   const { t } = useTranslation()

@@ -57,9 +57,8 @@ export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRe
         secrets: item.secrets,
         personalData: item.personalData,
         outputs: (config: unknown) => portsOf(item, config).filter((port) => port.id !== 'error'),
+        // Validation reads only the config schema; input and output are checked by the worker.
         config: zodFromJsonSchema(item.configSchema),
-        input: zodFromJsonSchema(item.inputSchema),
-        output: zodFromJsonSchema(item.outputSchema),
       }
       return [definition.key, definition] as const
     }),
