@@ -58,7 +58,12 @@ beforeAll(async () => {
     { cwd: folder, env },
   )
   cliOutput = cli.stdout
-  await step('install', 'pnpm', ['install', '--offline', '--no-frozen-lockfile'], pluginDir)
+  // Offline from the local store. On a machine whose pnpm has the packages but not their
+  // metadata cached (a fresh CI clone installs from the lockfile), pnpm may look the versions
+  // up; it still downloads no package the workspace does not already have.
+  await step('install', 'pnpm', ['install', '--offline', '--no-frozen-lockfile'], pluginDir).catch(() =>
+    step('install', 'pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], pluginDir),
+  )
   await step('test', 'pnpm', ['test'], pluginDir)
   await step('typecheck', 'pnpm', ['typecheck'], pluginDir)
   await step('build', 'pnpm', ['build'], pluginDir)

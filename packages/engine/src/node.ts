@@ -220,7 +220,10 @@ export interface PluginSpec {
   /** The package name, e.g. `@zorg-utrecht/warmflow-client-registry`. */
   name: string
   version: string
-  /** The engine versions this plugin works with, as a caret range such as `^0.1.0`. */
+  /**
+   * The engine versions this plugin works with, as an npm semver range such as `^0.1.0`.
+   * Warmflow refuses to load the plugin into an engine outside it (`assertPluginCompatible`).
+   */
   engine?: string
   nodes: readonly AnyNodeDefinition[]
 }
@@ -237,7 +240,7 @@ export interface Plugin extends PluginSpec {
  * Bundles nodes into a plugin. A plugin package exports the result as `plugin`.
  *
  * @example
- * export const plugin = definePlugin({ name: 'warmflow-example', version: '1.0.0', nodes: [greet] })
+ * export const plugin = definePlugin({ name: 'warmflow-example', version: '1.0.0', engine: '^0.1.0', nodes: [greet] })
  */
 export function definePlugin(spec: PluginSpec): Plugin {
   return Object.freeze({ ...spec, [pluginBrand]: true as const })
