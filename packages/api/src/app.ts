@@ -17,6 +17,7 @@ import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { pluginRoutes } from './routes/plugins.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
+import { taskRoutes } from './routes/tasks.js'
 import { flowWebhookRoutes, webhookRoutes } from './routes/webhooks.js'
 
 /** Largest JSON body the API accepts. */
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/runs', runRoutes(deps))
   app.route('/api/v1/flows', flowWebhookRoutes(deps))
   app.route('/api/v1/hooks', webhookRoutes(deps))
+  app.route('/api/v1/tasks', taskRoutes(deps))
   app.route('/api/v1/nodes', nodeRoutes(deps))
   app.route('/api/v1/plugins', pluginRoutes(deps))
   app.doc31('/api/v1/openapi.json', {

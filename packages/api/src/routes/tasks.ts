@@ -1,0 +1,471 @@
+import { randomUUID } from 'node:crypto'
+import { createRoute, z } from '@hono/zod-openapi'
+import { WorkflowUpdateFailedError } from '@temporalio/client'
+import { ApplicationFailure } from '@temporalio/common'
+import { completeTaskUpdateName, type StoredTask } from '@warmflow/engine'
+import { sql } from 'kysely'
+import { audit } from '../audit.js'
+import { roleSchema } from '../auth/roles.js'
+import type { Viewer } from '../auth/users.js'
+import { authorize, ensureTeamAccess, inTeam, teamIdsOf } from '../context.js'
+import type { AppDeps } from '../deps.js'
+import { createRouter } from '../openapi.js'
+import { ApiError, notFound } from '../problems.js'
+import { createPostgresTaskStore } from '../tasks/store.js'
+import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import { isUuid, problemResponse, uuidParam } from './schemas.js'
+
+const localized = z.object({ nl: z.string(), en: z.string() })
+
+const taskSummarySchema = z
+  .object({
+    id: z.string(),
+    runId: z.string(),
+    flowId: z.string(),
+    nodeId: z.string(),
+    teamId: z.string().nullable(),
+    role: z.string(),
+    assignee: z.string().nullable(),
+    title: localized,
+    status: z.enum(['open', 'completed', 'expired', 'cancelled']),
+    deadline: z.string().nullable(),
+    overdue: z.boolean(),
+    fourEyes: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('TaskSummary')
+
+const taskSchema = taskSummarySchema
+  .extend({
+    form: z.object({ fields: z.record(z.string(), z.unknown()) }),
+    data: z.record(z.string(), z.unknown()),
+    outcome: z.record(z.string(), z.unknown()).nullable(),
+    history: z.array(z.object({ type: z.string(), data: z.record(z.string(), z.unknown()), at: z.string() })),
+  })
+  .openapi('Task')
+
+const taskNotFound = notFound({ nl: 'Deze taak', en: 'This task' })
+
+const toSummary = (task: StoredTask) => ({
+  id: task.id,
+  runId: task.runId,
+  flowId: task.flowId,
+  nodeId: task.nodeId,
+  teamId: task.teamId,
+  role: task.role,
+  assignee: task.assignee,
+  title: task.title,
+  status: task.status,
+  deadline: task.deadline ? new Date(task.deadline).toISOString() : null,
+  overdue: task.status === 'open' && task.deadline !== null && new Date(task.deadline).getTime() < Date.now(),
+  fourEyes: task.fourEyes,
+  createdAt: new Date(task.createdAt).toISOString(),
+  updatedAt: new Date(task.updatedAt).toISOString(),
+})
+
+const conflict = (code: string, nl: string, en: string) => new ApiError(409, code, { nl, en })
+
+/** A task's role limits who may act when it names one of Warmflow's roles; admins always may. */
+function mayWork(viewer: Viewer, task: StoredTask): boolean {
+  if (viewer.roles.includes('admin')) return true
+  return (
+    !roleSchema.safeParse(task.role).success || viewer.roles.includes(task.role as Viewer['roles'][number])
+  )
+}
+
+const views = ['team', 'mine', 'unassigned', 'due_soon', 'overdue'] as const
+
+/** `/api/v1/tasks`: the inbox — list, read, claim, hand over and decide human tasks. */
+export function taskRoutes(deps: AppDeps) {
+  const app = createRouter()
+  const { db } = deps
+  const store = createPostgresTaskStore(db)
+
+  async function load(viewer: Viewer, id: string): Promise<StoredTask> {
+    if (!isUuid(id)) throw taskNotFound
+    const task = await store.getTask(id)
+    if (!task?.teamId) throw taskNotFound
+    ensureTeamAccess(viewer, task.teamId, taskNotFound)
+    if (!mayWork(viewer, task)) throw taskNotFound
+    return task
+  }
+
+  async function detail(task: StoredTask) {
+    const events = await store.listEvents(task.id)
+    return {
+      ...toSummary(task),
+      form: task.form as { fields: Record<string, unknown> },
+      data: task.data,
+      outcome: task.outcome,
+      history: events.map((e) => ({ type: e.type, data: e.data, at: new Date(e.createdAt).toISOString() })),
+    }
+  }
+
+  async function recordEvent(taskId: string, type: string, data: Record<string, unknown>) {
+    await db
+      .insertInto('task_events')
+      .values({ task_id: taskId, event_key: `${type}:${randomUUID()}`, type, data: JSON.stringify(data) })
+      .execute()
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      summary: "The inbox: my tasks, my team's, unassigned, due soon or overdue",
+      request: {
+        query: pageQuerySchema.extend({
+          view: z.enum(views).default('team'),
+          status: z.enum(['open', 'completed', 'expired', 'cancelled']).default('open'),
+          teamId: z.string().uuid().optional(),
+          dueWithinHours: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 30)
+            .default(24),
+        }),
+      },
+      responses: {
+        200: {
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(taskSummarySchema), nextCursor: z.string().nullable() }),
+            },
+          },
+          description: 'Tasks',
+        },
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const query = c.req.valid('query')
+      const cursor = decodeCursor(query.cursor)
+      const teams = teamIdsOf(viewer).filter((t) => query.teamId === undefined || t === query.teamId)
+      if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
+      let builder = db
+        .selectFrom('tasks')
+        .select('id')
+        .select(cursorColumn('tasks'))
+        .where('team_id', 'in', teams)
+        .where('status', '=', query.status)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(query.limit + 1)
+      if (cursor) builder = builder.where(afterCursor(cursor, 'tasks'))
+      if (query.view === 'mine') builder = builder.where('assignee', '=', viewer.id)
+      if (query.view === 'unassigned') builder = builder.where('assignee', 'is', null)
+      if (query.view === 'overdue') builder = builder.where('deadline', '<', sql<Date>`now()`)
+      if (query.view === 'due_soon') {
+        builder = builder
+          .where('deadline', '>=', sql<Date>`now()`)
+          .where('deadline', '<', sql<Date>`now() + make_interval(hours => ${query.dueWithinHours})`)
+      }
+      if (!viewer.roles.includes('admin')) {
+        const ownRoles = viewer.roles as string[]
+        const knownRoles = roleSchema.options as readonly string[]
+        builder = builder.where((eb) =>
+          eb.or([eb('role', 'in', ownRoles), eb('role', 'not in', [...knownRoles])]),
+        )
+      }
+      const { rows, nextCursor } = pageOf(await builder.execute(), query.limit)
+      const tasks = await Promise.all(rows.map((r) => store.getTask(r.id)))
+      return c.json({ items: tasks.filter((t): t is StoredTask => !!t).map(toSummary), nextCursor }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      summary: 'Read a task: what to check, the form, and its history (the read is audited)',
+      request: { params: uuidParam },
+      responses: {
+        200: { content: { 'application/json': { schema: taskSchema } }, description: 'The task' },
+        404: problemResponse('No such task'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      await audit(db, c, {
+        action: 'task.read',
+        objectType: 'task',
+        objectId: task.id,
+        teamId: task.teamId,
+        details: { runId: task.runId },
+      })
+      return c.json(await detail(task), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/claim',
+      summary: 'Claim an unassigned task',
+      request: { params: uuidParam },
+      responses: {
+        200: { content: { 'application/json': { schema: taskSchema } }, description: 'Claimed' },
+        404: problemResponse('No such task'),
+        409: problemResponse('Closed, or claimed by someone else'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      const updated = await db
+        .updateTable('tasks')
+        .set({ assignee: viewer.id, updated_at: new Date() })
+        .where('id', '=', task.id)
+        .where('status', '=', 'open')
+        .where((eb) => eb.or([eb('assignee', 'is', null), eb('assignee', '=', viewer.id)]))
+        .returning('id')
+        .executeTakeFirst()
+      if (!updated) {
+        throw conflict(
+          'task.not_claimable',
+          'Deze taak is al door iemand anders opgepakt of is afgerond.',
+          'This task was already claimed by someone else or is closed.',
+        )
+      }
+      await recordEvent(task.id, 'claimed', { userId: viewer.id })
+      await audit(db, c, { action: 'task.claim', objectType: 'task', objectId: task.id, teamId: task.teamId })
+      return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/unclaim',
+      summary: 'Give a claimed task back to the team',
+      request: { params: uuidParam },
+      responses: {
+        200: { content: { 'application/json': { schema: taskSchema } }, description: 'Unassigned' },
+        404: problemResponse('No such task'),
+        409: problemResponse('Not yours, or closed'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      let builder = db
+        .updateTable('tasks')
+        .set({ assignee: null, updated_at: new Date() })
+        .where('id', '=', task.id)
+        .where('status', '=', 'open')
+      if (!viewer.roles.includes('admin')) builder = builder.where('assignee', '=', viewer.id)
+      const updated = await builder.returning('id').executeTakeFirst()
+      if (!updated) {
+        throw conflict(
+          'task.not_yours',
+          'Deze taak is niet aan jou toegewezen of is afgerond.',
+          'This task is not assigned to you, or it is closed.',
+        )
+      }
+      await recordEvent(task.id, 'unclaimed', { userId: viewer.id })
+      await audit(db, c, {
+        action: 'task.unclaim',
+        objectType: 'task',
+        objectId: task.id,
+        teamId: task.teamId,
+      })
+      return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/assign',
+      summary: 'Hand a task over to a colleague in the same team',
+      request: {
+        params: uuidParam,
+        body: {
+          required: true,
+          content: { 'application/json': { schema: z.strictObject({ userId: z.string().uuid() }) } },
+        },
+      },
+      responses: {
+        200: { content: { 'application/json': { schema: taskSchema } }, description: 'Handed over' },
+        400: problemResponse('The colleague cannot take this task'),
+        404: problemResponse('No such task'),
+        409: problemResponse('Not yours, or closed'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      const { userId } = c.req.valid('json')
+      const colleague = await db
+        .selectFrom('users')
+        .innerJoin('team_members', 'team_members.user_id', 'users.id')
+        .select(['users.id', 'users.roles'])
+        .where('users.id', '=', userId)
+        .where('team_members.team_id', '=', task.teamId as string)
+        .where('users.disabled_at', 'is', null)
+        .executeTakeFirst()
+      const colleagueViewer = colleague && ({ roles: colleague.roles } as Viewer)
+      if (
+        !colleague ||
+        !colleagueViewer ||
+        !(colleague.roles.includes('admin') || colleague.roles.includes('approver')) ||
+        !mayWork(colleagueViewer, task)
+      ) {
+        throw new ApiError(400, 'task.invalid_assignee', {
+          nl: 'Deze collega zit niet in het team van de taak of mag deze taak niet doen.',
+          en: 'This colleague is not in the task’s team or may not work on this task.',
+        })
+      }
+      let builder = db
+        .updateTable('tasks')
+        .set({ assignee: userId, updated_at: new Date() })
+        .where('id', '=', task.id)
+        .where('status', '=', 'open')
+      if (!viewer.roles.includes('admin')) {
+        builder = builder.where((eb) => eb.or([eb('assignee', '=', viewer.id), eb('assignee', 'is', null)]))
+      }
+      const updated = await builder.returning('id').executeTakeFirst()
+      if (!updated) {
+        throw conflict(
+          'task.not_yours',
+          'Deze taak is niet aan jou toegewezen of is afgerond.',
+          'This task is not assigned to you, or it is closed.',
+        )
+      }
+      await recordEvent(task.id, 'handed_over', { from: viewer.id, to: userId })
+      await audit(db, c, {
+        action: 'task.assign',
+        objectType: 'task',
+        objectId: task.id,
+        teamId: task.teamId,
+        details: { to: userId },
+      })
+      return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/complete',
+      summary: 'Approve or reject a task, with a reason and edited fields; exactly one decision counts',
+      request: {
+        params: uuidParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                decision: z.enum(['approve', 'reject']),
+                reason: z.string().max(4000).optional(),
+                fields: z.record(z.string(), z.unknown()).default({}),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: taskSchema } },
+          description: 'Decided; the new state',
+        },
+        400: problemResponse('Fields do not fit the form'),
+        403: problemResponse('Four eyes: the starter of the run may not decide'),
+        404: problemResponse('No such task'),
+        409: problemResponse('Already decided, or assigned to someone else'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      const body = c.req.valid('json')
+      if (task.status !== 'open') {
+        throw conflict(
+          'task.not_open',
+          'Deze taak is al afgerond, verlopen of gestopt.',
+          'This task is already completed, expired or cancelled.',
+        )
+      }
+      if (task.assignee !== null && task.assignee !== viewer.id) {
+        throw conflict(
+          'task.assigned_to_other',
+          'Deze taak is aan een collega toegewezen.',
+          'This task is assigned to a colleague.',
+        )
+      }
+      const fourEyes = () =>
+        new ApiError(403, 'task.four_eyes', {
+          nl: 'Vier ogen: iemand anders dan wie de flow startte moet deze taak afronden.',
+          en: 'Four eyes: someone other than the person who started the flow must decide this task.',
+        })
+      if (task.fourEyes && task.startedBy === viewer.id) {
+        await audit(db, c, {
+          action: 'task.four_eyes_refused',
+          objectType: 'task',
+          objectId: task.id,
+          teamId: task.teamId,
+        })
+        throw fourEyes()
+      }
+      try {
+        await deps.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdateName, {
+          args: [
+            {
+              taskId: task.id,
+              decision: body.decision,
+              fields: body.fields,
+              ...(body.reason === undefined ? {} : { reason: body.reason }),
+              userId: viewer.id,
+            },
+          ],
+        })
+      } catch (error) {
+        const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined
+        const type = cause instanceof ApplicationFailure ? cause.type : undefined
+        if (type === 'task.four_eyes') throw fourEyes()
+        if (type === 'task.invalid_fields' || type?.startsWith('task.invalid')) {
+          const problems =
+            ((cause as ApplicationFailure).details?.[0] as { problems?: string[] } | undefined)?.problems ??
+            []
+          throw new ApiError(
+            400,
+            'task.invalid_fields',
+            { nl: 'Niet alle velden kloppen.', en: 'Some fields are not valid.' },
+            problems.map((p) => ({ code: 'task.invalid_field', message: { nl: p, en: p } })),
+          )
+        }
+        if (
+          type === 'task.not_open' ||
+          type === 'task.unknown' ||
+          error instanceof WorkflowUpdateFailedError ||
+          (error as { name?: string }).name === 'WorkflowNotFoundError'
+        ) {
+          throw conflict(
+            'task.not_open',
+            'Deze taak is al afgerond, verlopen of gestopt.',
+            'This task is already completed, expired or cancelled.',
+          )
+        }
+        throw error
+      }
+      await audit(db, c, {
+        action: 'task.complete',
+        objectType: 'task',
+        objectId: task.id,
+        teamId: task.teamId,
+        details: { decision: body.decision, runId: task.runId },
+      })
+      return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
+    },
+  )
+
+  return app
+}
+
+/** True when the viewer could see the task in the inbox (team and role). */
+export function canSeeTask(viewer: Viewer, task: StoredTask): boolean {
+  return task.teamId !== null && inTeam(viewer, task.teamId) && mayWork(viewer, task)
+}
