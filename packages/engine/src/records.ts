@@ -18,7 +18,11 @@ export interface RecordStore {
   /** Reads one row by its key; `undefined` when it does not exist. */
   get(table: string, key: string): Promise<Record<string, unknown> | undefined>
   /** Changes fields of one row; returns the row after the change, `undefined` when it does not exist. */
-  update(table: string, key: string, values: Record<string, unknown>): Promise<Record<string, unknown> | undefined>
+  update(
+    table: string,
+    key: string,
+    values: Record<string, unknown>,
+  ): Promise<Record<string, unknown> | undefined>
   /** Deletes one row by key; true when a row was deleted. */
   remove(table: string, key: string): Promise<boolean>
   /** Rows whose fields equal the given values, newest first, at most `limit` (default 100, max 1000). */
