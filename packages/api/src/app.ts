@@ -15,7 +15,7 @@ import { credentialRoutes } from './routes/credentials.js'
 import { flowRoutes } from './routes/flows.js'
 import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
-import { pluginRoutes } from './routes/plugins.js'
+import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
 import { taskRoutes } from './routes/tasks.js'
 import { flowWebhookRoutes, webhookRoutes } from './routes/webhooks.js'
@@ -81,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tasks', taskRoutes(deps))
   app.route('/api/v1/nodes', nodeRoutes(deps))
   app.route('/api/v1/plugins', pluginRoutes(deps))
+  app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {
