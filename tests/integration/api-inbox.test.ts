@@ -235,6 +235,30 @@ describe('inbox, end to end', () => {
       'task.complete',
     ])
     expect(taskAudit.every((a) => a.actor_id !== outsider.id)).toBe(true)
+
+    // The admin's access report for the run: who saw it and its task, and what they did.
+    const report = await platform.request('GET', `/api/v1/admin/audit/runs/${runId}`)
+    expect(report.status).toBe(200)
+    const byActor = Object.fromEntries(report.body.accesses.map((a: { actorId: string }) => [a.actorId, a]))
+    expect(byActor[approver.id]).toMatchObject({
+      reads: 1,
+      actions: expect.arrayContaining(['task.read', 'task.complete']),
+    })
+    expect(byActor[designer.id].actions).toContain('run.read')
+    expect(byActor[outsider.id]).toBeUndefined()
+    const log = await platform.request('GET', `/api/v1/admin/audit?objectId=${taskId}&limit=2`)
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['task.complete', 'task.unclaim'])
+    const older = await platform.request(
+      'GET',
+      `/api/v1/admin/audit?objectId=${taskId}&limit=2&cursor=${log.body.nextCursor}`,
+    )
+    expect(older.body.items.map((e: { action: string }) => e.action)).toEqual(['task.assign', 'task.claim'])
+    expect((await platform.request('GET', '/api/v1/admin/audit?cursor=abc')).status).toBe(400)
+    expect((await platform.as(approver).request('GET', '/api/v1/admin/audit')).status).toBe(403)
+    expect((await platform.as(approver).request('GET', `/api/v1/admin/audit/runs/${runId}`)).status).toBe(403)
+    expect(
+      (await platform.request('GET', '/api/v1/admin/audit/runs/00000000-0000-4000-8000-000000000000')).status,
+    ).toBe(404)
   })
 
   it('two approvers deciding at once: exactly one decision counts, the other gets 409', async () => {
@@ -242,23 +266,19 @@ describe('inbox, end to end', () => {
     const started = await deliver(flowId, secret, { voornaam: 'Bram' })
     const taskId = await taskOf(started.body.runId)
     const [a, b] = await Promise.all([
-      platform
-        .as(approver)
-        .request('POST', `/api/v1/tasks/${taskId}/complete`, {
-          decision: 'approve',
-          fields: { opmerking: 'A' },
-        }),
+      platform.as(approver).request('POST', `/api/v1/tasks/${taskId}/complete`, {
+        decision: 'approve',
+        fields: { opmerking: 'A' },
+      }),
       platform
         .as(colleague)
         .request('POST', `/api/v1/tasks/${taskId}/complete`, { decision: 'reject', fields: {}, reason: 'B' }),
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
-    const again = await platform
-      .as(approver)
-      .request('POST', `/api/v1/tasks/${taskId}/complete`, {
-        decision: 'approve',
-        fields: { opmerking: 'A' },
-      })
+    const again = await platform.as(approver).request('POST', `/api/v1/tasks/${taskId}/complete`, {
+      decision: 'approve',
+      fields: { opmerking: 'A' },
+    })
     expect(again.status).toBe(409)
     const events = await platform.db
       .selectFrom('task_events')
@@ -276,21 +296,17 @@ describe('inbox, end to end', () => {
       .request('POST', `/api/v1/flows/${flowId}/runs`, { input: { voornaam: 'Cas' } })
     expect(run.status).toBe(201)
     const taskId = await taskOf(run.body.id)
-    const refused = await platform
-      .as(designer)
-      .request('POST', `/api/v1/tasks/${taskId}/complete`, {
-        decision: 'approve',
-        fields: { opmerking: 'zelf' },
-      })
+    const refused = await platform.as(designer).request('POST', `/api/v1/tasks/${taskId}/complete`, {
+      decision: 'approve',
+      fields: { opmerking: 'zelf' },
+    })
     expect(refused.status).toBe(403)
     expect(refused.body.code).toBe('task.four_eyes')
-    const ok = await platform
-      .as(approver)
-      .request('POST', `/api/v1/tasks/${taskId}/complete`, {
-        decision: 'reject',
-        reason: 'Niet passend',
-        fields: {},
-      })
+    const ok = await platform.as(approver).request('POST', `/api/v1/tasks/${taskId}/complete`, {
+      decision: 'reject',
+      reason: 'Niet passend',
+      fields: {},
+    })
     expect(ok.status).toBe(200)
     expect(ok.body.outcome).toMatchObject({ decision: 'rejected', reason: 'Niet passend' })
   })

@@ -10,6 +10,7 @@ import type { AppEnv } from './context.js'
 import type { AppDeps } from './deps.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
+import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { credentialRoutes } from './routes/credentials.js'
 import { flowRoutes } from './routes/flows.js'
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
 
   registerHealth(app, deps)
   app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/admin/audit', auditRoutes(deps))
   app.route('/api/v1/admin', adminRoutes(deps))
   app.route('/api/v1/credentials', credentialRoutes(deps))
   app.route('/api/v1/flows', flowRoutes(deps))
