@@ -6,5 +6,7 @@ export {
   scheduleConfigSchema,
   scheduleTrigger,
   TriggerInputError,
+  triggerFieldsOf,
+  triggerTypesWithFields,
   webhookTrigger,
 } from './triggers.js'

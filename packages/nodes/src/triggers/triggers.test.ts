@@ -1,7 +1,13 @@
 import { runNode } from '@warmflow/engine/testing'
 import { describe, expect, it } from 'vitest'
 import { type FormField, formFieldsSchema, formToJsonSchema, validateFormInput } from './fields.js'
-import { formTrigger, scheduleConfigSchema, scheduleTrigger, webhookTrigger } from './triggers.js'
+import {
+  formTrigger,
+  scheduleConfigSchema,
+  scheduleTrigger,
+  triggerFieldsOf,
+  webhookTrigger,
+} from './triggers.js'
 
 const fields: FormField[] = formFieldsSchema.parse([
   {
@@ -115,5 +121,30 @@ describe('trigger nodes', () => {
       input: { scheduledAt: '2026-11-28T09:00:00+01:00' },
     })
     expect(output).toEqual({ soort: 'herinnering', scheduledAt: '2026-11-28T09:00:00+01:00' })
+  })
+})
+
+describe('triggerFieldsOf', () => {
+  it('finds the fields of the flow trigger, so the API can check and render the start data', async () => {
+    const flow = JSON.parse(
+      await (await import('node:fs/promises')).readFile(
+        new URL('../../../../examples/flows/nieuwe-aanmelding.json', import.meta.url),
+        'utf8',
+      ),
+    )
+    const trigger = triggerFieldsOf(flow)
+    expect(trigger?.nodeId).toBe('aanmelding')
+    expect(trigger?.fields.map((f) => f.name)).toContain('hulpvraag')
+    expect(formToJsonSchema(trigger!.fields).required).toEqual([
+      'voornaam',
+      'achternaam',
+      'email',
+      'postcode',
+      'taal',
+      'talen',
+      'hulpvraag',
+      'momenten',
+    ])
+    expect(triggerFieldsOf({ nodes: [{ id: 'start', type: 'manual', config: {} }] })).toBeUndefined()
   })
 })

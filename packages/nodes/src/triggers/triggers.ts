@@ -148,3 +148,28 @@ export const scheduleTrigger = defineNode({
   activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 } },
   execute: ({ input, config }) => ({ ...config.input, ...input }),
 })
+
+/** The trigger types whose config holds `fields` describing the start data. */
+export const triggerTypesWithFields = ['manual', 'form', 'webhook'] as const
+
+/**
+ * The start-data fields of a flow: those of its first trigger node (`manual`, `form` or
+ * `webhook`) with `fields` in its config, plus that node's id and type. The API uses this to
+ * validate start data (`validateFormInput`), describe it (`formToJsonSchema`) and render the
+ * public form. Undefined when the flow's trigger declares no fields.
+ *
+ * @example
+ * const trigger = triggerFieldsOf(flow.definition)
+ * if (trigger) validateFormInput(trigger.fields, body)
+ */
+export function triggerFieldsOf(definition: {
+  nodes: readonly { id: string; type: string; config?: Record<string, unknown> }[]
+}): { nodeId: string; type: string; fields: FormField[] } | undefined {
+  for (const node of definition.nodes) {
+    if (!(triggerTypesWithFields as readonly string[]).includes(node.type)) continue
+    const parsed = formFieldsSchema.safeParse(node.config?.fields ?? [])
+    if (parsed.success && parsed.data.length > 0)
+      return { nodeId: node.id, type: node.type, fields: parsed.data }
+  }
+  return undefined
+}
