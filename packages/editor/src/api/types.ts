@@ -149,6 +149,10 @@ export interface AiDraftJson {
   /** True when the offline method made it (no AI endpoint). */
   offline?: boolean
   model?: string
+  /** The AI node's own label, e.g. "Concept gemaakt door AI (model). Een mens beslist." */
+  label?: LocalizedText
+  /** The data field the draft is in (prefills the form field of the same name). */
+  field?: string
 }
 
 /** A volunteer proposed by the matching node, with the reasons for the score. */
@@ -171,33 +175,33 @@ export interface TaskFieldJson {
   maxLength?: number
 }
 
-/** A task in the inbox (`/api/v1/tasks`). Fields the API may leave out are optional. */
+/** A task in the inbox (`/api/v1/tasks`). */
 export interface TaskJson {
   id: string
-  title: LocalizedText | string
-  description?: LocalizedText | string
-  status: 'open' | 'claimed' | 'completed' | 'cancelled' | string
-  flowId?: string
-  flowName?: string
-  runId?: string
-  nodeId?: string
-  team?: { id: string; name: string }
-  teamId?: string
-  assignee?: { id: string; name: string } | null
-  assigneeId?: string | null
-  dueAt?: string | null
+  runId: string
+  flowId: string
+  nodeId: string
+  teamId: string | null
+  role: string
+  /** The user id of whoever claimed the task, or null. */
+  assignee: string | null
+  title: LocalizedText
+  status: 'open' | 'completed' | 'expired' | 'cancelled'
+  deadline: string | null
+  overdue: boolean
+  fourEyes: boolean
   createdAt: string
-  completedAt?: string | null
-  /** The fields the approver may edit, by name. */
+  updatedAt: string
+  /** Detail only: the fields the approver may edit, by name. */
   form?: { fields: Record<string, TaskFieldJson> }
-  /** The data the flow shows the approver: summary, source text, suggestions. */
+  /** Detail only: the data the flow shows the approver (summary, source text, suggestions). */
   data?: Record<string, unknown>
-  values?: Record<string, unknown>
+  outcome?: Record<string, unknown> | null
+  history?: { type: string; data: Record<string, unknown>; at: string }[]
+  /** When the API puts them apart from `data`. */
   aiDraft?: AiDraftJson
   suggestions?: SuggestionJson[]
-  decision?: string
-  reason?: string
-  history?: { at: string; event: string; actor?: string; message?: LocalizedText | string }[]
+  values?: Record<string, unknown>
 }
 
 /** The inbox lists. */

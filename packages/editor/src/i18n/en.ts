@@ -317,7 +317,8 @@ export const en: Messages<typeof nl> = {
     },
     empty: 'No tasks in this list.',
     unassigned: 'Nobody',
-    assignedTo: 'With {{name}}',
+    assignedToMe: 'With you',
+    assignedToOther: 'With a colleague',
     due: {
       overdue: 'Overdue since {{date}}',
       soon: 'Due {{date}}',
@@ -351,6 +352,17 @@ export const en: Messages<typeof nl> = {
     approved: 'Approved. The flow continues.',
     rejected: 'Rejected. The flow continues with your reason.',
     closed: 'This task is closed ({{status}}).',
+    event: {
+      created: 'Task created',
+      claimed: 'Claimed',
+      unclaimed: 'Handed back',
+      handed_over: 'Handed over to a colleague',
+      reminded: 'Reminder sent',
+      escalated: 'Escalated',
+      completed: 'Decided',
+      expired: 'Deadline passed',
+      cancelled: 'Cancelled',
+    },
     history: 'History',
     statusValue: {
       open: 'Open',

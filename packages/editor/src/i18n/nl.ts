@@ -317,7 +317,8 @@ export const nl = {
     },
     empty: 'Geen taken in deze lijst.',
     unassigned: 'Niemand',
-    assignedTo: 'Bij {{name}}',
+    assignedToMe: 'Bij jou',
+    assignedToOther: 'Bij een collega',
     due: {
       overdue: 'Te laat sinds {{date}}',
       soon: 'Uiterlijk {{date}}',
@@ -351,6 +352,17 @@ export const nl = {
     approved: 'Goedgekeurd. De flow gaat verder.',
     rejected: 'Afgewezen. De flow gaat verder met jouw reden.',
     closed: 'Deze taak is afgesloten ({{status}}).',
+    event: {
+      created: 'Taak gemaakt',
+      claimed: 'Opgepakt',
+      unclaimed: 'Teruggegeven',
+      handed_over: 'Overgedragen aan een collega',
+      reminded: 'Herinnering gestuurd',
+      escalated: 'Doorgezet',
+      completed: 'Besluit genomen',
+      expired: 'Termijn verlopen',
+      cancelled: 'Geannuleerd',
+    },
     history: 'Geschiedenis',
     statusValue: {
       open: 'Open',

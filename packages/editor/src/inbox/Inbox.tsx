@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import type { TaskJson, TaskView as View } from '../api/types'
 import { formatDateTime, pick } from '../i18n'
+import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
 import { TaskDetail } from './TaskDetail'
@@ -34,6 +35,7 @@ const refreshMs = 10_000
  */
 export function Inbox({ taskId }: { taskId: string | undefined }) {
   const { t, i18n } = useTranslation()
+  const { user } = useAuth()
   const [view, setView] = useState<View>('mine')
   const [tasks, setTasks] = useState<
     { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: TaskJson[] }
@@ -43,16 +45,22 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
   const load = useCallback(
     (quiet = false) => {
       if (!quiet) setTasks({ state: 'loading' })
-      api<{ items: TaskJson[]; counts?: Counts }>('GET', `/api/v1/tasks?view=${view}`).then(
-        (page) => {
-          setTasks({ state: 'ready', items: page.items })
-          if (page.counts) setCounts(page.counts)
-          else setCounts((old) => ({ ...old, [view]: page.items.length }))
-        },
+      api<{ items: TaskJson[] }>('GET', `/api/v1/tasks?view=${view}`).then(
+        (page) => setTasks({ state: 'ready', items: page.items }),
         (error) => {
           if (!quiet) setTasks({ state: 'error', error })
         },
       )
+      // The counts beside each list: one small request per list.
+      for (const name of views) {
+        api<{ items: TaskJson[]; nextCursor?: string | null }>(
+          'GET',
+          `/api/v1/tasks?view=${name}&limit=100`,
+        ).then(
+          (page) => setCounts((old) => ({ ...old, [name]: page.items.length })),
+          () => undefined,
+        )
+      }
     },
     [view],
   )
@@ -89,7 +97,7 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
         {tasks.state === 'ready' && tasks.items.length > 0 && (
           <ul className="task-list" aria-label={t(`inbox.view.${view}`)}>
             {tasks.items.map((task) => {
-              const due = deadlineState(task.dueAt)
+              const due = deadlineState(task.deadline)
               return (
                 <li key={task.id} className={task.id === taskId ? 'current' : undefined}>
                   <Link
@@ -99,14 +107,17 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
                   >
                     <span className="task-title">{pick(task.title, i18n.language)}</span>
                     <span className="task-meta">
-                      {task.flowName ? `${task.flowName} · ` : ''}
-                      {task.assignee
-                        ? t('inbox.assignedTo', { name: task.assignee.name })
-                        : t('inbox.unassigned')}
+                      {task.assignee === null
+                        ? t('inbox.unassigned')
+                        : task.assignee === user?.id
+                          ? t('inbox.assignedToMe')
+                          : t('inbox.assignedToOther')}
+                      {' · '}
+                      {formatDateTime(task.createdAt, i18n.language)}
                     </span>
-                    {task.dueAt && (
+                    {task.deadline && (
                       <span className={`badge due-${due}`}>
-                        {t(`inbox.due.${due}`, { date: formatDateTime(task.dueAt, i18n.language) })}
+                        {t(`inbox.due.${due}`, { date: formatDateTime(task.deadline, i18n.language) })}
                       </span>
                     )}
                   </Link>

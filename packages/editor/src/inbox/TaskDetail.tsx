@@ -12,30 +12,48 @@ type Data = Record<string, unknown>
 const asRecord = (value: unknown): Data | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : undefined
 
-/** The AI draft of a task and the text it was made from, wherever the flow put them. */
+const sourceKeys = [
+  'source',
+  'sourceText',
+  'bron',
+  'omschrijving',
+  'tekst',
+  'text',
+  'original',
+  'description',
+]
+
+/**
+ * The AI draft of a task and the text it was made from. AI nodes put `<field>Meta` (method,
+ * label, model) beside their result, e.g. `samenvatting` + `samenvattingMeta`; only a value
+ * with such a label counts as AI-made.
+ */
 export function findAiDraft(task: TaskJson): AiDraftJson | undefined {
   if (task.aiDraft) return task.aiDraft
   const data = task.data ?? {}
-  const sourceText = (record: Data) =>
-    [record.source, record.sourceText, record.original, record.text, record.description].find(
-      (value): value is string => typeof value === 'string',
-    )
-  const offlineOf = (record: Data) =>
-    record.offline === true || record.method === 'offline' || record.provider === 'offline'
-  for (const value of Object.values(data)) {
-    const record = asRecord(value)
-    const text =
-      record && [record.summary, record.draft].find((item): item is string => typeof item === 'string')
-    if (record && text) {
+  const sourceIn = (record: Data) =>
+    sourceKeys.map((key) => record[key]).find((value): value is string => typeof value === 'string')
+  const fromPair = (record: Data): (AiDraftJson & { field: string }) | undefined => {
+    for (const [field, value] of Object.entries(record)) {
+      const meta = asRecord(record[`${field}Meta`])
+      if (typeof value !== 'string' || !meta || typeof meta.method !== 'string') continue
       return {
-        text,
-        source: sourceText(record) ?? sourceText(data),
-        offline: offlineOf(record) || offlineOf(data),
+        field,
+        text: value,
+        offline: meta.method === 'offline-basic' || meta.method === 'offline',
+        ...(typeof meta.model === 'string' ? { model: meta.model } : {}),
+        ...(asRecord(meta.label) ? { label: meta.label as AiDraftJson['label'] } : {}),
       }
     }
+    return undefined
   }
-  const text = [data.summary, data.draft].find((item): item is string => typeof item === 'string')
-  if (text) return { text, source: sourceText(data), offline: offlineOf(data) }
+  const top = fromPair(data)
+  if (top) return { ...top, source: sourceIn(data) }
+  for (const value of Object.values(data)) {
+    const record = asRecord(value)
+    const nested = record && fromPair(record)
+    if (nested) return { ...nested, source: sourceIn(record) ?? sourceIn(data) }
+  }
   return undefined
 }
 
@@ -96,9 +114,9 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         for (const name of Object.keys(fields)) {
           const value = loaded.values?.[name] ?? loaded.data?.[name]
           if (value !== undefined && (typeof value !== 'object' || value === null)) initial[name] = value
-          else if (name === 'summary') {
+          else {
             const draft = findAiDraft(loaded)
-            if (draft) initial[name] = draft.text
+            if (draft && draft.field === name) initial[name] = draft.text
           }
         }
         setValues(initial)
@@ -127,8 +145,8 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       </section>
     )
   const item = task.task
-  const open = item.status === 'open' || item.status === 'claimed'
-  const mine = item.assignee?.id === user?.id || item.assigneeId === user?.id
+  const open = item.status === 'open'
+  const mine = item.assignee !== null && item.assignee === user?.id
 
   async function act(path: string, body?: unknown) {
     setBusy(true)
@@ -162,21 +180,15 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
     if (ok) setResult(t(decision === 'approve' ? 'task.approved' : 'task.rejected'))
   }
 
+  // Shown elsewhere: the draft and its source side by side, and the suggestions.
+  const shown = new Set<string>(['suggestions', 'matches', 'candidates', 'volunteers'])
+  if (draft?.field) {
+    shown.add(draft.field)
+    shown.add(`${draft.field}Meta`)
+    for (const key of sourceKeys) if (item.data?.[key] === draft.source) shown.add(key)
+  }
   const otherData = Object.entries(item.data ?? {}).filter(
-    ([name, value]) =>
-      ![
-        'summary',
-        'draft',
-        'source',
-        'sourceText',
-        'text',
-        'suggestions',
-        'matches',
-        'candidates',
-        'offline',
-        'method',
-      ].includes(name) &&
-      (typeof value !== 'object' || value === null),
+    ([name, value]) => !shown.has(name) && (typeof value !== 'object' || value === null),
   )
 
   return (
@@ -188,20 +200,20 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         {pick(item.title, i18n.language)}
       </h2>
       <dl className="task-facts">
-        {item.flowName && (
-          <>
-            <dt>{t('task.flow')}</dt>
-            <dd>{item.flowName}</dd>
-          </>
-        )}
         <dt>{t('task.status')}</dt>
         <dd>{t(`task.statusValue.${item.status}`, { defaultValue: item.status })}</dd>
         <dt>{t('task.assignee')}</dt>
-        <dd>{item.assignee?.name ?? (mine ? user?.name : t('inbox.unassigned'))}</dd>
-        {item.dueAt && (
+        <dd>
+          {item.assignee === null
+            ? t('inbox.unassigned')
+            : mine
+              ? t('inbox.assignedToMe')
+              : t('inbox.assignedToOther')}
+        </dd>
+        {item.deadline && (
           <>
             <dt>{t('task.deadline')}</dt>
-            <dd>{formatDateTime(item.dueAt, i18n.language)}</dd>
+            <dd>{formatDateTime(item.deadline, i18n.language)}</dd>
           </>
         )}
       </dl>
@@ -227,6 +239,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
             <p className="small-text">
               {draft.offline ? t('task.offlineMethod') : t('task.aiModel', { model: draft.model ?? 'AI' })}
             </p>
+            {draft.label && <p className="small-text">{pick(draft.label, i18n.language)}</p>}
             <p className="draft-text">{draft.text}</p>
           </section>
           {draft.source && (
@@ -348,8 +361,8 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
               // biome-ignore lint/suspicious/noArrayIndexKey: history entries are ordered
               <li key={index}>
                 {formatDateTime(entry.at, i18n.language)} ·{' '}
-                {pick(entry.message, i18n.language) || entry.event}
-                {entry.actor ? ` · ${entry.actor}` : ''}
+                {t(`task.event.${entry.type}`, { defaultValue: entry.type })}
+                {typeof entry.data.reason === 'string' ? ` · ${entry.data.reason}` : ''}
               </li>
             ))}
           </ol>

@@ -1,0 +1,148 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually, type TestUser } from '../support/platform.js'
+import {
+  type BrowserPlatform,
+  login,
+  screenshot,
+  seriousAxeViolations,
+  startBrowserPlatform,
+} from './support.js'
+
+let env: BrowserPlatform
+let approver: TestUser
+let outsider: TestUser
+let runId: string
+let taskId: string
+
+const phone = { width: 390, height: 844 }
+const intakeText =
+  'Mevrouw is 82 jaar en woont alleen in de wijk. Zij zoekt iemand die op dinsdag boodschappen met haar doet. Ze spreekt Arabisch en een beetje Nederlands.'
+
+/** Presses Tab until the focused element has this accessible text; fails after 40 presses. */
+async function tabTo(page: Page, text: string) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate('document.activeElement && document.activeElement.textContent')
+    if (typeof focused === 'string' && focused.trim() === text) return
+  }
+  throw new Error(`"${text}" cannot be reached with the Tab key`)
+}
+
+describe('the inbox on a phone, in Chromium', () => {
+  beforeAll(async () => {
+    env = await startBrowserPlatform('inbox')
+    const { platform } = env
+    approver = await platform.createUser({ roles: ['approver'], teams: [platform.team] })
+    const otherTeam = await platform.createTeam()
+    outsider = await platform.createUser({ roles: ['approver'], teams: [otherTeam] })
+
+    const created = await platform.request('POST', `/api/v1/flows?teamId=${platform.team.id}`, {
+      name: 'Nieuwe aanmelding (inbox)',
+      nodes: [
+        { id: 'intake', type: 'manual', version: 1 },
+        { id: 'summarise', type: 'ai.summarise', version: 1, config: { fields: ['omschrijving'] } },
+        {
+          id: 'approve',
+          type: 'human.task',
+          version: 1,
+          config: {
+            title: { nl: 'Aanmelding beoordelen', en: 'Review the intake' },
+            role: 'approver',
+            form: {
+              fields: {
+                samenvatting: { type: 'text', title: { nl: 'Samenvatting', en: 'Summary' }, required: true },
+              },
+            },
+            data: {
+              samenvatting: '$nodes.summarise.samenvatting',
+              samenvattingMeta: '$nodes.summarise.samenvattingMeta',
+              omschrijving: '$input.omschrijving',
+            },
+          },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'intake', target: 'summarise' },
+        { id: 'e2', source: 'summarise', target: 'approve' },
+      ],
+    })
+    expect(created.status).toBe(201)
+    const published = await platform.request('POST', `/api/v1/flows/${created.body.id}/publish`, {
+      note: 'e2e',
+    })
+    expect(published.status).toBe(201)
+    const started = await platform.request('POST', `/api/v1/flows/${created.body.id}/runs`, {
+      input: { voornaam: 'Fatima', omschrijving: intakeText },
+    })
+    expect(started.status).toBe(201)
+    runId = started.body.id
+    taskId = await eventually(async () => {
+      const list = await platform.request('GET', '/api/v1/tasks?view=team')
+      return list.body.items?.find((task: { runId: string }) => task.runId === runId)?.id as
+        | string
+        | undefined
+    }, 30_000)
+  }, 180_000)
+
+  afterAll(async () => {
+    await env?.stop()
+  })
+
+  it('an approver finds the task, sees the AI draft beside its source, edits it and approves by keyboard', async () => {
+    const { page } = await env.open(phone)
+    await login(page, approver)
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor()
+    await page.getByRole('button', { name: /Niet toegewezen \(1\)/ }).click()
+    await screenshot(page, 'inbox-01-list-phone')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await page.getByRole('link', { name: /Aanmelding beoordelen/ }).click()
+    await page.getByRole('heading', { name: 'Aanmelding beoordelen' }).waitFor()
+    const draft = page.getByRole('region', { name: /Voorstel/ })
+    await draft.getByText('Gemaakt door AI').waitFor()
+    await draft.getByText(/offline methode/).waitFor()
+    await page.getByRole('region', { name: 'Bron' }).getByText(intakeText).waitFor()
+    await screenshot(page, 'inbox-02-task-phone')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Ik pak deze taak op' }).click()
+    await page.getByRole('button', { name: 'Taak teruggeven' }).waitFor()
+    const summary = page.getByLabel(/^Samenvatting/)
+    expect((await summary.inputValue()).length).toBeGreaterThan(10)
+    await summary.fill('Mevrouw (82) zoekt hulp bij boodschappen op dinsdag. Spreekt Arabisch.')
+
+    // Rejecting without a reason is refused in plain words.
+    await page.getByRole('button', { name: 'Afwijzen' }).click()
+    await page.getByText('Schrijf waarom je afwijst.').waitFor()
+
+    await page.getByLabel('Reden').fill('Past goed bij onze vrijwilligers.')
+    await tabTo(page, 'Goedkeuren')
+    await page.keyboard.press('Enter')
+    await page.getByText('Goedgekeurd. De flow gaat verder.').waitFor()
+    await screenshot(page, 'inbox-03-approved-phone')
+
+    const run = await eventually(async () => {
+      const answer = await env.platform.request('GET', `/api/v1/runs/${runId}`)
+      return answer.body.status === 'completed' ? answer.body : undefined
+    }, 30_000)
+    expect(run.nodes.approve.output.decision).toBe('approved')
+    expect(run.nodes.approve.output.fields.samenvatting).toContain('Spreekt Arabisch')
+  }, 120_000)
+
+  it('an approver of another team never sees the task', async () => {
+    const { page } = await env.open(phone)
+    await login(page, outsider)
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor()
+    for (const view of ['Mijn taken', 'Mijn team', 'Niet toegewezen', 'Bijna te laat', 'Te laat']) {
+      await page.getByRole('button', { name: new RegExp(`^${view}`) }).click()
+      await page.getByText('Geen taken in deze lijst.').waitFor()
+    }
+    await page.goto(`/inbox/${taskId}`)
+    await page
+      .getByRole('alert')
+      .getByText('Deze taak bestaat niet of je hebt er geen toegang toe.')
+      .waitFor()
+    await screenshot(page, 'inbox-04-other-team')
+  }, 60_000)
+})
