@@ -216,6 +216,7 @@ export function createActivities(deps: ActivityDeps): EngineActivities {
               flowVersion: args.flowVersion,
               runId: args.runId,
               nodeId: args.node.id,
+              ...(args.teamId ? { teamId: args.teamId } : {}),
             },
             attempt: info.attempt,
             idempotencyKey: `${info.workflowExecution?.workflowId ?? args.runId}/${args.node.id}`,

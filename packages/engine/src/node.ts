@@ -52,6 +52,8 @@ export interface NodeRunInfo {
   flowVersion: number
   runId: string
   nodeId: string
+  /** The team the run belongs to, when known: nodes that read team data stay inside it. */
+  teamId?: string
 }
 
 /**

@@ -379,6 +379,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       flowVersion: args.flow.version,
       node,
       input,
+      ...(args.teamId ? { teamId: args.teamId } : {}),
     })
     return { output: result.output, port: 'out', attempts: result.attempt }
   }

@@ -68,6 +68,8 @@ export interface RunNodeInput {
   flowVersion: number
   node: FlowNode
   input: unknown
+  /** The team the run belongs to, when known. */
+  teamId?: string
 }
 
 /** Output of the generic `runNode` activity. */

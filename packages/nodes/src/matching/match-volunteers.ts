@@ -49,7 +49,7 @@ export const matchVolunteersNode = defineNode({
         postcode: 'postcode',
         requiresVog: 'requiresVog',
       }),
-    /** Expression giving the team whose volunteers to consider; all teams when empty. */
+    /** Expression giving the team whose volunteers to consider; the run's team when empty. */
     team: expression.optional(),
     /** Expression giving the candidate volunteers from upstream data instead of the table. */
     candidates: expression.optional(),
@@ -72,7 +72,7 @@ export const matchVolunteersNode = defineNode({
   }),
   personalData: { reads: ['postcode'], sendsOutside: 'never' },
   activity: { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } },
-  async execute({ input, config, records }) {
+  async execute({ input, config, records, run }) {
     const raw: Record<string, unknown> = {}
     for (const [field, source] of Object.entries(config.request)) {
       const value = await evaluateExpression(source, input)
@@ -96,7 +96,7 @@ export const matchVolunteersNode = defineNode({
       candidates = await evaluateExpression(config.candidates, input)
       if (candidates !== undefined && !Array.isArray(candidates)) candidates = [candidates]
     } else {
-      const team = config.team ? await evaluateExpression(config.team, input) : undefined
+      const team = config.team ? await evaluateExpression(config.team, input) : run.teamId
       candidates = await requireRecords(records).find('volunteers', {
         where: { active: true, ...(typeof team === 'string' ? { team_id: team } : {}) },
         limit: 1000,

@@ -88,6 +88,43 @@ describe('records nodes on PostgreSQL', () => {
     await expect(records.find('users')).rejects.toMatchObject({ code: 'records.unknown_table' })
   })
 
+  it("keeps a run inside its team: other teams' records are not found and new ones get the team", async () => {
+    const mine = randomUUID()
+    const theirs = randomUUID()
+    const other = await records.insert('clients', { name: 'Ander team', team_id: theirs })
+    const created = await runNode(recordsCreateNode, {
+      records,
+      run: { teamId: mine },
+      input: { naam: 'Eigen cliënt' },
+      config: { table: 'clients', values: { name: 'naam' } },
+    })
+    expect(created.output.record.team_id).toBe(mine)
+    const run = { teamId: mine }
+    await expect(
+      runNode(recordsReadNode, {
+        records,
+        run,
+        input: { id: other.id },
+        config: { table: 'clients', id: 'id', required: true },
+      }),
+    ).rejects.toMatchObject({ code: 'records.not_found' })
+    await expect(
+      runNode(recordsUpdateNode, {
+        records,
+        run,
+        input: { id: other.id },
+        config: { table: 'clients', id: 'id', values: { notes: '"overgenomen"' } },
+      }),
+    ).rejects.toMatchObject({ code: 'records.not_found' })
+    expect((await records.get('clients', String(other.id)))?.notes).toBe('')
+    const listed = await runNode(recordsReadNode, {
+      records,
+      run,
+      config: { table: 'clients', where: { team_id: `"${theirs}"` } },
+    })
+    expect(listed.output.count).toBe(0)
+  })
+
   it('fails clearly when the worker has no database', async () => {
     await expect(runNode(recordsReadNode, { config: { table: 'clients' } })).rejects.toMatchObject({
       code: 'records.unavailable',

@@ -75,6 +75,11 @@ function notFound(table: RecordTable, id: string): NodeError {
   })
 }
 
+/** True when a row may be used by a run of `teamId` (rows without a team are shared). */
+function inTeam(row: Record<string, unknown> | undefined, teamId: string | undefined): boolean {
+  return !!row && (!teamId || row.team_id === null || row.team_id === undefined || row.team_id === teamId)
+}
+
 const personal = [
   'name',
   'email',
@@ -105,9 +110,11 @@ export const recordsCreateNode = defineNode({
   output: recordOutput,
   personalData: { reads: personal, sendsOutside: 'never' },
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
-  async execute({ input, config, records, idempotencyKey }) {
+  async execute({ input, config, records, idempotencyKey, run }) {
     const store = requireRecords(records)
     const values = validateRecord(config.table, await evaluateAll(config.values, input), false)
+    // Records belong to the run's team unless the flow says otherwise.
+    if (values.team_id === undefined && run.teamId) values.team_id = run.teamId
     // A retry must not create a second row: intakes remember the run+node that made them.
     if (config.table === 'intakes' && values.run_id === undefined) values.run_id = idempotencyKey
     if (config.table === 'intakes') {
@@ -143,12 +150,14 @@ export const recordsReadNode = defineNode({
   output: z.object({ records: z.array(data), record: data.nullable(), count: z.number().int() }),
   personalData: { reads: [], sendsOutside: 'never' },
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
-  async execute({ input, config, records }) {
+  async execute({ input, config, records, run }) {
     const store = requireRecords(records)
     let rows: Record<string, unknown>[]
     if (config.id) {
       const id = String(await evaluateExpression(config.id, input))
-      const row = await store.get(config.table, id)
+      const found = await store.get(config.table, id)
+      // A run only sees its own team's records (and records without a team).
+      const row = inTeam(found, run.teamId) ? found : undefined
       if (!row && config.required) throw notFound(config.table, id)
       rows = row ? [row] : []
     } else {
@@ -156,7 +165,9 @@ export const recordsReadNode = defineNode({
         string,
         string | number | boolean | null
       >
-      rows = await store.find(config.table, { where, limit: config.limit })
+      rows = (await store.find(config.table, { where, limit: config.limit })).filter((row) =>
+        inTeam(row, run.teamId),
+      )
       if (rows.length === 0 && config.required) throw notFound(config.table, JSON.stringify(where))
     }
     return { records: rows, record: rows[0] ?? null, count: rows.length }
@@ -184,10 +195,11 @@ export const recordsUpdateNode = defineNode({
   output: recordOutput,
   personalData: { reads: personal, sendsOutside: 'never' },
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
-  async execute({ input, config, records }) {
+  async execute({ input, config, records, run }) {
     const store = requireRecords(records)
     const id = String(await evaluateExpression(config.id, input))
     const values = validateRecord(config.table, await evaluateAll(config.values, input), true)
+    if (!inTeam(await store.get(config.table, id), run.teamId)) throw notFound(config.table, id)
     const row = await store.update(config.table, id, values)
     if (!row) throw notFound(config.table, id)
     return { record: row }
