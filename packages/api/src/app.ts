@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { credentialRoutes } from './routes/credentials.js'
+import { runEventRoutes, taskEventRoutes } from './routes/events.js'
 import { flowRoutes } from './routes/flows.js'
 import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/runs', runRoutes(deps))
   app.route('/api/v1/flows', flowWebhookRoutes(deps))
   app.route('/api/v1/hooks', webhookRoutes(deps))
+  app.route('/api/v1/runs', runEventRoutes(deps))
+  app.route('/api/v1/tasks', taskEventRoutes(deps))
   app.route('/api/v1/tasks', taskRoutes(deps))
   app.route('/api/v1/nodes', nodeRoutes(deps))
   app.route('/api/v1/plugins', pluginRoutes(deps))

@@ -32,6 +32,8 @@ export interface AppDeps {
   credentialKey?: Buffer
   /** Webhook settings: the longest a caller waits for a run's result (default 10 s). */
   webhooks?: { respondTimeoutMs?: number }
+  /** Server-sent event streams: how often they poll (ms) and how long one stream lives. */
+  events?: { pollMs?: number; maxStreamMs?: number }
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
   pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
 }

@@ -21,13 +21,47 @@ function redactKeys(value: unknown, keys: ReadonlySet<string>): unknown {
   return value
 }
 
+function collectStrings(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) for (const v of value) collectStrings(v, into)
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) collectStrings(v, into)
+  else if (typeof value === 'string' || typeof value === 'number') {
+    const text = String(value).trim().toLowerCase()
+    if (text.length >= 3) into.add(text)
+  }
+}
+
+function personalValuesUnder(value: unknown, keys: ReadonlySet<string>, into: Set<string>): void {
+  if (Array.isArray(value)) for (const v of value) personalValuesUnder(v, keys, into)
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (keys.has(k)) collectStrings(v, into)
+      else personalValuesUnder(v, keys, into)
+    }
+  }
+}
+
+/** Hides every string that contains one of the personal values (e.g. a greeting with a name in it). */
+function scrubValues(value: unknown, personal: readonly string[]): unknown {
+  if (personal.length === 0) return value
+  if (Array.isArray(value)) return value.map((v) => scrubValues(v, personal))
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValues(v, personal)]))
+  }
+  if (typeof value === 'string' || typeof value === 'number') {
+    const text = String(value).toLowerCase()
+    return personal.some((p) => text.includes(p)) ? redactedValue : value
+  }
+  return value
+}
+
 /**
  * Hides personal data in a run's detail for viewers who may not see it, using the nodes'
  * `personalData` declarations: every field a node of the flow declares it reads is hidden
  * wherever it appears; the outputs of trigger nodes (what came in from outside) and of nodes
- * that read everything (`'*'`, such as pseudonymise and restore) are hidden whole. Values built
- * from personal data under another name cannot be recognised; hence the whole run detail needs
- * the `run:personal-data` permission to be seen unredacted.
+ * that read everything (`'*'`, such as pseudonymise and restore) are hidden whole; and any other
+ * text that contains one of those values (a greeting with the name in it, the name in capitals)
+ * is hidden too. A value transformed beyond recognition (initials, say) cannot be recognised;
+ * seeing run details unredacted needs the `run:personal-data` permission.
  *
  * @example
  * const shown = redactRunDetail(definition, registry, { output, nodes })
@@ -46,6 +80,13 @@ export function redactRunDetail(
     if (!type || type.category === 'trigger' || reads.includes('*')) whole.add(node.id)
     for (const field of reads) if (field !== '*') keys.add(field)
   }
+  const personalSet = new Set<string>()
+  for (const [id, state] of Object.entries(detail.nodes ?? {})) {
+    if (whole.has(id)) collectStrings(state.output, personalSet)
+    else personalValuesUnder(state.output, keys, personalSet)
+  }
+  personalValuesUnder(detail.output, keys, personalSet)
+  const personal = [...personalSet]
   let nodes: RunProgress['nodes'] | undefined
   if (detail.nodes) {
     nodes = {}
@@ -54,11 +95,19 @@ export function redactRunDetail(
       nodes[id] =
         state.output === undefined
           ? state
-          : { ...state, output: hidden ? redactAll(state.output) : redactKeys(state.output, keys) }
+          : {
+              ...state,
+              output: hidden
+                ? redactAll(state.output)
+                : scrubValues(redactKeys(state.output, keys), personal),
+            }
     }
   }
   return {
-    output: definition === undefined ? redactAll(detail.output) : redactKeys(detail.output, keys),
+    output:
+      definition === undefined
+        ? redactAll(detail.output)
+        : scrubValues(redactKeys(detail.output, keys), personal),
     nodes,
     redacted: true,
   }

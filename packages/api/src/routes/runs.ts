@@ -308,7 +308,7 @@ export function flowRunRoutes(deps: AppDeps) {
   return app
 }
 
-async function loadTeamRun(deps: AppDeps, viewer: Viewer, id: string): Promise<RunRow> {
+export async function loadTeamRun(deps: AppDeps, viewer: Viewer, id: string): Promise<RunRow> {
   if (!isUuid(id)) throw runNotFound
   const row = await deps.db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw runNotFound
@@ -327,7 +327,7 @@ async function runInputOf(deps: AppDeps, workflowId: string): Promise<RunFlowInp
   return input as RunFlowInput | undefined
 }
 
-async function runDetail(deps: AppDeps, row: RunRow) {
+export async function runDetail(deps: AppDeps, row: RunRow) {
   const { client } = deps.temporal
   const handle = client.workflow.getHandle(row.workflow_id)
   const description = await handle.describe()
@@ -367,7 +367,7 @@ async function runDetail(deps: AppDeps, row: RunRow) {
   return { status, output, error, nodes }
 }
 
-async function flowDefinitionOf(deps: AppDeps, row: RunRow): Promise<FlowDefinition | undefined> {
+export async function flowDefinitionOf(deps: AppDeps, row: RunRow): Promise<FlowDefinition | undefined> {
   const version = await deps.db
     .selectFrom('flow_versions')
     .select('definition')

@@ -47,7 +47,7 @@ const taskSchema = taskSummarySchema
 
 const taskNotFound = notFound({ nl: 'Deze taak', en: 'This task' })
 
-const toSummary = (task: StoredTask) => ({
+export const toTaskSummary = (task: StoredTask) => ({
   id: task.id,
   runId: task.runId,
   flowId: task.flowId,
@@ -67,7 +67,7 @@ const toSummary = (task: StoredTask) => ({
 const conflict = (code: string, nl: string, en: string) => new ApiError(409, code, { nl, en })
 
 /** A task's role limits who may act when it names one of Warmflow's roles; admins always may. */
-function mayWork(viewer: Viewer, task: StoredTask): boolean {
+export function mayWork(viewer: Viewer, task: StoredTask): boolean {
   if (viewer.roles.includes('admin')) return true
   return (
     !roleSchema.safeParse(task.role).success || viewer.roles.includes(task.role as Viewer['roles'][number])
@@ -94,7 +94,7 @@ export function taskRoutes(deps: AppDeps) {
   async function detail(task: StoredTask) {
     const events = await store.listEvents(task.id)
     return {
-      ...toSummary(task),
+      ...toTaskSummary(task),
       form: task.form as { fields: Record<string, unknown> },
       data: task.data,
       outcome: task.outcome,
@@ -171,7 +171,7 @@ export function taskRoutes(deps: AppDeps) {
       }
       const { rows, nextCursor } = pageOf(await builder.execute(), query.limit)
       const tasks = await Promise.all(rows.map((r) => store.getTask(r.id)))
-      return c.json({ items: tasks.filter((t): t is StoredTask => !!t).map(toSummary), nextCursor }, 200)
+      return c.json({ items: tasks.filter((t): t is StoredTask => !!t).map(toTaskSummary), nextCursor }, 200)
     },
   )
 
