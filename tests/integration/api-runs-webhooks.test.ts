@@ -267,4 +267,30 @@ describe('manual runs', () => {
     expect((await platform.request('GET', '/api/v1/runs?status=weird')).status).toBe(400)
     expect((await platform.request('GET', '/api/v1/runs?since=yesterday')).status).toBe(400)
   })
+
+  it('archives instead of deleting a flow with a running run; an archived flow starts no runs', async () => {
+    const flowId = await publishedFlow({
+      name: 'Nog bezig',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        { id: 'slow', type: 'test.slow', version: 1, config: { milliseconds: 20_000 } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'slow' }],
+    })
+    const run = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })
+    expect(run.status).toBe(201)
+    const deleted = await platform.request('DELETE', `/api/v1/flows/${flowId}`)
+    expect(deleted.status).toBe(200)
+    expect(deleted.body).toEqual({ archived: true })
+    const read = await platform.request('GET', `/api/v1/flows/${flowId}`)
+    expect(read.body.archived).toBe(true)
+    const list = await platform.request('GET', '/api/v1/flows?limit=200')
+    expect(list.body.items.map((f: { id: string }) => f.id)).not.toContain(flowId)
+    const archived = await platform.request('GET', '/api/v1/flows?archived=true&limit=200')
+    expect(archived.body.items.map((f: { id: string }) => f.id)).toContain(flowId)
+    const refused = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('flow.archived')
+    await platform.request('POST', `/api/v1/runs/${run.body.id}/cancel`)
+  })
 })
