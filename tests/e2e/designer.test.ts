@@ -167,6 +167,37 @@ describe('the flow designer in Chromium', () => {
     await screenshot(page, '08-restored')
   }, 60_000)
 
+  it('adds nodes from the palette by keyboard and tells about a conflicting save by someone else', async () => {
+    const created = await env.platform.request('POST', `/api/v1/flows?teamId=${env.platform.team.id}`, {
+      name: 'Samen bewerken',
+      nodes: [{ id: 'start', type: 'manual', version: 1 }],
+      edges: [],
+    })
+    expect(created.status).toBe(201)
+    const other = (await env.open()).page
+    await login(other, designer)
+    await other.goto(`/flows/${created.body.id}`)
+    await page.goto(`/flows/${created.body.id}`)
+    for (const p of [page, other]) await p.locator('[data-testid="node-start"]').waitFor()
+
+    await other.locator('[data-node-type="transform"]').focus()
+    await other.keyboard.press('Enter')
+    await other.locator('[data-testid="node-transform_1"]').waitFor()
+    await other.getByText(/^Opgeslagen/).waitFor({ timeout: 15_000 })
+
+    await page.locator('[data-node-type="condition"]').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="node-condition_1"]').waitFor()
+    const conflict = page
+      .getByRole('alert')
+      .filter({ hasText: 'Iemand anders heeft deze flow intussen opgeslagen' })
+    await conflict.waitFor({ timeout: 15_000 })
+    await screenshot(page, '09-conflict')
+    await conflict.getByRole('button', { name: 'Nieuwste versie laden' }).click()
+    await page.locator('[data-testid="node-transform_1"]').waitFor()
+    expect(await page.locator('[data-testid="node-condition_1"]').count()).toBe(0)
+  }, 60_000)
+
   it('switches to English and back', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Undo' }).waitFor()

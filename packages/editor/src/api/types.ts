@@ -60,6 +60,8 @@ export interface FlowJson {
   teamId?: string
   team?: { id: string; name: string }
   status?: string
+  archived?: boolean
+  /** Not sent by every API version: undefined means unknown, null means never run. */
   lastRun?: { id: string; status: string; createdAt: string } | null
   createdAt: string
   updatedAt: string

@@ -712,7 +712,7 @@ function SaveStatus({
     : t('designer.neverPublished')
   return (
     <span className={`save-status save-${state.kind}`} role="status">
-      {t(`save.${state.kind}`)} · {version}
+      {t(state.kind === 'conflict' ? 'save.conflictStatus' : `save.${state.kind}`)} · {version}
       {state.kind === 'error' && (
         <span className="save-error">
           {' '}

@@ -11,7 +11,7 @@ type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state:
 
 /** The status word of a flow: draft until published, then the version. */
 export function flowStatus(flow: FlowJson): 'draft' | 'published' | 'archived' | 'changed' {
-  if (flow.status === 'archived') return 'archived'
+  if (flow.status === 'archived' || flow.archived) return 'archived'
   if (!flow.latestVersion) return 'draft'
   if (flow.status === 'changed' || flow.status === 'draft') return 'changed'
   return 'published'
@@ -109,9 +109,11 @@ export function FlowList() {
                     {flow.latestVersion ? ` ${t('flows.version', { version: flow.latestVersion })}` : ''}
                   </td>
                   <td>
-                    {flow.lastRun
-                      ? `${t(`run.status.${flow.lastRun.status}`, { defaultValue: flow.lastRun.status })} · ${formatDateTime(flow.lastRun.createdAt, i18n.language)}`
-                      : t('flows.neverRun')}
+                    {flow.lastRun === undefined
+                      ? '–'
+                      : flow.lastRun
+                        ? `${t(`run.status.${flow.lastRun.status}`, { defaultValue: flow.lastRun.status })} · ${formatDateTime(flow.lastRun.createdAt, i18n.language)}`
+                        : t('flows.neverRun')}
                   </td>
                   <td>{formatDateTime(flow.updatedAt, i18n.language)}</td>
                 </tr>

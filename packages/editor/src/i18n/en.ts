@@ -87,6 +87,7 @@ export const en: Messages<typeof nl> = {
     empty: 'Drag a node onto the canvas; then the flow is saved',
     conflict: 'Someone else saved this flow in the meantime. Your last change was not kept.',
     error: 'Saving failed.',
+    conflictStatus: 'Not saved: someone else was first',
     loadNewest: 'Load the newest version',
   },
   palette: {

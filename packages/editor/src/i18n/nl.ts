@@ -86,6 +86,7 @@ export const nl = {
     empty: 'Sleep een blok op het canvas; daarna slaan we de flow op',
     conflict: 'Iemand anders heeft deze flow intussen opgeslagen. Jouw laatste wijziging is niet bewaard.',
     error: 'Opslaan lukte niet.',
+    conflictStatus: 'Niet opgeslagen: iemand anders was eerder',
     loadNewest: 'Nieuwste versie laden',
   },
   palette: {
