@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { WorkflowFailedError } from '@temporalio/client'
-import { validateFlow } from '@warmflow/engine'
+import { definePlugin, validateFlow } from '@warmflow/engine'
 import { runFlowOnDevServer, singleNodeFlow } from '@warmflow/worker/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/platform.js'
@@ -151,6 +151,22 @@ describe('example plugin on the dev server', () => {
     })
     expect(result.nodes.new?.output).toEqual({ found: true, client: { municipality: 'Amersfoort' } })
     // #endregion dev-server
+  })
+})
+
+describe('runFlowOnDevServer', () => {
+  it('refuses a plugin object built for another engine before starting anything', async () => {
+    const future = definePlugin({ name: '@zorg/future', version: '2.0.0', engine: '^9.0.0', nodes: [] })
+    await expect(
+      runFlowOnDevServer({
+        address: inject('temporalAddress'),
+        plugins: [future],
+        flow: singleNodeFlow({ type: 'manual', version: 1 }, { id: 'again' }),
+      }),
+    ).rejects.toMatchObject({
+      code: 'plugin.incompatible_engine',
+      text: { nl: expect.stringContaining('^9.0.0') },
+    })
   })
 })
 

@@ -6,6 +6,7 @@ import { Client, Connection } from '@temporalio/client'
 import { NativeConnection, Worker } from '@temporalio/worker'
 import {
   type AnyNodeDefinition,
+  assertPluginCompatible,
   buildRunInput,
   createActivities,
   createHttpClient,
@@ -129,6 +130,8 @@ export async function runFlowOnDevServer(options: RunFlowOnDevServerOptions): Pr
   }
   const namespace = options.namespace ?? 'default'
   const given = options.plugins.filter(isPlugin)
+  // Plugin objects are held to the same engine range as loaded ones (throws PluginIncompatibleError).
+  for (const plugin of given) assertPluginCompatible(plugin)
   const loaded = await loadPlugins(
     options.plugins.filter((entry): entry is string | PluginReference => !isPlugin(entry)),
   )
