@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import type { TaskJson } from '../api/types'
+import { findAiDraft, findSuggestions } from './taskData'
+
+const base: TaskJson = {
+  id: 't1',
+  runId: 'r1',
+  flowId: 'f1',
+  nodeId: 'approve',
+  teamId: 'team',
+  role: 'approver',
+  assignee: null,
+  title: { nl: 'Beoordelen', en: 'Review' },
+  status: 'open',
+  deadline: null,
+  overdue: false,
+  fourEyes: false,
+  createdAt: '2026-11-28T10:00:00Z',
+  updatedAt: '2026-11-28T10:00:00Z',
+}
+
+describe('task data for the inbox', () => {
+  it('finds an AI draft by the meta an AI node puts beside it, with the offline method and source', () => {
+    const draft = findAiDraft({
+      ...base,
+      data: {
+        samenvatting: 'Mevrouw zoekt hulp.',
+        samenvattingMeta: { method: 'offline-basic', label: { nl: 'Zonder AI', en: 'Without AI' } },
+        omschrijving: 'Mevrouw is 82 en zoekt hulp bij boodschappen.',
+      },
+    })
+    expect(draft).toEqual({
+      field: 'samenvatting',
+      text: 'Mevrouw zoekt hulp.',
+      offline: true,
+      label: { nl: 'Zonder AI', en: 'Without AI' },
+      source: 'Mevrouw is 82 en zoekt hulp bij boodschappen.',
+    })
+  })
+
+  it('finds a draft made by a model inside a node output, and never labels plain text as AI-made', () => {
+    const draft = findAiDraft({
+      ...base,
+      data: {
+        summarise: {
+          summary: 'Kort.',
+          summaryMeta: { method: 'openai-compatible', model: 'mistral' },
+          text: 'Lang.',
+        },
+      },
+    })
+    expect(draft).toMatchObject({ text: 'Kort.', offline: false, model: 'mistral', source: 'Lang.' })
+    expect(findAiDraft({ ...base, data: { samenvatting: 'Door een mens geschreven.' } })).toBeUndefined()
+  })
+
+  it('reads volunteer matches with their bilingual reasons', () => {
+    const suggestions = findSuggestions({
+      ...base,
+      data: {
+        matches: [
+          {
+            volunteerId: 'v1',
+            name: 'Ahmed',
+            score: 0.82,
+            reasons: [{ code: 'language', effect: 'plus', nl: 'spreekt Arabisch', en: 'speaks Arabic' }],
+          },
+        ],
+      },
+    })
+    expect(suggestions).toEqual([
+      {
+        id: 'v1',
+        name: 'Ahmed',
+        score: 0.82,
+        reasons: [{ code: 'language', effect: 'plus', nl: 'spreekt Arabisch', en: 'speaks Arabic' }],
+      },
+    ])
+    expect(findSuggestions(base)).toEqual([])
+  })
+})
