@@ -193,6 +193,32 @@ describe('example plugin in the API', () => {
     }
   })
 
+  it('shows the plugin nodes in the node catalogue like built-in ones, and the plugin in the plugin list', async () => {
+    const nodes = await platform.request('GET', '/api/v1/nodes')
+    expect(nodes.status).toBe(200)
+    const lookups = nodes.body.items.filter(
+      (item: { type: string }) => item.type === 'client-registry.lookup',
+    )
+    expect(lookups.map((item: { version: number }) => item.version)).toEqual([1, 2])
+    expect(lookups[0]).toMatchObject({
+      title: { nl: 'Cliënt opzoeken', en: 'Look up client' },
+      category: 'data',
+      icon: 'search',
+      secrets: ['registry'],
+      personalData: { reads: ['clientNumber'], sendsOutside: 'when-endpoint-external' },
+    })
+    expect(lookups[0].configSchema.properties).toHaveProperty('baseUrl')
+    expect(lookups[1].configSchema.properties).toHaveProperty('endpoint')
+    const plugins = await platform.request('GET', '/api/v1/plugins')
+    expect(plugins.body.items).toContainEqual({
+      name: '@warmflow-examples/plugin-client-registry',
+      version: '1.0.0',
+      engine: '^0.1.0',
+      nodes: ['client-registry.lookup@1', 'client-registry.lookup@2'],
+    })
+    expect(plugins.body.failures).toEqual([])
+  })
+
   it('has both versions in the registry it validates with, and refuses a version no plugin provides', () => {
     expect(platform.registry.get('client-registry.lookup', 1)?.title.nl).toBe('Cliënt opzoeken')
     expect(platform.registry.get('client-registry.lookup', 2)?.personalData?.reads).toEqual(['clientNumber'])
