@@ -99,7 +99,7 @@ function registerPlugin(configFile: string, dir: string): void {
   if (!spec.startsWith('.')) spec = `./${spec}`
   const plugins = Array.isArray(config.plugins) ? (config.plugins as unknown[]) : []
   if (!plugins.includes(spec)) plugins.push(spec)
-  writeFileSync(configFile, `${JSON.stringify({ ...config, plugins }, null, 2)}\n`)
+  writeFileSync(configFile, templates.json({ ...config, plugins }))
 }
 
 /**

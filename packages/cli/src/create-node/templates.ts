@@ -1,11 +1,20 @@
 // The files `warmflow create-node` writes. Kept as plain functions so the generated project is
 // easy to read here and a test can check every file it produces compiles and passes.
 
-/** JSON as Biome formats it: two spaces, short lists of plain values on one line. */
-function json(value: unknown): string {
+/**
+ * JSON as Biome formats it: two spaces, a short list of plain values on one line when it fits in
+ * 110 characters.
+ *
+ * @example
+ * json({ plugins: ['./plugins/a'] }) // '{\n  "plugins": ["./plugins/a"]\n}\n'
+ */
+export function json(value: unknown): string {
   const text = JSON.stringify(value, null, 2).replace(
-    /\[\n\s+((?:"[^"\n]*"|[\d.]+|true|false)(?:,\n\s+(?:"[^"\n]*"|[\d.]+|true|false))*)\n\s+\]/g,
-    (_, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`,
+    /^( *)("[^"\n]*": )?\[\n\s+((?:"[^"\n]*"|[\d.]+|true|false)(?:,\n\s+(?:"[^"\n]*"|[\d.]+|true|false))*)\n\s+\](,?)$/gm,
+    (whole, indent: string, key: string | undefined, items: string, comma: string) => {
+      const line = `${indent}${key ?? ''}[${items.split(/,\n\s+/).join(', ')}]${comma}`
+      return line.length <= 110 ? line : whole
+    },
   )
   return `${text}\n`
 }
