@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { TestUser } from '../support/platform.js'
 import {
   type BrowserPlatform,
@@ -23,15 +23,12 @@ async function dropFromPalette(p: Page, type: string, at: { x: number; y: number
 
 async function connect(p: Page, source: string, port: string, target: string) {
   const before = await edges(p)
-  for (let attempt = 0; attempt < 3 && (await edges(p)) === before; attempt++) {
-    await dragMouse(
-      p,
-      await centre(p, `[data-testid="node-${source}"] .react-flow__handle[data-handleid="${port}"]`),
-      await centre(p, `[data-testid="node-${target}"] .react-flow__handle[data-handleid="in"]`),
-    )
-    await p.waitForTimeout(100)
-  }
-  expect(await edges(p)).toBe(before + 1)
+  await dragMouse(
+    p,
+    await centre(p, `[data-testid="node-${source}"] .react-flow__handle[data-handleid="${port}"]`),
+    await centre(p, `[data-testid="node-${target}"] .react-flow__handle[data-handleid="in"]`),
+  )
+  await expect.poll(() => edges(p)).toBe(before + 1)
 }
 
 async function selectNode(p: Page, id: string) {
@@ -40,10 +37,17 @@ async function selectNode(p: Page, id: string) {
 
 describe('the flow designer in Chromium', () => {
   beforeAll(async () => {
-    env = await startBrowserPlatform('designer')
+    env = await startBrowserPlatform()
     designer = await env.platform.createUser({ roles: ['designer'], teams: [env.platform.team] })
     page = (await env.open()).page
   }, 180_000)
+
+  afterEach(async (context) => {
+    // A picture of the page at a failure, to look at beside the error.
+    if (context.task.result?.state === 'fail' && page) {
+      await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`)
+    }
+  })
 
   afterAll(async () => {
     await env?.stop()

@@ -31,7 +31,7 @@ async function tabTo(page: Page, text: string) {
 
 describe('the inbox on a phone, in Chromium', () => {
   beforeAll(async () => {
-    env = await startBrowserPlatform('inbox')
+    env = await startBrowserPlatform()
     const { platform } = env
     approver = await platform.createUser({ roles: ['approver'], teams: [platform.team] })
     const otherTeam = await platform.createTeam()

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { type RunningServer, startServer } from '@warmflow/api'
@@ -15,19 +15,43 @@ export const resultsDir = resolve('test-results/e2e')
 /** Debian's Chromium, which the CI installs (`.ci/run`). */
 export const chromiumPath = process.env.WARMFLOW_CHROMIUM ?? '/usr/bin/chromium'
 
-/** Builds the editor with Vite into its own folder, so parallel test files never share one. */
-export async function buildEditor(name: string): Promise<string> {
-  const outDir = join(resultsDir, `editor-${name}-${process.pid}`)
-  rmSync(outDir, { recursive: true, force: true })
-  const editor = resolve('packages/editor')
-  await run(
-    join(editor, 'node_modules/.bin/vite'),
-    ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    {
-      cwd: editor,
-      timeout: 120_000,
-    },
-  )
+/**
+ * Builds the editor with Vite once per test run (Vite refuses two builds of one project at the
+ * same time): the first test file to get the lock builds, the others wait and share the output.
+ * Test files run in worker processes of one vitest process, so its pid names the build.
+ */
+export async function buildEditor(): Promise<string> {
+  const outDir = join(resultsDir, `editor-${process.ppid}`)
+  const lock = `${outDir}.lock`
+  const done = join(outDir, '.built')
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    if (existsSync(done)) return outDir
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the editor build in ${outDir} did not finish`)
+      await new Promise((resolveWait) => setTimeout(resolveWait, 250))
+    }
+  }
+  try {
+    for (const name of readdirSync(resultsDir)) {
+      // Builds of earlier test runs.
+      if (name.startsWith('editor-') && !name.startsWith(`editor-${process.ppid}`)) {
+        rmSync(join(resultsDir, name), { recursive: true, force: true })
+      }
+    }
+    const editor = resolve('packages/editor')
+    await run(
+      join(editor, 'node_modules/.bin/vite'),
+      ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: editor, timeout: 120_000 },
+    )
+    writeFileSync(done, new Date().toISOString())
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
   return outDir
 }
 
@@ -46,9 +70,9 @@ export interface BrowserPlatform {
  * Starts the platform (PostgreSQL, Temporal worker, API) with `startServer` on a free port,
  * serving a fresh build of the editor, and launches Chromium.
  */
-export async function startBrowserPlatform(name: string): Promise<BrowserPlatform> {
+export async function startBrowserPlatform(): Promise<BrowserPlatform> {
   mkdirSync(resultsDir, { recursive: true })
-  const [editorDir, platform] = await Promise.all([buildEditor(name), startTestPlatform()])
+  const [editorDir, platform] = await Promise.all([buildEditor(), startTestPlatform()])
   const server = await startServer(
     {
       db: platform.db,
@@ -88,7 +112,6 @@ export async function startBrowserPlatform(name: string): Promise<BrowserPlatfor
       await browser.close()
       await server.close()
       await platform.stop()
-      rmSync(editorDir, { recursive: true, force: true })
     },
   }
 }

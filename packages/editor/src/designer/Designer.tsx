@@ -69,6 +69,9 @@ export const autosaveDelay = 1200
 
 /** The flow designer for one flow (`new` for a flow that is not saved yet). */
 export function Designer({ flowId }: { flowId: string }) {
+  // Loaded once: when a new flow is first saved, the address changes to its id, but this
+  // designer (its canvas and undo history) stays; another flow gets another designer (App's key).
+  const [loadId] = useState(flowId)
   const [state, setState] = useState<
     { phase: 'loading' } | { phase: 'error'; error: unknown } | ({ phase: 'ready' } & Loaded)
   >({ phase: 'loading' })
@@ -76,12 +79,12 @@ export function Designer({ flowId }: { flowId: string }) {
     setState({ phase: 'loading' })
     Promise.all([
       api<{ items: CatalogueNode[] }>('GET', '/api/v1/nodes'),
-      flowId === 'new' ? Promise.resolve(undefined) : api<FlowJson>('GET', `/api/v1/flows/${flowId}`),
+      loadId === 'new' ? Promise.resolve(undefined) : api<FlowJson>('GET', `/api/v1/flows/${loadId}`),
     ]).then(
       ([catalogue, flow]) => setState({ phase: 'ready', catalogue: catalogue.items, flow }),
       (error) => setState({ phase: 'error', error }),
     )
-  }, [flowId])
+  }, [loadId])
   useEffect(load, [load])
 
   if (state.phase === 'loading') return <Loading />

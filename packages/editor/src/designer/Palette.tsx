@@ -54,7 +54,7 @@ export const Palette = memo(function Palette({
       {groups.map(([category, items]) => (
         <section key={category} aria-labelledby={`palette-${category}`}>
           <h3 id={`palette-${category}`}>{t(`category.${category}`, { defaultValue: category })}</h3>
-          <ul>
+          <ul className="palette-list">
             {items.map((item) => (
               <li key={item.key}>
                 <button

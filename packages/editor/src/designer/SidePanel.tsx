@@ -687,9 +687,15 @@ function TestTab({ flowId, latestVersion, run, onStartRun, graph, catalogue }: S
           <table className="run-table">
             <thead>
               <tr>
-                <th scope="col">{t('test.node')}</th>
-                <th scope="col">{t('run.statusLabel')}</th>
-                <th scope="col">{t('run.duration')}</th>
+                <th scope="col" className="run-cell">
+                  {t('test.node')}
+                </th>
+                <th scope="col" className="run-cell">
+                  {t('run.statusLabel')}
+                </th>
+                <th scope="col" className="run-cell">
+                  {t('run.duration')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -699,9 +705,15 @@ function TestTab({ flowId, latestVersion, run, onStartRun, graph, catalogue }: S
                 const duration = nodeDuration(state)
                 return (
                   <tr key={node.id} data-testid={`run-row-${node.id}`}>
-                    <th scope="row">{node.data.label || pick(type?.title, i18n.language) || node.id}</th>
-                    <td>{state ? t(`nodeStatus.${state.status}`) : t('nodeStatus.pending')}</td>
-                    <td>{duration === undefined ? '–' : formatDuration(duration, i18n.language)}</td>
+                    <th scope="row" className="run-cell">
+                      {node.data.label || pick(type?.title, i18n.language) || node.id}
+                    </th>
+                    <td className="run-cell">
+                      {state ? t(`nodeStatus.${state.status}`) : t('nodeStatus.pending')}
+                    </td>
+                    <td className="run-cell">
+                      {duration === undefined ? '–' : formatDuration(duration, i18n.language)}
+                    </td>
                   </tr>
                 )
               })}
