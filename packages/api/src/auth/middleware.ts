@@ -4,8 +4,9 @@ import type { AppEnv } from '../context.js'
 import { authRequired } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../problems.js'
-import { csrfTokenMatches, defaultSessionLifetime, findSession, sessionCookieName } from './sessions.js'
-import { loadViewer } from './users.js'
+import { roleSchema } from './roles.js'
+import { csrfTokenMatches, defaultSessionLifetime, findSessionViewer, sessionCookieName } from './sessions.js'
+import type { Viewer } from './users.js'
 
 /** Routes anyone may call: sign-in, the API description, webhooks and public forms. */
 export function isPublicPath(method: string, path: string): boolean {
@@ -26,10 +27,16 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('trustProxy', deps.auth?.trustProxy ?? false)
     const token = getCookie(c, sessionCookieName)
     if (token) {
-      const session = await findSession(deps.db, token, lifetime)
-      const viewer = session && (await loadViewer(deps.db, session.userId))
-      if (session && viewer) {
-        c.set('viewer', { ...viewer, sessionId: session.sessionId })
+      const session = await findSessionViewer(deps.db, token, lifetime)
+      if (session) {
+        c.set('viewer', {
+          id: session.userId,
+          email: session.email,
+          name: session.name,
+          roles: session.roles.filter((r) => roleSchema.safeParse(r).success) as Viewer['roles'],
+          teams: session.teams,
+          sessionId: session.sessionId,
+        })
         c.set('sessionToken', token)
       }
     }

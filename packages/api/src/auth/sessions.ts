@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/index.js'
 
 /** Name of the session cookie. */
@@ -106,6 +106,61 @@ export async function findSession(
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute()
   }
   return { sessionId: row.id, userId: row.user_id }
+}
+
+/** A live session with its user, roles and teams, as one lookup. */
+export interface SessionViewer extends SessionLookup {
+  email: string
+  name: string
+  roles: string[]
+  teams: { id: string; name: string }[]
+}
+
+/**
+ * Like {@link findSession}, but also loads the user's roles and teams in the same query: one
+ * round trip per request instead of three.
+ */
+export async function findSessionViewer(
+  db: Kysely<Database>,
+  token: string,
+  lifetime: SessionLifetime = defaultSessionLifetime,
+): Promise<SessionViewer | undefined> {
+  if (token.length < 20 || token.length > 100) return undefined
+  const { rows } = await sql<{
+    id: string
+    user_id: string
+    last_seen_at: Date
+    expires_at: Date
+    email: string
+    name: string
+    roles: string[]
+    teams: { id: string; name: string }[]
+  }>`
+    select s.id, s.user_id, s.last_seen_at, s.expires_at, u.email, u.name, u.roles,
+      coalesce(
+        (select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
+           from team_members m join teams t on t.id = m.team_id where m.user_id = u.id),
+        '[]'::json) as teams
+    from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${sha256(token)} and u.disabled_at is null`.execute(db)
+  const row = rows[0]
+  if (!row) return undefined
+  const now = Date.now()
+  if (row.expires_at.getTime() <= now || row.last_seen_at.getTime() + lifetime.idleMinutes * 60_000 <= now) {
+    await db.deleteFrom('sessions').where('id', '=', row.id).execute()
+    return undefined
+  }
+  if (now - row.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute()
+  }
+  return {
+    sessionId: row.id,
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    teams: row.teams,
+  }
 }
 
 /** Ends one session. */

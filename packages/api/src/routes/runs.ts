@@ -12,7 +12,8 @@ import {
   type RunProgress,
 } from '@warmflow/engine'
 import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
-import { audit } from '../audit.js'
+import type { Context } from 'hono'
+import { type AuditEvent, audit } from '../audit.js'
 import { hasPermission } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, teamIdsOf } from '../context.js'
@@ -88,6 +89,8 @@ export interface StartRunRequest {
   startedBy: string | null
   idempotencyKey?: string | undefined
   retryOf?: string | undefined
+  /** Written in the same transaction as the run row, so a started run is always audited. */
+  audit?: { c: Context; event: Omit<AuditEvent, 'objectId' | 'objectType' | 'teamId'> }
 }
 
 const conflict = (code: string, text: { nl: string; en: string }) => new ApiError(409, code, text)
@@ -219,6 +222,14 @@ export async function startRun(
         })
         .returningAll()
         .executeTakeFirstOrThrow()
+      if (request.audit) {
+        await audit(trx, request.audit.c, {
+          ...request.audit.event,
+          objectType: 'run',
+          objectId: runId,
+          teamId: request.teamId,
+        })
+      }
       // Started inside the transaction: if Temporal refuses, no run row is left behind.
       await deps.temporal.client.workflow.start(interpreterWorkflowType, {
         taskQueue: deps.temporal.taskQueue,
@@ -330,8 +341,11 @@ async function runInputOf(deps: AppDeps, workflowId: string): Promise<RunFlowInp
 export async function runDetail(deps: AppDeps, row: RunRow) {
   const { client } = deps.temporal
   const handle = client.workflow.getHandle(row.workflow_id)
-  const description = await handle.describe()
-  const status = temporalStatus[description.status.name] ?? 'unknown'
+  // A completed run stays completed: once the row says so, skip asking Temporal for the status.
+  const status: RunStatus =
+    row.status === 'completed'
+      ? 'completed'
+      : (temporalStatus[(await handle.describe()).status.name] ?? 'unknown')
   let output: unknown
   let error: { message: string } | undefined
   let nodes: RunProgress['nodes'] | undefined
@@ -449,18 +463,23 @@ export function runRoutes(deps: AppDeps) {
     async (c) => {
       const viewer = authorize(c, 'run:read')
       const row = await loadTeamRun(deps, viewer, c.req.valid('param').id)
-      const detail = await runDetail(deps, row)
       const seesPersonalData = hasPermission(viewer.roles, 'run:personal-data')
+      // The audit line is written alongside the Temporal calls; the answer waits for both, so
+      // no read is ever returned unlogged.
+      const [detail, definition] = await Promise.all([
+        runDetail(deps, row),
+        seesPersonalData ? undefined : flowDefinitionOf(deps, row),
+        audit(db, c, {
+          action: 'run.read',
+          objectType: 'run',
+          objectId: row.id,
+          teamId: row.team_id,
+          details: { personalData: seesPersonalData },
+        }),
+      ])
       const shown = seesPersonalData
         ? { output: detail.output, nodes: detail.nodes, redacted: false }
-        : redactRunDetail(await flowDefinitionOf(deps, row), deps.registry, detail)
-      await audit(db, c, {
-        action: 'run.read',
-        objectType: 'run',
-        objectId: row.id,
-        teamId: row.team_id,
-        details: { personalData: seesPersonalData },
-      })
+        : redactRunDetail(definition, deps.registry, detail)
       return c.json(
         {
           ...toRunSummary(row, detail.status),

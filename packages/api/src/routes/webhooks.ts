@@ -127,15 +127,9 @@ export function webhookRoutes(deps: AppDeps) {
       request: {
         params: uuidParam,
         query: z.object({
-          wait: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(600)
-            .optional()
-            .openapi({
-              description: 'Seconds to wait for the result (0: answer at once); capped by the server',
-            }),
+          wait: z.coerce.number().int().min(0).max(600).optional().openapi({
+            description: 'Seconds to wait for the result (0: answer at once); capped by the server',
+          }),
         }),
         headers: z.object({
           'webhook-id': z.string().optional(),
@@ -206,19 +200,9 @@ export function webhookRoutes(deps: AppDeps) {
         trigger: 'webhook',
         startedBy: null,
         idempotencyKey: `webhook:${deliveryId}`,
+        audit: { c, event: { action: 'run.start', onBehalfOf: 'webhook', details: { deliveryId } } },
       })
-      if (created) {
-        await audit(deps.db, c, {
-          action: 'run.start',
-          objectType: 'run',
-          objectId: row.id,
-          teamId: row.team_id,
-          onBehalfOf: 'webhook',
-          details: { deliveryId },
-        })
-      } else {
-        c.header('Idempotent-Replayed', 'true')
-      }
+      if (!created) c.header('Idempotent-Replayed', 'true')
       const waitMs = Math.min(maxWaitMs, (c.req.valid('query').wait ?? maxWaitMs / 1000) * 1000)
       const summary = toRunSummary(row)
       const base = { runId: row.id, statusUrl: summary.statusUrl }
