@@ -145,6 +145,9 @@ describe('the flow designer in Chromium', () => {
     await page
       .locator('[data-testid="node-human_task_1"] .run-badge', { hasText: 'Wacht op een mens' })
       .waitFor({ timeout: 30_000 })
+    // The run is listed among the flow's runs; choosing it shows it on the canvas again.
+    await page.getByRole('tabpanel').getByRole('button', { name: /versie 1/ }).first().click()
+    await transform.locator('.run-badge', { hasText: 'Klaar' }).waitFor()
     await selectNode(page, 'transform_1')
     await page.getByRole('tab', { name: 'Instellingen' }).click()
     await page.getByRole('tabpanel').getByText('Fatima Jansen').first().waitFor()

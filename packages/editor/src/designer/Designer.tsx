@@ -441,6 +441,9 @@ function DesignerCanvas({
     },
     [saved.id],
   )
+  const showRun = useCallback(async (runId: string) => {
+    setRun(await api<RunJson>('GET', `/api/v1/runs/${runId}`))
+  }, [])
   useEffect(() => {
     if (!run || (run.status !== 'running' && run.nodes)) return
     const timer = window.setTimeout(async () => {
@@ -652,6 +655,7 @@ function DesignerCanvas({
           onPublish={publish}
           run={run}
           onStartRun={startRun}
+          onShowRun={showRun}
         />
       </div>
       <div className="visually-hidden" aria-live="polite">

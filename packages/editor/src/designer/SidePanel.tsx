@@ -33,6 +33,8 @@ interface SidePanelProps {
   onPublish(note: string): Promise<number>
   run: RunJson | undefined
   onStartRun(input: Record<string, unknown>): Promise<void>
+  /** Shows an earlier run's node states on the canvas. */
+  onShowRun(runId: string): Promise<void>
 }
 
 /** The panel beside the canvas: settings of the selected node, problems, publishing and test runs. */
@@ -616,7 +618,62 @@ function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelPro
 
 const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out'])
 
-function TestTab({ flowId, latestVersion, run, onStartRun, graph, catalogue }: SidePanelProps) {
+function RunHistory({ flowId, run, onShowRun }: SidePanelProps) {
+  const { t, i18n } = useTranslation()
+  const [status, setStatus] = useState('')
+  const [runs, setRuns] = useState<
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: RunJson[] }
+  >({ state: 'loading' })
+  const load = useCallback(() => {
+    setRuns({ state: 'loading' })
+    api<{ items: RunJson[] }>(
+      'GET',
+      `/api/v1/runs?flowId=${flowId}&limit=10${status ? `&status=${status}` : ''}`,
+    ).then(
+      (page) => setRuns({ state: 'ready', items: page.items }),
+      (error) => setRuns({ state: 'error', error }),
+    )
+  }, [flowId, status])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a run starts or ends
+  useEffect(load, [load, run?.id, run?.status])
+  return (
+    <section aria-labelledby="runs-heading">
+      <h3 id="runs-heading">{t('runs.heading')}</h3>
+      <label htmlFor="runs-status">{t('runs.filter')}</label>
+      <select id="runs-status" value={status} onChange={(event) => setStatus(event.target.value)}>
+        <option value="">{t('runs.all')}</option>
+        {['running', 'completed', 'failed'].map((value) => (
+          <option key={value} value={value}>
+            {t(`run.status.${value}`)}
+          </option>
+        ))}
+      </select>
+      {runs.state === 'loading' && <Loading />}
+      {runs.state === 'error' && <ProblemMessage error={runs.error} onRetry={load} />}
+      {runs.state === 'ready' && runs.items.length === 0 && <p>{t('runs.none')}</p>}
+      {runs.state === 'ready' && runs.items.length > 0 && (
+        <ul className="edge-list">
+          {runs.items.map((item) => (
+            <li key={item.id}>
+              <button
+                type="button"
+                className="link-button"
+                aria-current={item.id === run?.id ? 'true' : undefined}
+                onClick={() => void onShowRun(item.id)}
+              >
+                {formatDateTime(item.createdAt, i18n.language)} · {t(`run.status.${item.status}`)} ·{' '}
+                {t('flows.version', { version: item.flowVersion })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function TestTab(props: SidePanelProps) {
+  const { flowId, latestVersion, run, onStartRun, graph, catalogue } = props
   const { t, i18n } = useTranslation()
   const [input, setInput] = useState('{\n  "voornaam": "Fatima"\n}')
   const [error, setError] = useState<unknown>()
@@ -722,6 +779,7 @@ function TestTab({ flowId, latestVersion, run, onStartRun, graph, catalogue }: S
           <p className="muted small-text">{t('test.clickNode')}</p>
         </section>
       )}
+      <RunHistory {...props} />
     </div>
   )
 }

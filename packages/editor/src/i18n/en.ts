@@ -279,6 +279,12 @@ export const en: Messages<typeof nl> = {
     node: 'Node',
     clickNode: 'Choose a node on the canvas to see its input, output and errors.',
   },
+  runs: {
+    heading: 'Earlier runs',
+    filter: 'Show',
+    all: 'All runs',
+    none: 'No runs yet.',
+  },
   run: {
     nodeHeading: 'In the last test run',
     statusLabel: 'Status',

@@ -279,6 +279,12 @@ export const nl = {
     node: 'Blok',
     clickNode: 'Kies een blok op het canvas om de invoer, uitvoer en fouten te zien.',
   },
+  runs: {
+    heading: 'Eerdere runs',
+    filter: 'Laat zien',
+    all: 'Alle runs',
+    none: 'Nog geen runs.',
+  },
   run: {
     nodeHeading: 'In de laatste testrun',
     statusLabel: 'Status',
