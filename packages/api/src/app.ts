@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.js'
 import { credentialRoutes } from './routes/credentials.js'
 import { runEventRoutes, taskEventRoutes } from './routes/events.js'
 import { flowRoutes } from './routes/flows.js'
+import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/runs', runRoutes(deps))
   app.route('/api/v1/flows', flowWebhookRoutes(deps))
   app.route('/api/v1/hooks', webhookRoutes(deps))
+  app.route('/api/v1/forms', formRoutes(deps))
   app.route('/api/v1/runs', runEventRoutes(deps))
   app.route('/api/v1/tasks', taskEventRoutes(deps))
   app.route('/api/v1/tasks', taskRoutes(deps))

@@ -34,6 +34,8 @@ export interface AppDeps {
   webhooks?: { respondTimeoutMs?: number }
   /** Server-sent event streams: how often they poll (ms) and how long one stream lives. */
   events?: { pollMs?: number; maxStreamMs?: number }
+  /** Public intake forms: submissions per client address (default 10 per minute). */
+  forms?: { rateLimit?: RateLimit }
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
   pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
 }
