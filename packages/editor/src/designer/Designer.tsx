@@ -162,7 +162,10 @@ function DesignerCanvas({
   const wrapper = useRef<HTMLDivElement>(null)
 
   // --- graph changes -------------------------------------------------------------------------
+  // Typing in one setting makes one undo step, not one per key.
+  const lastEdit = useRef<{ key: string; at: number } | undefined>(undefined)
   const change = useCallback((next: (graph: Graph) => Graph) => {
+    lastEdit.current = undefined
     setHistory((current) => record(current, next(current.present)))
   }, [])
 
@@ -470,16 +473,21 @@ function DesignerCanvas({
   )
 
   const selectedNodes = useMemo(() => settled.nodes.filter((node) => node.selected), [settled])
-  const onNodeChange = useCallback(
-    (id: string, update: Partial<WarmNode['data']>) =>
-      change((g) => ({
-        ...g,
-        nodes: g.nodes.map((node) =>
+  const onNodeChange = useCallback((id: string, update: Partial<WarmNode['data']>) => {
+    const key = `${id}:${Object.keys(update).sort().join(',')}`
+    const now = Date.now()
+    const same = lastEdit.current?.key === key && now - lastEdit.current.at < 1000
+    lastEdit.current = { key, at: now }
+    setHistory((current) => {
+      const next = {
+        ...current.present,
+        nodes: current.present.nodes.map((node) =>
           node.id === id ? { ...node, data: { ...node.data, ...update } } : node,
         ),
-      })),
-    [change],
-  )
+      }
+      return same ? replace(current, next) : record(current, next)
+    })
+  }, [])
   const connectPorts = useCallback(
     (source: string, port: string, target: string) =>
       connect({ source, sourceHandle: port, target, targetHandle: 'in' }),

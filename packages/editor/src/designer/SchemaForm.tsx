@@ -59,6 +59,7 @@ export function widgetFor(name: string, raw: JsonSchema): string {
   if (schema.type === 'object' && typeof schema.additionalProperties === 'object') {
     const values = resolveSchema(schema.additionalProperties)
     if (values.type === 'string' || values.type === 'number') return 'record'
+    if (values.type === 'object' && values.properties) return 'objectRecord'
   }
   return 'json'
 }
@@ -153,6 +154,63 @@ function Field({ name, schema: raw, value, required, path, errors, onChange }: F
           errors={errors}
           onChange={onChange}
         />
+        <FieldError id={`${id}-error`} message={error} />
+      </fieldset>
+    )
+  }
+  if (widget === 'objectRecord') {
+    // A form builder: named entries, each a group of settings (e.g. the fields of a task form).
+    const entries = Object.entries((value as Record<string, Value> | undefined) ?? {})
+    const valueSchema = resolveSchema(schema.additionalProperties as JsonSchema)
+    const rebuild = (rows: [string, Value][]) => onChange(Object.fromEntries(rows))
+    return (
+      <fieldset className="field-group" aria-describedby={describedBy}>
+        <legend>{labelText}</legend>
+        {helpText}
+        {entries.length === 0 && <p className="muted">{t('form.emptyList')}</p>}
+        {entries.map(([key, item], index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional while a name is typed
+          <fieldset className="field-group" key={index}>
+            <legend>{key || t('form.item')}</legend>
+            <div className="field">
+              <label htmlFor={`${id}-k${index}`}>{t('form.key')}</label>
+              <input
+                id={`${id}-k${index}`}
+                value={key}
+                onChange={(event) =>
+                  rebuild(entries.map((row, i) => (i === index ? [event.target.value, row[1]] : row)))
+                }
+              />
+            </div>
+            <ObjectFields
+              schema={valueSchema}
+              value={(item as Record<string, Value>) ?? {}}
+              path={`${path}.${key}`}
+              errors={errors}
+              onChange={(next) => rebuild(entries.map((row, i) => (i === index ? [row[0], next] : row)))}
+            />
+            <button
+              type="button"
+              className="small"
+              onClick={() => rebuild(entries.filter((_, i) => i !== index))}
+              aria-label={t('form.removeItem', { label, number: index + 1 })}
+            >
+              {t('form.remove')}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="small"
+          onClick={() => {
+            const taken = new Set(entries.map(([key]) => key))
+            let n = entries.length + 1
+            while (taken.has(`veld${n}`)) n++
+            rebuild([...entries, [`veld${n}`, {}]])
+          }}
+        >
+          {t('form.addItem', { label })}
+        </button>
         <FieldError id={`${id}-error`} message={error} />
       </fieldset>
     )
@@ -315,7 +373,7 @@ function Field({ name, schema: raw, value, required, path, errors, onChange }: F
         <option value="">{t('form.choose')}</option>
         {(schema.enum ?? []).map((option) => (
           <option key={String(option)} value={String(option)}>
-            {String(option)}
+            {t(`schemaValue.${String(option)}`, { defaultValue: String(option) })}
           </option>
         ))}
       </select>
