@@ -171,6 +171,15 @@ describe('runs', () => {
     expect(await countRows()).toEqual(before)
   })
 
+  it('serves a readable reference page without sign-in', async () => {
+    const page = await platform.as(null).request('GET', '/api/v1/docs')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(page.body).toContain('/api/v1/flows/{id}/publish')
+    expect(page.body).toContain('/api/v1/tasks/{id}/complete')
+    expect(page.body).not.toMatch(/<script/i)
+  })
+
   it('serves its OpenAPI document', async () => {
     const { status, body } = await platform.request('GET', '/api/v1/openapi.json')
     expect(status).toBe(200)

@@ -19,6 +19,7 @@ import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
+import { registerReference } from './routes/reference.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
 import { taskRoutes } from './routes/tasks.js'
 import { flowWebhookRoutes, webhookRoutes } from './routes/webhooks.js'
@@ -89,17 +90,16 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/nodes', nodeRoutes(deps))
   app.route('/api/v1/plugins', pluginRoutes(deps))
   app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
-  app.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Warmflow API',
-      version: '0.1.0',
-      description:
-        'Flows, versions and runs of the Warmflow workflow platform. Sign in with POST /api/v1/auth/login; ' +
-        'the session travels in an HttpOnly cookie, and every POST, PUT, PATCH and DELETE needs the ' +
-        'csrfToken from the sign-in answer in the X-CSRF-Token header.',
-    },
-  })
+  const info = {
+    title: 'Warmflow API',
+    version: '0.1.0',
+    description:
+      'Flows, versions and runs of the Warmflow workflow platform. Sign in with POST /api/v1/auth/login; ' +
+      'the session travels in an HttpOnly cookie, and every POST, PUT, PATCH and DELETE needs the ' +
+      'csrfToken from the sign-in answer in the X-CSRF-Token header.',
+  }
+  app.doc31('/api/v1/openapi.json', { openapi: '3.1.0', info })
+  registerReference(app, info)
 
   const editorDir = deps.editorDir
   if (editorDir && existsSync(join(editorDir, 'index.html'))) {
@@ -112,3 +112,6 @@ export function createApp(deps: AppDeps) {
   }
   return app
 }
+
+/** The app's type, for a typed client (`hc<AppType>` from `hono/client`). */
+export type AppType = ReturnType<typeof createApp>

@@ -1,4 +1,4 @@
-export { createApp, maxBodyBytes } from './app.js'
+export { type AppType, createApp, maxBodyBytes } from './app.js'
 export { type AuditEvent, audit } from './audit.js'
 export {
   CredentialDecryptError,
