@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FlowList } from './designer/FlowList'
 import { designerKey } from './designer/keys'
+import { prefetchDesignerData } from './designer/prefetch'
 import { AuthProvider, permissions, useAuth } from './shell/auth'
 import { LanguageSwitch } from './shell/LanguageSwitch'
 import { Loading } from './shell/Problem'
@@ -11,8 +12,11 @@ const loadDesigner = () => import('./designer/Designer')
 const loadInbox = () => import('./inbox/Inbox')
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
-  if (/^\/flows\/./.test(window.location.pathname)) void loadDesigner()
-  else if (window.location.pathname.startsWith('/inbox')) void loadInbox()
+  const flowId = /^\/flows\/([^/]+)$/.exec(window.location.pathname)?.[1]
+  if (flowId) {
+    void loadDesigner()
+    prefetchDesignerData(flowId)
+  } else if (window.location.pathname.startsWith('/inbox')) void loadInbox()
 }
 const Designer = lazy(() => loadDesigner().then((m) => ({ default: m.Designer })))
 const Inbox = lazy(() => loadInbox().then((m) => ({ default: m.Inbox })))

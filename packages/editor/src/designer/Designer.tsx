@@ -37,6 +37,7 @@ import { type History, record, recordFrom, redo, replace, startHistory, undo } f
 import { rememberCreatedFlow } from './keys'
 import { autoLayout } from './layout'
 import { Palette, paletteMime } from './Palette'
+import { loadDesignerData } from './prefetch'
 import { SidePanel, type SidePanelTab } from './SidePanel'
 import { CanvasInfoContext, WarmNodeComponent } from './WarmNode'
 
@@ -77,11 +78,8 @@ export function Designer({ flowId }: { flowId: string }) {
   >({ phase: 'loading' })
   const load = useCallback(() => {
     setState({ phase: 'loading' })
-    Promise.all([
-      api<{ items: CatalogueNode[] }>('GET', '/api/v1/nodes'),
-      loadId === 'new' ? Promise.resolve(undefined) : api<FlowJson>('GET', `/api/v1/flows/${loadId}`),
-    ]).then(
-      ([catalogue, flow]) => setState({ phase: 'ready', catalogue: catalogue.items, flow }),
+    loadDesignerData(loadId).then(
+      ({ catalogue, flow }) => setState({ phase: 'ready', catalogue, flow }),
       (error) => setState({ phase: 'error', error }),
     )
   }, [loadId])

@@ -1,0 +1,36 @@
+import { api } from '../api/client'
+import type { CatalogueNode, FlowJson } from '../api/types'
+
+/** What the designer needs before it can draw: the node catalogue and the flow. */
+export interface DesignerData {
+  catalogue: CatalogueNode[]
+  flow: FlowJson | undefined
+}
+
+let pending: { flowId: string; data: Promise<DesignerData> } | undefined
+
+function fetchDesignerData(flowId: string): Promise<DesignerData> {
+  return Promise.all([
+    api<{ items: CatalogueNode[] }>('GET', '/api/v1/nodes'),
+    flowId === 'new' ? Promise.resolve(undefined) : api<FlowJson>('GET', `/api/v1/flows/${flowId}`),
+  ]).then(([catalogue, flow]) => ({ catalogue: catalogue.items, flow }))
+}
+
+/**
+ * Starts loading a flow for the designer early (at page load, while the session is checked and
+ * the designer's code downloads). A failed early load is not kept: the designer asks again.
+ */
+export function prefetchDesignerData(flowId: string): void {
+  const data = fetchDesignerData(flowId)
+  data.catch(() => {
+    if (pending?.data === data) pending = undefined
+  })
+  pending = { flowId, data }
+}
+
+/** The early load for this flow if there is one (used once), otherwise a fresh one. */
+export function loadDesignerData(flowId: string): Promise<DesignerData> {
+  const early = pending?.flowId === flowId ? pending.data : undefined
+  pending = undefined
+  return early ?? fetchDesignerData(flowId)
+}
