@@ -151,6 +151,8 @@ describe('the flow designer in Chromium', () => {
     await selectNode(page, 'transform_1')
     await page.getByRole('tab', { name: 'Instellingen' }).click()
     await page.getByRole('tabpanel').getByText('Fatima Jansen').first().waitFor()
+    // The transform's formula is previewed with the run's data (JSONata in the browser).
+    await page.getByText('Met de gegevens van de laatste testrun: "Fatima Jansen"').waitFor()
     await screenshot(page, '06-test-run')
     expect(await seriousAxeViolations(page)).toEqual([])
   }, 90_000)

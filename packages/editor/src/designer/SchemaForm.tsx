@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { LocalizedText } from '../api/client'
 import type { JsonSchema } from '../api/types'
 import { currentLang, pick } from '../i18n'
+import { ExpressionInput, isExpressionSetting } from './expressions'
 
 /** Field errors by config path (`a.0.b`), already in the user's language. */
 export type FieldErrors = ReadonlyMap<string, string>
@@ -98,6 +99,8 @@ export function describeCron(expression: string, lang: string): string | undefin
 
 interface FieldProps {
   name: string
+  /** The setting this one is inside, e.g. `fields` for an entry of a mapping. */
+  parent?: string
   schema: JsonSchema
   value: Value
   required: boolean
@@ -115,7 +118,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   )
 }
 
-function Field({ name, schema: raw, value, required, path, errors, onChange }: FieldProps) {
+function Field({ name, parent, schema: raw, value, required, path, errors, onChange }: FieldProps) {
   const { t, i18n } = useTranslation()
   const id = useId()
   const schema = resolveSchema(raw)
@@ -236,23 +239,32 @@ function Field({ name, schema: raw, value, required, path, errors, onChange }: F
               }
             />
             <label htmlFor={`${id}-v${index}`}>{t('form.value')}</label>
-            <input
-              id={`${id}-v${index}`}
-              value={String(item ?? '')}
-              aria-invalid={errors.get(`${path}.${key}`) ? true : undefined}
-              onChange={(event) =>
-                rebuild(
-                  entries.map((row, i) =>
-                    i === index
-                      ? [
-                          row[0],
-                          valueSchema.type === 'number' ? Number(event.target.value) : event.target.value,
-                        ]
-                      : row,
-                  ),
-                )
-              }
-            />
+            {valueSchema.type === 'string' && isExpressionSetting('', name) ? (
+              <ExpressionInput
+                id={`${id}-v${index}`}
+                value={String(item ?? '')}
+                invalid={errors.get(`${path}.${key}`) ? true : undefined}
+                onChange={(next) => rebuild(entries.map((row, i) => (i === index ? [row[0], next] : row)))}
+              />
+            ) : (
+              <input
+                id={`${id}-v${index}`}
+                value={String(item ?? '')}
+                aria-invalid={errors.get(`${path}.${key}`) ? true : undefined}
+                onChange={(event) =>
+                  rebuild(
+                    entries.map((row, i) =>
+                      i === index
+                        ? [
+                            row[0],
+                            valueSchema.type === 'number' ? Number(event.target.value) : event.target.value,
+                          ]
+                        : row,
+                    ),
+                  )
+                }
+              />
+            )}
             <FieldError id={`${id}-e${index}`} message={errors.get(`${path}.${key}`)} />
             <button
               type="button"
@@ -389,6 +401,16 @@ function Field({ name, schema: raw, value, required, path, errors, onChange }: F
         max={schema.maximum}
         value={typeof value === 'number' ? value : ''}
         onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+      />
+    )
+  } else if ((widget === 'textarea' || widget === 'text') && isExpressionSetting(name, parent)) {
+    input = (
+      <ExpressionInput
+        id={id}
+        value={String(value ?? '')}
+        describedBy={describedBy}
+        invalid={error ? true : undefined}
+        onChange={(next) => onChange(next === '' && !required ? undefined : next)}
       />
     )
   } else if (widget === 'textarea' || widget === 'json') {

@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration, pick } from '../i18n'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import type { FlowProblem } from './catalogue'
 import type { FlowMeta } from './Designer'
+import { ExpressionContext, type ExpressionHelp } from './expressions'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
 import { fieldProblemText, problemText } from './problemText'
 import { type FieldErrors, SchemaForm } from './SchemaForm'
@@ -187,6 +188,7 @@ function NodeSettings({
   )
   const name = node.data.label || pick(type?.title, i18n.language) || node.id
   const state = run?.nodes?.[node.id]
+  const expressionHelp = useMemo(() => expressionHelpFor(graph, node.id, run), [graph, node.id, run])
   return (
     <div>
       <h2>{pick(type?.title, i18n.language) || node.data.type}</h2>
@@ -213,12 +215,14 @@ function NodeSettings({
       </div>
       <section aria-labelledby="config-heading">
         <h3 id="config-heading">{t('panel.settings')}</h3>
-        <SchemaForm
-          schema={type?.configSchema}
-          value={node.data.config}
-          errors={fieldErrors}
-          onChange={(config) => onNodeChange(node.id, { config })}
-        />
+        <ExpressionContext.Provider value={expressionHelp}>
+          <SchemaForm
+            schema={type?.configSchema}
+            value={node.data.config}
+            errors={fieldErrors}
+            onChange={(config) => onNodeChange(node.id, { config })}
+          />
+        </ExpressionContext.Provider>
       </section>
       {(type?.secrets?.length ?? 0) > 0 && (
         <CredentialPicker
@@ -277,6 +281,39 @@ function NodeSettings({
       )}
     </div>
   )
+}
+
+/** Suggestions and sample data for the expressions of one node, from the graph and the last run. */
+function expressionHelpFor(graph: Graph, nodeId: string, run: RunJson | undefined): ExpressionHelp {
+  const direct = graph.edges.filter((edge) => edge.target === nodeId).map((edge) => edge.source)
+  const upstream = new Set<string>()
+  const queue = [...direct]
+  while (queue.length > 0) {
+    const id = queue.shift()!
+    if (upstream.has(id)) continue
+    upstream.add(id)
+    for (const edge of graph.edges) if (edge.target === id) queue.push(edge.source)
+  }
+  const outputs: Record<string, unknown> = {}
+  for (const [id, state] of Object.entries(run?.nodes ?? {})) outputs[id] = state.output
+  const keysOf = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : []
+  const data: Record<string, unknown> = {}
+  for (const id of direct) Object.assign(data, outputs[id])
+  const trigger = graph.nodes.find((candidate) => !graph.edges.some((edge) => edge.target === candidate.id))
+  const input = trigger ? outputs[trigger.id] : undefined
+  const suggestions = [
+    ...Object.keys(data),
+    ...[...upstream].flatMap((id) => [
+      `$nodes.${id}`,
+      ...keysOf(outputs[id]).map((key) => `$nodes.${id}.${key}`),
+    ]),
+    ...keysOf(input).map((key) => `$input.${key}`),
+  ]
+  return {
+    suggestions: [...new Set(suggestions)],
+    ...(run?.nodes ? { sample: { data, bindings: { nodes: outputs, input: input ?? {} } } } : {}),
+  }
 }
 
 function upstreamOutputs(graph: Graph, nodeId: string, run: RunJson | undefined): Record<string, unknown> {

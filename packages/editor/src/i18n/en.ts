@@ -228,6 +228,10 @@ export const en: Messages<typeof nl> = {
     all: 'All',
     first: 'The first',
   },
+  expression: {
+    preview: 'With the data of the last test run: {{value}}',
+    failed: 'This formula does not work: {{message}}',
+  },
   credentials: {
     heading: 'Credentials',
     help: 'Choose which stored credentials this node uses. You never see the secret value here.',

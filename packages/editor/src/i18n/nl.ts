@@ -228,6 +228,10 @@ export const nl = {
     all: 'Alle',
     first: 'De eerste',
   },
+  expression: {
+    preview: 'Met de gegevens van de laatste testrun: {{value}}',
+    failed: 'Deze formule werkt niet: {{message}}',
+  },
   credentials: {
     heading: 'Inloggegevens',
     help: 'Kies welke opgeslagen inloggegevens dit blok gebruikt. De geheime waarde zie je hier nooit.',

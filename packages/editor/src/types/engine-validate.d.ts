@@ -24,3 +24,12 @@ declare module '@warmflow/engine/validate' {
   /** The engine's flow validation: the same function the API runs. */
   export function validateFlow(input: unknown, registry: ValidationRegistry): FlowValidation
 }
+
+declare module '@warmflow/engine/expressions' {
+  /** Evaluates a JSONata expression with the engine's time, depth and size limits. */
+  export function evaluateExpression(
+    source: string,
+    data: unknown,
+    bindings?: Record<string, unknown>,
+  ): Promise<unknown>
+}
