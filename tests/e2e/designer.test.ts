@@ -154,6 +154,8 @@ describe('the flow designer in Chromium', () => {
     // The transform's formula is previewed with the run's data (JSONata in the browser).
     await page.getByText('Met de gegevens van de laatste testrun: "Fatima Jansen"').waitFor()
     await screenshot(page, '06-test-run')
+    await selectNode(page, 'human_task_1')
+    await page.getByText('Een medewerker met de rol goedkeurder handelt deze taak af in de werkbak.').waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
   }, 90_000)
 

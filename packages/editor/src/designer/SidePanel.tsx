@@ -1,9 +1,11 @@
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/client'
-import type { CatalogueNode, FlowVersionJson, RunJson } from '../api/types'
+import { ApiProblem, api } from '../api/client'
+import type { CatalogueNode, FlowVersionJson, RunJson, TaskJson } from '../api/types'
 import { formatDateTime, formatDuration, pick } from '../i18n'
+import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
+import { navigate } from '../shell/router'
 import type { FlowProblem } from './catalogue'
 import type { FlowMeta } from './Designer'
 import { ExpressionContext, type ExpressionHelp } from './expressions'
@@ -264,6 +266,7 @@ function NodeSettings({
           {state.input === undefined && (
             <pre>{JSON.stringify(upstreamOutputs(graph, node.id, run), null, 2)}</pre>
           )}
+          {state.status === 'waiting' && run && <OpenTask runId={run.id} nodeId={node.id} />}
           <h4>{t('run.output')}</h4>
           <pre>{state.output === undefined ? '–' : JSON.stringify(state.output, null, 2)}</pre>
           {state.error && (
@@ -280,6 +283,37 @@ function NodeSettings({
         </section>
       )}
     </div>
+  )
+}
+
+/** For a node waiting for a person in a test run: opens its task in the inbox (for approvers). */
+function OpenTask({ runId, nodeId }: { runId: string; nodeId: string }) {
+  const { t } = useTranslation()
+  const { user } = useAuth()
+  const [error, setError] = useState<unknown>()
+  if (!permissions(user?.roles ?? []).inbox) return <p className="muted">{t('run.taskForApprovers')}</p>
+  return (
+    <>
+      <button
+        type="button"
+        onClick={async () => {
+          try {
+            const page = await api<{ items: TaskJson[] }>('GET', '/api/v1/tasks?view=team&limit=100')
+            const task = page.items.find((item) => item.runId === runId && item.nodeId === nodeId)
+            if (task) navigate(`/inbox/${task.id}`)
+            else
+              setError(
+                new ApiProblem(404, 'editor.task_not_found', { nl: t('run.taskMissing'), en: t('run.taskMissing') }),
+              )
+          } catch (failure) {
+            setError(failure)
+          }
+        }}
+      >
+        {t('run.openTask')}
+      </button>
+      {error !== undefined && <ProblemMessage error={error} />}
+    </>
   )
 }
 
