@@ -146,7 +146,11 @@ describe('the flow designer in Chromium', () => {
       .locator('[data-testid="node-human_task_1"] .run-badge', { hasText: 'Wacht op een mens' })
       .waitFor({ timeout: 30_000 })
     // The run is listed among the flow's runs; choosing it shows it on the canvas again.
-    await page.getByRole('tabpanel').getByRole('button', { name: /versie 1/ }).first().click()
+    await page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /versie 1/ })
+      .first()
+      .click()
     await transform.locator('.run-badge', { hasText: 'Klaar' }).waitFor()
     await selectNode(page, 'transform_1')
     await page.getByRole('tab', { name: 'Instellingen' }).click()
@@ -155,7 +159,9 @@ describe('the flow designer in Chromium', () => {
     await page.getByText('Met de gegevens van de laatste testrun: "Fatima Jansen"').waitFor()
     await screenshot(page, '06-test-run')
     await selectNode(page, 'human_task_1')
-    await page.getByText('Een medewerker met de rol goedkeurder handelt deze taak af in de werkbak.').waitFor()
+    await page
+      .getByText('Een medewerker met de rol goedkeurder handelt deze taak af in de werkbak.')
+      .waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
   }, 90_000)
 

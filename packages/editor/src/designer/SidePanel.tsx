@@ -303,7 +303,10 @@ function OpenTask({ runId, nodeId }: { runId: string; nodeId: string }) {
             if (task) navigate(`/inbox/${task.id}`)
             else
               setError(
-                new ApiProblem(404, 'editor.task_not_found', { nl: t('run.taskMissing'), en: t('run.taskMissing') }),
+                new ApiProblem(404, 'editor.task_not_found', {
+                  nl: t('run.taskMissing'),
+                  en: t('run.taskMissing'),
+                }),
               )
           } catch (failure) {
             setError(failure)
