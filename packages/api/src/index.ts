@@ -1,15 +1,5 @@
 export { type AppType, createApp, maxBodyBytes } from './app.js'
 export { type AuditEvent, audit } from './audit.js'
-export {
-  CredentialDecryptError,
-  credentialKeyVariable,
-  decryptSecret,
-  encryptSecret,
-  loadCredentialKey,
-  parseCredentialKey,
-  readCredentialKey,
-} from './credentials/crypto.js'
-export { createCredentialResolver, credentialContext } from './credentials/resolver.js'
 export { generatePassword, hashPassword, minPasswordLength, verifyPassword } from './auth/passwords.js'
 export {
   type AuthOutcome,
@@ -31,6 +21,16 @@ export {
   type Viewer,
 } from './auth/users.js'
 export { loadConfig, type WarmflowConfig } from './config.js'
+export {
+  CredentialDecryptError,
+  credentialKeyVariable,
+  decryptSecret,
+  encryptSecret,
+  loadCredentialKey,
+  parseCredentialKey,
+  readCredentialKey,
+} from './credentials/crypto.js'
+export { createCredentialResolver, credentialContext } from './credentials/resolver.js'
 export type { AppDeps, AuthSettings } from './deps.js'
 export { createOutputStore, type OutputStoreOptions } from './outputs/store.js'
 export * from './people/index.js'
@@ -38,15 +38,15 @@ export { ApiError, type ProblemError } from './problems.js'
 export { type ScheduleSync, scheduleIdFor, syncFlowSchedule } from './schedules.js'
 export { type RunningServer, startServer } from './server.js'
 export {
+  createPostgresTaskStore,
+  type PostgresTaskStore,
+  type TaskEvent,
+  type TaskListFilter,
+} from './tasks/store.js'
+export {
   generateWebhookSecret,
   signWebhook,
   verifyWebhook,
   type WebhookRejection,
   webhookToleranceSeconds,
 } from './webhooks/signature.js'
-export {
-  createPostgresTaskStore,
-  type PostgresTaskStore,
-  type TaskEvent,
-  type TaskListFilter,
-} from './tasks/store.js'
