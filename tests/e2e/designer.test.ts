@@ -182,6 +182,15 @@ describe('the flow designer in Chromium', () => {
     await page.keyboard.press('Control+z')
     await expect.poll(() => edges(page)).toBe(2)
     await screenshot(page, '08-restored')
+
+    // Copy and paste make a second node with a fresh id; undo takes the paste back.
+    await selectNode(page, 'transform_1')
+    await page.keyboard.press('Control+c')
+    await page.keyboard.press('Control+v')
+    await page.locator('[data-testid="node-transform_2"]').waitFor()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => page.locator('[data-testid="node-transform_2"]').count()).toBe(0)
+    expect(await edges(page)).toBe(2)
   }, 60_000)
 
   it('adds nodes from the palette by keyboard and tells about a conflicting save by someone else', async () => {
