@@ -18,8 +18,8 @@ const secretFlow = {
   name: 'Sleutel gebruiken',
   nodes: [
     { id: 'start', type: 'manual', version: 1 },
-    // The slot `api` is filled by the team's credential of the same name.
-    { id: 'use', type: 'test.secret-fingerprint', version: 1 },
+    // The node's slot `api` is filled by the team's credential named `partner-api`.
+    { id: 'use', type: 'test.secret-fingerprint', version: 1, credentials: { api: 'partner-api' } },
   ],
   edges: [{ id: 'e1', source: 'start', target: 'use' }],
 }
@@ -50,7 +50,7 @@ describe('credentials', () => {
     expect(await runAs(designerA)).toEqual({ found: false })
 
     const created = await platform.as(developerA).request('POST', '/api/v1/credentials', {
-      name: 'api',
+      name: 'partner-api',
       description: 'Sleutel van de partner',
       value: 'sk-team-a-secret',
     })
@@ -58,7 +58,7 @@ describe('credentials', () => {
     expect(created.body).toEqual({
       id: expect.any(String),
       teamId: teamA.id,
-      name: 'api',
+      name: 'partner-api',
       description: 'Sleutel van de partner',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
@@ -73,7 +73,7 @@ describe('credentials', () => {
 
     await platform
       .as(developerB)
-      .request('POST', '/api/v1/credentials', { name: 'api', value: 'sk-team-b-secret' })
+      .request('POST', '/api/v1/credentials', { name: 'partner-api', value: 'sk-team-b-secret' })
 
     expect(await runAs(designerA)).toEqual({ found: true, fingerprint: fingerprint('sk-team-a-secret') })
     expect(await runAs(designerB)).toEqual({ found: true, fingerprint: fingerprint('sk-team-b-secret') })
@@ -81,7 +81,7 @@ describe('credentials', () => {
     const list = await platform.as(designerA).request('GET', '/api/v1/credentials')
     expect(list.status).toBe(200)
     expect(list.body.items.map((c: { name: string; teamId: string }) => [c.name, c.teamId])).toEqual([
-      ['api', teamA.id],
+      ['partner-api', teamA.id],
     ])
     expect(JSON.stringify(list.body)).not.toMatch(/secret|sk-team/)
 

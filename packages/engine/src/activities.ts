@@ -209,7 +209,7 @@ export function createActivities(deps: ActivityDeps): EngineActivities {
         const input = await resolveOutputReferences(args.input, deps.outputs)
         const output = await executeNode(
           definition,
-          { config: args.node.config, input },
+          { config: args.node.config, input, credentials: args.node.credentials },
           {
             run: {
               flowId: args.flowId,
