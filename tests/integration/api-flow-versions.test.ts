@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { scheduleIdFor } from '@warmflow/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/platform.js'
 
@@ -234,5 +235,24 @@ describe('lists and deletion', () => {
     const deleted = await platform.request('DELETE', `/api/v1/flows/${flow.id}`)
     expect(deleted.status).toBe(204)
     expect((await platform.request('GET', `/api/v1/flows/${flow.id}`)).status).toBe(404)
+  })
+})
+
+describe('scheduled flows', () => {
+  it('publishing a flow with a schedule trigger makes its Temporal Schedule; deleting the flow removes it', async () => {
+    const flow = await draft({
+      name: 'Elk uur',
+      nodes: [
+        { id: 'klok', type: 'schedule', version: 1, config: { everyMinutes: 60, input: { bron: 'schema' } } },
+        { id: 'stap', type: 'transform', version: 1, config: { fields: { x: "'1'" } } },
+      ],
+      edges: [{ id: 'e1', source: 'klok', target: 'stap' }],
+    })
+    expect((await platform.request('POST', `/api/v1/flows/${flow.id}/publish`, {})).status).toBe(201)
+    const handle = platform.client.schedule.getHandle(scheduleIdFor(flow.id))
+    const description = await handle.describe()
+    expect(description.spec.intervals?.[0]?.every).toBe(3_600_000)
+    expect((await platform.request('DELETE', `/api/v1/flows/${flow.id}`)).status).toBe(204)
+    await expect(handle.describe()).rejects.toThrow()
   })
 })

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { type FlowDefinition, flowDefinitionSchema, snapshotFlow, validateFlow } from '@warmflow/engine'
+import {
+  type FlowDefinition,
+  flowDefinitionSchema,
+  snapshotFlow,
+  validateFlow,
+  WarmflowError,
+} from '@warmflow/engine'
 import type { Kysely } from 'kysely'
 import { audit } from '../audit.js'
 import type { Viewer } from '../auth/users.js'
@@ -8,6 +14,7 @@ import type { Database, FlowRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, invalidFlow, notFound } from '../problems.js'
+import { syncFlowSchedule } from '../schedules.js'
 import { diffFlows } from './flow-diff.js'
 import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
 import { describeRunStatus } from './run-status.js'
@@ -176,6 +183,33 @@ export function flowRoutes(deps: AppDeps) {
         .execute()
       return { row, created: true }
     })
+  }
+
+  /** Keeps the flow's Temporal Schedule in step with its newest version (none without a schedule trigger). */
+  async function syncSchedule(
+    flowId: string,
+    teamId: string,
+    version: { version: number; hash: string; definition: FlowDefinition } | undefined,
+  ) {
+    try {
+      await syncFlowSchedule(deps.temporal.client, {
+        flowId,
+        teamId,
+        snapshot: version && {
+          flowId,
+          version: version.version,
+          hash: version.hash,
+          definition: version.definition,
+        },
+        registry: deps.registry,
+        taskQueue: deps.temporal.taskQueue,
+      })
+    } catch (error) {
+      if (error instanceof WarmflowError) {
+        throw new ApiError(400, error.code, error.text ?? { nl: error.message, en: error.message })
+      }
+      throw error
+    }
   }
 
   const toVersion = (
@@ -412,6 +446,8 @@ export function flowRoutes(deps: AppDeps) {
           break
         }
       }
+      // An archived or deleted flow starts nothing on its own any more.
+      await syncSchedule(flow.id, flow.team_id, undefined)
       if (stillRunning) {
         await db.updateTable('flows').set({ archived_at: new Date() }).where('id', '=', flow.id).execute()
         await audit(db, c, {
@@ -507,6 +543,11 @@ export function flowRoutes(deps: AppDeps) {
       const validation = validateFlow(flow.draft, deps.registry)
       if (!validation.ok) throw invalidFlow(validation.problems)
       const { row, created } = await publish(viewer, flow.id, validation.flow, body.note ?? '')
+      await syncSchedule(flow.id, flow.team_id, {
+        version: row.version,
+        hash: row.hash,
+        definition: validation.flow,
+      })
       if (created) {
         await audit(db, c, {
           action: 'flow.publish',
@@ -663,6 +704,11 @@ export function flowRoutes(deps: AppDeps) {
       if (!old) throw versionNotFound
       const note = c.req.valid('json')?.note ?? `Rollback to version ${version}`
       const { row, created } = await publish(viewer, flow.id, old.definition, note)
+      await syncSchedule(flow.id, flow.team_id, {
+        version: row.version,
+        hash: row.hash,
+        definition: old.definition,
+      })
       if (created) {
         await audit(db, c, {
           action: 'flow.rollback',
