@@ -531,6 +531,7 @@ function DesignerCanvas({
           onChange={(event) => setMeta({ ...meta, name: event.target.value })}
         />
         <SaveStatus state={saveState} latestVersion={saved.latestVersion} onReload={reloadNewest} />
+        <PrivacyBadge graph={settled} catalogue={index} />
         <span className="toolbar-spacer" />
         <button
           type="button"
@@ -707,6 +708,25 @@ function ConnectionRefusal({
     >
       {text}
     </div>
+  )
+}
+
+/** How many nodes read personal data and whether data may leave the organisation. */
+function PrivacyBadge({ graph, catalogue }: { graph: Graph; catalogue: ReadonlyMap<string, CatalogueNode> }) {
+  const { t } = useTranslation()
+  let reads = 0
+  let outside = 0
+  for (const node of graph.nodes) {
+    const declared = catalogue.get(`${node.data.type}@${node.data.version}`)?.personalData
+    if (declared?.reads?.length) reads++
+    if (declared?.sendsOutside && declared.sendsOutside !== 'never') outside++
+  }
+  return (
+    <span className={`badge privacy-badge${outside ? ' privacy-outside' : ''}`}>
+      {t('privacy.badge', { count: reads })}
+      {' · '}
+      {outside ? t('privacy.badgeOutside', { count: outside }) : t('privacy.badgeInside')}
+    </span>
   )
 }
 

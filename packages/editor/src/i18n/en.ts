@@ -247,6 +247,11 @@ export const en: Messages<typeof nl> = {
     connect: 'Connect',
   },
   privacy: {
+    badge_one: 'Personal data: {{count}} node',
+    badge_other: 'Personal data: {{count}} nodes',
+    badgeOutside_one: 'may leave: {{count}} node',
+    badgeOutside_other: 'may leave: {{count}} nodes',
+    badgeInside: 'stays inside the organisation',
     heading: 'Privacy',
     reads: 'These nodes read personal data: {{nodes}}.',
     readsNone: 'No node reads personal data.',

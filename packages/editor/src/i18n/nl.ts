@@ -247,6 +247,11 @@ export const nl = {
     connect: 'Verbinden',
   },
   privacy: {
+    badge_one: 'Persoonsgegevens: {{count}} blok',
+    badge_other: 'Persoonsgegevens: {{count}} blokken',
+    badgeOutside_one: 'kan naar buiten: {{count}} blok',
+    badgeOutside_other: 'kan naar buiten: {{count}} blokken',
+    badgeInside: 'blijft binnen de organisatie',
     heading: 'Privacy',
     reads: 'Deze blokken lezen persoonsgegevens: {{nodes}}.',
     readsNone: 'Geen blok leest persoonsgegevens.',
