@@ -183,6 +183,16 @@ describe('the flow designer in Chromium', () => {
     await expect.poll(() => edges(page)).toBe(2)
     await screenshot(page, '08-restored')
 
+    // Moving a chosen node with an arrow key is one undo step.
+    const wrapper = page.locator('.react-flow__node[data-id="transform_1"]')
+    await selectNode(page, 'transform_1')
+    await wrapper.focus()
+    const before = await wrapper.getAttribute('style')
+    await page.keyboard.press('ArrowRight')
+    await expect.poll(() => wrapper.getAttribute('style')).not.toBe(before)
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => wrapper.getAttribute('style')).toBe(before)
+
     // Copy and paste make a second node with a fresh id; undo takes the paste back.
     await selectNode(page, 'transform_1')
     await page.keyboard.press('Control+c')

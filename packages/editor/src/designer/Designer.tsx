@@ -171,9 +171,15 @@ function DesignerCanvas({
     // Deleting goes through deleteSelection (one undo step with the edges); the rest is view state.
     const kept = changes.filter((item) => item.type !== 'remove')
     if (kept.length === 0) return
-    setHistory((current) =>
-      replace(current, { ...current.present, nodes: applyNodeChanges(kept, current.present.nodes) }),
-    )
+    // A move by arrow key (no mouse drag under way) is one undo step; a mouse drag is recorded
+    // once when it ends (onNodeDragStop).
+    const keyboardMove =
+      dragOrigin.current === undefined &&
+      kept.some((item) => item.type === 'position' && item.position !== undefined && item.dragging === false)
+    setHistory((current) => {
+      const next = { ...current.present, nodes: applyNodeChanges(kept, current.present.nodes) }
+      return keyboardMove ? record(current, next) : replace(current, next)
+    })
   }, [])
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
