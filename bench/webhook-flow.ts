@@ -19,7 +19,7 @@ import { createWarmflowWorker } from '@warmflow/worker'
 
 const quick = Boolean(process.env.BENCH_QUICK)
 const seconds = quick ? 3 : 20
-const levels = [10, 50]
+const levels = (process.env.BENCH_LEVELS ?? '10,50').split(',').map(Number)
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
