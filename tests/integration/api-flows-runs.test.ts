@@ -14,16 +14,29 @@ afterAll(async () => {
   await platform?.stop()
 })
 
+// Counts only this platform's team: other test files write to the same database at the same time.
 async function countRows() {
-  const [flows, versions, runs] = await Promise.all(
-    (['flows', 'flow_versions', 'runs'] as const).map((table) =>
-      platform.db
-        .selectFrom(table)
-        .select(platform.db.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ),
-  )
-  return { flows: Number(flows!.n), versions: Number(versions!.n), runs: Number(runs!.n) }
+  const team = platform.team.id
+  const { db } = platform
+  const [flows, versions, runs] = await Promise.all([
+    db
+      .selectFrom('flows')
+      .select(db.fn.countAll<string>().as('n'))
+      .where('team_id', '=', team)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('flow_versions')
+      .innerJoin('flows', 'flows.id', 'flow_versions.flow_id')
+      .select(db.fn.countAll<string>().as('n'))
+      .where('flows.team_id', '=', team)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('runs')
+      .select(db.fn.countAll<string>().as('n'))
+      .where('team_id', '=', team)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { flows: Number(flows.n), versions: Number(versions.n), runs: Number(runs.n) }
 }
 
 describe('health', () => {
