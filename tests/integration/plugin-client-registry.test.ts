@@ -60,17 +60,20 @@ beforeEach(() => {
   failFirst = []
 })
 
-const run = (
-  flow: Parameters<typeof singleNodeFlow>[1] & { input?: unknown; credentials?: Record<string, string> },
-) =>
+const run = ({
+  input,
+  credentials,
+  ...node
+}: Parameters<typeof singleNodeFlow>[1] & { input?: unknown; credentials?: Record<string, string> }) =>
   runFlowOnDevServer({
     address: inject('temporalAddress'),
     plugins: [exampleDir],
     workflowBundle,
     httpAllow: ['127.0.0.1'],
-    flow: singleNodeFlow(lookupV1, { id: 'lookup', config: flow.config ?? { baseUrl }, ...flow }),
-    input: flow.input ?? { clientNumber: '1234567' },
-    credentials: flow.credentials ?? { registry: apiKey },
+    // `credentials` here are the stored credentials the worker can resolve, not the node's slot mapping.
+    flow: singleNodeFlow(lookupV1, { id: 'lookup', config: node.config ?? { baseUrl }, ...node }),
+    input: input ?? { clientNumber: '1234567' },
+    credentials: credentials ?? { registry: apiKey },
   })
 
 describe('example plugin on the dev server', () => {
