@@ -69,7 +69,7 @@ describe('drafts and revisions', () => {
     expect(validation.body.ok).toBe(false)
     expect(validation.body.problems.map((p: { code: string }) => p.code)).toContain('node.unknown_type')
     const ok = await platform.request('POST', `/api/v1/flows/${await draft().then((f) => f.id)}/validate`)
-    expect(ok.body).toEqual({ ok: true, problems: [] })
+    expect(ok.body).toEqual({ ok: true, problems: [], warnings: [] })
   })
 
   it('refuses malformed saves with 400 and never 500', async () => {

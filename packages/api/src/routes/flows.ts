@@ -6,6 +6,7 @@ import {
   validateFlow,
   WarmflowError,
 } from '@warmflow/engine'
+import { privacyProblems } from '@warmflow/nodes'
 import type { Kysely } from 'kysely'
 import { audit } from '../audit.js'
 import type { Viewer } from '../auth/users.js'
@@ -27,6 +28,10 @@ const problemItemSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])).optional(),
   message: z.object({ nl: z.string(), en: z.string() }),
 })
+
+function withoutSeverity<T extends { severity: string }>({ severity: _severity, ...problem }: T) {
+  return problem
+}
 
 const flowSchema = z
   .object({
@@ -482,7 +487,14 @@ export function flowRoutes(deps: AppDeps) {
         200: {
           content: {
             'application/json': {
-              schema: z.object({ ok: z.boolean(), problems: z.array(problemItemSchema) }),
+              schema: z.object({
+                ok: z.boolean(),
+                problems: z.array(problemItemSchema),
+                warnings: z.array(problemItemSchema).openapi({
+                  description:
+                    'Privacy findings that depend on where the AI endpoint runs; publishing is allowed',
+                }),
+              }),
             },
           },
           description: 'The validation result',
@@ -494,7 +506,13 @@ export function flowRoutes(deps: AppDeps) {
       const viewer = authorize(c, 'flow:read')
       const flow = await loadTeamFlow(db, viewer, c.req.valid('param').id)
       const validation = validateFlow(flow.draft, deps.registry)
-      return c.json({ ok: validation.ok, problems: validation.ok ? [] : validation.problems }, 200)
+      const privacy = validation.flow ? privacyProblems(validation.flow) : []
+      const problems = [
+        ...(validation.ok ? [] : validation.problems),
+        ...privacy.filter((p) => p.severity === 'error').map(withoutSeverity),
+      ]
+      const warnings = privacy.filter((p) => p.severity === 'warning').map(withoutSeverity)
+      return c.json({ ok: problems.length === 0, problems, warnings }, 200)
     },
   )
 
@@ -542,6 +560,9 @@ export function flowRoutes(deps: AppDeps) {
       }
       const validation = validateFlow(flow.draft, deps.registry)
       if (!validation.ok) throw invalidFlow(validation.problems)
+      // A flow that would certainly send restored personal data to an AI service is not published.
+      const leaks = privacyProblems(validation.flow).filter((p) => p.severity === 'error')
+      if (leaks.length > 0) throw invalidFlow(leaks.map(withoutSeverity))
       const { row, created } = await publish(viewer, flow.id, validation.flow, body.note ?? '')
       await syncSchedule(flow.id, flow.team_id, {
         version: row.version,
