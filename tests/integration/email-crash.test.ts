@@ -1,7 +1,7 @@
 // Kills the worker with SIGKILL while `email.send` is in the middle of the SMTP conversation
 // (the server has the message and holds its answer), then lets a new worker retry the node.
 // The retry must not send the e-mail a second time.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client'
@@ -18,13 +18,12 @@ import {
 import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
+import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 const entry = fileURLToPath(new URL('./email-crash-worker.ts', import.meta.url))
 const registry = createRegistry([controlPlugin, builtinPlugin])
 const taskQueue = `email-crash-${randomUUID()}`
 const records = createPostgresRecordStore(inject('databaseUrl'))
-const workers: ChildProcess[] = []
 let smtp: TestSmtpServer
 let connection: Connection
 let client: Client
@@ -32,29 +31,7 @@ let release: () => void = () => {}
 let holding = false
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: root,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: inject('databaseUrl'),
-      WARMFLOW_TASK_QUEUE: taskQueue,
-      WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-      TEST_SMTP_CREDENTIAL: smtp.credential(),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  workers.push(child)
-  let errors = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4000)
-  })
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) resolve(child)
-    })
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${errors}`)))
-  })
+  return startWorkerProcess({ taskQueue, entry, env: { TEST_SMTP_CREDENTIAL: smtp.credential() } })
 }
 
 beforeAll(async () => {
@@ -73,7 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   release()
-  for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  killWorkerProcesses()
   await connection?.close()
   await smtp?.stop()
   await records.close()

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { completeTaskUpdateName } from '@warmflow/engine'
-import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { eventually, testPayloadCodecs } from '../support/platform.js'
+import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 import {
   attempts,
   completed,
@@ -12,36 +11,7 @@ import {
   startEngineHarness,
 } from './engine-harness.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 let h: EngineHarness
-const workers: ChildProcess[] = []
-
-/** Starts the real worker entry point as its own process and waits until it polls. */
-function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/worker/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: inject('databaseUrl'),
-      WARMFLOW_TASK_QUEUE: taskQueue,
-      WARMFLOW_PLUGINS: pluginPath,
-      WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  workers.push(child)
-  let errors = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4000)
-  })
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) resolve(child)
-    })
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${errors}`)))
-  })
-}
 
 beforeAll(async () => {
   // Workers are separate processes (with the run's payload key in their environment) that we can kill.
@@ -49,12 +19,12 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  killWorkerProcesses()
   await h?.stop()
 })
 
 it('finishes a human task after the worker is killed while the run waits, every side effect once', async () => {
-  const first = await startWorkerProcess(h.taskQueue)
+  const first = await startWorkerProcess({ taskQueue: h.taskQueue, env: { WARMFLOW_PLUGINS: pluginPath } })
   const { handle, runId } = await h.start(
     {
       name: 'Chaos: taak wacht',
@@ -81,7 +51,7 @@ it('finishes a human task after the worker is killed while the run waits, every 
   first.kill('SIGKILL')
   await new Promise((resolve) => first.once('exit', resolve))
 
-  await startWorkerProcess(h.taskQueue)
+  await startWorkerProcess({ taskQueue: h.taskQueue, env: { WARMFLOW_PLUGINS: pluginPath } })
   const outcome = await handle.executeUpdate(completeTaskUpdateName, {
     args: [{ taskId, decision: 'approve', userId: 'coordinator-1' }],
   })

@@ -1,42 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 const pluginPath = fileURLToPath(new URL('../fixtures/side-effect-plugin.ts', import.meta.url))
 
 let platform: TestPlatform
-const workers: ChildProcess[] = []
-
-/** Starts the real worker entry point as its own process and waits until it polls. */
-function startWorkerProcess(taskQueue: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/worker/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: inject('databaseUrl'),
-      WARMFLOW_TASK_QUEUE: taskQueue,
-      WARMFLOW_PLUGINS: pluginPath,
-      WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  workers.push(child)
-  let errors = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4000)
-  })
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) resolve(child)
-    })
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${errors}`)))
-  })
-}
 
 beforeAll(async () => {
   // The API side only: workers for this test are separate processes we can kill.
@@ -45,12 +16,15 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL')
+  killWorkerProcesses()
   await platform?.stop()
 })
 
 it('finishes a run after its worker is killed mid-node, with every side effect exactly once', async () => {
-  const first = await startWorkerProcess(platform.taskQueue)
+  const first = await startWorkerProcess({
+    taskQueue: platform.taskQueue,
+    env: { WARMFLOW_PLUGINS: pluginPath },
+  })
   const post = (path: string, body: unknown) => platform.request('POST', path, body)
 
   const flow = await post('/api/v1/flows', {
@@ -85,7 +59,7 @@ it('finishes a run after its worker is killed mid-node, with every side effect e
   first.kill('SIGKILL')
   await new Promise((resolve) => first.once('exit', resolve))
 
-  await startWorkerProcess(platform.taskQueue)
+  await startWorkerProcess({ taskQueue: platform.taskQueue, env: { WARMFLOW_PLUGINS: pluginPath } })
   const detail = await eventually(
     async () => {
       const { body } = await platform.request('GET', `/api/v1/runs/${runId}`)
