@@ -166,7 +166,9 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
             <p className="small-text">
               {draft.offline ? t('task.offlineMethod') : t('task.aiModel', { model: draft.model ?? 'AI' })}
             </p>
-            {draft.label && !draft.offline && <p className="small-text">{pick(draft.label, i18n.language)}</p>}
+            {draft.label && !draft.offline && (
+              <p className="small-text">{pick(draft.label, i18n.language)}</p>
+            )}
             <p className="draft-text">{draft.text}</p>
           </section>
           {draft.source && (
