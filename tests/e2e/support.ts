@@ -70,9 +70,12 @@ export interface BrowserPlatform {
  * Starts the platform (PostgreSQL, Temporal worker, API) with `startServer` on a free port,
  * serving a fresh build of the editor, and launches Chromium.
  */
-export async function startBrowserPlatform(): Promise<BrowserPlatform> {
+export async function startBrowserPlatform(options: { plugins?: string[] } = {}): Promise<BrowserPlatform> {
   mkdirSync(resultsDir, { recursive: true })
-  const [editorDir, platform] = await Promise.all([buildEditor(), startTestPlatform()])
+  const [editorDir, platform] = await Promise.all([
+    buildEditor(),
+    startTestPlatform(options.plugins ? { plugins: options.plugins } : {}),
+  ])
   const server = await startServer(
     {
       db: platform.db,

@@ -79,6 +79,17 @@ export interface FlowVersionJson {
 }
 
 /** One node type from the catalogue (`GET /api/v1/nodes`). */
+/** What upgrading a node would change (`POST /api/v1/node-upgrades`). */
+export interface NodeUpgradeJson {
+  type: string
+  from: number
+  to: number
+  config: Record<string, unknown>
+  changes: { path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[]
+  valid: boolean
+  problems: LocalizedText[]
+}
+
 export interface CatalogueNode {
   key: string
   type: string

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api } from '../api/client'
-import type { CatalogueNode, FlowVersionJson, RunJson, TaskJson } from '../api/types'
+import type { CatalogueNode, FlowVersionJson, NodeUpgradeJson, RunJson, TaskJson } from '../api/types'
 import { formatDateTime, formatDuration, pick } from '../i18n'
 import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -206,6 +206,11 @@ function NodeSettings({
           ))}
         </ul>
       )}
+      <NodeUpgradeOffer
+        node={node}
+        catalogue={catalogue}
+        onApply={(version, config) => onNodeChange(node.id, { version, config })}
+      />
       <div className="field">
         <label htmlFor="node-label">{t('panel.nodeLabel')}</label>
         <input
@@ -855,5 +860,116 @@ function TestTab(props: SidePanelProps) {
       )}
       <RunHistory {...props} />
     </div>
+  )
+}
+
+/** The newest version of a node type in the catalogue. */
+function newestVersion(catalogue: ReadonlyMap<string, CatalogueNode>, type: string): number {
+  let newest = 0
+  for (const entry of catalogue.values())
+    if (entry.type === type && entry.version > newest) newest = entry.version
+  return newest
+}
+
+function shown(value: unknown, empty: string): string {
+  if (value === undefined || value === null || value === '') return empty
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/**
+ * Offers to upgrade a node to the newest version of its type: first shows what the upgrade
+ * changes in its settings (asked from the API, which runs the node type's own upgrade), then
+ * applies it as one undoable step.
+ */
+function NodeUpgradeOffer({
+  node,
+  catalogue,
+  onApply,
+}: {
+  node: WarmNode
+  catalogue: ReadonlyMap<string, CatalogueNode>
+  onApply(version: number, config: Record<string, unknown>): void
+}) {
+  const { t, i18n } = useTranslation()
+  const [preview, setPreview] = useState<NodeUpgradeJson | undefined>()
+  const [problem, setProblem] = useState<unknown>()
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<number | undefined>()
+  const to = newestVersion(catalogue, node.data.type)
+  if (done !== undefined && node.data.version === done) {
+    return (
+      <p role="status" className="small-text">
+        {t('upgrade.done', { to: done })}
+      </p>
+    )
+  }
+  if (to <= node.data.version) return null
+  const load = async () => {
+    setBusy(true)
+    setProblem(undefined)
+    try {
+      setPreview(
+        await api<NodeUpgradeJson>('POST', '/api/v1/node-upgrades', {
+          type: node.data.type,
+          version: node.data.version,
+          config: node.data.config,
+          toVersion: to,
+        }),
+      )
+    } catch (error) {
+      setProblem(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <section className="node-upgrade" aria-labelledby="node-upgrade-heading">
+      <h3 id="node-upgrade-heading">{t('upgrade.heading')}</h3>
+      <p>{t('upgrade.available', { from: node.data.version, to })}</p>
+      {problem !== undefined && <ProblemMessage error={problem} onRetry={load} />}
+      {!preview && (
+        <button type="button" onClick={load} disabled={busy}>
+          {t('upgrade.preview')}
+        </button>
+      )}
+      {preview && (
+        <>
+          {preview.changes.length === 0 ? (
+            <p>{t('upgrade.noChanges')}</p>
+          ) : (
+            <ul aria-label={t('upgrade.preview')}>
+              {preview.changes.map((change) => (
+                <li key={change.path}>
+                  <code>{change.path}</code> ({t(`upgrade.${change.kind}`)}):{' '}
+                  {change.kind !== 'added' && <span>{shown(change.before, t('upgrade.empty'))}</span>}
+                  {change.kind === 'changed' && ' → '}
+                  {change.kind !== 'removed' && <span>{shown(change.after, t('upgrade.empty'))}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {preview.problems.length > 0 && (
+            <>
+              <p>{t('upgrade.problems')}</p>
+              <ul>
+                {preview.problems.map((text, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id
+                  <li key={index}>{pick(text, i18n.language)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              setDone(preview.to)
+              onApply(preview.to, preview.config)
+            }}
+          >
+            {t('upgrade.apply', { to: preview.to })}
+          </button>
+        </>
+      )}
+    </section>
   )
 }

@@ -141,6 +141,19 @@ export const en: Messages<typeof nl> = {
     port: 'This output does not fit this input. Connect an output (right) to an input (left).',
     unknownNode: 'This node no longer exists.',
   },
+  upgrade: {
+    heading: 'Newer version',
+    available: 'Version {{to}} of this node is available. This node uses version {{from}}.',
+    preview: 'See what changes',
+    apply: 'Upgrade to version {{to}}',
+    noChanges: 'The settings stay the same.',
+    added: 'new',
+    removed: 'removed',
+    changed: 'changed',
+    empty: '(empty)',
+    problems: 'After the upgrade this is not right yet:',
+    done: 'Upgraded to version {{to}}. Undo puts it back.',
+  },
   panel: {
     label: 'Settings and checks',
     tab: {

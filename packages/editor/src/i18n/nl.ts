@@ -140,6 +140,19 @@ export const nl = {
     port: 'Deze uitgang past niet op deze ingang. Verbind een uitgang (rechts) met een ingang (links).',
     unknownNode: 'Dit blok bestaat niet meer.',
   },
+  upgrade: {
+    heading: 'Nieuwere versie',
+    available: 'Van dit blok is versie {{to}} beschikbaar. Dit blok gebruikt versie {{from}}.',
+    preview: 'Bekijk wat er verandert',
+    apply: 'Bijwerken naar versie {{to}}',
+    noChanges: 'De instellingen blijven hetzelfde.',
+    added: 'nieuw',
+    removed: 'weg',
+    changed: 'anders',
+    empty: '(leeg)',
+    problems: 'Na het bijwerken klopt dit nog niet:',
+    done: 'Bijgewerkt naar versie {{to}}. Met Ongedaan maken zet je het terug.',
+  },
   panel: {
     label: 'Instellingen en controles',
     tab: {
