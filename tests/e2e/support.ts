@@ -80,7 +80,7 @@ export async function startBrowserPlatform(options: { plugins?: string[] } = {})
     {
       db: platform.db,
       registry: platform.registry,
-      temporal: { client: platform.client, taskQueue: platform.taskQueue },
+      temporal: { client: platform.client, taskQueue: platform.taskQueue, searchAttributes: true },
       editorDir,
       auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     },

@@ -97,7 +97,7 @@ export async function startTestPlatform(
   const app = createApp({
     db,
     registry,
-    temporal: { client, taskQueue },
+    temporal: { client, taskQueue, searchAttributes: true },
     credentialKey,
     // Many sign-ins from one test process; the limiter itself is tested on its own app.
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },

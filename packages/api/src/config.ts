@@ -7,6 +7,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  WARMFLOW_SEARCH_ATTRIBUTES: z.enum(['auto', 'on', 'off']).default('auto'),
   WARMFLOW_TASK_QUEUE: z.string().min(1).default('warmflow'),
   WARMFLOW_DATA_DIR: z.string().min(1).default('.data'),
   WARMFLOW_PLUGINS: z.string().default(''),
@@ -17,7 +18,13 @@ export interface WarmflowConfig {
   port: number
   host: string
   databaseUrl: string | undefined
-  temporal: { address: string | undefined; namespace: string; taskQueue: string }
+  temporal: {
+    address: string | undefined
+    namespace: string
+    taskQueue: string
+    /** Start runs with Warmflow's search attributes; `auto`: only on the dev server Warmflow starts. */
+    searchAttributes: 'auto' | 'on' | 'off'
+  }
   dataDir: string
   plugins: string[]
 }
@@ -42,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     temporal: {
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
+      searchAttributes: e.WARMFLOW_SEARCH_ATTRIBUTES,
       taskQueue: e.WARMFLOW_TASK_QUEUE,
     },
     dataDir: resolve(e.WARMFLOW_DATA_DIR),

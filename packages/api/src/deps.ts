@@ -20,7 +20,16 @@ export interface AuthSettings {
 /** Everything the API needs from outside, handed to {@link createApp}. */
 export interface AppDeps {
   db: Kysely<Database>
-  temporal: { client: Client; taskQueue: string }
+  temporal: {
+    client: Client
+    taskQueue: string
+    /**
+     * Start runs with Warmflow's search attributes (flow id, version, team). The namespace must
+     * have them registered: the dev server that `warmflow start` and the tests start does; on a
+     * cluster create them with `temporal operator search-attribute create` (see the README).
+     */
+    searchAttributes?: boolean
+  }
   registry: NodeRegistry
   /** Folder with the built editor; when set the API serves it at `/`. */
   editorDir?: string

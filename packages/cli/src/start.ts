@@ -116,7 +116,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     {
       db,
       registry,
-      temporal: { client, taskQueue: config.temporal.taskQueue },
+      temporal: {
+        client,
+        taskQueue: config.temporal.taskQueue,
+        // The dev server started here registers them; a cluster only when the operator says so.
+        searchAttributes:
+          config.temporal.searchAttributes === 'on' ||
+          (config.temporal.searchAttributes === 'auto' && temporal !== undefined),
+      },
       editorDir,
       pluginFailures,
       credentialKey,

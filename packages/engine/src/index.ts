@@ -110,6 +110,13 @@ export {
   nodeCatalogue,
   nodeJsonSchemas,
 } from './schemas.js'
+export {
+  flowIdSearchAttribute,
+  flowVersionSearchAttribute,
+  runSearchAttributes,
+  teamIdSearchAttribute,
+  warmflowSearchAttributes,
+} from './search-attributes.js'
 export { createTaskActivities, type StoredTask, type TaskStatus, type TaskStore } from './tasks.js'
 export { type ConfigChange, type NodeUpgrade, upgradeNode } from './upgrade.js'
 export {

@@ -10,6 +10,7 @@ import {
   type RunFlowInput,
   type RunFlowResult,
   type RunProgress,
+  runSearchAttributes,
 } from '@warmflow/engine'
 import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
 import type { Context } from 'hono'
@@ -235,6 +236,15 @@ export async function startRun(
         taskQueue: deps.temporal.taskQueue,
         workflowId,
         args: [input],
+        ...(deps.temporal.searchAttributes
+          ? {
+              typedSearchAttributes: runSearchAttributes({
+                flowId: version.id,
+                version: version.version,
+                teamId: request.teamId,
+              }),
+            }
+          : {}),
       })
       return inserted
     })

@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { Connection } from '@temporalio/client'
+import { warmflowSearchAttributes } from '@warmflow/engine'
 import { run } from './exec.js'
 import { freePort, portIsFree } from './ports.js'
 
@@ -89,7 +90,7 @@ export interface TemporalDevServerOptions {
   port?: number
   /** Start the web UI on this port (0 for any free port), or not at all when absent. */
   uiPort?: number
-  /** Search attributes to register: name → type (Keyword, Text, Int, …). */
+  /** Search attributes to register: name → type (Keyword, Text, Int, …); Warmflow's own by default. */
   searchAttributes?: Record<string, string>
   cliPath?: string
   /** How long to wait for the frontend to answer. */
@@ -160,7 +161,7 @@ export async function startTemporalDevServer(
     mkdirSync(dirname(options.dbFile), { recursive: true })
     args.push('--db-filename', options.dbFile)
   }
-  for (const [name, type] of Object.entries(options.searchAttributes ?? {})) {
+  for (const [name, type] of Object.entries(options.searchAttributes ?? warmflowSearchAttributes)) {
     args.push('--search-attribute', `${name}=${type}`)
   }
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
