@@ -11,6 +11,11 @@ export interface ExpressionLimits {
   maxSequence: number
   /** Maximum length of the expression text. */
   maxLength: number
+  /**
+   * Maximum number of evaluation steps. Unlike the time limit this also holds inside a Temporal
+   * workflow, where the clock stands still while code runs, and it gives the same answer on replay.
+   */
+  maxSteps?: number
 }
 
 /** Limits used when none are given: generous for mappings, tight enough for a shared worker. */
@@ -19,7 +24,10 @@ export const defaultExpressionLimits: ExpressionLimits = {
   maxDepth: 200,
   maxSequence: 100_000,
   maxLength: 4_000,
+  maxSteps: 100_000,
 }
+
+const evaluateEntry = Symbol.for('jsonata.__evaluate_entry')
 
 /** Thrown when an expression does not parse or fails while it is evaluated. */
 export class ExpressionError extends WarmflowError {}
@@ -72,7 +80,7 @@ export function parseExpression(source: string, limits: ExpressionLimits = defau
 }
 
 /**
- * Evaluates a JSONata expression against data, with time, depth and size limits. JSONata is an
+ * Evaluates a JSONata expression against data, with time, step, depth and size limits. JSONata is an
  * interpreter for a query language: nothing the user typed is ever run as JavaScript.
  *
  * @example
@@ -85,6 +93,13 @@ export async function evaluateExpression(
   limits: ExpressionLimits = defaultExpressionLimits,
 ): Promise<unknown> {
   const expression = compile(source, limits)
+  const maxSteps = limits.maxSteps ?? defaultExpressionLimits.maxSteps ?? Number.POSITIVE_INFINITY
+  let steps = 0
+  // JSONata calls this before every evaluation step; counting steps bounds the work deterministically.
+  expression.assign(evaluateEntry as unknown as string, () => {
+    steps += 1
+    if (steps > maxSteps) throw { code: 'W0001', message: `Expression took more than ${maxSteps} steps` }
+  })
   try {
     return await expression.evaluate(data, bindings)
   } catch (cause) {
