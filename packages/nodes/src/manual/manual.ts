@@ -29,6 +29,7 @@ export const manualTrigger = defineNode({
   output: data,
   // The start data can hold anything, personal data included.
   personalData: { reads: ['*'], sendsOutside: 'never' },
-  activity: { startToCloseTimeout: '10 seconds' },
+  // Passes its input on: a local activity, like other pure nodes.
+  activity: { startToCloseTimeout: '10 seconds', local: true },
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })

@@ -22,7 +22,8 @@ export const transformNode = defineNode({
     keepInput: z.boolean().default(true),
   }),
   output: data,
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 } },
+  // Pure and fast: a local activity (measured 2.5–12× faster than a regular one, see bench/engine.ts).
+  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
   async execute({ input, config }) {
     const result: Record<string, unknown> = config.keepInput ? { ...input } : {}
     for (const [field, expression] of Object.entries(config.fields)) {
