@@ -29,6 +29,8 @@ async function tabTo(page: Page, text: string) {
   throw new Error(`"${text}" cannot be reached with the Tab key`)
 }
 
+let flowId: string
+
 describe('the inbox on a phone, in Chromium', () => {
   beforeAll(async () => {
     env = await startBrowserPlatform()
@@ -68,6 +70,7 @@ describe('the inbox on a phone, in Chromium', () => {
       ],
     })
     expect(created.status).toBe(201)
+    flowId = created.body.id
     const published = await platform.request('POST', `/api/v1/flows/${created.body.id}/publish`, {
       note: 'e2e',
     })
@@ -144,5 +147,21 @@ describe('the inbox on a phone, in Chromium', () => {
       .getByText('Deze taak bestaat niet of je hebt er geen toegang toe.')
       .waitFor()
     await screenshot(page, 'inbox-04-other-team')
+  }, 60_000)
+
+  it('shows a new task in an open inbox as it arrives, without reloading', async () => {
+    const { page } = await env.open(phone)
+    await login(page, approver)
+    await page.getByRole('heading', { name: 'Werkbak' }).waitFor()
+    await page.getByRole('button', { name: /^Mijn team/ }).click()
+    const tasks = page.getByRole('link', { name: /Aanmelding beoordelen/ })
+    const before = await tasks.count()
+    const started = await env.platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
+      input: { voornaam: 'Jan', omschrijving: 'Meneer zoekt iemand om samen te wandelen.' },
+    })
+    expect(started.status).toBe(201)
+    // The list refreshes by itself only once a minute: within 10 s the task must have come live.
+    await expect.poll(() => tasks.count(), { timeout: 10_000, interval: 250 }).toBe(before + 1)
+    await screenshot(page, 'inbox-05-live')
   }, 60_000)
 })

@@ -26,8 +26,11 @@ export function deadlineState(
   return 'later'
 }
 
-/** Polling interval for new tasks. */
-const refreshMs = 10_000
+/**
+ * New tasks arrive live through server-sent events; this slower refresh also picks up tasks that
+ * colleagues claimed or completed, and covers a dropped event stream.
+ */
+const refreshMs = 60_000
 
 /**
  * The staff inbox: the lists (mine, team, unassigned, due soon, overdue) with counts, and the
@@ -67,7 +70,13 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
   useEffect(() => {
     load()
     const timer = window.setInterval(() => load(true), refreshMs)
-    return () => window.clearInterval(timer)
+    // The browser reconnects an EventSource by itself when the stream ends or drops.
+    const events = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/v1/tasks/events')
+    events?.addEventListener('task', () => load(true))
+    return () => {
+      window.clearInterval(timer)
+      events?.close()
+    }
   }, [load])
 
   return (
