@@ -171,6 +171,12 @@ describe('runs', () => {
       .where('id', '=', started.body.id)
       .executeTakeFirstOrThrow()
     expect(row.status).toBe('completed')
+    const list = await platform.request('GET', '/api/v1/flows')
+    const listed = list.body.items.find((item: { id: string }) => item.id === flow.body.id)
+    expect(listed.lastRun).toMatchObject({ id: started.body.id, status: 'completed' })
+    const neverRun = await platform.request('POST', '/api/v1/flows', demoFlow)
+    const again = await platform.request('GET', '/api/v1/flows')
+    expect(again.body.items.find((item: { id: string }) => item.id === neverRun.body.id).lastRun).toBeNull()
   })
 
   it('rejects unknown fields in the start body', async () => {

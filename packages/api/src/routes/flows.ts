@@ -45,6 +45,11 @@ const flowSchema = z
     definition: flowDefinitionSchema,
     createdAt: z.string(),
     updatedAt: z.string(),
+    lastRun: z
+      .object({ id: z.string(), status: z.string(), createdAt: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'The newest run of the flow (in lists only); null when it never ran' }),
   })
   .openapi('Flow')
 
@@ -307,7 +312,31 @@ export function flowRoutes(deps: AppDeps) {
       if (query.published === 'true') builder = builder.where('latest_version', 'is not', null)
       if (query.published === 'false') builder = builder.where('latest_version', 'is', null)
       const { rows, nextCursor } = pageOf(await builder.execute(), query.limit)
-      return c.json({ items: rows.map(toFlow), nextCursor }, 200)
+      // The newest run of each listed flow, in one query.
+      const lastRuns =
+        rows.length === 0
+          ? []
+          : await db
+              .selectFrom('runs')
+              .distinctOn('flow_id')
+              .select(['flow_id', 'id', 'status', 'created_at'])
+              .where(
+                'flow_id',
+                'in',
+                rows.map((row) => row.id),
+              )
+              .orderBy('flow_id')
+              .orderBy('created_at', 'desc')
+              .execute()
+      const lastRunOf = new Map(lastRuns.map((run) => [run.flow_id, run]))
+      const items = rows.map((row) => {
+        const run = lastRunOf.get(row.id)
+        return {
+          ...toFlow(row),
+          lastRun: run ? { id: run.id, status: run.status, createdAt: run.created_at.toISOString() } : null,
+        }
+      })
+      return c.json({ items, nextCursor }, 200)
     },
   )
 
