@@ -31,6 +31,7 @@ export function checkTriggerInput(fields: readonly FormField[], input: unknown):
  * from it (`formToJsonSchema`) and checks submissions with `validateFormInput`; the node checks
  * again, so a run never starts on data that does not fit.
  */
+// Triggers only check and pass on what started the run: pure, so they run as local activities.
 export const formTrigger = defineNode({
   type: 'form',
   version: 1,
@@ -58,7 +59,7 @@ export const formTrigger = defineNode({
     reads: ['naam', 'voornaam', 'achternaam', 'email', 'telefoon', 'adres', 'postcode'],
     sendsOutside: 'never',
   },
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 } },
+  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })
 
@@ -83,7 +84,7 @@ export const webhookTrigger = defineNode({
   }),
   output: data,
   personalData: { reads: [], sendsOutside: 'never' },
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 } },
+  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
   execute: ({ input, config }) => {
     const checked = checkTriggerInput(config.fields, input)
     // Keep fields the schema does not name: other systems send more than the flow needs.
@@ -145,7 +146,7 @@ export const scheduleTrigger = defineNode({
   config: scheduleConfigSchema,
   output: data,
   personalData: { reads: [], sendsOutside: 'never' },
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 } },
+  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
   execute: ({ input, config }) => ({ ...config.input, ...input }),
 })
 
