@@ -55,6 +55,17 @@ export function teamIdsOf(viewer: Viewer): string[] {
   return viewer.teams.map((t) => t.id)
 }
 
+/**
+ * The teams a list shows: all of the viewer's teams, or only the asked-for one when the viewer
+ * belongs to it (none otherwise, so a list never reveals another team's objects).
+ *
+ * @example
+ * const teams = visibleTeams(viewer, query.teamId)
+ */
+export function visibleTeams(viewer: Viewer, teamId: string | undefined): string[] {
+  return teamIdsOf(viewer).filter((id) => teamId === undefined || id === teamId)
+}
+
 /** True when the viewer belongs to the team. */
 export function inTeam(viewer: Viewer, teamId: string): boolean {
   return viewer.teams.some((t) => t.id === teamId)

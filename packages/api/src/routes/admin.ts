@@ -8,7 +8,14 @@ import { authorize } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
-import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import {
+  afterCursor,
+  cursorColumn,
+  decodeCursor,
+  pageOf,
+  pageQuerySchema,
+  pageResponse,
+} from './pagination.js'
 import { isUuid, problemResponse } from './schemas.js'
 
 const teamSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() }).openapi('Team')
@@ -72,14 +79,7 @@ export function adminRoutes(deps: AppDeps) {
       summary: 'List users',
       request: { query: pageQuerySchema.extend({ q: z.string().max(200).optional() }) },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(adminUserSchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'Users',
-        },
+        200: pageResponse(adminUserSchema, 'Users'),
       },
     }),
     async (c) => {
@@ -256,14 +256,7 @@ export function adminRoutes(deps: AppDeps) {
       summary: 'List teams',
       request: { query: pageQuerySchema },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(teamSchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'Teams',
-        },
+        200: pageResponse(teamSchema, 'Teams'),
       },
     }),
     async (c) => {

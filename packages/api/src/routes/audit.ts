@@ -6,7 +6,7 @@ import type { AuditLogRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
-import { pageQuerySchema } from './pagination.js'
+import { pageQuerySchema, pageResponse } from './pagination.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 const entrySchema = z
@@ -79,14 +79,7 @@ export function auditRoutes(deps: AppDeps) {
         }),
       },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(entrySchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'Audit entries',
-        },
+        200: pageResponse(entrySchema, 'Audit entries'),
       },
     }),
     async (c) => {

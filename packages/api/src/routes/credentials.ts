@@ -1,13 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { audit } from '../audit.js'
 import type { Viewer } from '../auth/users.js'
-import { authorize, chooseTeam, ensureTeamAccess, teamIdsOf } from '../context.js'
+import { authorize, chooseTeam, ensureTeamAccess, visibleTeams } from '../context.js'
 import { encryptSecret } from '../credentials/crypto.js'
 import { credentialContext } from '../credentials/resolver.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
-import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import {
+  afterCursor,
+  cursorColumn,
+  decodeCursor,
+  pageOf,
+  pageQuerySchema,
+  pageResponse,
+} from './pagination.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 const credentialSchema = z
@@ -77,21 +84,14 @@ export function credentialRoutes(deps: AppDeps) {
       summary: "List the credentials of the viewer's teams (names only, never values)",
       request: { query: pageQuerySchema.extend({ teamId: z.string().uuid().optional() }) },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(credentialSchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'Credentials',
-        },
+        200: pageResponse(credentialSchema, 'Credentials'),
       },
     }),
     async (c) => {
       const viewer = authorize(c, 'credential:read')
       const query = c.req.valid('query')
       const cursor = decodeCursor(query.cursor)
-      const teams = teamIdsOf(viewer).filter((t) => query.teamId === undefined || t === query.teamId)
+      const teams = visibleTeams(viewer, query.teamId)
       if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
       let builder = db
         .selectFrom('credentials')

@@ -10,14 +10,21 @@ import { privacyProblems } from '@warmflow/nodes'
 import type { Kysely } from 'kysely'
 import { audit } from '../audit.js'
 import type { Viewer } from '../auth/users.js'
-import { authorize, chooseTeam, ensureTeamAccess, teamIdsOf } from '../context.js'
+import { authorize, chooseTeam, ensureTeamAccess, visibleTeams } from '../context.js'
 import type { Database, FlowRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, invalidFlow, notFound } from '../problems.js'
 import { syncFlowSchedule } from '../schedules.js'
 import { diffFlows } from './flow-diff.js'
-import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import {
+  afterCursor,
+  cursorColumn,
+  decodeCursor,
+  pageOf,
+  pageQuerySchema,
+  pageResponse,
+} from './pagination.js'
 import { describeRunStatus } from './run-status.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
@@ -281,21 +288,14 @@ export function flowRoutes(deps: AppDeps) {
         }),
       },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(flowSchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'The flows',
-        },
+        200: pageResponse(flowSchema, 'The flows'),
       },
     }),
     async (c) => {
       const viewer = authorize(c, 'flow:read')
       const query = c.req.valid('query')
       const cursor = decodeCursor(query.cursor)
-      const teams = teamIdsOf(viewer).filter((t) => query.teamId === undefined || t === query.teamId)
+      const teams = visibleTeams(viewer, query.teamId)
       if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
       let builder = db
         .selectFrom('flows')
@@ -618,14 +618,7 @@ export function flowRoutes(deps: AppDeps) {
       summary: 'List the published versions, newest first',
       request: { params: uuidParam, query: pageQuerySchema },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(versionSchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'The versions',
-        },
+        200: pageResponse(versionSchema, 'The versions'),
         404: problemResponse('No such flow'),
       },
     }),

@@ -2,6 +2,21 @@ import { z } from '@hono/zod-openapi'
 import { sql } from 'kysely'
 import { ApiError } from '../problems.js'
 
+/**
+ * The 200 answer of a list route: `{ items, nextCursor }` with the given item schema.
+ *
+ * @example
+ * responses: { 200: pageResponse(flowSchema, 'The flows') }
+ */
+export function pageResponse<T extends z.ZodType>(item: T, description: string) {
+  return {
+    content: {
+      'application/json': { schema: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) },
+    },
+    description,
+  }
+}
+
 /** `?limit=&cursor=` on every list. */
 export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),

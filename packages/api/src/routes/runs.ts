@@ -17,13 +17,20 @@ import type { Context } from 'hono'
 import { type AuditEvent, audit } from '../audit.js'
 import { hasPermission } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
-import { authorize, ensureTeamAccess, teamIdsOf } from '../context.js'
+import { authorize, ensureTeamAccess, visibleTeams } from '../context.js'
 import type { RunRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { loadTeamFlow } from './flows.js'
-import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import {
+  afterCursor,
+  cursorColumn,
+  decodeCursor,
+  pageOf,
+  pageQuerySchema,
+  pageResponse,
+} from './pagination.js'
 import { redactRunDetail } from './redact.js'
 import { describeRunStatus, type RunStatus, runStatusSchema, temporalStatus } from './run-status.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
@@ -423,21 +430,14 @@ export function runRoutes(deps: AppDeps) {
         }),
       },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(runSummarySchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'The runs',
-        },
+        200: pageResponse(runSummarySchema, 'The runs'),
       },
     }),
     async (c) => {
       const viewer = authorize(c, 'run:read')
       const query = c.req.valid('query')
       const cursor = decodeCursor(query.cursor)
-      const teams = teamIdsOf(viewer).filter((t) => query.teamId === undefined || t === query.teamId)
+      const teams = visibleTeams(viewer, query.teamId)
       if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
       let builder = db
         .selectFrom('runs')

@@ -7,12 +7,19 @@ import { sql } from 'kysely'
 import { audit } from '../audit.js'
 import { roleSchema } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
-import { authorize, ensureTeamAccess, inTeam, teamIdsOf } from '../context.js'
+import { authorize, ensureTeamAccess, inTeam, visibleTeams } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { createPostgresTaskStore } from '../tasks/store.js'
-import { afterCursor, cursorColumn, decodeCursor, pageOf, pageQuerySchema } from './pagination.js'
+import {
+  afterCursor,
+  cursorColumn,
+  decodeCursor,
+  pageOf,
+  pageQuerySchema,
+  pageResponse,
+} from './pagination.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 const localized = z.object({ nl: z.string(), en: z.string() })
@@ -128,21 +135,14 @@ export function taskRoutes(deps: AppDeps) {
         }),
       },
       responses: {
-        200: {
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(taskSummarySchema), nextCursor: z.string().nullable() }),
-            },
-          },
-          description: 'Tasks',
-        },
+        200: pageResponse(taskSummarySchema, 'Tasks'),
       },
     }),
     async (c) => {
       const viewer = authorize(c, 'task:work')
       const query = c.req.valid('query')
       const cursor = decodeCursor(query.cursor)
-      const teams = teamIdsOf(viewer).filter((t) => query.teamId === undefined || t === query.teamId)
+      const teams = visibleTeams(viewer, query.teamId)
       if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
       let builder = db
         .selectFrom('tasks')
