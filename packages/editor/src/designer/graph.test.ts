@@ -113,6 +113,26 @@ describe('graph edits', () => {
     })
     expect(fromDefinition(definition)).toEqual(graph)
   })
+  it('keeps a node input mapping when the flow is opened and saved again', () => {
+    const stored = {
+      name: 'met invoer',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1, config: {}, position: { x: 0, y: 0 } },
+        {
+          id: 'a',
+          type: 'transform',
+          version: 1,
+          config: {},
+          position: { x: 200, y: 0 },
+          input: { postcode: '$nodes.start.postcode' },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourcePort: 'out', target: 'a', targetPort: 'in' }],
+    }
+    const saved = toDefinition({ name: 'met invoer' }, fromDefinition(stored))
+    expect(saved.nodes[1]).toMatchObject({ input: { postcode: '$nodes.start.postcode' } })
+    expect(saved.nodes[0]).not.toHaveProperty('input')
+  })
 })
 
 describe('undo and redo', () => {

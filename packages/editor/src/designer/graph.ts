@@ -10,6 +10,8 @@ export interface WarmNodeData extends Record<string, unknown> {
   config: Record<string, unknown>
   credentials?: Record<string, string>
   options?: Record<string, unknown>
+  /** The node's input mapping (`{ field: expression }`), replacing its default input. */
+  input?: Record<string, string>
 }
 
 /** A node on the canvas. */
@@ -40,9 +42,7 @@ const errorPort: Port = { id: 'error', title: { nl: 'Bij een fout', en: 'On erro
  * node has for routing a failure onward.
  */
 export function portsOf(catalogue: CatalogueNode | undefined, config?: unknown): Port[] {
-  const declared = (catalogue?.outputs ?? []).map(
-    (port): Port => (typeof port === 'string' ? { id: port, title: { nl: port, en: port } } : port),
-  )
+  const declared: Port[] = [...(catalogue?.outputs ?? [])]
   const cases = (config as { cases?: unknown } | undefined)?.cases
   if (Array.isArray(cases) && cases.every((item) => typeof item?.id === 'string')) {
     // A switch: one port per case plus `default`, as the engine derives them from the config.
@@ -212,7 +212,7 @@ export function duplicate(clip: Graph, taken: ReadonlySet<string>, offset = 40):
 export function toDefinition(
   meta: { name: string; description?: string; retentionDays?: number; tags?: string[] },
   graph: Graph,
-): FlowDefinitionJson {
+): FlowDefinitionJson & { edges: FlowEdgeJson[] } {
   return {
     ...meta,
     nodes: graph.nodes.map((node) => ({
@@ -223,6 +223,7 @@ export function toDefinition(
       config: node.data.config,
       position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
       ...(node.data.options ? { options: node.data.options } : {}),
+      ...(node.data.input && Object.keys(node.data.input).length > 0 ? { input: node.data.input } : {}),
       ...(node.data.credentials && Object.keys(node.data.credentials).length > 0
         ? { credentials: node.data.credentials }
         : {}),
@@ -253,9 +254,10 @@ export function fromDefinition(definition: FlowDefinitionJson): Graph {
         config: node.config ?? {},
         ...(node.credentials ? { credentials: node.credentials } : {}),
         ...(node.options ? { options: node.options } : {}),
+        ...(node.input ? { input: node.input } : {}),
       },
     })),
-    edges: definition.edges.map((edge) => ({
+    edges: (definition.edges ?? []).map((edge) => ({
       id: edge.id,
       source: edge.source,
       target: edge.target,
