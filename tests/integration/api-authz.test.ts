@@ -80,9 +80,16 @@ const routes: RouteCase[] = [
     body: () => ({ input: { voornaam: 'Matrix' } }),
     permission: 'run:start',
   },
+  {
+    method: 'POST',
+    path: () => `/api/v1/flows/${flowId}/test-runs`,
+    body: () => ({ input: { voornaam: 'Matrix' } }),
+    permission: 'flow:write',
+  },
   { method: 'GET', path: () => `/api/v1/flows/${flowId}/webhook`, permission: 'flow:read' },
   { method: 'POST', path: () => `/api/v1/flows/${flowId}/webhook/secret`, permission: 'flow:write' },
   { method: 'GET', path: () => `/api/v1/runs/${runId}`, permission: 'run:read' },
+  { method: 'GET', path: () => `/api/v1/runs/${runId}/flow`, permission: 'run:read' },
   { method: 'POST', path: () => `/api/v1/runs/${runId}/cancel`, permission: 'run:control' },
   { method: 'POST', path: () => `/api/v1/runs/${runId}/retry`, permission: 'run:control' },
 ]

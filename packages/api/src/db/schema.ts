@@ -41,12 +41,15 @@ export interface FlowVersionsTable {
 export interface RunsTable {
   id: string
   flow_id: string
-  flow_version: number
+  /** The published version the run ran; null for a test run of a draft. */
+  flow_version: number | null
+  /** The draft definition a test run ran with (and its retries); null for published versions. */
+  definition: ColumnType<FlowDefinition | null, string | null | undefined, string | null>
   workflow_id: string
   status: string
   team_id: string
   started_by: string | null
-  /** How the run was started: `manual`, `webhook`, `form` or `retry`. */
+  /** How the run was started: `manual`, `webhook`, `form`, `retry` or `test`. */
   trigger: Generated<string>
   idempotency_key: string | null
   retry_of: string | null

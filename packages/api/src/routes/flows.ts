@@ -40,6 +40,19 @@ function withoutSeverity<T extends { severity: string }>({ severity: _severity, 
   return problem
 }
 
+/**
+ * Checks a draft before it is published or test-run: the valid definition, or 400 with every
+ * problem (in Dutch and English). A flow that would certainly send restored personal data to an
+ * AI node is refused too.
+ */
+export function runnableDraft(draft: unknown, registry: AppDeps['registry']): FlowDefinition {
+  const validation = validateFlow(draft, registry)
+  if (!validation.ok) throw invalidFlow(validation.problems)
+  const leaks = privacyProblems(validation.flow).filter((p) => p.severity === 'error')
+  if (leaks.length > 0) throw invalidFlow(leaks.map(withoutSeverity))
+  return validation.flow
+}
+
 const flowSchema = z
   .object({
     id: z.string(),
@@ -587,17 +600,9 @@ export function flowRoutes(deps: AppDeps) {
           en: 'The flow changed in the meantime. Review the newest revision before publishing.',
         })
       }
-      const validation = validateFlow(flow.draft, deps.registry)
-      if (!validation.ok) throw invalidFlow(validation.problems)
-      // A flow that would certainly send restored personal data to an AI service is not published.
-      const leaks = privacyProblems(validation.flow).filter((p) => p.severity === 'error')
-      if (leaks.length > 0) throw invalidFlow(leaks.map(withoutSeverity))
-      const { row, created } = await publish(viewer, flow.id, validation.flow, body.note ?? '')
-      await syncSchedule(flow.id, flow.team_id, {
-        version: row.version,
-        hash: row.hash,
-        definition: validation.flow,
-      })
+      const definition = runnableDraft(flow.draft, deps.registry)
+      const { row, created } = await publish(viewer, flow.id, definition, body.note ?? '')
+      await syncSchedule(flow.id, flow.team_id, { version: row.version, hash: row.hash, definition })
       if (created) {
         await audit(db, c, {
           action: 'flow.publish',

@@ -5,12 +5,14 @@ import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-wor
 import {
   buildRunInput,
   type FlowDefinition,
+  flowDefinitionSchema,
   interpreterWorkflowType,
   progressQueryName,
   type RunFlowInput,
   type RunFlowResult,
   type RunProgress,
   runSearchAttributes,
+  snapshotFlow,
 } from '@warmflow/engine'
 import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
 import type { Context } from 'hono'
@@ -22,7 +24,7 @@ import type { RunRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
-import { loadTeamFlow } from './flows.js'
+import { loadTeamFlow, runnableDraft } from './flows.js'
 import {
   afterCursor,
   cursorColumn,
@@ -48,10 +50,14 @@ const runSummarySchema = z
   .object({
     id: z.string(),
     flowId: z.string(),
-    flowVersion: z.number().int(),
+    flowVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The published version the run ran; null for a test run of a draft' }),
     teamId: z.string(),
     status: runStatusSchema,
-    trigger: z.string(),
+    trigger: z.string().openapi({ description: '`manual`, `webhook`, `form`, `retry` or `test`' }),
     startedBy: z.string().nullable(),
     retryOf: z.string().nullable(),
     createdAt: z.string(),
@@ -69,6 +75,18 @@ const runSchema = runSummarySchema
       .openapi({ description: 'True when personal-data fields were hidden from this viewer' }),
   })
   .openapi('Run')
+
+const runFlowSchema = z
+  .object({
+    version: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The published version the run ran; null when it ran a test definition' }),
+    test: z.boolean().openapi({ description: 'True when the run ran a draft as a test (or retried one)' }),
+    definition: flowDefinitionSchema,
+  })
+  .openapi('RunFlow')
 
 const runNotFound = notFound({ nl: 'Deze run', en: 'This run' })
 
@@ -88,12 +106,19 @@ export function toRunSummary(row: RunRow, status: RunStatus = row.status as RunS
   }
 }
 
+/**
+ * What a run runs: a published version, or a definition of its own (a test run of a draft and
+ * its retries). Without one, {@link startRun} runs the newest published version.
+ */
+export type RunSource = { version: number } | { definition: FlowDefinition }
+
 /** What {@link startRun} needs. */
 export interface StartRunRequest {
   flowId: string
   teamId: string
   input: Record<string, unknown>
-  trigger: 'manual' | 'webhook' | 'form' | 'retry'
+  trigger: 'manual' | 'webhook' | 'form' | 'retry' | 'test'
+  source?: RunSource | undefined
   startedBy: string | null
   idempotencyKey?: string | undefined
   retryOf?: string | undefined
@@ -144,9 +169,41 @@ export function checkStartInput(
   )
 }
 
+/** The flow and the definition a run will run, with its version (null: a test definition). */
+async function resolveRunSource(deps: AppDeps, flowId: string, source: RunSource | undefined) {
+  if (source && 'definition' in source) {
+    const flow = await deps.db
+      .selectFrom('flows')
+      .select(['id', 'archived_at'])
+      .where('id', '=', flowId)
+      .executeTakeFirst()
+    if (!flow) return undefined
+    const snapshot = snapshotFlow(flow.id, 0, source.definition)
+    return { ...flow, version: null, definition: source.definition, hash: snapshot.hash }
+  }
+  return deps.db
+    .selectFrom('flows')
+    .innerJoin('flow_versions', (join) => {
+      const sameFlow = join.onRef('flow_versions.flow_id', '=', 'flows.id')
+      return source
+        ? sameFlow.on('flow_versions.version', '=', source.version)
+        : sameFlow.onRef('flow_versions.version', '=', 'flows.latest_version')
+    })
+    .select([
+      'flows.id',
+      'flows.archived_at',
+      'flow_versions.version',
+      'flow_versions.definition',
+      'flow_versions.hash',
+    ])
+    .where('flows.id', '=', flowId)
+    .executeTakeFirst()
+}
+
 /**
- * Starts a run of the newest published version of a flow. With an idempotency key, a repeat
- * returns the run the first call started (`created: false`) instead of starting another.
+ * Starts a run of the newest published version of a flow, or of the version or test definition
+ * `request.source` names. With an idempotency key, a repeat returns the run the first call
+ * started (`created: false`) instead of starting another.
  */
 export async function startRun(
   deps: AppDeps,
@@ -164,22 +221,7 @@ export async function startRun(
           .executeTakeFirst()
   const existing = await findExisting()
   if (existing) return { row: existing, created: false }
-  const version = await db
-    .selectFrom('flows')
-    .innerJoin('flow_versions', (join) =>
-      join
-        .onRef('flow_versions.flow_id', '=', 'flows.id')
-        .onRef('flow_versions.version', '=', 'flows.latest_version'),
-    )
-    .select([
-      'flows.id',
-      'flows.archived_at',
-      'flow_versions.version',
-      'flow_versions.definition',
-      'flow_versions.hash',
-    ])
-    .where('flows.id', '=', request.flowId)
-    .executeTakeFirst()
+  const version = await resolveRunSource(deps, request.flowId, request.source)
   if (!version) {
     throw conflict('flow.not_published', {
       nl: 'Deze flow is nog niet gepubliceerd. Publiceer hem eerst.',
@@ -192,8 +234,11 @@ export async function startRun(
       en: 'This flow is archived and starts no new runs.',
     })
   }
-  if (request.trigger !== 'retry')
-    checkStartInput(version.definition, deps.registry, request.trigger, request.input)
+  if (request.trigger !== 'retry') {
+    // A test run enters like a manual start.
+    const kind = request.trigger === 'test' ? 'manual' : request.trigger
+    checkStartInput(version.definition, deps.registry, kind, request.input)
+  }
   const runId = randomUUID()
   const workflowId =
     request.idempotencyKey === undefined
@@ -201,9 +246,10 @@ export async function startRun(
       : `run-${request.flowId}-${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 32)}`
   const built = buildRunInput({
     runId,
+    // A test definition runs as version 0: it belongs to no published version.
     snapshot: {
       flowId: version.id,
-      version: version.version,
+      version: version.version ?? 0,
       hash: version.hash,
       definition: version.definition,
     },
@@ -220,6 +266,7 @@ export async function startRun(
           id: runId,
           flow_id: version.id,
           flow_version: version.version,
+          definition: version.version === null ? JSON.stringify(version.definition) : null,
           workflow_id: workflowId,
           status: 'running',
           team_id: request.teamId,
@@ -247,7 +294,7 @@ export async function startRun(
           ? {
               typedSearchAttributes: runSearchAttributes({
                 flowId: version.id,
-                version: version.version,
+                version: version.version ?? 0,
                 teamId: request.teamId,
               }),
             }
@@ -333,6 +380,47 @@ export function flowRunRoutes(deps: AppDeps) {
       return c.json(toRunSummary(row), created ? 201 : 200)
     },
   )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/test-runs',
+      summary: 'Test the current draft: validate it and run it as it is now, without publishing',
+      request: {
+        params: uuidParam,
+        body: { required: false, content: { 'application/json': { schema: startBodySchema } } },
+      },
+      responses: {
+        201: {
+          content: { 'application/json': { schema: runSummarySchema } },
+          description: 'The test run was started (trigger `test`); GET /runs/{id}/flow shows what it ran',
+        },
+        400: problemResponse('The draft is not valid (every problem), or the input does not fit'),
+        403: problemResponse('Not allowed'),
+        404: problemResponse('No such flow'),
+        409: problemResponse('The flow is archived'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'flow:write')
+      const flow = await loadTeamFlow(deps.db, viewer, c.req.valid('param').id)
+      const definition = runnableDraft(flow.draft, deps.registry)
+      const body = c.req.valid('json') ?? { input: {} }
+      const { row } = await startRun(deps, {
+        flowId: flow.id,
+        teamId: flow.team_id,
+        input: body.input,
+        trigger: 'test',
+        source: { definition },
+        startedBy: viewer.id,
+        audit: {
+          c,
+          event: { action: 'run.start', details: { test: true, revision: flow.revision } },
+        },
+      })
+      return c.json(toRunSummary(row), 201)
+    },
+  )
   return app
 }
 
@@ -398,7 +486,10 @@ export async function runDetail(deps: AppDeps, row: RunRow) {
   return { status, output, error, nodes }
 }
 
+/** The definition a run ran with: its test definition, or its published version's. */
 export async function flowDefinitionOf(deps: AppDeps, row: RunRow): Promise<FlowDefinition | undefined> {
+  if (row.definition) return row.definition
+  if (row.flow_version === null) return undefined
   const version = await deps.db
     .selectFrom('flow_versions')
     .select('definition')
@@ -423,7 +514,7 @@ export function runRoutes(deps: AppDeps) {
           flowId: z.string().uuid().optional(),
           teamId: z.string().uuid().optional(),
           status: runStatusSchema.optional(),
-          trigger: z.enum(['manual', 'webhook', 'form', 'retry']).optional(),
+          trigger: z.enum(['manual', 'webhook', 'form', 'retry', 'test']).optional(),
           startedBy: z.string().uuid().optional(),
           since: z.string().datetime({ offset: true }).optional(),
           until: z.string().datetime({ offset: true }).optional(),
@@ -500,6 +591,26 @@ export function runRoutes(deps: AppDeps) {
         },
         200,
       )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/flow',
+      summary: 'The flow definition the run ran with: its published version, or the test snapshot',
+      request: { params: uuidParam },
+      responses: {
+        200: { content: { 'application/json': { schema: runFlowSchema } }, description: 'The definition' },
+        404: problemResponse('No such run'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'run:read')
+      const row = await loadTeamRun(deps, viewer, c.req.valid('param').id)
+      const definition = await flowDefinitionOf(deps, row)
+      if (!definition) throw runNotFound
+      return c.json({ version: row.flow_version, test: row.definition !== null, definition }, 200)
     },
   )
 
