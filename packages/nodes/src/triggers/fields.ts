@@ -97,8 +97,8 @@ export function formToZod(fields: readonly FormField[]): z.ZodType<Record<string
 }
 
 /**
- * A JSON Schema for the fields, e.g. for the API's validation and the OpenAPI document, with
- * labels as titles.
+ * A JSON Schema for the fields, e.g. for the API's validation, the OpenAPI document and the public
+ * form page, with labels as titles (`x-label`, `x-help`, `x-options`: Dutch and English).
  *
  * @example
  * formToJsonSchema(fields).required // ['voornaam']
@@ -115,6 +115,10 @@ export function formToJsonSchema(fields: readonly FormField[]): {
       description: field.help?.nl,
       'x-label': field.label,
       'x-help': field.help,
+      // The field's own kind (phone, postcode, textarea…) and the labels of its choices, so a
+      // form page can show the right input and the choices in the reader's language.
+      'x-type': field.type,
+      ...(field.options ? { 'x-options': field.options } : {}),
     }
     const kind: Record<string, unknown> =
       field.type === 'number'

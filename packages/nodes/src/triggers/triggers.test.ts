@@ -41,6 +41,10 @@ describe('form fields', () => {
     expect(schema.properties.hulp).toMatchObject({
       type: 'array',
       items: { enum: ['boodschappen', 'administratie'] },
+      'x-type': 'multiselect',
+      'x-options': expect.arrayContaining([
+        { value: 'administratie', label: { nl: 'Administratie', en: 'Paperwork' } },
+      ]),
     })
     expect(schema.properties.naam).toMatchObject({
       title: 'Je naam',
