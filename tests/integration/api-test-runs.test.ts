@@ -200,3 +200,90 @@ describe('test runs of a draft', () => {
     expect(body.components.schemas.RunSummary.properties.flowVersion).toBeDefined()
   })
 })
+
+function numberFlow(expression: string) {
+  return {
+    name: 'Getal lezen',
+    nodes: [
+      { id: 'start', type: 'manual', version: 1 },
+      {
+        id: 'getal',
+        type: 'transform',
+        version: 1,
+        config: { fields: { getal: expression } },
+        options: { retry: { maximumAttempts: 1 } },
+      },
+    ],
+    edges: [{ id: 'e1', source: 'start', target: 'getal' }],
+  }
+}
+// Fails on input that is not a number; the fixed version always succeeds.
+const failing = numberFlow('$number(nummer)')
+const fixed = numberFlow('"geen getal nodig"')
+
+describe('retry', () => {
+  it('runs the version the failed run ran, with the same input, not the newest', async () => {
+    const flow = await draft(failing)
+    expect((await platform.request('POST', `/api/v1/flows/${flow.id}/publish`, {})).status).toBe(201)
+    const run = await platform.request('POST', `/api/v1/flows/${flow.id}/runs`, {
+      input: { nummer: 'twaalf' },
+    })
+    expect(run.body.flowVersion).toBe(1)
+    expect((await finished(run.body.id)).status).toBe('failed')
+
+    const saved = await platform.request('PUT', `/api/v1/flows/${flow.id}`, {
+      revision: flow.revision,
+      definition: fixed,
+    })
+    expect(saved.status).toBe(200)
+    const v2 = await platform.request('POST', `/api/v1/flows/${flow.id}/publish`, {})
+    expect(v2.body.version).toBe(2)
+
+    const retried = await platform.request('POST', `/api/v1/runs/${run.body.id}/retry`)
+    expect(retried.status).toBe(201)
+    expect(retried.body).toMatchObject({ flowVersion: 1, trigger: 'retry', retryOf: run.body.id })
+    const again = await finished(retried.body.id)
+    expect(again.status).toBe('failed')
+    expect(again.nodes.start.output).toEqual({ nummer: 'twaalf' })
+    expect(again.nodes.getal.status).toBe('failed')
+    const ran = await platform.request('GET', `/api/v1/runs/${retried.body.id}/flow`)
+    expect(ran.body).toMatchObject({ version: 1, test: false })
+    expect(ran.body.definition.nodes[1].config.fields.getal).toBe('$number(nummer)')
+
+    // A new run takes the newest version, which works.
+    const fresh = await platform.request('POST', `/api/v1/flows/${flow.id}/runs`, {
+      input: { nummer: 'twaalf' },
+    })
+    expect(fresh.body.flowVersion).toBe(2)
+    expect((await finished(fresh.body.id)).output).toEqual({ nummer: 'twaalf', getal: 'geen getal nodig' })
+  })
+
+  it('retries a test run with the same test definition, after the draft changed', async () => {
+    const flow = await draft(failing)
+    const run = await platform.request('POST', `/api/v1/flows/${flow.id}/test-runs`, {
+      input: { nummer: 'zeven' },
+    })
+    expect(run.status).toBe(201)
+    expect((await finished(run.body.id)).status).toBe('failed')
+    await platform.request('PUT', `/api/v1/flows/${flow.id}`, { revision: flow.revision, definition: fixed })
+
+    const retried = await platform.request('POST', `/api/v1/runs/${run.body.id}/retry`)
+    expect(retried.status).toBe(201)
+    expect(retried.body).toMatchObject({ flowVersion: null, trigger: 'retry', retryOf: run.body.id })
+    const again = await finished(retried.body.id)
+    expect(again.status).toBe('failed')
+    expect(again.nodes.start.output).toEqual({ nummer: 'zeven' })
+    const ran = await platform.request('GET', `/api/v1/runs/${retried.body.id}/flow`)
+    expect(ran.body).toEqual({ version: null, test: true, definition: flow.definition })
+
+    // An archived flow starts no retries either.
+    await platform.db
+      .updateTable('flows')
+      .set({ archived_at: new Date() })
+      .where('id', '=', flow.id)
+      .execute()
+    const refused = await platform.request('POST', `/api/v1/runs/${retried.body.id}/retry`)
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('flow.archived')
+  })
+})

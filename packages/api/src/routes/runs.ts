@@ -486,6 +486,13 @@ export async function runDetail(deps: AppDeps, row: RunRow) {
   return { status, output, error, nodes }
 }
 
+/** What a run ran: its test definition, or its published version. */
+function runSourceOf(row: RunRow): RunSource {
+  if (row.definition) return { definition: row.definition }
+  if (row.flow_version !== null) return { version: row.flow_version }
+  throw runNotFound
+}
+
 /** The definition a run ran with: its test definition, or its published version's. */
 export async function flowDefinitionOf(deps: AppDeps, row: RunRow): Promise<FlowDefinition | undefined> {
   if (row.definition) return row.definition
@@ -649,12 +656,12 @@ export function runRoutes(deps: AppDeps) {
     createRoute({
       method: 'post',
       path: '/{id}/retry',
-      summary: 'Start a new run of the same flow version with the same input',
+      summary: 'Start a new run of the flow version (or test definition) the run ran, with the same input',
       request: { params: uuidParam },
       responses: {
         201: { content: { 'application/json': { schema: runSummarySchema } }, description: 'The new run' },
         404: problemResponse('No such run'),
-        409: problemResponse('The run is still running'),
+        409: problemResponse('The run is still running, or the flow is archived'),
       },
     }),
     async (c) => {
@@ -677,6 +684,8 @@ export function runRoutes(deps: AppDeps) {
             ? (input as Record<string, unknown>)
             : {},
         trigger: 'retry',
+        // What the failed run ran, not the newest version: a retry repeats that run.
+        source: runSourceOf(row),
         startedBy: viewer.id,
         retryOf: row.id,
       })
