@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { FlowList } from './designer/FlowList'
 import { designerKey } from './designer/keys'
 import { prefetchDesignerData } from './designer/prefetch'
+import { PublicForm } from './form/PublicForm'
 import { AuthProvider, permissions, useAuth } from './shell/auth'
 import { LanguageSwitch } from './shell/LanguageSwitch'
 import { Loading } from './shell/Problem'
@@ -21,8 +22,14 @@ if (typeof window !== 'undefined') {
 const Designer = lazy(() => loadDesigner().then((m) => ({ default: m.Designer })))
 const Inbox = lazy(() => loadInbox().then((m) => ({ default: m.Inbox })))
 
-/** The whole editor: login, then the designer and the inbox by role. */
+/**
+ * The whole editor: login, then the designer and the inbox by role. A flow's public intake form
+ * (`/forms/{flowId}`) is for anyone and needs no login.
+ */
 export function App() {
+  const { path } = useLocation()
+  const form = matchPath('/forms/:flowId', path)
+  if (form) return <PublicForm flowId={form.flowId!} />
   return (
     <AuthProvider>
       <Shell />

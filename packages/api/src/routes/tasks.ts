@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
 import { WorkflowUpdateFailedError } from '@temporalio/client'
 import { ApplicationFailure } from '@temporalio/common'
-import { completeTaskUpdateName, type StoredTask } from '@warmflow/engine'
+import { completeTaskUpdateName, formFieldSchema, type StoredTask } from '@warmflow/engine'
 import { sql } from 'kysely'
 import { audit } from '../audit.js'
 import { roleSchema } from '../auth/roles.js'
@@ -45,7 +45,11 @@ const taskSummarySchema = z
 
 const taskSchema = taskSummarySchema
   .extend({
-    form: z.object({ fields: z.record(z.string(), z.unknown()) }),
+    form: z.object({
+      fields: z
+        .record(z.string(), formFieldSchema)
+        .openapi({ description: 'The fields the approver may edit' }),
+    }),
     data: z.record(z.string(), z.unknown()),
     outcome: z.record(z.string(), z.unknown()).nullable(),
     history: z.array(z.object({ type: z.string(), data: z.record(z.string(), z.unknown()), at: z.string() })),
@@ -102,7 +106,7 @@ export function taskRoutes(deps: AppDeps) {
     const events = await store.listEvents(task.id)
     return {
       ...toTaskSummary(task),
-      form: task.form as { fields: Record<string, unknown> },
+      form: task.form,
       data: task.data,
       outcome: task.outcome,
       history: events.map((e) => ({ type: e.type, data: e.data, at: new Date(e.createdAt).toISOString() })),

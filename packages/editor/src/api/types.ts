@@ -1,110 +1,70 @@
+// The shapes the API sends and takes come from its OpenAPI document (`schema.gen.ts`, made by
+// `pnpm gen:api-types`); only views the editor derives itself are written out here.
 import type { LocalizedText } from './client'
+import type { components, paths } from './schema.gen'
+
+type Schemas = components['schemas']
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch'
+
+/** The JSON answer of an API operation, e.g. `ApiAnswer<'/api/v1/flows/{id}', 'get'>`. */
+export type ApiAnswer<Path extends keyof paths, M extends Method, Status extends number = 200> =
+  NonNullable<paths[Path][M]> extends { responses: infer Responses }
+    ? Status extends keyof Responses
+      ? Responses[Status] extends { content: { 'application/json': infer Body } }
+        ? Body
+        : never
+      : never
+    : never
+
+/** The JSON body an API operation takes. */
+export type ApiBody<Path extends keyof paths, M extends Method> =
+  NonNullable<paths[Path][M]> extends {
+    requestBody?: { content: { 'application/json': infer Body } }
+  }
+    ? Body
+    : never
 
 /** A role decides what a person sees: designers build flows, approvers work the inbox. */
 export type Role = 'admin' | 'designer' | 'approver' | 'developer'
 
-/** The signed-in person, from `POST /auth/login` or `GET /auth/me`. */
-export interface CurrentUser {
-  id: string
-  email: string
-  name: string
-  roles: string[]
-  teams: { id: string; name: string }[]
-}
-
 /** What login and `/auth/me` answer. */
-export interface SessionInfo {
-  user: CurrentUser
-  csrfToken?: string
-}
+export type SessionInfo = Schemas['Session']
+
+/** The signed-in person. */
+export type CurrentUser = SessionInfo['user']
+
+/** The content of a flow as the designer sends it (fields with a default may be left out). */
+export type FlowDefinitionJson = ApiBody<'/api/v1/flows', 'post'>
 
 /** One node placed on the canvas, as the flow definition stores it. */
-export interface FlowNodeJson {
-  id: string
-  type: string
-  version: number
-  label?: string
-  config?: Record<string, unknown>
-  position?: { x: number; y: number }
-  options?: Record<string, unknown>
-  credentials?: Record<string, string>
-}
+export type FlowNodeJson = FlowDefinitionJson['nodes'][number]
 
 /** One connection between two nodes. */
-export interface FlowEdgeJson {
-  id: string
-  source: string
-  sourcePort?: string
-  target: string
-  targetPort?: string
-}
+export type FlowEdgeJson = NonNullable<FlowDefinitionJson['edges']>[number]
 
-/** The content of a flow: what the designer draws. */
-export interface FlowDefinitionJson {
-  name: string
-  description?: string
-  retentionDays?: number
-  tags?: string[]
-  nodes: FlowNodeJson[]
-  edges: FlowEdgeJson[]
-}
-
-/** A flow as `GET /api/v1/flows/{id}` returns it. Fields beyond the skeleton's are optional. */
-export interface FlowJson {
-  id: string
-  name: string
-  description: string
-  latestVersion: number | null
-  definition: FlowDefinitionJson
-  revision?: number
-  teamId?: string
-  team?: { id: string; name: string }
-  status?: string
-  archived?: boolean
-  /** Not sent by every API version: undefined means unknown, null means never run. */
-  lastRun?: { id: string; status: string; createdAt: string } | null
-  createdAt: string
-  updatedAt: string
-}
+/** A flow as `GET /api/v1/flows/{id}` returns it. */
+export type FlowJson = Schemas['Flow']
 
 /** One published version of a flow. */
-export interface FlowVersionJson {
-  version: number
-  note?: string
-  hash?: string
-  createdAt?: string
-  publishedAt?: string
-  author?: { id: string; name: string } | null
-  authorName?: string
-}
+export type FlowVersionJson = Schemas['FlowVersion']
 
-/** One node type from the catalogue (`GET /api/v1/nodes`). */
+/** What validating the draft answers (`POST /api/v1/flows/{id}/validate`). */
+export type FlowValidationJson = ApiAnswer<'/api/v1/flows/{id}/validate', 'post'>
+
 /** What upgrading a node would change (`POST /api/v1/node-upgrades`). */
-export interface NodeUpgradeJson {
-  type: string
-  from: number
-  to: number
-  config: Record<string, unknown>
-  changes: { path: string; kind: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[]
-  valid: boolean
-  problems: LocalizedText[]
-}
+export type NodeUpgradeJson = Schemas['NodeUpgrade']
 
-export interface CatalogueNode {
-  key: string
-  type: string
-  version: number
-  title: LocalizedText
-  description?: LocalizedText
-  category: string
-  icon?: string
-  /** Output ports; one port `out` when absent (every node also has the `error` port). */
-  outputs?: (string | { id: string; title: LocalizedText })[]
-  secrets?: string[]
-  personalData?: { reads?: string[]; sendsOutside?: string }
-  configSchema?: JsonSchema
-  inputSchema?: JsonSchema
-  outputSchema?: JsonSchema
+/** A stored credential of a team: its name and description, never its value. */
+export type CredentialJson = Schemas['Credential']
+
+/**
+ * One node type from the catalogue (`GET /api/v1/nodes`). The API types its schemas as any
+ * JSON Schema; the editor reads them as the subset its forms understand.
+ */
+export type CatalogueNode = Omit<Schemas['NodeType'], 'configSchema' | 'inputSchema' | 'outputSchema'> & {
+  configSchema: JsonSchema
+  inputSchema: JsonSchema
+  outputSchema: JsonSchema
 }
 
 /** The subset of JSON Schema the config forms understand. */
@@ -132,30 +92,25 @@ export interface JsonSchema {
   [extension: `x-${string}`]: unknown
 }
 
-/** The state of one node in a run. */
-export interface NodeRunStateJson {
-  status: 'pending' | 'running' | 'completed' | 'failed' | 'skipped' | 'waiting'
-  startedAt?: string
-  finishedAt?: string
-  attempts: number
-  input?: unknown
-  output?: unknown
-  error?: { code: string; message: string | LocalizedText }
-}
-
 /** A run as `GET /api/v1/runs/{id}` returns it. */
-export interface RunJson {
-  id: string
-  flowId: string
-  flowVersion: number
-  status: 'running' | 'completed' | 'failed' | 'cancelled' | 'terminated' | 'timed_out' | 'unknown'
-  createdAt: string
-  output?: unknown
-  error?: { message: string }
-  nodes?: Record<string, NodeRunStateJson>
-}
+export type RunJson = Schemas['Run']
 
-/** An AI-made draft shown beside its source in a task. */
+/** One run in a list (`GET /api/v1/runs`). */
+export type RunSummaryJson = Schemas['RunSummary']
+
+/** The state of one node in a run. */
+export type NodeRunStateJson = NonNullable<RunJson['nodes']>[string]
+
+/** A task in an inbox list (`GET /api/v1/tasks`). */
+export type TaskSummaryJson = Schemas['TaskSummary']
+
+/** A task with its form, data and history (`GET /api/v1/tasks/{id}`). */
+export type TaskJson = Schemas['Task']
+
+/** One field of a task's form (the engine's `formFieldSchema`). */
+export type TaskFieldJson = TaskJson['form']['fields'][string]
+
+/** An AI-made draft the editor finds in a task's data, shown beside its source. */
 export interface AiDraftJson {
   text: string
   source?: string
@@ -168,7 +123,7 @@ export interface AiDraftJson {
   field?: string
 }
 
-/** A volunteer proposed by the matching node, with the reasons for the score. */
+/** A volunteer proposed by the matching node, found in a task's data, with the reasons for the score. */
 export interface SuggestionJson {
   id: string
   name: string
@@ -176,46 +131,5 @@ export interface SuggestionJson {
   reasons?: (string | LocalizedText)[]
 }
 
-/** One field of a task's form (the engine's `formFieldSchema`). */
-export interface TaskFieldJson {
-  type: 'string' | 'text' | 'number' | 'integer' | 'boolean' | 'date' | 'enum'
-  title: LocalizedText
-  description?: LocalizedText
-  required?: boolean
-  options?: string[]
-  minimum?: number
-  maximum?: number
-  maxLength?: number
-}
-
-/** A task in the inbox (`/api/v1/tasks`). */
-export interface TaskJson {
-  id: string
-  runId: string
-  flowId: string
-  nodeId: string
-  teamId: string | null
-  role: string
-  /** The user id of whoever claimed the task, or null. */
-  assignee: string | null
-  title: LocalizedText
-  status: 'open' | 'completed' | 'expired' | 'cancelled'
-  deadline: string | null
-  overdue: boolean
-  fourEyes: boolean
-  createdAt: string
-  updatedAt: string
-  /** Detail only: the fields the approver may edit, by name. */
-  form?: { fields: Record<string, TaskFieldJson> }
-  /** Detail only: the data the flow shows the approver (summary, source text, suggestions). */
-  data?: Record<string, unknown>
-  outcome?: Record<string, unknown> | null
-  history?: { type: string; data: Record<string, unknown>; at: string }[]
-  /** When the API puts them apart from `data`. */
-  aiDraft?: AiDraftJson
-  suggestions?: SuggestionJson[]
-  values?: Record<string, unknown>
-}
-
 /** The inbox lists. */
-export type TaskView = 'mine' | 'team' | 'unassigned' | 'due_soon' | 'overdue'
+export type TaskView = NonNullable<NonNullable<paths['/api/v1/tasks']['get']['parameters']['query']>['view']>

@@ -16,7 +16,7 @@ import '@xyflow/react/dist/style.css'
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, asProblem } from '../api/client'
-import type { CatalogueNode, FlowJson, RunJson } from '../api/types'
+import type { CatalogueNode, FlowJson, RunJson, RunSummaryJson } from '../api/types'
 import { pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -443,8 +443,8 @@ function DesignerCanvas({
   const startRun = useCallback(
     async (input: Record<string, unknown>) => {
       if (!saved.id) return
-      const started = await api<RunJson>('POST', `/api/v1/flows/${saved.id}/runs`, { input })
-      setRun(started)
+      const started = await api<RunSummaryJson>('POST', `/api/v1/flows/${saved.id}/runs`, { input })
+      setRun(await api<RunJson>('GET', `/api/v1/runs/${started.id}`))
     },
     [saved.id],
   )
@@ -538,6 +538,16 @@ function DesignerCanvas({
         />
         <SaveStatus state={saveState} latestVersion={saved.latestVersion} onReload={reloadNewest} />
         <PrivacyBadge graph={settled} catalogue={index} />
+        {saved.id && saved.latestVersion && settled.nodes.some((node) => node.data.type === 'form') && (
+          <a
+            href={`/forms/${saved.id}`}
+            target="_blank"
+            rel="noreferrer"
+            title={t('designer.publicFormHint')}
+          >
+            {t('designer.publicForm')}
+          </a>
+        )}
         <span className="toolbar-spacer" />
         <button
           type="button"

@@ -10,10 +10,9 @@ import { Link } from '../shell/router'
 type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; flows: FlowJson[] }
 
 /** The status word of a flow: draft until published, then the version. */
-export function flowStatus(flow: FlowJson): 'draft' | 'published' | 'archived' | 'changed' {
-  if (flow.status === 'archived' || flow.archived) return 'archived'
+export function flowStatus(flow: FlowJson): 'draft' | 'published' | 'archived' {
+  if (flow.archived) return 'archived'
   if (!flow.latestVersion) return 'draft'
-  if (flow.status === 'changed' || flow.status === 'draft') return 'changed'
   return 'published'
 }
 
@@ -35,14 +34,13 @@ export function FlowList() {
   useEffect(reload, [reload])
 
   const teams = user?.teams ?? []
-  const teamName = (flow: FlowJson) =>
-    flow.team?.name ?? teams.find((candidate) => candidate.id === flow.teamId)?.name ?? ''
+  const teamName = (flow: FlowJson) => teams.find((candidate) => candidate.id === flow.teamId)?.name ?? ''
   const shown = useMemo(() => {
     if (load.state !== 'ready') return []
     const words = search.trim().toLowerCase()
     return load.flows.filter(
       (flow) =>
-        (team === 'all' || (flow.team?.id ?? flow.teamId) === team) &&
+        (team === 'all' || flow.teamId === team) &&
         (!words || `${flow.name} ${flow.description}`.toLowerCase().includes(words)),
     )
   }, [load, search, team])

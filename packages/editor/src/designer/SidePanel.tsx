@@ -1,7 +1,14 @@
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api } from '../api/client'
-import type { CatalogueNode, FlowVersionJson, NodeUpgradeJson, RunJson, TaskJson } from '../api/types'
+import type {
+  ApiAnswer,
+  CatalogueNode,
+  FlowVersionJson,
+  NodeUpgradeJson,
+  RunJson,
+  RunSummaryJson,
+} from '../api/types'
 import { formatDateTime, formatDuration, pick } from '../i18n'
 import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -10,6 +17,7 @@ import type { FlowProblem } from './catalogue'
 import type { FlowMeta } from './Designer'
 import { ExpressionContext, type ExpressionHelp } from './expressions'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
+import { InputMapping } from './InputMapping'
 import { fieldProblemText, problemText } from './problemText'
 import { type FieldErrors, SchemaForm } from './SchemaForm'
 import { nodeDuration } from './WarmNode'
@@ -231,6 +239,15 @@ function NodeSettings({
           />
         </ExpressionContext.Provider>
       </section>
+      {type?.category !== 'trigger' && (
+        <ExpressionContext.Provider value={expressionHelp}>
+          <InputMapping
+            value={node.data.input}
+            problems={nodeProblems}
+            onChange={(input) => onNodeChange(node.id, { input })}
+          />
+        </ExpressionContext.Provider>
+      )}
       {(type?.secrets?.length ?? 0) > 0 && (
         <CredentialPicker
           slots={type?.secrets ?? []}
@@ -265,12 +282,8 @@ function NodeSettings({
             </dd>
           </dl>
           <h4>{t('run.input')}</h4>
-          <pre>
-            {state.input === undefined ? t('run.inputFromUpstream') : JSON.stringify(state.input, null, 2)}
-          </pre>
-          {state.input === undefined && (
-            <pre>{JSON.stringify(upstreamOutputs(graph, node.id, run), null, 2)}</pre>
-          )}
+          <p className="small-text">{t('run.inputFromUpstream')}</p>
+          <pre>{JSON.stringify(upstreamOutputs(graph, node.id, run), null, 2)}</pre>
           {state.status === 'waiting' && run && <OpenTask runId={run.id} nodeId={node.id} />}
           <h4>{t('run.output')}</h4>
           <pre>{state.output === undefined ? '–' : JSON.stringify(state.output, null, 2)}</pre>
@@ -278,10 +291,7 @@ function NodeSettings({
             <>
               <h4>{t('run.error')}</h4>
               <p className="field-error">
-                {typeof state.error.message === 'string'
-                  ? state.error.message
-                  : pick(state.error.message, i18n.language)}{' '}
-                <code>{state.error.code}</code>
+                {state.error.message} <code>{state.error.code}</code>
               </p>
             </>
           )}
@@ -303,7 +313,10 @@ function OpenTask({ runId, nodeId }: { runId: string; nodeId: string }) {
         type="button"
         onClick={async () => {
           try {
-            const page = await api<{ items: TaskJson[] }>('GET', '/api/v1/tasks?view=team&limit=100')
+            const page = await api<ApiAnswer<'/api/v1/tasks', 'get'>>(
+              'GET',
+              '/api/v1/tasks?view=team&limit=100',
+            )
             const task = page.items.find((item) => item.runId === runId && item.nodeId === nodeId)
             if (task) navigate(`/inbox/${task.id}`)
             else
@@ -575,7 +588,7 @@ function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelPro
       return
     }
     setVersions({ state: 'loading' })
-    api<{ items: FlowVersionJson[] }>('GET', `/api/v1/flows/${flowId}/versions`).then(
+    api<ApiAnswer<'/api/v1/flows/{id}/versions', 'get'>>('GET', `/api/v1/flows/${flowId}/versions`).then(
       (page) => setVersions({ state: 'ready', items: page.items }),
       (failure) => setVersions({ state: 'error', error: failure }),
     )
@@ -632,7 +645,7 @@ function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelPro
           {versions.items.map((version) => (
             <li key={version.version}>
               <strong>{t('flows.version', { version: version.version })}</strong> ·{' '}
-              {formatDateTime(version.createdAt ?? version.publishedAt, i18n.language)}
+              {formatDateTime(version.createdAt, i18n.language)}
               {version.note ? <p>{version.note}</p> : null}
               <div className="button-row">
                 <button
@@ -640,10 +653,10 @@ function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelPro
                   className="small"
                   onClick={async () => {
                     try {
-                      const result = await api<{
-                        nodes: { added: string[]; removed: string[]; changed: { id: string }[] }
-                        edges: { added: string[]; removed: string[] }
-                      }>('GET', `/api/v1/flows/${flowId}/diff?from=${version.version}&to=draft`)
+                      const result = await api<ApiAnswer<'/api/v1/flows/{id}/diff', 'get'>>(
+                        'GET',
+                        `/api/v1/flows/${flowId}/diff?from=${version.version}&to=draft`,
+                      )
                       setDiff({
                         version: version.version,
                         text: [
@@ -701,11 +714,11 @@ function RunHistory({ flowId, run, onShowRun }: SidePanelProps) {
   const { t, i18n } = useTranslation()
   const [status, setStatus] = useState('')
   const [runs, setRuns] = useState<
-    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: RunJson[] }
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: RunSummaryJson[] }
   >({ state: 'loading' })
   const load = useCallback(() => {
     setRuns({ state: 'loading' })
-    api<{ items: RunJson[] }>(
+    api<ApiAnswer<'/api/v1/runs', 'get'>>(
       'GET',
       `/api/v1/runs?flowId=${flowId}&limit=10${status ? `&status=${status}` : ''}`,
     ).then(

@@ -10,34 +10,37 @@ import {
 } from './graph'
 import { record, recordFrom, redo, replace, startHistory, undo } from './history'
 
+/** A catalogue entry as `GET /api/v1/nodes` sends it, with the fields these tests look at. */
+function entry(
+  fields: Pick<CatalogueNode, 'type' | 'category' | 'title'> & Partial<CatalogueNode>,
+): CatalogueNode {
+  return {
+    key: `${fields.type}@1`,
+    version: 1,
+    description: fields.title,
+    secrets: [],
+    personalData: {},
+    configSchema: {},
+    inputSchema: {},
+    outputSchema: {},
+    ...fields,
+  }
+}
+
 const catalogue = new Map<string, CatalogueNode>([
-  [
-    'manual@1',
-    { key: 'manual@1', type: 'manual', version: 1, category: 'trigger', title: { nl: 'Start', en: 'Start' } },
-  ],
-  [
-    'transform@1',
-    {
-      key: 'transform@1',
-      type: 'transform',
-      version: 1,
-      category: 'data',
-      title: { nl: 'Omzetten', en: 'Transform' },
-    },
-  ],
+  ['manual@1', entry({ type: 'manual', category: 'trigger', title: { nl: 'Start', en: 'Start' } })],
+  ['transform@1', entry({ type: 'transform', category: 'data', title: { nl: 'Omzetten', en: 'Transform' } })],
   [
     'condition@1',
-    {
-      key: 'condition@1',
+    entry({
       type: 'condition',
-      version: 1,
       category: 'logic',
       title: { nl: 'Als', en: 'If' },
       outputs: [
         { id: 'true', title: { nl: 'Ja', en: 'Yes' } },
         { id: 'false', title: { nl: 'Nee', en: 'No' } },
       ],
-    },
+    }),
   ],
 ])
 

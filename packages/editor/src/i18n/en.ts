@@ -79,6 +79,8 @@ export const en: Messages<typeof nl> = {
     delete: 'Delete',
     publishedVersion: 'published: version {{version}}',
     neverPublished: 'not published yet',
+    publicForm: 'Public form',
+    publicFormHint: 'The intake form of the published version: anyone can fill it in, without signing in.',
   },
   save: {
     saved: 'Saved',
@@ -286,6 +288,17 @@ export const en: Messages<typeof nl> = {
     type: 'This needs a different kind of value.',
     unknownKey: 'This node does not know this setting. Remove it.',
     format: 'The format is not right. See the example with the field.',
+  },
+  publicForm: {
+    heading: 'Form',
+    requiredHint: 'Fields marked (required) must be filled in.',
+    busy: 'Sending…',
+    failed: 'The form could not be sent. Please try again.',
+  },
+  inputMapping: {
+    heading: 'Input of this node',
+    help: 'Usually a node gets the output of the nodes before it. When you give fields here with a formula (for example $nodes.aanmelding.postcode), the node gets only these fields.',
+    fields: 'Fields',
   },
   publish: {
     heading: 'Publish',

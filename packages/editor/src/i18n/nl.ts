@@ -78,6 +78,9 @@ export const nl = {
     delete: 'Verwijderen',
     publishedVersion: 'gepubliceerd: versie {{version}}',
     neverPublished: 'nog niet gepubliceerd',
+    publicForm: 'Openbaar formulier',
+    publicFormHint:
+      'Het aanmeldformulier van de gepubliceerde versie: iedereen kan het invullen, zonder in te loggen.',
   },
   save: {
     saved: 'Opgeslagen',
@@ -286,6 +289,17 @@ export const nl = {
     type: 'Hier hoort een ander soort waarde.',
     unknownKey: 'Dit blok kent deze instelling niet. Haal hem weg.',
     format: 'De vorm klopt niet. Kijk naar het voorbeeld bij het veld.',
+  },
+  publicForm: {
+    heading: 'Formulier',
+    requiredHint: 'Velden met (verplicht) moet je invullen.',
+    busy: 'Bezig met versturen…',
+    failed: 'Het formulier kon niet worden verstuurd. Probeer het opnieuw.',
+  },
+  inputMapping: {
+    heading: 'Invoer van dit blok',
+    help: 'Gewoonlijk krijgt een blok de uitvoer van de blokken ervoor. Geef je hier velden met een formule (bijvoorbeeld $nodes.aanmelding.postcode), dan krijgt het blok alleen deze velden.',
+    fields: 'Velden',
   },
   publish: {
     heading: 'Publiceren',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
-import type { TaskJson, TaskView as View } from '../api/types'
+import type { ApiAnswer, TaskSummaryJson, TaskView as View } from '../api/types'
 import { formatDateTime, pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -41,14 +41,14 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
   const { user } = useAuth()
   const [view, setView] = useState<View>('mine')
   const [tasks, setTasks] = useState<
-    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: TaskJson[] }
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: TaskSummaryJson[] }
   >({ state: 'loading' })
   const [counts, setCounts] = useState<Counts>({})
 
   const load = useCallback(
     (quiet = false) => {
       if (!quiet) setTasks({ state: 'loading' })
-      api<{ items: TaskJson[] }>('GET', `/api/v1/tasks?view=${view}`).then(
+      api<ApiAnswer<'/api/v1/tasks', 'get'>>('GET', `/api/v1/tasks?view=${view}`).then(
         (page) => setTasks({ state: 'ready', items: page.items }),
         (error) => {
           if (!quiet) setTasks({ state: 'error', error })
@@ -56,10 +56,7 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
       )
       // The counts beside each list: one small request per list.
       for (const name of views) {
-        api<{ items: TaskJson[]; nextCursor?: string | null }>(
-          'GET',
-          `/api/v1/tasks?view=${name}&limit=100`,
-        ).then(
+        api<ApiAnswer<'/api/v1/tasks', 'get'>>('GET', `/api/v1/tasks?view=${name}&limit=100`).then(
           (page) => setCounts((old) => ({ ...old, [name]: page.items.length })),
           () => undefined,
         )

@@ -39,7 +39,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         const fields = loaded.form?.fields ?? {}
         const initial: Data = {}
         for (const name of Object.keys(fields)) {
-          const value = loaded.values?.[name] ?? loaded.data?.[name]
+          const value = loaded.data[name]
           if (value !== undefined && (typeof value !== 'object' || value === null)) initial[name] = value
           else {
             const draft = findAiDraft(loaded)

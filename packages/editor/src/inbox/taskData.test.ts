@@ -17,6 +17,10 @@ const base: TaskJson = {
   fourEyes: false,
   createdAt: '2026-11-28T10:00:00Z',
   updatedAt: '2026-11-28T10:00:00Z',
+  form: { fields: {} },
+  data: {},
+  outcome: null,
+  history: [],
 }
 
 describe('task data for the inbox', () => {

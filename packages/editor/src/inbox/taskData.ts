@@ -23,7 +23,6 @@ export const sourceKeys = [
  * with such a label counts as AI-made.
  */
 export function findAiDraft(task: TaskJson): AiDraftJson | undefined {
-  if (task.aiDraft) return task.aiDraft
   const data = task.data ?? {}
   const sourceIn = (record: Data) =>
     sourceKeys.map((key) => record[key]).find((value): value is string => typeof value === 'string')
@@ -53,7 +52,6 @@ export function findAiDraft(task: TaskJson): AiDraftJson | undefined {
 
 /** The volunteer suggestions of a task, with their reasons. */
 export function findSuggestions(task: TaskJson): SuggestionJson[] {
-  if (task.suggestions) return task.suggestions
   const data = task.data ?? {}
   const list = [data.suggestions, data.matches, data.candidates, data.volunteers].find(Array.isArray) as
     | unknown[]
