@@ -11,7 +11,10 @@ export interface AuthSettings {
   /** Trust `X-Forwarded-For` / `X-Forwarded-Proto` (only behind your own reverse proxy). */
   trustProxy?: boolean
   session?: SessionLifetime
-  /** Sign-in attempts per client address (default 30 per 5 minutes). */
+  /**
+   * Sign-in attempts per client address (default 30 per 5 minutes), counted in PostgreSQL so
+   * every API process on the database shares them.
+   */
   loginRateLimit?: RateLimit
   /** Lockout of one account after repeated wrong passwords (default 5 → 15 minutes). */
   lockout?: LockoutPolicy

@@ -6,7 +6,8 @@ import { normaliseEmail } from './users.js'
 /** What a sign-in attempt came to. */
 export type AuthOutcome =
   | { ok: true; userId: string }
-  | { ok: false; reason: 'invalid' | 'locked'; userId?: string }
+  | { ok: false; reason: 'invalid'; userId?: string }
+  | { ok: false; reason: 'locked'; userId: string; lockedUntil: Date }
 
 /**
  * A way to sign in. The session, CSRF, roles and teams do not depend on how a user proved who
@@ -37,7 +38,8 @@ export const defaultLockout: LockoutPolicy = { maxFailures: 5, lockMinutes: 15 }
 
 /**
  * Password sign-in against the `users` table (argon2id), with lockout after repeated failures.
- * Unknown accounts take as long as known ones.
+ * The failure count and the lock live in the user's row, changed in one statement, so every API
+ * process sees them and a restart keeps them. Unknown accounts take as long as known ones.
  *
  * @example
  * const outcome = await passwordProvider(db).authenticate({ email, password })
@@ -61,7 +63,7 @@ export function passwordProvider(
         return { ok: false, reason: 'invalid' }
       }
       if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-        return { ok: false, reason: 'locked', userId: user.id }
+        return { ok: false, reason: 'locked', userId: user.id, lockedUntil: user.locked_until }
       }
       if (await verifyPassword(user.password_hash, password)) {
         await db
@@ -91,8 +93,10 @@ export function passwordProvider(
         .where('id', '=', user.id)
         .returning(['locked_until'])
         .executeTakeFirst()
-      const locked = updated?.locked_until && updated.locked_until.getTime() > Date.now()
-      return { ok: false, reason: locked ? 'locked' : 'invalid', userId: user.id }
+      const lockedUntil = updated?.locked_until
+      return lockedUntil && lockedUntil.getTime() > Date.now()
+        ? { ok: false, reason: 'locked', userId: user.id, lockedUntil }
+        : { ok: false, reason: 'invalid', userId: user.id }
     },
   }
 }

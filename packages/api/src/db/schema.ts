@@ -180,6 +180,17 @@ export interface NodeOutputsTable {
   created_at: CreatedAt
 }
 
+/** A fixed-window counter shared by every API process (e.g. sign-in attempts per address). */
+export interface RateLimitsTable {
+  /** What is counted, e.g. `login:ip`. */
+  bucket: string
+  /** sha256 of the key (a client address or account), so the address itself is not stored. */
+  key_hash: string
+  hits: number
+  window_ends_at: Date
+  created_at: CreatedAt
+}
+
 /** The whole database, as Kysely sees it. */
 export interface Database extends PeopleTables {
   flows: FlowsTable
@@ -195,6 +206,7 @@ export interface Database extends PeopleTables {
   tasks: TasksTable
   task_events: TaskEventsTable
   node_outputs: NodeOutputsTable
+  rate_limits: RateLimitsTable
 }
 
 export type FlowRow = Selectable<FlowsTable>

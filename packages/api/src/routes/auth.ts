@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { audit } from '../audit.js'
 import { defaultLockout, passwordProvider } from '../auth/provider.js'
-import { createRateLimiter } from '../auth/rate-limit.js'
+import { createSharedRateLimiter } from '../auth/rate-limit.js'
 import {
   createSession,
   csrfTokenFor,
@@ -46,7 +46,12 @@ export function authRoutes(deps: AppDeps) {
   const app = createRouter()
   const provider = passwordProvider(deps.db, deps.auth?.lockout ?? defaultLockout)
   const lifetime = deps.auth?.session ?? defaultSessionLifetime
-  const ipLimiter = createRateLimiter(deps.auth?.loginRateLimit ?? { max: 30, windowMs: 5 * 60_000 })
+  // Counted in PostgreSQL: every API process on the database shares the limit.
+  const ipLimiter = createSharedRateLimiter(
+    deps.db,
+    'login:ip',
+    deps.auth?.loginRateLimit ?? { max: 30, windowMs: 5 * 60_000 },
+  )
 
   const secureCookie = (url: string, forwardedProto: string | undefined, trustProxy: boolean) =>
     url.startsWith('https:') || (trustProxy && forwardedProto === 'https')
@@ -79,8 +84,9 @@ export function authRoutes(deps: AppDeps) {
     async (c) => {
       const { email, password } = c.req.valid('json')
       const ip = clientIp(c)
-      if (!ipLimiter.hit(ip ?? 'unknown')) {
-        c.header('Retry-After', String(ipLimiter.retryAfterSeconds(ip ?? 'unknown')))
+      const limited = await ipLimiter.hit(ip ?? 'unknown')
+      if (!limited.allowed) {
+        c.header('Retry-After', String(limited.retryAfterSeconds))
         throw tooManyAttempts()
       }
       const outcome = await provider.authenticate({ email, password })
@@ -91,7 +97,12 @@ export function authRoutes(deps: AppDeps) {
           ...(outcome.userId ? { objectId: outcome.userId } : {}),
           actor: { id: outcome.userId ?? null, email: normaliseEmail(email).slice(0, 320) },
         })
-        throw outcome.reason === 'locked' ? tooManyAttempts() : invalidCredentials()
+        if (outcome.reason === 'locked') {
+          const seconds = Math.ceil((outcome.lockedUntil.getTime() - Date.now()) / 1000)
+          c.header('Retry-After', String(Math.max(1, seconds)))
+          throw tooManyAttempts()
+        }
+        throw invalidCredentials()
       }
       const viewer = await loadViewer(deps.db, outcome.userId)
       if (!viewer) throw invalidCredentials()

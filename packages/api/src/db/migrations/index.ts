@@ -5,6 +5,7 @@ import { migration as m0003 } from './0003_accounts_teams_audit.js'
 import { migration as m0004 } from './0004_people_intakes_notify.js'
 import { migration as m0005 } from './0005_node_outputs.js'
 import { migration as m0006 } from './0006_test_runs.js'
+import { migration as m0007 } from './0007_rate_limits.js'
 
 // Migrations run in the order of their names. Never edit one that has shipped: add a new file
 // (next number) and one line here.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_people_intakes_notify': m0004,
   '0005_node_outputs': m0005,
   '0006_test_runs': m0006,
+  '0007_rate_limits': m0007,
 }
 
 /** Supplies Warmflow's migrations to Kysely's `Migrator`. */
