@@ -11,6 +11,7 @@ import {
 
 let env: BrowserPlatform
 let approver: TestUser
+let colleague: TestUser
 let outsider: TestUser
 let runId: string
 let taskId: string
@@ -36,6 +37,7 @@ describe('the inbox on a phone, in Chromium', () => {
     env = await startBrowserPlatform()
     const { platform } = env
     approver = await platform.createUser({ roles: ['approver'], teams: [platform.team] })
+    colleague = await platform.createUser({ roles: ['approver'], teams: [platform.team] })
     const otherTeam = await platform.createTeam()
     outsider = await platform.createUser({ roles: ['approver'], teams: [otherTeam] })
 
@@ -164,4 +166,56 @@ describe('the inbox on a phone, in Chromium', () => {
     await expect.poll(() => tasks.count(), { timeout: 10_000, interval: 250 }).toBe(before + 1)
     await screenshot(page, 'inbox-05-live')
   }, 60_000)
+
+  it('an approver hands a task to a colleague with the keyboard on a phone; the colleague finds it under "Mijn taken"', async () => {
+    const started = await env.platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
+      input: { voornaam: 'Karim', omschrijving: 'Meneer zoekt hulp bij het invullen van formulieren.' },
+    })
+    expect(started.status).toBe(201)
+    const handedTaskId = await eventually(async () => {
+      const list = await env.platform.request('GET', '/api/v1/tasks?view=team')
+      return list.body.items?.find((task: { runId: string }) => task.runId === started.body.id)?.id as
+        | string
+        | undefined
+    }, 30_000)
+    const colleagueName = colleague.email.split('@')[0]!
+
+    const { page } = await env.open(phone)
+    await login(page, approver)
+    await page.goto(`/inbox/${handedTaskId}`)
+    await page.getByRole('heading', { name: 'Aanmelding beoordelen' }).waitFor()
+    const handOver = page.getByRole('region', { name: 'Overdragen aan een collega' })
+    const select = handOver.getByLabel('Collega')
+    await select.waitFor()
+    // Only colleagues of the team who may do the task: not the approver, not the other team.
+    const options = await select.locator('option').allTextContents()
+    expect(options).toContain(colleagueName)
+    expect(options.join(' ')).not.toContain(approver.email.split('@')[0]!)
+    expect(options.join(' ')).not.toContain(outsider.email.split('@')[0]!)
+    // Nothing sticks out at 390 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width)
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await select.focus()
+    for (let i = 0; i < options.length && (await select.inputValue()) !== colleague.id; i++) {
+      await page.keyboard.press('ArrowDown')
+    }
+    expect(await select.inputValue()).toBe(colleague.id)
+    await select.scrollIntoViewIfNeeded()
+    await screenshot(page, 'inbox-06-hand-over-phone')
+    await tabTo(page, 'Overdragen')
+    await page.keyboard.press('Enter')
+    await page.getByText(`Overgedragen aan ${colleagueName}.`).waitFor()
+    await page.getByText('Bij een collega', { exact: true }).waitFor()
+    await screenshot(page, 'inbox-07-handed-over-phone')
+
+    const other = await env.open(phone)
+    await login(other.page, colleague)
+    await other.page.getByRole('heading', { name: 'Werkbak' }).waitFor()
+    await other.page.getByRole('button', { name: /^Mijn taken/ }).click()
+    await other.page.locator(`a[href="/inbox/${handedTaskId}"]`).waitFor()
+    await other.page.locator(`a[href="/inbox/${handedTaskId}"]`).click()
+    await other.page.getByText('Bij jou', { exact: true }).waitFor()
+    await screenshot(other.page, 'inbox-08-colleague-mine')
+  }, 120_000)
 })

@@ -11,12 +11,27 @@ const demoFlow = JSON.parse(
   await readFile(new URL('../../examples/flows/demo-welkom.json', import.meta.url), 'utf8'),
 )
 
+const approvalFlow = {
+  name: 'Aanmelding goedkeuren',
+  nodes: [
+    { id: 'start', type: 'manual', version: 1 },
+    {
+      id: 'check',
+      type: 'human.task',
+      version: 1,
+      config: { title: { nl: 'Aanmelding controleren', en: 'Check the intake' }, role: 'approver' },
+    },
+  ],
+  edges: [{ id: 'e1', source: 'start', target: 'check' }],
+}
+
 type Permission = keyof typeof permissions
 const roles = ['admin', 'designer', 'approver', 'developer'] as const
 
 let platform: TestPlatform
 let flowId: string
 let runId: string
+let taskId: string
 const users: Record<string, { own: TestUser; other: TestUser }> = {}
 
 beforeAll(async () => {
@@ -36,6 +51,20 @@ beforeAll(async () => {
   await eventually(async () => {
     const { body } = await platform.request('GET', `/api/v1/runs/${runId}`)
     return body.status === 'completed' ? true : undefined
+  })
+  // A flow that waits for an approver, for the inbox routes.
+  const approval = await platform.request('POST', '/api/v1/flows', approvalFlow)
+  await platform.request('POST', `/api/v1/flows/${approval.body.id}/publish`, {})
+  const waiting = await platform.request('POST', `/api/v1/flows/${approval.body.id}/runs`, {
+    input: { voornaam: 'Noor' },
+  })
+  taskId = await eventually(async () => {
+    const row = await platform.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('run_id', '=', waiting.body.id)
+      .executeTakeFirst()
+    return row?.id
   })
 })
 afterAll(async () => {
@@ -92,6 +121,8 @@ const routes: RouteCase[] = [
   { method: 'GET', path: () => `/api/v1/runs/${runId}/flow`, permission: 'run:read' },
   { method: 'POST', path: () => `/api/v1/runs/${runId}/cancel`, permission: 'run:control' },
   { method: 'POST', path: () => `/api/v1/runs/${runId}/retry`, permission: 'run:control' },
+  { method: 'GET', path: () => `/api/v1/tasks/${taskId}`, permission: 'task:work' },
+  { method: 'GET', path: () => `/api/v1/tasks/${taskId}/candidates`, permission: 'task:work' },
 ]
 
 describe('authorization matrix', () => {

@@ -30,7 +30,7 @@ afterAll(async () => {
   await platform?.stop()
 })
 
-const approvalFlow = (fourEyes: boolean) => ({
+const approvalFlow = (fourEyes: boolean, role = 'approver') => ({
   name: 'Aanmelding goedkeuren',
   nodes: [
     {
@@ -49,7 +49,7 @@ const approvalFlow = (fourEyes: boolean) => ({
       version: 1,
       config: {
         title: { nl: 'Aanmelding controleren', en: 'Check the intake' },
-        role: 'approver',
+        role,
         form: {
           fields: { opmerking: { type: 'string', title: { nl: 'Opmerking', en: 'Remark' }, required: true } },
         },
@@ -71,9 +71,9 @@ const approvalFlow = (fourEyes: boolean) => ({
   ],
 })
 
-async function setUpFlow(fourEyes: boolean) {
+async function setUpFlow(fourEyes: boolean, role?: string) {
   const as = platform.as(designer)
-  const flow = await as.request('POST', `/api/v1/flows?teamId=${team.id}`, approvalFlow(fourEyes))
+  const flow = await as.request('POST', `/api/v1/flows?teamId=${team.id}`, approvalFlow(fourEyes, role))
   expect(flow.status).toBe(201)
   const published = await as.request('POST', `/api/v1/flows/${flow.body.id}/publish`, { note: 'Live' })
   expect(published.status, JSON.stringify(published.body)).toBe(201)
@@ -287,6 +287,58 @@ describe('inbox, end to end', () => {
       .where('type', '=', 'completed')
       .execute()
     expect(events).toHaveLength(1)
+  })
+
+  it('lists the colleagues a task can be handed over to: active team members who may do it, e-mail for admins only', async () => {
+    const teamAdmin = await platform.createUser({ roles: ['admin'], teams: [team] })
+    const gone = await platform.createUser({ roles: ['approver'], teams: [team] })
+    await platform.db
+      .updateTable('users')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', gone.id)
+      .execute()
+    const { flowId, secret } = await setUpFlow(false)
+    const taskId = await taskOf((await deliver(flowId, secret, { voornaam: 'Eva' })).body.runId)
+
+    const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id)
+    const asApprover = await platform.as(approver).request('GET', `/api/v1/tasks/${taskId}/candidates`)
+    expect(asApprover.status).toBe(200)
+    // Not the viewer, not a developer, not a disabled account, not another team's admin.
+    expect(ids(asApprover.body).sort()).toEqual([colleague.id, designer.id, teamAdmin.id].sort())
+    for (const item of asApprover.body.items) expect(Object.keys(item).sort()).toEqual(['id', 'name'])
+
+    const asAdmin = await platform.as(teamAdmin).request('GET', `/api/v1/tasks/${taskId}/candidates`)
+    expect(asAdmin.body.items.find((item: { id: string }) => item.id === approver.id)).toEqual({
+      id: approver.id,
+      name: expect.any(String),
+      email: approver.email,
+    })
+    expect((await platform.as(outsider).request('GET', `/api/v1/tasks/${taskId}/candidates`)).status).toBe(
+      404,
+    )
+    expect((await platform.as(developer).request('GET', `/api/v1/tasks/${taskId}/candidates`)).status).toBe(
+      403,
+    )
+
+    // Every candidate is accepted by the hand-over; once handed over, that colleague is no longer offered.
+    const handed = await platform
+      .as(approver)
+      .request('POST', `/api/v1/tasks/${taskId}/assign`, { userId: colleague.id })
+    expect(handed.status).toBe(200)
+    const after = await platform.as(approver).request('GET', `/api/v1/tasks/${taskId}/candidates`)
+    expect(ids(after.body)).not.toContain(colleague.id)
+    const mine = await platform.as(colleague).request('GET', '/api/v1/tasks?view=mine')
+    expect(ids(mine.body)).toContain(taskId)
+
+    // A task for designers: only colleagues who work the inbox and have that role.
+    const designerFlow = await setUpFlow(false, 'designer')
+    const designerTask = await taskOf(
+      (await deliver(designerFlow.flowId, designerFlow.secret, { voornaam: 'Tom' })).body.runId,
+    )
+    const forDesigners = await platform
+      .as(teamAdmin)
+      .request('GET', `/api/v1/tasks/${designerTask}/candidates`)
+    expect(ids(forDesigners.body).sort()).toEqual([designer.id].sort())
   })
 
   it('four eyes: the person who started the run may not decide its task', async () => {

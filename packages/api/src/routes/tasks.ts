@@ -85,6 +85,22 @@ export function mayWork(viewer: Viewer, task: StoredTask): boolean {
   )
 }
 
+/**
+ * True when a colleague with these roles may take the task over: someone who works the inbox
+ * (admin or approver) and may do this task (see {@link mayWork}).
+ */
+function mayTakeOver(roles: readonly string[], task: StoredTask): boolean {
+  return (roles.includes('admin') || roles.includes('approver')) && mayWork({ roles } as Viewer, task)
+}
+
+const candidateSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().optional().openapi({ description: 'Only for admins' }),
+  })
+  .openapi('TaskCandidate')
+
 const views = ['team', 'mine', 'unassigned', 'due_soon', 'overdue'] as const
 
 /** `/api/v1/tasks`: the inbox — list, read, claim, hand over and decide human tasks. */
@@ -282,6 +298,46 @@ export function taskRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
+      method: 'get',
+      path: '/{id}/candidates',
+      summary:
+        'The colleagues the task can be handed over to: active members of its team who may do it (e-mail for admins only)',
+      request: { params: uuidParam },
+      responses: {
+        200: {
+          content: { 'application/json': { schema: z.object({ items: z.array(candidateSchema) }) } },
+          description: 'The colleagues, by name',
+        },
+        404: problemResponse('No such task'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      const members = await db
+        .selectFrom('users')
+        .innerJoin('team_members', 'team_members.user_id', 'users.id')
+        .select(['users.id', 'users.name', 'users.email', 'users.roles'])
+        .where('team_members.team_id', '=', task.teamId as string)
+        .where('users.disabled_at', 'is', null)
+        .where('users.id', '!=', viewer.id)
+        .orderBy('users.name')
+        .orderBy('users.id')
+        .execute()
+      const showEmail = viewer.roles.includes('admin')
+      const items = members
+        .filter((member) => member.id !== task.assignee && mayTakeOver(member.roles, task))
+        .map((member) => ({
+          id: member.id,
+          name: member.name,
+          ...(showEmail ? { email: member.email } : {}),
+        }))
+      return c.json({ items }, 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
       method: 'post',
       path: '/{id}/assign',
       summary: 'Hand a task over to a colleague in the same team',
@@ -311,13 +367,7 @@ export function taskRoutes(deps: AppDeps) {
         .where('team_members.team_id', '=', task.teamId as string)
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst()
-      const colleagueViewer = colleague && ({ roles: colleague.roles } as Viewer)
-      if (
-        !colleague ||
-        !colleagueViewer ||
-        !(colleague.roles.includes('admin') || colleague.roles.includes('approver')) ||
-        !mayWork(colleagueViewer, task)
-      ) {
+      if (!colleague || !mayTakeOver(colleague.roles, task)) {
         throw new ApiError(400, 'task.invalid_assignee', {
           nl: 'Deze collega zit niet in het team van de taak of mag deze taak niet doen.',
           en: 'This colleague is not in the task’s team or may not work on this task.',

@@ -2587,6 +2587,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The colleagues the task can be handed over to: active members of its team who may do it (e-mail for admins only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The colleagues, by name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TaskCandidate"][];
+                        };
+                    };
+                };
+                /** @description No such task */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/assign": {
         parameters: {
             query?: never;
@@ -3387,6 +3436,12 @@ export interface components {
                 };
                 at: string;
             }[];
+        };
+        TaskCandidate: {
+            id: string;
+            name: string;
+            /** @description Only for admins */
+            email?: string;
         };
         NodeType: {
             /** @example transform@1 */

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
-import type { TaskFieldJson, TaskJson } from '../api/types'
+import type { ApiAnswer, TaskFieldJson, TaskJson } from '../api/types'
 import { formatDateTime, formatNumber, pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -14,8 +14,8 @@ const pickable = /volunteer|match|choice|keuze|vrijwilliger/i
 
 /**
  * One task: what the flow asks, the AI draft beside its source (labelled as AI-made and whether
- * the offline method made it), the suggestions with reasons, editable fields, claim, and
- * approve/reject with a reason.
+ * the offline method made it), the suggestions with reasons, editable fields, claim, hand-over
+ * to a colleague, and approve/reject with a reason.
  */
 export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged(): void }) {
   const { t, i18n } = useTranslation()
@@ -74,6 +74,8 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const item = task.task
   const open = item.status === 'open'
   const mine = item.assignee !== null && item.assignee === user?.id
+  // The API lets you hand over a task that is yours or nobody's; an admin any open task.
+  const mayHandOver = open && (item.assignee === null || mine || (user?.roles ?? []).includes('admin'))
 
   async function act(path: string, body?: unknown) {
     setBusy(true)
@@ -156,6 +158,17 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
             </button>
           )}
         </div>
+      )}
+      {mayHandOver && (
+        <HandOver
+          taskId={item.id}
+          assignee={item.assignee}
+          busy={busy}
+          onHandOver={async (colleague) => {
+            if (await act('assign', { userId: colleague.id }))
+              setResult(t('task.handedOver', { name: colleague.name }))
+          }}
+        />
       )}
       {draft && (
         <div className="draft-pair">
@@ -296,6 +309,82 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
             ))}
           </ol>
         </section>
+      )}
+    </section>
+  )
+}
+
+type Candidate = ApiAnswer<'/api/v1/tasks/{id}/candidates', 'get'>['items'][number]
+
+/** Hands the task over to a colleague of its team who may do it (a labelled select and a button). */
+function HandOver({
+  taskId,
+  assignee,
+  busy,
+  onHandOver,
+}: {
+  taskId: string
+  assignee: string | null
+  busy: boolean
+  onHandOver(colleague: Candidate): Promise<void>
+}) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [chosen, setChosen] = useState('')
+  const [candidates, setCandidates] = useState<
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: Candidate[] }
+  >({ state: 'loading' })
+  const load = useCallback(() => {
+    setCandidates({ state: 'loading' })
+    api<ApiAnswer<'/api/v1/tasks/{id}/candidates', 'get'>>('GET', `/api/v1/tasks/${taskId}/candidates`).then(
+      (answer) => setCandidates({ state: 'ready', items: answer.items }),
+      (error) => setCandidates({ state: 'error', error }),
+    )
+  }, [taskId])
+  // Who can take the task over changes with who has it now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the task changes hands
+  useEffect(load, [load, assignee])
+  const colleague =
+    candidates.state === 'ready' ? candidates.items.find((item) => item.id === chosen) : undefined
+  return (
+    <section className="hand-over" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t('task.handOverHeading')}</h3>
+      {candidates.state === 'loading' && <Loading />}
+      {candidates.state === 'error' && <ProblemMessage error={candidates.error} onRetry={load} />}
+      {candidates.state === 'ready' && candidates.items.length === 0 && <p>{t('task.handOverNone')}</p>}
+      {candidates.state === 'ready' && candidates.items.length > 0 && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (!colleague) return
+            void onHandOver(colleague).then(() => setChosen(''))
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-colleague`}>{t('task.handOverTo')}</label>
+            <p className="field-help" id={`${id}-help`}>
+              {t('task.handOverHelp')}
+            </p>
+            <select
+              id={`${id}-colleague`}
+              aria-describedby={`${id}-help`}
+              value={chosen}
+              onChange={(event) => setChosen(event.target.value)}
+            >
+              <option value="">{t('form.choose')}</option>
+              {candidates.items.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.email ? `${item.name} (${item.email})` : item.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="button-row">
+            <button type="submit" disabled={busy || !colleague}>
+              {t('task.handOver')}
+            </button>
+          </div>
+        </form>
       )}
     </section>
   )
