@@ -121,7 +121,9 @@ export async function startEngineHarness(
       if (process.env.WARMFLOW_RECORD_HISTORIES !== '1') return
       const history = await handle.fetchHistory()
       mkdirSync(historiesDir, { recursive: true })
-      writeFileSync(`${historiesDir}${name}.json`, `${historyToJSON(history)}\n`)
+      // A suffix keeps older recordings next to new ones: both must keep replaying.
+      const suffix = process.env.WARMFLOW_RECORD_SUFFIX ?? ''
+      writeFileSync(`${historiesDir}${name}${suffix}.json`, `${historyToJSON(history)}\n`)
     },
     async stop() {
       if (worker && running) {

@@ -1,7 +1,7 @@
 // Replays the recorded histories in tests/histories against the current interpreter bundle: a
 // change to the interpreter that would break runs already in flight fails here. Regenerate the
-// histories (only for a deliberate, patched() change) with:
-//   WARMFLOW_RECORD_HISTORIES=1 npx vitest run tests/integration/engine-interpreter.test.ts
+// histories (only for a deliberate, patched() change) next to the old ones with:
+//   WARMFLOW_RECORD_HISTORIES=1 WARMFLOW_RECORD_SUFFIX=-<date> npx vitest run tests/integration/engine-interpreter.test.ts
 import { readdirSync, readFileSync } from 'node:fs'
 import { Worker } from '@temporalio/worker'
 import { expect, inject, it } from 'vitest'
@@ -24,6 +24,9 @@ it('has a recorded history for every representative kind of run', () => {
       'parallel.json',
       'switch-merge-first.json',
       'wait.json',
+      // Recorded after triggers ran inside the workflow and runs wrote their final status.
+      'linear-2026-11.json',
+      'human-task-approved-2026-11.json',
     ]),
   )
 })

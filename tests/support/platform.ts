@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createApp, createCredentialResolver } from '@warmflow/api'
 import { createDb, type Database } from '@warmflow/api/db'
+import { createPostgresRunStore } from '@warmflow/api/runs'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
   controlPlugin,
@@ -86,6 +87,7 @@ export async function startTestPlatform(
       workflowBundle,
       payloadCodecs,
       taskStore: createPostgresTaskStore(db),
+      runStore: createPostgresRunStore(db),
       secrets: createCredentialResolver(db, credentialKey),
       records,
     })

@@ -4,6 +4,7 @@ import {
   type FlowSnapshot,
   interpreterWorkflowType,
   type NodeRegistry,
+  type RunFlowInput,
   WarmflowError,
 } from '@warmflow/engine'
 import { scheduleConfigSchema } from '@warmflow/nodes'
@@ -71,7 +72,14 @@ export async function syncFlowSchedule(
     input: config.input,
     registry: options.registry,
   })
-  const args = [{ ...input, ...(options.teamId ? { teamId: options.teamId } : {}) }]
+  // Each scheduled run creates its own row in `runs` (with Temporal's run id), so it is listed.
+  const args = [
+    {
+      ...input,
+      ...(options.teamId ? { teamId: options.teamId } : {}),
+      createRecord: { trigger: 'schedule' },
+    } satisfies RunFlowInput,
+  ]
   const spec = {
     ...(config.cron
       ? { cronExpressions: [config.cron] }

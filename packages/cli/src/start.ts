@@ -11,6 +11,7 @@ import {
   startServer,
 } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
+import { createPostgresRunStore } from '@warmflow/api/runs'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
   createEncryptionCodec,
@@ -91,6 +92,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
     plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
     taskStore: createPostgresTaskStore(db),
+    runStore: createPostgresRunStore(db),
     secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,

@@ -50,6 +50,7 @@ export {
   type ResolvedAddress,
 } from './http.js'
 export { type Language, type LocalizedText, languages } from './i18n.js'
+export { canRunInline, type InlineOperation, runInline } from './inline.js'
 export {
   expressionSourceSchema,
   type FlowDefinition,
@@ -101,6 +102,13 @@ export { workflowsPath } from './paths.js'
 export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'
 export { createRegistry, type NodeRegistry } from './registry.js'
+export {
+  createRunRecordActivities,
+  type NewRunRecord,
+  type RunRecordActivities,
+  type RunRecordEnd,
+  type RunStore,
+} from './run-records.js'
 export {
   type CataloguePort,
   describeNode,

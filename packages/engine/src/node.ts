@@ -2,6 +2,7 @@ import type { Duration } from '@temporalio/common'
 import type { z } from 'zod'
 import type { NodeHttp } from './http.js'
 import type { LocalizedText } from './i18n.js'
+import type { InlineOperation } from './inline.js'
 import type { RecordStore } from './records.js'
 
 /** Where a node sits in the palette. */
@@ -28,6 +29,13 @@ export interface NodeActivityDefaults {
    * an attempt must finish in seconds; heartbeats are ignored.
    */
   local?: boolean
+  /**
+   * The node's `execute` does exactly this pure operation of the engine (see {@link InlineOperation}),
+   * so the interpreter may run it inside the workflow: no activity and no history events of its
+   * own, replayed deterministically. A function decides per node from its raw config (e.g. only
+   * a trigger without fields to check). Inputs that are not plain objects still go to `execute`.
+   */
+  inline?: InlineOperation | ((config: Record<string, unknown>) => InlineOperation | undefined)
 }
 
 /** What a node declares about personal data, for the privacy badge and the processing register. */

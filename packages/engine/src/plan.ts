@@ -1,6 +1,8 @@
 import { WarmflowError } from './errors.js'
 import { contentHash } from './hash.js'
+import type { InlineOperation } from './inline.js'
 import type { FlowDefinition, FlowSnapshot } from './model.js'
+import type { NodeActivityDefaults } from './node.js'
 import type { NodeRegistry } from './registry.js'
 import type { PlannedNodeActivity, RunFlowInput } from './workflows/types.js'
 
@@ -13,6 +15,14 @@ export const defaultNodeActivity: PlannedNodeActivity = {
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
   },
+}
+
+function inlineOf(
+  defaults: NodeActivityDefaults,
+  config: Record<string, unknown>,
+): { inline?: InlineOperation } {
+  const operation = typeof defaults.inline === 'function' ? defaults.inline(config) : defaults.inline
+  return operation ? { inline: operation } : {}
 }
 
 /**
@@ -48,6 +58,7 @@ export function planFlow(
         defaultNodeActivity.startToCloseTimeout,
       ...(defaults.heartbeatTimeout === undefined ? {} : { heartbeatTimeout: defaults.heartbeatTimeout }),
       ...(defaults.local ? { local: true } : {}),
+      ...inlineOf(defaults, node.config),
       retry: {
         maximumAttempts:
           override.retry?.maximumAttempts ??

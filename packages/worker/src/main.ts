@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { createCredentialResolver, createOutputStore, readCredentialKey } from '@warmflow/api'
 import { loadConfig } from '@warmflow/api/config'
 import { createDb } from '@warmflow/api/db'
+import { createPostgresRunStore } from '@warmflow/api/runs'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
   createEncryptionCodec,
@@ -33,7 +34,7 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   taskQueue: config.temporal.taskQueue,
   // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
   plugins: resolvePluginReferences({ dataDir: config.dataDir }),
-  ...(db ? { taskStore: createPostgresTaskStore(db) } : {}),
+  ...(db ? { taskStore: createPostgresTaskStore(db), runStore: createPostgresRunStore(db) } : {}),
   ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
   ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
   ...(db ? { outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }) } : {}),

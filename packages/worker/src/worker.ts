@@ -4,10 +4,12 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
+  createRunRecordActivities,
   createTaskActivities,
   type NodeRegistry,
   type OutputStore,
   type RecordStore,
+  type RunStore,
   type SecretResolver,
   type TaskStore,
   workflowsPath,
@@ -28,6 +30,8 @@ export interface WarmflowWorkerOptions {
   payloadCodecs?: PayloadCodec[]
   /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
   taskStore?: TaskStore
+  /** Where each run writes its row's final status (e.g. `createPostgresRunStore(db)`); without it the API asks Temporal. */
+  runStore?: RunStore
   /** Warmflow's own tables for `records.*`, `match.volunteers`, `email.send` (e.g. `createPostgresRecordStore(url)`). */
   records?: RecordStore
   /** Where node outputs over `largeOutputBytes` are kept (e.g. `createOutputStore(db, { sealer })`). */
@@ -71,6 +75,7 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         ...(options.secrets ? { secrets: options.secrets } : {}),
       }),
       ...createTaskActivities(options.taskStore),
+      ...createRunRecordActivities(options.runStore),
     },
     ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
   })

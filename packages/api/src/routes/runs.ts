@@ -521,7 +521,7 @@ export function runRoutes(deps: AppDeps) {
           flowId: z.string().uuid().optional(),
           teamId: z.string().uuid().optional(),
           status: runStatusSchema.optional(),
-          trigger: z.enum(['manual', 'webhook', 'form', 'retry', 'test']).optional(),
+          trigger: z.enum(['manual', 'webhook', 'form', 'retry', 'test', 'schedule']).optional(),
           startedBy: z.string().uuid().optional(),
           since: z.string().datetime({ offset: true }).optional(),
           until: z.string().datetime({ offset: true }).optional(),

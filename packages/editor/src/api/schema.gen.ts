@@ -1750,7 +1750,7 @@ export interface paths {
                     flowId?: string;
                     teamId?: string;
                     status?: "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
-                    trigger?: "manual" | "webhook" | "form" | "retry" | "test";
+                    trigger?: "manual" | "webhook" | "form" | "retry" | "test" | "schedule";
                     startedBy?: string;
                     since?: string;
                     until?: string;

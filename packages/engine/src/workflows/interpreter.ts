@@ -7,6 +7,7 @@ import {
   defineQuery,
   defineUpdate,
   isCancellation,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -34,6 +35,7 @@ import type {
   WaitConfig,
 } from '../control/schemas.js'
 import { evaluateExpression } from '../expressions.js'
+import { canRunInline, fitsInline, runInline } from '../inline.js'
 import type { FlowEdge, FlowNode } from '../model.js'
 import type {
   EngineActivities,
@@ -42,6 +44,8 @@ import type {
   RunFlowInput,
   RunFlowResult,
   RunProgress,
+  RunRecordActivities,
+  RunRecordEnd,
   TaskActivities,
 } from './types.js'
 
@@ -60,6 +64,18 @@ const tasks = proxyActivities<TaskActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 })
+
+/**
+ * The run's row in the store. Local activities: a few milliseconds, no task-queue round trip. A
+ * store that stays down does not fail the run: the API then takes the status from Temporal.
+ */
+const runRecords = proxyLocalActivities<RunRecordActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 8 },
+})
+
+/** Marks workflow code that writes the run's final status (runs started before it do not). */
+export const runRecordPatch = 'warmflow-run-record'
 
 interface OpenTask {
   id: string
@@ -147,6 +163,14 @@ const now = () => new Date().toISOString()
 export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> {
   const { definition } = args.flow
   const workflowId = workflowInfo().workflowId
+  // A run without a row of its own (started by a schedule) is known by Temporal's run id.
+  const runId = args.createRecord ? workflowInfo().runId : args.runId
+  const recordEnd = (end: RunRecordEnd['status']) =>
+    patched(runRecordPatch)
+      ? CancellationScope.nonCancellable(() => runRecords.recordRunEnd({ runId, status: end })).catch(
+          () => undefined,
+        )
+      : Promise.resolve()
   const nodes: Record<string, NodeRunState> = {}
   const byId = new Map<string, FlowNode>()
   const incoming = new Map<string, FlowEdge[]>()
@@ -361,6 +385,11 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     }
     const plan = args.plan[node.id]
     if (!plan) throw ApplicationFailure.nonRetryable(`No plan for node ${node.id}`, 'flow.missing_plan')
+    if (plan.inline && canRunInline(input)) {
+      const output = await runInline(plan.inline, node.config, input as Record<string, unknown>)
+      // A large output is made again by the activity, which keeps it out of the history.
+      if (fitsInline(output)) return { output, port: 'out', attempts: 1 }
+    }
     // Pure, fast node types run as local activities (`activity.local`): the plan comes from the
     // run's input, so a run never changes its mind on replay.
     const activities = plan.local
@@ -374,7 +403,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
           retry: plan.retry,
         })
     const result = await activities.runNode({
-      runId: args.runId,
+      runId,
       flowId: args.flow.flowId,
       flowVersion: args.flow.version,
       node,
@@ -419,7 +448,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     const record: NewTask = {
       id: uuid4(),
       workflowId,
-      runId: args.runId,
+      runId,
       flowId: args.flow.flowId,
       flowVersion: args.flow.version,
       nodeId: node.id,
@@ -502,6 +531,18 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     })
 
   try {
+    if (args.createRecord && args.teamId) {
+      await runRecords
+        .recordRunStart({
+          runId,
+          workflowId,
+          flowId: args.flow.flowId,
+          flowVersion: args.flow.version,
+          teamId: args.teamId,
+          trigger: args.createRecord.trigger,
+        })
+        .catch(() => undefined)
+    }
     for (const node of definition.nodes) consider(node.id)
     await condition(() => decided.size === definition.nodes.length || fatal !== undefined)
     if (fatal !== undefined) throw asWorkflowFailure(fatal)
@@ -519,6 +560,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       }
     }
     await closeOpenTasks()
+    await recordEnd(status)
     throw isCancellation(error) ? error : asWorkflowFailure(error)
   }
 
@@ -526,6 +568,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     (node) => (outgoing.get(node.id) ?? []).length === 0 && nodes[node.id]!.status !== 'skipped',
   )
   status = 'completed'
+  await recordEnd(status)
   const output =
     sinks.length === 1 ? outputs[sinks[0]!.id] : Object.fromEntries(sinks.map((s) => [s.id, outputs[s.id]]))
   return { status: 'completed', output, nodes }

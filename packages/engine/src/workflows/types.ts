@@ -1,6 +1,7 @@
 import type { Duration } from '@temporalio/common'
 import type { TaskForm } from '../control/schemas.js'
 import type { LocalizedText } from '../i18n.js'
+import type { InlineOperation } from '../inline.js'
 import type { FlowNode, FlowSnapshot } from '../model.js'
 
 /** Temporal activity options for one node, fixed when the run starts. */
@@ -15,6 +16,8 @@ export interface PlannedNodeActivity {
   }
   /** Run as a local activity (the node type declared `activity.local`). */
   local?: boolean
+  /** Run inside the workflow as this pure operation (the node type declared `activity.inline`). */
+  inline?: InlineOperation
 }
 
 /** The workflow input: an immutable snapshot of the flow version plus how to run each node. */
@@ -29,6 +32,11 @@ export interface RunFlowInput {
   teamId?: string
   /** The user who started the run; with four eyes this user may not decide its human tasks. */
   startedBy?: string
+  /**
+   * The run has no row in the store yet (a schedule started it): the workflow creates one, with
+   * Temporal's run id as its id, and records how it was started.
+   */
+  createRecord?: { trigger: string }
 }
 
 /** Status of one node within a run. */
@@ -134,6 +142,28 @@ export type TaskChange =
 export interface TaskActivities {
   createHumanTask(task: NewTask): Promise<{ id: string }>
   applyTaskChange(change: TaskChange): Promise<void>
+}
+
+/** A run's row for lists and searches, created by a run that started without one (schedules). */
+export interface NewRunRecord {
+  runId: string
+  workflowId: string
+  flowId: string
+  flowVersion: number
+  teamId: string
+  trigger: string
+}
+
+/** A run's final status, written by the workflow when it ends. */
+export interface RunRecordEnd {
+  runId: string
+  status: 'completed' | 'failed' | 'cancelled'
+}
+
+/** The activities through which a run keeps its row in the store up to date. */
+export interface RunRecordActivities {
+  recordRunStart(run: NewRunRecord): Promise<void>
+  recordRunEnd(end: RunRecordEnd): Promise<void>
 }
 
 /** Name of the interpreter workflow type, as registered with Temporal. */

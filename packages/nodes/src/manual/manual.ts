@@ -1,7 +1,7 @@
 import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
 import { formFieldsSchema } from '../triggers/fields.js'
-import { checkTriggerInput } from '../triggers/triggers.js'
+import { checkTriggerInput, passWithoutFields } from '../triggers/triggers.js'
 
 const data = z.record(z.string(), z.unknown())
 
@@ -30,6 +30,10 @@ export const manualTrigger = defineNode({
   // The start data can hold anything, personal data included.
   personalData: { reads: ['*'], sendsOutside: 'never' },
   // Passes its input on: a local activity, like other pure nodes.
-  activity: { startToCloseTimeout: '10 seconds', local: true },
+  activity: {
+    startToCloseTimeout: '10 seconds',
+    local: true,
+    inline: passWithoutFields,
+  },
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })

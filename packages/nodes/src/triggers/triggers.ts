@@ -26,6 +26,14 @@ export function checkTriggerInput(fields: readonly FormField[], input: unknown):
 }
 
 /**
+ * A trigger without fields to check passes its input on as it is: the interpreter does that
+ * itself (the engine's `passInput`), without an activity.
+ */
+export function passWithoutFields(config: Record<string, unknown>): 'passInput' | undefined {
+  return Array.isArray(config.fields) && config.fields.length > 0 ? undefined : 'passInput'
+}
+
+/**
  * Starts a flow from the public intake form. The form definition (fields, types, required,
  * labels and help in Dutch and English) is the trigger's input schema: the API renders the form
  * from it (`formToJsonSchema`) and checks submissions with `validateFormInput`; the node checks
@@ -59,7 +67,12 @@ export const formTrigger = defineNode({
     reads: ['naam', 'voornaam', 'achternaam', 'email', 'telefoon', 'adres', 'postcode'],
     sendsOutside: 'never',
   },
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
+  activity: {
+    startToCloseTimeout: '10 seconds',
+    retry: { maximumAttempts: 2 },
+    local: true,
+    inline: passWithoutFields,
+  },
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })
 
@@ -84,7 +97,12 @@ export const webhookTrigger = defineNode({
   }),
   output: data,
   personalData: { reads: [], sendsOutside: 'never' },
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
+  activity: {
+    startToCloseTimeout: '10 seconds',
+    retry: { maximumAttempts: 2 },
+    local: true,
+    inline: passWithoutFields,
+  },
   execute: ({ input, config }) => {
     const checked = checkTriggerInput(config.fields, input)
     // Keep fields the schema does not name: other systems send more than the flow needs.
@@ -146,7 +164,12 @@ export const scheduleTrigger = defineNode({
   config: scheduleConfigSchema,
   output: data,
   personalData: { reads: [], sendsOutside: 'never' },
-  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
+  activity: {
+    startToCloseTimeout: '10 seconds',
+    retry: { maximumAttempts: 2 },
+    local: true,
+    inline: 'mergeConfigInput',
+  },
   execute: ({ input, config }) => ({ ...config.input, ...input }),
 })
 

@@ -1,0 +1,145 @@
+import { scheduleIdFor } from '@warmflow/api'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
+
+let platform: TestPlatform
+beforeAll(async () => {
+  platform = await startTestPlatform()
+})
+afterAll(async () => {
+  await platform?.stop()
+})
+
+const transform = (id: string, fields: Record<string, string>, keepInput = true) => ({
+  id,
+  type: 'transform',
+  version: 1,
+  config: { fields, keepInput },
+})
+
+async function publish(flow: unknown): Promise<string> {
+  const created = await platform.request('POST', '/api/v1/flows', flow)
+  expect(created.status).toBe(201)
+  const published = await platform.request('POST', `/api/v1/flows/${created.body.id}/publish`, {})
+  expect(published.status).toBe(201)
+  return created.body.id
+}
+
+/** The run's row as stored, read straight from PostgreSQL (no API call that could refresh it). */
+const storedRun = (runId: string) =>
+  platform.db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst()
+
+describe('the runs table follows the workflow', () => {
+  it('records the final status of a run that nobody reads', async () => {
+    const flowId = await publish({
+      name: 'Status zonder lezen',
+      nodes: [{ id: 'start', type: 'manual', version: 1 }, transform('groet', { groet: "'Hallo ' & naam" })],
+      edges: [{ id: 'e1', source: 'start', target: 'groet' }],
+    })
+    const started = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
+      input: { naam: 'Anouk' },
+    })
+    expect(started.status).toBe(201)
+    const row = await eventually(async () => {
+      const run = await storedRun(started.body.id)
+      return run?.status === 'completed' ? run : undefined
+    })
+    expect(row.trigger).toBe('manual')
+    const listed = await platform.request('GET', `/api/v1/runs?flowId=${flowId}&status=completed`)
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([started.body.id])
+  })
+
+  it('records a failed run as failed', async () => {
+    const flowId = await publish({
+      name: 'Mislukt zonder lezen',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        transform('kapot', { fout: "$error('bewust kapot')" }),
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'kapot' }],
+    })
+    const started = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })
+    expect(started.status).toBe(201)
+    await eventually(async () => ((await storedRun(started.body.id))?.status === 'failed' ? true : undefined))
+    const detail = await platform.request('GET', `/api/v1/runs/${started.body.id}`)
+    expect(detail.body.status).toBe('failed')
+    expect(detail.body.error.message).toContain('bewust kapot')
+  })
+
+  it('lists a run a schedule started, in the flow’s team, with its status', async () => {
+    const flowId = await publish({
+      name: 'Elk uur een herinnering',
+      nodes: [
+        {
+          id: 'schema',
+          type: 'schedule',
+          version: 1,
+          config: { everyMinutes: 60, input: { soort: 'uren' } },
+        },
+        transform('tekst', { bericht: "'Herinnering: ' & soort" }),
+      ],
+      edges: [{ id: 'e1', source: 'schema', target: 'tekst' }],
+    })
+    await platform.client.schedule.getHandle(scheduleIdFor(flowId)).trigger()
+    const row = await eventually(async () => {
+      const run = await platform.db
+        .selectFrom('runs')
+        .selectAll()
+        .where('flow_id', '=', flowId)
+        .where('status', '=', 'completed')
+        .executeTakeFirst()
+      return run
+    })
+    expect(row).toMatchObject({ trigger: 'schedule', team_id: platform.team.id, flow_version: 1 })
+    expect(row.workflow_id.startsWith(`sched-${flowId}`)).toBe(true)
+    const listed = await platform.request('GET', `/api/v1/runs?flowId=${flowId}&trigger=schedule`)
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([row.id])
+    const detail = await platform.request('GET', `/api/v1/runs/${row.id}`)
+    expect(detail.status).toBe(200)
+    expect(detail.body.output).toEqual({ soort: 'uren', bericht: 'Herinnering: uren' })
+    // Another team does not see it.
+    const otherTeam = await platform.createTeam()
+    const stranger = await platform.createUser({ roles: ['designer'], teams: [otherTeam] })
+    expect((await platform.as(stranger).request('GET', `/api/v1/runs/${row.id}`)).status).toBe(404)
+  }, 60_000)
+})
+
+describe('pure nodes inside the workflow', () => {
+  it('runs triggers without fields and transforms without any activity', async () => {
+    const flowId = await publish({
+      name: 'Alles in de workflow',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        transform('naam', { naam: '$uppercase(voornaam)' }),
+        transform('score', { beste: '$max(kandidaten.afstand)' }),
+        transform('bericht', { bericht: "naam & ': ' & $string(beste)" }, false),
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'naam' },
+        { id: 'e2', source: 'naam', target: 'score' },
+        { id: 'e3', source: 'score', target: 'bericht' },
+      ],
+    })
+    const started = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
+      input: { voornaam: 'Fatima', kandidaten: [{ afstand: 3 }, { afstand: 7 }] },
+    })
+    const run = await eventually(async () => {
+      const detail = await platform.request('GET', `/api/v1/runs/${started.body.id}`)
+      return detail.body.status === 'completed' ? detail.body : undefined
+    })
+    expect(run.output).toEqual({ bericht: 'FATIMA: 7' })
+    expect(Object.values(run.nodes).map((n) => (n as { status: string }).status)).toEqual([
+      'completed',
+      'completed',
+      'completed',
+      'completed',
+    ])
+    const stored = await storedRun(started.body.id)
+    const history = await platform.client.workflow.getHandle(stored!.workflow_id).fetchHistory()
+    const events = history.events ?? []
+    // No activity of any kind for the four nodes; the only local activity writes the run's status.
+    expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([])
+    const markers = events.flatMap((e) => e.markerRecordedEventAttributes?.markerName ?? [])
+    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(1)
+  })
+})
