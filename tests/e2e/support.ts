@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { type RunningServer, startServer } from '@warmflow/api'
@@ -37,9 +37,12 @@ export async function buildEditor(): Promise<string> {
   }
   try {
     for (const name of readdirSync(resultsDir)) {
-      // Builds of earlier test runs.
+      // Builds of earlier test runs; a build younger than an hour may serve a test run going on
+      // beside this one.
       if (name.startsWith('editor-') && !name.startsWith(`editor-${process.ppid}`)) {
-        rmSync(join(resultsDir, name), { recursive: true, force: true })
+        const path = join(resultsDir, name)
+        const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0)
+        if (age > 3_600_000) rmSync(path, { recursive: true, force: true })
       }
     }
     const editor = resolve('packages/editor')
