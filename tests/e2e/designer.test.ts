@@ -234,6 +234,89 @@ describe('the flow designer in Chromium', () => {
     expect(await page.locator('[data-testid="node-condition_1"]').count()).toBe(0)
   }, 60_000)
 
+  it("offers the team's credentials for a node's secret slot, and warns about one that does not exist", async () => {
+    const { platform } = env
+    for (const name of ['smtp', 'smtp.kantoor', 'postgres']) {
+      const stored = await platform.request('POST', `/api/v1/credentials?teamId=${platform.team.id}`, {
+        name,
+        value: 'geheim',
+      })
+      expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    }
+    const otherTeam = await platform.createTeam()
+    const otherAdmin = await platform.createUser({ roles: ['admin'], teams: [otherTeam] })
+    const foreign = await platform
+      .as(otherAdmin)
+      .request('POST', '/api/v1/credentials', { name: 'smtp.anderteam', value: 'geheim' })
+    expect(foreign.status).toBe(201)
+    const created = await platform.request('POST', `/api/v1/flows?teamId=${platform.team.id}`, {
+      name: 'Inloggegevens kiezen',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },
+        {
+          id: 'samenvatten',
+          type: 'ai.summarise',
+          version: 1,
+          config: { fields: ['omschrijving'] },
+          position: { x: 0, y: 160 },
+        },
+        {
+          id: 'mail',
+          type: 'email.send',
+          version: 1,
+          credentials: { smtp: 'smtp-oud' },
+          position: { x: 0, y: 320 },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'samenvatten' },
+        { id: 'e2', source: 'samenvatten', target: 'mail' },
+      ],
+    })
+    expect(created.status).toBe(201)
+    await page.goto(`/flows/${created.body.id}`)
+    await page.locator('[data-testid="node-mail"]').waitFor()
+    await selectNode(page, 'mail')
+    await page.getByRole('tab', { name: 'Instellingen' }).click()
+    const slot = page.getByRole('tabpanel').getByLabel('Inloggegevens voor "smtp"')
+    // The name in the flow stays visible, with a warning, until someone picks another.
+    const missing = page.getByText('De inloggegevens "smtp-oud" bestaan niet in dit team.', { exact: false })
+    await missing.waitFor()
+    expect(await slot.inputValue()).toBe('smtp-oud')
+    const options = await slot.locator('option').allTextContents()
+    expect(options).toEqual([
+      'Standaard: smtp',
+      'smtp-oud (niet gevonden)',
+      'smtp',
+      'smtp.kantoor',
+      'postgres',
+    ])
+    await slot.scrollIntoViewIfNeeded()
+    await screenshot(page, '10-credential-missing')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await slot.selectOption('smtp.kantoor')
+    await missing.waitFor({ state: 'detached' })
+    await expect
+      .poll(
+        async () => {
+          const flow = await platform.request('GET', `/api/v1/flows/${created.body.id}`)
+          return flow.body.definition.nodes.find((node: { id: string }) => node.id === 'mail')?.credentials
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ smtp: 'smtp.kantoor' })
+
+    // No credential for the AI slot yet: the panel says whom to ask.
+    await selectNode(page, 'samenvatten')
+    await page
+      .getByText(
+        'Dit team heeft nog geen inloggegevens voor "ai". Vraag een ontwikkelaar om ze aan te maken.',
+      )
+      .waitFor()
+    await screenshot(page, '11-credential-none')
+  }, 60_000)
+
   it('switches to English and back', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Undo' }).waitFor()

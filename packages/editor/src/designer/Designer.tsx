@@ -674,6 +674,7 @@ function DesignerCanvas({
           onConnect={connectPorts}
           onRemoveEdge={removeEdge}
           flowId={saved.id}
+          teamId={initial?.teamId ?? user?.teams[0]?.id}
           latestVersion={saved.latestVersion}
           onPublish={publish}
           run={run}

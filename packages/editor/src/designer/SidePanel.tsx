@@ -14,6 +14,7 @@ import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { navigate } from '../shell/router'
 import type { FlowProblem } from './catalogue'
+import { credentialChoices } from './credentialChoice'
 import type { FlowMeta } from './Designer'
 import { ExpressionContext, type ExpressionHelp } from './expressions'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
@@ -40,6 +41,8 @@ interface SidePanelProps {
   onConnect(source: string, port: string, target: string): void
   onRemoveEdge(edgeId: string): void
   flowId: string | undefined
+  /** The team that owns the flow (its credentials fill the nodes' secret slots). */
+  teamId: string | undefined
   latestVersion: number | null
   onPublish(note: string): Promise<number>
   run: RunJson | undefined
@@ -180,6 +183,7 @@ function NodeSettings({
   onConnect,
   onRemoveEdge,
   run,
+  teamId,
 }: SidePanelProps & { node: WarmNode }) {
   const { t, i18n } = useTranslation()
   const type = catalogue.get(`${node.data.type}@${node.data.version}`)
@@ -251,6 +255,7 @@ function NodeSettings({
       {(type?.secrets?.length ?? 0) > 0 && (
         <CredentialPicker
           slots={type?.secrets ?? []}
+          teamId={teamId}
           value={node.data.credentials ?? {}}
           onChange={(credentials) => onNodeChange(node.id, { credentials })}
         />
@@ -379,50 +384,120 @@ function upstreamOutputs(graph: Graph, nodeId: string, run: RunJson | undefined)
   return result
 }
 
+/** Every credential of the team, by name (the API never sends a secret's value). */
+async function teamCredentials(teamId: string | undefined): Promise<string[]> {
+  const names: string[] = []
+  let cursor: string | null = null
+  do {
+    const query = new URLSearchParams({ limit: '200' })
+    if (teamId) query.set('teamId', teamId)
+    if (cursor) query.set('cursor', cursor)
+    const page: ApiAnswer<'/api/v1/credentials', 'get'> = await api('GET', `/api/v1/credentials?${query}`)
+    names.push(...page.items.map((item) => item.name))
+    cursor = page.nextCursor
+  } while (cursor && names.length < 5000)
+  return names
+}
+
+/**
+ * The secret slots of a node: for each, a select of the flow team's stored credentials (those
+ * named for the slot first). A chosen name the team does not have stays visible, with a warning.
+ */
 function CredentialPicker({
   slots,
+  teamId,
   value,
   onChange,
 }: {
-  slots: string[]
+  slots: readonly string[]
+  teamId: string | undefined
   value: Record<string, string>
   onChange(value: Record<string, string>): void
 }) {
   const { t } = useTranslation()
-  const [names, setNames] = useState<string[]>([])
-  useEffect(() => {
-    api<{ items: { name: string }[] }>('GET', '/api/v1/credentials').then(
-      (page) => setNames(page.items.map((item) => item.name)),
-      () => setNames([]),
+  const [names, setNames] = useState<
+    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: string[] }
+  >({ state: 'loading' })
+  const load = useCallback(() => {
+    setNames({ state: 'loading' })
+    teamCredentials(teamId).then(
+      (items) => setNames({ state: 'ready', items }),
+      (error) => setNames({ state: 'error', error }),
     )
-  }, [])
-  const listId = useId()
+  }, [teamId])
+  useEffect(load, [load])
+  const baseId = useId()
   return (
     <fieldset className="field-group">
       <legend>{t('credentials.heading')}</legend>
       <p className="field-help">{t('credentials.help')}</p>
-      <datalist id={listId}>
-        {names.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      {slots.map((slot) => (
-        <div className="field" key={slot}>
-          <label htmlFor={`${listId}-${slot}`}>{t('credentials.slot', { slot })}</label>
-          <input
-            id={`${listId}-${slot}`}
-            list={listId}
-            value={value[slot] ?? ''}
-            placeholder={slot}
-            onChange={(event) => {
-              const next = { ...value }
-              if (event.target.value) next[slot] = event.target.value
-              else delete next[slot]
-              onChange(next)
-            }}
-          />
-        </div>
-      ))}
+      {names.state === 'error' && <ProblemMessage error={names.error} onRetry={load} />}
+      {slots.map((slot) => {
+        const id = `${baseId}-${slot}`
+        const chosen = value[slot]
+        const choices = credentialChoices(slot, names.state === 'ready' ? names.items : [], chosen)
+        const ready = names.state === 'ready'
+        const missing = ready ? choices.missing : undefined
+        const noneYet = ready && choices.fitting.length === 0 && (!chosen || choices.others.length === 0)
+        const describedBy = [missing ? `${id}-missing` : '', noneYet ? `${id}-none` : '']
+          .filter(Boolean)
+          .join(' ')
+        return (
+          <div className="field" key={slot}>
+            <label htmlFor={id}>{t('credentials.slot', { slot })}</label>
+            <select
+              id={id}
+              value={chosen ?? ''}
+              aria-describedby={describedBy || undefined}
+              onChange={(event) => {
+                const next = { ...value }
+                if (event.target.value) next[slot] = event.target.value
+                else delete next[slot]
+                onChange(next)
+              }}
+            >
+              <option value="">
+                {choices.hasDefault
+                  ? t('credentials.useDefault', { name: slot.toLowerCase() })
+                  : t('credentials.none')}
+              </option>
+              {chosen && (!ready || missing) && (
+                <option value={chosen}>
+                  {ready ? t('credentials.missingOption', { name: chosen }) : chosen}
+                </option>
+              )}
+              {choices.fitting.length > 0 && (
+                <optgroup label={t('credentials.fitting', { slot })}>
+                  {choices.fitting.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              {choices.others.length > 0 && (
+                <optgroup label={t('credentials.others')}>
+                  {choices.others.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </select>
+            {missing && (
+              <p className="field-error" id={`${id}-missing`}>
+                {t('credentials.missing', { name: missing })}
+              </p>
+            )}
+            {noneYet && (
+              <p className="field-help" id={`${id}-none`}>
+                {t('credentials.noneYet', { slot })}
+              </p>
+            )}
+          </div>
+        )
+      })}
     </fieldset>
   )
 }

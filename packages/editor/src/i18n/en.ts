@@ -289,6 +289,14 @@ export const en: Messages<typeof nl> = {
     heading: 'Credentials',
     help: 'Choose which stored credentials this node uses. You never see the secret value here.',
     slot: 'Credentials for "{{slot}}"',
+    none: 'None chosen',
+    useDefault: 'Default: {{name}}',
+    fitting: 'For "{{slot}}"',
+    others: "The team's other credentials",
+    missingOption: '{{name}} (not found)',
+    missing:
+      'The credentials "{{name}}" do not exist in this team. Choose others, or ask a developer to create them.',
+    noneYet: 'This team has no credentials for "{{slot}}" yet. Ask a developer to create them.',
   },
   connections: {
     heading: 'Connections',

@@ -290,6 +290,15 @@ export const nl = {
     heading: 'Inloggegevens',
     help: 'Kies welke opgeslagen inloggegevens dit blok gebruikt. De geheime waarde zie je hier nooit.',
     slot: 'Inloggegevens voor "{{slot}}"',
+    none: 'Geen gekozen',
+    useDefault: 'Standaard: {{name}}',
+    fitting: 'Voor "{{slot}}"',
+    others: 'Andere inloggegevens van het team',
+    missingOption: '{{name}} (niet gevonden)',
+    missing:
+      'De inloggegevens "{{name}}" bestaan niet in dit team. Kies andere, of vraag een ontwikkelaar om ze aan te maken.',
+    noneYet:
+      'Dit team heeft nog geen inloggegevens voor "{{slot}}". Vraag een ontwikkelaar om ze aan te maken.',
   },
   connections: {
     heading: 'Verbindingen',
