@@ -6,6 +6,7 @@ import {
   createActivities,
   createEncryptionCodec,
   createRegistry,
+  createRunRecordActivities,
   parsePayloadKeys,
   workflowsPath,
 } from '@warmflow/engine'
@@ -21,7 +22,10 @@ const interpreter = await Worker.create({
   connection,
   taskQueue: interpreterQueue,
   workflowsPath,
-  activities: createActivities({ registry: createRegistry([benchPlugin]), log: () => {} }),
+  activities: {
+    ...createActivities({ registry: createRegistry([benchPlugin]), log: () => {} }),
+    ...createRunRecordActivities(undefined),
+  },
   dataConverter,
 })
 const baseline = await Worker.create({

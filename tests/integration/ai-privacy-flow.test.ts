@@ -9,6 +9,7 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
+  createRunRecordActivities,
   createTaskActivities,
   type FlowDefinitionInput,
   interpreterWorkflowType,
@@ -115,6 +116,7 @@ beforeAll(async () => {
     activities: {
       ...createActivities({ registry, log: () => {}, secrets: async (name) => credentials[name] }),
       ...createTaskActivities(undefined),
+      ...createRunRecordActivities(undefined),
     },
   })
   running = worker.run()

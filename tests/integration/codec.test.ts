@@ -112,11 +112,12 @@ it('stores no plaintext client data in the Temporal server, while worker and cli
   const history = await plainClient.workflow.getHandle(workflowId).fetchHistory()
   const all = texts(history)
   expect(all.some((t) => t.includes(encryptedEncoding))).toBe(true)
-  // The only plain payloads are the SDK's own local-activity marker metadata (activity id, type,
-  // timing); the node's result in the same marker is encrypted like everything else.
-  expect(
-    plainPayloadPaths(history).filter((path) => !/markerRecordedEventAttributes\.details\.data\./.test(path)),
-  ).toEqual([])
+  // The only plain payloads are the SDK's own metadata: local-activity markers (activity id, type,
+  // timing; the node's result in the same marker is encrypted like everything else) and the name
+  // of a code patch (its marker and the TemporalChangeVersion search attribute).
+  const sdkMetadata =
+    /markerRecordedEventAttributes\.details\.(data|patch-data)\.|indexedFields\.TemporalChangeVersion$/
+  expect(plainPayloadPaths(history).filter((path) => !sdkMetadata.test(path))).toEqual([])
   expect(all.some((t) => t.includes(canary))).toBe(false)
   await expect(plainClient.workflow.getHandle(workflowId).result()).rejects.toThrow()
 

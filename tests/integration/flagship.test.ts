@@ -15,6 +15,7 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
+  createRunRecordActivities,
   createTaskActivities,
   type FlowDefinition,
   interpreterWorkflowType,
@@ -116,6 +117,7 @@ beforeAll(async () => {
     activities: {
       ...createActivities({ registry, log: () => {}, secrets: async (name) => credentials[name], records }),
       ...createTaskActivities(createPostgresTaskStore(db)),
+      ...createRunRecordActivities(undefined),
     },
   })
   running = worker.run()

@@ -7,6 +7,7 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
+  createRunRecordActivities,
   type RunFlowResult,
   snapshotFlow,
   validateFlow,
@@ -59,7 +60,7 @@ beforeAll(async () => {
     connection: workerConnection,
     taskQueue,
     workflowBundle: { code: await readFile(get('workflowBundlePath'), 'utf8') },
-    activities: createActivities({ registry, log: () => {} }),
+    activities: { ...createActivities({ registry, log: () => {} }), ...createRunRecordActivities(undefined) },
   })
   running = worker.run()
 })

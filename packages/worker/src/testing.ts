@@ -11,6 +11,7 @@ import {
   createActivities,
   createHttpClient,
   createRegistry,
+  createRunRecordActivities,
   createTaskActivities,
   type FlowDefinitionInput,
   type FlowNode,
@@ -165,6 +166,7 @@ export async function runFlowOnDevServer(options: RunFlowOnDevServerOptions): Pr
         }),
         // Human tasks have no store here: a flow with a human task waits, as on a worker without one.
         ...createTaskActivities(undefined),
+        ...createRunRecordActivities(undefined),
       },
     })
     const client = new Client({ connection: clientConnection, namespace })
