@@ -84,6 +84,26 @@ describe('match.volunteers', () => {
     expect(output.excluded[0]?.reasons[0]?.en).toBe('does not speak Turkish')
   })
 
+  it('takes one chosen moment as a list of one (JSONata returns a single item unwrapped)', async () => {
+    const { output } = await runNode(matchVolunteersNode, {
+      input: {
+        momenten: ['di-middag'],
+        volunteers: [
+          { id: 'v1', name: 'Ayşe', availability: [{ day: 'di', part: 'middag' }], skills: [] },
+          { id: 'v2', name: 'Jan', availability: [{ day: 'vr', part: 'ochtend' }], skills: [] },
+        ],
+      },
+      config: {
+        candidates: 'volunteers',
+        request: {
+          availability:
+            '$map(momenten, function($m) { { "day": $substringBefore($m, "-"), "part": $substringAfter($m, "-") } })',
+        },
+      },
+    })
+    expect(output.matches.map((m) => m.volunteerId)).toEqual(['v1'])
+  })
+
   it('says in plain words when the request is not valid', async () => {
     await expect(
       runNode(matchVolunteersNode, {

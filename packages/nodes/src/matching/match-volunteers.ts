@@ -81,6 +81,10 @@ export const matchVolunteersNode = defineNode({
     if (typeof raw.skills === 'string') raw.skills = [raw.skills]
     if (typeof raw.niceToHave === 'string') raw.niceToHave = [raw.niceToHave]
     if (typeof raw.languages === 'string') raw.languages = [raw.languages]
+    // JSONata gives a list of one as the item itself: one chosen moment is one object.
+    if (typeof raw.availability === 'object' && !Array.isArray(raw.availability)) {
+      raw.availability = [raw.availability]
+    }
     const request = matchRequestSchema.safeParse(raw)
     if (!request.success) {
       const problems = request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
