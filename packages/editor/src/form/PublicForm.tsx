@@ -163,7 +163,19 @@ export function PublicForm({ flowId }: { flowId: string }) {
             onChange={(event) => setHoneypot(event.target.value)}
           />
         </div>
-        {error && (
+        {error && fieldProblems.size > 0 && (
+          <div className="problem" role="alert" tabIndex={-1} ref={problemBox}>
+            <p>
+              <strong>{t('publicForm.fix')}</strong>
+            </p>
+            <ul>
+              {[...fieldProblems.values()].map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {error && fieldProblems.size === 0 && (
           <div tabIndex={-1} ref={problemBox}>
             <ProblemMessage error={error} />
           </div>

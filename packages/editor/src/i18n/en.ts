@@ -337,6 +337,7 @@ export const en: Messages<typeof nl> = {
   },
   publicForm: {
     heading: 'Form',
+    fix: 'Not everything is filled in correctly yet. Look at the fields with a message.',
     requiredHint: 'Fields marked (required) must be filled in.',
     busy: 'Sending…',
     failed: 'The form could not be sent. Please try again.',

@@ -339,6 +339,7 @@ export const nl = {
   },
   publicForm: {
     heading: 'Formulier',
+    fix: 'Nog niet alles is goed ingevuld. Kijk bij de velden met een melding.',
     requiredHint: 'Velden met (verplicht) moet je invullen.',
     busy: 'Bezig met versturen…',
     failed: 'Het formulier kon niet worden verstuurd. Probeer het opnieuw.',
