@@ -134,7 +134,8 @@ function DesignerCanvas({
   if (!dragging) frozen.current = graph
   const settled = dragging ? frozen.current : graph
   // A large flow opens at its start at full size (only what is in view is drawn), not zoomed out.
-  const [initialFit] = useState(() => graph.nodes.length <= largeFlow)
+  // An empty canvas is not fitted either: the first node dropped on it stays where it was dropped.
+  const [initialFit] = useState(() => graph.nodes.length > 0 && graph.nodes.length <= largeFlow)
   const [initialViewport] = useState(() => {
     const first = graph.nodes[0]?.position ?? { x: 0, y: 0 }
     return { x: 80 - first.x, y: 120 - first.y, zoom: 1 }
