@@ -317,6 +317,53 @@ describe('the flow designer in Chromium', () => {
     await screenshot(page, '11-credential-none')
   }, 60_000)
 
+  it('shows a privacy warning from the validation beside the problems, marks the node, and still publishes', async () => {
+    const created = await env.platform.request('POST', `/api/v1/flows?teamId=${env.platform.team.id}`, {
+      name: 'AI zonder vervangen',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },
+        {
+          id: 'samenvatten',
+          type: 'ai.summarise',
+          version: 1,
+          config: { fields: ['omschrijving'] },
+          position: { x: 0, y: 160 },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'samenvatten' }],
+    })
+    expect(created.status).toBe(201)
+    await page.goto(`/flows/${created.body.id}`)
+    const node = page.locator('[data-testid="node-samenvatten"]')
+    await node.locator('.badge-warning', { hasText: '1 waarschuwing' }).waitFor()
+    expect(await page.locator('.badge-problem').count()).toBe(0)
+
+    await page.getByRole('tab', { name: /Problemen/ }).click()
+    const panel = page.getByRole('tabpanel')
+    await panel.getByText('Geen problemen gevonden. Je kunt de flow publiceren.').waitFor()
+    const warnings = panel.getByRole('region', { name: 'Waarschuwingen over privacy' })
+    await warnings
+      .getByRole('button', {
+        name: /^Blok "Samenvatten" stuurt tekst naar een AI-dienst\. Er staat geen blok "Persoonsgegevens vervangen" voor\./,
+      })
+      .click()
+    // Choosing the warning opens the node, which repeats it.
+    await page
+      .getByRole('list', { name: 'Waarschuwingen bij dit blok' })
+      .getByText(/stuurt tekst naar een AI-dienst/)
+      .waitFor()
+    await screenshot(page, '12-privacy-warning')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // A warning does not block publishing.
+    await page.getByRole('tab', { name: /Publiceren/ }).click()
+    await panel
+      .getByText('Er is 1 waarschuwing over privacy. Publiceren kan wel.', { exact: false })
+      .waitFor()
+    await page.getByRole('button', { name: 'Publiceren', exact: true }).click()
+    await page.getByText('Versie 1 is gepubliceerd.').first().waitFor()
+  }, 60_000)
+
   it('switches to English and back', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Undo' }).waitFor()

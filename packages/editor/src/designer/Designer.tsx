@@ -39,6 +39,7 @@ import { autoLayout } from './layout'
 import { Palette, paletteMime } from './Palette'
 import { loadDesignerData } from './prefetch'
 import { SidePanel, type SidePanelTab } from './SidePanel'
+import { useCountByNode, useFlowWarnings } from './serverChecks'
 import { CanvasInfoContext, WarmNodeComponent } from './WarmNode'
 
 const nodeTypes = { warm: WarmNodeComponent }
@@ -520,9 +521,11 @@ function DesignerCanvas({
     [flow],
   )
 
+  const warnings = useFlowWarnings(saved.id, saved.revision)
+  const warningsByNode = useCountByNode(warnings)
   const canvasInfo = useMemo(
-    () => ({ catalogue: index, problems: problemsByNode, run: run?.nodes }),
-    [index, problemsByNode, run?.nodes],
+    () => ({ catalogue: index, problems: problemsByNode, warnings: warningsByNode, run: run?.nodes }),
+    [index, problemsByNode, warningsByNode, run?.nodes],
   )
 
   return (
@@ -670,6 +673,7 @@ function DesignerCanvas({
           selected={selectedNodes}
           problems={problems}
           serverProblems={serverProblems}
+          warnings={warnings}
           onFocusNode={focusNode}
           onNodeChange={onNodeChange}
           onConnect={connectPorts}

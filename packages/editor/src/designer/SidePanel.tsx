@@ -19,7 +19,7 @@ import type { FlowMeta } from './Designer'
 import { ExpressionContext, type ExpressionHelp } from './expressions'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
 import { InputMapping } from './InputMapping'
-import { fieldProblemText, problemText } from './problemText'
+import { fieldProblemText, problemText, warningText } from './problemText'
 import { type FieldErrors, SchemaForm } from './SchemaForm'
 import { nodeDuration } from './WarmNode'
 
@@ -36,6 +36,8 @@ interface SidePanelProps {
   selected: WarmNode[]
   problems: FlowProblem[]
   serverProblems: FlowProblem[] | undefined
+  /** Privacy warnings of the saved draft: shown, never blocking publishing. */
+  warnings: FlowProblem[]
   onFocusNode(id: string): void
   onNodeChange(id: string, update: Partial<WarmNodeData>): void
   onConnect(source: string, port: string, target: string): void
@@ -86,6 +88,14 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
             {t(`panel.tab.${name}`)}
             {name === 'problems' && props.problems.length > 0 && (
               <span className="badge badge-problem"> {props.problems.length}</span>
+            )}
+            {name === 'problems' && props.warnings.length > 0 && (
+              <span className="badge badge-warning tab-badge">
+                <span aria-hidden="true">{props.warnings.length}</span>
+                <span className="visually-hidden">
+                  {t('canvas.warningCount', { count: props.warnings.length })}
+                </span>
+              </span>
             )}
           </button>
         ))}
@@ -179,6 +189,7 @@ function NodeSettings({
   catalogue,
   graph,
   problems,
+  warnings,
   onNodeChange,
   onConnect,
   onRemoveEdge,
@@ -201,6 +212,7 @@ function NodeSettings({
     (problem) => !(problem.code === 'node.invalid_config' && problem.path?.length),
   )
   const name = node.data.label || pick(type?.title, i18n.language) || node.id
+  const nodeWarnings = warnings.filter((warning) => warning.nodeId === node.id)
   const state = run?.nodes?.[node.id]
   const expressionHelp = useMemo(() => expressionHelpFor(graph, node.id, run), [graph, node.id, run])
   return (
@@ -210,6 +222,14 @@ function NodeSettings({
       <p className="small-text">
         {t('panel.nodeId')}: <code>{node.id}</code>
       </p>
+      {nodeWarnings.length > 0 && (
+        <ul className="warning-list" aria-label={t('panel.nodeWarnings')}>
+          {nodeWarnings.map((warning, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id
+            <li key={index}>{warningText(warning, t, i18n.language, () => name)}</li>
+          ))}
+        </ul>
+      )}
       {general.length > 0 && (
         <ul className="problem-list" aria-label={t('panel.nodeProblems')}>
           {general.map((problem, index) => (
@@ -599,7 +619,7 @@ function Connections({
   )
 }
 
-function ProblemsTab({ problems, serverProblems, onFocusNode, graph, catalogue }: SidePanelProps) {
+function ProblemsTab({ problems, serverProblems, warnings, onFocusNode, graph, catalogue }: SidePanelProps) {
   const { t, i18n } = useTranslation()
   const nodeName = (id: string) => {
     const node = graph.nodes.find((candidate) => candidate.id === id)
@@ -631,6 +651,26 @@ function ProblemsTab({ problems, serverProblems, onFocusNode, graph, catalogue }
           ))}
         </ul>
       )}
+      {warnings.length > 0 && (
+        <section aria-labelledby="warnings-heading">
+          <h3 id="warnings-heading">{t('problems.warningsHeading')}</h3>
+          <p className="field-help">{t('problems.warningsHelp')}</p>
+          <ul className="warning-list">
+            {warnings.map((warning, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no id
+              <li key={index}>
+                {warning.nodeId ? (
+                  <button type="button" className="link-button" onClick={() => onFocusNode(warning.nodeId!)}>
+                    {warningText(warning, t, i18n.language, nodeName)}
+                  </button>
+                ) : (
+                  warningText(warning, t, i18n.language, nodeName)
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {serverProblems && serverProblems.length > 0 && (
         <>
           <h3>{t('problems.server')}</h3>
@@ -646,7 +686,7 @@ function ProblemsTab({ problems, serverProblems, onFocusNode, graph, catalogue }
   )
 }
 
-function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelProps) {
+function PublishTab({ problems, warnings, flowId, latestVersion, onPublish }: SidePanelProps) {
   const { t, i18n } = useTranslation()
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -701,6 +741,9 @@ function PublishTab({ problems, flowId, latestVersion, onPublish }: SidePanelPro
           />
         </div>
         {blocked && <p className="field-error">{t('publish.blocked', { count: problems.length })}</p>}
+        {warnings.length > 0 && (
+          <p className="warning-note">{t('publish.warnings', { count: warnings.length })}</p>
+        )}
         <button type="submit" className="primary" disabled={busy || blocked}>
           {busy ? t('publish.busy') : t('publish.submit')}
         </button>

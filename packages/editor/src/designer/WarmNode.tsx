@@ -10,6 +10,8 @@ import { NodeIcon } from './icons'
 export interface CanvasInfo {
   catalogue: ReadonlyMap<string, CatalogueNode>
   problems: ReadonlyMap<string, number>
+  /** Privacy warnings per node (from the API's validation); they do not block publishing. */
+  warnings?: ReadonlyMap<string, number>
   run: Readonly<Record<string, NodeRunStateJson>> | undefined
 }
 
@@ -30,10 +32,11 @@ export function nodeDuration(state: NodeRunStateJson | undefined, now = Date.now
 
 function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
   const { t, i18n } = useTranslation()
-  const { catalogue, problems, run } = useContext(CanvasInfoContext)
+  const { catalogue, problems, warnings, run } = useContext(CanvasInfoContext)
   const type = catalogue.get(`${data.type}@${data.version}`)
   const title = type ? pick(type.title, i18n.language) : data.type
   const problemCount = problems.get(id) ?? 0
+  const warningCount = warnings?.get(id) ?? 0
   const state = run?.[id]
   const ports = portsOf(type, data.config)
   const mainPorts = ports.filter((port) => port.id !== 'error')
@@ -41,7 +44,7 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
   const name = data.label || title
   return (
     <div
-      className={`warm-node cat-${type?.category ?? 'unknown'}${selected ? ' selected' : ''}${problemCount ? ' has-problems' : ''}${state ? ` run-${state.status}` : ''}`}
+      className={`warm-node cat-${type?.category ?? 'unknown'}${selected ? ' selected' : ''}${problemCount ? ' has-problems' : ''}${warningCount ? ' has-warnings' : ''}${state ? ` run-${state.status}` : ''}`}
       data-testid={`node-${id}`}
     >
       {type?.category !== 'trigger' && (
@@ -58,6 +61,9 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
         <span className="warm-node-type">{data.label ? title : id}</span>
         {problemCount > 0 && (
           <span className="badge badge-problem">{t('canvas.problemCount', { count: problemCount })}</span>
+        )}
+        {warningCount > 0 && (
+          <span className="badge badge-warning">{t('canvas.warningCount', { count: warningCount })}</span>
         )}
         {state && (
           <span className={`badge run-badge run-badge-${state.status}`}>

@@ -41,3 +41,21 @@ export function problemText(
   const field = t(`schemaField.${last}`, { defaultValue: last })
   return t('problemText.inNode', { node: nodeName(problem.nodeId), field, issue: t(`problemText.${issue}`) })
 }
+
+/** Privacy warnings (API codes `privacy.<name>`) the editor says in its own plain words. */
+const warningKeys: Record<string, string> = {
+  ai_without_pseudonymise: 'warningText.aiWithoutPseudonymise',
+}
+
+/** A privacy warning for the problems list: which node and what to do, in plain words. */
+export function warningText(
+  warning: FlowProblem,
+  t: TFunction,
+  lang: string,
+  nodeName: (id: string) => string,
+): string {
+  const [scope, name] = warning.code.split('.', 2)
+  const key = scope === 'privacy' && name ? warningKeys[name] : undefined
+  if (!key || !warning.nodeId) return pick(warning.message, lang)
+  return t(key, { node: nodeName(warning.nodeId) })
+}

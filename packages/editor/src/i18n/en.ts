@@ -124,6 +124,8 @@ export const en: Messages<typeof nl> = {
     errorPort: 'Error output of {{name}}',
     problemCount_one: '{{count}} problem',
     problemCount_other: '{{count}} problems',
+    warningCount_one: '{{count}} warning',
+    warningCount_other: '{{count}} warnings',
     added: 'Node "{{title}}" added.',
     connected: '{{source}} is connected to {{target}}.',
     deleted_one: '{{count}} item deleted.',
@@ -174,6 +176,7 @@ export const en: Messages<typeof nl> = {
     nodeId: 'Name in the flow',
     nodeLabel: 'Name on the canvas',
     nodeProblems: 'Problems with this node',
+    nodeWarnings: 'Warnings for this node',
     settings: 'Settings',
   },
   form: {
@@ -324,6 +327,12 @@ export const en: Messages<typeof nl> = {
     heading: 'Problems',
     none: 'No problems found. You can publish the flow.',
     server: 'Reported when publishing',
+    warningsHeading: 'Privacy warnings',
+    warningsHelp: 'These do not stop you from publishing. Do check whether they are right.',
+  },
+  warningText: {
+    aiWithoutPseudonymise:
+      'Node "{{node}}" sends text to an AI service, and no "Pseudonymise" node comes before it. Put one in front, so names and addresses do not go to the AI service. With an AI service outside the organisation, Warmflow sends nothing otherwise.',
   },
   problemText: {
     inNode: 'Node "{{node}}", setting "{{field}}": {{issue}}',
@@ -355,6 +364,10 @@ export const en: Messages<typeof nl> = {
     done: 'Version {{version}} is published.',
     blocked_one: 'Fix {{count}} problem first. Then you can publish.',
     blocked_other: 'Fix {{count}} problems first. Then you can publish.',
+    warnings_one:
+      'There is {{count}} privacy warning. You can still publish. See Problems for what it is about.',
+    warnings_other:
+      'There are {{count}} privacy warnings. You can still publish. See Problems for what they are about.',
     notSaved: 'The flow is not saved yet. Save it and try again.',
   },
   versions: {

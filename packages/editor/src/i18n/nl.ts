@@ -124,6 +124,8 @@ export const nl = {
     errorPort: 'Uitgang bij een fout van {{name}}',
     problemCount_one: '{{count}} probleem',
     problemCount_other: '{{count}} problemen',
+    warningCount_one: '{{count}} waarschuwing',
+    warningCount_other: '{{count}} waarschuwingen',
     added: 'Blok "{{title}}" toegevoegd.',
     connected: '{{source}} is verbonden met {{target}}.',
     deleted_one: '{{count}} onderdeel verwijderd.',
@@ -174,6 +176,7 @@ export const nl = {
     nodeId: 'Naam in de flow',
     nodeLabel: 'Naam op het canvas',
     nodeProblems: 'Problemen met dit blok',
+    nodeWarnings: 'Waarschuwingen bij dit blok',
     settings: 'Instellingen',
   },
   form: {
@@ -326,6 +329,12 @@ export const nl = {
     heading: 'Problemen',
     none: 'Geen problemen gevonden. Je kunt de flow publiceren.',
     server: 'Gemeld bij het publiceren',
+    warningsHeading: 'Waarschuwingen over privacy',
+    warningsHelp: 'Deze punten houden publiceren niet tegen. Kijk wel of ze kloppen.',
+  },
+  warningText: {
+    aiWithoutPseudonymise:
+      'Blok "{{node}}" stuurt tekst naar een AI-dienst. Er staat geen blok "Persoonsgegevens vervangen" voor. Zet dat blok ervoor, dan gaan namen en adressen niet naar de AI-dienst. Staat de AI-dienst buiten de organisatie, dan verstuurt Warmflow anders niets.',
   },
   problemText: {
     inNode: 'Blok "{{node}}", instelling "{{field}}": {{issue}}',
@@ -357,6 +366,10 @@ export const nl = {
     done: 'Versie {{version}} is gepubliceerd.',
     blocked_one: 'Los eerst {{count}} probleem op. Daarna kun je publiceren.',
     blocked_other: 'Los eerst {{count}} problemen op. Daarna kun je publiceren.',
+    warnings_one:
+      'Er is {{count}} waarschuwing over privacy. Publiceren kan wel. Kijk bij Problemen wat er aan de hand is.',
+    warnings_other:
+      'Er zijn {{count}} waarschuwingen over privacy. Publiceren kan wel. Kijk bij Problemen wat er aan de hand is.',
     notSaved: 'De flow is nog niet opgeslagen. Sla op en probeer het opnieuw.',
   },
   versions: {
