@@ -386,7 +386,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     const plan = args.plan[node.id]
     if (!plan) throw ApplicationFailure.nonRetryable(`No plan for node ${node.id}`, 'flow.missing_plan')
     if (plan.inline && canRunInline(input)) {
-      const output = await runInline(plan.inline, node.config, input as Record<string, unknown>)
+      const output = runInline(plan.inline, node.config, input as Record<string, unknown>)
       // A large output is made again by the activity, which keeps it out of the history.
       if (fitsInline(output)) return { output, port: 'out', attempts: 1 }
     }

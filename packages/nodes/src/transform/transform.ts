@@ -1,4 +1,4 @@
-import { defineNode, runInline } from '@warmflow/engine'
+import { defineNode, evaluateExpression } from '@warmflow/engine'
 import { z } from 'zod'
 
 const data = z.record(z.string(), z.unknown())
@@ -22,13 +22,15 @@ export const transformNode = defineNode({
     keepInput: z.boolean().default(true),
   }),
   output: data,
-  // Pure: the interpreter runs it inside the workflow (the engine's `transform` operation); an
-  // input it cannot take there goes to a local activity doing the same (see bench/engine.ts).
-  activity: {
-    startToCloseTimeout: '10 seconds',
-    retry: { maximumAttempts: 2 },
-    local: true,
-    inline: 'transform',
+  // Pure and fast: a local activity (measured 2.5–12× faster than a regular one, see bench/engine.ts).
+  // Not inside the workflow: JSONata makes a promise per step, and the workflow sandbox records a
+  // stack trace for every promise, so the bench's scoring expression took ~130 ms there, <1 ms here.
+  activity: { startToCloseTimeout: '10 seconds', retry: { maximumAttempts: 2 }, local: true },
+  async execute({ input, config }) {
+    const result: Record<string, unknown> = config.keepInput ? { ...input } : {}
+    for (const [field, expression] of Object.entries(config.fields)) {
+      result[field] = await evaluateExpression(expression, input)
+    }
+    return result
   },
-  execute: ({ input, config }) => runInline('transform', config, input),
 })
