@@ -89,6 +89,10 @@ describe('webhook trigger', () => {
     expect(first.status).toBe(200)
     expect(first.body).toMatchObject({ status: 'completed', output: { bericht: 'Welkom, Fatima' } })
     expect(first.body.statusUrl).toBe(`/api/v1/runs/${first.body.runId}`)
+    // Where the delivery's time went: checking, starting, and waiting for the run's answer.
+    expect(first.headers.get('server-timing')).toMatch(
+      /^verify;dur=\d+\.\d, start;dur=\d+\.\d, result;dur=\d+\.\d$/,
+    )
     const replay = await deliver(flowId, made.body.secret, body, { id: 'msg_once' })
     expect(replay.status).toBe(200)
     expect(replay.body.runId).toBe(first.body.runId)
@@ -113,6 +117,8 @@ describe('webhook trigger', () => {
     const body = JSON.stringify({ voornaam: 'Sem' })
     const wrong = await deliver(flowId, 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', body)
     expect(wrong.status).toBe(401)
+    // Timings are only given to authenticated callers.
+    expect(wrong.headers.get('server-timing')).toBeNull()
     expect(wrong.body.code).toBe('webhook.invalid_signature')
     const stale = await deliver(flowId, made.secret, body, { timestamp: Math.floor(Date.now() / 1000) - 600 })
     expect(stale.status).toBe(401)
@@ -174,6 +180,7 @@ describe('webhook trigger', () => {
     expect(done.output).toMatchObject({ bericht: 'Welkom, Noor' })
     const immediate = await deliver(flowId, made.secret, '{"voornaam":"Lina"}', { query: '?wait=0' })
     expect(immediate.status).toBe(202)
+    expect(immediate.headers.get('server-timing')).toMatch(/^verify;dur=[\d.]+, start;dur=[\d.]+$/)
   })
 })
 

@@ -156,6 +156,7 @@ export function webhookRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
+      const received = performance.now()
       const { id } = c.req.valid('param')
       if (!isUuid(id)) throw hookNotFound
       const flow = await deps.db
@@ -192,6 +193,7 @@ export function webhookRoutes(deps: AppDeps) {
         )
       }
       const input = c.req.valid('json')
+      const verified = performance.now()
       const deliveryId = headers['webhook-id'] as string
       const { row, created } = await startRun(deps, {
         flowId: flow.id,
@@ -203,6 +205,17 @@ export function webhookRoutes(deps: AppDeps) {
         audit: { c, event: { action: 'run.start', onBehalfOf: 'webhook', details: { deliveryId } } },
       })
       if (!created) c.header('Idempotent-Replayed', 'true')
+      const startedAt = performance.now()
+      // Where an authenticated delivery's time went (W3C Server-Timing), for the caller's diagnostics.
+      const timing = (waited?: number) =>
+        c.header(
+          'Server-Timing',
+          [
+            `verify;dur=${(verified - received).toFixed(1)}`,
+            `start;dur=${(startedAt - verified).toFixed(1)}`,
+            ...(waited === undefined ? [] : [`result;dur=${waited.toFixed(1)}`]),
+          ].join(', '),
+        )
       const waitMs = Math.min(maxWaitMs, (c.req.valid('query').wait ?? maxWaitMs / 1000) * 1000)
       const summary = toRunSummary(row)
       const base = { runId: row.id, statusUrl: summary.statusUrl }
@@ -227,10 +240,13 @@ export function webhookRoutes(deps: AppDeps) {
           timeout,
         ])
         clearTimeout(timer)
+        timing(performance.now() - startedAt)
         if (outcome !== 'timeout') {
           c.header('Location', summary.statusUrl)
           return c.json({ ...base, ...outcome }, 200)
         }
+      } else {
+        timing()
       }
       c.header('Location', summary.statusUrl)
       return c.json({ ...base, status: 'running' }, 202)
