@@ -137,7 +137,7 @@ describe('the flow designer in Chromium', () => {
     await screenshot(page, '05-published')
   }, 120_000)
 
-  it('test-runs the published flow and shows each node live on the canvas', async () => {
+  it('test-runs the draft and shows each node live on the canvas', async () => {
     await page.getByRole('tab', { name: 'Testen' }).click()
     await page.getByRole('button', { name: 'Testrun starten' }).click()
     const transform = page.locator('[data-testid="node-transform_1"]')
@@ -145,10 +145,10 @@ describe('the flow designer in Chromium', () => {
     await page
       .locator('[data-testid="node-human_task_1"] .run-badge', { hasText: 'Wacht op een mens' })
       .waitFor({ timeout: 30_000 })
-    // The run is listed among the flow's runs; choosing it shows it on the canvas again.
+    // The run is listed among the flow's runs as a test of the draft; choosing it shows it again.
     await page
       .getByRole('tabpanel')
-      .getByRole('button', { name: /versie 1/ })
+      .getByRole('button', { name: /testrun van het concept/ })
       .first()
       .click()
     await transform.locator('.run-badge', { hasText: 'Klaar' }).waitFor()
@@ -354,6 +354,19 @@ describe('the flow designer in Chromium', () => {
       .waitFor()
     await screenshot(page, '12-privacy-warning')
     expect(await seriousAxeViolations(page)).toEqual([])
+
+    // The draft can be test-run before it was ever published.
+    await page.getByRole('tab', { name: 'Testen' }).click()
+    await panel.getByText('Je hoeft niet eerst te publiceren.', { exact: false }).waitFor()
+    await panel
+      .getByLabel('Voorbeeldgegevens (JSON)')
+      .fill('{ "omschrijving": "Meneer zoekt iemand om mee te wandelen." }')
+    await panel.getByRole('button', { name: 'Testrun starten' }).click()
+    await node.locator('.run-badge', { hasText: 'Klaar' }).waitFor({ timeout: 30_000 })
+    const runs = await env.platform.request('GET', `/api/v1/runs?flowId=${created.body.id}`)
+    expect(runs.body.items.map((run: { trigger: string; flowVersion: number | null }) => run)).toEqual([
+      expect.objectContaining({ trigger: 'test', flowVersion: null, status: 'completed' }),
+    ])
 
     // A warning does not block publishing.
     await page.getByRole('tab', { name: /Publiceren/ }).click()

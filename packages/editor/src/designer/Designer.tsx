@@ -442,13 +442,16 @@ function DesignerCanvas({
   )
 
   // --- run polling ---------------------------------------------------------------------------
+  // A test run runs the draft as it is now (saved first), without publishing it.
   const startRun = useCallback(
     async (input: Record<string, unknown>) => {
-      if (!saved.id) return
-      const started = await api<RunSummaryJson>('POST', `/api/v1/flows/${saved.id}/runs`, { input })
+      const current = await save()
+      if (!current)
+        throw new ApiProblem(-1, 'editor.not_saved', { nl: t('publish.notSaved'), en: t('publish.notSaved') })
+      const started = await api<RunSummaryJson>('POST', `/api/v1/flows/${current.id}/test-runs`, { input })
       setRun(await api<RunJson>('GET', `/api/v1/runs/${started.id}`))
     },
-    [saved.id],
+    [save, t],
   )
   const showRun = useCallback(async (runId: string) => {
     setRun(await api<RunJson>('GET', `/api/v1/runs/${runId}`))

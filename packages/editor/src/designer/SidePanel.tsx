@@ -872,7 +872,9 @@ function RunHistory({ flowId, run, onShowRun }: SidePanelProps) {
                 onClick={() => void onShowRun(item.id)}
               >
                 {formatDateTime(item.createdAt, i18n.language)} · {t(`run.status.${item.status}`)} ·{' '}
-                {t('flows.version', { version: item.flowVersion })}
+                {item.flowVersion === null
+                  ? t('runs.draft')
+                  : t('flows.version', { version: item.flowVersion })}
               </button>
             </li>
           ))}
@@ -883,7 +885,7 @@ function RunHistory({ flowId, run, onShowRun }: SidePanelProps) {
 }
 
 function TestTab(props: SidePanelProps) {
-  const { flowId, latestVersion, run, onStartRun, graph, catalogue } = props
+  const { flowId, problems, run, onStartRun, graph, catalogue } = props
   const { t, i18n } = useTranslation()
   const [input, setInput] = useState('{\n  "voornaam": "Fatima"\n}')
   const [error, setError] = useState<unknown>()
@@ -898,11 +900,12 @@ function TestTab(props: SidePanelProps) {
   } catch {
     parsed = undefined
   }
-  if (!flowId || !latestVersion) return <p>{t('test.publishFirst')}</p>
+  if (!flowId) return <p>{t('test.saveFirst')}</p>
+  const blocked = problems.length > 0
   return (
     <div>
       <h2>{t('test.heading')}</h2>
-      <p className="muted">{t('test.usesVersion', { version: latestVersion })}</p>
+      <p className="muted">{t('test.usesDraft')}</p>
       <form
         onSubmit={async (event) => {
           event.preventDefault()
@@ -935,10 +938,11 @@ function TestTab(props: SidePanelProps) {
             </p>
           )}
         </div>
+        {blocked && <p className="field-error">{t('test.blocked', { count: problems.length })}</p>}
         <button
           type="submit"
           className="primary"
-          disabled={!parsed || busy || (run !== undefined && !terminal.has(run.status))}
+          disabled={!parsed || busy || blocked || (run !== undefined && !terminal.has(run.status))}
         >
           {t('test.start')}
         </button>

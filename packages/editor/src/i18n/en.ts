@@ -383,8 +383,10 @@ export const en: Messages<typeof nl> = {
   },
   test: {
     heading: 'Test run',
-    publishFirst: 'Publish the flow first. A test run uses the published version.',
-    usesVersion: 'The test run uses version {{version}}.',
+    saveFirst: 'Put a node on the canvas first. A test run needs the flow to be saved.',
+    usesDraft: 'The test run uses the flow as it is now. You do not need to publish first.',
+    blocked_one: 'Fix {{count}} problem first. Then you can test.',
+    blocked_other: 'Fix {{count}} problems first. Then you can test.',
     input: 'Sample data (JSON)',
     inputInvalid: 'This is not valid JSON. Use the form {"name": "value"}.',
     start: 'Start test run',
@@ -397,6 +399,7 @@ export const en: Messages<typeof nl> = {
     filter: 'Show',
     all: 'All runs',
     none: 'No runs yet.',
+    draft: 'test run of the draft',
   },
   run: {
     nodeHeading: 'In the last test run',

@@ -385,8 +385,10 @@ export const nl = {
   },
   test: {
     heading: 'Testrun',
-    publishFirst: 'Publiceer de flow eerst. Een testrun gebruikt de gepubliceerde versie.',
-    usesVersion: 'De testrun gebruikt versie {{version}}.',
+    saveFirst: 'Zet eerst een blok op het canvas. Een testrun kan als de flow is opgeslagen.',
+    usesDraft: 'De testrun gebruikt de flow zoals die nu is. Je hoeft niet eerst te publiceren.',
+    blocked_one: 'Los eerst {{count}} probleem op. Daarna kun je testen.',
+    blocked_other: 'Los eerst {{count}} problemen op. Daarna kun je testen.',
     input: 'Voorbeeldgegevens (JSON)',
     inputInvalid: 'Dit is geen geldige JSON. Gebruik de vorm {"naam": "waarde"}.',
     start: 'Testrun starten',
@@ -399,6 +401,7 @@ export const nl = {
     filter: 'Laat zien',
     all: 'Alle runs',
     none: 'Nog geen runs.',
+    draft: 'testrun van het concept',
   },
   run: {
     nodeHeading: 'In de laatste testrun',
