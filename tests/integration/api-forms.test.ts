@@ -39,8 +39,8 @@ afterAll(async () => {
   await platform?.stop()
 })
 
-const post = (ip: string, body: unknown, id = flowId) =>
-  app.request(`/api/v1/forms/${id}`, {
+const post = (ip: string, body: unknown, id = flowId, via = app) =>
+  via.request(`/api/v1/forms/${id}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -87,6 +87,24 @@ describe('public intake form', () => {
     })
     expect(bot.status).toBe(202)
     expect(await runCount()).toBe(before)
+  })
+
+  it('counts an address together across API processes on one database', async () => {
+    // A second API process (its own app, same database): the limit is shared, not per process.
+    const other = createApp({
+      db: platform.db,
+      registry: platform.registry,
+      temporal: { client: platform.client, taskQueue: platform.taskQueue },
+      auth: { trustProxy: true },
+      forms: { rateLimit: { max: 3, windowMs: 60_000 } },
+    })
+    const form = { voornaam: 'B', email: 'b@example.nl' }
+    expect((await post('198.51.100.30', form)).status).toBe(202)
+    expect((await post('198.51.100.30', form, flowId, other)).status).toBe(202)
+    expect((await post('198.51.100.30', form)).status).toBe(202)
+    const limited = await post('198.51.100.30', form, flowId, other)
+    expect(limited.status).toBe(429)
+    expect((await limited.json()).code).toBe('form.too_many')
   })
 
   it('limits submissions per address and size, and never answers 500 to junk', async () => {

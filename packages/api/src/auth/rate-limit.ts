@@ -8,41 +8,6 @@ export interface RateLimit {
   windowMs: number
 }
 
-/**
- * A fixed-window counter per key, held in memory: for one API process (each process counts on
- * its own and a restart forgets). Sign-in uses {@link createSharedRateLimiter} instead.
- *
- * @example
- * const limiter = createRateLimiter({ max: 20, windowMs: 300_000 })
- * if (!limiter.hit(ip)) throw tooManyRequests()
- */
-export function createRateLimiter(limit: RateLimit) {
-  const windows = new Map<string, { start: number; count: number }>()
-  return {
-    /** Counts one event; false when the key is over its limit. */
-    hit(key: string, now = Date.now()): boolean {
-      let window = windows.get(key)
-      if (!window || now - window.start >= limit.windowMs) {
-        window = { start: now, count: 0 }
-        windows.set(key, window)
-        if (windows.size > 10_000) {
-          for (const [k, w] of windows) if (now - w.start >= limit.windowMs) windows.delete(k)
-        }
-      }
-      window.count += 1
-      return window.count <= limit.max
-    },
-    /** Seconds until the key's window ends. */
-    retryAfterSeconds(key: string, now = Date.now()): number {
-      const window = windows.get(key)
-      return window ? Math.max(1, Math.ceil((window.start + limit.windowMs - now) / 1000)) : 1
-    },
-  }
-}
-
-/** A rate limiter made by {@link createRateLimiter}. */
-export type RateLimiter = ReturnType<typeof createRateLimiter>
-
 /** What one counted event came to. */
 export interface RateLimitHit {
   /** False when the key is over its limit in this window. */

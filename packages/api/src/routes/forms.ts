@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import type { FlowDefinition } from '@warmflow/engine'
 import { formFieldsSchema, formToJsonSchema } from '@warmflow/nodes'
 import { audit } from '../audit.js'
-import { createRateLimiter } from '../auth/rate-limit.js'
+import { createSharedRateLimiter } from '../auth/rate-limit.js'
 import { clientIp } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
@@ -43,7 +43,12 @@ interface FormTriggerConfig {
 /** `/api/v1/forms/{flowId}`: the public intake form of a published flow (no sign-in). */
 export function formRoutes(deps: AppDeps) {
   const app = createRouter()
-  const limiter = createRateLimiter(deps.forms?.rateLimit ?? { max: 10, windowMs: 60_000 })
+  // Counted in PostgreSQL: every API process shares the limit, and a restart does not reset it.
+  const limiter = createSharedRateLimiter(
+    deps.db,
+    'form:ip',
+    deps.forms?.rateLimit ?? { max: 10, windowMs: 60_000 },
+  )
 
   async function loadForm(id: string) {
     if (!isUuid(id)) throw formNotFound
@@ -119,8 +124,9 @@ export function formRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const ip = clientIp(c) ?? 'unknown'
-      if (!limiter.hit(ip)) {
-        c.header('Retry-After', String(limiter.retryAfterSeconds(ip)))
+      const hit = await limiter.hit(ip)
+      if (!hit.allowed) {
+        c.header('Retry-After', String(hit.retryAfterSeconds))
         throw new ApiError(429, 'form.too_many', {
           nl: 'Er zijn net veel formulieren verstuurd vanaf dit adres. Probeer het over een minuut opnieuw.',
           en: 'Many forms were just sent from this address. Try again in a minute.',
