@@ -104,7 +104,7 @@ describe('public intake form', () => {
     expect((await post('198.51.100.30', form)).status).toBe(202)
     const limited = await post('198.51.100.30', form, flowId, other)
     expect(limited.status).toBe(429)
-    expect((await limited.json()).code).toBe('form.too_many')
+    expect(((await limited.json()) as { code: string }).code).toBe('form.too_many')
   })
 
   it('limits submissions per address and size, and never answers 500 to junk', async () => {
