@@ -20,6 +20,8 @@ import {
 } from './support.js'
 
 const phone = { width: 390, height: 844 }
+/** How long the page may take to settle after an action on a busy machine. */
+const settle = { timeout: 15_000, interval: 100 }
 const records = createPostgresRecordStore(inject('databaseUrl'))
 
 let env: BrowserPlatform
@@ -76,12 +78,26 @@ async function drop(p: Page, type: string, at: { x: number; y: number }, id: str
 /** Drags from an output port to the input port of another node, as a person does. */
 async function connect(p: Page, source: string, port: string, target: string) {
   const before = await edgeCount(p)
-  await dragMouse(
-    p,
-    await centre(p, `[data-testid="node-${source}"] .react-flow__handle[data-handleid="${port}"]`),
-    await centre(p, `[data-testid="node-${target}"] .react-flow__handle[data-handleid="in"]`),
-  )
-  await expect.poll(() => edgeCount(p)).toBe(before + 1)
+  const from = `[data-testid="node-${source}"] .react-flow__handle[data-handleid="${port}"]`
+  const to = `[data-testid="node-${target}"] .react-flow__handle[data-handleid="in"]`
+  // Like a person, first look where the port is: the pointer must land on it, not on the canvas
+  // (pressing on the canvas and dragging would move the whole view).
+  await expect
+    .poll(async () => {
+      const at = await centre(p, from)
+      return p.evaluate(
+        ({ x, y, selector }) => {
+          const scope = globalThis as unknown as {
+            document: { elementFromPoint(x: number, y: number): { matches(s: string): boolean } | null }
+          }
+          return scope.document.elementFromPoint(x, y)?.matches(selector) ?? false
+        },
+        { ...at, selector: from },
+      )
+    }, settle)
+    .toBe(true)
+  await dragMouse(p, await centre(p, from), await centre(p, to))
+  await expect.poll(() => edgeCount(p), settle).toBe(before + 1)
 }
 
 /** Chooses a node on the canvas; its settings open in the side panel. */
@@ -259,6 +275,11 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     await drop(page, 'records.read', { x: 680, y: 260 }, ids.read)
     await drop(page, 'privacy.restore', { x: 40, y: 480 }, ids.restore)
     await drop(page, 'email.send', { x: 360, y: 480 }, ids.mail)
+    // The first save gives the new flow its address; then the designer connects the blocks.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Opgeslagen ·/ })
+      .waitFor()
 
     await connect(page, ids.form, 'out', ids.pseudo)
     await connect(page, ids.pseudo, 'out', ids.summary)
@@ -333,7 +354,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
       ],
     })
 
-    await expect.poll(() => node(page, ids.form).locator('.badge-problem').count()).toBe(0)
+    await expect.poll(() => node(page, ids.form).locator('.badge-problem').count(), settle).toBe(0)
     await panel.getByRole('button', { name: 'Regel toevoegen aan Keuzes' }).last().scrollIntoViewIfNeeded()
     await screenshot(page, 'flagship-02b-intake-form-settings')
 
@@ -411,7 +432,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
       ['vrijwilliger', 'record'],
     ])
 
-    await expect.poll(() => node(page, ids.restore).locator('.badge-problem').count()).toBe(0)
+    await expect.poll(() => node(page, ids.restore).locator('.badge-problem').count(), settle).toBe(0)
     await screenshot(page, 'flagship-02c-input-mapping')
 
     panel = await open(page, ids.mail, 'E-mail aan vrijwilliger')
@@ -431,7 +452,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     await panel.getByLabel('Inloggegevens voor "smtp"').selectOption('smtp')
 
     // Every problem is solved: none on the canvas, none in the list.
-    await expect.poll(() => page.locator('.badge-problem').count(), { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => page.locator('.badge-problem').count(), settle).toBe(0)
     await page.getByRole('tab', { name: /Problemen/ }).click()
     await page.getByRole('tabpanel').getByText('Geen problemen gevonden.').waitFor()
     await screenshot(page, 'flagship-03-built')
@@ -503,7 +524,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     expect(source).toContain('[BSN_1]')
     expect(source).not.toMatch(/Fatima|Amrani|111222333/)
     const proposals = mobile.getByRole('group', { name: 'Voorgestelde vrijwilligers' }).getByRole('radio')
-    await expect.poll(() => proposals.count()).toBe(3)
+    await expect.poll(() => proposals.count(), settle).toBe(3)
     await screenshot(mobile, 'flagship-08-task-phone')
     await proposals.first().scrollIntoViewIfNeeded()
     await screenshot(mobile, 'flagship-08b-proposals-phone')
