@@ -184,6 +184,63 @@ describe('webhook trigger', () => {
   })
 })
 
+describe('respond node', () => {
+  const respondingFlow = (before: Record<string, string>) => ({
+    name: 'Webhook: meteen antwoord, daarna verder',
+    nodes: [
+      { id: 'hook', type: 'webhook', version: 1, config: { fields } },
+      { id: 'ontvangst', type: 'transform', version: 1, config: { fields: before, keepInput: false } },
+      { id: 'antwoord', type: 'respond', version: 1 },
+      // What follows the answer takes long; the caller does not wait for it.
+      { id: 'later', type: 'wait', version: 1, config: { duration: { seconds: 30 } } },
+      { id: 'klaar', type: 'transform', version: 1, config: { fields: { klaar: 'true' } } },
+    ],
+    edges: [
+      { id: 'e1', source: 'hook', target: 'ontvangst' },
+      { id: 'e2', source: 'ontvangst', target: 'antwoord' },
+      { id: 'e3', source: 'antwoord', target: 'later' },
+      { id: 'e4', source: 'later', target: 'klaar' },
+    ],
+  })
+
+  it('answers when the run reaches its respond node, while the run goes on', async () => {
+    const flowId = await publishedFlow(respondingFlow({ ontvangen: "'Bedankt, ' & voornaam" }))
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const started = Date.now()
+    const answer = await deliver(flowId, made.secret, '{"voornaam":"Samira"}', {
+      id: 'msg_respond',
+      query: '?wait=20',
+    })
+    expect(answer.status).toBe(200)
+    expect(answer.body).toMatchObject({ status: 'responded', output: { ontvangen: 'Bedankt, Samira' } })
+    expect(Date.now() - started).toBeLessThan(15_000)
+    const run = await platform.request('GET', answer.body.statusUrl)
+    expect(run.body.status).toBe('running')
+    expect(run.body.nodes.antwoord.status).toBe('completed')
+    // The same delivery again: the same run, and the same answer.
+    const again = await deliver(flowId, made.secret, '{"voornaam":"Samira"}', {
+      id: 'msg_respond',
+      query: '?wait=20',
+    })
+    expect(again.body).toMatchObject({
+      runId: answer.body.runId,
+      status: 'responded',
+      output: { ontvangen: 'Bedankt, Samira' },
+    })
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    await platform.request('POST', `/api/v1/runs/${answer.body.runId}/cancel`, {})
+  })
+
+  it('answers with the failure when the run fails before its respond node', async () => {
+    const flowId = await publishedFlow(respondingFlow({ ontvangen: "$error('niet te verwerken')" }))
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const answer = await deliver(flowId, made.secret, '{"voornaam":"Samira"}', { query: '?wait=20' })
+    expect(answer.status).toBe(200)
+    expect(answer.body.status).toBe('failed')
+    expect(answer.body.error.message).toContain('niet te verwerken')
+  })
+})
+
 describe('manual runs', () => {
   const manualFlow = {
     name: 'Handmatig met velden',

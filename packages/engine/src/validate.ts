@@ -76,6 +76,7 @@ const historyEventsPerNode: Record<string, number> = {
   condition: 0,
   switch: 0,
   merge: 0,
+  respond: 0,
   // a timer (2) and the workflow task that wakes up (3)
   wait: 5,
   // create (3), two reminders and an escalation (3 × 5), expiry (3), an accepted update with its

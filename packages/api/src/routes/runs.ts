@@ -208,7 +208,7 @@ async function resolveRunSource(deps: AppDeps, flowId: string, source: RunSource
 export async function startRun(
   deps: AppDeps,
   request: StartRunRequest,
-): Promise<{ row: RunRow; created: boolean }> {
+): Promise<{ row: RunRow; created: boolean; definition?: FlowDefinition }> {
   const { db } = deps
   const findExisting = () =>
     request.idempotencyKey === undefined
@@ -302,7 +302,7 @@ export async function startRun(
       })
       return inserted
     })
-    return { row, created: true }
+    return { row, created: true, definition: version.definition }
   } catch (error) {
     // A concurrent start with the same key won the race: answer with its run.
     if ((error as { code?: string }).code === '23505') {

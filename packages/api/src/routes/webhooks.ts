@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { WorkflowFailedError } from '@temporalio/client'
-import type { RunFlowResult } from '@warmflow/engine'
+import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client'
+import {
+  awaitResponseUpdateName,
+  controlNodeTypes,
+  type FlowDefinition,
+  type RunFlowResult,
+  type RunResponse,
+} from '@warmflow/engine'
 import { audit } from '../audit.js'
 import { authorize } from '../context.js'
 import { decryptSecret, encryptSecret } from '../credentials/crypto.js'
@@ -9,7 +15,7 @@ import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { generateWebhookSecret, verifyWebhook, type WebhookRejection } from '../webhooks/signature.js'
 import { loadTeamFlow } from './flows.js'
-import { startRun, toRunSummary } from './runs.js'
+import { flowDefinitionOf, startRun, toRunSummary } from './runs.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 /** Default and longest time a webhook caller waits for the run to finish. */
@@ -39,6 +45,39 @@ const rejections: Record<WebhookRejection, { nl: string; en: string }> = {
 }
 
 const hookNotFound = notFound({ nl: 'Deze webhook', en: 'This webhook' })
+
+type Answer =
+  | { status: 'completed' | 'responded'; output: unknown }
+  | { status: 'failed' | 'cancelled'; error: { message: string } }
+
+/** How a run ended, from its result. */
+async function resultOf(handle: WorkflowHandle): Promise<Answer> {
+  try {
+    const result = (await handle.result()) as RunFlowResult
+    return { status: 'completed', output: result.output }
+  } catch (failure) {
+    const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
+    return { status: 'failed', error: { message: cause instanceof Error ? cause.message : String(cause) } }
+  }
+}
+
+/**
+ * The run's answer for a caller in respond mode. A flow with a `respond` node answers when the
+ * run reaches it (the `awaitResponse` update): status `responded`, and the run goes on. Any
+ * other flow answers when it ends: `completed`, `failed` or `cancelled`.
+ */
+async function answerOf(handle: WorkflowHandle, definition: FlowDefinition | undefined): Promise<Answer> {
+  if (!definition?.nodes.some((node) => node.type === controlNodeTypes.respond)) return resultOf(handle)
+  let response: RunResponse
+  try {
+    response = await handle.executeUpdate<RunResponse, []>(awaitResponseUpdateName)
+  } catch {
+    // The run ended before the update reached it: its result says how.
+    return resultOf(handle)
+  }
+  if ('error' in response) return { status: response.status, error: { message: response.error.message } }
+  return { status: response.status, output: response.output }
+}
 
 const webhookAnswerSchema = z
   .object({
@@ -144,7 +183,8 @@ export function webhookRoutes(deps: AppDeps) {
       responses: {
         200: {
           content: { 'application/json': { schema: webhookAnswerSchema } },
-          description: 'The run finished',
+          description:
+            'The run finished, or answered through its respond node (status responded) and goes on',
         },
         202: {
           content: { 'application/json': { schema: webhookAnswerSchema } },
@@ -195,7 +235,7 @@ export function webhookRoutes(deps: AppDeps) {
       const input = c.req.valid('json')
       const verified = performance.now()
       const deliveryId = headers['webhook-id'] as string
-      const { row, created } = await startRun(deps, {
+      const { row, created, definition } = await startRun(deps, {
         flowId: flow.id,
         teamId: flow.team_id,
         input,
@@ -227,15 +267,8 @@ export function webhookRoutes(deps: AppDeps) {
         })
         // Only the wait ends at the timeout; the run itself goes on.
         const outcome = await Promise.race([
-          handle.result().then(
-            (result: RunFlowResult) => ({ status: 'completed' as const, output: result.output }),
-            (failure: unknown) => {
-              const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
-              return {
-                status: 'failed' as const,
-                error: { message: cause instanceof Error ? cause.message : String(cause) },
-              }
-            },
+          (definition ? Promise.resolve(definition) : flowDefinitionOf(deps, row)).then((known) =>
+            answerOf(handle, known),
           ),
           timeout,
         ])

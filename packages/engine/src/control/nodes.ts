@@ -99,6 +99,27 @@ export const waitNode = defineNode({
   execute: () => runsInWorkflow(controlNodeTypes.wait),
 })
 
+/**
+ * Answers the caller that started the run (a webhook or form in respond mode) with this node's
+ * input, at once; the run goes on with the nodes after it. Without one, the caller gets the
+ * run's output when it ends. Only the first `respond` a run reaches answers.
+ */
+export const respondNode = defineNode({
+  type: controlNodeTypes.respond,
+  version: 1,
+  category: 'control',
+  icon: 'send',
+  title: { nl: 'Antwoord geven', en: 'Respond' },
+  description: {
+    nl: 'Geeft de aanvrager (webhook of formulier) nu al antwoord met deze gegevens. De flow gaat daarna gewoon verder.',
+    en: 'Answers the caller (webhook or form) right away with this data. The flow then carries on.',
+  },
+  input: data,
+  config: z.strictObject({}).default({}),
+  output: data,
+  execute: () => runsInWorkflow(controlNodeTypes.respond),
+})
+
 /** Output of a human task: the decision and what the approver filled in. */
 export const taskOutcomeSchema = z.object({
   taskId: z.string(),
@@ -135,7 +156,7 @@ export const humanTaskNode = defineNode({
 })
 
 /**
- * The engine's own nodes (condition, switch, merge, wait, human task). They run inside the
+ * The engine's own nodes (condition, switch, merge, wait, human task, respond). They run inside the
  * interpreter workflow; load this plugin next to the built-ins so flows can use them.
  *
  * @example
@@ -144,5 +165,5 @@ export const humanTaskNode = defineNode({
 export const controlPlugin = definePlugin({
   name: '@warmflow/engine/control',
   version: '0.1.0',
-  nodes: [conditionNode, switchNode, mergeNode, waitNode, humanTaskNode],
+  nodes: [conditionNode, switchNode, mergeNode, waitNode, humanTaskNode, respondNode],
 })

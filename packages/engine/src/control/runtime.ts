@@ -10,7 +10,16 @@ export const controlNodeTypes = {
   merge: 'merge',
   wait: 'wait',
   humanTask: 'human.task',
+  respond: 'respond',
 } as const
+
+/** Name of the Temporal update that waits for a run's answer: its `respond` node, or its end. */
+export const awaitResponseUpdateName = 'awaitResponse'
+
+/** What `awaitResponse` gives: the answer a `respond` node set, or how the run ended. */
+export type RunResponse =
+  | { status: 'responded' | 'completed'; output: unknown }
+  | { status: 'failed' | 'cancelled'; error: { code: string; message: string } }
 
 /** Name of the Temporal update that completes a human task. */
 export const completeTaskUpdateName = 'completeTask'

@@ -17,11 +17,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow'
 import {
+  awaitResponseUpdateName,
   checkCompleteTaskArgs,
   checkFormValues,
   completeTaskUpdateName,
   controlNodeTypes,
   durationToMs,
+  type RunResponse,
   type TaskCompletionProblem,
   type TaskOutcome,
   truthy,
@@ -58,6 +60,12 @@ export const progressQuery = defineQuery<RunProgress>('progress')
  * four eyes — the user who started the run. Returns the task's outcome.
  */
 export const completeTaskUpdate = defineUpdate<TaskOutcome, [CompleteTaskArgs]>(completeTaskUpdateName)
+
+/**
+ * Waits for the run's answer to whoever started it (a webhook or form in respond mode): the
+ * input of the first `respond` node the run reaches, or else how the run ended.
+ */
+export const awaitResponseUpdate = defineUpdate<RunResponse>(awaitResponseUpdateName)
 
 /** Human-task activities: writes to the task store are retried until they succeed. */
 const tasks = proxyActivities<TaskActivities>({
@@ -185,6 +193,11 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
   }
   let status: RunProgress['status'] = 'running'
   setHandler(progressQuery, () => ({ status, nodes }))
+  let response: RunResponse | undefined
+  setHandler(awaitResponseUpdate, async () => {
+    await condition(() => response !== undefined)
+    return response!
+  })
 
   const openTasks = new Map<string, OpenTask>()
   setHandler(
@@ -374,6 +387,9 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
         }
         case controlNodeTypes.merge:
           return { output: input, port: 'out', attempts: 1 }
+        case controlNodeTypes.respond:
+          response ??= { status: 'responded', output: input }
+          return { output: input, port: 'out', attempts: 1 }
         case controlNodeTypes.wait:
           await waitFor(node.config as WaitConfig, input, state)
           return { output: input, port: 'out', attempts: 1 }
@@ -530,6 +546,16 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       }
     })
 
+  /** The output of the last node, or of each last node by id when the flow ends in several. */
+  const runOutput = () => {
+    const sinks = definition.nodes.filter(
+      (node) => (outgoing.get(node.id) ?? []).length === 0 && nodes[node.id]!.status !== 'skipped',
+    )
+    return sinks.length === 1
+      ? outputs[sinks[0]!.id]
+      : Object.fromEntries(sinks.map((s) => [s.id, outputs[s.id]]))
+  }
+
   try {
     if (args.createRecord && args.teamId) {
       await runRecords
@@ -546,9 +572,11 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     for (const node of definition.nodes) consider(node.id)
     await condition(() => decided.size === definition.nodes.length || fatal !== undefined)
     if (fatal !== undefined) throw asWorkflowFailure(fatal)
+    response ??= { status: 'completed', output: runOutput() }
     await condition(allHandlersFinished)
   } catch (error) {
     status = isCancellation(error) ? 'cancelled' : 'failed'
+    response ??= { status, error: describeFailure(error) }
     for (const state of Object.values(nodes)) {
       if (state.status === 'pending') state.status = 'skipped'
       if (state.status === 'running' || state.status === 'waiting') {
@@ -564,12 +592,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     throw isCancellation(error) ? error : asWorkflowFailure(error)
   }
 
-  const sinks = definition.nodes.filter(
-    (node) => (outgoing.get(node.id) ?? []).length === 0 && nodes[node.id]!.status !== 'skipped',
-  )
   status = 'completed'
   await recordEnd(status)
-  const output =
-    sinks.length === 1 ? outputs[sinks[0]!.id] : Object.fromEntries(sinks.map((s) => [s.id, outputs[s.id]]))
-  return { status: 'completed', output, nodes }
+  return { status: 'completed', output: runOutput(), nodes }
 }
