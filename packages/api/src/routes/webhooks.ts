@@ -183,8 +183,7 @@ export function webhookRoutes(deps: AppDeps) {
       responses: {
         200: {
           content: { 'application/json': { schema: webhookAnswerSchema } },
-          description:
-            'The run finished, or answered through its respond node (status responded) and goes on',
+          description: 'The run finished',
         },
         202: {
           content: { 'application/json': { schema: webhookAnswerSchema } },
