@@ -187,20 +187,31 @@ describe('flagship flow "Nieuwe aanmelding"', () => {
     const { handle, runId } = await startRun(intake)
     const { taskId, data } = await openTask(handle)
 
-    // The coordinator sees a pseudonymised summary and ranked proposals with reasons in Dutch.
+    // The coordinator sees a pseudonymised summary, labelled as AI-made next to its (pseudonymised)
+    // source, and ranked proposals with reasons in Dutch and English.
     expect(data.samenvatting).toContain('[NAAM_1]')
     expect(data.samenvatting).not.toMatch(/Fatima|El Amrani/)
-    const proposals = data.voorstellen as { id: string; naam: string; score: number; redenen: string[] }[]
+    expect(data.samenvattingMeta).toMatchObject({ method: expect.any(String) })
+    expect(typeof data.bron).toBe('string')
+    expect(data.bron).not.toMatch(/Fatima|El Amrani/)
+    const proposals = data.matches as {
+      id: string
+      name: string
+      score: number
+      reasons: { nl: string; en: string }[]
+    }[]
     expect(proposals.length).toBe(3)
-    const ours = proposals.filter((p) => fitting.some((f) => f.name === p.naam))
+    const ours = proposals.filter((p) => fitting.some((f) => f.name === p.name))
     expect(ours).toEqual(proposals)
-    for (const proposal of proposals) expect(proposal.redenen).toContain('dinsdagmiddag vrij')
-    expect(proposals.flatMap((p) => p.redenen)).toContain('spreekt Arabisch')
+    const dutch = (p: (typeof proposals)[number]) => p.reasons.map((r) => r.nl)
+    for (const proposal of proposals) expect(dutch(proposal)).toContain('dinsdagmiddag vrij')
+    expect(proposals.flatMap(dutch)).toContain('spreekt Arabisch')
+    expect(proposals[0]!.reasons[0]!.en.length).toBeGreaterThan(0)
 
     // The coordinator does not take the top proposal but another one of the three.
     const chosen = ours.at(-1)!
     expect(chosen).not.toBe(proposals[0])
-    const chosenVolunteer = fitting.find((f) => f.name === chosen.naam)!
+    const chosenVolunteer = fitting.find((f) => f.name === chosen.name)!
     await decide(handle, {
       taskId,
       decision: 'approve',
@@ -225,7 +236,7 @@ describe('flagship flow "Nieuwe aanmelding"', () => {
     expect(summary).not.toContain('[NAAM_')
     const toRequester = sent.find((m) => m.to[0] === intake.email)!
     expect(toRequester.subject).toBe('We hebben een vrijwilliger voor je gevonden')
-    expect(toRequester.text).toContain(`Goed nieuws: ${chosen.naam} gaat je helpen.`)
+    expect(toRequester.text).toContain(`Goed nieuws: ${chosen.name} gaat je helpen.`)
     // Message-IDs derive from run and node, so a retry can never produce a second e-mail.
     expect(new Set(sent.map((m) => m.messageId)).size).toBe(2)
 
