@@ -14,6 +14,15 @@ export type FieldErrors = ReadonlyMap<string, string>
 type Value = unknown
 
 /** Strips `null` alternatives so `string | null` renders as a string field. */
+/**
+ * Where the labels of an enum's values are translated. The field types of intake forms and
+ * triggers (`text` = short, `textarea` = long) differ from those of human-task forms
+ * (`string` = short, `text` = long), so the same value needs its own label there.
+ */
+function enumVocabulary(values: readonly unknown[]): 'intakeFieldType' | 'schemaValue' {
+  return values.includes('textarea') ? 'intakeFieldType' : 'schemaValue'
+}
+
 export function resolveSchema(schema: JsonSchema): JsonSchema {
   const options = schema.anyOf ?? schema.oneOf
   if (options) {
@@ -385,7 +394,7 @@ function Field({ name, parent, schema: raw, value, required, path, errors, onCha
         <option value="">{t('form.choose')}</option>
         {(schema.enum ?? []).map((option) => (
           <option key={String(option)} value={String(option)}>
-            {t(`schemaValue.${String(option)}`, { defaultValue: String(option) })}
+            {t(`${enumVocabulary(schema.enum ?? [])}.${String(option)}`, { defaultValue: String(option) })}
           </option>
         ))}
       </select>

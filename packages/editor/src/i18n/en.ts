@@ -273,6 +273,18 @@ export const en: Messages<typeof nl> = {
     requireAvailability: 'A shared moment is needed',
     top: 'Number of proposals',
   },
+  intakeFieldType: {
+    text: 'Short text',
+    textarea: 'Long text',
+    number: 'Number',
+    boolean: 'Yes or no',
+    date: 'Date',
+    email: 'E-mail address',
+    phone: 'Phone number',
+    postcode: 'Postcode',
+    select: 'One choice from a list',
+    multiselect: 'Several choices from a list',
+  },
   schemaValue: {
     string: 'Short text',
     text: 'Long text',

@@ -274,6 +274,19 @@ export const nl = {
     requireAvailability: 'Een gedeeld moment is nodig',
     top: 'Aantal voorstellen',
   },
+  /** Field types of an intake form or trigger (there `text` is a short text). */
+  intakeFieldType: {
+    text: 'Korte tekst',
+    textarea: 'Lange tekst',
+    number: 'Getal',
+    boolean: 'Ja of nee',
+    date: 'Datum',
+    email: 'E-mailadres',
+    phone: 'Telefoonnummer',
+    postcode: 'Postcode',
+    select: 'Eén keuze uit een lijst',
+    multiselect: 'Meer keuzes uit een lijst',
+  },
   schemaValue: {
     string: 'Korte tekst',
     text: 'Lange tekst',
