@@ -206,7 +206,7 @@ describe('the inbox on a phone, in Chromium', () => {
     await tabTo(page, 'Overdragen')
     await page.keyboard.press('Enter')
     await page.getByText(`Overgedragen aan ${colleagueName}.`).waitFor()
-    await page.getByText('Bij een collega', { exact: true }).waitFor()
+    await page.getByText(`In behandeling bij ${colleagueName}`).waitFor()
     await screenshot(page, 'inbox-07-handed-over-phone')
 
     const other = await env.open(phone)
@@ -217,5 +217,54 @@ describe('the inbox on a phone, in Chromium', () => {
     await other.page.locator(`a[href="/inbox/${handedTaskId}"]`).click()
     await other.page.getByText('Bij jou', { exact: true }).waitFor()
     await screenshot(other.page, 'inbox-08-colleague-mine')
+  }, 120_000)
+
+  it("a colleague's task shows who has it and offers no claim; a claim someone beat you to is explained and the task reloaded", async () => {
+    const startTask = async (voornaam: string) => {
+      const started = await env.platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
+        input: { voornaam, omschrijving: 'Mevrouw zoekt iemand voor een wekelijks kopje koffie.' },
+      })
+      expect(started.status).toBe(201)
+      return eventually(async () => {
+        const list = await env.platform.request('GET', '/api/v1/tasks?view=team')
+        return list.body.items?.find((task: { runId: string }) => task.runId === started.body.id)?.id as
+          | string
+          | undefined
+      }, 30_000)
+    }
+    const colleagueName = colleague.email.split('@')[0]!
+    const asColleague = env.platform.as(colleague)
+    const held = await startTask('Els')
+    expect((await asColleague.request('POST', `/api/v1/tasks/${held}/claim`)).status).toBe(200)
+
+    const { page } = await env.open(phone)
+    await login(page, approver)
+    await page.goto(`/inbox/${held}`)
+    await page.getByRole('heading', { name: 'Aanmelding beoordelen' }).waitFor()
+    await page.getByText(`In behandeling bij ${colleagueName}`).waitFor()
+    await page.getByText('Alleen deze collega kan de taak nu afronden', { exact: false }).waitFor()
+    // Nothing that the API would refuse: no claim, no hand-over, no decision.
+    for (const name of ['Ik pak deze taak op', 'Taak teruggeven', 'Overdragen', 'Goedkeuren', 'Afwijzen']) {
+      expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(0)
+    }
+    await screenshot(page, 'inbox-09-colleague-has-it-phone')
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    // The colleague claims a task while it is open on this screen: the claim gets 409, explained.
+    const race = await startTask('Piet')
+    await page.goto(`/inbox/${race}`)
+    const claim = page.getByRole('button', { name: 'Ik pak deze taak op' })
+    await claim.waitFor()
+    expect((await asColleague.request('POST', `/api/v1/tasks/${race}/claim`)).status).toBe(200)
+    await claim.click()
+    await page
+      .getByRole('alert')
+      .getByText('Deze taak is al door iemand anders opgepakt of is afgerond.')
+      .waitFor()
+    await page.getByText('We hebben de taak opnieuw geladen.', { exact: false }).waitFor()
+    await page.getByText(`In behandeling bij ${colleagueName}`).waitFor()
+    expect(await claim.count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Goedkeuren' }).count()).toBe(0)
+    await screenshot(page, 'inbox-10-claim-conflict-phone')
   }, 120_000)
 })

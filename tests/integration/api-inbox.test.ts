@@ -153,6 +153,8 @@ describe('inbox, end to end', () => {
 
     const claimed = await me.request('POST', `/api/v1/tasks/${taskId}/claim`)
     expect(claimed.body.assignee).toBe(approver.id)
+    // The team sees who has it by name.
+    expect(claimed.body.assigneeName).toBe(approver.email.split('@')[0])
     expect((await platform.as(colleague).request('POST', `/api/v1/tasks/${taskId}/claim`)).status).toBe(409)
     expect(
       (await me.request('GET', '/api/v1/tasks?view=mine')).body.items.map((t: { id: string }) => t.id),
@@ -164,6 +166,7 @@ describe('inbox, end to end', () => {
     ).toBe(400)
     const handed = await me.request('POST', `/api/v1/tasks/${taskId}/assign`, { userId: colleague.id })
     expect(handed.body.assignee).toBe(colleague.id)
+    expect(handed.body.assigneeName).toBe(colleague.email.split('@')[0])
     expect(
       (
         await me.request('POST', `/api/v1/tasks/${taskId}/complete`, {
@@ -174,6 +177,7 @@ describe('inbox, end to end', () => {
     ).toBe(409)
     const back = await platform.as(colleague).request('POST', `/api/v1/tasks/${taskId}/unclaim`)
     expect(back.body.assignee).toBeNull()
+    expect(back.body).not.toHaveProperty('assigneeName')
 
     // Fields must fit the form.
     const invalid = await me.request('POST', `/api/v1/tasks/${taskId}/complete`, {

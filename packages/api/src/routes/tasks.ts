@@ -53,6 +53,10 @@ const taskSchema = taskSummarySchema
     data: z.record(z.string(), z.unknown()),
     outcome: z.record(z.string(), z.unknown()).nullable(),
     history: z.array(z.object({ type: z.string(), data: z.record(z.string(), z.unknown()), at: z.string() })),
+    assigneeName: z
+      .string()
+      .optional()
+      .openapi({ description: 'The name of the team member who has the task (absent when nobody has it)' }),
   })
   .openapi('Task')
 
@@ -120,12 +124,17 @@ export function taskRoutes(deps: AppDeps) {
 
   async function detail(task: StoredTask) {
     const events = await store.listEvents(task.id)
+    // The team sees who has the task by name (never the e-mail address).
+    const assignee = task.assignee
+      ? await db.selectFrom('users').select('name').where('id', '=', task.assignee).executeTakeFirst()
+      : undefined
     return {
       ...toTaskSummary(task),
       form: task.form,
       data: task.data,
       outcome: task.outcome,
       history: events.map((e) => ({ type: e.type, data: e.data, at: new Date(e.createdAt).toISOString() })),
+      ...(assignee ? { assigneeName: assignee.name } : {}),
     }
   }
 

@@ -3436,6 +3436,8 @@ export interface components {
                 };
                 at: string;
             }[];
+            /** @description The name of the team member who has the task (absent when nobody has it) */
+            assigneeName?: string;
         };
         TaskCandidate: {
             id: string;

@@ -480,6 +480,12 @@ export const en: Messages<typeof nl> = {
     handOver: 'Hand over',
     handOverNone: 'No other colleague in this team may do this task.',
     handedOver: 'Handed over to {{name}}.',
+    aColleague: 'a colleague',
+    takenBy: 'Being handled by {{name}}',
+    takenHelp:
+      'Only this colleague can complete or hand over the task now. Want to do it yourself? Ask them.',
+    takenAdmin: 'As an administrator you can give the task back to the team or hand it over to someone else.',
+    reloaded: 'We loaded the task again. Below you see how it stands now.',
     aiDraft: 'Draft',
     aiMade: 'Made by AI',
     offlineMethod: 'Made with the offline method (no AI service). Check it carefully.',

@@ -483,6 +483,12 @@ export const nl = {
     handOver: 'Overdragen',
     handOverNone: 'Er is geen andere collega in dit team die deze taak mag doen.',
     handedOver: 'Overgedragen aan {{name}}.',
+    aColleague: 'een collega',
+    takenBy: 'In behandeling bij {{name}}',
+    takenHelp:
+      'Alleen deze collega kan de taak nu afronden of overdragen. Wil je de taak zelf doen? Vraag het aan deze collega.',
+    takenAdmin: 'Als beheerder kun je de taak teruggeven aan het team of overdragen aan iemand anders.',
+    reloaded: 'We hebben de taak opnieuw geladen. Hieronder zie je hoe het nu staat.',
     aiDraft: 'Voorstel',
     aiMade: 'Gemaakt door AI',
     offlineMethod: 'Gemaakt met de offline methode (zonder AI-dienst). Controleer het goed.',

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../api/client'
+import { ApiProblem, api } from '../api/client'
 import type { ApiAnswer, TaskFieldJson, TaskJson } from '../api/types'
 import { formatDateTime, formatNumber, pick } from '../i18n'
 import { useAuth } from '../shell/auth'
@@ -26,7 +26,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const [values, setValues] = useState<Data>({})
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const [error, setError] = useState<{ problem: unknown; at: 'actions' | 'form'; reloaded: boolean }>()
   const [result, setResult] = useState<string>()
   const [reasonMissing, setReasonMissing] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -74,8 +74,14 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const item = task.task
   const open = item.status === 'open'
   const mine = item.assignee !== null && item.assignee === user?.id
-  // The API lets you hand over a task that is yours or nobody's; an admin any open task.
-  const mayHandOver = open && (item.assignee === null || mine || (user?.roles ?? []).includes('admin'))
+  const admin = (user?.roles ?? []).includes('admin')
+  // A colleague has it: only they may decide; claiming it would be refused.
+  const taken = open && item.assignee !== null && !mine
+  const holder = item.assigneeName ?? t('task.aColleague')
+  // The API lets you hand over a task that is yours or nobody's; an admin any open task. An
+  // admin may also give a colleague's task back to the team.
+  const mayHandOver = open && (item.assignee === null || mine || admin)
+  const mayDecide = open && !taken
 
   async function act(path: string, body?: unknown) {
     setBusy(true)
@@ -86,7 +92,13 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       load()
       return true
     } catch (failure) {
-      setError(failure)
+      // 409: someone else was just quicker (claimed, handed over or decided it): show how it is now.
+      const stale = failure instanceof ApiProblem && failure.status === 409
+      setError({ problem: failure, at: path === 'complete' ? 'form' : 'actions', reloaded: stale })
+      if (stale) {
+        onChanged()
+        load()
+      }
       return false
     } finally {
       setBusy(false)
@@ -116,6 +128,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
     shown.add(`${draft.field}Meta`)
     for (const key of sourceKeys) if (item.data?.[key] === draft.source) shown.add(key)
   }
+  const errorInForm = error?.at === 'form' && mayDecide
   const otherData = Object.entries(item.data ?? {}).filter(
     ([name, value]) => !shown.has(name) && (typeof value !== 'object' || value === null),
   )
@@ -132,13 +145,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         <dt>{t('task.status')}</dt>
         <dd>{t(`task.statusValue.${item.status}`, { defaultValue: item.status })}</dd>
         <dt>{t('task.assignee')}</dt>
-        <dd>
-          {item.assignee === null
-            ? t('inbox.unassigned')
-            : mine
-              ? t('inbox.assignedToMe')
-              : t('inbox.assignedToOther')}
-        </dd>
+        <dd>{item.assignee === null ? t('inbox.unassigned') : mine ? t('inbox.assignedToMe') : holder}</dd>
         {item.deadline && (
           <>
             <dt>{t('task.deadline')}</dt>
@@ -146,9 +153,17 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
           </>
         )}
       </dl>
-      {open && (
+      {taken && (
+        <div className="taken-note">
+          <p>
+            <strong>{t('task.takenBy', { name: holder })}</strong>
+          </p>
+          <p className="small-text">{t(admin ? 'task.takenAdmin' : 'task.takenHelp')}</p>
+        </div>
+      )}
+      {mayHandOver && (
         <div className="button-row">
-          {!mine ? (
+          {item.assignee === null ? (
             <button type="button" onClick={() => void act('claim')} disabled={busy}>
               {t('task.claim')}
             </button>
@@ -159,6 +174,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
           )}
         </div>
       )}
+      {error !== undefined && !errorInForm && <ActionProblem {...error} />}
       {mayHandOver && (
         <HandOver
           taskId={item.id}
@@ -211,7 +227,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
                 type="radio"
                 name={`${formId}-suggestion`}
                 value={suggestion.id}
-                disabled={!open || !pickField}
+                disabled={!mayDecide || !pickField}
                 checked={
                   pickField
                     ? values[pickField[0]] === suggestion.id || values[pickField[0]] === suggestion.name
@@ -239,7 +255,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
           ))}
         </fieldset>
       )}
-      {open ? (
+      {taken ? null : open ? (
         <form
           onSubmit={(event) => void decide('approve', event)}
           aria-labelledby="decide-heading"
@@ -274,7 +290,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
               </p>
             )}
           </div>
-          {error !== undefined && <ProblemMessage error={error} />}
+          {error !== undefined && errorInForm && <ActionProblem {...error} />}
           <div className="button-row">
             <button type="submit" className="primary" disabled={busy}>
               {t('task.approve')}
@@ -311,6 +327,17 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         </section>
       )}
     </section>
+  )
+}
+
+/** What went wrong with claiming, handing over or deciding; after a 409 the task was read again. */
+function ActionProblem({ problem, reloaded }: { problem: unknown; reloaded: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <ProblemMessage error={problem} />
+      {reloaded && <p className="small-text">{t('task.reloaded')}</p>}
+    </>
   )
 }
 
