@@ -12,6 +12,7 @@ import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
+import { oidcAuthRoutes } from './routes/auth-oidc.js'
 import { credentialRoutes } from './routes/credentials.js'
 import { runEventRoutes, taskEventRoutes } from './routes/events.js'
 import { flowRoutes } from './routes/flows.js'
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
 
   registerHealth(app, deps)
   app.route('/api/v1/auth', authRoutes(deps))
+  app.route('/api/v1/auth', oidcAuthRoutes(deps))
   app.route('/api/v1/admin/audit', auditRoutes(deps))
   app.route('/api/v1/admin', adminRoutes(deps))
   app.route('/api/v1/credentials', credentialRoutes(deps))

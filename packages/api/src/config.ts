@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { OidcSettings } from './auth/oidc.js'
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -11,7 +12,62 @@ const schema = z.object({
   WARMFLOW_TASK_QUEUE: z.string().min(1).default('warmflow'),
   WARMFLOW_DATA_DIR: z.string().min(1).default('.data'),
   WARMFLOW_PLUGINS: z.string().default(''),
+  WARMFLOW_OIDC_ISSUER: z.string().url().optional(),
+  WARMFLOW_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  WARMFLOW_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  WARMFLOW_OIDC_REDIRECT_URL: z.string().url().optional(),
+  WARMFLOW_OIDC_LABEL: z.string().trim().min(1).max(60).optional(),
+  WARMFLOW_OIDC_AUTO_CREATE: z
+    .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes'),
 })
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** Single sign-on settings, or a list of what is wrong with them. */
+function oidcSettings(e: z.infer<typeof schema>): { settings?: OidcSettings; problems: string[] } {
+  const given = [
+    e.WARMFLOW_OIDC_ISSUER,
+    e.WARMFLOW_OIDC_CLIENT_ID,
+    e.WARMFLOW_OIDC_CLIENT_SECRET,
+    e.WARMFLOW_OIDC_REDIRECT_URL,
+  ]
+  if (given.every((v) => v === undefined)) return { problems: [] }
+  const problems: string[] = []
+  const required = ['WARMFLOW_OIDC_ISSUER', 'WARMFLOW_OIDC_CLIENT_ID', 'WARMFLOW_OIDC_REDIRECT_URL'] as const
+  for (const name of required) {
+    if (e[name] === undefined)
+      problems.push(`  ${name}: required for single sign-on / nodig voor single sign-on`)
+  }
+  for (const name of ['WARMFLOW_OIDC_ISSUER', 'WARMFLOW_OIDC_REDIRECT_URL'] as const) {
+    const value = e[name]
+    if (value === undefined) continue
+    const url = new URL(value)
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackHosts.has(url.hostname))) {
+      problems.push(`  ${name}: must be an https URL / moet een https-adres zijn`)
+    }
+  }
+  if (
+    problems.length > 0 ||
+    !e.WARMFLOW_OIDC_ISSUER ||
+    !e.WARMFLOW_OIDC_CLIENT_ID ||
+    !e.WARMFLOW_OIDC_REDIRECT_URL
+  ) {
+    return { problems }
+  }
+  return {
+    problems,
+    settings: {
+      issuer: e.WARMFLOW_OIDC_ISSUER,
+      clientId: e.WARMFLOW_OIDC_CLIENT_ID,
+      ...(e.WARMFLOW_OIDC_CLIENT_SECRET ? { clientSecret: e.WARMFLOW_OIDC_CLIENT_SECRET } : {}),
+      redirectUrl: e.WARMFLOW_OIDC_REDIRECT_URL,
+      label: e.WARMFLOW_OIDC_LABEL ?? 'SSO',
+      autoCreate: e.WARMFLOW_OIDC_AUTO_CREATE,
+    },
+  }
+}
 
 /** Warmflow's settings, read from environment variables (see the README's table). */
 export interface WarmflowConfig {
@@ -27,6 +83,8 @@ export interface WarmflowConfig {
   }
   dataDir: string
   plugins: string[]
+  /** Single sign-on through OpenID Connect; undefined (off) unless `WARMFLOW_OIDC_ISSUER` is set. */
+  oidc: OidcSettings | undefined
 }
 
 /**
@@ -42,6 +100,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration / ongeldige instellingen:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const oidc = oidcSettings(e)
+  if (oidc.problems.length > 0) {
+    throw new Error(`Invalid configuration / ongeldige instellingen:\n${oidc.problems.join('\n')}`)
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -56,5 +118,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     plugins: e.WARMFLOW_PLUGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    oidc: oidc.settings,
   }
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client'
 import type { LocalizedText, NodeRegistry } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
+import type { OidcSettings } from './auth/oidc.js'
 import type { LockoutPolicy } from './auth/provider.js'
 import type { RateLimit } from './auth/rate-limit.js'
 import type { SessionLifetime } from './auth/sessions.js'
@@ -18,6 +19,12 @@ export interface AuthSettings {
   loginRateLimit?: RateLimit
   /** Lockout of one account after repeated wrong passwords (default 5 → 15 minutes). */
   lockout?: LockoutPolicy
+  /**
+   * Single sign-on through OpenID Connect (`WARMFLOW_OIDC_*`); off when absent. The state
+   * cookie is encrypted with a key derived from `credentialKey`, so API processes that share it
+   * accept each other's sign-ins.
+   */
+  oidc?: OidcSettings
 }
 
 /** Everything the API needs from outside, handed to {@link createApp}. */

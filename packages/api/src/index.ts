@@ -1,5 +1,11 @@
 export { type AppType, createApp, maxBodyBytes } from './app.js'
 export { type AuditEvent, audit } from './audit.js'
+export {
+  findOidcAccount,
+  type OidcIdentity,
+  type OidcSettings,
+  oidcRelyingParty,
+} from './auth/oidc.js'
 export { generatePassword, hashPassword, minPasswordLength, verifyPassword } from './auth/passwords.js'
 export {
   type AuthOutcome,

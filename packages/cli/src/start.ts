@@ -129,10 +129,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
       editorDir,
       pluginFailures,
       credentialKey,
+      // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
+      ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
     },
     { port: config.port, host: config.host },
   )
   say('')
+  if (config.oidc) say(`Single sign-on: ${config.oidc.issuer} (callback ${config.oidc.redirectUrl})`)
   say(`Warmflow is running: ${server.url}  (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`)
   say('Press Ctrl+C to stop. / Druk op Ctrl+C om te stoppen.')
 

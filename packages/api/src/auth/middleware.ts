@@ -11,9 +11,17 @@ import type { Viewer } from './users.js'
 /** Routes anyone may call: sign-in, the API description, webhooks and public forms. */
 export function isPublicPath(method: string, path: string): boolean {
   if (path === '/api/v1/auth/login' && method === 'POST') return true
+  if (method === 'GET' && publicSignInPaths.has(path)) return true
   if (path === '/api/v1/openapi.json' || path === '/api/v1/docs') return true
   return path.startsWith('/api/v1/hooks/') || path.startsWith('/api/v1/forms/')
 }
+
+/** The sign-in options and the single sign-on redirects: page loads before anyone is signed in. */
+const publicSignInPaths = new Set([
+  '/api/v1/auth/providers',
+  '/api/v1/auth/oidc/start',
+  '/api/v1/auth/oidc/callback',
+])
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

@@ -12,8 +12,8 @@ export type AuthOutcome =
 /**
  * A way to sign in. The session, CSRF, roles and teams do not depend on how a user proved who
  * they are: a provider only answers "which user is this". Password sign-in is one provider;
- * OpenID Connect (e.g. Microsoft Entra ID) is meant to be another, with `kind: 'redirect'`
- * (see docs/auth.md for the plan).
+ * single sign-on through OpenID Connect (e.g. Microsoft Entra ID, `oidcRelyingParty` in
+ * `oidc.ts`) is another, with `kind: 'redirect'` (see docs/auth.md).
  */
 export interface AuthProvider {
   /** Stored with the session, e.g. `password` or `oidc:entra`. */

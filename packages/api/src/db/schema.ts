@@ -74,6 +74,10 @@ export interface UsersTable {
   disabled_at: Date | null
   failed_logins: Generated<number>
   locked_until: Date | null
+  /** Issuer of the identity provider this account signs in with (single sign-on); null until linked. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>
+  /** The provider's subject (`sub`) for this account; null until the first single sign-on. */
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
   updated_at: UpdatedAt
 }

@@ -6,6 +6,7 @@ import { migration as m0004 } from './0004_people_intakes_notify.js'
 import { migration as m0005 } from './0005_node_outputs.js'
 import { migration as m0006 } from './0006_test_runs.js'
 import { migration as m0007 } from './0007_rate_limits.js'
+import { migration as m0008 } from './0008_oidc_subject.js'
 
 // Migrations run in the order of their names. Never edit one that has shipped: add a new file
 // (next number) and one line here.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_node_outputs': m0005,
   '0006_test_runs': m0006,
   '0007_rate_limits': m0007,
+  '0008_oidc_subject': m0008,
 }
 
 /** Supplies Warmflow's migrations to Kysely's `Migrator`. */
