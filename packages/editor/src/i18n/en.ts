@@ -34,6 +34,15 @@ export const en: Messages<typeof nl> = {
     password: 'Password',
     submit: 'Sign in',
     busy: 'Signing in…',
+    sso: {
+      button: 'Sign in with {{label}}',
+      or: 'or with e-mail address and password',
+      noAccount: 'You do not have a Warmflow account yet; ask your administrator to add you.',
+      disabled: 'Your Warmflow account is disabled; ask your administrator.',
+      expired: 'The sign-in expired or was interrupted. Please try again.',
+      unavailable: "Your organisation's sign-in service cannot be reached right now. Please try again later.",
+      failed: 'Signing in through your organisation did not work. Please try again.',
+    },
   },
   nav: {
     label: 'Main menu',

@@ -33,6 +33,15 @@ export const nl = {
     password: 'Wachtwoord',
     submit: 'Inloggen',
     busy: 'Bezig met inloggen…',
+    sso: {
+      button: 'Inloggen met {{label}}',
+      or: 'of met e-mailadres en wachtwoord',
+      noAccount: 'Je hebt nog geen account in Warmflow; vraag je beheerder om je toe te voegen.',
+      disabled: 'Je account in Warmflow is uitgeschakeld; vraag je beheerder.',
+      expired: 'Het inloggen is verlopen of onderbroken. Probeer het opnieuw.',
+      unavailable: 'De inlogdienst van je organisatie is nu niet bereikbaar. Probeer het later opnieuw.',
+      failed: 'Inloggen via je organisatie is niet gelukt. Probeer het opnieuw.',
+    },
   },
   nav: {
     label: 'Hoofdmenu',

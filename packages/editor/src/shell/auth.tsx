@@ -9,7 +9,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, setCsrfToken, setUnauthorizedHandler } from '../api/client'
-import type { CurrentUser, SessionInfo } from '../api/types'
+import type { ApiAnswer, CurrentUser, SessionInfo } from '../api/types'
 import { LanguageSwitch } from './LanguageSwitch'
 import { Loading, ProblemMessage } from './Problem'
 
@@ -101,7 +101,31 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   )
 }
 
-/** The login page: e-mail and password, errors in the user's language. */
+type SignInOptions = ApiAnswer<'/api/v1/auth/providers', 'get'>
+
+/** The texts for the codes single sign-on sends a browser back with (`?ssoError=`). */
+const ssoErrorKeys: Record<string, string> = {
+  'auth.oidc_no_account': 'login.sso.noAccount',
+  'auth.oidc_account_disabled': 'login.sso.disabled',
+  'auth.oidc_state': 'login.sso.expired',
+  'auth.oidc_unavailable': 'login.sso.unavailable',
+  'auth.oidc_failed': 'login.sso.failed',
+}
+
+/** Takes `?ssoError=` off the address (so a reload does not show it again) and returns it. */
+function takeSsoError(): string | undefined {
+  const url = new URL(window.location.href)
+  const code = url.searchParams.get('ssoError')
+  if (code === null) return undefined
+  url.searchParams.delete('ssoError')
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+  return ssoErrorKeys[code] ?? 'login.sso.failed'
+}
+
+/**
+ * The login page: single sign-on when the installation has it ("Inloggen met <label>"), and
+ * e-mail and password; errors in the user's language.
+ */
 function LoginPage() {
   const { t } = useTranslation()
   const { login } = useAuth()
@@ -109,6 +133,15 @@ function LoginPage() {
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
+  const [ssoError] = useState(takeSsoError)
+  const [options, setOptions] = useState<SignInOptions>()
+
+  useEffect(() => {
+    // Without an answer the password form is enough: single sign-on is an extra way in.
+    api<SignInOptions>('GET', '/api/v1/auth/providers').then(setOptions, () => undefined)
+  }, [])
+  const sso = options?.oidc
+  const returnTo = window.location.pathname + window.location.search
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -131,6 +164,24 @@ function LoginPage() {
       <p className="tagline">{t('app.tagline')}</p>
       <form onSubmit={submit} aria-labelledby="login-heading" className="card">
         <h2 id="login-heading">{t('login.heading')}</h2>
+        {ssoError && (
+          <div className="problem" role="alert">
+            <p>
+              <strong>{t(ssoError)}</strong>
+            </p>
+          </div>
+        )}
+        {sso && (
+          <>
+            <a
+              className="button primary sso-button"
+              href={`${sso.startUrl}?returnTo=${encodeURIComponent(returnTo)}`}
+            >
+              {t('login.sso.button', { label: sso.label })}
+            </a>
+            <p className="login-or">{t('login.sso.or')}</p>
+          </>
+        )}
         <label htmlFor="login-email">{t('login.email')}</label>
         <input
           id="login-email"
@@ -150,7 +201,7 @@ function LoginPage() {
           onChange={(event) => setPassword(event.target.value)}
         />
         {error !== undefined && <ProblemMessage error={error} />}
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className={sso ? undefined : 'primary'} disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>
       </form>
