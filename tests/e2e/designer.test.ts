@@ -145,13 +145,6 @@ describe('the flow designer in Chromium', () => {
     await page
       .locator('[data-testid="node-human_task_1"] .run-badge', { hasText: 'Wacht op een mens' })
       .waitFor({ timeout: 30_000 })
-    // The run is listed among the flow's runs as a test of the draft; choosing it shows it again.
-    await page
-      .getByRole('tabpanel')
-      .getByRole('button', { name: /testrun van het concept/ })
-      .first()
-      .click()
-    await transform.locator('.run-badge', { hasText: 'Klaar' }).waitFor()
     await selectNode(page, 'transform_1')
     await page.getByRole('tab', { name: 'Instellingen' }).click()
     await page.getByRole('tabpanel').getByText('Fatima Jansen').first().waitFor()
@@ -163,6 +156,21 @@ describe('the flow designer in Chromium', () => {
       .getByText('Een medewerker met de rol goedkeurder handelt deze taak af in de werkbak.')
       .waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
+    // The run is listed among the flow's runs as a test of the draft; choosing it shows it on
+    // the canvas as it ran, read-only, until going back to the draft.
+    await page.getByRole('tab', { name: 'Testen' }).click()
+    await page
+      .getByRole('tabpanel')
+      .getByRole('button', { name: /testrun van het concept/ })
+      .first()
+      .click()
+    await page.getByRole('heading', { name: 'Testrun van het concept' }).waitFor()
+    await page
+      .locator('.run-canvas [data-testid="node-transform_1"] .run-badge', { hasText: 'Klaar' })
+      .waitFor()
+    await page.getByRole('button', { name: 'Terug naar het concept' }).click()
+    await page.getByRole('toolbar', { name: 'Acties voor de flow' }).waitFor()
+    await transform.locator('.run-badge', { hasText: 'Klaar' }).waitFor()
   }, 90_000)
 
   it('undo restores a deleted node with its edges, redo deletes it again', async () => {

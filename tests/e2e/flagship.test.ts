@@ -562,8 +562,12 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
       .getByRole('button', { name: /Klaar · versie 1/ })
       .first()
       .click()
+    // The run opens on the canvas of version 1, as it ran.
+    await page.getByRole('heading', { name: 'Versie 1 — zoals deze run liep' }).waitFor()
     for (const id of Object.values(ids)) {
-      await node(page, id).locator('.run-badge', { hasText: 'Klaar' }).waitFor({ timeout: 20_000 })
+      await page
+        .locator(`.run-canvas [data-testid="node-${id}"] .run-badge`, { hasText: 'Klaar' })
+        .waitFor({ timeout: 20_000 })
     }
     await screenshot(page, 'flagship-11-run-completed')
 

@@ -38,6 +38,7 @@ import { rememberCreatedFlow } from './keys'
 import { autoLayout } from './layout'
 import { Palette, paletteMime } from './Palette'
 import { loadDesignerData } from './prefetch'
+import { RunView, useRunView } from './RunView'
 import { SidePanel, type SidePanelTab } from './SidePanel'
 import { useCountByNode, useFlowWarnings } from './serverChecks'
 import { CanvasInfoContext, WarmNodeComponent } from './WarmNode'
@@ -155,6 +156,8 @@ function DesignerCanvas({
   const [refusal, setRefusal] = useState<{ text: string; x: number; y: number } | undefined>()
   const [tab, setTab] = useState<SidePanelTab>('settings')
   const [run, setRun] = useState<RunJson | undefined>()
+  // A run chosen from the run history is shown read-only on the canvas of the flow as it ran.
+  const runView = useRunView()
   const [announcement, setAnnouncement] = useState('')
   const clipboard = useRef<Graph | undefined>(undefined)
   const dragOrigin = useRef<Graph | undefined>(undefined)
@@ -308,7 +311,7 @@ function DesignerCanvas({
   // Keyboard shortcuts for the canvas; typing in a field is never taken over.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return
+      if (runView.runId || isTyping(event.target)) return
       const mod = event.ctrlKey || event.metaKey
       const key = event.key.toLowerCase()
       if (mod && key === 'z' && !event.shiftKey) doUndo()
@@ -321,7 +324,7 @@ function DesignerCanvas({
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [copySelection, deleteSelection, doRedo, doUndo, paste])
+  }, [copySelection, deleteSelection, doRedo, doUndo, paste, runView.runId])
 
   // --- validation (the engine's rules, in the browser) -----------------------------------------
   const definition = useMemo(() => toDefinition(meta, settled), [meta, settled])
@@ -453,9 +456,7 @@ function DesignerCanvas({
     },
     [save, t],
   )
-  const showRun = useCallback(async (runId: string) => {
-    setRun(await api<RunJson>('GET', `/api/v1/runs/${runId}`))
-  }, [])
+  const showRun = runView.open
   useEffect(() => {
     if (!run || (run.status !== 'running' && run.nodes)) return
     const timer = window.setTimeout(async () => {
@@ -532,7 +533,7 @@ function DesignerCanvas({
   )
 
   return (
-    <div className="designer">
+    <div className={runView.runId ? 'designer viewing-run' : 'designer'}>
       <div className="designer-toolbar" role="toolbar" aria-label={t('designer.toolbar')}>
         <label htmlFor="flow-name" className="visually-hidden">
           {t('designer.flowName')}
@@ -583,6 +584,9 @@ function DesignerCanvas({
         </button>
       </div>
       <div className="designer-body">
+        {runView.runId && (
+          <RunView key={runView.runId} runId={runView.runId} catalogue={index} onClose={runView.close} />
+        )}
         <Palette catalogue={catalogue} onAdd={addFromPalette} />
         <section
           className="canvas"

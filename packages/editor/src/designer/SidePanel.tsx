@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiProblem, api } from '../api/client'
+import { api } from '../api/client'
 import type {
   ApiAnswer,
   CatalogueNode,
@@ -10,9 +10,7 @@ import type {
   RunSummaryJson,
 } from '../api/types'
 import { formatDateTime, formatDuration, pick } from '../i18n'
-import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
-import { navigate } from '../shell/router'
 import type { FlowProblem } from './catalogue'
 import { credentialChoices } from './credentialChoice'
 import type { FlowMeta } from './Designer'
@@ -20,6 +18,7 @@ import { ExpressionContext, type ExpressionHelp } from './expressions'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
 import { InputMapping } from './InputMapping'
 import { fieldProblemText, problemText, warningText } from './problemText'
+import { NodeRunDetails } from './RunView'
 import { type FieldErrors, SchemaForm } from './SchemaForm'
 import { nodeDuration } from './WarmNode'
 
@@ -49,8 +48,8 @@ interface SidePanelProps {
   onPublish(note: string): Promise<number>
   run: RunJson | undefined
   onStartRun(input: Record<string, unknown>): Promise<void>
-  /** Shows an earlier run's node states on the canvas. */
-  onShowRun(runId: string): Promise<void>
+  /** Opens an earlier run on the canvas of the flow as it ran. */
+  onShowRun(runId: string): void
 }
 
 /** The panel beside the canvas: settings of the selected node, problems, publishing and test runs. */
@@ -293,73 +292,16 @@ function NodeSettings({
           {t('privacy.nodeReads', { fields: type.personalData.reads.join(', ') })}
         </p>
       ) : null}
-      {state && (
-        <section aria-labelledby="node-run-heading" className="node-run">
-          <h3 id="node-run-heading">{t('run.nodeHeading')}</h3>
-          <dl>
-            <dt>{t('run.statusLabel')}</dt>
-            <dd>{t(`nodeStatus.${state.status}`)}</dd>
-            <dt>{t('run.attempts')}</dt>
-            <dd>{state.attempts}</dd>
-            <dt>{t('run.duration')}</dt>
-            <dd>
-              {nodeDuration(state) === undefined ? '–' : formatDuration(nodeDuration(state)!, i18n.language)}
-            </dd>
-          </dl>
-          <h4>{t('run.input')}</h4>
-          <p className="small-text">{t('run.inputFromUpstream')}</p>
-          <pre>{JSON.stringify(upstreamOutputs(graph, node.id, run), null, 2)}</pre>
-          {state.status === 'waiting' && run && <OpenTask runId={run.id} nodeId={node.id} />}
-          <h4>{t('run.output')}</h4>
-          <pre>{state.output === undefined ? '–' : JSON.stringify(state.output, null, 2)}</pre>
-          {state.error && (
-            <>
-              <h4>{t('run.error')}</h4>
-              <p className="field-error">
-                {state.error.message} <code>{state.error.code}</code>
-              </p>
-            </>
-          )}
-        </section>
+      {state && run && (
+        <NodeRunDetails
+          run={run}
+          graph={graph}
+          nodeId={node.id}
+          state={state}
+          heading={t('run.nodeHeading')}
+        />
       )}
     </div>
-  )
-}
-
-/** For a node waiting for a person in a test run: opens its task in the inbox (for approvers). */
-function OpenTask({ runId, nodeId }: { runId: string; nodeId: string }) {
-  const { t } = useTranslation()
-  const { user } = useAuth()
-  const [error, setError] = useState<unknown>()
-  if (!permissions(user?.roles ?? []).inbox) return <p className="muted">{t('run.taskForApprovers')}</p>
-  return (
-    <>
-      <button
-        type="button"
-        onClick={async () => {
-          try {
-            const page = await api<ApiAnswer<'/api/v1/tasks', 'get'>>(
-              'GET',
-              '/api/v1/tasks?view=team&limit=100',
-            )
-            const task = page.items.find((item) => item.runId === runId && item.nodeId === nodeId)
-            if (task) navigate(`/inbox/${task.id}`)
-            else
-              setError(
-                new ApiProblem(404, 'editor.task_not_found', {
-                  nl: t('run.taskMissing'),
-                  en: t('run.taskMissing'),
-                }),
-              )
-          } catch (failure) {
-            setError(failure)
-          }
-        }}
-      >
-        {t('run.openTask')}
-      </button>
-      {error !== undefined && <ProblemMessage error={error} />}
-    </>
   )
 }
 
@@ -394,14 +336,6 @@ function expressionHelpFor(graph: Graph, nodeId: string, run: RunJson | undefine
     suggestions: [...new Set(suggestions)],
     ...(run?.nodes ? { sample: { data, bindings: { nodes: outputs, input: input ?? {} } } } : {}),
   }
-}
-
-function upstreamOutputs(graph: Graph, nodeId: string, run: RunJson | undefined): Record<string, unknown> {
-  const result: Record<string, unknown> = {}
-  for (const edge of graph.edges) {
-    if (edge.target === nodeId) result[edge.source] = run?.nodes?.[edge.source]?.output
-  }
-  return result
 }
 
 /** Every credential of the team, by name (the API never sends a secret's value). */
@@ -869,7 +803,7 @@ function RunHistory({ flowId, run, onShowRun }: SidePanelProps) {
                 type="button"
                 className="link-button"
                 aria-current={item.id === run?.id ? 'true' : undefined}
-                onClick={() => void onShowRun(item.id)}
+                onClick={() => onShowRun(item.id)}
               >
                 {formatDateTime(item.createdAt, i18n.language)} · {t(`run.status.${item.status}`)} ·{' '}
                 {item.flowVersion === null
