@@ -1,15 +1,12 @@
 // The seeded flagship flow and the inbox must agree on the shape of the coordinator's task data:
 // the flow's data expressions, evaluated on a match result, give what the inbox shows as an AI
 // draft beside its source and as volunteer proposals with reasons.
-import { readFile } from 'node:fs/promises'
-import { evaluateExpression, type FlowDefinition } from '@warmflow/engine'
-import { expect, it } from 'vitest'
-import type { TaskJson } from '../../packages/editor/src/api/types.js'
-import { findAiDraft, findSuggestions } from '../../packages/editor/src/inbox/taskData.js'
 
-const flow = JSON.parse(
-  await readFile(new URL('../../examples/flows/nieuwe-aanmelding.json', import.meta.url), 'utf8'),
-) as FlowDefinition
+import { expect, it } from 'vitest'
+import flow from '../../../../examples/flows/nieuwe-aanmelding.json'
+import { evaluateExpression } from '../../../engine/src/expressions'
+import type { TaskJson } from '../api/types'
+import { findAiDraft, findSuggestions } from './taskData'
 
 const reason = (nl: string, en: string) => ({ code: 'x', effect: 'plus', nl, en })
 
