@@ -385,6 +385,53 @@ describe('the flow designer in Chromium', () => {
     await page.getByText('Versie 1 is gepubliceerd.').first().waitFor()
   }, 60_000)
 
+  it('opens a flow of 250 nodes drawing only the nodes in view, every node on the minimap', async () => {
+    // Ten nodes a row, each linked to the one before: the rows reach far beyond the canvas.
+    const nodes = Array.from({ length: 250 }, (_, i) => ({
+      id: `n${i}`,
+      type: i === 0 ? 'manual' : 'transform',
+      version: 1,
+      config: i === 0 ? {} : { fields: { [`veld${i}`]: `"waarde ${i}"` } },
+      position: { x: (i % 10) * 260, y: Math.floor(i / 10) * 120 },
+    }))
+    const links = nodes.slice(1).map((node, i) => ({ id: `e${i + 1}`, source: `n${i}`, target: node.id }))
+    const created = await env.platform.request('POST', `/api/v1/flows?teamId=${env.platform.team.id}`, {
+      name: 'Grote flow',
+      nodes,
+      edges: links,
+    })
+    expect(created.status).toBe(201)
+    await page.goto(`/flows/${created.body.id}`)
+    await page.locator('[data-testid="node-n0"]').waitFor()
+    await expect.poll(() => page.locator('.react-flow__minimap-node').count()).toBe(250)
+    const drawn = new Set(
+      (await page.evaluate(
+        `[...document.querySelectorAll('.react-flow__node')].map((node) => node.getAttribute('data-id'))`,
+      )) as string[],
+    )
+    expect(drawn.size).toBeGreaterThan(3)
+    expect(drawn.size).toBeLessThan(100)
+
+    // An edge from a node in view to one out of view ends where that node's input port is once
+    // the node is drawn (in flow coordinates, whatever the zoom).
+    const edge = links.find((link) => drawn.has(link.source) && !drawn.has(link.target))
+    expect(edge).toBeDefined()
+    const edgeEnd = (await page.evaluate(
+      `document.querySelector('[data-testid="rf__edge-${edge!.id}"] .react-flow__edge-path').getAttribute('d').match(/-?[0-9.]+/g).slice(-2).map(Number)`,
+    )) as number[]
+    await page.getByRole('toolbar').getByRole('button', { name: 'Alles in beeld' }).click()
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(250)
+    const port = (await page.evaluate(`(() => {
+      const handle = document.querySelector('[data-testid="node-${edge!.target}"] .react-flow__handle[data-handleid="in"]').getBoundingClientRect()
+      const canvas = document.querySelector('.react-flow').getBoundingClientRect()
+      const view = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform)
+      return [(handle.left - canvas.left - view.e) / view.a, (handle.top + handle.height / 2 - canvas.top - view.f) / view.a]
+    })()`)) as number[]
+    expect(Math.abs(edgeEnd[0]! - port[0]!)).toBeLessThan(1.5)
+    expect(Math.abs(edgeEnd[1]! - port[1]!)).toBeLessThan(1.5)
+    await screenshot(page, '13-large-flow')
+  }, 60_000)
+
   it('switches to English and back', async () => {
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Undo' }).waitFor()

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FlowList } from './designer/FlowList'
 import { designerKey } from './designer/keys'
@@ -7,20 +7,19 @@ import { PublicForm } from './form/PublicForm'
 import { AuthProvider, permissions, useAuth } from './shell/auth'
 import { LanguageSwitch } from './shell/LanguageSwitch'
 import { Loading } from './shell/Problem'
+import { CodeSplit, pageCode } from './shell/page'
 import { Link, matchPath, navigate, useLocation } from './shell/router'
 
-const loadDesigner = () => import('./designer/Designer')
-const loadInbox = () => import('./inbox/Inbox')
+const designerCode = pageCode(() => import('./designer/Designer').then((m) => m.Designer))
+const inboxCode = pageCode(() => import('./inbox/Inbox').then((m) => m.Inbox))
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
   const flowId = /^\/flows\/([^/]+)$/.exec(window.location.pathname)?.[1]
   if (flowId) {
-    void loadDesigner()
+    designerCode.load().catch(() => undefined)
     prefetchDesignerData(flowId)
-  } else if (window.location.pathname.startsWith('/inbox')) void loadInbox()
+  } else if (window.location.pathname.startsWith('/inbox')) inboxCode.load().catch(() => undefined)
 }
-const Designer = lazy(() => loadDesigner().then((m) => ({ default: m.Designer })))
-const Inbox = lazy(() => loadInbox().then((m) => ({ default: m.Inbox })))
 
 /**
  * The whole editor: login, then the designer and the inbox by role. A flow's public intake form
@@ -58,8 +57,11 @@ function Shell() {
   const taskMatch = matchPath('/inbox/:taskId', path)
   if (path === '/flows' && can.design) page = <FlowList />
   else if (flowMatch && can.design)
-    page = <Designer key={designerKey(flowMatch.id!)} flowId={flowMatch.id!} />
-  else if ((path === '/inbox' || taskMatch) && can.inbox) page = <Inbox taskId={taskMatch?.taskId} />
+    page = (
+      <CodeSplit key={designerKey(flowMatch.id!)} code={designerCode} props={{ flowId: flowMatch.id! }} />
+    )
+  else if ((path === '/inbox' || taskMatch) && can.inbox)
+    page = <CodeSplit code={inboxCode} props={{ taskId: taskMatch?.taskId }} />
   else if (path === '/' || path === '') page = <Loading />
   else
     page = (
@@ -103,7 +105,7 @@ function Shell() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{page}</Suspense>
+        {page}
       </main>
     </div>
   )

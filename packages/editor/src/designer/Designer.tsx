@@ -7,6 +7,7 @@ import {
   type EdgeChange,
   MiniMap,
   type NodeChange,
+  type OnConnectEnd,
   ReactFlow,
   ReactFlowProvider,
   useConnection,
@@ -37,13 +38,18 @@ import { type History, record, recordFrom, redo, replace, startHistory, undo } f
 import { rememberCreatedFlow } from './keys'
 import { autoLayout } from './layout'
 import { Palette, paletteMime } from './Palette'
-import { loadDesignerData } from './prefetch'
+import { loadDesignerData, takeLoadedDesignerData } from './prefetch'
 import { RunView, useRunView } from './RunView'
 import { SidePanel, type SidePanelTab } from './SidePanel'
 import { useCountByNode, useFlowWarnings } from './serverChecks'
-import { CanvasInfoContext, WarmNodeComponent } from './WarmNode'
+import { CanvasInfoContext, useCanvasNodes, WarmNodeComponent } from './WarmNode'
 
 const nodeTypes = { warm: WarmNodeComponent }
+// Canvas options as constants: React Flow copies every option that is a new object or function
+// into its store, and each store update runs the selectors of every node (minimap included).
+const multiSelectionKeys = ['Shift', 'Meta', 'Control']
+const fitViewOptions = { padding: 0.3, maxZoom: 1 }
+const proOptions = { hideAttribution: true }
 
 /** The flow's own fields besides nodes and edges. */
 export interface FlowMeta {
@@ -75,9 +81,11 @@ export function Designer({ flowId }: { flowId: string }) {
   // Loaded once: when a new flow is first saved, the address changes to its id, but this
   // designer (its canvas and undo history) stays; another flow gets another designer (App's key).
   const [loadId] = useState(flowId)
+  // Drawn at once when the early load (started at page load) has already arrived.
+  const [early] = useState(() => takeLoadedDesignerData(loadId))
   const [state, setState] = useState<
     { phase: 'loading' } | { phase: 'error'; error: unknown } | ({ phase: 'ready' } & Loaded)
-  >({ phase: 'loading' })
+  >(() => (early ? { phase: 'ready', ...early } : { phase: 'loading' }))
   const load = useCallback(() => {
     setState({ phase: 'loading' })
     loadDesignerData(loadId).then(
@@ -85,7 +93,9 @@ export function Designer({ flowId }: { flowId: string }) {
       (error) => setState({ phase: 'error', error }),
     )
   }, [loadId])
-  useEffect(load, [load])
+  useEffect(() => {
+    if (!early) load()
+  }, [early, load])
 
   if (state.phase === 'loading') return <Loading />
   if (state.phase === 'error') return <ProblemMessage error={state.error} onRetry={load} />
@@ -195,13 +205,15 @@ function DesignerCanvas({
     )
   }, [])
 
+  // Reads the graph through graphRef, so this function (and the canvas options made from it)
+  // stays the same while the graph changes and React Flow's store is not updated for it.
   const refusalText = useCallback(
     (attempt: Connection | { source: string; target: string; sourceHandle?: string | null }) => {
-      const refused = checkConnection(history.present, attempt, index)
+      const refused = checkConnection(graphRef.current, attempt, index)
       if (!refused) return undefined
       return t(`connect.${refused.reason}`, { path: refused.path?.join(' → ') ?? '' })
     },
-    [history.present, index, t],
+    [index, t],
   )
 
   // xyflow asks this for every handle while a connection is dragged: it must not set state.
@@ -527,6 +539,51 @@ function DesignerCanvas({
 
   const warnings = useFlowWarnings(saved.id, saved.revision)
   const warningsByNode = useCountByNode(warnings)
+  const onlyVisible = graph.nodes.length > largeFlow
+  const canvasNodes = useCanvasNodes(graph.nodes, index, onlyVisible)
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (_event, state) => {
+      const attempt = state.fromHandle && state.toHandle && !state.isValid
+      if (attempt && state.fromHandle && state.toHandle) {
+        const text = refusalText({
+          source: state.fromHandle.nodeId,
+          sourceHandle: state.fromHandle.id ?? 'out',
+          target: state.toHandle.nodeId,
+          targetHandle: state.toHandle.id ?? 'in',
+        })
+        if (text) {
+          setRefusal({ text, ...pointer.current })
+          setAnnouncement(text)
+          window.setTimeout(() => setRefusal(undefined), 3000)
+        }
+      }
+    },
+    [refusalText],
+  )
+  const onNodeDragStart = useCallback(() => {
+    dragOrigin.current = graphRef.current
+    setDragging(true)
+  }, [])
+  const onNodeDragStop = useCallback(() => {
+    const origin = dragOrigin.current
+    dragOrigin.current = undefined
+    setDragging(false)
+    if (origin) setHistory((current) => recordFrom(current, origin))
+  }, [])
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11yNode'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.a11yNode'),
+      'edge.a11yDescription.default': t('canvas.a11yEdge'),
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('designer.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+    }),
+    [t],
+  )
   const canvasInfo = useMemo(
     () => ({ catalogue: index, problems: problemsByNode, warnings: warningsByNode, run: run?.nodes }),
     [index, problemsByNode, warningsByNode, run?.nodes],
@@ -603,59 +660,26 @@ function DesignerCanvas({
         >
           <CanvasInfoContext.Provider value={canvasInfo}>
             <ReactFlow<WarmNode>
-              nodes={graph.nodes}
+              nodes={canvasNodes}
               edges={graph.edges}
               nodeTypes={nodeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
               onConnect={connect}
               isValidConnection={isValidConnection}
-              onConnectEnd={(_event, state) => {
-                const attempt = state.fromHandle && state.toHandle && !state.isValid
-                if (attempt && state.fromHandle && state.toHandle) {
-                  const text = refusalText({
-                    source: state.fromHandle.nodeId,
-                    sourceHandle: state.fromHandle.id ?? 'out',
-                    target: state.toHandle.nodeId,
-                    targetHandle: state.toHandle.id ?? 'in',
-                  })
-                  if (text) {
-                    setRefusal({ text, ...pointer.current })
-                    setAnnouncement(text)
-                    window.setTimeout(() => setRefusal(undefined), 3000)
-                  }
-                }
-              }}
-              onNodeDragStart={() => {
-                dragOrigin.current = history.present
-                setDragging(true)
-              }}
-              onNodeDragStop={() => {
-                const origin = dragOrigin.current
-                dragOrigin.current = undefined
-                setDragging(false)
-                if (origin) setHistory((current) => recordFrom(current, origin))
-              }}
+              onConnectEnd={onConnectEnd}
+              onNodeDragStart={onNodeDragStart}
+              onNodeDragStop={onNodeDragStop}
               deleteKeyCode={null}
-              multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+              multiSelectionKeyCode={multiSelectionKeys}
               selectionKeyCode="Shift"
               fitView={initialFit}
-              fitViewOptions={{ padding: 0.3, maxZoom: 1 }}
+              fitViewOptions={fitViewOptions}
               defaultViewport={initialViewport}
               minZoom={0.1}
-              onlyRenderVisibleElements={graph.nodes.length > largeFlow}
-              proOptions={{ hideAttribution: true }}
-              ariaLabelConfig={{
-                'node.a11yDescription.default': t('canvas.a11yNode'),
-                'node.a11yDescription.keyboardDisabled': t('canvas.a11yNode'),
-                'edge.a11yDescription.default': t('canvas.a11yEdge'),
-                'controls.ariaLabel': t('canvas.controls'),
-                'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
-                'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
-                'controls.fitView.ariaLabel': t('designer.fitView'),
-                'controls.interactive.ariaLabel': t('canvas.interactive'),
-                'minimap.ariaLabel': t('canvas.minimap'),
-              }}
+              onlyRenderVisibleElements={onlyVisible}
+              proOptions={proOptions}
+              ariaLabelConfig={ariaLabels}
             >
               <Background />
               <MiniMap pannable zoomable />

@@ -37,8 +37,9 @@ type EngineRegistry = ValidationRegistry
 
 /**
  * A node registry for `validateFlow` made from the API's node catalogue: each node's config
- * schema is turned back from JSON Schema into zod. The server validates again with the real
- * registry when a flow is published; this one gives the designer problems while drawing.
+ * schema is turned back from JSON Schema into zod, the first time a flow uses that node type
+ * (not for the whole catalogue while the designer opens). The server validates again with the
+ * real registry when a flow is published; this one gives the designer problems while drawing.
  *
  * @example
  * const result = validateFlow(definition, registryFromCatalogue(items))
@@ -46,6 +47,7 @@ type EngineRegistry = ValidationRegistry
 export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRegistry {
   const byKey = new Map(
     items.map((item) => {
+      let configSchema: z.ZodType | undefined
       const definition = {
         key: `${item.type}@${item.version}`,
         type: item.type,
@@ -58,7 +60,10 @@ export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRe
         personalData: item.personalData,
         outputs: (config: unknown) => portsOf(item, config).filter((port) => port.id !== 'error'),
         // Validation reads only the config schema; input and output are checked by the worker.
-        config: zodFromJsonSchema(item.configSchema),
+        get config(): z.ZodType {
+          configSchema ??= zodFromJsonSchema(item.configSchema)
+          return configSchema
+        },
       }
       return [definition.key, definition] as const
     }),

@@ -7,7 +7,7 @@ export interface DesignerData {
   flow: FlowJson | undefined
 }
 
-let pending: { flowId: string; data: Promise<DesignerData> } | undefined
+let pending: { flowId: string; data: Promise<DesignerData>; loaded?: DesignerData } | undefined
 
 function fetchDesignerData(flowId: string): Promise<DesignerData> {
   return Promise.all([
@@ -21,11 +21,26 @@ function fetchDesignerData(flowId: string): Promise<DesignerData> {
  * the designer's code downloads). A failed early load is not kept: the designer asks again.
  */
 export function prefetchDesignerData(flowId: string): void {
-  const data = fetchDesignerData(flowId)
-  data.catch(() => {
-    if (pending?.data === data) pending = undefined
-  })
-  pending = { flowId, data }
+  const early: NonNullable<typeof pending> = { flowId, data: fetchDesignerData(flowId) }
+  early.data.then(
+    (loaded) => {
+      early.loaded = loaded
+    },
+    () => {
+      if (pending === early) pending = undefined
+    },
+  )
+  pending = early
+}
+
+/**
+ * The early load for this flow if it has already arrived (used once), so the designer draws the
+ * flow in its first render instead of showing the loading line for a moment.
+ */
+export function takeLoadedDesignerData(flowId: string): DesignerData | undefined {
+  const loaded = pending?.flowId === flowId ? pending.loaded : undefined
+  if (loaded) pending = undefined
+  return loaded
 }
 
 /** The early load for this flow if there is one (used once), otherwise a fresh one. */
