@@ -104,9 +104,12 @@ describe('the inbox on a phone, in Chromium', () => {
 
     await page.getByRole('link', { name: /Aanmelding beoordelen/ }).click()
     await page.getByRole('heading', { name: 'Aanmelding beoordelen' }).waitFor()
+    // Made by the offline method: one line says so (the node's own label), nothing claims AI made it.
     const draft = page.getByRole('region', { name: /Voorstel/ })
-    await draft.getByText('Gemaakt door AI').waitFor()
-    await draft.getByText(/offline methode/).waitFor()
+    await draft.getByText('Automatisch gemaakt', { exact: true }).waitFor()
+    await draft.getByText('Gemaakt met de eenvoudige methode zonder AI. Controleer het zelf.').waitFor()
+    expect(await draft.locator('p', { hasText: /gemaakt/i }).count()).toBe(1)
+    expect(await draft.getByText('Gemaakt door AI').count()).toBe(0)
     await page.getByRole('region', { name: 'Bron' }).getByText(intakeText).waitFor()
     await screenshot(page, 'inbox-02-task-phone')
     expect(await seriousAxeViolations(page)).toEqual([])
@@ -148,7 +151,16 @@ describe('the inbox on a phone, in Chromium', () => {
       .getByRole('alert')
       .getByText('Deze taak bestaat niet of je hebt er geen toegang toe.')
       .waitFor()
+    // Trying again will not make it appear; the way back to the list is there.
+    expect(await page.getByRole('button', { name: 'Opnieuw proberen' }).count()).toBe(0)
+    const back = page.getByRole('link', { name: 'Terug naar je taken' })
+    expect(await back.isVisible()).toBe(true)
     await screenshot(page, 'inbox-04-other-team')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await back.click()
+    await page.getByRole('button', { name: /^Mijn taken/ }).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/inbox')
+    await page.getByText('Geen taken in deze lijst.').waitFor()
   }, 60_000)
 
   it('shows a new task in an open inbox as it arrives, without reloading', async () => {
@@ -257,11 +269,11 @@ describe('the inbox on a phone, in Chromium', () => {
     await claim.waitFor()
     expect((await asColleague.request('POST', `/api/v1/tasks/${race}/claim`)).status).toBe(200)
     await claim.click()
-    await page
-      .getByRole('alert')
-      .getByText('Deze taak is al door iemand anders opgepakt of is afgerond.')
-      .waitFor()
-    await page.getByText('We hebben de taak opnieuw geladen.', { exact: false }).waitFor()
+    const conflict = page.getByRole('alert')
+    await conflict.getByText('Deze taak is al door iemand anders opgepakt of is afgerond.').waitFor()
+    // Only what this screen did about it, not the general advice to load the newest version.
+    await conflict.getByText('We hebben de taak opnieuw geladen.', { exact: false }).waitFor()
+    expect(await page.getByText('Laad de nieuwste versie', { exact: false }).count()).toBe(0)
     await page.getByText(`In behandeling bij ${colleagueName}`).waitFor()
     expect(await claim.count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Goedkeuren' }).count()).toBe(0)

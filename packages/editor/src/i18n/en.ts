@@ -496,6 +496,7 @@ export const en: Messages<typeof nl> = {
   },
   task: {
     back: 'Back to the list',
+    backToTasks: 'Back to your tasks',
     flow: 'Flow',
     status: 'Status',
     assignee: 'Who',
@@ -516,7 +517,8 @@ export const en: Messages<typeof nl> = {
     reloaded: 'We loaded the task again. Below you see how it stands now.',
     aiDraft: 'Draft',
     aiMade: 'Made by AI',
-    offlineMethod: 'Made with the offline method (no AI service). Check it carefully.',
+    offlineMade: 'Made automatically',
+    offlineMethod: 'Made with the basic method without AI. Please check it yourself.',
     aiModel: 'Made by {{model}}. Check it carefully.',
     source: 'Source',
     suggestions: 'Suggested volunteers',

@@ -499,6 +499,7 @@ export const nl = {
   },
   task: {
     back: 'Terug naar de lijst',
+    backToTasks: 'Terug naar je taken',
     flow: 'Flow',
     status: 'Status',
     assignee: 'Wie',
@@ -519,7 +520,8 @@ export const nl = {
     reloaded: 'We hebben de taak opnieuw geladen. Hieronder zie je hoe het nu staat.',
     aiDraft: 'Voorstel',
     aiMade: 'Gemaakt door AI',
-    offlineMethod: 'Gemaakt met de offline methode (zonder AI-dienst). Controleer het goed.',
+    offlineMade: 'Automatisch gemaakt',
+    offlineMethod: 'Gemaakt met de eenvoudige methode zonder AI. Controleer het zelf.',
     aiModel: 'Gemaakt door {{model}}. Controleer het goed.',
     source: 'Bron',
     suggestions: 'Voorgestelde vrijwilligers',

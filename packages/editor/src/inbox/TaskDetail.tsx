@@ -1,12 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiProblem, api } from '../api/client'
+import { ApiProblem, api, asProblem } from '../api/client'
 import type { ApiAnswer, TaskFieldJson, TaskJson } from '../api/types'
 import { formatDateTime, formatNumber, pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
-import { findAiDraft, findSuggestions, sourceKeys } from './taskData'
+import { draftMadeBy, findAiDraft, findSuggestions, sourceKeys } from './taskData'
 
 type Data = Record<string, unknown>
 
@@ -68,7 +68,13 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   if (task.state === 'error')
     return (
       <section className="task-detail">
-        <ProblemMessage error={task.error} onRetry={load} />
+        {/* Retrying helps when the connection or the server failed, not when the task is not there. */}
+        <ProblemMessage error={task.error} onRetry={asProblem(task.error).retryable ? load : undefined} />
+        <p>
+          <Link href="/inbox" className="button primary">
+            {t('task.backToTasks')}
+          </Link>
+        </p>
       </section>
     )
   const item = task.task
@@ -190,14 +196,10 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         <div className="draft-pair">
           <section className="ai-draft" aria-labelledby="ai-draft-heading">
             <h3 id="ai-draft-heading">
-              {t('task.aiDraft')} <span className="badge badge-ai">{t('task.aiMade')}</span>
+              {t('task.aiDraft')}{' '}
+              <span className="badge badge-ai">{t(draft.offline ? 'task.offlineMade' : 'task.aiMade')}</span>
             </h3>
-            <p className="small-text">
-              {draft.offline ? t('task.offlineMethod') : t('task.aiModel', { model: draft.model ?? 'AI' })}
-            </p>
-            {draft.label && !draft.offline && (
-              <p className="small-text">{pick(draft.label, i18n.language)}</p>
-            )}
+            <p className="small-text">{draftMadeBy(draft, i18n.language, t)}</p>
             <p className="draft-text">{draft.text}</p>
           </section>
           {draft.source && (
@@ -330,15 +332,13 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   )
 }
 
-/** What went wrong with claiming, handing over or deciding; after a 409 the task was read again. */
+/**
+ * What went wrong with claiming, handing over or deciding. After a 409 the task was read again:
+ * that is said instead of the general advice to load the newest version.
+ */
 function ActionProblem({ problem, reloaded }: { problem: unknown; reloaded: boolean }) {
   const { t } = useTranslation()
-  return (
-    <>
-      <ProblemMessage error={problem} />
-      {reloaded && <p className="small-text">{t('task.reloaded')}</p>}
-    </>
-  )
+  return <ProblemMessage error={problem} advice={reloaded ? t('task.reloaded') : undefined} />
 }
 
 type Candidate = ApiAnswer<'/api/v1/tasks/{id}/candidates', 'get'>['items'][number]

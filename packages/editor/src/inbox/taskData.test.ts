@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TaskJson } from '../api/types'
-import { findAiDraft, findSuggestions } from './taskData'
+import { draftMadeBy, findAiDraft, findSuggestions } from './taskData'
 
 const base: TaskJson = {
   id: 't1',
@@ -80,5 +80,18 @@ describe('task data for the inbox', () => {
       },
     ])
     expect(findSuggestions(base)).toEqual([])
+  })
+
+  it("says in one line how a draft was made: the AI node's own label, else a general text", () => {
+    const t = (key: string, values?: Record<string, string>) => (values ? `${key} ${values.model}` : key)
+    const label = {
+      nl: 'Concept gemaakt door AI (mistral-small). Een mens beslist.',
+      en: 'Draft made by AI.',
+    }
+    expect(draftMadeBy({ text: 'x', model: 'mistral-small', label }, 'nl', t)).toBe(label.nl)
+    expect(draftMadeBy({ text: 'x', model: 'mistral-small', label }, 'en', t)).toBe(label.en)
+    expect(draftMadeBy({ text: 'x', offline: true }, 'nl', t)).toBe('task.offlineMethod')
+    expect(draftMadeBy({ text: 'x', model: 'mistral-small' }, 'nl', t)).toBe('task.aiModel mistral-small')
+    expect(draftMadeBy({ text: 'x' }, 'nl', t)).toBe('task.aiModel AI')
   })
 })

@@ -1,4 +1,5 @@
 import type { AiDraftJson, SuggestionJson, TaskJson } from '../api/types'
+import { pick } from '../i18n'
 
 type Data = Record<string, unknown>
 
@@ -48,6 +49,20 @@ export function findAiDraft(task: TaskJson): AiDraftJson | undefined {
     if (nested) return { ...nested, source: sourceIn(record) ?? sourceIn(data) }
   }
   return undefined
+}
+
+/**
+ * The one line under an AI draft that says how it was made: the AI node's own label when it has
+ * one (it says so when the offline method made it), else a general text for the offline method
+ * or the AI model.
+ */
+export function draftMadeBy(
+  draft: AiDraftJson,
+  lang: string,
+  t: (key: string, values?: Record<string, string>) => string,
+): string {
+  if (draft.label) return pick(draft.label, lang)
+  return draft.offline ? t('task.offlineMethod') : t('task.aiModel', { model: draft.model ?? 'AI' })
 }
 
 /** The volunteer suggestions of a task, with their reasons. */

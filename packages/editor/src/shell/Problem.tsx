@@ -17,15 +17,24 @@ export function adviceKey(problem: ApiProblem): string {
 
 /**
  * An error in the user's language with what to do next, and a retry button when it can help.
+ * `advice` replaces the general advice when the screen knows better (e.g. it already reloaded).
  * Never a stack trace.
  */
-export function ProblemMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ProblemMessage({
+  error,
+  onRetry,
+  advice,
+}: {
+  error: unknown
+  onRetry?: () => void
+  advice?: string
+}) {
   const { t, i18n } = useTranslation()
   const problem = asProblem(error)
   return (
     <div className="problem" role="alert">
       <p>
-        <strong>{pick(problem.text, i18n.language)}</strong> {t(adviceKey(problem))}
+        <strong>{pick(problem.text, i18n.language)}</strong> {advice ?? t(adviceKey(problem))}
       </p>
       {problem.errors.length > 0 && (
         <ul>
