@@ -262,17 +262,18 @@ async function main() {
         `| ${level} | ${verify.toFixed(1)} | ${start.toFixed(1)} | ${result.toFixed(1)} | ${(p50 - verify - start - result).toFixed(1)} |`,
       )
     }
-    const runs = await db
-      .selectFrom('runs')
-      .select(db.fn.countAll<string>().as('n'))
-      .where('flow_id', '=', flowId)
-      .executeTakeFirstOrThrow()
-    const completedRows = await db
-      .selectFrom('runs')
-      .select(db.fn.countAll<string>().as('n'))
-      .where('flow_id', '=', flowId)
-      .where('status', '=', 'completed')
-      .executeTakeFirstOrThrow()
+    // Every answered run writes its final status from its workflow; give the last ones a moment.
+    const count = async (completedOnly: boolean) => {
+      let query = db.selectFrom('runs').select(db.fn.countAll<string>().as('n')).where('flow_id', '=', flowId)
+      if (completedOnly) query = query.where('status', '=', 'completed')
+      return Number((await query.executeTakeFirstOrThrow()).n)
+    }
+    const runs = { n: await count(false) }
+    let completedRows = { n: await count(true) }
+    for (let i = 0; i < 100 && completedRows.n < runs.n; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      completedRows = { n: await count(true) }
+    }
     say('')
     say('| connections | completed flows/s | p50 ms | p99 ms | errors | RSS |')
     say('|---:|---:|---:|---:|---:|---|')
