@@ -76,6 +76,9 @@ const largeFlow = 200
 /** Milliseconds of quiet before an autosave. */
 export const autosaveDelay = 1200
 
+/** Longest wait for an autosave while changes keep coming without a pause. */
+export const autosaveMaxWait = 10_000
+
 /** The flow designer for one flow (`new` for a flow that is not saved yet). */
 export function Designer({ flowId }: { flowId: string }) {
   // Loaded once: when a new flow is first saved, the address changes to its id, but this
@@ -400,13 +403,27 @@ function DesignerCanvas({
   }, [definition, saved, user])
 
   const dirty = JSON.stringify(definition) !== saved.json
+  // Since when there are changes no save has started for: someone who keeps typing without a
+  // pause of `autosaveDelay` still gets the draft saved every `autosaveMaxWait`.
+  const unsavedSince = useRef<number | undefined>(undefined)
   useEffect(() => {
-    if (!dirty) return
+    if (!dirty) {
+      unsavedSince.current = undefined
+      return
+    }
     if (saveState.kind === 'conflict') return
     setSaveState((current) => (current.kind === 'saving' ? current : { kind: 'unsaved' }))
-    const timer = window.setTimeout(() => void save(), autosaveDelay)
+    unsavedSince.current ??= Date.now()
+    const untilMaxWait = unsavedSince.current + autosaveMaxWait - Date.now()
+    const timer = window.setTimeout(
+      () => {
+        if (!saving.current) unsavedSince.current = undefined
+        void save()
+      },
+      Math.max(0, Math.min(autosaveDelay, untilMaxWait)),
+    )
     return () => window.clearTimeout(timer)
-    // save changes with every edit; the timer restarts on each one
+    // save changes with every edit; the timer restarts on each one, up to the longest wait
   }, [dirty, save, saveState.kind])
 
   const reloadNewest = useCallback(async () => {
