@@ -1,12 +1,15 @@
 import cronstrue from 'cronstrue'
 import 'cronstrue/locales/nl'
-import type { TFunction } from 'i18next'
-import { useId } from 'react'
+import { createContext, useContext, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocalizedText } from '../api/client'
 import type { JsonSchema } from '../api/types'
 import { currentLang, pick } from '../i18n'
 import { ExpressionInput, isExpressionSetting } from './expressions'
+import { settingLabel } from './settingLabel'
+
+/** The node type whose settings the form shows: some labels depend on it. */
+const NodeTypeContext = createContext<string | undefined>(undefined)
 
 /** Field errors by config path (`a.0.b`), already in the user's language. */
 export type FieldErrors = ReadonlyMap<string, string>
@@ -74,18 +77,6 @@ export function widgetFor(name: string, raw: JsonSchema): string {
   return 'json'
 }
 
-function humanize(name: string): string {
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ')
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
-
-function labelOf(name: string, schema: JsonSchema, lang: string, t: TFunction): string {
-  const title = schema['x-title'] as LocalizedText | undefined
-  if (title) return pick(title, lang)
-  // Common setting names have a translation; others are shown as written, made readable.
-  return schema.title ?? t(`schemaField.${name}`, { defaultValue: humanize(name) })
-}
-
 function descriptionOf(schema: JsonSchema, lang: string): string | undefined {
   const text = schema['x-description'] as LocalizedText | undefined
   if (text) return pick(text, lang)
@@ -132,7 +123,7 @@ function Field({ name, parent, schema: raw, value, required, path, errors, onCha
   const id = useId()
   const schema = resolveSchema(raw)
   const widget = widgetFor(name, raw)
-  const label = labelOf(name, schema, i18n.language, t)
+  const label = settingLabel(name, schema, i18n.language, t, useContext(NodeTypeContext))
   const help = descriptionOf(schema, i18n.language)
   const error = errors.get(path)
   const describedBy =
@@ -516,11 +507,14 @@ function ObjectFields({
  */
 export function SchemaForm({
   schema,
+  nodeType,
   value,
   errors,
   onChange,
 }: {
   schema: JsonSchema | undefined
+  /** The node type the settings belong to, e.g. `records.update`: labels may depend on it. */
+  nodeType?: string
   value: Record<string, Value>
   errors: FieldErrors
   onChange(value: Record<string, Value>): void
@@ -530,5 +524,9 @@ export function SchemaForm({
   if (!resolved?.properties || Object.keys(resolved.properties).length === 0) {
     return <p className="muted">{t('form.noSettings')}</p>
   }
-  return <ObjectFields schema={resolved} value={value} path="" errors={errors} onChange={onChange} />
+  return (
+    <NodeTypeContext.Provider value={nodeType}>
+      <ObjectFields schema={resolved} value={value} path="" errors={errors} onChange={onChange} />
+    </NodeTypeContext.Provider>
+  )
 }

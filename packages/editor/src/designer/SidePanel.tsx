@@ -256,6 +256,7 @@ function NodeSettings({
         <ExpressionContext.Provider value={expressionHelp}>
           <SchemaForm
             schema={type?.configSchema}
+            nodeType={node.data.type}
             value={node.data.config}
             errors={fieldErrors}
             onChange={(config) => onNodeChange(node.id, { config })}
@@ -782,7 +783,8 @@ function RunHistory({ flowId, run, onShowRun }: SidePanelProps) {
   useEffect(load, [load, run?.id, run?.status])
   return (
     <section aria-labelledby="runs-heading">
-      <h3 id="runs-heading">{t('runs.heading')}</h3>
+      {/* Not under the test run's heading: the history also holds runs of published versions. */}
+      <h2 id="runs-heading">{t('runs.heading')}</h2>
       <label htmlFor="runs-status">{t('runs.filter')}</label>
       <select id="runs-status" value={status} onChange={(event) => setStatus(event.target.value)}>
         <option value="">{t('runs.all')}</option>

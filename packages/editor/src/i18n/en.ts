@@ -232,6 +232,10 @@ export const en: Messages<typeof nl> = {
     until: 'Until (formula)',
     cases: 'Options',
     id: 'Name',
+    records: {
+      read: { id: 'Which record (formula)', required: 'Stop when nothing is found' },
+      update: { id: 'Which record (formula)' },
+    },
     label: 'Label',
     when: 'When (formula)',
     maxWords: 'At most this many words',
@@ -247,6 +251,7 @@ export const en: Messages<typeof nl> = {
     help: 'Help text',
     personal: 'Personal data',
     value: 'Value',
+    values: 'Values',
     intro: 'Introduction',
     submitLabel: 'Text on the send button',
     thanks: 'Thanks after sending',
@@ -403,7 +408,7 @@ export const en: Messages<typeof nl> = {
     diffEdges: 'Connections: {{added}} new, {{removed}} removed',
   },
   test: {
-    heading: 'Test run',
+    heading: 'Test run of the draft',
     saveFirst: 'Put a node on the canvas first. A test run needs the flow to be saved.',
     usesDraft: 'The test run uses the flow as it is now. You do not need to publish first.',
     blocked_one: 'Fix {{count}} problem first. Then you can test.',
@@ -416,7 +421,7 @@ export const en: Messages<typeof nl> = {
     clickNode: 'Choose a node on the canvas to see its input, output and errors.',
   },
   runs: {
-    heading: 'Earlier runs',
+    heading: 'Runs of this flow',
     filter: 'Show',
     all: 'All runs',
     none: 'No runs yet.',

@@ -233,6 +233,11 @@ export const nl = {
     until: 'Tot (formule)',
     cases: 'Mogelijkheden',
     id: 'Naam',
+    // Per node type, where a name means something else there.
+    records: {
+      read: { id: 'Welk record (formule)', required: 'Stoppen als er niets is gevonden' },
+      update: { id: 'Welk record (formule)' },
+    },
     label: 'Omschrijving',
     when: 'Als (formule)',
     maxWords: 'Hoogstens zoveel woorden',
@@ -248,6 +253,7 @@ export const nl = {
     help: 'Hulptekst',
     personal: 'Persoonsgegevens',
     value: 'Waarde',
+    values: 'Waarden',
     intro: 'Inleiding',
     submitLabel: 'Tekst op de verstuurknop',
     thanks: 'Bedankt na versturen',
@@ -406,7 +412,7 @@ export const nl = {
     diffEdges: 'Verbindingen: {{added}} nieuw, {{removed}} weg',
   },
   test: {
-    heading: 'Testrun',
+    heading: 'Testrun van het concept',
     saveFirst: 'Zet eerst een blok op het canvas. Een testrun kan als de flow is opgeslagen.',
     usesDraft: 'De testrun gebruikt de flow zoals die nu is. Je hoeft niet eerst te publiceren.',
     blocked_one: 'Los eerst {{count}} probleem op. Daarna kun je testen.',
@@ -419,7 +425,7 @@ export const nl = {
     clickNode: 'Kies een blok op het canvas om de invoer, uitvoer en fouten te zien.',
   },
   runs: {
-    heading: 'Eerdere runs',
+    heading: 'Runs van deze flow',
     filter: 'Laat zien',
     all: 'Alle runs',
     none: 'Nog geen runs.',
