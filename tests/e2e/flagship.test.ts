@@ -417,8 +417,8 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
 
     panel = await open(page, ids.read, 'Vrijwilliger ophalen')
     await panel.getByLabel(/^Tabel/).selectOption('volunteers')
-    await panel.getByLabel('Naam', { exact: true }).fill('fields.vrijwilliger')
-    await panel.getByRole('checkbox', { name: 'Verplicht' }).check()
+    await panel.getByLabel(/^Welk record \(formule\)/).fill('fields.vrijwilliger')
+    await panel.getByRole('checkbox', { name: 'Stoppen als er niets is gevonden' }).check()
 
     // The real names come back only here, for the e-mail inside the organisation.
     panel = await open(page, ids.restore, 'Gegevens terugzetten')
@@ -519,6 +519,9 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     // The AI draft beside its (pseudonymised) source, and three proposals with reasons.
     const draft = mobile.getByRole('region', { name: /Voorstel/ })
     await draft.getByText('Gemaakt door AI', { exact: true }).waitFor()
+    // One line on how it was made: the AI node's own label, with the model.
+    await draft.getByText(/^Concept gemaakt door AI \(.+\)\. Een mens beslist\.$/).waitFor()
+    expect(await draft.locator('p', { hasText: /gemaakt/i }).count()).toBe(1)
     await draft.getByText(/is slecht ter been en zoekt hulp bij boodschappen/).waitFor()
     const source = (await mobile.getByRole('region', { name: 'Bron' }).textContent()) ?? ''
     expect(source).toContain('[BSN_1]')
