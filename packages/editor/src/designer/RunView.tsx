@@ -12,10 +12,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api } from '../api/client'
 import type { ApiAnswer, CatalogueNode, NodeRunStateJson, RunJson } from '../api/types'
-import { formatDateTime, formatDuration, pick } from '../i18n'
+import { formatDateTime, formatDuration } from '../i18n'
 import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { navigate, useLocation } from '../shell/router'
+import { nodeDisplayName } from './catalogue'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
 import { CanvasInfoContext, nodeDuration, WarmNodeComponent } from './WarmNode'
 
@@ -178,10 +179,7 @@ function RunCanvasAndPanel({
   )
   const selected = nodes.filter((node) => node.selected)
   const node = selected.length === 1 ? selected[0] : undefined
-  const nameOf = (item: WarmNode) =>
-    item.data.label ||
-    pick(catalogue.get(`${item.data.type}@${item.data.version}`)?.title, i18n.language) ||
-    item.id
+  const nameOf = (item: WarmNode) => nodeDisplayName(item, catalogue, i18n.language)
   return (
     <>
       <section className="canvas run-canvas" aria-label={t('runView.canvas')}>
@@ -266,48 +264,84 @@ function RunSummary({
   nameOf(node: WarmNode): string
   onChoose(id: string): void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   return (
     <>
       <h3>{t('runView.summary')}</h3>
       {run.error && <p className="field-error">{run.error.message}</p>}
       {run.redacted && <p className="muted small-text">{t('runView.redacted')}</p>}
-      <table className="run-table">
-        <thead>
-          <tr>
-            <th scope="col" className="run-cell">
-              {t('test.node')}
-            </th>
-            <th scope="col" className="run-cell">
-              {t('run.statusLabel')}
-            </th>
-            <th scope="col" className="run-cell">
-              {t('run.duration')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {graph.nodes.map((node) => {
-            const state = states[node.id]
-            const duration = nodeDuration(state)
-            return (
-              <tr key={node.id} data-testid={`run-view-row-${node.id}`}>
-                <th scope="row" className="run-cell">
+      <RunNodeTable
+        graph={graph}
+        states={states}
+        nameOf={nameOf}
+        onChoose={onChoose}
+        missing={t('runView.notRun')}
+        rowTestId="run-view-row"
+      />
+      <p className="muted small-text">{t('test.clickNode')}</p>
+    </>
+  )
+}
+
+/**
+ * One row per node of a run: its name, status and duration. With `onChoose` the name is a button
+ * that opens the node's details; `missing` stands in for a node without a state.
+ */
+export function RunNodeTable({
+  graph,
+  states,
+  nameOf,
+  onChoose,
+  missing,
+  rowTestId,
+}: {
+  graph: Graph
+  states: Record<string, NodeRunStateJson> | undefined
+  nameOf(node: WarmNode): string
+  onChoose?(id: string): void
+  missing: string
+  rowTestId: string
+}) {
+  const { t, i18n } = useTranslation()
+  return (
+    <table className="run-table">
+      <thead>
+        <tr>
+          <th scope="col" className="run-cell">
+            {t('test.node')}
+          </th>
+          <th scope="col" className="run-cell">
+            {t('run.statusLabel')}
+          </th>
+          <th scope="col" className="run-cell">
+            {t('run.duration')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {graph.nodes.map((node) => {
+          const state = states?.[node.id]
+          const duration = nodeDuration(state)
+          return (
+            <tr key={node.id} data-testid={`${rowTestId}-${node.id}`}>
+              <th scope="row" className="run-cell">
+                {onChoose ? (
                   <button type="button" className="link-button" onClick={() => onChoose(node.id)}>
                     {nameOf(node)}
                   </button>
-                </th>
-                <td className="run-cell">{state ? t(`nodeStatus.${state.status}`) : t('runView.notRun')}</td>
-                <td className="run-cell">
-                  {duration === undefined ? '–' : formatDuration(duration, i18n.language)}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-      <p className="muted small-text">{t('test.clickNode')}</p>
-    </>
+                ) : (
+                  nameOf(node)
+                )}
+              </th>
+              <td className="run-cell">{state ? t(`nodeStatus.${state.status}`) : missing}</td>
+              <td className="run-cell">
+                {duration === undefined ? '–' : formatDuration(duration, i18n.language)}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
   )
 }
 

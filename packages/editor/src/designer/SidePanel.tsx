@@ -9,18 +9,17 @@ import type {
   RunJson,
   RunSummaryJson,
 } from '../api/types'
-import { formatDateTime, formatDuration, pick } from '../i18n'
+import { formatDateTime, pick } from '../i18n'
 import { Loading, ProblemMessage } from '../shell/Problem'
-import type { FlowProblem } from './catalogue'
+import { type FlowProblem, nodeDisplayName } from './catalogue'
 import { credentialChoices } from './credentialChoice'
 import type { FlowMeta } from './Designer'
 import { ExpressionContext, type ExpressionHelp } from './expressions'
 import { checkConnection, type Graph, portsOf, type WarmNode, type WarmNodeData } from './graph'
 import { InputMapping } from './InputMapping'
 import { fieldProblemText, problemText, warningText } from './problemText'
-import { NodeRunDetails } from './RunView'
+import { NodeRunDetails, RunNodeTable } from './RunView'
 import { type FieldErrors, SchemaForm } from './SchemaForm'
-import { nodeDuration } from './WarmNode'
 
 /** The tabs of the side panel. */
 export type SidePanelTab = 'settings' | 'problems' | 'publish' | 'test'
@@ -559,11 +558,7 @@ function ProblemsTab({ problems, serverProblems, warnings, onFocusNode, graph, c
   const nodeName = (id: string) => {
     const node = graph.nodes.find((candidate) => candidate.id === id)
     if (!node) return id
-    return (
-      node.data.label ||
-      pick(catalogue.get(`${node.data.type}@${node.data.version}`)?.title, i18n.language) ||
-      id
-    )
+    return nodeDisplayName(node, catalogue, i18n.language)
   }
   return (
     <div>
@@ -891,41 +886,13 @@ function TestTab(props: SidePanelProps) {
             <span className={`badge run-badge-${run.status}`}>{t(`run.status.${run.status}`)}</span>
           </h3>
           {run.error && <p className="field-error">{run.error.message}</p>}
-          <table className="run-table">
-            <thead>
-              <tr>
-                <th scope="col" className="run-cell">
-                  {t('test.node')}
-                </th>
-                <th scope="col" className="run-cell">
-                  {t('run.statusLabel')}
-                </th>
-                <th scope="col" className="run-cell">
-                  {t('run.duration')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {graph.nodes.map((node) => {
-                const state = run.nodes?.[node.id]
-                const type = catalogue.get(`${node.data.type}@${node.data.version}`)
-                const duration = nodeDuration(state)
-                return (
-                  <tr key={node.id} data-testid={`run-row-${node.id}`}>
-                    <th scope="row" className="run-cell">
-                      {node.data.label || pick(type?.title, i18n.language) || node.id}
-                    </th>
-                    <td className="run-cell">
-                      {state ? t(`nodeStatus.${state.status}`) : t('nodeStatus.pending')}
-                    </td>
-                    <td className="run-cell">
-                      {duration === undefined ? '–' : formatDuration(duration, i18n.language)}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <RunNodeTable
+            graph={graph}
+            states={run.nodes}
+            nameOf={(node) => nodeDisplayName(node, catalogue, i18n.language)}
+            missing={t('nodeStatus.pending')}
+            rowTestId="run-row"
+          />
           <p className="muted small-text">{t('test.clickNode')}</p>
         </section>
       )}

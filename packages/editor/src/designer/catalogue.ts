@@ -9,7 +9,8 @@ import {
 } from '@warmflow/engine/validate'
 import { z } from 'zod'
 import type { CatalogueNode, FlowDefinitionJson, JsonSchema } from '../api/types'
-import { portsOf } from './graph'
+import { pick } from '../i18n'
+import { portsOf, type WarmNode } from './graph'
 
 export type { FlowProblem }
 
@@ -19,6 +20,19 @@ export const categoryOrder = ['trigger', 'privacy', 'ai', 'matching', 'data', 'l
 /** Catalogue entries by `type@version`. */
 export function catalogueIndex(items: readonly CatalogueNode[]): Map<string, CatalogueNode> {
   return new Map(items.map((item) => [`${item.type}@${item.version}`, item]))
+}
+
+/** What a node is called on screen: its own label, else its type's title, else its id. */
+export function nodeDisplayName(
+  node: WarmNode,
+  catalogue: ReadonlyMap<string, CatalogueNode>,
+  language: string,
+): string {
+  return (
+    node.data.label ||
+    pick(catalogue.get(`${node.data.type}@${node.data.version}`)?.title, language) ||
+    node.id
+  )
 }
 
 const anything = z.unknown()
