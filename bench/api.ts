@@ -25,19 +25,13 @@ import {
 } from '@warmflow/engine'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { Hono } from 'hono'
+import { percentile } from './stats.js'
 
 const quick = Boolean(process.env.BENCH_QUICK)
 const sequential = quick ? 5 : 150
 const warmup = quick ? 2 : 15
 const throughputRequests = quick ? 10 : 300
 const concurrency = 8
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  )
-}
 
 interface Target {
   label: string

@@ -21,6 +21,7 @@ import {
   snapshotFlow,
 } from '@warmflow/engine'
 import { benchPlugin } from './activities.js'
+import { percentile } from './stats.js'
 
 const sizes = [1, 4, 16] as const
 /**
@@ -39,12 +40,6 @@ const labels: Record<Variant, string> = {
   interpreter: 'interpreter, activities',
   'baseline-local': 'hand-written, local activities',
   'interpreter-local': 'interpreter, local activities',
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index] ?? Number.NaN
 }
 
 class WorkerChild {

@@ -32,18 +32,12 @@ import {
   workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import { percentile } from './stats.js'
 import type { LoadReport } from './webhook-load.js'
 
 const quick = Boolean(process.env.BENCH_QUICK)
 const seconds = quick ? 3 : 20
 const levels = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number)
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  )
-}
 
 function rssOf(pid: number): number {
   try {
