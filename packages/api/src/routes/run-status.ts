@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { WorkflowFailedError } from '@temporalio/client'
 import type { AppDeps } from '../deps.js'
 
 /** A run's status as the API reports it. */
@@ -23,6 +24,18 @@ export const temporalStatus: Record<string, RunStatus> = {
   CANCELLED: 'cancelled',
   TERMINATED: 'terminated',
   TIMED_OUT: 'timed_out',
+}
+
+/**
+ * What went wrong in a failed run, from the error its result raised: the node's or workflow's
+ * own failure rather than Temporal's wrapper.
+ *
+ * @example
+ * try { await handle.result() } catch (failure) { error = { message: failureMessage(failure) } }
+ */
+export function failureMessage(failure: unknown): string {
+  const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
+  return cause instanceof Error ? cause.message : String(cause)
 }
 
 /**

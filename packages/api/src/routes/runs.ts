@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
-import { WorkflowFailedError } from '@temporalio/client'
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js'
 import {
   buildRunInput,
@@ -34,7 +33,13 @@ import {
   pageResponse,
 } from './pagination.js'
 import { redactRunDetail } from './redact.js'
-import { describeRunStatus, type RunStatus, runStatusSchema, temporalStatus } from './run-status.js'
+import {
+  describeRunStatus,
+  failureMessage,
+  type RunStatus,
+  runStatusSchema,
+  temporalStatus,
+} from './run-status.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 const nodeStateSchema = z.object({
@@ -463,8 +468,7 @@ export async function runDetail(deps: AppDeps, row: RunRow) {
       try {
         await handle.result()
       } catch (failure) {
-        const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
-        error = { message: cause instanceof Error ? cause.message : String(cause) }
+        error = { message: failureMessage(failure) }
       }
     }
     try {

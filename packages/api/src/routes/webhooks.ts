@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client'
+import type { WorkflowHandle } from '@temporalio/client'
 import {
   awaitResponseUpdateName,
   controlNodeTypes,
@@ -15,6 +15,7 @@ import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { generateWebhookSecret, verifyWebhook, type WebhookRejection } from '../webhooks/signature.js'
 import { loadTeamFlow } from './flows.js'
+import { failureMessage } from './run-status.js'
 import { flowDefinitionOf, startRun, toRunSummary } from './runs.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
@@ -56,8 +57,7 @@ async function resultOf(handle: WorkflowHandle): Promise<Answer> {
     const result = (await handle.result()) as RunFlowResult
     return { status: 'completed', output: result.output }
   } catch (failure) {
-    const cause = failure instanceof WorkflowFailedError ? (failure.cause ?? failure) : failure
-    return { status: 'failed', error: { message: cause instanceof Error ? cause.message : String(cause) } }
+    return { status: 'failed', error: { message: failureMessage(failure) } }
   }
 }
 
