@@ -6,7 +6,6 @@ import {
   createActivities,
   createEncryptionCodec,
   createRegistry,
-  createRunRecordActivities,
   parsePayloadKeys,
   workflowsPath,
 } from '@warmflow/engine'
@@ -22,10 +21,7 @@ const interpreter = await Worker.create({
   connection,
   taskQueue: interpreterQueue,
   workflowsPath,
-  activities: {
-    ...createActivities({ registry: createRegistry([benchPlugin]), log: () => {} }),
-    ...createRunRecordActivities(undefined),
-  },
+  activities: createActivities({ registry: createRegistry([benchPlugin]), log: () => {} }),
   dataConverter,
 })
 const baseline = await Worker.create({

@@ -9,8 +9,6 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
-  createRunRecordActivities,
-  createTaskActivities,
   type FlowDefinitionInput,
   interpreterWorkflowType,
   type RunFlowResult,
@@ -115,8 +113,6 @@ beforeAll(async () => {
     workflowBundle: { code: await readFile(inject('workflowBundlePath'), 'utf8') },
     activities: {
       ...createActivities({ registry, log: () => {}, secrets: async (name) => credentials[name] }),
-      ...createTaskActivities(undefined),
-      ...createRunRecordActivities(undefined),
     },
   })
   running = worker.run()

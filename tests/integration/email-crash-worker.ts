@@ -2,7 +2,7 @@
 // and the SMTP credential from the environment. The test kills it with SIGKILL mid-send.
 import { readFile } from 'node:fs/promises'
 import { NativeConnection, Worker } from '@temporalio/worker'
-import { controlPlugin, createActivities, createRegistry, createRunRecordActivities } from '@warmflow/engine'
+import { controlPlugin, createActivities, createRegistry } from '@warmflow/engine'
 import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
 
 const env = process.env as Record<string, string>
@@ -13,15 +13,12 @@ const worker = await Worker.create({
   connection,
   taskQueue: env.WARMFLOW_TASK_QUEUE!,
   workflowBundle: { code: await readFile(env.WARMFLOW_WORKFLOW_BUNDLE!, 'utf8') },
-  activities: {
-    ...createActivities({
-      registry,
-      records,
-      log: () => {},
-      secrets: async (name) => (name === 'smtp' ? env.TEST_SMTP_CREDENTIAL : undefined),
-    }),
-    ...createRunRecordActivities(undefined),
-  },
+  activities: createActivities({
+    registry,
+    records,
+    log: () => {},
+    secrets: async (name) => (name === 'smtp' ? env.TEST_SMTP_CREDENTIAL : undefined),
+  }),
 })
 process.stdout.write(`worker ready ${process.pid}\n`)
 await worker.run()

@@ -15,8 +15,6 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
-  createRunRecordActivities,
-  createTaskActivities,
   type FlowDefinition,
   interpreterWorkflowType,
   progressQueryName,
@@ -115,9 +113,13 @@ beforeAll(async () => {
     taskQueue,
     workflowBundle: { code: await readFile(inject('workflowBundlePath'), 'utf8') },
     activities: {
-      ...createActivities({ registry, log: () => {}, secrets: async (name) => credentials[name], records }),
-      ...createTaskActivities(createPostgresTaskStore(db)),
-      ...createRunRecordActivities(undefined),
+      ...createActivities({
+        registry,
+        log: () => {},
+        secrets: async (name) => credentials[name],
+        records,
+        tasks: createPostgresTaskStore(db),
+      }),
     },
   })
   running = worker.run()

@@ -7,7 +7,6 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
-  createRunRecordActivities,
   type RunFlowResult,
   snapshotFlow,
   validateFlow,
@@ -60,7 +59,7 @@ beforeAll(async () => {
     connection: workerConnection,
     taskQueue,
     workflowBundle: { code: await readFile(get('workflowBundlePath'), 'utf8') },
-    activities: { ...createActivities({ registry, log: () => {} }), ...createRunRecordActivities(undefined) },
+    activities: createActivities({ registry, log: () => {} }),
   })
   running = worker.run()
 })

@@ -11,7 +11,15 @@ import {
 } from './outputs.js'
 import type { RecordStore } from './records.js'
 import type { NodeRegistry } from './registry.js'
-import type { EngineActivities, RunNodeInput, RunNodeResult } from './workflows/types.js'
+import { createRunRecordActivities, type RunStore } from './run-records.js'
+import { createTaskActivities, type TaskStore } from './tasks.js'
+import type {
+  EngineActivities,
+  RunNodeInput,
+  RunNodeResult,
+  RunRecordActivities,
+  TaskActivities,
+} from './workflows/types.js'
 
 /** A log line from a node, bound to its run. */
 export interface NodeLogEntry {
@@ -42,6 +50,10 @@ export interface ActivityDeps {
   outputs?: OutputStore
   /** Outputs whose JSON exceeds this many bytes are stored in `outputs`. Default 256 KB. */
   largeOutputBytes?: number
+  /** Where human tasks are written; without it a human-task node waits and retries. */
+  tasks?: TaskStore
+  /** Where each run writes its final status; without it the API asks Temporal when a run is read. */
+  runs?: RunStore
 }
 
 const stderrLog = (entry: NodeLogEntry) => {
@@ -175,17 +187,21 @@ export function createNodeContext(
 }
 
 /**
- * Creates the activities the interpreter workflow calls. Register the result with a Temporal
- * worker.
+ * Creates every activity the interpreter workflow calls: `runNode`, the human-task writes and
+ * the run-record writes. Register the result with a Temporal worker.
  *
  * @example
  * const worker = await Worker.create({ activities: createActivities({ registry }), ... })
  */
-export function createActivities(deps: ActivityDeps): EngineActivities {
+export function createActivities(
+  deps: ActivityDeps,
+): EngineActivities & TaskActivities & RunRecordActivities {
   const log = deps.log ?? stderrLog
   const http = deps.http ?? defaultHttp()
   const largeOutputBytes = deps.largeOutputBytes ?? defaultLargeOutputBytes
   return {
+    ...createTaskActivities(deps.tasks),
+    ...createRunRecordActivities(deps.runs),
     async runNode(args: RunNodeInput): Promise<RunNodeResult> {
       const context = Context.current()
       const info = context.info

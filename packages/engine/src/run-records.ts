@@ -20,7 +20,7 @@ export interface RunStore {
  * Temporal when someone reads the run.
  *
  * @example
- * const activities = { ...createActivities({ registry }), ...createRunRecordActivities(store) }
+ * const activities = createRunRecordActivities(store) // createActivities({ registry, runs: store }) includes these
  */
 export function createRunRecordActivities(store: RunStore | undefined): RunRecordActivities {
   return {

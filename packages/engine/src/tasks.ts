@@ -61,7 +61,7 @@ function noStore(): never {
  * Register them on the worker next to `createActivities`.
  *
  * @example
- * const activities = { ...createActivities({ registry }), ...createTaskActivities(store) }
+ * const activities = createTaskActivities(store) // createActivities({ registry, tasks: store }) includes these
  */
 export function createTaskActivities(store: TaskStore | undefined): TaskActivities {
   return {

@@ -11,8 +11,6 @@ import {
   createActivities,
   createHttpClient,
   createRegistry,
-  createRunRecordActivities,
-  createTaskActivities,
   type FlowDefinitionInput,
   type FlowNode,
   httpAllowFromEnv,
@@ -165,8 +163,6 @@ export async function runFlowOnDevServer(options: RunFlowOnDevServerOptions): Pr
           http: createHttpClient({ allow: options.httpAllow ?? httpAllowFromEnv(process.env) }),
         }),
         // Human tasks have no store here: a flow with a human task waits, as on a worker without one.
-        ...createTaskActivities(undefined),
-        ...createRunRecordActivities(undefined),
       },
     })
     const client = new Client({ connection: clientConnection, namespace })
