@@ -556,6 +556,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       : Object.fromEntries(sinks.map((s) => [s.id, outputs[s.id]]))
   }
 
+  let output: unknown
   try {
     if (args.createRecord && args.teamId) {
       await runRecords
@@ -572,7 +573,8 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     for (const node of definition.nodes) consider(node.id)
     await condition(() => decided.size === definition.nodes.length || fatal !== undefined)
     if (fatal !== undefined) throw asWorkflowFailure(fatal)
-    response ??= { status: 'completed', output: runOutput() }
+    output = runOutput()
+    response ??= { status: 'completed', output }
     await condition(allHandlersFinished)
   } catch (error) {
     status = isCancellation(error) ? 'cancelled' : 'failed'
@@ -594,5 +596,5 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
 
   status = 'completed'
   await recordEnd(status)
-  return { status: 'completed', output: runOutput(), nodes }
+  return { status: 'completed', output, nodes }
 }
