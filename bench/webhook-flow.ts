@@ -6,7 +6,8 @@
 // encrypted payloads and search attributes; the load generator is a process of its own.
 // Prints flows/s, p50, p99, errors, the RSS of every process, and where a delivery's time goes
 // (the API's Server-Timing phases). Targets on a 2-core machine: ≥ 105 flows/s and
-// p50 ≤ 15 ms. `BENCH_QUICK=1`: 3 s each; `BENCH_LEVELS=10,50` picks the levels.
+// p50 ≤ 15 ms. `BENCH_QUICK=1`: 3 s each; `BENCH_LEVELS=10,50` picks the levels;
+// `BENCH_PROFILE=<folder>` writes CPU profiles of the worker process there.
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -48,17 +49,31 @@ function rssOf(pid: number): number {
   }
 }
 
-function postgresRss(): number {
-  let total = 0
+function postgresPids(): number[] {
+  const pids: number[] = []
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += rssOf(Number(entry))
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry))
     } catch {
       // the process ended meanwhile
     }
   }
-  return total
+  return pids
+}
+
+const postgresRss = () => postgresPids().reduce((total, pid) => total + rssOf(pid), 0)
+
+/** CPU time (user + system, every thread) a process has used so far, in ms. */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+  } catch {
+    return 0
+  }
 }
 
 const flow = {
@@ -104,7 +119,12 @@ const candidates = Array.from({ length: 20 }, (_, i) => ({
 /** Starts the production worker entry point and waits for its "worker ready" line. */
 async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(fileURLToPath(new URL('../packages/worker/src/main.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      // BENCH_PROFILE=<folder>: a CPU profile of the worker (every thread) lands there.
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
@@ -120,7 +140,7 @@ async function startWorkerProcess(env: Record<string, string>): Promise<ChildPro
 }
 
 /** The load generator process; answers each order with a {@link LoadReport}. */
-async function startLoadProcess(): Promise<(order: object) => Promise<LoadReport>> {
+async function startLoadProcess(): Promise<{ pid: number; run: (order: object) => Promise<LoadReport> }> {
   const child = fork(fileURLToPath(new URL('./webhook-load.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -129,11 +149,14 @@ async function startLoadProcess(): Promise<(order: object) => Promise<LoadReport
     child.once('message', () => resolve())
     child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)))
   })
-  return (order) =>
-    new Promise((resolve) => {
-      child.once('message', (report) => resolve(report as LoadReport))
-      child.send(order)
-    })
+  return {
+    pid: child.pid ?? 0,
+    run: (order) =>
+      new Promise((resolve) => {
+        child.once('message', (report) => resolve(report as LoadReport))
+        child.send(order)
+      }),
+  }
 }
 
 const median = (values: number[] | undefined) => (values?.length ? percentile(values, 50) : Number.NaN)
@@ -234,15 +257,40 @@ async function main() {
       body: JSON.stringify({ voornaam: 'Fatima', kandidaten: candidates }),
     }
     // Warm-up: the first runs load code paths and connections.
-    const warm = await load({ ...order, connections: 2, seconds: 2 })
+    const warm = await load.run({ ...order, connections: 2, seconds: 2 })
     if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`)
 
     const rows: string[] = []
     const phaseRows: string[] = []
+    const cpuRows: string[] = []
+    const processes = {
+      api: process.pid,
+      worker: worker.pid ?? 0,
+      temporal: temporal.process.pid ?? 0,
+      load: load.pid,
+    }
+    type Part = keyof typeof processes | 'postgres'
+    const cpuNow = (): Record<Part, number> => ({
+      api: cpuMsOf(processes.api),
+      worker: cpuMsOf(processes.worker),
+      temporal: cpuMsOf(processes.temporal),
+      load: cpuMsOf(processes.load),
+      postgres: postgresPids().reduce((total, pid) => total + cpuMsOf(pid), 0),
+    })
     for (const level of levels) {
       say(`Load: ${level} concurrent connections for ${seconds} s…`)
-      const report = await load({ ...order, connections: level, seconds })
+      const before = cpuNow()
+      const report = await load.run({ ...order, connections: level, seconds })
+      const after = cpuNow()
       const { latencies } = report
+      const perRun = (name: Part) => ((after[name] - before[name]) / latencies.length).toFixed(1)
+      const machine = (Object.keys(before) as Part[]).reduce(
+        (total, name) => total + after[name] - before[name],
+        0,
+      )
+      cpuRows.push(
+        `| ${level} | ${perRun('api')} | ${perRun('worker')} | ${perRun('temporal')} | ${perRun('postgres')} | ${perRun('load')} | ${(machine / latencies.length).toFixed(1)} | ${(machine / 1000 / report.elapsedSeconds).toFixed(2)} |`,
+      )
       const rss = `API ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, worker ${rssOf(worker.pid ?? 0).toFixed(0)} MB, Temporal ${rssOf(temporal.process.pid ?? 0).toFixed(0)} MB, PostgreSQL (all backends) ${postgresRss().toFixed(0)} MB`
       rows.push(
         `| ${level} | ${(latencies.length / report.elapsedSeconds).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${report.errors} | ${rss} |`,
@@ -279,6 +327,11 @@ async function main() {
     )
     say('|---:|---:|---:|---:|---:|')
     for (const row of phaseRows) say(row)
+    say('')
+    say('CPU time per completed flow (ms, user + system, all threads), and cores busy in all:')
+    say('| connections | API | worker | Temporal | PostgreSQL | load generator | all | cores busy |')
+    say('|---:|---:|---:|---:|---:|---:|---:|---:|')
+    for (const row of cpuRows) say(row)
     say('')
     say(
       `Target: ≥ 105 flows/s and p50 ≤ 15 ms. Every run is a Temporal workflow (${runs.n} runs recorded, ${completedRows.n} marked completed by their workflow).`,

@@ -1,4 +1,4 @@
-import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client'
+import { WorkflowFailedError, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client'
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common'
 import {
   type CompleteTaskArgs,
@@ -250,6 +250,103 @@ describe('graph execution', () => {
     const waited = Date.parse(result.nodes.pause!.finishedAt!) - Date.parse(result.nodes.pause!.startedAt!)
     expect(waited).toBeGreaterThanOrEqual(1000)
     await h.record('wait', handle)
+  })
+})
+
+describe('chains of pure nodes', () => {
+  const transform = (id: string, fields: Record<string, string>) => ({
+    id,
+    type: 'transform',
+    version: 1,
+    config: { fields, keepInput: true },
+  })
+  const localFlaky = (id: string, succeedOnAttempt: number, maximumAttempts = 3) => ({
+    id,
+    type: 'test.flaky-local',
+    version: 1,
+    config: { succeedOnAttempt },
+    options: { retry: { maximumAttempts, initialIntervalSeconds: 0.1 } },
+  })
+  /** Names of the local-activity markers in a run's history (one per local activity). */
+  const localActivityMarkers = async (handle: WorkflowHandle) => {
+    const { events = [] } = await handle.fetchHistory()
+    return events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length
+  }
+
+  it('runs a line of pure nodes in one local activity and records each node with its own timing', async () => {
+    const { handle, runId } = await h.start(
+      {
+        name: 'Keten',
+        nodes: [
+          start,
+          transform('a', { naam: '$uppercase(voornaam)' }),
+          localFlaky('b', 1),
+          transform('c', { n: '$length(naam)' }),
+        ],
+        edges: [edge('start', 'a'), edge('a', 'b'), edge('b', 'c')],
+      },
+      { voornaam: 'Fatima' },
+    )
+    const result = await completed(handle)
+    expect(result.output).toEqual({ voornaam: 'Fatima', naam: 'FATIMA', b: 'done on attempt 1', n: 6 })
+    for (const id of ['a', 'b', 'c']) {
+      const node = result.nodes[id]!
+      expect(node).toMatchObject({ status: 'completed', attempts: 1, port: 'out' })
+      expect(Date.parse(node.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(node.startedAt!))
+    }
+    // One node's start is not before the one before it ended: they ran in order.
+    expect(Date.parse(result.nodes.b!.startedAt!)).toBeGreaterThanOrEqual(
+      Date.parse(result.nodes.a!.finishedAt!),
+    )
+    expect(await attempts(h.db, runId, 'b')).toEqual([1])
+    // The chain and the run's final status: two local activities, not four.
+    expect(await localActivityMarkers(handle)).toBe(2)
+    await h.record('chain', handle)
+  })
+
+  it('runs a node that fails inside a chain again on its own, with its retries, and goes on after it', async () => {
+    const { handle, runId } = await h.start(
+      {
+        name: 'Keten opnieuw',
+        nodes: [start, transform('a', { x: '1' }), localFlaky('b', 3), transform('c', { y: '2' })],
+        edges: [edge('start', 'a'), edge('a', 'b'), edge('b', 'c')],
+      },
+      {},
+    )
+    const result = await completed(handle)
+    expect(result.output).toEqual({ x: 1, b: 'done on attempt 3', y: 2 })
+    expect(result.nodes.a).toMatchObject({ status: 'completed', attempts: 1 })
+    expect(result.nodes.b).toMatchObject({ status: 'completed', attempts: 3 })
+    expect(result.nodes.c).toMatchObject({ status: 'completed', attempts: 1 })
+    // Once in the chain, then attempts 1–3 on its own.
+    expect(await attempts(h.db, runId, 'b')).toEqual([1, 1, 2, 3])
+    expect(await sideEffects(h.db, runId)).toEqual({ b: 1 })
+    await h.record('chain-retry', handle)
+  })
+
+  it('keeps the error port of a node that fails inside a chain', async () => {
+    const { handle, runId } = await h.start({
+      name: 'Keten foutpad',
+      nodes: [
+        start,
+        localFlaky('a', 1),
+        localFlaky('b', 99, 2),
+        transform('ok', { z: '3' }),
+        record('handle'),
+      ],
+      edges: [edge('start', 'a'), edge('a', 'b'), edge('b', 'ok'), edge('b', 'handle', 'error')],
+    })
+    const result = await completed(handle)
+    expect(result.nodes.a).toMatchObject({ status: 'completed', attempts: 1 })
+    expect(result.nodes.b).toMatchObject({ status: 'failed', port: 'error', attempts: 2 })
+    expect(result.nodes.ok!.status).toBe('skipped')
+    expect(result.output).toMatchObject({
+      code: 'test.flaky',
+      message: 'Attempt 2 failed on purpose',
+      handle: 'done',
+    })
+    expect(await attempts(h.db, runId, 'b')).toEqual([1, 1, 2])
+    await h.record('chain-error-port', handle)
   })
 })
 

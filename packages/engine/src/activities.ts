@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
 import { NodeError, WarmflowError } from './errors.js'
 import { createHttpClient, httpAllowFromEnv, type NodeHttp } from './http.js'
+import type { FlowNode } from './model.js'
 import type { AnyNodeDefinition, NodeContext, NodeLogger, NodeRunInfo } from './node.js'
 import {
   defaultLargeOutputBytes,
@@ -14,9 +15,12 @@ import type { NodeRegistry } from './registry.js'
 import { createRunRecordActivities, type RunStore } from './run-records.js'
 import { createTaskActivities, type TaskStore } from './tasks.js'
 import type {
+  ChainedNodeResult,
   EngineActivities,
   RunNodeInput,
   RunNodeResult,
+  RunNodesInput,
+  RunNodesResult,
   RunRecordActivities,
   TaskActivities,
 } from './workflows/types.js'
@@ -187,8 +191,9 @@ export function createNodeContext(
 }
 
 /**
- * Creates every activity the interpreter workflow calls: `runNode`, the human-task writes and
- * the run-record writes. Register the result with a Temporal worker.
+ * Creates every activity the interpreter workflow calls: `runNode`, `runNodes` (a chain of pure
+ * nodes in one local activity), the human-task writes and the run-record writes. Register the
+ * result with a Temporal worker.
  *
  * @example
  * const worker = await Worker.create({ activities: createActivities({ registry }), ... })
@@ -199,62 +204,93 @@ export function createActivities(
   const log = deps.log ?? stderrLog
   const http = deps.http ?? defaultHttp()
   const largeOutputBytes = deps.largeOutputBytes ?? defaultLargeOutputBytes
+
+  /** Runs one node in the current activity and gives its output as the node made it. */
+  const run = async (
+    args: Omit<RunNodeInput, 'node' | 'input'>,
+    node: FlowNode,
+    rawInput: unknown,
+    context: Context,
+  ): Promise<unknown> => {
+    const definition = deps.registry.get(node.type, node.version)
+    if (!definition) {
+      throw new NodeError('node.unknown_type', `Node type ${node.type}@${node.version} is not loaded`, {
+        text: {
+          nl: `Het bloktype ${node.type} versie ${node.version} is niet geladen op deze worker.`,
+          en: `Node type ${node.type} version ${node.version} is not loaded on this worker.`,
+        },
+      })
+    }
+    const info = context.info
+    // Large outputs of earlier nodes travel as references; the node gets the real data.
+    const input = await resolveOutputReferences(rawInput, deps.outputs)
+    return executeNode(
+      definition,
+      { config: node.config, input, credentials: node.credentials },
+      {
+        run: {
+          flowId: args.flowId,
+          flowVersion: args.flowVersion,
+          runId: args.runId,
+          nodeId: node.id,
+          ...(args.teamId ? { teamId: args.teamId } : {}),
+        },
+        attempt: info.attempt,
+        idempotencyKey: `${info.workflowExecution?.workflowId ?? args.runId}/${node.id}`,
+        signal: context.cancellationSignal,
+        heartbeat: (details) => context.heartbeat(details),
+        log,
+        ...(deps.secrets ? { secrets: deps.secrets } : {}),
+        ...(deps.records ? { records: deps.records } : {}),
+        http,
+      },
+    )
+  }
+
+  /** What the workflow keeps of an output: the output, or a reference when it is large. */
+  const store = (args: { runId: string }, nodeId: string, output: unknown) =>
+    storeLargeOutput(output, {
+      store: deps.outputs,
+      runId: args.runId,
+      nodeId,
+      thresholdBytes: largeOutputBytes,
+    })
+
   return {
     ...createTaskActivities(deps.tasks),
     ...createRunRecordActivities(deps.runs),
     async runNode(args: RunNodeInput): Promise<RunNodeResult> {
       const context = Context.current()
-      const info = context.info
-      const definition = deps.registry.get(args.node.type, args.node.version)
-      if (!definition) {
-        throw failure(
-          new NodeError(
-            'node.unknown_type',
-            `Node type ${args.node.type}@${args.node.version} is not loaded`,
-            {
-              text: {
-                nl: `Het bloktype ${args.node.type} versie ${args.node.version} is niet geladen op deze worker.`,
-                en: `Node type ${args.node.type} version ${args.node.version} is not loaded on this worker.`,
-              },
-            },
-          ),
-        )
-      }
       try {
-        // Large outputs of earlier nodes travel as references; the node gets the real data.
-        const input = await resolveOutputReferences(args.input, deps.outputs)
-        const output = await executeNode(
-          definition,
-          { config: args.node.config, input, credentials: args.node.credentials },
-          {
-            run: {
-              flowId: args.flowId,
-              flowVersion: args.flowVersion,
-              runId: args.runId,
-              nodeId: args.node.id,
-              ...(args.teamId ? { teamId: args.teamId } : {}),
-            },
-            attempt: info.attempt,
-            idempotencyKey: `${info.workflowExecution?.workflowId ?? args.runId}/${args.node.id}`,
-            signal: context.cancellationSignal,
-            heartbeat: (details) => context.heartbeat(details),
-            log,
-            ...(deps.secrets ? { secrets: deps.secrets } : {}),
-            ...(deps.records ? { records: deps.records } : {}),
-            http,
-          },
-        )
-        const stored = await storeLargeOutput(output, {
-          store: deps.outputs,
-          runId: args.runId,
-          nodeId: args.node.id,
-          thresholdBytes: largeOutputBytes,
-        })
-        return { output: stored, attempt: info.attempt }
+        const output = await run(args, args.node, args.input, context)
+        return { output: await store(args, args.node.id, output), attempt: context.info.attempt }
       } catch (error) {
         if (error instanceof WarmflowError) throw failure(error)
         throw error
       }
+    },
+    async runNodes(args: RunNodesInput): Promise<RunNodesResult> {
+      const context = Context.current()
+      const completed: ChainedNodeResult[] = []
+      let input = args.input
+      for (const node of args.nodes) {
+        const startedAt = new Date().toISOString()
+        try {
+          const output = await run(args, node, input, context)
+          completed.push({
+            nodeId: node.id,
+            output: await store(args, node.id, output),
+            startedAt,
+            finishedAt: new Date().toISOString(),
+          })
+          // The next node gets the output itself, also when the run's copy became a reference.
+          input = output
+        } catch {
+          // The interpreter runs this node again on its own, with its retries and error port.
+          return { completed, stoppedAt: node.id }
+        }
+      }
+      return { completed }
     },
   }
 }

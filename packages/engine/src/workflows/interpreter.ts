@@ -1,3 +1,4 @@
+import { msToNumber } from '@temporalio/common/lib/time.js'
 import {
   ActivityFailure,
   ApplicationFailure,
@@ -45,6 +46,7 @@ import type {
   NodeRunState,
   RunFlowInput,
   RunFlowResult,
+  RunNodesResult,
   RunProgress,
   RunRecordActivities,
   RunRecordEnd,
@@ -84,6 +86,12 @@ const runRecords = proxyLocalActivities<RunRecordActivities>({
 
 /** Marks workflow code that writes the run's final status (runs started before it do not). */
 export const runRecordPatch = 'warmflow-run-record'
+
+/**
+ * Marks workflow code that runs a chain of pure nodes in one local activity (`runNodes`):
+ * one activation and one marker in the history instead of one per node.
+ */
+export const nodeChainPatch = 'warmflow-node-chain'
 
 interface OpenTask {
   id: string
@@ -321,6 +329,94 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     void runNode(node, mode === 'first' ? sources.slice(0, 1) : sources)
   }
 
+  /** A node that may run in a chain: a plugin node planned as a local activity, not inline. */
+  const chainable = (node: FlowNode): boolean => {
+    const plan = args.plan[node.id]
+    return (
+      plan?.local === true &&
+      plan.inline === undefined &&
+      !(node.version === 1 && (Object.values(controlNodeTypes) as string[]).includes(node.type))
+    )
+  }
+
+  /** Nodes that stopped a chain once: they run on their own from then on. */
+  const notInChain = new Set<string>()
+
+  /**
+   * The nodes that can run together with `head` in one local activity: a straight line of
+   * chainable nodes, each the only one after the one before, reached through `out` only, with
+   * no input mapping of its own (its input is simply the output before it). Just `head` when
+   * there is no such line.
+   */
+  const chainFrom = (head: FlowNode): FlowNode[] => {
+    const chain = [head]
+    if (!chainable(head) || notInChain.has(head.id)) return chain
+    for (let last = head; ; ) {
+      const edges = outgoing.get(last.id) ?? []
+      if (edges.length !== 1 || edges[0]!.sourcePort !== 'out') break
+      const next = byId.get(edges[0]!.target)!
+      if ((incoming.get(next.id) ?? []).length !== 1 || next.input || !chainable(next)) break
+      chain.push(next)
+      last = next
+    }
+    return chain.length > 1 && patched(nodeChainPatch) ? chain : [head]
+  }
+
+  /**
+   * Runs a chain in one local activity; true when it got past its first node. Each node that
+   * completed is recorded as if it ran on its own. The first node that did not complete (and
+   * the rest after it) runs again one by one, with its own retries and error port, so a chain
+   * never changes what a failure does.
+   */
+  const runChain = async (chain: FlowNode[], input: unknown): Promise<boolean> => {
+    for (const node of chain.slice(1)) {
+      started.add(node.id)
+      nodes[node.id]!.status = 'running'
+      nodes[node.id]!.startedAt = now()
+    }
+    let result: RunNodesResult
+    try {
+      result = await proxyLocalActivities<EngineActivities>({
+        startToCloseTimeout: chain.reduce(
+          (total, node) => total + msToNumber(args.plan[node.id]!.startToCloseTimeout),
+          0,
+        ),
+        retry: { maximumAttempts: 1 },
+      }).runNodes({
+        runId,
+        flowId: args.flow.flowId,
+        flowVersion: args.flow.version,
+        nodes: chain,
+        input,
+        ...(args.teamId ? { teamId: args.teamId } : {}),
+      })
+    } catch (error) {
+      if (isCancellation(error)) throw error
+      result = { completed: [], stoppedAt: chain[0]!.id }
+    }
+    for (const done of result.completed) {
+      outputs[done.nodeId] = done.output
+      nodes[done.nodeId] = {
+        status: 'completed',
+        startedAt: done.startedAt,
+        finishedAt: done.finishedAt,
+        attempts: 1,
+        output: done.output,
+        port: 'out',
+      }
+    }
+    if (result.stoppedAt !== undefined) {
+      notInChain.add(result.stoppedAt)
+      for (const node of chain.slice(result.completed.length)) {
+        started.delete(node.id)
+        nodes[node.id] = { status: 'pending', attempts: 0 }
+      }
+    }
+    // Deciding the last completed node starts the one that stopped the chain, on its own.
+    for (const done of result.completed) decide(done.nodeId, 'out')
+    return result.completed.length > 0
+  }
+
   const runNode = async (node: FlowNode, sources: string[]): Promise<void> => {
     const state = nodes[node.id]!
     state.status = 'running'
@@ -335,6 +431,12 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
           mapped[field] = await evaluate(source, defaultInput)
         }
         input = mapped
+      }
+      const chain = chainFrom(node)
+      if (chain.length > 1) {
+        // The first node of the chain did not complete: it runs again, now on its own.
+        if (!(await runChain(chain, input))) await runNode(node, sources)
+        return
       }
       const result = await execute(node, input, state)
       outputs[node.id] = result.output
@@ -352,8 +454,13 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
         return
       }
       state.error = describeFailure(error)
+      const plan = args.plan[node.id]
       if (error instanceof ActivityFailure && error.retryState === 'MAXIMUM_ATTEMPTS_REACHED') {
-        state.attempts = args.plan[node.id]?.retry.maximumAttempts ?? state.attempts
+        state.attempts = plan?.retry.maximumAttempts ?? state.attempts
+      } else if (plan?.local && error instanceof ApplicationFailure) {
+        // A local activity fails with the node's own error, which does not say how often it
+        // ran: out of retries, unless the node said its error was not worth retrying.
+        state.attempts = error.nonRetryable ? Math.max(state.attempts, 1) : plan.retry.maximumAttempts
       }
       if ((outgoing.get(node.id) ?? []).some((edge) => edge.sourcePort === 'error')) {
         outputs[node.id] = state.error

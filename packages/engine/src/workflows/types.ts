@@ -86,9 +86,36 @@ export interface RunNodeResult {
   attempt: number
 }
 
+/** Input of the `runNodes` local activity: a chain of pure nodes, each fed the one before. */
+export interface RunNodesInput {
+  runId: string
+  flowId: string
+  flowVersion: number
+  /** In order; the first gets `input`, each next one the output of the one before. */
+  nodes: FlowNode[]
+  input: unknown
+  teamId?: string
+}
+
+/** One node of a chain that completed, with when it ran. */
+export interface ChainedNodeResult {
+  nodeId: string
+  output: unknown
+  startedAt: string
+  finishedAt: string
+}
+
+/** Output of `runNodes`: the nodes that completed, and the first that did not. */
+export interface RunNodesResult {
+  completed: ChainedNodeResult[]
+  /** The node that failed (it and the rest did not run); the interpreter runs it again on its own. */
+  stoppedAt?: string
+}
+
 /** The activities the interpreter calls. Implemented by `createActivities`. */
 export interface EngineActivities {
   runNode(input: RunNodeInput): Promise<RunNodeResult>
+  runNodes(input: RunNodesInput): Promise<RunNodesResult>
 }
 
 /** A human task as the interpreter creates it. */
