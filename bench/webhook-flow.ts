@@ -2,7 +2,7 @@
 // candidates → build a message; the webhook answers with the result) started by signed
 // webhooks in respond mode, by a load generator on 127.0.0.1 at 1, 10 and 50 concurrent
 // connections for 20 s each. Deployed as in production: the API process (this one), the
-// worker process (`packages/worker/src/main.ts`), the Temporal dev server and PostgreSQL, with
+// worker process (`packages/worker/bin/warmflow-worker.mjs`), the Temporal dev server and PostgreSQL, with
 // encrypted payloads and search attributes; the load generator is a process of its own.
 // Prints flows/s, p50, p99, errors, the RSS of every process, and where a delivery's time goes
 // (the API's Server-Timing phases). Targets on a 2-core machine: ≥ 105 flows/s and
@@ -30,6 +30,7 @@ import {
   createRegistry,
   generatePayloadKey,
   parsePayloadKeys,
+  workflowBundlerOptions,
   workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
@@ -118,16 +119,18 @@ const candidates = Array.from({ length: 20 }, (_, i) => ({
 
 /** Starts the production worker entry point and waits for its "worker ready" line. */
 async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(fileURLToPath(new URL('../packages/worker/src/main.ts', import.meta.url)), [], {
-    execArgv: [
-      '--import',
-      'tsx',
+  const child = fork(
+    fileURLToPath(new URL('../packages/worker/bin/warmflow-worker.mjs', import.meta.url)),
+    [],
+    {
       // BENCH_PROFILE=<folder>: a CPU profile of the worker (every thread) lands there.
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-    ],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  })
+      execArgv: process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    },
+  )
   await new Promise<void>((resolve, reject) => {
     let seen = ''
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -172,6 +175,7 @@ async function main() {
     ensurePostgres(process.env),
     bundleWorkflowCode({
       workflowsPath,
+      ...workflowBundlerOptions,
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
     }),
   ])

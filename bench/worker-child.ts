@@ -7,6 +7,7 @@ import {
   createEncryptionCodec,
   createRegistry,
   parsePayloadKeys,
+  workflowBundlerOptions,
   workflowsPath,
 } from '@warmflow/engine'
 import { baselineActivities, benchPlugin } from './activities.js'
@@ -21,6 +22,7 @@ const interpreter = await Worker.create({
   connection,
   taskQueue: interpreterQueue,
   workflowsPath,
+  bundlerOptions: workflowBundlerOptions,
   activities: createActivities({ registry: createRegistry([benchPlugin]), log: () => {} }),
   dataConverter,
 })

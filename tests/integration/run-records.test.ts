@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { scheduleIdFor } from '@warmflow/api'
+import { createPostgresRunStore, RunRowMissingError } from '@warmflow/api/runs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
 
@@ -30,6 +32,36 @@ const storedRun = (runId: string) =>
   platform.db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirst()
 
 describe('the runs table follows the workflow', () => {
+  it('refuses a final status for a row that is not there yet, so the workflow tries again', async () => {
+    const store = createPostgresRunStore(platform.db)
+    const runId = randomUUID()
+    await expect(store.finishRun({ runId, status: 'completed' })).rejects.toBeInstanceOf(RunRowMissingError)
+    const flowId = await publish({
+      name: 'Rij later',
+      nodes: [{ id: 'start', type: 'manual', version: 1 }],
+      edges: [],
+    })
+    const teamId = (
+      await platform.db
+        .selectFrom('flows')
+        .select('team_id')
+        .where('id', '=', flowId)
+        .executeTakeFirstOrThrow()
+    ).team_id
+    await store.createRun({
+      runId,
+      workflowId: `run-${runId}`,
+      flowId,
+      flowVersion: 1,
+      teamId,
+      trigger: 'schedule',
+    })
+    await store.finishRun({ runId, status: 'completed' })
+    // Writing the same status twice is fine: activities may run twice.
+    await store.finishRun({ runId, status: 'completed' })
+    expect((await storedRun(runId))?.status).toBe('completed')
+  })
+
   it('records the final status of a run that nobody reads', async () => {
     const flowId = await publish({
       name: 'Status zonder lezen',
@@ -137,10 +169,11 @@ describe('pure nodes inside the workflow', () => {
     const stored = await storedRun(started.body.id)
     const history = await platform.client.workflow.getHandle(stored!.workflow_id).fetchHistory()
     const events = history.events ?? []
-    // No task-queue activity at all; one local activity for the chain of three transforms and
-    // one for the run's final status — the trigger ran inside the workflow.
+    // No task-queue activity at all, and one local activity: the chain of three transforms,
+    // which ends the run and so also wrote its final status. The trigger ran inside the workflow.
     expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([])
     const markers = events.flatMap((e) => e.markerRecordedEventAttributes?.markerName ?? [])
-    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(2)
+    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(1)
+    expect(stored!.status).toBe('completed')
   })
 })

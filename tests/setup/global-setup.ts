@@ -9,7 +9,12 @@ import {
   freePort,
   startTemporalDevServer,
 } from '@warmflow/cli/services'
-import { generatePayloadKey, payloadKeysVariable, workflowsPath } from '@warmflow/engine'
+import {
+  generatePayloadKey,
+  payloadKeysVariable,
+  workflowBundlerOptions,
+  workflowsPath,
+} from '@warmflow/engine'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -33,6 +38,7 @@ export default async function setup(project: TestProject) {
     ensurePostgres(process.env),
     bundleWorkflowCode({
       workflowsPath,
+      ...workflowBundlerOptions,
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
     }),
   ])

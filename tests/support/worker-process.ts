@@ -8,7 +8,7 @@ const started: ChildProcess[] = []
 /** Options for {@link startWorkerProcess}. */
 export interface WorkerProcessOptions {
   taskQueue: string
-  /** The entry to run (relative to the repository root); the real worker by default. */
+  /** A TypeScript entry to run (relative to the repository root); the real worker's launcher by default. */
   entry?: string
   /** Extra environment, e.g. `WARMFLOW_PLUGINS` or a test credential. */
   env?: Record<string, string>
@@ -19,7 +19,10 @@ export interface WorkerProcessOptions {
  * resolves once it prints `worker ready`. Chaos tests kill it with SIGKILL.
  */
 export function startWorkerProcess(options: WorkerProcessOptions): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'packages/worker/src/main.ts'], {
+  const args = options.entry
+    ? ['--import', 'tsx', options.entry]
+    : ['packages/worker/bin/warmflow-worker.mjs']
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,

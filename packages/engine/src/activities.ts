@@ -256,9 +256,10 @@ export function createActivities(
       thresholdBytes: largeOutputBytes,
     })
 
+  const runRecords = createRunRecordActivities(deps.runs)
   return {
     ...createTaskActivities(deps.tasks),
-    ...createRunRecordActivities(deps.runs),
+    ...runRecords,
     async runNode(args: RunNodeInput): Promise<RunNodeResult> {
       const context = Context.current()
       try {
@@ -290,7 +291,14 @@ export function createActivities(
           return { completed, stoppedAt: node.id }
         }
       }
-      return { completed }
+      if (!args.finishRun) return { completed }
+      try {
+        await runRecords.recordRunEnd(args.finishRun)
+        return { completed, finished: true }
+      } catch {
+        // The workflow writes it again itself, with its retries.
+        return { completed, finished: false }
+      }
     },
   }
 }

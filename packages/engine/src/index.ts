@@ -98,7 +98,7 @@ export {
   resolveOutputReferences,
   storeLargeOutput,
 } from './outputs.js'
-export { workflowsPath } from './paths.js'
+export { workflowBundlerOptions, workflowsPath } from './paths.js'
 export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'
 export { createRegistry, type NodeRegistry } from './registry.js'

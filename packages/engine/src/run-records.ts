@@ -10,7 +10,10 @@ export type { NewRunRecord, RunRecordActivities, RunRecordEnd } from './workflow
 export interface RunStore {
   /** Creates the run's row unless it exists. */
   createRun(run: NewRunRecord): Promise<void>
-  /** Records the run's final status. */
+  /**
+   * Records the run's final status. Throws while the run's row does not exist yet (its
+   * starter may still be committing it), so the write is tried again.
+   */
   finishRun(end: RunRecordEnd): Promise<void>
 }
 

@@ -1,4 +1,5 @@
-// The worker process: `node --import tsx packages/worker/src/main.ts`. Stops gracefully on SIGTERM/SIGINT.
+// The worker process, started by `node packages/worker/bin/warmflow-worker.mjs` (which registers
+// tsx for this thread only). Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
 import { createCredentialResolver, createOutputStore, readCredentialKey } from '@warmflow/api'
 import { loadConfig } from '@warmflow/api/config'

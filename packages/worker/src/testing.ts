@@ -23,6 +23,7 @@ import {
   snapshotFlow,
   validateFlow,
   WarmflowError,
+  workflowBundlerOptions,
   workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
@@ -154,7 +155,9 @@ export async function runFlowOnDevServer(options: RunFlowOnDevServerOptions): Pr
       connection: workerConnection,
       namespace,
       taskQueue,
-      ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+      ...(options.workflowBundle
+        ? { workflowBundle: options.workflowBundle }
+        : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
       activities: {
         ...createActivities({
           registry,

@@ -10,6 +10,7 @@ import {
   type RunStore,
   type SecretResolver,
   type TaskStore,
+  workflowBundlerOptions,
   workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
@@ -63,7 +64,9 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
     activities: {
       ...createActivities({
         registry,

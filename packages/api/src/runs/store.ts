@@ -2,6 +2,14 @@ import type { NewRunRecord, RunRecordEnd, RunStore } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 
+/** The run has no row (yet) to write its final status to. */
+export class RunRowMissingError extends Error {
+  constructor(readonly runId: string) {
+    super(`Run ${runId} has no row in the runs table (yet)`)
+    this.name = 'RunRowMissingError'
+  }
+}
+
 /**
  * The `runs` table as the interpreter's run store: a run started without a row (by a schedule)
  * creates one, and every run writes its final status, so lists and filters need not ask
@@ -31,12 +39,14 @@ export function createPostgresRunStore(db: Kysely<Database>): RunStore {
         .execute()
     },
     async finishRun(end: RunRecordEnd) {
-      await db
+      const { numUpdatedRows } = await db
         .updateTable('runs')
         .set({ status: end.status, updated_at: new Date() })
         .where('id', '=', end.runId)
-        .where('status', '!=', end.status)
-        .execute()
+        .executeTakeFirst()
+      // The API writes a run's row in the transaction that starts its workflow; a quick run can
+      // end before that commits. Failing makes the activity try again once the row is there.
+      if (numUpdatedRows === 0n) throw new RunRowMissingError(end.runId)
     },
   }
 }

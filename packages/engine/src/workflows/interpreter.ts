@@ -93,6 +93,12 @@ export const runRecordPatch = 'warmflow-run-record'
  */
 export const nodeChainPatch = 'warmflow-node-chain'
 
+/**
+ * Marks workflow code where a chain that ends the run also writes the run's final status, which
+ * saves the run its last local activity.
+ */
+export const chainEndsRunPatch = 'warmflow-chain-ends-run'
+
 interface OpenTask {
   id: string
   nodeId: string
@@ -339,6 +345,9 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     )
   }
 
+  /** The run's final status is in the store already: the chain that ended the run wrote it. */
+  let endRecorded = false
+
   /** Nodes that stopped a chain once: they run on their own from then on. */
   const notInChain = new Set<string>()
 
@@ -374,6 +383,11 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       nodes[node.id]!.status = 'running'
       nodes[node.id]!.startedAt = now()
     }
+    // Nothing else is running or left: when the chain completes, so does the run.
+    const endsRun =
+      (outgoing.get(chain.at(-1)!.id) ?? []).length === 0 &&
+      definition.nodes.every((node) => decided.has(node.id) || chain.includes(node)) &&
+      patched(chainEndsRunPatch)
     let result: RunNodesResult
     try {
       result = await proxyLocalActivities<EngineActivities>({
@@ -389,11 +403,13 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
         nodes: chain,
         input,
         ...(args.teamId ? { teamId: args.teamId } : {}),
+        ...(endsRun ? { finishRun: { runId, status: 'completed' } } : {}),
       })
     } catch (error) {
       if (isCancellation(error)) throw error
       result = { completed: [], stoppedAt: chain[0]!.id }
     }
+    endRecorded = result.finished === true
     for (const done of result.completed) {
       outputs[done.nodeId] = done.output
       nodes[done.nodeId] = {
@@ -702,6 +718,6 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
   }
 
   status = 'completed'
-  await recordEnd(status)
+  if (!endRecorded) await recordEnd(status)
   return { status: 'completed', output, nodes }
 }

@@ -95,6 +95,8 @@ export interface RunNodesInput {
   nodes: FlowNode[]
   input: unknown
   teamId?: string
+  /** The chain ends the run: once every node completed, write this final status to the store. */
+  finishRun?: RunRecordEnd
 }
 
 /** One node of a chain that completed, with when it ran. */
@@ -110,6 +112,8 @@ export interface RunNodesResult {
   completed: ChainedNodeResult[]
   /** The node that failed (it and the rest did not run); the interpreter runs it again on its own. */
   stoppedAt?: string
+  /** `finishRun` was written. */
+  finished?: boolean
 }
 
 /** The activities the interpreter calls. Implemented by `createActivities`. */
