@@ -88,16 +88,12 @@ const runRecords = proxyLocalActivities<RunRecordActivities>({
 export const runRecordPatch = 'warmflow-run-record'
 
 /**
- * Marks workflow code that runs a chain of pure nodes in one local activity (`runNodes`):
- * one activation and one marker in the history instead of one per node.
+ * Marks workflow code that runs a chain of pure nodes in one local activity (`runNodes`): one
+ * activation and one marker in the history instead of one per node. A chain that ends the run
+ * also writes the run's final status, which saves the run its last local activity. (One patch
+ * for both: every patch costs a marker and a search-attribute update in Temporal.)
  */
 export const nodeChainPatch = 'warmflow-node-chain'
-
-/**
- * Marks workflow code where a chain that ends the run also writes the run's final status, which
- * saves the run its last local activity.
- */
-export const chainEndsRunPatch = 'warmflow-chain-ends-run'
 
 interface OpenTask {
   id: string
@@ -386,8 +382,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
     // Nothing else is running or left: when the chain completes, so does the run.
     const endsRun =
       (outgoing.get(chain.at(-1)!.id) ?? []).length === 0 &&
-      definition.nodes.every((node) => decided.has(node.id) || chain.includes(node)) &&
-      patched(chainEndsRunPatch)
+      definition.nodes.every((node) => decided.has(node.id) || chain.includes(node))
     let result: RunNodesResult
     try {
       result = await proxyLocalActivities<EngineActivities>({
