@@ -76,14 +76,17 @@ async function main() {
   const keys = generatePayloadKey('bench')
   const interpreterQueue = `bench-interpreter-${randomUUID()}`
   const baselineQueue = `bench-baseline-${randomUUID()}`
-  const child = fork(fileURLToPath(new URL('./worker-child.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      BENCH_WORKER: JSON.stringify({ address: temporal.address, keys, interpreterQueue, baselineQueue }),
+  const child = fork(
+    fileURLToPath(new URL('./main-thread-tsx.mjs', import.meta.url)),
+    [fileURLToPath(new URL('./worker-child.ts', import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        BENCH_WORKER: JSON.stringify({ address: temporal.address, keys, interpreterQueue, baselineQueue }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
+  )
   const worker = new WorkerChild(child)
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve())

@@ -5,18 +5,22 @@
 // worker process (`packages/worker/bin/warmflow-worker.mjs`), the Temporal dev server and PostgreSQL, with
 // encrypted payloads and search attributes; the load generator is a process of its own.
 // Prints flows/s, p50, p99, errors, the RSS of every process, and where a delivery's time goes
-// (the API's Server-Timing phases). Targets on a 2-core machine: ≥ 105 flows/s and
+// (the API's Server-Timing phases), CPU time per flow of every process, and the same load against
+// a baseline side by side: a bare Hono route that runs a workflow doing nothing, the floor under
+// any durable run on this machine. Targets on a 2-core machine: ≥ 105 flows/s and
 // p50 ≤ 15 ms. `BENCH_QUICK=1`: 3 s each; `BENCH_LEVELS=10,50` picks the levels;
 // `BENCH_PROFILE=<folder>` writes CPU profiles of the worker process there.
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker'
-import { createUser, ensureTeam, startServer } from '@warmflow/api'
+import { createUser, ensureTeam, startServer, verifyWebhook } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import {
   createScratchDatabase,
@@ -34,6 +38,7 @@ import {
   workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import { Hono } from 'hono'
 import { percentile } from './stats.js'
 import type { LoadReport } from './webhook-load.js'
 
@@ -162,6 +167,81 @@ async function startLoadProcess(): Promise<{ pid: number; run: (order: object) =
   }
 }
 
+/**
+ * The baseline: a worker process running the hand-written no-op workflow (bench/worker-child.ts)
+ * and a bare Hono route that checks the signature, runs that workflow and answers its result.
+ */
+async function startBaseline(
+  address: string,
+  keys: string,
+  client: Client,
+  secret: string,
+): Promise<{ url: string; workerPid: number; stop: () => Promise<void> }> {
+  const baselineQueue = `bench-baseline-${randomUUID()}`
+  const child = fork(
+    fileURLToPath(new URL('./main-thread-tsx.mjs', import.meta.url)),
+    [fileURLToPath(new URL('./worker-child.ts', import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        BENCH_WORKER: JSON.stringify({
+          address,
+          keys,
+          interpreterQueue: `${baselineQueue}-unused`,
+          baselineQueue,
+        }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  )
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve())
+    child.once('exit', (code) => reject(new Error(`the baseline worker exited with ${code}`)))
+  })
+  const bare = new Hono()
+  bare.post('/hooks/:id', async (c) => {
+    const body = await c.req.text()
+    const refused = verifyWebhook(
+      secret,
+      {
+        id: c.req.header('webhook-id'),
+        timestamp: c.req.header('webhook-timestamp'),
+        signature: c.req.header('webhook-signature'),
+      },
+      body,
+    )
+    if (refused) return c.json({ status: 'refused', reason: refused }, 401)
+    const input = JSON.parse(body) as Record<string, unknown>
+    // The output travels through Temporal like Warmflow's: the workflow gives back its input.
+    const output = await client.workflow.execute('baselineLocalActivities', {
+      taskQueue: baselineQueue,
+      workflowId: `baseline-${randomUUID()}`,
+      args: [0, { ...input, bericht: 'baseline' }],
+    })
+    return c.json({ status: 'completed', output }, 200)
+  })
+  let server: ReturnType<typeof serve> | undefined
+  const url = await new Promise<string>((resolve) => {
+    server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(`http://127.0.0.1:${info.port}/hooks/baseline`),
+    )
+  })
+  let stopped = false
+  return {
+    url,
+    workerPid: child.pid ?? 0,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await new Promise((done) => server?.close(() => done(undefined)))
+      await new Promise((done) => {
+        child.once('exit', done)
+        child.send({ type: 'stop' })
+      })
+    },
+  }
+}
+
 const median = (values: number[] | undefined) => (values?.length ? percentile(values, 50) : Number.NaN)
 
 async function main() {
@@ -264,50 +344,82 @@ async function main() {
     const warm = await load.run({ ...order, connections: 2, seconds: 2 })
     if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`)
 
+    type Part = 'api' | 'worker' | 'temporal' | 'load' | 'postgres'
+    const cpuNow = (workerPid: number): Record<Part, number> => ({
+      api: cpuMsOf(process.pid),
+      worker: cpuMsOf(workerPid),
+      temporal: cpuMsOf(temporal.process.pid ?? 0),
+      load: cpuMsOf(load.pid),
+      postgres: postgresPids().reduce((total, pid) => total + cpuMsOf(pid), 0),
+    })
+    /** One load level against a URL: throughput, latencies, phases and CPU per flow. */
+    const measure = async (url: string, workerPid: number, level: number) => {
+      const before = cpuNow(workerPid)
+      const report = await load.run({ ...order, url, connections: level, seconds })
+      const after = cpuNow(workerPid)
+      if (report.firstError) say(`  first error: ${report.firstError}`)
+      const flows = report.latencies.length
+      const cpu = Object.fromEntries(
+        (Object.keys(before) as Part[]).map((name) => [name, (after[name] - before[name]) / flows]),
+      ) as Record<Part, number>
+      return {
+        report,
+        flowsPerSecond: flows / report.elapsedSeconds,
+        p50: percentile(report.latencies, 50),
+        p99: percentile(report.latencies, 99),
+        cpu,
+        cpuTotal: Object.values(cpu).reduce((total, ms) => total + ms, 0),
+        coresBusy:
+          (Object.values(cpu).reduce((total, ms) => total + ms, 0) * flows) / 1000 / report.elapsedSeconds,
+      }
+    }
+
     const rows: string[] = []
     const phaseRows: string[] = []
     const cpuRows: string[] = []
-    const processes = {
-      api: process.pid,
-      worker: worker.pid ?? 0,
-      temporal: temporal.process.pid ?? 0,
-      load: load.pid,
-    }
-    type Part = keyof typeof processes | 'postgres'
-    const cpuNow = (): Record<Part, number> => ({
-      api: cpuMsOf(processes.api),
-      worker: cpuMsOf(processes.worker),
-      temporal: cpuMsOf(processes.temporal),
-      load: cpuMsOf(processes.load),
-      postgres: postgresPids().reduce((total, pid) => total + cpuMsOf(pid), 0),
-    })
+    const ours: Awaited<ReturnType<typeof measure>>[] = []
     for (const level of levels) {
       say(`Load: ${level} concurrent connections for ${seconds} s…`)
-      const before = cpuNow()
-      const report = await load.run({ ...order, connections: level, seconds })
-      const after = cpuNow()
-      const { latencies } = report
-      const perRun = (name: Part) => ((after[name] - before[name]) / latencies.length).toFixed(1)
-      const machine = (Object.keys(before) as Part[]).reduce(
-        (total, name) => total + after[name] - before[name],
-        0,
-      )
+      const m = await measure(order.url, worker.pid ?? 0, level)
+      ours.push(m)
+      const { cpu } = m
       cpuRows.push(
-        `| ${level} | ${perRun('api')} | ${perRun('worker')} | ${perRun('temporal')} | ${perRun('postgres')} | ${perRun('load')} | ${(machine / latencies.length).toFixed(1)} | ${(machine / 1000 / report.elapsedSeconds).toFixed(2)} |`,
+        `| ${level} | Warmflow | ${cpu.api.toFixed(1)} | ${cpu.worker.toFixed(1)} | ${cpu.temporal.toFixed(1)} | ${cpu.postgres.toFixed(1)} | ${cpu.load.toFixed(1)} | ${m.cpuTotal.toFixed(1)} | ${m.coresBusy.toFixed(2)} |`,
       )
       const rss = `API ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, worker ${rssOf(worker.pid ?? 0).toFixed(0)} MB, Temporal ${rssOf(temporal.process.pid ?? 0).toFixed(0)} MB, PostgreSQL (all backends) ${postgresRss().toFixed(0)} MB`
       rows.push(
-        `| ${level} | ${(latencies.length / report.elapsedSeconds).toFixed(1)} | ${percentile(latencies, 50).toFixed(1)} | ${percentile(latencies, 99).toFixed(1)} | ${report.errors} | ${rss} |`,
+        `| ${level} | ${m.flowsPerSecond.toFixed(1)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.report.errors} | ${rss} |`,
       )
-      if (report.firstError) say(`  first error: ${report.firstError}`)
-      const verify = median(report.phases.verify)
-      const start = median(report.phases.start)
-      const result = median(report.phases.result)
-      const p50 = percentile(latencies, 50)
+      const verify = median(m.report.phases.verify)
+      const start = median(m.report.phases.start)
+      const result = median(m.report.phases.result)
       phaseRows.push(
-        `| ${level} | ${verify.toFixed(1)} | ${start.toFixed(1)} | ${result.toFixed(1)} | ${(p50 - verify - start - result).toFixed(1)} |`,
+        `| ${level} | ${verify.toFixed(1)} | ${start.toFixed(1)} | ${result.toFixed(1)} | ${(m.p50 - verify - start - result).toFixed(1)} |`,
       )
     }
+
+    // The floor under every durable run on this machine, measured the same way: a bare Hono
+    // route checks the same signature, starts a hand-written workflow that does nothing (no
+    // activity) on a worker process of its own with the same payload encryption, and answers
+    // with the workflow's result. No database, no flow, no search attributes.
+    say('Baseline: the same load on a bare Hono route and a workflow that does nothing…')
+    const baseline = await startBaseline(temporal.address, keys, client, secret)
+    closers.push(baseline.stop)
+    const baselineRows: string[] = []
+    for (const [index, level] of levels.entries()) {
+      say(`Baseline load: ${level} concurrent connections for ${seconds} s…`)
+      const m = await measure(baseline.url, baseline.workerPid, level)
+      const mine = ours[index]!
+      const { cpu } = m
+      cpuRows.push(
+        `| ${level} | baseline | ${cpu.api.toFixed(1)} | ${cpu.worker.toFixed(1)} | ${cpu.temporal.toFixed(1)} | ${cpu.postgres.toFixed(1)} | ${cpu.load.toFixed(1)} | ${m.cpuTotal.toFixed(1)} | ${m.coresBusy.toFixed(2)} |`,
+      )
+      baselineRows.push(
+        `| ${level} | ${mine.flowsPerSecond.toFixed(1)} | ${m.flowsPerSecond.toFixed(1)} | ${(mine.flowsPerSecond / m.flowsPerSecond).toFixed(2)}× | ${mine.p50.toFixed(1)} | ${m.p50.toFixed(1)} | ${(mine.p50 / m.p50).toFixed(2)}× | ${mine.cpuTotal.toFixed(1)} | ${m.cpuTotal.toFixed(1)} | ${(mine.cpuTotal / m.cpuTotal).toFixed(2)}× | ${m.report.errors} |`,
+      )
+    }
+    await baseline.stop()
+
     // Every answered run writes its final status from its workflow; give the last ones a moment.
     const count = async (completedOnly: boolean) => {
       let query = db.selectFrom('runs').select(db.fn.countAll<string>().as('n')).where('flow_id', '=', flowId)
@@ -333,9 +445,18 @@ async function main() {
     for (const row of phaseRows) say(row)
     say('')
     say('CPU time per completed flow (ms, user + system, all threads), and cores busy in all:')
-    say('| connections | API | worker | Temporal | PostgreSQL | load generator | all | cores busy |')
-    say('|---:|---:|---:|---:|---:|---:|---:|---:|')
+    say('| connections | run | API | worker | Temporal | PostgreSQL | load generator | all | cores busy |')
+    say('|---:|---|---:|---:|---:|---:|---:|---:|---:|')
     for (const row of cpuRows) say(row)
+    say('')
+    say(
+      'Against the baseline (a bare Hono route and a workflow that does nothing, same signature, encryption and Temporal server):',
+    )
+    say(
+      '| connections | Warmflow flows/s | baseline flows/s | ratio | Warmflow p50 ms | baseline p50 ms | ratio | Warmflow CPU ms/flow | baseline CPU ms/flow | ratio | baseline errors |',
+    )
+    say('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+    for (const row of baselineRows) say(row)
     say('')
     say(
       `Target: ≥ 105 flows/s and p50 ≤ 15 ms. Every run is a Temporal workflow (${runs.n} runs recorded, ${completedRows.n} marked completed by their workflow).`,
