@@ -80,6 +80,8 @@ async function main() {
     fileURLToPath(new URL('./main-thread-tsx.mjs', import.meta.url)),
     [fileURLToPath(new URL('./worker-child.ts', import.meta.url))],
     {
+      // Not this process's flags (tsx's among them): the launcher registers tsx itself.
+      execArgv: [],
       env: {
         ...process.env,
         BENCH_WORKER: JSON.stringify({ address: temporal.address, keys, interpreterQueue, baselineQueue }),

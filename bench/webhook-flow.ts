@@ -182,6 +182,8 @@ async function startBaseline(
     fileURLToPath(new URL('./main-thread-tsx.mjs', import.meta.url)),
     [fileURLToPath(new URL('./worker-child.ts', import.meta.url))],
     {
+      // Not this process's flags (tsx's among them): the launcher registers tsx itself.
+      execArgv: [],
       env: {
         ...process.env,
         BENCH_WORKER: JSON.stringify({
@@ -345,18 +347,23 @@ async function main() {
     if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`)
 
     type Part = 'api' | 'worker' | 'temporal' | 'load' | 'postgres'
-    const cpuNow = (workerPid: number): Record<Part, number> => ({
+    const postgresCpu = () => new Map(postgresPids().map((pid) => [pid, cpuMsOf(pid)]))
+    const cpuNow = (workerPid: number, postgresBefore?: Map<number, number>): Record<Part, number> => ({
       api: cpuMsOf(process.pid),
       worker: cpuMsOf(workerPid),
       temporal: cpuMsOf(temporal.process.pid ?? 0),
       load: cpuMsOf(load.pid),
-      postgres: postgresPids().reduce((total, pid) => total + cpuMsOf(pid), 0),
+      // PostgreSQL backends come and go with the pool: count each from its first sight.
+      postgres: postgresBefore
+        ? [...postgresCpu()].reduce((total, [pid, ms]) => total + ms - (postgresBefore.get(pid) ?? 0), 0)
+        : 0,
     })
     /** One load level against a URL: throughput, latencies, phases and CPU per flow. */
     const measure = async (url: string, workerPid: number, level: number) => {
+      const postgresBefore = postgresCpu()
       const before = cpuNow(workerPid)
       const report = await load.run({ ...order, url, connections: level, seconds })
-      const after = cpuNow(workerPid)
+      const after = cpuNow(workerPid, postgresBefore)
       if (report.firstError) say(`  first error: ${report.firstError}`)
       const flows = report.latencies.length
       const cpu = Object.fromEntries(

@@ -27,19 +27,24 @@ export interface AuditEvent {
  * await audit(deps.db, c, { action: 'flow.publish', objectType: 'flow', objectId: id, teamId })
  */
 export async function audit(db: Kysely<Database>, c: Context | undefined, event: AuditEvent): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(c, event)).execute()
+}
+
+/**
+ * The audit-log row for an event, for a caller that writes it in a statement of its own (e.g.
+ * together with the row it audits, in one round trip).
+ */
+export function auditRow(c: Context | undefined, event: AuditEvent) {
   const viewer = c?.get('viewer') as Viewer | undefined
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: event.actor?.id ?? viewer?.id ?? null,
-      actor_email: event.actor?.email ?? viewer?.email ?? null,
-      on_behalf_of: event.onBehalfOf ?? null,
-      action: event.action,
-      object_type: event.objectType ?? null,
-      object_id: event.objectId ?? null,
-      team_id: event.teamId ?? null,
-      ip: c ? clientIp(c) : null,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute()
+  return {
+    actor_id: event.actor?.id ?? viewer?.id ?? null,
+    actor_email: event.actor?.email ?? viewer?.email ?? null,
+    on_behalf_of: event.onBehalfOf ?? null,
+    action: event.action,
+    object_type: event.objectType ?? null,
+    object_id: event.objectId ?? null,
+    team_id: event.teamId ?? null,
+    ip: c ? clientIp(c) : null,
+    details: JSON.stringify(event.details ?? {}),
+  }
 }

@@ -15,7 +15,7 @@ import {
 } from '@warmflow/engine'
 import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
 import type { Context } from 'hono'
-import { type AuditEvent, audit } from '../audit.js'
+import { type AuditEvent, audit, auditRow } from '../audit.js'
 import { hasPermission } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, visibleTeams } from '../context.js'
@@ -224,9 +224,14 @@ export async function startRun(
           .where('flow_id', '=', request.flowId)
           .where('idempotency_key', '=', request.idempotencyKey)
           .executeTakeFirst()
-  const existing = await findExisting()
-  if (existing) return { row: existing, created: false }
+  // A repeat is found by the unique key when its row is inserted (no lookup first: repeats are
+  // rare, and every start would pay for it). A repeat of a run whose flow was archived or
+  // unpublished since still gets that run.
   const version = await resolveRunSource(deps, request.flowId, request.source)
+  if (!version || version.archived_at) {
+    const existing = await findExisting()
+    if (existing) return { row: existing, created: false }
+  }
   if (!version) {
     throw conflict('flow.not_published', {
       nl: 'Deze flow is nog niet gepubliceerd. Publiceer hem eerst.',
@@ -265,7 +270,7 @@ export async function startRun(
   const input: RunFlowInput = { ...built, ...ownerFields(request) }
   try {
     const row = await db.transaction().execute(async (trx) => {
-      const inserted = await trx
+      const insertRun = trx
         .insertInto('runs')
         .values({
           id: runId,
@@ -281,15 +286,24 @@ export async function startRun(
           retry_of: request.retryOf ?? null,
         })
         .returningAll()
-        .executeTakeFirstOrThrow()
-      if (request.audit) {
-        await audit(trx, request.audit.c, {
-          ...request.audit.event,
-          objectType: 'run',
-          objectId: runId,
-          teamId: request.teamId,
-        })
-      }
+      // The row and its audit entry in one statement (one round trip).
+      const inserted = request.audit
+        ? await trx
+            .with('run', () => insertRun)
+            .with('entry', (qb) =>
+              qb.insertInto('audit_log').values(
+                auditRow(request.audit!.c, {
+                  ...request.audit!.event,
+                  objectType: 'run',
+                  objectId: runId,
+                  teamId: request.teamId,
+                }),
+              ),
+            )
+            .selectFrom('run')
+            .selectAll()
+            .executeTakeFirstOrThrow()
+        : await insertRun.executeTakeFirstOrThrow()
       // Started inside the transaction: if Temporal refuses, no run row is left behind.
       await deps.temporal.client.workflow.start(interpreterWorkflowType, {
         taskQueue: deps.temporal.taskQueue,
