@@ -267,9 +267,9 @@ describe('chains of pure nodes', () => {
     config: { succeedOnAttempt },
     options: { retry: { maximumAttempts, initialIntervalSeconds: 0.1 } },
   })
-  /** Names of the local-activity markers in a run's history (one per local activity). */
+  /** How many local activities a run's history records (one marker each). */
   const localActivityMarkers = async (handle: WorkflowHandle) => {
-    const { events = [] } = await handle.fetchHistory()
+    const events = (await handle.fetchHistory()).events ?? []
     return events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length
   }
 
