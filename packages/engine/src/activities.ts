@@ -211,6 +211,8 @@ export function createActivities(
     node: FlowNode,
     rawInput: unknown,
     context: Context,
+    /** The input is another node's output made in this activity: it holds no references. */
+    resolved = false,
   ): Promise<unknown> => {
     const definition = deps.registry.get(node.type, node.version)
     if (!definition) {
@@ -223,7 +225,7 @@ export function createActivities(
     }
     const info = context.info
     // Large outputs of earlier nodes travel as references; the node gets the real data.
-    const input = await resolveOutputReferences(rawInput, deps.outputs)
+    const input = resolved ? rawInput : await resolveOutputReferences(rawInput, deps.outputs)
     return executeNode(
       definition,
       { config: node.config, input, credentials: node.credentials },
@@ -277,7 +279,7 @@ export function createActivities(
       for (const node of args.nodes) {
         const startedAt = new Date().toISOString()
         try {
-          const output = await run(args, node, input, context)
+          const output = await run(args, node, input, context, completed.length > 0)
           completed.push({
             nodeId: node.id,
             output: await store(args, node.id, output),

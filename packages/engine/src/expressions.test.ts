@@ -62,6 +62,27 @@ describe('expressions', () => {
     expect(await evaluateExpression('$sum([1..100].($ * 2))', {})).toBe(10_100)
   })
 
+  it('evaluates the same expression many times at once, each with its own data, bindings and step budget', async () => {
+    const limits = { ...defaultExpressionLimits, maxSteps: 5_000 }
+    const source = '$sum([1..n].($ * $factor))'
+    // Ten runs at once of one expression: a heavy one that runs out of steps among light ones.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        evaluateExpression(source, { n: i === 3 ? 100_000 : 10 }, { factor: i }, limits),
+      ),
+    )
+    results.forEach((result, i) => {
+      if (i === 3)
+        expect(result).toMatchObject({ status: 'rejected', reason: { code: 'expression.evaluation' } })
+      else expect(result).toEqual({ status: 'fulfilled', value: 55 * i })
+    })
+    // Later evaluations of it start with a fresh budget and no bindings of earlier ones.
+    expect(await evaluateExpression(source, { n: 10 }, { factor: 2 }, limits)).toBe(110)
+    expect(await evaluateExpression('$factor', {}, {}, limits)).toBeUndefined()
+    expect(await evaluateExpression('$x', {}, { x: 1 })).toBe(1)
+    expect(await evaluateExpression('$x', {})).toBeUndefined()
+  })
+
   it('stops runaway recursion at the depth limit', async () => {
     await expect(evaluateExpression('($f := function($n) { $f($n + 1) }; $f(0))', {})).rejects.toMatchObject({
       code: 'expression.evaluation',

@@ -80,6 +80,38 @@ export function parseExpression(source: string, limits: ExpressionLimits = defau
 }
 
 /**
+ * Compiled expressions not in use, by limits and text. Parsing is most of the cost of a short
+ * expression, and the same few expressions run over and over. An expression object is used by
+ * one evaluation at a time (it carries that evaluation's step counter), so each evaluation takes
+ * one from here or compiles one, and gives it back when it ended without an error.
+ */
+const idleExpressions = new Map<string, jsonata.Expression[]>()
+/** Different expressions kept; the one used longest ago goes first. */
+const maxPooledSources = 500
+/** Idle copies kept of one expression (as many as evaluations of it that ran at once). */
+const maxIdlePerSource = 8
+
+function takeExpression(key: string, source: string, limits: ExpressionLimits): jsonata.Expression {
+  const idle = idleExpressions.get(key)
+  const expression = idle?.pop()
+  if (!expression) return compile(source, limits)
+  // Used again: move it to the end, so the least recently used expression is evicted first.
+  idleExpressions.delete(key)
+  idleExpressions.set(key, idle!)
+  return expression
+}
+
+function giveBackExpression(key: string, expression: jsonata.Expression): void {
+  const idle = idleExpressions.get(key) ?? []
+  if (idle.length >= maxIdlePerSource) return
+  idle.push(expression)
+  idleExpressions.set(key, idle)
+  if (idleExpressions.size > maxPooledSources) {
+    idleExpressions.delete(idleExpressions.keys().next().value as string)
+  }
+}
+
+/**
  * Evaluates a JSONata expression against data, with time, step, depth and size limits. JSONata is an
  * interpreter for a query language: nothing the user typed is ever run as JavaScript.
  *
@@ -92,7 +124,8 @@ export async function evaluateExpression(
   bindings: Record<string, unknown> = {},
   limits: ExpressionLimits = defaultExpressionLimits,
 ): Promise<unknown> {
-  const expression = compile(source, limits)
+  const key = `${limits.timeoutMs}:${limits.maxDepth}:${limits.maxSequence}:${limits.maxLength}:${source}`
+  const expression = takeExpression(key, source, limits)
   const maxSteps = limits.maxSteps ?? defaultExpressionLimits.maxSteps ?? Number.POSITIVE_INFINITY
   let steps = 0
   // JSONata calls this before every evaluation step; counting steps bounds the work deterministically.
@@ -101,7 +134,9 @@ export async function evaluateExpression(
     if (steps > maxSteps) throw { code: 'W0001', message: `Expression took more than ${maxSteps} steps` }
   })
   try {
-    return await expression.evaluate(data, bindings)
+    const result = await expression.evaluate(data, bindings)
+    giveBackExpression(key, expression)
+    return result
   } catch (cause) {
     const message = describe(cause)
     throw new ExpressionError('expression.evaluation', `Expression failed: ${message}`, {
