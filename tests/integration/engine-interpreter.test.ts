@@ -47,6 +47,12 @@ async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   }
 }
 
+/** How many local activities a run's history records (one marker each). */
+const localActivityMarkers = async (handle: WorkflowHandle) => {
+  const events = (await handle.fetchHistory()).events ?? []
+  return events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length
+}
+
 describe('graph execution', () => {
   it('runs a linear flow and maps input with $nodes', async () => {
     const { handle, runId } = await h.start(
@@ -65,6 +71,8 @@ describe('graph execution', () => {
     expect(result.output).toEqual({ twice: 42, who: 'Fatima', b: 'done' })
     expect(Object.values(result.nodes).map((n) => n.status)).toEqual(['completed', 'completed', 'completed'])
     expect(await sideEffects(h.db, runId)).toEqual({ a: 1, b: 1 })
+    // The last node's activity also wrote the run's final status: no local activity for it.
+    expect(await localActivityMarkers(handle)).toBe(0)
     await h.record('linear', handle)
   })
 
@@ -267,11 +275,6 @@ describe('chains of pure nodes', () => {
     config: { succeedOnAttempt },
     options: { retry: { maximumAttempts, initialIntervalSeconds: 0.1 } },
   })
-  /** How many local activities a run's history records (one marker each). */
-  const localActivityMarkers = async (handle: WorkflowHandle) => {
-    const events = (await handle.fetchHistory()).events ?? []
-    return events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length
-  }
 
   it('runs a line of pure nodes in one local activity and records each node with its own timing', async () => {
     const { handle, runId } = await h.start(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { scheduleIdFor } from '@warmflow/api'
-import { createPostgresRunStore, RunRowMissingError } from '@warmflow/api/runs'
+import { createPostgresRunStore, RunRowMissingError, shouldStoreStatus } from '@warmflow/api/runs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
 
@@ -77,8 +77,50 @@ describe('the runs table follows the workflow', () => {
       return run?.status === 'completed' ? run : undefined
     })
     expect(row.trigger).toBe('manual')
+    // The transform's own local activity wrote the final status: one local activity in all.
+    // (The row can say so a moment before the workflow has recorded its end.)
+    const handle = platform.client.workflow.getHandle(row.workflow_id)
+    await handle.result()
+    const history = await handle.fetchHistory()
+    const markers = (history.events ?? []).flatMap((e) => e.markerRecordedEventAttributes?.markerName ?? [])
+    expect(markers.filter((name) => name === 'core_local_activity')).toHaveLength(1)
     const listed = await platform.request('GET', `/api/v1/runs?flowId=${flowId}&status=completed`)
     expect(listed.body.items.map((r: { id: string }) => r.id)).toEqual([started.body.id])
+  })
+
+  it('never turns a final status back into running when Temporal has not recorded the end yet', async () => {
+    expect(shouldStoreStatus('completed', 'running')).toBe(false)
+    expect(shouldStoreStatus('running', 'completed')).toBe(true)
+    expect(shouldStoreStatus('completed', 'terminated')).toBe(true)
+    expect(shouldStoreStatus('running', 'unknown')).toBe(false)
+    // A run that is still running, whose row already says completed (as in the moment between
+    // its last activity's status write and Temporal recording the end).
+    const flowId = await publish({
+      name: 'Nog even wachten',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        { id: 'wacht', type: 'wait', version: 1, config: { duration: { hours: 1 } } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'wacht' }],
+    })
+    const started = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })
+    expect(started.status).toBe(201)
+    await platform.db
+      .updateTable('runs')
+      .set({ status: 'completed' })
+      .where('id', '=', started.body.id)
+      .execute()
+    // Retry asks Temporal for the status: still running, so it refuses, and leaves the row be.
+    const retry = await platform.request('POST', `/api/v1/runs/${started.body.id}/retry`, {})
+    expect(retry.status).toBe(409)
+    expect(retry.body.code).toBe('run.still_running')
+    expect((await storedRun(started.body.id))?.status).toBe('completed')
+    // When the run really ends, its own final status replaces the row's.
+    const cancelled = await platform.request('POST', `/api/v1/runs/${started.body.id}/cancel`, {})
+    expect(cancelled.status).toBe(202)
+    await eventually(async () =>
+      (await storedRun(started.body.id))?.status === 'cancelled' ? true : undefined,
+    )
   })
 
   it('records a failed run as failed', async () => {
@@ -167,7 +209,9 @@ describe('pure nodes inside the workflow', () => {
       'completed',
     ])
     const stored = await storedRun(started.body.id)
-    const history = await platform.client.workflow.getHandle(stored!.workflow_id).fetchHistory()
+    const handle = platform.client.workflow.getHandle(stored!.workflow_id)
+    await handle.result()
+    const history = await handle.fetchHistory()
     const events = history.events ?? []
     // No task-queue activity at all, and one local activity: the chain of three transforms,
     // which ends the run and so also wrote its final status. The trigger ran inside the workflow.

@@ -22,6 +22,7 @@ import type {
   RunNodesInput,
   RunNodesResult,
   RunRecordActivities,
+  RunRecordEnd,
   TaskActivities,
 } from './workflows/types.js'
 
@@ -259,6 +260,15 @@ export function createActivities(
     })
 
   const runRecords = createRunRecordActivities(deps.runs)
+  /** Writes a run's final status for the workflow; false if that failed (it then writes it itself, with retries). */
+  const finish = async (end: RunRecordEnd): Promise<boolean> => {
+    try {
+      await runRecords.recordRunEnd(end)
+      return true
+    } catch {
+      return false
+    }
+  }
   return {
     ...createTaskActivities(deps.tasks),
     ...runRecords,
@@ -266,7 +276,8 @@ export function createActivities(
       const context = Context.current()
       try {
         const output = await run(args, args.node, args.input, context)
-        return { output: await store(args, args.node.id, output), attempt: context.info.attempt }
+        const result = { output: await store(args, args.node.id, output), attempt: context.info.attempt }
+        return args.finishRun ? { ...result, finished: await finish(args.finishRun) } : result
       } catch (error) {
         if (error instanceof WarmflowError) throw failure(error)
         throw error
@@ -293,14 +304,7 @@ export function createActivities(
           return { completed, stoppedAt: node.id }
         }
       }
-      if (!args.finishRun) return { completed }
-      try {
-        await runRecords.recordRunEnd(args.finishRun)
-        return { completed, finished: true }
-      } catch {
-        // The workflow writes it again itself, with its retries.
-        return { completed, finished: false }
-      }
+      return args.finishRun ? { completed, finished: await finish(args.finishRun) } : { completed }
     },
   }
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { WorkflowFailedError } from '@temporalio/client'
 import type { AppDeps } from '../deps.js'
+import { finalRunStatuses } from '../runs/store.js'
 
 /** A run's status as the API reports it. */
 export const runStatusSchema = z.enum([
@@ -56,11 +57,14 @@ export async function describeRunStatus(
   } catch {
     return 'unknown'
   }
-  await deps.db
+  if (status === 'unknown') return status
+  let update = deps.db
     .updateTable('runs')
     .set({ status, updated_at: new Date() })
     .where('id', '=', runId)
     .where('status', '!=', status)
-    .execute()
+  // The same rule as shouldStoreStatus, in the statement.
+  if (status === 'running') update = update.where('status', 'not in', finalRunStatuses)
+  await update.execute()
   return status
 }

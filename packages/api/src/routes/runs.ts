@@ -23,6 +23,7 @@ import type { RunRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
+import { shouldStoreStatus } from '../runs/store.js'
 import { loadTeamFlow, runnableDraft } from './flows.js'
 import {
   afterCursor,
@@ -494,11 +495,12 @@ export async function runDetail(deps: AppDeps, row: RunRow) {
       // No worker answered in time: the status from Temporal is still right, only node detail is missing.
     }
   }
-  if (status !== row.status) {
+  if (shouldStoreStatus(row.status, status)) {
     await deps.db
       .updateTable('runs')
       .set({ status, updated_at: new Date() })
       .where('id', '=', row.id)
+      .where('status', '=', row.status)
       .execute()
   }
   return { status, output, error, nodes }

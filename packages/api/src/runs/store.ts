@@ -50,3 +50,19 @@ export function createPostgresRunStore(db: Kysely<Database>): RunStore {
     },
   }
 }
+
+/** The statuses a run writes itself when it ends. */
+export const finalRunStatuses = ['completed', 'failed', 'cancelled']
+
+/**
+ * Whether a status Temporal reports should replace the one in the run's row. A run writes its
+ * final status from its last activity, a moment before Temporal records the end: a read in
+ * that moment sees "running" and must not undo the final status (nothing would write it again).
+ *
+ * @example
+ * shouldStoreStatus('completed', 'running') // false
+ */
+export function shouldStoreStatus(stored: string, observed: string): boolean {
+  if (observed === stored || observed === 'unknown') return false
+  return !(observed === 'running' && finalRunStatuses.includes(stored))
+}

@@ -344,6 +344,15 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
   /** The run's final status is in the store already: the chain that ended the run wrote it. */
   let endRecorded = false
 
+  /**
+   * Whether these nodes (a chain, or one node) end the run when they complete: the last one
+   * leads nowhere, and every other node is decided. Their activity then also writes the run's
+   * final status, which saves the run a local activity of its own.
+   */
+  const endsRun = (line: FlowNode[]): boolean =>
+    (outgoing.get(line.at(-1)!.id) ?? []).length === 0 &&
+    definition.nodes.every((node) => decided.has(node.id) || line.includes(node))
+
   /** Nodes that stopped a chain once: they run on their own from then on. */
   const notInChain = new Set<string>()
 
@@ -379,10 +388,6 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       nodes[node.id]!.status = 'running'
       nodes[node.id]!.startedAt = now()
     }
-    // Nothing else is running or left: when the chain completes, so does the run.
-    const endsRun =
-      (outgoing.get(chain.at(-1)!.id) ?? []).length === 0 &&
-      definition.nodes.every((node) => decided.has(node.id) || chain.includes(node))
     let result: RunNodesResult
     try {
       result = await proxyLocalActivities<EngineActivities>({
@@ -398,7 +403,7 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
         nodes: chain,
         input,
         ...(args.teamId ? { teamId: args.teamId } : {}),
-        ...(endsRun ? { finishRun: { runId, status: 'completed' } } : {}),
+        ...(endsRun(chain) ? { finishRun: { runId, status: 'completed' } } : {}),
       })
     } catch (error) {
       if (isCancellation(error)) throw error
@@ -543,7 +548,11 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
       node,
       input,
       ...(args.teamId ? { teamId: args.teamId } : {}),
+      ...(endsRun([node]) ? { finishRun: { runId, status: 'completed' } } : {}),
     })
+    // The activity wrote the run's final status. Decided by the recorded result, not by this
+    // code's version, so runs whose results never say so replay as they ran.
+    if (result.finished === true) endRecorded = true
     return { output: result.output, port: 'out', attempts: result.attempt }
   }
 

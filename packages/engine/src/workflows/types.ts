@@ -78,12 +78,16 @@ export interface RunNodeInput {
   input: unknown
   /** The team the run belongs to, when known. */
   teamId?: string
+  /** The node ends the run: once it completed, write this final status to the store. */
+  finishRun?: RunRecordEnd
 }
 
 /** Output of the generic `runNode` activity. */
 export interface RunNodeResult {
   output: unknown
   attempt: number
+  /** `finishRun` was written. */
+  finished?: boolean
 }
 
 /** Input of the `runNodes` local activity: a chain of pure nodes, each fed the one before. */
