@@ -3,9 +3,8 @@
 // Prints wall time p50/p95 per run (client side: start to result) and worker CPU per run
 // (process.cpuUsage of the worker process), with ratios against the hand-written baseline.
 // Everything runs on 127.0.0.1 and the number of runs is fixed, so it ends in a few minutes.
-import { type ChildProcess, fork } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import { Client, Connection } from '@temporalio/client'
 import { freePort, startTemporalDevServer } from '@warmflow/cli/services'
 import {
@@ -22,6 +21,7 @@ import {
 } from '@warmflow/engine'
 import { benchPlugin } from './activities.js'
 import { percentile } from './stats.js'
+import { startWorkerChild } from './worker-child-process.js'
 
 const sizes = [1, 4, 16] as const
 /**
@@ -76,24 +76,8 @@ async function main() {
   const keys = generatePayloadKey('bench')
   const interpreterQueue = `bench-interpreter-${randomUUID()}`
   const baselineQueue = `bench-baseline-${randomUUID()}`
-  const child = fork(
-    fileURLToPath(new URL('./main-thread-tsx.mjs', import.meta.url)),
-    [fileURLToPath(new URL('./worker-child.ts', import.meta.url))],
-    {
-      // Not this process's flags (tsx's among them): the launcher registers tsx itself.
-      execArgv: [],
-      env: {
-        ...process.env,
-        BENCH_WORKER: JSON.stringify({ address: temporal.address, keys, interpreterQueue, baselineQueue }),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  )
+  const child = await startWorkerChild({ address: temporal.address, keys, interpreterQueue, baselineQueue })
   const worker = new WorkerChild(child)
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve())
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)))
-  })
   const connection = await Connection.connect({ address: temporal.address })
   const client = new Client({
     connection,

@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker'
+import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createUser, ensureTeam, startServer, verifyWebhook } from '@warmflow/api'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import {
@@ -34,13 +34,13 @@ import {
   createRegistry,
   generatePayloadKey,
   parsePayloadKeys,
-  workflowBundlerOptions,
-  workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import { Hono } from 'hono'
 import { percentile } from './stats.js'
 import type { LoadReport } from './webhook-load.js'
+import { startWorkerChild } from './worker-child-process.js'
 
 const quick = Boolean(process.env.BENCH_QUICK)
 const seconds = quick ? 3 : 20
@@ -178,27 +178,11 @@ async function startBaseline(
   secret: string,
 ): Promise<{ url: string; workerPid: number; stop: () => Promise<void> }> {
   const baselineQueue = `bench-baseline-${randomUUID()}`
-  const child = fork(
-    fileURLToPath(new URL('./main-thread-tsx.mjs', import.meta.url)),
-    [fileURLToPath(new URL('./worker-child.ts', import.meta.url))],
-    {
-      // Not this process's flags (tsx's among them): the launcher registers tsx itself.
-      execArgv: [],
-      env: {
-        ...process.env,
-        BENCH_WORKER: JSON.stringify({
-          address,
-          keys,
-          interpreterQueue: `${baselineQueue}-unused`,
-          baselineQueue,
-        }),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  )
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve())
-    child.once('exit', (code) => reject(new Error(`the baseline worker exited with ${code}`)))
+  const child = await startWorkerChild({
+    address,
+    keys,
+    interpreterQueue: `${baselineQueue}-unused`,
+    baselineQueue,
   })
   const bare = new Hono()
   bare.post('/hooks/:id', async (c) => {
@@ -255,11 +239,7 @@ async function main() {
   const [temporal, adminUrl, bundle] = await Promise.all([
     freePort().then((port) => startTemporalDevServer({ port })),
     ensurePostgres(process.env),
-    bundleWorkflowCode({
-      workflowsPath,
-      ...workflowBundlerOptions,
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
-    }),
+    bundleInterpreterWorkflow(),
   ])
   const scratch = await createScratchDatabase(adminUrl, 'warmflow_bench')
   const db = createDb(scratch.url, { max: 10 })

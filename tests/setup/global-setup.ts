@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { bundleWorkflowCode } from '@temporalio/worker'
 import { createDb, migrateToLatest } from '@warmflow/api/db'
 import {
   createScratchDatabase,
@@ -9,12 +8,8 @@ import {
   freePort,
   startTemporalDevServer,
 } from '@warmflow/cli/services'
-import {
-  generatePayloadKey,
-  payloadKeysVariable,
-  workflowBundlerOptions,
-  workflowsPath,
-} from '@warmflow/engine'
+import { generatePayloadKey, payloadKeysVariable } from '@warmflow/engine'
+import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -36,11 +31,7 @@ export default async function setup(project: TestProject) {
   const [temporal, adminUrl, bundle] = await Promise.all([
     freePort().then((port) => startTemporalDevServer({ port })),
     ensurePostgres(process.env),
-    bundleWorkflowCode({
-      workflowsPath,
-      ...workflowBundlerOptions,
-      logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
-    }),
+    bundleInterpreterWorkflow(),
   ])
   const scratch = await createScratchDatabase(adminUrl, 'warmflow_test')
   const db = createDb(scratch.url, { max: 2 })

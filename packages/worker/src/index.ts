@@ -8,4 +8,9 @@ export {
   pluginConfigFileName,
   resolvePluginReferences,
 } from './plugins.js'
-export { createWarmflowWorker, type WarmflowWorker, type WarmflowWorkerOptions } from './worker.js'
+export {
+  bundleInterpreterWorkflow,
+  createWarmflowWorker,
+  type WarmflowWorker,
+  type WarmflowWorkerOptions,
+} from './worker.js'

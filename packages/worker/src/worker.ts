@@ -1,5 +1,5 @@
 import type { PayloadCodec } from '@temporalio/common'
-import { NativeConnection, Worker } from '@temporalio/worker'
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker'
 import {
   controlPlugin,
   createActivities,
@@ -47,6 +47,23 @@ export interface WarmflowWorker {
   registry: NodeRegistry
   pluginFailures: PluginLoadFailure[]
   connection: NativeConnection
+}
+
+/**
+ * Bundles the interpreter workflow once (5–10 s), without webpack's log, for workers started
+ * from a pre-built bundle (`workflowBundle`, or `WARMFLOW_WORKFLOW_BUNDLE` for the process):
+ * a test run or a benchmark starts many workers from one bundle.
+ *
+ * @example
+ * const bundle = await bundleInterpreterWorkflow()
+ * writeFileSync('workflow-bundle.js', bundle.code)
+ */
+export function bundleInterpreterWorkflow(): Promise<{ code: string }> {
+  return bundleWorkflowCode({
+    workflowsPath,
+    ...workflowBundlerOptions,
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
+  })
 }
 
 /**
