@@ -245,6 +245,35 @@ describe('guarded fetch', () => {
     expect(error.text.nl).toMatch(/afgebroken/)
   })
 
+  it('drops the headers a request names as credential headers on a redirect to another origin', async () => {
+    const landed: IncomingMessage['headers'][] = []
+    const target = createServer((req, res) => {
+      landed.push(req.headers)
+      res.end('landed')
+    })
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve))
+    const targetPort = (target.address() as AddressInfo).port
+    try {
+      handler = (_req, res) => {
+        res.writeHead(307, { location: `http://127.0.0.1:${targetPort}/next` })
+        res.end()
+      }
+      const http = createHttpClient({ allow: ['127.0.0.1'] })
+      const response = await http.fetch(`http://127.0.0.1:${port}/start`, {
+        headers: { 'X-Api-Key': 'k-1', 'Proxy-Authorization': 'p-1', 'X-Other': 'blijft' },
+        credentialHeaders: ['x-API-key'],
+      })
+      expect(await response.text()).toBe('landed')
+      expect(seen[0]?.headers['x-api-key']).toBe('k-1')
+      expect(landed).toHaveLength(1)
+      expect(landed[0]?.['x-api-key']).toBeUndefined()
+      expect(landed[0]?.['proxy-authorization']).toBeUndefined()
+      expect(landed[0]?.['x-other']).toBe('blijft')
+    } finally {
+      await new Promise((resolve) => target.close(resolve))
+    }
+  })
+
   it('refuses other protocols and credentials in the address', async () => {
     const http = createHttpClient({ allow: ['127.0.0.1'] })
     await expect(http.fetch('file:///etc/passwd')).rejects.toMatchObject({ code: 'http.unsupported_url' })

@@ -57,7 +57,16 @@ export interface HttpRequestInit {
   timeoutMs?: number
   /** Overrides the client's response size limit for this request. */
   maxResponseBytes?: number
+  /**
+   * Names of headers that carry a credential (an API key, a session, a custom auth header).
+   * They go to the first address's origin only: a redirect to another scheme, host or port
+   * drops them, as it always drops `Authorization`, `Proxy-Authorization` and `Cookie`.
+   */
+  credentialHeaders?: readonly string[]
 }
+
+/** Headers dropped on every redirect to another origin, whatever the request says. */
+const alwaysCredentialHeaders = ['authorization', 'proxy-authorization', 'cookie'] as const
 
 /**
  * `fetch` for nodes, guarded against server-side request forgery: it only reaches public
@@ -337,6 +346,8 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttp {
       let body = typeof init.body === 'string' ? new TextEncoder().encode(init.body) : init.body
       let headers: Record<string, string> = { 'accept-encoding': 'identity' }
       for (const [name, value] of Object.entries(init.headers ?? {})) headers[name.toLowerCase()] = value
+      const credentialHeaders = new Set<string>(alwaysCredentialHeaders)
+      for (const name of init.credentialHeaders ?? []) credentialHeaders.add(name.toLowerCase())
       for (let redirects = 0; ; redirects++) {
         try {
           if (signal.aborted) throw signal.reason
@@ -361,9 +372,9 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttp {
             }
             const next = new URL(location, url)
             if (next.origin !== url.origin) {
-              // Credentials meant for one site never travel to another.
-              const { authorization: _a, cookie: _c, ...rest } = headers
-              headers = rest
+              // Credentials meant for one site never travel to another: once dropped, they stay
+              // dropped, also when a later redirect leads back.
+              for (const name of credentialHeaders) delete headers[name]
             }
             if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
               method = 'GET'

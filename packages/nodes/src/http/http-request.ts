@@ -15,6 +15,9 @@ export const httpCredentialSchema = z
   })
   .refine((c) => c.bearer || c.basic || c.headers, { message: 'Give bearer, basic or headers' })
 
+/** Methods that change something at the receiver: they carry an `Idempotency-Key`. */
+const unsafeMethods: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
 /** Fills `{{ field }}` in a URL's path and query with URL-encoded values from the data. */
 function fillUrl(template: string, input: unknown): string {
   return template.replace(
@@ -65,6 +68,20 @@ export const httpRequestNode = defineNode({
     body: expression.optional(),
     /** Send the `http` credential (when one is configured). */
     authenticate: z.boolean().default(false),
+    /**
+     * Send an `Idempotency-Key` header with POST, PUT, PATCH and DELETE: the same value on every
+     * retry of this node in this run, so the receiver can recognise a repeat.
+     */
+    idempotencyKey: z
+      .boolean()
+      .default(true)
+      .meta({
+        'x-title': { nl: 'Idempotency-Key meesturen', en: 'Send an Idempotency-Key' },
+        'x-description': {
+          nl: 'Bij POST, PUT, PATCH en DELETE krijgt de server bij elke nieuwe poging dezelfde sleutel, zodat hij een herhaling herkent.',
+          en: 'With POST, PUT, PATCH and DELETE the server gets the same key on every retry, so it can recognise a repeat.',
+        },
+      }),
   }),
   output: z.object({
     status: z.number().int(),
@@ -82,13 +99,18 @@ export const httpRequestNode = defineNode({
       maximumInterval: '1 minute',
     },
   },
-  async execute({ input, config, secrets, http }) {
+  async execute({ input, config, secrets, http, idempotencyKey }) {
     const url = new URL(fillUrl(config.url, input))
     for (const [name, source] of Object.entries(config.query)) {
       const value = await evaluateExpression(source, input)
       if (value !== undefined && value !== null) url.searchParams.set(name, String(value))
     }
     const headers: Record<string, string> = { ...config.headers }
+    // Headers that came from the credential: they never follow a redirect to another origin.
+    const credentialHeaders: string[] = []
+    if (config.idempotencyKey && unsafeMethods.has(config.method)) {
+      headers['idempotency-key'] = idempotencyKey
+    }
     if (config.authenticate) {
       const raw = await secrets.get('http')
       let parsedJson: unknown
@@ -119,7 +141,11 @@ export const httpRequestNode = defineNode({
       if (credential.data.basic) {
         headers.authorization = `Basic ${Buffer.from(`${credential.data.basic.user}:${credential.data.basic.pass}`).toString('base64')}`
       }
-      Object.assign(headers, credential.data.headers ?? {})
+      if (credential.data.bearer || credential.data.basic) credentialHeaders.push('authorization')
+      for (const [name, value] of Object.entries(credential.data.headers ?? {})) {
+        headers[name] = value
+        credentialHeaders.push(name)
+      }
     }
     let body: string | undefined
     if (config.body && config.method !== 'GET') {
@@ -129,6 +155,7 @@ export const httpRequestNode = defineNode({
     const response = await http.fetch(url, {
       method: config.method,
       headers,
+      credentialHeaders,
       ...(body === undefined ? {} : { body }),
     })
     const text = await response.text()
