@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createApp, ensureFirstAdmin } from '@warmflow/api'
+import { createDb } from '@warmflow/api/db'
 import { createAdmin } from '@warmflow/cli'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
@@ -435,9 +436,41 @@ describe('first administrator', () => {
 })
 
 describe('audit log', () => {
-  it('is append-only in the database', async () => {
-    await expect(sql`update audit_log set action = 'x'`.execute(platform.db)).rejects.toThrow(/append-only/)
-    await expect(sql`delete from audit_log`.execute(platform.db)).rejects.toThrow(/append-only/)
-    await expect(sql`truncate audit_log`.execute(platform.db)).rejects.toThrow(/append-only/)
+  it('is append-only in the database, even for its owner', async () => {
+    const owner = createDb(inject('ownerDatabaseUrl'), { max: 1 })
+    try {
+      await expect(sql`update audit_log set action = 'x'`.execute(owner)).rejects.toThrow(/append-only/)
+      await expect(sql`delete from audit_log`.execute(owner)).rejects.toThrow(/append-only/)
+      await expect(sql`truncate audit_log`.execute(owner)).rejects.toThrow(/append-only/)
+    } finally {
+      await owner.destroy()
+    }
+  })
+
+  it('can only be read and appended to by the role the app runs as', async () => {
+    const db = platform.db
+    const { rows } = await sql<{ current_user: string }>`select current_user`.execute(db)
+    expect(rows[0]?.current_user).toBe('warmflow_app')
+    // The app itself writes audit lines and reads them back.
+    await sql`insert into audit_log (action, details) values ('test.append', '{}')`.execute(db)
+    const { rows: read } = await sql<{
+      n: string
+    }>`select count(*) as n from audit_log where action = 'test.append'`.execute(db)
+    expect(Number(read[0]?.n)).toBeGreaterThan(0)
+    // Neither changing lines nor switching off the trigger that guards them is allowed to it.
+    for (const statement of [
+      sql`update audit_log set action = 'x'`,
+      sql`delete from audit_log`,
+      sql`truncate audit_log`,
+      sql`alter table audit_log disable trigger audit_log_no_change`,
+      sql`drop trigger audit_log_no_change on audit_log`,
+      sql`drop table audit_log`,
+      sql`create table audit_copy (id int)`,
+      sql`insert into kysely_migration (name, timestamp) values ('x', 'now')`,
+    ]) {
+      await expect(statement.execute(db)).rejects.toThrow(/permission denied|must be owner/)
+    }
+    // The other tables it works with as usual.
+    await sql`update flows set updated_at = updated_at where false`.execute(db)
   })
 })

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
 import {
+  appUrlFor,
   createScratchDatabase,
   ensurePostgres,
   freePort,
+  migrateAndGrant,
   startTemporalDevServer,
 } from '@warmflow/cli/services'
 import { generatePayloadKey, payloadKeysVariable } from '@warmflow/engine'
@@ -15,7 +16,10 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string
+    /** The role the API and workers run as: no DDL, the audit log append-only. */
     databaseUrl: string
+    /** The owner of the test database (migrations, grants). */
+    ownerDatabaseUrl: string
     workflowBundlePath: string
     /** `WARMFLOW_PAYLOAD_KEYS` for this run: workers and clients encrypt payloads with it. */
     payloadKeys: string
@@ -34,15 +38,15 @@ export default async function setup(project: TestProject) {
     bundleInterpreterWorkflow(),
   ])
   const scratch = await createScratchDatabase(adminUrl, 'warmflow_test')
-  const db = createDb(scratch.url, { max: 2 })
-  await migrateToLatest(db)
-  await db.destroy()
+  const appUrl = appUrlFor(scratch.url)
+  await migrateAndGrant(scratch.url, appUrl)
   const dir = mkdtempSync(join(tmpdir(), 'warmflow-test-'))
   const workflowBundlePath = join(dir, 'workflow-bundle.js')
   writeFileSync(workflowBundlePath, bundle.code)
 
   project.provide('temporalAddress', temporal.address)
-  project.provide('databaseUrl', scratch.url)
+  project.provide('databaseUrl', appUrl)
+  project.provide('ownerDatabaseUrl', scratch.url)
   project.provide('workflowBundlePath', workflowBundlePath)
   // A fresh key per test run; worker processes that tests spawn inherit it through the environment.
   const payloadKeys = process.env[payloadKeysVariable] || generatePayloadKey('test1')

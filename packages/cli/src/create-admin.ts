@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
 import { createUser, generatePassword } from '@warmflow/api'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
-import { ensurePostgres } from './services/postgres.js'
+import { createDb } from '@warmflow/api/db'
+import { migrateAndGrant } from './services/database.js'
+import { ensureDatabase } from './services/postgres.js'
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -24,9 +25,10 @@ export async function createAdmin(args: string[], env: NodeJS.ProcessEnv = proce
   if (!emailPattern.test(email) || email.length > 320) {
     throw new Error('give a valid e-mail address: --email naam@organisatie.nl / geef een geldig e-mailadres')
   }
-  const db = createDb(await ensurePostgres(env), { max: 2 })
+  const { ownerUrl, appUrl } = await ensureDatabase(env)
+  await migrateAndGrant(ownerUrl, appUrl)
+  const db = createDb(appUrl, { max: 2 })
   try {
-    await migrateToLatest(db)
     const password = generatePassword()
     try {
       await createUser(db, { email, name, password, roles: ['admin'] })

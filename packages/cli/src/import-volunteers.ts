@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { formatImportReport, importVolunteers } from '@warmflow/api'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
-import { ensurePostgres } from './services/postgres.js'
+import { createDb } from '@warmflow/api/db'
+import { migrateAndGrant } from './services/database.js'
+import { ensureDatabase } from './services/postgres.js'
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -32,9 +33,10 @@ export async function importVolunteersCommand(
   }
   const language = values.lang === 'en' ? 'en' : 'nl'
   const csv = await readFile(file, 'utf8')
-  const db = createDb(await ensurePostgres(env), { max: 2 })
+  const { ownerUrl, appUrl } = await ensureDatabase(env)
+  await migrateAndGrant(ownerUrl, appUrl)
+  const db = createDb(appUrl, { max: 2 })
   try {
-    await migrateToLatest(db)
     const report = await importVolunteers(db, csv, {
       teamId: values.team ?? null,
       dryRun: values['dry-run'] === true,

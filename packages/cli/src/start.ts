@@ -10,7 +10,7 @@ import {
   loadCredentialKey,
   startServer,
 } from '@warmflow/api'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
+import { createDb } from '@warmflow/api/db'
 import { createPostgresRunStore } from '@warmflow/api/runs'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
@@ -23,7 +23,8 @@ import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
 import { createWarmflowWorker, formatPluginFailures, resolvePluginReferences } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { seedDemoData } from './seed-demo.js'
-import { ensurePostgres } from './services/postgres.js'
+import { migrateAndGrant } from './services/database.js'
+import { ensureDatabase } from './services/postgres.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
 
 const editorDir = fileURLToPath(new URL('../../editor/dist/', import.meta.url))
@@ -65,11 +66,16 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   }
   say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
 
-  const databaseUrl = await ensurePostgres(env)
+  const { ownerUrl, appUrl: databaseUrl } = await ensureDatabase(env)
+  const { migrated, auditProtected } = await migrateAndGrant(ownerUrl, databaseUrl)
   const db = createDb(databaseUrl)
   const records = createPostgresRecordStore(databaseUrl)
-  const migrated = await migrateToLatest(db)
   say(`PostgreSQL: ready${migrated.length ? `, applied ${migrated.join(', ')}` : ''}`)
+  if (!auditProtected) {
+    say(
+      'PostgreSQL: the app runs as the owner role, so it could change the audit log; set DATABASE_MIGRATION_URL.',
+    )
+  }
   const firstAdmin = await ensureFirstAdmin(db)
   if (firstAdmin) {
     say('')

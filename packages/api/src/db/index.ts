@@ -3,6 +3,8 @@ import pg from 'pg'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
 
+export { DatabaseRoleError, databaseUser, grantAppRole } from './roles.js'
+
 export type {
   AuditLogRow,
   Database,
@@ -37,6 +39,14 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   // Unordered: engineers add numbered migrations in parallel; each one stands on its own.
   const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
+  if (error && (error as { code?: string }).code === '42501') {
+    // The app role may not change the schema (see grantAppRole): say which URL can.
+    throw new Error(
+      'The database schema needs an update, and only its owner may make it: set DATABASE_MIGRATION_URL to the owner role.\n' +
+        'Het databaseschema moet bijgewerkt worden en dat mag alleen de eigenaar: zet DATABASE_MIGRATION_URL naar de eigenaarsrol.',
+      { cause: error },
+    )
+  }
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }

@@ -1,8 +1,13 @@
+export { type MigrateResult, migrateAndGrant } from './database.js'
 export { type CommandResult, run } from './exec.js'
 export { freePort, portIsFree } from './ports.js'
 export {
+  appUrlFor,
   createScratchDatabase,
+  type DatabaseUrls,
+  ensureDatabase,
   ensurePostgres,
+  localAppRole,
   localRole,
   type ScratchDatabase,
   waitForPostgres,

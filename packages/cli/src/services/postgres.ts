@@ -13,16 +13,27 @@ function credentialFile(env: NodeJS.ProcessEnv): string {
   return join(base, 'warmflow', 'local-postgres.json')
 }
 
-function localPassword(env: NodeJS.ProcessEnv): string {
+/** The role the API and workers of the embedded default run as: no DDL, the audit log append-only. */
+export const localAppRole = 'warmflow_app'
+
+interface LocalPasswords {
+  /** Of the owner role, which runs migrations. */
+  password: string
+  /** Of the app role. */
+  appPassword: string
+}
+
+function localPasswords(env: NodeJS.ProcessEnv): LocalPasswords {
   const file = credentialFile(env)
-  if (existsSync(file)) {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { password?: string }
-    if (saved.password) return saved.password
+  const saved: Partial<LocalPasswords> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
+  if (saved.password && saved.appPassword) return saved as LocalPasswords
+  const passwords = {
+    password: saved.password || randomBytes(18).toString('base64url'),
+    appPassword: saved.appPassword || randomBytes(18).toString('base64url'),
   }
-  const password = randomBytes(18).toString('base64url')
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
-  writeFileSync(file, JSON.stringify({ password }), { mode: 0o600 })
-  return password
+  writeFileSync(file, JSON.stringify(passwords), { mode: 0o600 })
+  return passwords
 }
 
 interface Cluster {
@@ -95,14 +106,22 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv = process.env): Prom
       )
     }
   }
-  const password = localPassword(env)
+  const { password, appPassword } = localPasswords(env)
   const quoted = password.replace(/'/g, "''")
+  const appQuoted = appPassword.replace(/'/g, "''")
+  // Two roles: the owner runs migrations; the app role runs the API and workers and may only
+  // append to the audit log (grantAppRole in @warmflow/api/db gives it its rights).
   await psqlAsPostgres(
     `DO $$ BEGIN
        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${localRole}') THEN
          CREATE ROLE ${localRole} LOGIN CREATEDB PASSWORD '${quoted}';
        ELSE
          ALTER ROLE ${localRole} LOGIN CREATEDB PASSWORD '${quoted}';
+       END IF;
+       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${localAppRole}') THEN
+         CREATE ROLE ${localAppRole} LOGIN NOCREATEDB NOCREATEROLE PASSWORD '${appQuoted}';
+       ELSE
+         ALTER ROLE ${localAppRole} LOGIN NOCREATEDB NOCREATEROLE NOSUPERUSER PASSWORD '${appQuoted}';
        END IF;
      END $$;`,
     cluster.port,
@@ -117,6 +136,48 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv = process.env): Prom
   const url = `postgres://${localRole}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${localRole}`
   await waitForPostgres(url, 15_000)
   return url
+}
+
+/** The two connections to Warmflow's database. */
+export interface DatabaseUrls {
+  /** The owner role: runs migrations and gives the app role its rights. */
+  ownerUrl: string
+  /** The role the API and workers run as. The same as `ownerUrl` when no separate owner is set. */
+  appUrl: string
+}
+
+/**
+ * Like {@link ensurePostgres}, and also says which role runs the app. The embedded default uses
+ * the local `warmflow` role as owner and `warmflow_app` for the app. With `DATABASE_URL` set, the
+ * app runs as that URL's role and migrations run as `DATABASE_MIGRATION_URL`'s (the same role
+ * when that is unset).
+ *
+ * @example
+ * const { ownerUrl, appUrl } = await ensureDatabase(process.env)
+ */
+export async function ensureDatabase(env: NodeJS.ProcessEnv = process.env): Promise<DatabaseUrls> {
+  if (env.DATABASE_URL) {
+    const ownerUrl = env.DATABASE_MIGRATION_URL || env.DATABASE_URL
+    await Promise.all([waitForPostgres(env.DATABASE_URL, 15_000), waitForPostgres(ownerUrl, 15_000)])
+    return { ownerUrl, appUrl: env.DATABASE_URL }
+  }
+  const ownerUrl = await ensurePostgres(env)
+  return { ownerUrl, appUrl: appUrlFor(ownerUrl, env) }
+}
+
+/**
+ * The app role's URL for a database of the embedded default's owner role (for example a scratch
+ * database of a test run); any other URL is returned as it is.
+ *
+ * @example
+ * appUrlFor(scratch.url, process.env)
+ */
+export function appUrlFor(ownerUrl: string, env: NodeJS.ProcessEnv = process.env): string {
+  const url = new URL(ownerUrl)
+  if (env.DATABASE_URL || decodeURIComponent(url.username) !== localRole) return ownerUrl
+  url.username = localAppRole
+  url.password = encodeURIComponent(localPasswords(env).appPassword)
+  return url.toString()
 }
 
 /**
