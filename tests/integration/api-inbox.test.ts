@@ -250,6 +250,10 @@ describe('inbox, end to end', () => {
     })
     expect(byActor[designer.id].actions).toContain('run.read')
     expect(byActor[outsider.id]).toBeUndefined()
+    // Claiming, handing over and giving back show task data too: they are in the run's report.
+    expect(report.body.events.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['task.read', 'task.claim', 'task.assign', 'task.unclaim', 'task.complete']),
+    )
     const log = await platform.request('GET', `/api/v1/admin/audit?objectId=${taskId}&limit=2`)
     expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['task.complete', 'task.unclaim'])
     const older = await platform.request(

@@ -260,7 +260,13 @@ export function taskRoutes(deps: AppDeps) {
         )
       }
       await recordEvent(task.id, 'claimed', { userId: viewer.id })
-      await audit(db, c, { action: 'task.claim', objectType: 'task', objectId: task.id, teamId: task.teamId })
+      await audit(db, c, {
+        action: 'task.claim',
+        objectType: 'task',
+        objectId: task.id,
+        teamId: task.teamId,
+        details: { runId: task.runId },
+      })
       return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
     },
   )
@@ -300,6 +306,7 @@ export function taskRoutes(deps: AppDeps) {
         objectType: 'task',
         objectId: task.id,
         teamId: task.teamId,
+        details: { runId: task.runId },
       })
       return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
     },
@@ -404,7 +411,7 @@ export function taskRoutes(deps: AppDeps) {
         objectType: 'task',
         objectId: task.id,
         teamId: task.teamId,
-        details: { to: userId },
+        details: { to: userId, runId: task.runId },
       })
       return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
     },
@@ -470,6 +477,7 @@ export function taskRoutes(deps: AppDeps) {
           objectType: 'task',
           objectId: task.id,
           teamId: task.teamId,
+          details: { runId: task.runId },
         })
         throw fourEyes()
       }
