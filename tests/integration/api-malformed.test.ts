@@ -1,3 +1,4 @@
+import { signWebhook } from '@warmflow/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/platform.js'
 
@@ -65,4 +66,124 @@ describe('malformed requests', () => {
     }
     expect(failures).toEqual([])
   }, 240_000)
+})
+
+// Poison input at every entrance: refused at the edge with a 400 problem, and no run starts.
+const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+const poison: { name: string; fields: string; code: string }[] = [
+  { name: 'a \\u0000 in a value', fields: '"voornaam":"Da\\u0000an"', code: 'request.nul_character' },
+  { name: 'a \\u0000 in a key', fields: '"voor\\u0000naam":"Daan"', code: 'request.nul_character' },
+  { name: 'a lone high surrogate', fields: '"voornaam":"Da\\ud800an"', code: 'request.unpaired_surrogate' },
+  { name: 'a lone low surrogate', fields: '"voornaam":"\\udc00"', code: 'request.unpaired_surrogate' },
+  {
+    name: '10 000-deep nesting',
+    fields: `"voornaam":"Daan","extra":${deep(10_000)}`,
+    code: 'request.too_deep',
+  },
+]
+
+describe('poison input at the edge', () => {
+  const fields = [
+    { name: 'voornaam', type: 'text', label: { nl: 'Voornaam', en: 'First name' }, required: true },
+  ]
+  const entrances: {
+    name: string
+    flowId: string
+    send(fieldsJson: string): Promise<{ status: number; body: any }>
+  }[] = []
+
+  async function published(definition: unknown) {
+    const flow = await platform.request('POST', '/api/v1/flows', definition)
+    expect(flow.status).toBe(201)
+    expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+    return flow.body.id as string
+  }
+
+  beforeAll(async () => {
+    const formFlow = await published({
+      name: 'Poison: formulier',
+      nodes: [{ id: 'formulier', type: 'form', version: 1, config: { fields } }],
+    })
+    entrances.push({
+      name: 'public form',
+      flowId: formFlow,
+      send: (json) => platform.as(null).request('POST', `/api/v1/forms/${formFlow}`, `{${json}}`),
+    })
+    const hookFlow = await published({
+      name: 'Poison: webhook',
+      nodes: [{ id: 'hook', type: 'webhook', version: 1, config: { fields } }],
+    })
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${hookFlow}/webhook/secret`)
+    entrances.push({
+      name: 'signed webhook',
+      flowId: hookFlow,
+      send: (json) => {
+        const body = `{${json}}`
+        const id = `msg_${Math.random().toString(36).slice(2)}`
+        const timestamp = Math.floor(Date.now() / 1000)
+        return platform.as(null).request('POST', `/api/v1/hooks/${hookFlow}?wait=0`, body, {
+          'webhook-id': id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook(made.secret, id, timestamp, body),
+        })
+      },
+    })
+    const manualFlow = await published({
+      name: 'Poison: handmatig',
+      nodes: [{ id: 'start', type: 'manual', version: 1 }],
+    })
+    entrances.push({
+      name: 'manual start',
+      flowId: manualFlow,
+      send: (json) => platform.request('POST', `/api/v1/flows/${manualFlow}/runs`, `{"input":{${json}}}`),
+    })
+    entrances.push({
+      name: 'test run',
+      flowId: manualFlow,
+      send: (json) =>
+        platform.request('POST', `/api/v1/flows/${manualFlow}/test-runs`, `{"input":{${json}}}`),
+    })
+  })
+
+  it('refuses \\u0000, lone surrogates and deep nesting with 400 at every entrance; no run starts', async () => {
+    const runsOf = async (flowId: string) =>
+      (await platform.db.selectFrom('runs').select('id').where('flow_id', '=', flowId).execute()).length
+    const seen: string[] = []
+    for (const entrance of entrances) {
+      const before = await runsOf(entrance.flowId)
+      for (const input of poison) {
+        const response = await entrance.send(input.fields)
+        seen.push(`${entrance.name} / ${input.name}: ${response.status} ${response.body?.code}`)
+      }
+      expect(await runsOf(entrance.flowId)).toBe(before)
+    }
+    expect(seen).toEqual(
+      entrances.flatMap((entrance) =>
+        poison.map((input) => `${entrance.name} / ${input.name}: 400 ${input.code}`),
+      ),
+    )
+  })
+
+  it('answers every JSON body route the same way, and a problem in Dutch and English', async () => {
+    const created = await platform.request('POST', '/api/v1/flows', `{"name":"Diep","extra":${deep(10_000)}}`)
+    expect(created.status).toBe(400)
+    expect(created.body.code).toBe('request.too_deep')
+    expect(created.body.message.nl).toMatch(/genest/)
+    const named = await platform.request('POST', '/api/v1/flows', '{"name":"Geheim\\u0000Naam","nodes":[]}')
+    expect(named.status).toBe(400)
+    expect(named.body.code).toBe('request.nul_character')
+    expect(named.body.errors[0].path).toEqual(['name'])
+    expect(JSON.stringify(named.body)).not.toContain('Geheim')
+    const query = await platform.request('GET', '/api/v1/runs?status=%00')
+    expect(query.status).toBe(400)
+    expect(query.body.code).toBe('request.nul_character')
+    // Well-formed pairs pass the edge.
+    const fine = await platform.request(
+      'POST',
+      '/api/v1/flows',
+      '{"name":"Emoji \\ud83d\\ude00","nodes":[{"id":"start","type":"manual","version":1}]}',
+    )
+    expect(fine.status).toBe(201)
+    expect(fine.body.name).toBe('Emoji 😀')
+  })
 })

@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { sessionMiddleware } from './auth/middleware.js'
 import type { AppEnv } from './context.js'
 import type { AppDeps } from './deps.js'
+import { jsonInputMiddleware } from './http/json-input.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
 import { auditRoutes } from './routes/audit.js'
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps) {
   // Deny by default: every /api route needs a session (and a CSRF token to change state),
   // except sign-in, the API description, webhooks and public forms.
   app.use('/api/*', sessionMiddleware(deps))
+  // No \u0000, unpaired surrogate or deep nesting gets past the edge (query and JSON bodies).
+  app.use('/api/*', jsonInputMiddleware())
 
   registerHealth(app, deps)
   app.route('/api/v1/auth', authRoutes(deps))
