@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common'
 import type { NewTask, StoredTask, TaskChange, TaskStore } from '@warmflow/engine'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../db/index.js'
@@ -53,6 +54,37 @@ function toTask(row: Selectable<TasksTable>): StoredTask {
 }
 
 /**
+ * PostgreSQL's answers for text it can never store (`\u0000`, an unpaired surrogate, bytes that
+ * are not UTF-8): trying again cannot help.
+ */
+const unstorableCodes = new Set(['22P02', '22P05', '22021'])
+
+/**
+ * Turns a refusal of the data itself into a non-retryable failure, so the activity fails once
+ * instead of retrying forever; its message names the kind, never the data (PostgreSQL's own
+ * message quotes the fragment).
+ */
+function refuseUnstorable(error: unknown): never {
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && unstorableCodes.has(code)) {
+    throw ApplicationFailure.create({
+      type: 'task.unstorable_data',
+      message: `The task data holds characters PostgreSQL cannot store (SQLSTATE ${code}), such as \\u0000 or an unpaired surrogate`,
+      nonRetryable: true,
+      details: [
+        {
+          text: {
+            nl: 'De gegevens van de taak bevatten tekens die niet opgeslagen kunnen worden (zoals \\u0000).',
+            en: 'The task data holds characters that cannot be stored (such as \\u0000).',
+          },
+        },
+      ],
+    })
+  }
+  throw error
+}
+
+/**
  * Human tasks in PostgreSQL. Creation is idempotent on workflow id + node id; every change is
  * recorded in `task_events` once per event key, a change that was already recorded does nothing,
  * and changes to a task that is no longer open are ignored, so the interpreter's activities may
@@ -63,7 +95,7 @@ function toTask(row: Selectable<TasksTable>): StoredTask {
  * const worker = await createWarmflowWorker({ ..., taskStore: store })
  */
 export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore {
-  return {
+  const store: PostgresTaskStore = {
     async createTask(task: NewTask) {
       return db.transaction().execute(async (trx) => {
         const inserted = await trx
@@ -207,5 +239,10 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
         .execute()
       return rows.map((r) => ({ eventKey: r.event_key, type: r.type, data: r.data, createdAt: r.created_at }))
     },
+  }
+  return {
+    ...store,
+    createTask: (task) => store.createTask(task).catch(refuseUnstorable),
+    applyChange: (change) => store.applyChange(change).catch(refuseUnstorable),
   }
 }
