@@ -106,7 +106,8 @@ export function readTexts(input: Record<string, unknown>, fields: readonly strin
 
 /**
  * The privacy policy, applied before anything leaves the worker. Never sends a text with a
- * number that passes the BSN 11-check, to any endpoint, whatever the flow says. To an `external`
+ * number that passes the BSN 11-check, to any endpoint, whatever the flow says. `outgoing` is
+ * what is sent of the task and the data ({@link outgoingContent}), not the wrapping around it. To an `external`
  * endpoint it only sends fields that passed `privacy.pseudonymise` (the `_privacy` marker).
  */
 export function guardOutgoing(
@@ -159,13 +160,40 @@ function metaSaysPseudonymised(input: Record<string, unknown>, field: string): b
   )
 }
 
+/** A fresh marker for the data in one request: `data-` and 12 random hex characters. */
+export function newDataMarker(): string {
+  return `data-${randomBytes(6).toString('hex')}`
+}
+
+/** The data as it goes between the markers of {@link buildMessages}: indented JSON. */
+export function dataBlock(data: Record<string, unknown>): string {
+  return JSON.stringify(data, null, 2)
+}
+
+/**
+ * What the privacy guard checks of a request built by {@link buildMessages}: the designer's task
+ * and the data exactly as they are sent, without the random markers around the data (a marker
+ * may by chance hold nine digits that pass the 11-check, and it is no personal data).
+ *
+ * @example
+ * guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
+ */
+export function outgoingContent(task: string, data: Record<string, unknown>): string[] {
+  return [task, dataBlock(data)]
+}
+
 /**
  * Builds the messages for a task. The designer's instructions go in the system message; the
  * data goes in the user message as JSON between random markers, with the rule that nothing
- * inside them is an instruction.
+ * inside them is an instruction. Check the request with {@link guardOutgoing} on
+ * {@link outgoingContent} of the same task and data first.
  */
-export function buildMessages(task: string, data: Record<string, unknown>, language: 'nl' | 'en') {
-  const marker = `data-${randomBytes(6).toString('hex')}`
+export function buildMessages(
+  task: string,
+  data: Record<string, unknown>,
+  language: 'nl' | 'en',
+  marker: string = newDataMarker(),
+) {
   const system = [
     task,
     '',
@@ -173,7 +201,7 @@ export function buildMessages(task: string, data: Record<string, unknown>, langu
     'Placeholders such as [NAAM_1] or [TELEFOON_2] stand for personal data. Keep them exactly as written and never guess what they stand for.',
     `Write in ${language === 'nl' ? 'Dutch (plain language, B1 level)' : 'English (plain language)'}.`,
   ].join('\n')
-  const user = `<${marker}>\n${JSON.stringify(data, null, 2)}\n</${marker}>`
+  const user = `<${marker}>\n${dataBlock(data)}\n</${marker}>`
   return [
     { role: 'system' as const, content: system },
     { role: 'user' as const, content: user },

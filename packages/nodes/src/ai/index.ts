@@ -1,5 +1,13 @@
 export { classificationSchema, classifyNode } from './classify/classify.js'
-export { type AiMeta, aiMetaSchema, buildMessages, guardOutgoing, offlineLabel } from './common.js'
+export {
+  type AiMeta,
+  aiMetaSchema,
+  buildMessages,
+  guardOutgoing,
+  newDataMarker,
+  offlineLabel,
+  outgoingContent,
+} from './common.js'
 export { draftNode } from './draft/draft.js'
 export {
   type ExtractFieldDefinition,

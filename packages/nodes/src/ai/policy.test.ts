@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { guardOutgoing } from './common.js'
+import { containsValidBsn } from '../privacy/detect.js'
+import { buildMessages, guardOutgoing, newDataMarker, outgoingContent } from './common.js'
 import { privacyProblems } from './policy.js'
 
 const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({
@@ -74,5 +75,41 @@ describe('guardOutgoing', () => {
   it('refuses a valid BSN anywhere in what would be sent', () => {
     expect(() => guardOutgoing({}, ['a'], ['nummer 123456782'], 'local')).toThrow(/BSN/)
     expect(() => guardOutgoing({}, ['a'], ['nummer 123456789'], 'local')).not.toThrow()
+  })
+})
+
+describe('the BSN guard and the markers around the data', () => {
+  const task = 'Vat de gegevens samen.'
+  // Twelve hex characters holding nine digits that pass the 11-check: about one marker in a few
+  // hundred looks like this by chance.
+  const marker = 'data-123456782abc'
+
+  it('checks the data and the task, never the random markers around the data', () => {
+    expect(containsValidBsn(marker)).toBe(true)
+    const data = { omschrijving: 'Mevrouw zoekt hulp bij boodschappen op dinsdag.' }
+    const messages = buildMessages(task, data, 'nl', marker)
+    expect(messages[0]!.content).toContain(`<${marker}>`)
+    expect(messages[1]!.content).toContain(`<${marker}>`)
+    const checked = outgoingContent(task, data)
+    // What the guard checks is exactly what is sent, apart from the markers.
+    const sent = messages.map((m) => m.content).join('\n')
+    for (const part of checked) expect(sent).toContain(part)
+    expect(checked.join('\n')).not.toContain(marker)
+    expect(() => guardOutgoing(data, ['omschrijving'], checked, 'local')).not.toThrow()
+  })
+
+  it('still refuses a valid BSN in the data or in the task, whatever the marker', () => {
+    const data = { omschrijving: 'BSN 111 222 333, hulp bij boodschappen' }
+    expect(() => guardOutgoing(data, ['omschrijving'], outgoingContent(task, data), 'local')).toThrow(/BSN/)
+    const safe = { omschrijving: 'hulp bij boodschappen' }
+    expect(() =>
+      guardOutgoing(safe, ['omschrijving'], outgoingContent('Noem BSN 111222333.', safe), 'local'),
+    ).toThrow(/BSN/)
+  })
+
+  it('makes a fresh marker for every request', () => {
+    const first = newDataMarker()
+    expect(first).toMatch(/^data-[0-9a-f]{12}$/)
+    expect(newDataMarker()).not.toBe(first)
   })
 })

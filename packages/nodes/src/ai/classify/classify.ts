@@ -11,6 +11,7 @@ import {
   fromPseudonymised,
   guardOutgoing,
   offlineMeta,
+  outgoingContent,
   parseModelJson,
   readTexts,
   remoteMeta,
@@ -80,13 +81,8 @@ export const classifyNode = defineNode({
       ),
       'Answer with JSON: {"label": one of the label ids, "confidence": a number from 0 to 1, "reason": one short sentence}.',
     ].join('\n')
+    guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
     const messages = buildMessages(task, texts, config.language)
-    guardOutgoing(
-      input,
-      Object.keys(texts),
-      messages.map((m) => m.content),
-      provider.location,
-    )
     const schema = {
       type: 'object',
       properties: {

@@ -12,6 +12,7 @@ import {
   fromPseudonymised,
   guardOutgoing,
   offlineMeta,
+  outgoingContent,
   readTexts,
   remoteMeta,
 } from '../common.js'
@@ -54,10 +55,8 @@ export const draftNode = defineNode({
     const provider = await loadAiProvider(secrets)
     const pseudonymised = fromPseudonymised(input, config.fields)
     if (!provider) {
-      const label =
-        config.language === 'nl'
-          ? '[Concept zonder AI: alleen het sjabloon ingevuld. Controleer en vul aan.]'
-          : '[Draft without AI: template filled in only. Check and complete it.]'
+      // The meta says it was made without AI (shown beside the draft); the text stays clean,
+      // since an approved draft may be sent on as it is.
       const body = config.template
         ? fillTemplate(config.template, input)
         : Object.entries(texts)
@@ -65,7 +64,7 @@ export const draftNode = defineNode({
             .join('\n')
       return {
         ...input,
-        [config.outputField]: `${label}\n\n${body}`,
+        [config.outputField]: body,
         [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
       }
     }
@@ -79,13 +78,8 @@ export const draftNode = defineNode({
     ]
       .filter(Boolean)
       .join('\n')
+    guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
     const messages = buildMessages(task, texts, config.language)
-    guardOutgoing(
-      input,
-      Object.keys(texts),
-      messages.map((m) => m.content),
-      provider.location,
-    )
     const result = await callChat({
       provider,
       messages,

@@ -11,6 +11,7 @@ import {
   fromPseudonymised,
   guardOutgoing,
   offlineMeta,
+  outgoingContent,
   parseModelJson,
   readTexts,
   remoteMeta,
@@ -143,13 +144,8 @@ export const extractNode = defineNode({
     ]
       .filter(Boolean)
       .join('\n')
+    guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
     const messages = buildMessages(task, texts, config.language)
-    guardOutgoing(
-      input,
-      Object.keys(texts),
-      messages.map((m) => m.content),
-      provider.location,
-    )
     const result = await callChat({
       provider,
       messages,

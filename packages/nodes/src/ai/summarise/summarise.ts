@@ -12,6 +12,7 @@ import {
   fromPseudonymised,
   guardOutgoing,
   offlineMeta,
+  outgoingContent,
   readTexts,
   remoteMeta,
 } from '../common.js'
@@ -53,34 +54,24 @@ export const summariseNode = defineNode({
     const provider = await loadAiProvider(secrets)
     const pseudonymised = fromPseudonymised(input, config.fields)
     if (!provider) {
+      // How the text was made goes in the meta (the inbox shows it as a badge), never in the
+      // text itself: that text may end up in an e-mail to a volunteer or a client.
       const summary = summariseOffline(Object.values(texts).join('\n'), config)
-      const label =
-        config.language === 'nl'
-          ? '[Samenvatting zonder AI, basismethode]'
-          : '[Summary without AI, basic method]'
       return {
         ...input,
-        [config.outputField]: `${label} ${summary}`,
+        [config.outputField]: summary,
         [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
       }
     }
-    const outgoing = buildMessages(
-      [
-        `Summarise the data for a coordinator in a welfare organisation in at most ${config.maxWords} words.`,
-        'Say what the person needs help with, when, and anything that matters for finding a volunteer. Do not add facts.',
-        config.instructions,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      texts,
-      config.language,
-    )
-    guardOutgoing(
-      input,
-      Object.keys(texts),
-      outgoing.map((m) => m.content),
-      provider.location,
-    )
+    const task = [
+      `Summarise the data for a coordinator in a welfare organisation in at most ${config.maxWords} words.`,
+      'Say what the person needs help with, when, and anything that matters for finding a volunteer. Do not add facts.',
+      config.instructions,
+    ]
+      .filter(Boolean)
+      .join('\n')
+    guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
+    const outgoing = buildMessages(task, texts, config.language)
     const result = await callChat({
       provider,
       messages: outgoing,
