@@ -281,6 +281,24 @@ describe('flagship flow "Nieuwe aanmelding"', () => {
     expect(smtp.messages.length).toBe(sentBefore)
   }, 120_000)
 
+  it('works with one ticked time slot: the intake is saved and volunteers are matched on it', async () => {
+    const { handle, runId } = await startRun({
+      ...intake,
+      voornaam: 'Ayla',
+      achternaam: 'Demir',
+      email: 'ayla@example.nl',
+      momenten: ['di-middag'],
+    })
+    const { taskId, data } = await openTask(handle)
+    const [saved] = await records.find('intakes', { where: { run_id: `run-${runId}/opslaan` } })
+    expect(saved?.availability).toEqual([{ day: 'di', part: 'middag' }])
+    const proposals = data.matches as { reasons: { nl: string }[] }[]
+    expect(proposals.length).toBeGreaterThan(0)
+    expect(proposals[0]!.reasons.map((r) => r.nl)).toContain('dinsdagmiddag vrij')
+    await decide(handle, { taskId, decision: 'reject', reason: 'Test', userId: 'coordinator-1' })
+    expect(((await handle.result()) as RunFlowResult).status).toBe('completed')
+  }, 120_000)
+
   it('stops at the form when the data is incomplete, naming each field', async () => {
     const { handle } = await startRun({ voornaam: 'Piet', email: 'geen-adres' })
     await expect(handle.result()).rejects.toThrow()

@@ -43,6 +43,34 @@ describe('records nodes on PostgreSQL', () => {
     expect(updated.output.record).toMatchObject({ id, active_matches: 1, notes: 'Graag buiten' })
   })
 
+  it('saves a list of one as a list: one ticked time slot works like two', async () => {
+    // The flagship's mapping: $map over the ticked slots. JSONata gives one slot as an object.
+    const availability =
+      '$map(momenten, function($m) { { "day": $substringBefore($m, "-"), "part": $substringAfter($m, "-") } })'
+    const ownTeam = randomUUID()
+    for (const momenten of [['di-middag'], ['di-middag', 'do-ochtend']]) {
+      const { output } = await runNode(recordsCreateNode, {
+        records,
+        input: { naam: 'Ayla Demir', momenten, talen: 'tr' },
+        config: {
+          table: 'intakes',
+          values: {
+            requester_name: 'naam',
+            request: '"Hulp bij boodschappen"',
+            availability,
+            languages: 'talen',
+            team_id: `"${ownTeam}"`,
+          },
+        },
+        run: { runId: randomUUID() },
+      })
+      expect(output.record.availability).toEqual(
+        momenten.map((m) => ({ day: m.split('-')[0], part: m.split('-')[1] })),
+      )
+      expect(output.record.languages).toEqual(['tr'])
+    }
+  })
+
   it('names every invalid field, in Dutch and English, and writes nothing', async () => {
     const error = await runNode(recordsCreateNode, {
       records,

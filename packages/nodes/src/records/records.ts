@@ -54,14 +54,35 @@ export function validateRecord(
   })
 }
 
+/** True when the table's field holds a list (under any optional, nullable or default wrapper). */
+function isListField(table: RecordTable, field: string): boolean {
+  let schema: z.ZodType | undefined = (recordSchemas[table].shape as Record<string, z.ZodType>)[field]
+  while (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodDefault
+  ) {
+    schema = schema.unwrap() as z.ZodType
+  }
+  return schema instanceof z.ZodArray
+}
+
+/**
+ * Evaluates each field's expression. JSONata gives a list of one item as that item alone
+ * (`$map` over one ticked time slot yields an object, not a list of one), so a value for a list
+ * field of `listsOf` that is not a list becomes a list of one: one slot must work like two.
+ */
 async function evaluateAll(
   mapping: Record<string, string>,
   input: unknown,
+  listsOf?: RecordTable,
 ): Promise<Record<string, unknown>> {
   const values: Record<string, unknown> = {}
   for (const [field, expression] of Object.entries(mapping)) {
     const value = await evaluateExpression(expression, input)
-    if (value !== undefined) values[field] = value
+    if (value === undefined) continue
+    values[field] =
+      listsOf && value !== null && !Array.isArray(value) && isListField(listsOf, field) ? [value] : value
   }
   return values
 }
@@ -112,7 +133,7 @@ export const recordsCreateNode = defineNode({
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, records, idempotencyKey, run }) {
     const store = requireRecords(records)
-    const values = validateRecord(config.table, await evaluateAll(config.values, input), false)
+    const values = validateRecord(config.table, await evaluateAll(config.values, input, config.table), false)
     // Records belong to the run's team unless the flow says otherwise.
     if (values.team_id === undefined && run.teamId) values.team_id = run.teamId
     // A retry must not create a second row: intakes remember the run+node that made them.
@@ -198,7 +219,7 @@ export const recordsUpdateNode = defineNode({
   async execute({ input, config, records, run }) {
     const store = requireRecords(records)
     const id = String(await evaluateExpression(config.id, input))
-    const values = validateRecord(config.table, await evaluateAll(config.values, input), true)
+    const values = validateRecord(config.table, await evaluateAll(config.values, input, config.table), true)
     if (!inTeam(await store.get(config.table, id), run.teamId)) throw notFound(config.table, id)
     const row = await store.update(config.table, id, values)
     if (!row) throw notFound(config.table, id)
