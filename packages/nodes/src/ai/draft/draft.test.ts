@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { draftNode } from './draft.js'
 
 describe('ai.draft without an AI credential', () => {
-  it('fills the template from upstream data and says that no AI wrote it', async () => {
+  it('fills the template from upstream data and says in the meta, not the text, that no AI wrote it', async () => {
     const { output } = await runNode(draftNode, {
       input: { voornaam: '[NAAM_1]', match: { naam: 'Joost' }, dagen: ['dinsdag', 'vrijdag'] },
       config: {
@@ -12,10 +12,12 @@ describe('ai.draft without an AI credential', () => {
         fields: ['voornaam', 'match', 'dagen'],
       },
     })
-    expect(output.concept).toBe(
-      '[Concept zonder AI: alleen het sjabloon ingevuld. Controleer en vul aan.]\n\nBeste [NAAM_1], Joost komt op dinsdag, vrijdag.',
-    )
-    expect(output.conceptMeta).toMatchObject({ method: 'offline-basic' })
+    // An approved draft may be sent on as it is: how it was made stays out of the text.
+    expect(output.concept).toBe('Beste [NAAM_1], Joost komt op dinsdag, vrijdag.')
+    expect(output.conceptMeta).toMatchObject({
+      method: 'offline-basic',
+      label: { nl: expect.stringContaining('zonder AI'), en: expect.any(String) },
+    })
   })
 
   it('lists the data when there is no template', async () => {
@@ -23,8 +25,6 @@ describe('ai.draft without an AI credential', () => {
       input: { samenvatting: 'Hulp bij tuin.' },
       config: { instructions: 'Schrijf een verslag.', fields: ['samenvatting'], language: 'en' },
     })
-    expect(output.concept).toBe(
-      '[Draft without AI: template filled in only. Check and complete it.]\n\nsamenvatting: Hulp bij tuin.',
-    )
+    expect(output.concept).toBe('samenvatting: Hulp bij tuin.')
   })
 })
