@@ -1,8 +1,14 @@
-import { signWebhook } from '@warmflow/api'
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Client } from '@temporalio/client'
+import { createApp, createOutputStore, signWebhook } from '@warmflow/api'
+import { createDb, databaseUser, grantAppRole } from '@warmflow/api/db'
+import { createSealer, parsePayloadKeys } from '@warmflow/engine'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { createAccounts } from '../support/users.js'
+import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 
 const pluginPath = new URL('../fixtures/side-effect-plugin.ts', import.meta.url).pathname
 
@@ -11,9 +17,17 @@ beforeAll(async () => {
   // The slow test node records its attempts in this run's database.
   process.env.DATABASE_URL = inject('databaseUrl')
   platform = await startTestPlatform({ plugins: [pluginPath] })
-  await createSideEffectTables({ query: (text) => sql.raw(text).execute(platform.db) })
+  // Tables are the owner's to make; the app's role (the platform's) gets its rights on them.
+  const owner = createDb(inject('ownerDatabaseUrl'), { max: 1 })
+  try {
+    await createSideEffectTables({ query: (text) => sql.raw(text).execute(owner) })
+    await grantAppRole(owner, databaseUser(inject('databaseUrl')))
+  } finally {
+    await owner.destroy()
+  }
 })
 afterAll(async () => {
+  killWorkerProcesses()
   await platform?.stop()
 })
 
@@ -107,8 +121,13 @@ describe('webhook trigger', () => {
       .selectFrom('audit_log')
       .select(['action', 'on_behalf_of'])
       .where('object_id', '=', first.body.runId)
+      .orderBy('id')
       .execute()
-    expect(audit).toEqual([{ action: 'run.start', on_behalf_of: 'webhook' }])
+    // The start, and the replay (see "replayed deliveries").
+    expect(audit).toEqual([
+      { action: 'run.start', on_behalf_of: 'webhook' },
+      { action: 'webhook.replayed', on_behalf_of: 'webhook' },
+    ])
   })
 
   it('refuses a wrong secret, a stale timestamp, missing headers and a body that does not fit', async () => {
@@ -356,5 +375,217 @@ describe('manual runs', () => {
     expect(refused.status).toBe(409)
     expect(refused.body.code).toBe('flow.archived')
     await platform.request('POST', `/api/v1/runs/${run.body.id}/cancel`)
+  })
+})
+
+describe('replayed deliveries', () => {
+  it('writes every replay of a delivery to the audit log, naming the run and the delivery', async () => {
+    const flowId = await publishedFlow(webhookFlow())
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const first = await deliver(flowId, made.secret, '{"voornaam":"Ada"}', { id: 'msg_replay_audit' })
+    expect(first.status).toBe(200)
+    for (let i = 0; i < 2; i++) {
+      const again = await deliver(flowId, made.secret, '{"voornaam":"Ada"}', { id: 'msg_replay_audit' })
+      expect(again.body.runId).toBe(first.body.runId)
+      expect(again.headers.get('idempotent-replayed')).toBe('true')
+    }
+    const entries = await platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'object_type', 'team_id', 'on_behalf_of', 'details'])
+      .where('object_id', '=', first.body.runId)
+      .orderBy('id')
+      .execute()
+    expect(entries.map((e) => e.action)).toEqual(['run.start', 'webhook.replayed', 'webhook.replayed'])
+    expect(entries[1]).toMatchObject({
+      object_type: 'run',
+      team_id: platform.team.id,
+      on_behalf_of: 'webhook',
+      details: { deliveryId: 'msg_replay_audit' },
+    })
+  })
+})
+
+/**
+ * The Temporal client of an API process that dies while it starts a run: just before or just
+ * after Temporal accepted the start, before the API could answer or record anything more.
+ */
+function dyingClient(client: Client, when: 'before' | 'after'): Client {
+  const workflow = new Proxy(client.workflow, {
+    get(target, key) {
+      if (key !== 'start') {
+        const value = Reflect.get(target, key)
+        return typeof value === 'function' ? value.bind(target) : value
+      }
+      return async (...args: Parameters<Client['workflow']['start']>) => {
+        if (when === 'after') await target.start(...args)
+        throw new Error(`the API process died ${when} starting the workflow`)
+      }
+    },
+  })
+  return new Proxy(client, {
+    get: (target, key) => (key === 'workflow' ? workflow : Reflect.get(target, key)),
+  })
+}
+
+describe('a start the API did not finish, and large outputs', () => {
+  // Its own worker process, whose outputs over 1 KB go to PostgreSQL as references.
+  const taskQueue = `webhook-start-${randomUUID()}`
+  const credentialKey = randomBytes(32)
+  const appOn = (client: Client) =>
+    createApp({
+      db: platform.db,
+      registry: platform.registry,
+      temporal: { client, taskQueue, searchAttributes: true },
+      credentialKey,
+      outputs: createOutputStore(platform.db, {
+        sealer: createSealer(parsePayloadKeys(inject('payloadKeys'))),
+      }),
+      auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+    })
+  let app: ReturnType<typeof createApp>
+
+  beforeAll(async () => {
+    await startWorkerProcess({ taskQueue, env: { WARMFLOW_LARGE_OUTPUT_BYTES: '1024' } })
+    app = appOn(platform.client)
+  })
+
+  async function sendTo(
+    target: ReturnType<typeof createApp>,
+    flowId: string,
+    secret: string,
+    id: string,
+    query = '',
+  ) {
+    const body = '{"voornaam":"Noor"}'
+    const timestamp = Math.floor(Date.now() / 1000)
+    return createAccounts(target, platform.db)
+      .as(null)
+      .request('POST', `/api/v1/hooks/${flowId}${query}`, body, {
+        'webhook-id': id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signWebhook(secret, id, timestamp, body),
+      })
+  }
+
+  async function executions(workflowId: string) {
+    let count = 0
+    for await (const _ of platform.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) count++
+    return count
+  }
+
+  for (const when of ['after', 'before'] as const) {
+    it(`gives the retry of a delivery whose API died ${when} starting its workflow that one run: never 500, never a second`, async () => {
+      const flowId = await publishedFlow({
+        name: 'Webhook: start onderbroken',
+        nodes: [
+          { id: 'hook', type: 'webhook', version: 1, config: { fields } },
+          { id: 'even', type: 'wait', version: 1, config: { duration: { seconds: 2 } } },
+          {
+            id: 'welkom',
+            type: 'transform',
+            version: 1,
+            config: { fields: { bericht: "'Welkom, ' & voornaam" } },
+          },
+        ],
+        edges: [
+          { id: 'e1', source: 'hook', target: 'even' },
+          { id: 'e2', source: 'even', target: 'welkom' },
+        ],
+      })
+      const made = await createAccounts(app, platform.db)
+        .as(platform.admin)
+        .request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+      expect(made.status).toBe(201)
+      const secret = made.body.secret as string
+      const id = `msg_died_${when}`
+
+      const died = await sendTo(appOn(dyingClient(platform.client, when)), flowId, secret, id, '?wait=0')
+      expect(died.status).toBe(500)
+
+      // The sender retries: the same run, still running or just started.
+      const retried = await sendTo(app, flowId, secret, id, '?wait=0')
+      expect(retried.status).toBe(202)
+      expect(retried.body.status).toBe('running')
+      const runId = retried.body.runId as string
+      // Once it has finished, a later retry still gets that run and its output.
+      const done = await sendTo(app, flowId, secret, id, '?wait=20')
+      expect(done.status).toBe(200)
+      expect(done.body).toMatchObject({ runId, status: 'completed', output: { bericht: 'Welkom, Noor' } })
+      const late = await sendTo(app, flowId, secret, id, '?wait=0')
+      expect(late.body.runId).toBe(runId)
+
+      const rows = await platform.db
+        .selectFrom('runs')
+        .select(['id', 'workflow_id', 'status'])
+        .where('flow_id', '=', flowId)
+        .execute()
+      expect(rows).toHaveLength(1)
+      expect(rows[0]).toMatchObject({ id: runId, status: 'completed' })
+      expect(await executions(rows[0]!.workflow_id)).toBe(1)
+    })
+  }
+
+  it('leaves no run behind when Temporal refuses a start without a key', async () => {
+    const flowId = await publishedFlow({
+      name: 'Handmatig: start geweigerd',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        { id: 'klaar', type: 'transform', version: 1, config: { fields: { klaar: 'true' } } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'klaar' }],
+    })
+    const refusing = createAccounts(appOn(dyingClient(platform.client, 'before')), platform.db)
+    const refused = await refusing.as(platform.admin).request('POST', `/api/v1/flows/${flowId}/runs`, {
+      input: {},
+    })
+    expect(refused.status).toBe(500)
+    const rows = await platform.db.selectFrom('runs').select('id').where('flow_id', '=', flowId).execute()
+    expect(rows).toEqual([])
+    // The next start works, and is audited once.
+    const started = await createAccounts(app, platform.db)
+      .as(platform.admin)
+      .request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })
+    expect(started.status).toBe(201)
+    expect(started.body.status).toBe('running')
+    const audited = await platform.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', started.body.id)
+      .execute()
+    expect(audited).toEqual([{ action: 'run.start' }])
+  })
+
+  it('answers a respond-mode delivery with a large output itself, not with its reference', async () => {
+    const flowId = await publishedFlow({
+      name: 'Webhook: groot antwoord',
+      nodes: [
+        { id: 'hook', type: 'webhook', version: 1, config: { fields } },
+        {
+          id: 'groot',
+          type: 'transform',
+          version: 1,
+          config: { fields: { groet: "'Hoi ' & voornaam", lang: "$pad('', 5000, 'x')" }, keepInput: false },
+        },
+        { id: 'antwoord', type: 'respond', version: 1 },
+      ],
+      edges: [
+        { id: 'e1', source: 'hook', target: 'groot' },
+        { id: 'e2', source: 'groot', target: 'antwoord' },
+      ],
+    })
+    const made = await createAccounts(app, platform.db)
+      .as(platform.admin)
+      .request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const answer = await sendTo(app, flowId, made.body.secret, 'msg_large_answer', '?wait=20')
+    expect(answer.status).toBe(200)
+    expect(['responded', 'completed']).toContain(answer.body.status)
+    expect(answer.body.output).toEqual({ groet: 'Hoi Noor', lang: 'x'.repeat(5000) })
+    // The output really travelled as a reference: it is in PostgreSQL.
+    const stored = await platform.db
+      .selectFrom('node_outputs')
+      .select('size_bytes')
+      .where('run_id', '=', answer.body.runId)
+      .execute()
+    expect(stored.length).toBeGreaterThan(0)
   })
 })

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client'
-import type { LocalizedText, NodeRegistry } from '@warmflow/engine'
+import type { LocalizedText, NodeRegistry, OutputStore } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
 import type { OidcSettings } from './auth/oidc.js'
 import type { LockoutPolicy } from './auth/provider.js'
@@ -41,6 +41,12 @@ export interface AppDeps {
     searchAttributes?: boolean
   }
   registry: NodeRegistry
+  /**
+   * Where the workers keep node outputs too large for Temporal (`createOutputStore`, with the
+   * same payload keys): a run's answer and its output are read from it instead of showing
+   * `{ "$ref": … }`. Without it such outputs are shown as their reference.
+   */
+  outputs?: OutputStore
   /** Folder with the built editor; when set the API serves it at `/`. */
   editorDir?: string
   auth?: AuthSettings

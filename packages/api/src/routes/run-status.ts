@@ -5,6 +5,8 @@ import { finalRunStatuses } from '../runs/store.js'
 
 /** A run's status as the API reports it. */
 export const runStatusSchema = z.enum([
+  // Saved; its workflow start not yet confirmed (a repeat of the start finishes it).
+  'starting',
   'running',
   'completed',
   'failed',

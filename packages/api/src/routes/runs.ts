@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client'
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow/codec-helpers.js'
 import {
   buildRunInput,
@@ -23,6 +24,7 @@ import type { RunRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
+import { resolveRunOutput } from '../runs/outputs.js'
 import { shouldStoreStatus } from '../runs/store.js'
 import { loadTeamFlow, runnableDraft } from './flows.js'
 import {
@@ -128,7 +130,7 @@ export interface StartRunRequest {
   startedBy: string | null
   idempotencyKey?: string | undefined
   retryOf?: string | undefined
-  /** Written in the same transaction as the run row, so a started run is always audited. */
+  /** Written in the statement that confirms the start, so a started run is always audited. */
   audit?: { c: Context; event: Omit<AuditEvent, 'objectId' | 'objectType' | 'teamId'> }
 }
 
@@ -210,6 +212,14 @@ async function resolveRunSource(deps: AppDeps, flowId: string, source: RunSource
  * Starts a run of the newest published version of a flow, or of the version or test definition
  * `request.source` names. With an idempotency key, a repeat returns the run the first call
  * started (`created: false`) instead of starting another.
+ *
+ * Exactly one run per key, whatever crashes in between: the run's row is committed first
+ * (status `starting`), then the workflow is started under an id derived from the key with
+ * `workflowIdConflictPolicy: USE_EXISTING` (a start that finds it running attaches to it) and
+ * `workflowIdReusePolicy: REJECT_DUPLICATE` (never a second run under that id, even after the
+ * first closed), and only then is the row marked `running` and the start audited. A repeat that
+ * finds the row still `starting` (its first call died, or Temporal was unreachable) does the
+ * start again, which is idempotent, and gets the same run.
  */
 export async function startRun(
   deps: AppDeps,
@@ -225,13 +235,22 @@ export async function startRun(
           .where('flow_id', '=', request.flowId)
           .where('idempotency_key', '=', request.idempotencyKey)
           .executeTakeFirst()
+  // A repeat of a run whose start was confirmed is answered with that run; one left `starting`
+  // is started again, with what its row says it runs.
+  const repeat = async (existing: RunRow) => {
+    if (existing.status !== startingStatus) return { row: existing, created: false }
+    const source = await resolveRunSource(deps, existing.flow_id, runSourceOf(existing))
+    if (!source) return { row: existing, created: false }
+    const row = await launchRun(deps, request, existing, source)
+    return { row, created: false, definition: source.definition }
+  }
   // A repeat is found by the unique key when its row is inserted (no lookup first: repeats are
   // rare, and every start would pay for it). A repeat of a run whose flow was archived or
   // unpublished since still gets that run.
   const version = await resolveRunSource(deps, request.flowId, request.source)
   if (!version || version.archived_at) {
     const existing = await findExisting()
-    if (existing) return { row: existing, created: false }
+    if (existing) return repeat(existing)
   }
   if (!version) {
     throw conflict('flow.not_published', {
@@ -255,85 +274,140 @@ export async function startRun(
     request.idempotencyKey === undefined
       ? `run-${runId}`
       : `run-${request.flowId}-${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 32)}`
+  let inserted: RunRow
+  try {
+    // Committed on its own, before Temporal hears of the run: a crash after this point leaves
+    // a row a repeat can finish, never a workflow without a row.
+    inserted = await db
+      .insertInto('runs')
+      .values({
+        id: runId,
+        flow_id: version.id,
+        flow_version: version.version,
+        definition: version.version === null ? JSON.stringify(version.definition) : null,
+        workflow_id: workflowId,
+        status: startingStatus,
+        team_id: request.teamId,
+        started_by: request.startedBy,
+        trigger: request.trigger,
+        idempotency_key: request.idempotencyKey ?? null,
+        retry_of: request.retryOf ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  } catch (error) {
+    // A concurrent start with the same key won the race: answer with its run.
+    if ((error as { code?: string }).code === '23505') {
+      const winner = await findExisting()
+      if (winner) return repeat(winner)
+    }
+    throw error
+  }
+  const row = await launchRun(deps, request, inserted, version)
+  return { row, created: true, definition: version.definition }
+}
+
+/** The status of a run whose row is saved and whose workflow start is not yet confirmed. */
+export const startingStatus = 'starting'
+
+/**
+ * Starts (or attaches to) the workflow of a run whose row says `starting`, then marks the row
+ * `running` and writes the start's audit entry in one statement. Starting again is harmless:
+ * the same workflow id attaches to the running run, or is refused when it already closed.
+ * When Temporal refuses a start without a key, the row is removed: the caller sees an error
+ * and no run (a keyed row stays, for the repeat that will finish it).
+ */
+async function launchRun(
+  deps: AppDeps,
+  request: StartRunRequest,
+  row: RunRow,
+  source: { id: string; version: number | null; hash: string; definition: FlowDefinition },
+): Promise<RunRow> {
+  const { db } = deps
   const built = buildRunInput({
-    runId,
+    runId: row.id,
     // A test definition runs as version 0: it belongs to no published version.
     snapshot: {
-      flowId: version.id,
-      version: version.version ?? 0,
-      hash: version.hash,
-      definition: version.definition,
+      flowId: source.id,
+      version: source.version ?? 0,
+      hash: source.hash,
+      definition: source.definition,
     },
     input: request.input,
     registry: deps.registry,
   })
   // Owner and starter travel with the run when the engine's input knows them.
-  const input: RunFlowInput = { ...built, ...ownerFields(request) }
-  try {
-    const row = await db.transaction().execute(async (trx) => {
-      const insertRun = trx
-        .insertInto('runs')
-        .values({
-          id: runId,
-          flow_id: version.id,
-          flow_version: version.version,
-          definition: version.version === null ? JSON.stringify(version.definition) : null,
-          workflow_id: workflowId,
-          status: 'running',
-          team_id: request.teamId,
-          started_by: request.startedBy,
-          trigger: request.trigger,
-          idempotency_key: request.idempotencyKey ?? null,
-          retry_of: request.retryOf ?? null,
-        })
-        .returningAll()
-      // The row and its audit entry in one statement (one round trip).
-      const inserted = request.audit
-        ? await trx
-            .with('run', () => insertRun)
-            .with('entry', (qb) =>
-              qb.insertInto('audit_log').values(
-                auditRow(request.audit!.c, {
-                  ...request.audit!.event,
-                  objectType: 'run',
-                  objectId: runId,
-                  teamId: request.teamId,
-                }),
-              ),
-            )
-            .selectFrom('run')
-            .selectAll()
-            .executeTakeFirstOrThrow()
-        : await insertRun.executeTakeFirstOrThrow()
-      // Started inside the transaction: if Temporal refuses, no run row is left behind.
-      await deps.temporal.client.workflow.start(interpreterWorkflowType, {
-        taskQueue: deps.temporal.taskQueue,
-        workflowId,
-        args: [input],
-        ...(deps.temporal.searchAttributes
-          ? {
-              typedSearchAttributes: runSearchAttributes({
-                flowId: version.id,
-                version: version.version ?? 0,
-                teamId: request.teamId,
-              }),
-            }
-          : {}),
-      })
-      return inserted
-    })
-    return { row, created: true, definition: version.definition }
-  } catch (error) {
-    // A concurrent start with the same key won the race: answer with its run.
-    if ((error as { code?: string }).code === '23505') {
-      const winner = await findExisting()
-      if (winner) return { row: winner, created: false }
-    }
-    throw error
+  const input: RunFlowInput = {
+    ...built,
+    ...ownerFields({ teamId: row.team_id, startedBy: row.started_by }),
   }
+  try {
+    await deps.temporal.client.workflow.start(interpreterWorkflowType, {
+      taskQueue: deps.temporal.taskQueue,
+      workflowId: row.workflow_id,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [input],
+      ...(deps.temporal.searchAttributes
+        ? {
+            typedSearchAttributes: runSearchAttributes({
+              flowId: source.id,
+              version: source.version ?? 0,
+              teamId: row.team_id,
+            }),
+          }
+        : {}),
+    })
+  } catch (error) {
+    // The id is taken by a closed run: this run, started by an earlier call (REJECT_DUPLICATE
+    // never starts it twice). Any other error: not started, or not known to be.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+      if (row.idempotency_key === null) {
+        await db
+          .deleteFrom('runs')
+          .where('id', '=', row.id)
+          .where('status', '=', startingStatus)
+          .execute()
+          .catch(() => undefined)
+      }
+      throw error
+    }
+  }
+  const confirm = db
+    .updateTable('runs')
+    .set({ status: 'running', updated_at: new Date() })
+    .where('id', '=', row.id)
+    // A quick run may have written its final status already.
+    .where('status', '=', startingStatus)
+    .returningAll()
+  // The status and the audit entry in one statement (one round trip).
+  const confirmed = request.audit
+    ? await db
+        .with('entry', (qb) =>
+          qb.insertInto('audit_log').values(
+            auditRow(request.audit!.c, {
+              ...request.audit!.event,
+              objectType: 'run',
+              objectId: row.id,
+              teamId: row.team_id,
+            }),
+          ),
+        )
+        .with('run', () => confirm)
+        .selectFrom('run')
+        .selectAll()
+        .executeTakeFirst()
+    : await confirm.executeTakeFirst()
+  return (
+    confirmed ??
+    (await db.selectFrom('runs').selectAll().where('id', '=', row.id).executeTakeFirst()) ?? {
+      ...row,
+      status: 'running',
+    }
+  )
 }
 
-function ownerFields(request: StartRunRequest): Partial<RunFlowInput> {
+function ownerFields(request: Pick<StartRunRequest, 'teamId' | 'startedBy'>): Partial<RunFlowInput> {
   return { teamId: request.teamId, startedBy: request.startedBy ?? undefined } as Partial<RunFlowInput>
 }
 
@@ -388,15 +462,9 @@ export function flowRunRoutes(deps: AppDeps) {
         trigger: 'manual',
         startedBy: viewer.id,
         idempotencyKey: c.req.valid('header')['idempotency-key'],
+        // Written when the start is confirmed, also by the repeat that finishes a start.
+        audit: { c, event: { action: 'run.start' } },
       })
-      if (created) {
-        await audit(deps.db, c, {
-          action: 'run.start',
-          objectType: 'run',
-          objectId: row.id,
-          teamId: row.team_id,
-        })
-      }
       return c.json(toRunSummary(row), created ? 201 : 200)
     },
   )
@@ -470,13 +538,20 @@ export async function runDetail(deps: AppDeps, row: RunRow) {
   const status: RunStatus =
     row.status === 'completed'
       ? 'completed'
-      : (temporalStatus[(await handle.describe()).status.name] ?? 'unknown')
+      : await handle.describe().then(
+          (description) => temporalStatus[description.status.name] ?? 'unknown',
+          (error: unknown) => {
+            // Saved, but its workflow not started (yet): the start's repeat will start it.
+            if (row.status === startingStatus && error instanceof WorkflowNotFoundError) return 'starting'
+            throw error
+          },
+        )
   let output: unknown
   let error: { message: string } | undefined
   let nodes: RunProgress['nodes'] | undefined
   if (status === 'completed') {
     const result = (await handle.result()) as RunFlowResult
-    output = result.output
+    output = await resolveRunOutput(deps, result.output)
     nodes = result.nodes
   } else {
     if (status === 'failed') {

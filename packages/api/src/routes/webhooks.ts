@@ -13,6 +13,7 @@ import { decryptSecret, encryptSecret } from '../credentials/crypto.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
+import { resolveRunOutput } from '../runs/outputs.js'
 import { generateWebhookSecret, verifyWebhook, type WebhookRejection } from '../webhooks/signature.js'
 import { loadTeamFlow } from './flows.js'
 import { failureMessage } from './run-status.js'
@@ -243,7 +244,18 @@ export function webhookRoutes(deps: AppDeps) {
         idempotencyKey: `webhook:${deliveryId}`,
         audit: { c, event: { action: 'run.start', onBehalfOf: 'webhook', details: { deliveryId } } },
       })
-      if (!created) c.header('Idempotent-Replayed', 'true')
+      if (!created) {
+        c.header('Idempotent-Replayed', 'true')
+        // A replay is answered with the run the delivery started; who replayed it, and when, is logged.
+        await audit(deps.db, c, {
+          action: 'webhook.replayed',
+          objectType: 'run',
+          objectId: row.id,
+          teamId: row.team_id,
+          onBehalfOf: 'webhook',
+          details: { deliveryId },
+        })
+      }
       const startedAt = performance.now()
       // Where an authenticated delivery's time went (W3C Server-Timing), for the caller's diagnostics.
       const timing = (waited?: number) =>
@@ -275,7 +287,12 @@ export function webhookRoutes(deps: AppDeps) {
         timing(performance.now() - startedAt)
         if (outcome !== 'timeout') {
           c.header('Location', summary.statusUrl)
-          return c.json({ ...base, ...outcome }, 200)
+          // A large output travels as a reference to the output store: answer with the data.
+          const answer =
+            'output' in outcome
+              ? { ...outcome, output: await resolveRunOutput(deps, outcome.output) }
+              : outcome
+          return c.json({ ...base, ...answer }, 200)
         }
       } else {
         timing()

@@ -44,8 +44,8 @@ export function createPostgresRunStore(db: Kysely<Database>): RunStore {
         .set({ status: end.status, updated_at: new Date() })
         .where('id', '=', end.runId)
         .executeTakeFirst()
-      // The API writes a run's row in the transaction that starts its workflow; a quick run can
-      // end before that commits. Failing makes the activity try again once the row is there.
+      // The API commits a run's row before it starts the workflow; a run without a row (started
+      // by older code) fails here, and the activity tries again once the row is there.
       if (numUpdatedRows === 0n) throw new RunRowMissingError(end.runId)
     },
   }
