@@ -40,7 +40,14 @@ export { createCredentialResolver, credentialContext } from './credentials/resol
 export type { AppDeps, AuthSettings } from './deps.js'
 export { createOutputStore, type OutputStoreOptions } from './outputs/store.js'
 export * from './people/index.js'
-export { ApiError, type ProblemError } from './problems.js'
+export {
+  ApiError,
+  type Dependency,
+  outageOf,
+  type ProblemError,
+  retryAfterSeconds,
+  ServiceUnavailableError,
+} from './problems.js'
 export { type ScheduleSync, scheduleIdFor, syncFlowSchedule } from './schedules.js'
 export { type RunningServer, startServer } from './server.js'
 export {
@@ -49,6 +56,13 @@ export {
   type TaskEvent,
   type TaskListFilter,
 } from './tasks/store.js'
+export {
+  type ApiTemporalOptions,
+  apiTemporalConnectionOptions,
+  apiTemporalInterceptors,
+  connectApiTemporal,
+  type TemporalCallLimits,
+} from './temporal-client.js'
 export {
   generateWebhookSecret,
   signWebhook,

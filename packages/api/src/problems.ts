@@ -25,6 +25,96 @@ export class ApiError extends WarmflowError {
   }
 }
 
+/** A service the API depends on; named in a 503 answer. */
+export type Dependency = 'temporal' | 'database'
+
+const dependencyNames: Record<Dependency, LocalizedText> = {
+  temporal: { nl: 'De workflowdienst (Temporal)', en: 'The workflow service (Temporal)' },
+  database: { nl: 'De database (PostgreSQL)', en: 'The database (PostgreSQL)' },
+}
+
+/** Seconds a caller should wait before trying again, per service that is down. */
+export const retryAfterSeconds: Record<Dependency, number> = { temporal: 5, database: 2 }
+
+/**
+ * 503 for a call that needs a service that does not answer: code `service.temporal_unavailable`
+ * or `service.database_unavailable`, with a `Retry-After` header. Always retryable.
+ */
+export class ServiceUnavailableError extends ApiError {
+  override readonly retryable = true
+  readonly dependency: Dependency
+  readonly retryAfter: number
+
+  constructor(dependency: Dependency, options: { cause?: unknown } = {}) {
+    const name = dependencyNames[dependency]
+    super(503, `service.${dependency}_unavailable`, {
+      nl: `${name.nl} is nu niet bereikbaar. Er is niets veranderd. Probeer het over een paar seconden opnieuw.`,
+      en: `${name.en} is not reachable right now. Nothing was changed. Please try again in a few seconds.`,
+    })
+    this.dependency = dependency
+    this.retryAfter = retryAfterSeconds[dependency]
+    if (options.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause })
+  }
+}
+
+/** gRPC status codes that mean Temporal did not answer (UNAVAILABLE, DEADLINE_EXCEEDED). */
+const grpcOutageCodes = new Set([14, 4])
+/** SQLSTATE: connection exceptions, admin/crash shutdown, cannot connect now, too many connections. */
+const pgOutageCode = /^(08...|57P0[1-3]|53300)$/
+/** What pg and Node say when a connection is refused, dropped or cannot be made in time. */
+const pgOutageMessage =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/
+const socketOutageCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+])
+
+function isTemporalOutage(error: object): boolean {
+  const { name, code } = error as { name?: unknown; code?: unknown }
+  // A Temporal update whose call ran out of time or was cut off.
+  if (name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true
+  return typeof code === 'number' && grpcOutageCodes.has(code) && 'metadata' in error && 'details' in error
+}
+
+function isDatabaseOutage(error: object): boolean {
+  const { code, syscall, severity, message } = error as Record<string, unknown>
+  if (typeof severity === 'string' && typeof code === 'string') return pgOutageCode.test(code)
+  // A socket that could not be opened or was dropped: in the API only PostgreSQL is reached this way
+  // (Temporal's errors are gRPC statuses, outgoing HTTP goes through fetch).
+  if (typeof code === 'string' && typeof syscall === 'string' && socketOutageCodes.has(code)) return true
+  if (
+    error instanceof AggregateError &&
+    error.errors.some((e) => e && typeof e === 'object' && isDatabaseOutage(e))
+  )
+    return true
+  return typeof message === 'string' && pgOutageMessage.test(message)
+}
+
+/**
+ * Which service an error says is down, looking through its causes: a gRPC UNAVAILABLE or
+ * DEADLINE_EXCEEDED from Temporal, or a refused, dropped or timed-out PostgreSQL connection
+ * (including 57P01 admin shutdown and 57P03 cannot connect now). Undefined for other errors.
+ *
+ * @example
+ * if (outageOf(error) === 'database') answerLater()
+ */
+export function outageOf(error: unknown): Dependency | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    if (current instanceof ServiceUnavailableError) return current.dependency
+    if (isTemporalOutage(current)) return 'temporal'
+    if (isDatabaseOutage(current)) return 'database'
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
 /** 404 for a thing that does not exist (or that the caller may not know exists). */
 export function notFound(what: LocalizedText): ApiError {
   return new ApiError(404, 'not_found', {
@@ -52,6 +142,7 @@ function problem(
   code: string,
   text: LocalizedText,
   errors: ProblemError[] = [],
+  headers: Record<string, string> = {},
 ) {
   return c.body(
     JSON.stringify({
@@ -64,15 +155,26 @@ function problem(
       ...(errors.length > 0 ? { errors } : {}),
     }),
     status,
-    { 'content-type': 'application/problem+json; charset=utf-8' },
+    { ...headers, 'content-type': 'application/problem+json; charset=utf-8' },
   )
 }
 
+function unavailable(c: Context, error: ServiceUnavailableError) {
+  const cause = error.cause as { name?: unknown; code?: unknown } | undefined
+  // One line for the operator: which service, and the error's class and code (no message, no data).
+  process.stderr.write(
+    `${JSON.stringify({ level: 'warn', msg: 'service unavailable', service: error.dependency, path: c.req.routePath, error: cause?.name, code: cause?.code })}\n`,
+  )
+  return problem(c, 503, error.code, error.text, [], { 'retry-after': String(error.retryAfter) })
+}
+
 /**
- * The one place where errors become HTTP answers. Unknown errors become a 500 without any
- * detail (the detail goes to the server log, which never holds personal data).
+ * The one place where errors become HTTP answers. An error that says Temporal or PostgreSQL is
+ * down becomes a 503 with `Retry-After` ({@link outageOf}). Unknown errors become a 500 without
+ * any detail (the detail goes to the server log, which never holds personal data).
  */
 export function handleError(error: Error, c: Context) {
+  if (error instanceof ServiceUnavailableError) return unavailable(c, error)
   if (error instanceof ApiError) return problem(c, error.status, error.code, error.text, error.errors)
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode
@@ -90,6 +192,9 @@ export function handleError(error: Error, c: Context) {
     }
     return problem(c, status, 'request.rejected', { nl: error.message, en: error.message })
   }
+  // Temporal or PostgreSQL down: a 503 that says which, so callers retry instead of reporting a bug.
+  const outage = outageOf(error)
+  if (outage) return unavailable(c, new ServiceUnavailableError(outage, { cause: error }))
   process.stderr.write(
     `${JSON.stringify({ level: 'error', msg: 'unhandled', error: error.name, message: error.message, stack: error.stack })}\n`,
   )

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Client, Connection } from '@temporalio/client'
 import { Runtime } from '@temporalio/worker'
 import {
+  connectApiTemporal,
   createCredentialResolver,
   createOutputStore,
   ensureFirstAdmin,
@@ -114,12 +114,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const demo = await seedDemoData(db)
   if (demo.volunteers) say(`Demo data added: ${demo.volunteers} volunteers, ${demo.intakes} intakes`)
 
-  const connection = await Connection.connect({ address })
-  const client = new Client({
-    connection,
-    namespace: config.temporal.namespace,
-    dataConverter: { payloadCodecs },
-  })
+  // Short deadlines and few retries: while Temporal is down the API answers 503 within 2 s.
+  const client = await connectApiTemporal({ address, namespace: config.temporal.namespace, payloadCodecs })
   const server = await startServer(
     {
       db,
@@ -154,7 +150,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     worker.shutdown()
     await workerDone.catch(() => undefined)
     await workerConnection.close()
-    await connection.close()
+    await client.connection.close()
     await db.destroy()
     await records.close()
     await temporal?.stop()

@@ -17,13 +17,33 @@ export type {
 } from './schema.js'
 
 /**
+ * How long getting a connection may take, in ms: `WARMFLOW_DB_CONNECT_TIMEOUT_MS`, default 2000.
+ *
+ * @example
+ * databaseConnectTimeoutMs({ WARMFLOW_DB_CONNECT_TIMEOUT_MS: '5000' }) // 5000
+ */
+export function databaseConnectTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.WARMFLOW_DB_CONNECT_TIMEOUT_MS)
+  return Number.isInteger(value) && value > 0 ? value : 2_000
+}
+
+/**
  * Opens a connection pool to PostgreSQL.
  *
  * @example
  * const db = createDb(process.env.DATABASE_URL!)
  */
-export function createDb(connectionString: string, options: { max?: number } = {}): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 })
+export function createDb(
+  connectionString: string,
+  options: { max?: number; connectTimeoutMs?: number } = {},
+): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    // While PostgreSQL is down or restarting, a query fails within this time (the API answers 503)
+    // instead of waiting for the operating system's TCP timeout or for a free connection forever.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? databaseConnectTimeoutMs(),
+  })
   // An idle client that loses its connection must not crash the process.
   pool.on('error', (error) => process.stderr.write(`postgres pool error: ${error.message}\n`))
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

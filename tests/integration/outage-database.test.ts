@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type Server, type Socket } from 'node:net'
+import type { Client as TemporalClient } from '@temporalio/client'
+import { connectApiTemporal, createApp } from '@warmflow/api'
+import { createDb } from '@warmflow/api/db'
+import { freePort } from '@warmflow/cli/services'
+import { controlPlugin, createRegistry } from '@warmflow/engine'
+import { builtinPlugin } from '@warmflow/nodes'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { testPayloadCodecs } from '../support/platform.js'
+import { createAccounts, type TestResponse } from '../support/users.js'
+
+let temporal: TemporalClient
+const registry = createRegistry([controlPlugin, builtinPlugin])
+const dbs: ReturnType<typeof createDb>[] = []
+
+beforeAll(async () => {
+  temporal = await connectApiTemporal({
+    address: inject('temporalAddress'),
+    payloadCodecs: testPayloadCodecs(),
+  })
+})
+afterAll(async () => {
+  await Promise.all(dbs.map((db) => db.destroy()))
+  await temporal?.connection.close()
+})
+
+function appOn(databaseUrl: string, options: { connectTimeoutMs?: number } = {}) {
+  const db = createDb(databaseUrl, { max: 2, ...options })
+  dbs.push(db)
+  const app = createApp({
+    db,
+    registry,
+    temporal: { client: temporal, taskQueue: 'outage-database' },
+    credentialKey: randomBytes(32),
+  })
+  return { app, db }
+}
+
+async function timed(call: () => Response | Promise<Response>) {
+  const startedAt = performance.now()
+  const response = await call()
+  const text = await response.text()
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: JSON.parse(text),
+    ms: performance.now() - startedAt,
+  }
+}
+
+function expectDatabaseUnavailable(answer: TestResponse & { ms: number }) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(503)
+  expect(answer.ms).toBeLessThan(2_000)
+  expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  expect(answer.headers.get('retry-after')).toBe('2')
+  expect(answer.body).toMatchObject({
+    status: 503,
+    code: 'service.database_unavailable',
+    message: { nl: expect.stringContaining('PostgreSQL'), en: expect.stringContaining('PostgreSQL') },
+  })
+}
+
+const login = (app: ReturnType<typeof createApp>) => () =>
+  app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'iemand@example.org', password: 'een-lang-wachtwoord' }),
+  })
+
+describe('with PostgreSQL unreachable', () => {
+  it('answers 503 with Retry-After within 2 s when nothing listens on the database port', async () => {
+    const { app } = appOn(`postgres://warmflow:secret@127.0.0.1:${await freePort()}/warmflow`)
+    expectDatabaseUnavailable(await timed(login(app)))
+    const health = await timed(() => app.request('/health'))
+    expect(health.status).toBe(503)
+    expect(health.ms).toBeLessThan(2_000)
+    expect(health.body).toEqual({ status: 'degraded', checks: { database: 'error', temporal: 'ok' } })
+    expect(health.headers.get('retry-after')).toBe('2')
+  })
+
+  it('answers 503 when the database port accepts but never answers (connect timeout)', async () => {
+    const sockets = new Set<Socket>()
+    const silent: Server = createServer((socket) => {
+      sockets.add(socket)
+      socket.on('error', () => undefined)
+    })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as { port: number }
+    try {
+      const { app } = appOn(`postgres://warmflow:secret@127.0.0.1:${port}/warmflow`, {
+        connectTimeoutMs: 1_000,
+      })
+      expectDatabaseUnavailable(await timed(login(app)))
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    }
+  })
+
+  it('answers 503, not 500, when the server ends the connection of a query in flight (57P01)', async () => {
+    const applicationName = `outage-${randomBytes(4).toString('hex')}`
+    const url = new URL(inject('databaseUrl'))
+    url.searchParams.set('application_name', applicationName)
+    const { app, db } = appOn(url.toString())
+    const accounts = createAccounts(app, db)
+    const user = await accounts.createUser({ roles: ['designer'] })
+    const me = accounts.as(user)
+    expect((await me.request('GET', '/api/v1/flows')).status).toBe(200)
+
+    // The owner holds the sessions table, so the next signed-in request waits on it; then the
+    // server ends that request's connection, as a PostgreSQL shutdown or restart does.
+    const owner = new pg.Client({ connectionString: inject('ownerDatabaseUrl') })
+    const signaller = new pg.Client({ connectionString: inject('databaseUrl') })
+    await Promise.all([owner.connect(), signaller.connect()])
+    try {
+      await owner.query('begin')
+      await owner.query('lock table sessions in access exclusive mode')
+      const startedAt = performance.now()
+      const pending = me.request('GET', '/api/v1/flows')
+      let terminated = 0
+      while (terminated === 0 && performance.now() - startedAt < 5_000) {
+        const { rows } = await signaller.query<{ done: boolean }>(
+          `select pg_terminate_backend(pid) as done from pg_stat_activity
+            where application_name = $1 and wait_event_type = 'Lock'`,
+          [applicationName],
+        )
+        terminated = rows.filter((row) => row.done).length
+        if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      expect(terminated).toBe(1)
+      const answer = await pending
+      expect(answer.status, JSON.stringify(answer.body)).toBe(503)
+      expect(answer.body.code).toBe('service.database_unavailable')
+      expect(answer.headers.get('retry-after')).toBe('2')
+    } finally {
+      await owner.query('rollback').catch(() => undefined)
+      await Promise.all([owner.end(), signaller.end()])
+    }
+    // Once the database answers again, so does the API.
+    expect((await me.request('GET', '/api/v1/flows')).status).toBe(200)
+  })
+})
