@@ -139,7 +139,7 @@ interface AllowRule {
   port?: number
 }
 
-function parseAllowRule(entry: string): AllowRule {
+function parseAllowRule(entry: string, variable: string, fail: GuardErrorClass): AllowRule {
   let hostPart = entry.trim().toLowerCase()
   let port: number | undefined
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(hostPart)
@@ -154,7 +154,7 @@ function parseAllowRule(entry: string): AllowRule {
     }
   }
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65_536)) {
-    throw new HttpError('http.invalid_allow', `${httpAllowVariable}: "${entry}" has an invalid port`)
+    throw new fail(`${codePrefixOf(variable)}.invalid_allow`, `${variable}: "${entry}" has an invalid port`)
   }
   const [network, prefixText] = hostPart.split('/')
   const family = isIP(network!)
@@ -166,7 +166,10 @@ function parseAllowRule(entry: string): AllowRule {
     return { range, ...(port === undefined ? {} : { port }) }
   }
   if (!/^[a-z0-9.-]+$/.test(hostPart)) {
-    throw new HttpError('http.invalid_allow', `${httpAllowVariable}: "${entry}" is not a host, IP or range`)
+    throw new fail(
+      `${codePrefixOf(variable)}.invalid_allow`,
+      `${variable}: "${entry}" is not a host, IP or range`,
+    )
   }
   return { host: hostPart, ...(port === undefined ? {} : { port }) }
 }
@@ -178,7 +181,18 @@ function parseAllowRule(entry: string): AllowRule {
  * const client = createHttpClient({ allow: httpAllowFromEnv(process.env) })
  */
 export function httpAllowFromEnv(env: Record<string, string | undefined>): string[] {
-  return (env[httpAllowVariable] ?? '')
+  return allowFromEnv(env, httpAllowVariable)
+}
+
+/**
+ * Reads a comma-separated allow-list (the syntax of {@link HttpClientOptions.allow}) from an
+ * environment variable, e.g. `WARMFLOW_POSTGRES_ALLOW`.
+ *
+ * @example
+ * const allow = allowFromEnv(process.env, 'WARMFLOW_POSTGRES_ALLOW')
+ */
+export function allowFromEnv(env: Record<string, string | undefined>, variable: string): string[] {
+  return (env[variable] ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
@@ -195,6 +209,105 @@ function text(nl: string, en: string) {
   return { text: { nl, en } }
 }
 
+type GuardErrorClass = new (code: string, message: string, options?: WarmflowErrorOptions) => WarmflowError
+
+// `WARMFLOW_HTTP_ALLOW` → `http`, `WARMFLOW_POSTGRES_ALLOW` → `postgres`: the prefix of the codes.
+function codePrefixOf(variable: string): string {
+  return /^WARMFLOW_([A-Z0-9]+)_ALLOW$/.exec(variable)?.[1]?.toLowerCase() ?? 'address'
+}
+
+/** Options for {@link createAddressGuard}. */
+export interface AddressGuardOptions {
+  /** Destinations allowed although they are private or local; see {@link HttpClientOptions.allow}. */
+  allow?: readonly string[]
+  /** The environment variable the allow-list comes from, named in messages. Default `WARMFLOW_HTTP_ALLOW`. */
+  allowVariable?: string
+  /** Replaces DNS resolution, e.g. in tests. */
+  resolve?: HostResolver
+  /** The error class thrown. Default {@link HttpError}. */
+  errorClass?: GuardErrorClass
+}
+
+/** Checks where a connection may go; see {@link createAddressGuard}. */
+export interface AddressGuard {
+  /**
+   * Resolves `host` and returns the address to connect to, or throws `<prefix>.blocked_address`
+   * (or `<prefix>.dns_failed`), the prefix taken from the allow variable (`http`, `postgres`).
+   * Connect to the returned address, never to a second DNS answer.
+   */
+  check(host: string, port: number): Promise<ResolvedAddress>
+}
+
+/**
+ * The server-side request forgery guard behind `ctx.http`, for any outgoing connection: a
+ * host must resolve only to public addresses, unless the allow-list names it (by host, IP or
+ * range, optionally with a port). Used by `postgres.query` with its own allow-list.
+ *
+ * @example
+ * const guard = createAddressGuard({ allow: allowFromEnv(process.env, 'WARMFLOW_POSTGRES_ALLOW'),
+ *   allowVariable: 'WARMFLOW_POSTGRES_ALLOW' })
+ * const { address } = await guard.check('db.example.nl', 5432)
+ */
+export function createAddressGuard(options: AddressGuardOptions = {}): AddressGuard {
+  const variable = options.allowVariable ?? httpAllowVariable
+  const prefix = codePrefixOf(variable)
+  const fail = options.errorClass ?? HttpError
+  const rules = (options.allow ?? []).map((entry) => parseAllowRule(entry, variable, fail))
+  const resolve = options.resolve ?? defaultResolve
+
+  const allowed = (hostname: string, port: number, address: string) =>
+    rules.some((rule) => {
+      if (rule.port !== undefined && rule.port !== port) return false
+      if (rule.host !== undefined) return rule.host === hostname
+      const family = isIP(address)
+      return rule.range?.check(address, family === 6 ? 'ipv6' : 'ipv4') ?? false
+    })
+
+  return {
+    async check(host, port) {
+      const hostname = host.replace(/^\[|\]$/g, '').toLowerCase()
+      let addresses: ResolvedAddress[]
+      if (isIP(hostname)) {
+        addresses = [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 }]
+      } else {
+        try {
+          addresses = await resolve(hostname)
+        } catch (cause) {
+          throw new fail(`${prefix}.dns_failed`, `Could not resolve ${hostname}`, {
+            cause,
+            retryable: true,
+            ...text(`Het adres ${hostname} is niet gevonden.`, `The address ${hostname} could not be found.`),
+          })
+        }
+      }
+      if (addresses.length === 0) {
+        throw new fail(`${prefix}.dns_failed`, `${hostname} has no addresses`, {
+          retryable: true,
+          ...text(`Het adres ${hostname} is niet gevonden.`, `The address ${hostname} could not be found.`),
+        })
+      }
+      // Every address must pass: otherwise a host with one public and one private address could
+      // be used to reach the private one.
+      for (const { address } of addresses) {
+        if (isBlockedAddress(address) && !allowed(hostname, port, address)) {
+          throw new fail(
+            `${prefix}.blocked_address`,
+            `${hostname} resolves to a local or private address, which nodes may not reach`,
+            {
+              details: { host: hostname },
+              ...text(
+                `${hostname} is een intern of lokaal adres. Blokken mogen daar niet naartoe, tenzij een beheerder het toestaat (${variable}).`,
+                `${hostname} is an internal or local address. Nodes may not reach it unless an administrator allows it (${variable}).`,
+              ),
+            },
+          )
+        }
+      }
+      return addresses[0]!
+    },
+  }
+}
+
 /**
  * Creates the guarded `fetch` behind `ctx.http`.
  *
@@ -204,17 +317,11 @@ function text(nl: string, en: string) {
  * const body = await response.json()
  */
 export function createHttpClient(options: HttpClientOptions = {}): NodeHttp {
-  const rules = (options.allow ?? []).map(parseAllowRule)
-  const resolve = options.resolve ?? defaultResolve
+  const guard = createAddressGuard({
+    ...(options.allow ? { allow: options.allow } : {}),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  })
   const maxRedirects = options.maxRedirects ?? 5
-
-  const allowed = (hostname: string, port: number, address: string) =>
-    rules.some((rule) => {
-      if (rule.port !== undefined && rule.port !== port) return false
-      if (rule.host !== undefined) return rule.host === hostname
-      const family = isIP(address)
-      return rule.range?.check(address, family === 6 ? 'ipv6' : 'ipv4') ?? false
-    })
 
   async function check(url: URL): Promise<ResolvedAddress> {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -237,46 +344,8 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttp {
         ),
       )
     }
-    const hostname = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
     const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80
-    let addresses: ResolvedAddress[]
-    if (isIP(hostname)) {
-      addresses = [{ address: hostname, family: isIP(hostname) === 6 ? 6 : 4 }]
-    } else {
-      try {
-        addresses = await resolve(hostname)
-      } catch (cause) {
-        throw new HttpError('http.dns_failed', `Could not resolve ${hostname}`, {
-          cause,
-          retryable: true,
-          ...text(`Het adres ${hostname} is niet gevonden.`, `The address ${hostname} could not be found.`),
-        })
-      }
-    }
-    if (addresses.length === 0) {
-      throw new HttpError('http.dns_failed', `${hostname} has no addresses`, {
-        retryable: true,
-        ...text(`Het adres ${hostname} is niet gevonden.`, `The address ${hostname} could not be found.`),
-      })
-    }
-    // Every address must pass: otherwise a host with one public and one private address could
-    // be used to reach the private one.
-    for (const { address } of addresses) {
-      if (isBlockedAddress(address) && !allowed(hostname, port, address)) {
-        throw new HttpError(
-          'http.blocked_address',
-          `${hostname} resolves to a local or private address, which nodes may not reach`,
-          {
-            details: { host: hostname },
-            ...text(
-              `${hostname} is een intern of lokaal adres. Blokken mogen daar niet naartoe, tenzij een beheerder het toestaat (${httpAllowVariable}).`,
-              `${hostname} is an internal or local address. Nodes may not reach it unless an administrator allows it (${httpAllowVariable}).`,
-            ),
-          },
-        )
-      }
-    }
-    return addresses[0]!
+    return guard.check(url.hostname, port)
   }
 
   function send(

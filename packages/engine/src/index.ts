@@ -38,6 +38,10 @@ export {
 } from './expressions.js'
 export { canonicalJson, contentHash } from './hash.js'
 export {
+  type AddressGuard,
+  type AddressGuardOptions,
+  allowFromEnv,
+  createAddressGuard,
   createHttpClient,
   type HostResolver,
   type HttpClientOptions,

@@ -1,1 +1,6 @@
-export { parsePostgresCredential, postgresQueryNode } from './postgres-query.js'
+export {
+  guardedPostgresStream,
+  parsePostgresCredential,
+  postgresAllowVariable,
+  postgresQueryNode,
+} from './postgres-query.js'

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto'
+import { createAddressGuard, NodeError } from '@warmflow/engine'
 import { runNode } from '@warmflow/engine/testing'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { postgresQueryNode } from './postgres-query.js'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { guardedPostgresStream, postgresAllowVariable, postgresQueryNode } from './postgres-query.js'
 
-// An "external" database: the test run's PostgreSQL, with a table of its own.
-const url = (inject as (key: string) => string)('databaseUrl')
+// An "external" database: the test run's PostgreSQL (as its owner), with a table of its own.
+const url = (inject as (key: string) => string)('ownerDatabaseUrl')
 const table = `extern_${randomUUID().replace(/-/g, '').slice(0, 12)}`
 const admin = new pg.Client({ connectionString: url })
 const secrets = { postgres: url }
 
+const databaseHost = new URL(url).hostname
+const databasePort = Number(new URL(url).port || 5432)
+
 beforeAll(async () => {
+  // The test database is on this machine: the address guard lets it through only when allowed.
+  vi.stubEnv(postgresAllowVariable, `${databaseHost}:${databasePort}`)
   await admin.connect()
   await admin.query(`create table ${table} (id int primary key, naam text, wijk text)`)
   await admin.query(
@@ -18,6 +24,7 @@ beforeAll(async () => {
   )
 })
 afterAll(async () => {
+  vi.unstubAllEnvs()
   await admin.query(`drop table ${table}`)
   await admin.end()
 })
@@ -84,5 +91,84 @@ describe('postgres.query on a real PostgreSQL', () => {
     await expect(
       runNode(postgresQueryNode, { secrets: { postgres: 'geheim' }, config: { sql: 'select 1' } }),
     ).rejects.toMatchObject({ code: 'postgres.invalid_credential' })
+  })
+})
+
+describe('postgres.query and the address guard', () => {
+  const blocked = { code: 'postgres.blocked_address', retryable: false }
+
+  it('refuses a database on this machine or a private network unless WARMFLOW_POSTGRES_ALLOW names it', async () => {
+    vi.stubEnv(postgresAllowVariable, '')
+    try {
+      for (const target of [
+        url,
+        url.replace(databaseHost, 'localhost'),
+        'postgres://u:p@10.1.2.3:5432/db',
+        'postgres://u:p@169.254.169.254/db',
+        'postgres://u:p@[::1]:5432/db',
+        'postgres://u:p@/db?host=/var/run/postgresql',
+      ]) {
+        const error = await runNode(postgresQueryNode, {
+          secrets: { postgres: target },
+          config: { sql: 'select 1 as een' },
+        }).catch((e: unknown) => e)
+        expect(error, target).toBeInstanceOf(NodeError)
+        expect(error, target).toMatchObject(blocked)
+        expect((error as NodeError).text.nl).toMatch(/WARMFLOW_POSTGRES_ALLOW|lokale socket/)
+      }
+      // A rule for another port does not open this one.
+      vi.stubEnv(postgresAllowVariable, `${databaseHost}:${databasePort + 1}`)
+      await expect(
+        runNode(postgresQueryNode, { secrets, config: { sql: 'select 1 as een' } }),
+      ).rejects.toMatchObject(blocked)
+      vi.stubEnv(postgresAllowVariable, `${databaseHost}:${databasePort}`)
+      const { output } = await runNode(postgresQueryNode, { secrets, config: { sql: 'select 1 as een' } })
+      expect(output.rows).toEqual([{ een: 1 }])
+    } finally {
+      vi.stubEnv(postgresAllowVariable, `${databaseHost}:${databasePort}`)
+    }
+  })
+
+  it('connects to the address it checked, not to a second DNS answer', async () => {
+    // A made-up name that only the test resolver knows: the connection can only succeed by using
+    // the address the guard checked.
+    const name = 'db.warmflow.test'
+    const resolved: string[] = []
+    const guard = createAddressGuard({
+      allow: [`${name}:${databasePort}`],
+      allowVariable: postgresAllowVariable,
+      errorClass: NodeError,
+      resolve: async (host) => {
+        resolved.push(host)
+        return [{ address: databaseHost, family: 4 }]
+      },
+    })
+    const client = new pg.Client({
+      connectionString: url.replace(`@${databaseHost}`, `@${name}`),
+      stream: guardedPostgresStream(guard),
+    })
+    await client.connect()
+    try {
+      expect((await client.query('select 2 as twee')).rows).toEqual([{ twee: 2 }])
+    } finally {
+      await client.end()
+    }
+    expect(resolved).toEqual([name])
+
+    // A name with one public and one private address is refused as a whole.
+    const split = createAddressGuard({
+      allowVariable: postgresAllowVariable,
+      errorClass: NodeError,
+      resolve: async () => [
+        { address: '93.184.216.34', family: 4 },
+        { address: databaseHost, family: 4 },
+      ],
+    })
+    const refused = new pg.Client({
+      connectionString: url.replace(`@${databaseHost}`, `@${name}`),
+      stream: guardedPostgresStream(split),
+    })
+    await expect(refused.connect()).rejects.toMatchObject(blocked)
+    await refused.end().catch(() => undefined)
   })
 })

@@ -1,6 +1,70 @@
-import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
+import { type LookupFunction, Socket } from 'node:net'
+import {
+  type AddressGuard,
+  allowFromEnv,
+  createAddressGuard,
+  defineNode,
+  evaluateExpression,
+  NodeError,
+} from '@warmflow/engine'
 import pg from 'pg'
 import { z } from 'zod'
+
+/** Environment variable with database hosts `postgres.query` may reach although they are private or local. */
+export const postgresAllowVariable = 'WARMFLOW_POSTGRES_ALLOW'
+
+/**
+ * The socket `pg` connects through, guarded like `ctx.http`: the host pg is about to connect to
+ * is resolved and checked first (no loopback, private or link-local address unless
+ * `WARMFLOW_POSTGRES_ALLOW` names it), and the connection goes to the address that was checked,
+ * never to a second DNS answer. TLS still checks the certificate against the host name. A Unix
+ * socket path is a connection to this machine and is refused.
+ *
+ * @example
+ * const client = new pg.Client({ connectionString, stream: guardedPostgresStream(guard) })
+ */
+export function guardedPostgresStream(guard: AddressGuard): () => Socket {
+  return () => {
+    const socket = new Socket()
+    const connect = socket.connect.bind(socket) as (options: {
+      port: number
+      host: string
+      lookup: LookupFunction
+    }) => Socket
+    const guarded = (port: unknown, host?: unknown): Socket => {
+      if (typeof host !== 'string' || !/^\d+$/.test(String(port))) {
+        const refused = new NodeError(
+          'postgres.blocked_address',
+          'A local socket is a connection to this machine, which nodes may not reach',
+          {
+            text: {
+              nl: 'De database staat op deze machine (een lokale socket). Blokken mogen daar niet naartoe; gebruik een serveradres.',
+              en: 'The database is on this machine (a local socket). Nodes may not reach it; use a server address.',
+            },
+          },
+        )
+        queueMicrotask(() => socket.destroy(refused))
+        return socket
+      }
+      guard.check(host, Number(port)).then(
+        (pinned) => {
+          const lookup: LookupFunction = (_hostname, options, callback) => {
+            if ((options as { all?: boolean }).all) {
+              ;(callback as unknown as (e: null, a: (typeof pinned)[]) => void)(null, [pinned])
+            } else {
+              callback(null, pinned.address, pinned.family)
+            }
+          }
+          if (!socket.destroyed) connect({ port: Number(port), host, lookup })
+        },
+        (error: unknown) => socket.destroy(error as Error),
+      )
+      return socket
+    }
+    socket.connect = guarded as typeof socket.connect
+    return socket
+  }
+}
 
 const data = z.record(z.string(), z.unknown())
 
@@ -115,15 +179,23 @@ export const postgresQueryNode = defineNode({
       params.push(value !== null && typeof value === 'object' ? JSON.stringify(value) : (value ?? null))
     }
     const statement = config.sql.replace(/;\s*$/, '')
+    const guard = createAddressGuard({
+      allow: allowFromEnv(process.env, postgresAllowVariable),
+      allowVariable: postgresAllowVariable,
+      errorClass: NodeError,
+    })
     const client = new pg.Client({
       connectionString,
+      stream: guardedPostgresStream(guard),
       connectionTimeoutMillis: 10_000,
       application_name: 'warmflow-postgres-query',
     })
     const abort = () => void client.end().catch(() => undefined)
     signal.addEventListener('abort', abort, { once: true })
+    let connected = false
     try {
       await client.connect()
+      connected = true
       await client.query(config.readOnly ? 'BEGIN READ ONLY' : 'BEGIN')
       await client.query("select set_config('statement_timeout', $1, true)", [
         String(Math.round(config.timeoutSeconds * 1000)),
@@ -152,7 +224,8 @@ export const postgresQueryNode = defineNode({
         truncated,
       }
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
+      // A client that never connected would queue the ROLLBACK forever.
+      if (connected) await client.query('ROLLBACK').catch(() => undefined)
       if (error instanceof NodeError) throw error
       throw failure(error)
     } finally {
