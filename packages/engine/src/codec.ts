@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Payload, PayloadCodec } from '@temporalio/common'
+import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common'
 import { WarmflowError, type WarmflowErrorOptions } from './errors.js'
+import { failureConverterPath } from './paths.js'
 
 /** One AES-256 key with the id that is written next to everything it encrypted. */
 export interface PayloadKey {
@@ -243,7 +244,7 @@ export interface EncryptionCodecOptions {
  *
  * @example
  * const codec = createEncryptionCodec({ keys: parsePayloadKeys(process.env.WARMFLOW_PAYLOAD_KEYS ?? '') })
- * const client = new Client({ connection, dataConverter: { payloadCodecs: [codec] } })
+ * const client = new Client({ connection, dataConverter: warmflowDataConverter([codec]) })
  */
 export function createEncryptionCodec(options: EncryptionCodecOptions): PayloadCodec {
   const sealer = createSealer(options.keys)
@@ -271,4 +272,20 @@ export function createEncryptionCodec(options: EncryptionCodecOptions): PayloadC
       })
     },
   }
+}
+
+/**
+ * The data converter for every Warmflow worker and Temporal client: the payload codecs (such
+ * as {@link createEncryptionCodec}) and Temporal's failure converter with
+ * `encodeCommonAttributes`, which moves each failure's message and stack trace into a payload
+ * so the codecs encrypt them too. Without it, failure messages (which may quote client data)
+ * are stored in plain text in Temporal's database.
+ *
+ * @example
+ * const dataConverter = warmflowDataConverter([createEncryptionCodec({ keys })])
+ * const client = new Client({ connection, dataConverter })
+ * const worker = await Worker.create({ connection: native, dataConverter, ... })
+ */
+export function warmflowDataConverter(payloadCodecs: PayloadCodec[]): DataConverter {
+  return { payloadCodecs, failureConverterPath }
 }

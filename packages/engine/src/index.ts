@@ -20,6 +20,7 @@ export {
   payloadKeysVariable,
   type SealedBytes,
   type Sealer,
+  warmflowDataConverter,
 } from './codec.js'
 export {
   assertPluginCompatible,
@@ -102,7 +103,7 @@ export {
   resolveOutputReferences,
   storeLargeOutput,
 } from './outputs.js'
-export { workflowBundlerOptions, workflowsPath } from './paths.js'
+export { failureConverterPath, workflowBundlerOptions, workflowsPath } from './paths.js'
 export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'
 export { createRegistry, type NodeRegistry } from './registry.js'

@@ -10,6 +10,7 @@ import {
   type RunStore,
   type SecretResolver,
   type TaskStore,
+  warmflowDataConverter,
   workflowBundlerOptions,
   workflowsPath,
 } from '@warmflow/engine'
@@ -25,7 +26,11 @@ export interface WarmflowWorkerOptions {
   plugins?: readonly (string | PluginReference)[]
   /** A pre-built workflow bundle (from `bundleWorkflowCode`); bundled on start when absent. */
   workflowBundle?: { code: string }
-  /** Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones. */
+  /**
+   * Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones
+   * (`warmflowDataConverter(codecs)`). Failure messages are encoded into payloads and go
+   * through them as well.
+   */
   payloadCodecs?: PayloadCodec[]
   /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
   taskStore?: TaskStore
@@ -95,7 +100,8 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         ...(options.runStore ? { runs: options.runStore } : {}),
       }),
     },
-    ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
+    // Failure messages are encoded into payloads too, so the codecs encrypt them.
+    dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),
   })
   return { worker, registry, pluginFailures: failures, connection }
 }

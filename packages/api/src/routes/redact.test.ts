@@ -1,7 +1,7 @@
 import { createRegistry, flowDefinitionSchema } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { describe, expect, it } from 'vitest'
-import { redactRunDetail } from './redact.js'
+import { redactRunDetail, redactRunError } from './redact.js'
 
 const registry = createRegistry([builtinPlugin])
 const definition = flowDefinitionSchema.parse({
@@ -31,5 +31,45 @@ describe('redactRunDetail', () => {
   it('hides everything when the flow version is unknown', () => {
     const shown = redactRunDetail(undefined, registry, { output: { a: 'x', b: [1] } })
     expect(shown.output).toEqual({ a: '[redacted]', b: ['[redacted]'] })
+  })
+})
+
+describe('errors for viewers who see runs redacted', () => {
+  it('keep their code and kind, never the value the message quotes', () => {
+    const shown = redactRunDetail(definition, registry, {
+      nodes: {
+        start: { status: 'completed', attempts: 1, output: { voornaam: 'Fatima' } },
+        welkom: {
+          status: 'failed',
+          attempts: 1,
+          error: { code: 'transform.failed', message: 'Unable to cast value to a number: "Fatima"' },
+        },
+      },
+      error: { message: 'Unable to cast value to a number: "Fatima"' },
+    })
+    expect(shown.nodes?.welkom?.error).toEqual({
+      code: 'transform.failed',
+      message: 'Unable to cast value to a number',
+    })
+    expect(shown.error).toEqual({ message: 'Unable to cast value to a number' })
+    expect(JSON.stringify(shown)).not.toContain('Fatima')
+    expect(shown.nodes?.welkom?.status).toBe('failed')
+  })
+
+  it('hide a message whole when its kind still holds a personal value of the run', () => {
+    expect(
+      redactRunError({ code: 'x.not_found', message: 'Client Fatima El Amrani not found' }, ['fatima']),
+    ).toEqual({
+      code: 'x.not_found',
+      message: '[redacted]',
+    })
+    expect(redactRunError({ code: 'http.status', message: 'The server answered 502' }, ['fatima'])).toEqual({
+      code: 'http.status',
+      message: 'The server answered 502',
+    })
+    expect(redactRunError({ code: 'a', message: '"Fatima" is not a number' })).toEqual({
+      code: 'a',
+      message: '[redacted]',
+    })
   })
 })

@@ -54,6 +54,28 @@ function scrubValues(value: unknown, personal: readonly string[]): unknown {
   return value
 }
 
+/** A run's or a node's error as the API shows it. */
+export interface RunError {
+  code?: string
+  message: string
+}
+
+/**
+ * What a viewer without `run:personal-data` sees of an error: its code and its kind. The kind
+ * is the message up to the first colon or quote, where a message puts the value it is about
+ * (`Unable to cast value to a number: "…"` → `Unable to cast value to a number`); a kind that
+ * still holds one of the run's personal values is hidden whole.
+ *
+ * @example
+ * redactRunError({ code: 'node.failed', message: 'Not a number: "Jan"' }) // { code, message: 'Not a number' }
+ */
+export function redactRunError<E extends RunError>(error: E, personal: readonly string[] = []): E {
+  const kind = error.message.split(/[:"“”«»']/)[0]!.trim()
+  const lower = kind.toLowerCase()
+  const hidden = kind === '' || personal.some((p) => lower.includes(p))
+  return { ...error, message: hidden ? redactedValue : kind }
+}
+
 /**
  * Hides personal data in a run's detail for viewers who may not see it, using the nodes'
  * `personalData` declarations: every field a node of the flow declares it reads is hidden
@@ -61,7 +83,8 @@ function scrubValues(value: unknown, personal: readonly string[]): unknown {
  * that read everything (`'*'`, such as pseudonymise and restore) are hidden whole; and any other
  * text that contains one of those values (a greeting with the name in it, the name in capitals)
  * is hidden too. A value transformed beyond recognition (initials, say) cannot be recognised;
- * seeing run details unredacted needs the `run:personal-data` permission.
+ * seeing run details unredacted needs the `run:personal-data` permission. Errors, of the run and
+ * of each node, keep their code and their kind only ({@link redactRunError}).
  *
  * @example
  * const shown = redactRunDetail(definition, registry, { output, nodes })
@@ -69,8 +92,13 @@ function scrubValues(value: unknown, personal: readonly string[]): unknown {
 export function redactRunDetail(
   definition: FlowDefinition | undefined,
   registry: NodeRegistry,
-  detail: { output?: unknown; nodes?: RunProgress['nodes'] | undefined },
-): { output: unknown; nodes: RunProgress['nodes'] | undefined; redacted: true } {
+  detail: { output?: unknown; nodes?: RunProgress['nodes'] | undefined; error?: RunError | undefined },
+): {
+  output: unknown
+  nodes: RunProgress['nodes'] | undefined
+  error?: RunError
+  redacted: true
+} {
   const keys = new Set<string>()
   const whole = new Set<string>()
   for (const node of definition?.nodes ?? []) {
@@ -92,15 +120,14 @@ export function redactRunDetail(
     nodes = {}
     for (const [id, state] of Object.entries(detail.nodes)) {
       const hidden = definition === undefined || whole.has(id)
-      nodes[id] =
-        state.output === undefined
-          ? state
-          : {
-              ...state,
-              output: hidden
-                ? redactAll(state.output)
-                : scrubValues(redactKeys(state.output, keys), personal),
-            }
+      let shown = state.error ? { ...state, error: redactRunError(state.error, personal) } : state
+      if (state.output !== undefined) {
+        shown = {
+          ...shown,
+          output: hidden ? redactAll(state.output) : scrubValues(redactKeys(state.output, keys), personal),
+        }
+      }
+      nodes[id] = shown
     }
   }
   return {
@@ -109,6 +136,7 @@ export function redactRunDetail(
         ? redactAll(detail.output)
         : scrubValues(redactKeys(detail.output, keys), personal),
     nodes,
+    ...(detail.error ? { error: redactRunError(detail.error, personal) } : {}),
     redacted: true,
   }
 }
