@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity'
 import { ApplicationFailure } from '@temporalio/common'
+import type { z } from 'zod'
 import { NodeError, WarmflowError } from './errors.js'
 import { createHttpClient, httpAllowFromEnv, type NodeHttp } from './http.js'
 import type { FlowNode } from './model.js'
@@ -75,6 +76,38 @@ function failure(error: WarmflowError): ApplicationFailure {
   })
 }
 
+const describedIssues = 5
+const fieldName = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/
+
+/**
+ * What is wrong with a value, without the value: each problem as `path: kind`, the kind being
+ * zod's own text (which names what was expected and the type received, never the value).
+ * Path parts that do not look like field names (keys made from data) and the names of
+ * unexpected keys are left out; at most five problems are listed.
+ *
+ * @example
+ * describeIssues(z.object({ age: z.number() }).safeParse({ age: 'Jan' }).error!)
+ * // 'age: Invalid input: expected number, received string'
+ */
+export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }): string {
+  const described = error.issues.slice(0, describedIssues).map((issue) => {
+    const path = issue.path
+      .map((part) =>
+        typeof part === 'number' || (typeof part === 'string' && fieldName.test(part)) ? String(part) : '…',
+      )
+      .join('.')
+    const kind =
+      issue.code === 'unrecognized_keys'
+        ? 'Unrecognized key'
+        : issue.code === 'invalid_key'
+          ? 'Invalid key'
+          : issue.message
+    return path ? `${path}: ${kind}` : kind
+  })
+  const more = error.issues.length - described.length
+  return `${described.join('; ')}${more > 0 ? `; and ${more} more` : ''}`
+}
+
 function invalid(code: string, what: string, node: AnyNodeDefinition, issues: string): NodeError {
   return new NodeError(code, `${what} of ${node.key} is not valid: ${issues}`, {
     text: {
@@ -127,7 +160,7 @@ export async function executeNode(
 ): Promise<unknown> {
   const result = await node.execute(createNodeContext(node, raw, env))
   const output = node.output.safeParse(result)
-  if (!output.success) throw invalid('node.invalid_output', 'output', node, output.error.message)
+  if (!output.success) throw invalid('node.invalid_output', 'output', node, describeIssues(output.error))
   return output.data
 }
 
@@ -144,9 +177,9 @@ export function createNodeContext(
   env: NodeExecutionEnvironment,
 ): NodeContext<unknown, unknown> {
   const config = node.config.safeParse(raw.config)
-  if (!config.success) throw invalid('node.invalid_config', 'config', node, config.error.message)
+  if (!config.success) throw invalid('node.invalid_config', 'config', node, describeIssues(config.error))
   const input = node.input.safeParse(raw.input ?? {})
-  if (!input.success) throw invalid('node.invalid_input', 'input', node, input.error.message)
+  if (!input.success) throw invalid('node.invalid_input', 'input', node, describeIssues(input.error))
   const logAt = (level: NodeLogEntry['level']) => (message: string, fields?: Record<string, unknown>) =>
     env.log({ level, message, ...(fields ? { fields } : {}), run: env.run, attempt: env.attempt })
   const log: NodeLogger = {
