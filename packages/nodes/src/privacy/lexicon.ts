@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+
+/**
+ * The word lists the name detector uses: first names, surnames, places (and other proper nouns
+ * that are not people), and Dutch words. They live in `packages/nodes/data/privacy/` (sources and
+ * licences in SOURCES.md there) and are read once per process, on first use.
+ */
+export interface Lexicons {
+  firstNames: ReadonlySet<string>
+  surnames: ReadonlySet<string>
+  places: ReadonlySet<string>
+  words: ReadonlySet<string>
+  /** How long reading the lists took, in milliseconds. */
+  loadMs: number
+  /** Number of entries over all lists. */
+  entries: number
+}
+
+let loaded: Lexicons | undefined
+
+const folder = new URL('../../data/privacy/', import.meta.url)
+
+function readList(file: string): Set<string> {
+  const text = readFileSync(new URL(file, folder), 'utf8')
+  const set = new Set<string>()
+  let at = 0
+  while (at < text.length) {
+    let end = text.indexOf('\n', at)
+    if (end === -1) end = text.length
+    if (end > at) set.add(text.slice(at, end))
+    at = end + 1
+  }
+  return set
+}
+
+/** The lexicons, read from disk the first time and kept for the life of the process. */
+export function lexicons(): Lexicons {
+  if (loaded) return loaded
+  const started = performance.now()
+  const firstNames = readList('first-names.txt')
+  const surnames = readList('surnames.txt')
+  const places = readList('places.txt')
+  const words = readList('words.txt')
+  loaded = {
+    firstNames,
+    surnames,
+    places,
+    words,
+    loadMs: performance.now() - started,
+    entries: firstNames.size + surnames.size + places.size + words.size,
+  }
+  return loaded
+}
+
+/**
+ * The normal form of a word for lexicon look-ups: lower case, without diacritics (Şahin → sahin),
+ * `ĳ` as `ij`, Turkish dotless ı and Polish ł as i and l.
+ */
+export function normaliseWord(word: string): string {
+  let lower = word.toLowerCase()
+  // Plain ASCII needs no further work: the common case, kept fast.
+  if (/^[a-z'-]*$/.test(lower)) return lower
+  lower = lower
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ĳ/g, 'ij')
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/[’‘`]/g, "'")
+  return lower
+}

@@ -1,0 +1,703 @@
+/**
+ * Finds people's names in Dutch free text without help from form fields.
+ *
+ * Two sources of evidence are combined:
+ * - lexicons: first names and surnames of the people of the Netherlands, Dutch words, and places
+ *   and other proper nouns that are not people (see `lexicon.ts`);
+ * - context: a title or initials ("mw.", "dhr.", "J."), a family, network or job word right before
+ *   ("zoon", "buurvrouw", "huisarts"), a greeting or a signature, and above all capitalisation: in
+ *   Dutch a capitalised word in the middle of a sentence that is not a known word, place or
+ *   organisation is nearly always a name.
+ *
+ * A word that is also a surname ("slager", "Molenaar", "Kok") is a name when it is written as a
+ * name (capitalised mid-sentence, after a title or a family word) and a word when it is written as
+ * a word ("de slager op de hoek"): the decision comes from the context, not from a list of
+ * exceptions. Work is linear in the length of the text: one pass over the words, a bounded number
+ * of look-ups per word.
+ */
+import { lexicons, normaliseWord } from './lexicon.js'
+
+/** A name found in a text. */
+export interface NameSpan {
+  start: number
+  end: number
+  text: string
+}
+
+interface Token {
+  start: number
+  end: number
+  text: string
+  norm: string
+  /** 'title': Capitalised, 'upper': ALL CAPS, 'lower': all lower case, 'mixed': WhatsApp. */
+  shape: 'title' | 'upper' | 'lower' | 'mixed'
+  /** The text between the previous token and this one. */
+  gap: string
+  sentenceStart: boolean
+}
+
+const particles = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  'ten',
+  'ter',
+  'te',
+  't',
+  'in',
+  'op',
+  'el',
+  'al',
+  'ait',
+  'ben',
+  'bin',
+  'abu',
+  'von',
+  'le',
+  'la',
+  'da',
+  'di',
+  'dos',
+  'du',
+  'del',
+  'della',
+  'mc',
+  'a',
+  'ould',
+  'oulad',
+])
+/** Particles that start an Arabic or Berber surname and are written with a capital ("El Amrani"). */
+const capitalParticles = new Set([
+  'el',
+  'al',
+  'ait',
+  'ben',
+  'bin',
+  'abu',
+  'oulad',
+  'ould',
+  'van',
+  'de',
+  'ter',
+  'ten',
+])
+
+/** Titles and forms of address: never part of the name, but announce one. */
+const titles = new Set([
+  'mw',
+  'mevr',
+  'mevrouw',
+  'mvr',
+  'mej',
+  'dhr',
+  'hr',
+  'heer',
+  'meneer',
+  'mnr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'drs',
+  'ir',
+  'ing',
+  'prof',
+  'juf',
+  'juffrouw',
+  'meester',
+  'zuster',
+  'broeder',
+  'dokter',
+  'pastor',
+  'imam',
+  'ds',
+  'pater',
+])
+
+/** Family, network and job words after which a capitalised word is a person. */
+const roleWords = new Set([
+  // family
+  'zoon',
+  'zoontje',
+  'dochter',
+  'dochtertje',
+  'kind',
+  'partner',
+  'ex',
+  'expartner',
+  'exman',
+  'exvrouw',
+  'echtgenoot',
+  'echtgenote',
+  'man',
+  'vrouw',
+  'vriend',
+  'vriendin',
+  'vriendje',
+  'vriendinnetje',
+  'zus',
+  'zusje',
+  'zuster',
+  'broer',
+  'broertje',
+  'moeder',
+  'vader',
+  'mama',
+  'papa',
+  'mam',
+  'pap',
+  'oma',
+  'opa',
+  'tante',
+  'oom',
+  'nicht',
+  'neef',
+  'nichtje',
+  'neefje',
+  'schoonzoon',
+  'schoondochter',
+  'schoonmoeder',
+  'schoonvader',
+  'schoonzus',
+  'zwager',
+  'kleinzoon',
+  'kleindochter',
+  'kleinkind',
+  'stiefvader',
+  'stiefmoeder',
+  'stiefzoon',
+  'stiefdochter',
+  'pleegmoeder',
+  'pleegvader',
+  'pleegzoon',
+  'pleegdochter',
+  'baby',
+  'verloofde',
+  // network
+  'buurvrouw',
+  'buurman',
+  'buurjongen',
+  'buurmeisje',
+  'kennis',
+  'mantelzorger',
+  'vrijwilliger',
+  'vrijwilligster',
+  'maatje',
+  'contactpersoon',
+  'huisgenoot',
+  'overbuurvrouw',
+  'overbuurman',
+  'klasgenoot',
+  // professionals
+  'huisarts',
+  'poh',
+  'praktijkondersteuner',
+  'wijkverpleegkundige',
+  'verpleegkundige',
+  'casemanager',
+  'bewindvoerder',
+  'curator',
+  'mentor',
+  'begeleider',
+  'begeleidster',
+  'consulent',
+  'consulente',
+  'collega',
+  'schuldhulpverlener',
+  'schuldhulpmaatje',
+  'jeugdconsulent',
+  'tolk',
+  'wijkagent',
+  'agent',
+  'advocaat',
+  'therapeut',
+  'psycholoog',
+  'psychiater',
+  'fysiotherapeut',
+  'ergotherapeut',
+  'werker',
+  'coach',
+  'wijkcoach',
+  'docent',
+  'leerkracht',
+  'directeur',
+  'teamleider',
+  'leidinggevende',
+  'clientondersteuner',
+  'ouderenadviseur',
+  'jongerenwerker',
+  'jeugdarts',
+  'arts',
+  'specialist',
+  'tandarts',
+  'apotheker',
+  'klantmanager',
+  'trajectbegeleider',
+  'regisseur',
+  'medewerker',
+  'medewerkster',
+  'behandelaar',
+  'verwijzer',
+  'thuiszorgmedewerker',
+  'wijkcoach',
+  'client',
+  'cl',
+  'klant',
+  'bewoner',
+  'bewoonster',
+  'aanvrager',
+  'genaamd',
+  'heet',
+  'naam',
+  'tnv',
+  'tav',
+])
+
+const greetings = new Set([
+  'hoi',
+  'hallo',
+  'beste',
+  'dag',
+  'hi',
+  'hey',
+  'hee',
+  'hej',
+  'goedemorgen',
+  'goedemiddag',
+  'goedenavond',
+  'lieve',
+  'geachte',
+  'dear',
+  'hello',
+  'morning',
+])
+const signOff =
+  /(?:(?:groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|regards|liefs|doei|thanks|bedankt|dank(?:je(?:wel)?)?|cheers|namens)[\s,.!:-]*\n\s*|(?:^|\n)[ \t]*(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)[ \t,]+)$/i
+
+/** Dutch closed-class words, verb forms and note abbreviations that are never names. */
+const functionWords = new Set(
+  (
+    'aan al alle alles als alsof altijd ander andere anders bij bijna binnen boven buiten dan dat de deze die dit doch door dus een eens eer en enig enige er erg even geen haar hare heb hebben heeft hem hen het hier hij hoe hoewel hun ik in is ja je jij jou jouw juist kan kon konden kunnen maar me meer men met mij mijn mijne moest moesten moet moeten na naar naast niet niets nog nooit nu of ofwel om omdat onder ons onze ook op over per reeds rond sinds sommige tegen tenzij ter tijdens toch toe tot tussen u uit uw van vanaf vandaag veel voor vooral waar waarom wanneer want waren was wat we wel welk welke werd werden wie wij wil wilde wilden wordt worden zal ze zelf zich zij zijn zo zoals zodat zonder zou zouden zullen zo ' +
+    'ben bent kwam kwamen ging gingen gaat gaan had hadden deed deden zei zeiden zag zagen liep bleef bleven gaf gaven nam namen kreeg kregen wist dacht bracht zat zaten lag stond stonden mocht mochten kon wou wilde ligt zit staat komt doet zegt weet' +
+    ' cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
+    ' maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december ' +
+    'jan feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo'
+  ).split(/\s+/),
+)
+
+/** Abbreviations written with a dot in notes; the dot does not end the sentence. */
+const abbreviations = new Set(
+  'cl clt ca nr tel evt ivm jr mnd bijv bv oa vlgs mbt zgn nl resp afd tav tnv wk vd ipv ism dmv ca st'.split(
+    ' ',
+  ),
+)
+
+/** Common English words, for English fragments in notes. */
+const englishWords = new Set(
+  (
+    'the a an and or but of to in on at for with from by about as is are was were be been being have has had do does did will would can could should may might must shall not no yes this that these those it its he she his her they them their we our you your i me my please note thanks thank regards kind best dear hello hi update client meeting call prefers during next week today tomorrow appointment asap fyi see attached let know if any questions sorry english dutch' +
+    ' sent via iphone android mobile app'
+  ).split(/\s+/),
+)
+
+/** Endings of organisations, places, streets and laws written as one capitalised compound. */
+const properEnding =
+  /^\p{L}{4,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje)$/u
+
+const placePrepositions = new Set([
+  'in',
+  'uit',
+  'naar',
+  'te',
+  'rond',
+  'nabij',
+  'richting',
+  'gemeente',
+  'regio',
+  'provincie',
+  'vlakbij',
+  'omgeving',
+  'centrum',
+  'station',
+  'wijk',
+])
+
+const wordCache = new Map<string, boolean>()
+
+function isCommonWord(norm: string, allowCompounds: boolean): boolean {
+  const key = allowCompounds ? `+${norm}` : norm
+  const cached = wordCache.get(key)
+  if (cached !== undefined) return cached
+  const result = computeCommonWord(norm, allowCompounds)
+  if (wordCache.size > 100_000) wordCache.clear()
+  wordCache.set(key, result)
+  return result
+}
+
+const _vowels = /[aeiou]/
+
+/** Undoes the common Dutch inflections: plural, diminutive, verb endings, participles. */
+function stems(word: string): string[] {
+  const out = [word]
+  const add = (base: string) => {
+    if (base.length < 2) return
+    out.push(base)
+    // gesprekk(en) → gesprek, hebb(en) → heb
+    if (/(.)\1$/.test(base)) out.push(base.slice(0, -1))
+    // afsprak(en) → afspraak: a single vowel between consonants was long
+    const m = /^(.*)([aeiou])([^aeiou])$/.exec(base)
+    if (m && !m[1]!.endsWith(m[2]!)) out.push(`${m[1]}${m[2]}${m[2]}${m[3]}`)
+    if (base.endsWith('v')) out.push(`${base.slice(0, -1)}f`)
+    if (base.endsWith('z')) out.push(`${base.slice(0, -1)}s`)
+  }
+  for (const suffix of [
+    'en',
+    'n',
+    's',
+    "'s",
+    'e',
+    't',
+    'te',
+    'ten',
+    'de',
+    'den',
+    'je',
+    'jes',
+    'tje',
+    'tjes',
+    'er',
+    'ers',
+    'ere',
+    'st',
+    'ste',
+    'heid',
+    'ig',
+    'ige',
+    'lijk',
+    'lijke',
+    'isch',
+    'ische',
+    'se',
+  ]) {
+    if (word.length > suffix.length + 1 && word.endsWith(suffix)) add(word.slice(0, -suffix.length))
+  }
+  if (word.startsWith('ge') && /[dt]$/.test(word) && word.length > 4) {
+    out.push(word.slice(2, -1), word.slice(2), `${word.slice(2, -1)}en`)
+  }
+  return out
+}
+
+/** Separable verb prefixes: "afgestemd" is "af" + "gestemd". */
+const verbPrefix =
+  /^(?:af|aan|op|uit|in|mee|door|over|terug|weg|toe|bij|na|voor|om|neer|samen|vast|los|langs|binnen|thuis|rond|tegen)/
+
+function knownWord(word: string): boolean {
+  const { words } = lexicons()
+  for (const stem of stems(word)) if (words.has(stem)) return true
+  const prefix = verbPrefix.exec(word)
+  if (prefix && (word.startsWith('ge', prefix[0].length) || word.length - prefix[0].length >= 5)) {
+    for (const stem of stems(word.slice(prefix[0].length))) if (words.has(stem)) return true
+  }
+  return false
+}
+
+function computeCommonWord(norm: string, allowCompounds: boolean): boolean {
+  const { words } = lexicons()
+  if (functionWords.has(norm) || englishWords.has(norm)) return true
+  if (knownWord(norm)) return true
+  if (!allowCompounds || norm.length < 8) return false
+  // A compound of two known words of four letters or more: "schuldhulpverleningstraject".
+  for (let i = 4; i <= norm.length - 4; i++) {
+    const head = norm.slice(0, i)
+    const headKnown =
+      words.has(head) ||
+      ((head.endsWith('s') || head.endsWith('e')) && words.has(head.slice(0, -1))) ||
+      (head.endsWith('en') && words.has(head.slice(0, -2)))
+    if (!headKnown) continue
+    const tail = norm.slice(i)
+    for (const stem of stems(tail)) if (stem.length >= 4 && words.has(stem)) return true
+  }
+  return false
+}
+
+function shapeOf(text: string): Token['shape'] {
+  if (text === text.toLowerCase()) return 'lower'
+  if (text.length > 1 && text === text.toUpperCase()) return 'upper'
+  const rest = text.slice(1)
+  if (text[0] === text[0]!.toUpperCase() && rest === rest.toLowerCase()) return 'title'
+  return 'mixed'
+}
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = []
+  let previousEnd = 0
+  for (const match of text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+    const gap = text.slice(previousEnd, match.index)
+    const sentenceStart = tokens.length === 0 || /[.!?:;\n•*>|]/.test(gap)
+    tokens.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      norm: normaliseWord(match[0]),
+      shape: shapeOf(match[0]),
+      gap,
+      sentenceStart,
+    })
+    previousEnd = match.index + match[0].length
+  }
+  // A dot after an initial or an abbreviation ("mw.", "cl.", "ivm.") does not end a sentence.
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]!
+    const gap = tokens[i]!.gap
+    if (!tokens[i]!.sentenceStart || !/^\.[ \t(]*$/.test(gap)) continue
+    if (
+      (prev.text.length === 1 && prev.shape !== 'lower') ||
+      titles.has(prev.norm) ||
+      abbreviations.has(prev.norm)
+    ) {
+      tokens[i]!.sentenceStart = false
+    }
+  }
+  return tokens
+}
+
+const isInitial = (t: Token, next: Token | undefined) =>
+  t.text.length <= 2 &&
+  /^\p{Lu}\p{Ll}?$/u.test(t.text) &&
+  next !== undefined &&
+  /^\.\s?-?$|^\.$/.test(next.gap.slice(0, 2).trimEnd())
+
+/** True when the word, or its uninflected form, is a place, language or other non-person proper noun. */
+function isPlace(norm: string): boolean {
+  const { places } = lexicons()
+  if (places.has(norm)) return true
+  if (!/(?:e|en|s)$/.test(norm)) return false
+  return stems(norm).some((stem) => places.has(stem))
+}
+
+/** True when a lexicon knows the word as a name. */
+function inNames(norm: string): boolean {
+  const { firstNames, surnames } = lexicons()
+  return firstNames.has(norm) || surnames.has(norm)
+}
+
+/** The tokens right before `i` (skipping a possessive pronoun and a comma) that announce a person. */
+function announced(tokens: Token[], i: number, text: string): boolean {
+  const here = tokens[i]!
+  if (/^\s*,?\s*$/.test(here.gap) || /^\s*\(\s*$/.test(here.gap) || /^\s*:\s*$/.test(here.gap)) {
+    const prev = tokens[i - 1]
+    if (prev && (titles.has(prev.norm) || roleWords.has(prev.norm))) return true
+    if (prev && greetings.has(prev.norm) && (prev.sentenceStart || i === 1) && /^\s*$/.test(here.gap))
+      return true
+    // "maatschappelijk werker", "ambulant begeleider", "t.n.v."
+  }
+  // "Yonas (zoon)", "Sanne, buurvrouw,": the role right after the name.
+  const next = tokens[i + 1]
+  if (next && roleWords.has(next.norm) && /^\s*(?:\(|,)\s*$/.test(next.gap) && next.norm !== 'naam')
+    return true
+  const before = text.slice(Math.max(0, here.start - 30), here.start)
+  if (/t\.\s?n\.\s?v\.?\s*$|t\.\s?a\.\s?v\.?\s*$|ten name van\s*$|mijn naam is\s*$|ik ben\s*$/i.test(before))
+    return true
+  if (signOff.test(text.slice(Math.max(0, here.start - 40), here.start))) return true
+  return false
+}
+
+type Verdict = 'name' | 'maybe' | 'no'
+
+/** Whether token `i` starts or is part of a name, judged on the token and its context. */
+function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
+  const t = tokens[i]!
+  if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
+  if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
+  const named = inNames(t.norm)
+  const strong = announced(tokens, i, text)
+  const prev = tokens[i - 1]
+  const placeContext = prev !== undefined && placePrepositions.has(prev.norm) && /^\s+$/.test(t.gap)
+  if (t.shape === 'lower') {
+    if (t.norm.length < 3 || particles.has(t.norm)) return 'no'
+    // "hoi frans", "mantelzorger mahbooba": after a greeting or a role word a lower-case word is
+    // the name when a name list knows it or no word list does.
+    if (strong && (named || !isCommonWord(t.norm, true)) && !isPlace(t.norm)) return 'name'
+    if (!named || isPlace(t.norm)) return 'no'
+    if (isCommonWord(t.norm, true)) return 'no'
+    return strong || lowerNote || t.norm.length >= 4 ? 'name' : 'maybe'
+  }
+  if (t.shape === 'mixed') return named && !isPlace(t.norm) ? 'name' : 'no'
+  // A word without a vowel is an abbreviation (Wlz, Zvw, Wsnp), not a name.
+  if (!/[aeiouy]/.test(t.norm)) return 'no'
+  if (t.shape === 'upper') {
+    // Acronyms (GGD, UWV, POH) are organisations and functions, not people.
+    if (!named) return 'no'
+    // Short capitals are mostly abbreviations (IBAN, BSN, MDO); a short name in capitals counts
+    // only next to another name ("JAN DE VRIES").
+    if (t.text.length <= 4) return strong ? 'name' : 'maybe'
+    if (isCommonWord(t.norm, true) || isPlace(t.norm)) return 'no'
+    return 'name'
+  }
+  // Capitalised.
+  if (strong) return placeContext ? 'no' : 'name'
+  if (placeContext) return 'no'
+  // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
+  const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
+  if (!t.sentenceStart) {
+    if (named) return place ? 'maybe' : 'name'
+    if (place) return 'no'
+    // "de Zonnebloem", "het Leger": after an article an unknown capitalised word is an
+    // organisation or a place. ("mw. de Boer" is found from "Boer" and the title before it.)
+    if (prev && /^(?:de|het|een)$/.test(prev.text) && /^\s+$/.test(t.gap)) return 'maybe'
+    // Mid-sentence only the word itself counts: an inflected noun is never capitalised there.
+    if (lexicons().words.has(t.norm)) return 'maybe'
+    if (properEnding.test(t.norm)) return 'no'
+    // A compound of Dutch words written with a capital ("Zonnebloem", "Woonzorg") names a thing:
+    // an organisation, a product, a building. It is a name only next to one.
+    if (isCommonWord(t.norm, true)) return 'maybe'
+    return 'name'
+  }
+  // At the start of a sentence every word is capitalised: only a word that is no Dutch word counts.
+  if (place) return 'maybe'
+  // A known name that is also a word only as itself ("Roos", "Frans") stays undecided; an
+  // inflected look-alike ("Lammert", "Wouter") is the name.
+  if (named)
+    return lexicons().words.has(t.norm) && !/^['’]s?\b/.test(text.slice(t.end, t.end + 3)) ? 'maybe' : 'name'
+  if (isCommonWord(t.norm, true)) return 'no'
+  if (properEnding.test(t.norm)) return 'no'
+  return 'name'
+}
+
+/** True when token `i` can continue a name that ends at token `i - 1`. */
+function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
+  const t = tokens[i]!
+  if (!/^[ \t]$|^-$/.test(t.gap) && !(t.gap === ' - ' && false)) return false
+  if (t.shape === 'lower') return false
+  if (verdicts[i] !== 'no' || inNames(t.norm)) return true
+  // After a first name a capitalised word that is no Dutch word is the surname, even when it is
+  // also the name of a place or a firm: "Ruurd Schuttevaer".
+  const prev = tokens[i - 1]!
+  return (
+    t.shape === 'title' &&
+    lexicons().firstNames.has(prev.norm) &&
+    !functionWords.has(t.norm) &&
+    !englishWords.has(t.norm) &&
+    !isCommonWord(t.norm, false)
+  )
+}
+
+/**
+ * Finds names in `text`. Returns spans in text order, without titles or role words, with
+ * initials, particles and both parts of a double name included.
+ *
+ * @example
+ * findNames('Gesprek met haar zoon Yonas en buurvrouw mw. van der Kolk.')
+ * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
+ */
+export function findNames(text: string): NameSpan[] {
+  const tokens = tokenise(text)
+  const letters = text.replace(/[^\p{L}]/gu, '')
+  // A quick note typed all in lower case: then lower-case names count on their own.
+  const lowerNote = letters.length > 0 && letters === letters.toLowerCase()
+  const verdicts = tokens.map((_, i) => judge(tokens, i, text, lowerNote))
+  // "Veilig Thuis", "Sociale Dienst": capitalised ordinary words in a row form the name of an
+  // organisation or a service; a surname that is also a word ("Thuis") is not a person there.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.shape !== 'title' || announced(tokens, i, text) || !isCommonWord(t.norm, false)) continue
+    for (const j of [i - 1, i + 1]) {
+      const other = tokens[j]
+      if (other?.shape !== 'title') continue
+      if (!/^[ \t]$/.test(tokens[Math.max(i, j)]!.gap)) continue
+      const plainWord =
+        !inNames(other.norm) &&
+        !functionWords.has(other.norm) &&
+        !englishWords.has(other.norm) &&
+        isCommonWord(other.norm, false)
+      if (plainWord && !other.sentenceStart) {
+        verdicts[i] = 'no'
+        verdicts[j] = 'no'
+      } else if (plainWord && other.sentenceStart && j === i - 1) {
+        verdicts[i] = 'no'
+      }
+    }
+  }
+  // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
+  for (let i = 0; i < tokens.length; i++) {
+    if (verdicts[i] !== 'maybe') continue
+    const nextIsName = verdicts[i + 1] === 'name' && /^[ \t-]$/.test(tokens[i + 1]!.gap)
+    const prevIsName = verdicts[i - 1] === 'name' && /^[ \t-]$/.test(tokens[i]!.gap)
+    if ((nextIsName || prevIsName) && tokens[i]!.shape !== 'lower') verdicts[i] = 'name'
+    if (tokens[i]!.shape === 'lower' && prevIsName && inNames(tokens[i]!.norm)) verdicts[i] = 'name'
+  }
+  const spans: NameSpan[] = []
+  let i = 0
+  while (i < tokens.length) {
+    if (verdicts[i] !== 'name') {
+      i++
+      continue
+    }
+    let first = i
+    let last = i
+    // Left: initials ("J.", "J.P.") and particles ("van der", "El") directly before.
+    for (;;) {
+      const prev = tokens[first - 1]
+      if (!prev) break
+      const gapAfterPrev = tokens[first]!.gap
+      if (isInitial(prev, tokens[first]) && /^\.\s?$/.test(gapAfterPrev)) {
+        first--
+        continue
+      }
+      if (particles.has(prev.norm) && /^[ \t]$/.test(gapAfterPrev)) {
+        const before = tokens[first - 2]
+        const capital = prev.shape === 'title' && capitalParticles.has(prev.norm) && !prev.sentenceStart
+        const afterTitle =
+          before !== undefined &&
+          /^[.\s]*$/.test(prev.gap) &&
+          (titles.has(before.norm) || roleWords.has(before.norm) || isInitial(before, prev))
+        const chained = before !== undefined && particles.has(before.norm) && /^[ \t]$/.test(prev.gap)
+        const sentenceParticle =
+          prev.sentenceStart && prev.shape === 'title' && capitalParticles.has(prev.norm)
+        if (capital || afterTitle || chained || sentenceParticle) {
+          first--
+          continue
+        }
+      }
+      break
+    }
+    // Right: more name words, particles followed by a name word, the second part of a double name.
+    for (;;) {
+      const next = tokens[last + 1]
+      if (!next) break
+      if (/^[ \t]$|^-$/.test(next.gap) && particles.has(next.norm)) {
+        let j = last + 1
+        while (tokens[j + 1] && particles.has(tokens[j + 1]!.norm) && /^[ \t]$/.test(tokens[j + 1]!.gap)) j++
+        const after = tokens[j + 1]
+        if (after && /^[ \t-]$/.test(after.gap) && after.shape !== 'lower' && after.shape !== 'mixed') {
+          last = j + 1
+          verdicts[j + 1] = 'name'
+          continue
+        }
+        break
+      }
+      if (continues(tokens, last + 1, verdicts)) {
+        last++
+        continue
+      }
+      // "Boer, A. de": surname, initials, particle.
+      if (/^,\s?$/.test(next.gap) && isInitial(next, tokens[last + 2])) {
+        let j = last + 1
+        while (tokens[j] && isInitial(tokens[j]!, tokens[j + 1])) j++
+        while (tokens[j] && particles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
+        last = j - 1
+        break
+      }
+      break
+    }
+    // A possessive "s" written without an apostrophe is not there; the name ends at its last letter.
+    const start = tokens[first]!.start
+    const end = tokens[last]!.end
+    spans.push({ start, end, text: text.slice(start, end) })
+    i = last + 1
+  }
+  return spans
+}
