@@ -187,3 +187,42 @@ describe('poison input at the edge', () => {
     expect(fine.body.name).toBe('Emoji 😀')
   })
 })
+
+describe('the OpenAPI document', () => {
+  it('documents the shared answers: 400 everywhere, 401/403 off public routes, 404 for ids, 413/415 for bodies, 503', async () => {
+    const doc = await platform.as(null).request('GET', '/api/v1/openapi.json')
+    expect(doc.status).toBe(200)
+    const paths = doc.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>
+    const missing: string[] = []
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const upper = method.toUpperCase()
+        const isPublic =
+          path.startsWith('/api/v1/hooks/') ||
+          path.startsWith('/api/v1/forms/') ||
+          (upper === 'POST' && path === '/api/v1/auth/login') ||
+          (upper === 'GET' && path.startsWith('/api/v1/auth/') && path !== '/api/v1/auth/me')
+        const expected = ['400', '503']
+        if (!isPublic) expected.push('401', '403')
+        if (path.includes('{')) expected.push('404')
+        if (['POST', 'PUT', 'PATCH'].includes(upper)) expected.push('413', '415')
+        for (const status of expected) {
+          if (!(status in operation.responses)) missing.push(`${upper} ${path} ${status}`)
+        }
+      }
+    }
+    expect(missing).toEqual([])
+    // Shared answers are described once and referenced.
+    expect(doc.body.components.responses.NotSignedIn.description).toBe('Not signed in')
+    expect(paths['/api/v1/flows']?.get?.responses['401']).toEqual({
+      $ref: '#/components/responses/NotSignedIn',
+    })
+    // A route's own description of a status is kept.
+    expect(paths['/api/v1/hooks/{id}']?.post?.responses['401']).toMatchObject({
+      description: 'Signature refused',
+    })
+    // The readable reference shows the shared answers too.
+    const page = await platform.as(null).request('GET', '/api/v1/docs')
+    expect(page.body).toContain('<code>401</code> Not signed in')
+  })
+})

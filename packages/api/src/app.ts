@@ -5,10 +5,11 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
-import { sessionMiddleware } from './auth/middleware.js'
+import { isPublicPath, sessionMiddleware } from './auth/middleware.js'
 import type { AppEnv } from './context.js'
 import type { AppDeps } from './deps.js'
 import { jsonInputMiddleware } from './http/json-input.js'
+import { withSharedResponses } from './openapi.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
 import { auditRoutes } from './routes/audit.js'
@@ -103,8 +104,11 @@ export function createApp(deps: AppDeps) {
       'the session travels in an HttpOnly cookie, and every POST, PUT, PATCH and DELETE needs the ' +
       'csrfToken from the sign-in answer in the X-CSRF-Token header.',
   }
-  app.doc31('/api/v1/openapi.json', { openapi: '3.1.0', info })
-  registerReference(app, info)
+  // Every route's own answers plus those the shared middleware can give (401, 413, 503, ...).
+  const apiDocument = () =>
+    withSharedResponses(app.getOpenAPI31Document({ openapi: '3.1.0', info }), isPublicPath)
+  app.get('/api/v1/openapi.json', (c) => c.json(apiDocument()))
+  registerReference(app, info, apiDocument)
 
   const editorDir = deps.editorDir
   if (editorDir && existsSync(join(editorDir, 'index.html'))) {

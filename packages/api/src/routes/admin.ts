@@ -134,6 +134,7 @@ export function adminRoutes(deps: AppDeps) {
           description: 'Created',
         },
         400: problemResponse('Invalid'),
+        404: problemResponse('No such team'),
         409: problemResponse('E-mail address taken'),
       },
     }),

@@ -276,6 +276,8 @@ export function flowRoutes(deps: AppDeps) {
         201: { content: { 'application/json': { schema: flowSchema } }, description: 'Created' },
         400: problemResponse('The request is not valid'),
         403: problemResponse('Not allowed'),
+        404: problemResponse('No such team'),
+        409: problemResponse('You are not in any team yet'),
       },
     }),
     async (c) => {
@@ -373,6 +375,8 @@ export function flowRoutes(deps: AppDeps) {
       responses: {
         201: { content: { 'application/json': { schema: flowSchema } }, description: 'Imported' },
         400: problemResponse('The file is not a valid flow'),
+        404: problemResponse('No such team'),
+        409: problemResponse('You are not in any team yet'),
       },
     }),
     async (c) => {

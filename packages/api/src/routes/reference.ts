@@ -9,7 +9,7 @@ const escapeHtml = (text: string) =>
 
 interface Operation {
   summary?: string
-  responses?: Record<string, { description?: string }>
+  responses?: Record<string, { description?: string; $ref?: string }>
 }
 
 /**
@@ -19,16 +19,20 @@ interface Operation {
 export function registerReference(
   app: OpenAPIHono<AppEnv>,
   info: { title: string; version: string; description: string },
+  document: () => ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']> = () =>
+    app.getOpenAPI31Document({ openapi: '3.1.0', info }),
 ) {
   app.get('/api/v1/docs', (c) => {
-    const doc = app.getOpenAPI31Document({ openapi: '3.1.0', info })
+    const doc = document()
+    // Shared answers are references into components.responses.
+    const shared = (doc.components?.responses ?? {}) as Record<string, { description?: string }>
+    const describe = (r: { description?: string; $ref?: string }) =>
+      r.description ?? shared[r.$ref?.split('/').pop() ?? '']?.description ?? ''
     const rows: string[] = []
     for (const [path, operations] of Object.entries(doc.paths ?? {})) {
       for (const [method, raw] of Object.entries(operations as Record<string, Operation>)) {
         const answers = Object.entries(raw.responses ?? {})
-          .map(
-            ([status, r]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(r.description ?? '')}</li>`,
-          )
+          .map(([status, r]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(describe(r))}</li>`)
           .join('')
         rows.push(
           `<tr><td><code>${escapeHtml(method.toUpperCase())}</code></td><td><code>${escapeHtml(path)}</code></td>` +

@@ -57,6 +57,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
                 /** @description Too many attempts */
                 429: {
                     headers: {
@@ -66,6 +68,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -100,6 +103,7 @@ export interface paths {
                         "application/json": components["schemas"]["Session"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
                 /** @description Not signed in */
                 401: {
                     headers: {
@@ -109,6 +113,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -145,6 +151,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["InvalidRequest"];
                 /** @description Not signed in */
                 401: {
                     headers: {
@@ -163,6 +170,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -197,6 +207,8 @@ export interface paths {
                         "application/json": components["schemas"]["AuthProviders"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -244,6 +256,7 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["InvalidRequest"];
                 /** @description Single sign-on is off */
                 404: {
                     headers: {
@@ -262,6 +275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -339,6 +353,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -389,6 +404,11 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                404: components["responses"]["NotFound"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -427,6 +447,9 @@ export interface paths {
                         "application/json": components["schemas"]["RunAccessReport"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such run */
                 404: {
                     headers: {
@@ -436,6 +459,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -480,6 +504,10 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -527,6 +555,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
+                /** @description No such team */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description E-mail address taken */
                 409: {
                     headers: {
@@ -536,6 +575,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -586,6 +628,9 @@ export interface paths {
                         "application/json": components["schemas"]["AdminUser"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such user */
                 404: {
                     headers: {
@@ -604,6 +649,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -641,6 +689,10 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -669,6 +721,9 @@ export interface paths {
                         "application/json": components["schemas"]["Team"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description Name taken */
                 409: {
                     headers: {
@@ -678,6 +733,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -716,6 +774,9 @@ export interface paths {
                         "application/json": components["schemas"]["AdminUser"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such team or user */
                 404: {
                     headers: {
@@ -725,6 +786,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -750,6 +814,9 @@ export interface paths {
                         "application/json": components["schemas"]["AdminUser"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such membership */
                 404: {
                     headers: {
@@ -759,6 +826,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -800,6 +868,11 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                404: components["responses"]["NotFound"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -833,6 +906,10 @@ export interface paths {
                         "application/json": components["schemas"]["Credential"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
+                404: components["responses"]["NotFound"];
                 /** @description A credential with this name exists in the team */
                 409: {
                     headers: {
@@ -842,6 +919,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
                 /** @description No credential key configured */
                 503: {
                     headers: {
@@ -895,6 +974,9 @@ export interface paths {
                         "application/json": components["schemas"]["Credential"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such credential */
                 404: {
                     headers: {
@@ -904,6 +986,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -926,6 +1011,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such credential */
                 404: {
                     headers: {
@@ -935,6 +1023,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -980,6 +1069,11 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                404: components["responses"]["NotFound"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1071,6 +1165,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
                 /** @description Not allowed */
                 403: {
                     headers: {
@@ -1080,6 +1175,27 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description No such team */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description You are not in any team yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1136,6 +1252,29 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
+                /** @description No such team */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description You are not in any team yet */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1172,6 +1311,9 @@ export interface paths {
                         "application/json": components["schemas"]["Flow"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1181,6 +1323,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Save the draft; 409 when someone saved a newer revision meanwhile */
@@ -1264,6 +1407,9 @@ export interface paths {
                         "application/json": components["schemas"]["Flow"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1282,6 +1428,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -1316,6 +1465,9 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1325,6 +1477,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1385,6 +1538,9 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1394,6 +1550,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1459,6 +1618,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1477,6 +1638,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1520,6 +1684,9 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1529,6 +1696,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1568,6 +1736,9 @@ export interface paths {
                         "application/json": components["schemas"]["FlowVersion"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such flow or version */
                 404: {
                     headers: {
@@ -1577,6 +1748,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1620,6 +1792,9 @@ export interface paths {
                         "application/json": components["schemas"]["FlowDiff"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such flow or version */
                 404: {
                     headers: {
@@ -1629,6 +1804,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1685,6 +1861,9 @@ export interface paths {
                         "application/json": components["schemas"]["FlowVersion"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow or version */
                 404: {
                     headers: {
@@ -1694,6 +1873,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1732,6 +1914,9 @@ export interface paths {
                         "application/json": components["schemas"]["FlowExport"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such flow or version */
                 404: {
                     headers: {
@@ -1741,6 +1926,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1802,6 +1988,9 @@ export interface paths {
                         "application/json": components["schemas"]["RunSummary"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -1820,6 +2009,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1876,6 +2068,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
                 /** @description Not allowed */
                 403: {
                     headers: {
@@ -1903,6 +2096,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1927,7 +2123,7 @@ export interface paths {
                     cursor?: string;
                     flowId?: string;
                     teamId?: string;
-                    status?: "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
+                    status?: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
                     trigger?: "manual" | "webhook" | "form" | "retry" | "test" | "schedule";
                     startedBy?: string;
                     since?: string;
@@ -1951,6 +2147,11 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                404: components["responses"]["NotFound"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1989,6 +2190,9 @@ export interface paths {
                         "application/json": components["schemas"]["Run"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such run */
                 404: {
                     headers: {
@@ -1998,6 +2202,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2036,6 +2241,9 @@ export interface paths {
                         "application/json": components["schemas"]["RunFlow"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such run */
                 404: {
                     headers: {
@@ -2045,6 +2253,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2085,6 +2294,9 @@ export interface paths {
                         "application/json": components["schemas"]["RunSummary"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such run */
                 404: {
                     headers: {
@@ -2103,6 +2315,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2141,6 +2356,9 @@ export interface paths {
                         "application/json": components["schemas"]["RunSummary"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such run */
                 404: {
                     headers: {
@@ -2159,6 +2377,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2197,6 +2418,9 @@ export interface paths {
                         "application/json": components["schemas"]["WebhookSecret"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -2206,6 +2430,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
                 /** @description No key configured */
                 503: {
                     headers: {
@@ -2254,6 +2480,9 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such flow */
                 404: {
                     headers: {
@@ -2263,6 +2492,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2352,6 +2582,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2388,6 +2621,7 @@ export interface paths {
                         "application/json": components["schemas"]["PublicForm"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
                 /** @description No such form */
                 404: {
                     headers: {
@@ -2397,6 +2631,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2459,6 +2694,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                415: components["responses"]["NotJson"];
                 /** @description Too many submissions */
                 429: {
                     headers: {
@@ -2468,6 +2704,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2504,6 +2741,9 @@ export interface paths {
                         "text/event-stream": string;
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such run */
                 404: {
                     headers: {
@@ -2513,6 +2753,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2549,6 +2790,10 @@ export interface paths {
                         "text/event-stream": string;
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2596,6 +2841,11 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                404: components["responses"]["NotFound"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2634,6 +2884,9 @@ export interface paths {
                         "application/json": components["schemas"]["Task"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such task */
                 404: {
                     headers: {
@@ -2643,6 +2896,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2683,6 +2937,9 @@ export interface paths {
                         "application/json": components["schemas"]["Task"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such task */
                 404: {
                     headers: {
@@ -2701,6 +2958,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2739,6 +2999,9 @@ export interface paths {
                         "application/json": components["schemas"]["Task"];
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such task */
                 404: {
                     headers: {
@@ -2757,6 +3020,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2795,6 +3061,9 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
                 /** @description No such task */
                 404: {
                     headers: {
@@ -2804,6 +3073,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2860,6 +3130,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such task */
                 404: {
                     headers: {
@@ -2878,6 +3150,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2937,6 +3212,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
                 /** @description Four eyes: the starter of the run may not decide */
                 403: {
                     headers: {
@@ -2964,6 +3240,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3000,6 +3279,10 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3039,6 +3322,10 @@ export interface paths {
                         };
                     };
                 };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3090,6 +3377,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description The node type or version is not loaded */
                 404: {
                     headers: {
@@ -3099,6 +3388,9 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3446,7 +3738,7 @@ export interface components {
             flowVersion: number | null;
             teamId: string;
             /** @enum {string} */
-            status: "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
+            status: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
             /** @description `manual`, `webhook`, `form`, `retry` or `test` */
             trigger: string;
             startedBy: string | null;
@@ -3732,7 +4024,82 @@ export interface components {
             toVersion?: number;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request is not valid: parameters, body, or characters such as \u0000 */
+        InvalidRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not signed in */
+        NotSignedIn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not allowed */
+        NotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not allowed, or the X-CSRF-Token header is missing or wrong */
+        NotAllowedOrNoCsrf: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not found, or not visible to you */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is too large */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not JSON (Content-Type: application/json) */
+        NotJson: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description PostgreSQL or Temporal is unavailable; try again after Retry-After */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
