@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { NodeError } from '@warmflow/engine'
 import { runNode } from '@warmflow/engine/testing'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records.js'
@@ -114,6 +115,30 @@ describe('records nodes on PostgreSQL', () => {
       code: 'node.invalid_config',
     })
     await expect(records.find('users')).rejects.toMatchObject({ code: 'records.unknown_table' })
+  })
+
+  it('does not repeat the id or the filter values from the data in its error', async () => {
+    const name = `Fatima El Amrani ${randomUUID()}`
+    const id = `BSN-${randomUUID()}`
+    const errors = await Promise.all([
+      runNode(recordsReadNode, {
+        records,
+        input: { id },
+        config: { table: 'clients', id: 'id', required: true },
+      }).catch((e: unknown) => e),
+      runNode(recordsReadNode, {
+        records,
+        input: { naam: name },
+        config: { table: 'clients', where: { name: 'naam' }, required: true },
+      }).catch((e: unknown) => e),
+    ])
+    for (const error of errors as NodeError[]) {
+      expect(error).toMatchObject({ code: 'records.not_found' })
+      for (const text of [error.message, error.text.nl, error.text.en]) {
+        expect(text).not.toContain(name)
+        expect(text).not.toContain(id)
+      }
+    }
   })
 
   it("keeps a run inside its team: other teams' records are not found and new ones get the team", async () => {

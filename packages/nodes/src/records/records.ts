@@ -87,11 +87,16 @@ async function evaluateAll(
   return values
 }
 
-function notFound(table: RecordTable, id: string): NodeError {
-  return new NodeError('records.not_found', `No ${table} record with id ${id}`, {
+// The id or filter comes from the run's data, so the message does not repeat it.
+function notFound(table: RecordTable, by: 'id' | 'filter'): NodeError {
+  const what =
+    by === 'id'
+      ? { nl: 'met dit id', en: 'with this id', message: 'with the given id' }
+      : { nl: 'dat aan het filter voldoet', en: 'that matches the filter', message: 'matching the filter' }
+  return new NodeError('records.not_found', `No ${table} record ${what.message}`, {
     text: {
-      nl: `Er is geen record in ${tableTitles[table].nl} met id ${id}.`,
-      en: `There is no record in ${tableTitles[table].en} with id ${id}.`,
+      nl: `Er is geen record in ${tableTitles[table].nl} ${what.nl}.`,
+      en: `There is no record in ${tableTitles[table].en} ${what.en}.`,
     },
   })
 }
@@ -179,7 +184,7 @@ export const recordsReadNode = defineNode({
       const found = await store.get(config.table, id)
       // A run only sees its own team's records (and records without a team).
       const row = inTeam(found, run.teamId) ? found : undefined
-      if (!row && config.required) throw notFound(config.table, id)
+      if (!row && config.required) throw notFound(config.table, 'id')
       rows = row ? [row] : []
     } else {
       const where = (await evaluateAll(config.where, input)) as Record<
@@ -189,7 +194,7 @@ export const recordsReadNode = defineNode({
       rows = (await store.find(config.table, { where, limit: config.limit })).filter((row) =>
         inTeam(row, run.teamId),
       )
-      if (rows.length === 0 && config.required) throw notFound(config.table, JSON.stringify(where))
+      if (rows.length === 0 && config.required) throw notFound(config.table, 'filter')
     }
     return { records: rows, record: rows[0] ?? null, count: rows.length }
   },
@@ -220,9 +225,9 @@ export const recordsUpdateNode = defineNode({
     const store = requireRecords(records)
     const id = String(await evaluateExpression(config.id, input))
     const values = validateRecord(config.table, await evaluateAll(config.values, input, config.table), true)
-    if (!inTeam(await store.get(config.table, id), run.teamId)) throw notFound(config.table, id)
+    if (!inTeam(await store.get(config.table, id), run.teamId)) throw notFound(config.table, 'id')
     const row = await store.update(config.table, id, values)
-    if (!row) throw notFound(config.table, id)
+    if (!row) throw notFound(config.table, 'id')
     return { record: row }
   },
 })
