@@ -25,6 +25,7 @@ import { seedExampleFlows } from './seed.js'
 import { seedDemoData } from './seed-demo.js'
 import { migrateAndGrant } from './services/database.js'
 import { ensureDatabase } from './services/postgres.js'
+import { reportReadyToSupervisor, superviseChild } from './services/supervise.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
 
 const editorDir = fileURLToPath(new URL('../../editor/dist/', import.meta.url))
@@ -33,13 +34,77 @@ function say(line: string) {
   process.stdout.write(`${line}\n`)
 }
 
+/** Set by `warmflow start` in the environment of the API+worker process it supervises. */
+export const supervisedChildVariable = 'WARMFLOW_SUPERVISED_CHILD'
+/** Set for that child when the Temporal server is the dev server `warmflow start` started. */
+const embeddedTemporalVariable = 'WARMFLOW_EMBEDDED_TEMPORAL'
+const cliEntry = fileURLToPath(new URL('../bin/warmflow.mjs', import.meta.url))
+
 /**
- * `warmflow start`: brings up the whole platform on the embedded default (a Temporal dev
- * server, the local PostgreSQL, migrations, example flows, a worker, the API and the editor)
- * and stops everything it started on Ctrl+C or SIGTERM.
+ * `warmflow start`: brings up the whole platform on the embedded default and stops everything
+ * it started on Ctrl+C or SIGTERM. This process is a small supervisor: it starts the Temporal
+ * dev server (under a guard that stops it if this process dies, and with a lock so a second
+ * `warmflow start` on the same data folder is refused), then runs the API+worker as a child
+ * process ({@link startPlatform}) and restarts it when it crashes (1 s, 2 s, 4 s, …; it gives up
+ * after 5 quick crashes in a row).
  */
 export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env[supervisedChildVariable] === '1') return startPlatform(env)
+  const config = loadConfig(env)
+  mkdirSync(config.dataDir, { recursive: true })
+  let temporal: TemporalDevServer | undefined
+  let address = config.temporal.address
+  if (!address) {
+    say('Temporal: starting the dev server…')
+    temporal = await startTemporalDevServer({
+      dbFile: `${config.dataDir}/temporal.db`,
+      uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
+    })
+    address = temporal.address
+  }
+  say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
+
+  const platform = superviseChild({
+    name: 'API+worker',
+    command: process.execPath,
+    args: [...process.execArgv, cliEntry, 'start'],
+    env: {
+      ...env,
+      TEMPORAL_ADDRESS: address,
+      [supervisedChildVariable]: '1',
+      ...(temporal ? { [embeddedTemporalVariable]: '1' } : {}),
+    },
+    log: say,
+  })
+  let stopping = false
+  const stop = async (why: string, exitCode: number) => {
+    if (stopping) return
+    stopping = true
+    if (why) say(why)
+    await platform.stop()
+    await temporal?.stop()
+    process.exit(exitCode)
+  }
+  process.once('SIGINT', () => void stop('', 0))
+  process.once('SIGTERM', () => void stop('', 0))
+  temporal?.process.once('exit', () => {
+    void stop(
+      'The Temporal dev server stopped unexpectedly; stopping Warmflow. / De Temporal-devserver is onverwacht gestopt; Warmflow stopt.',
+      1,
+    )
+  })
+  const end = await platform.done
+  if (end.reason !== 'stopped') await stop('', 1)
+}
+
+/**
+ * The API+worker process of `warmflow start` (or all of Warmflow in one process, when started
+ * without a supervisor and without `TEMPORAL_ADDRESS`): PostgreSQL, migrations, example flows, a
+ * worker, the API and the editor.
+ */
+export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const startedAt = Date.now()
+  const supervised = env[supervisedChildVariable] === '1'
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
   // We stop the worker ourselves, after the HTTP server, so in-flight requests finish first.
@@ -64,7 +129,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     })
     address = temporal.address
   }
-  say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
+  if (!supervised) say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
 
   const { ownerUrl, appUrl: databaseUrl } = await ensureDatabase(env)
   const { migrated, auditProtected } = await migrateAndGrant(ownerUrl, databaseUrl)
@@ -126,7 +191,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
         // The dev server started here registers them; a cluster only when the operator says so.
         searchAttributes:
           config.temporal.searchAttributes === 'on' ||
-          (config.temporal.searchAttributes === 'auto' && temporal !== undefined),
+          (config.temporal.searchAttributes === 'auto' &&
+            (temporal !== undefined || env[embeddedTemporalVariable] === '1')),
       },
       editorDir,
       pluginFailures,
@@ -159,4 +225,6 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+  // Under `warmflow start`: say we serve, and stop when the supervisor is gone (even kill -9).
+  reportReadyToSupervisor(() => void stop('supervisor gone'))
 }

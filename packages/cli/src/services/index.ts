@@ -1,5 +1,13 @@
 export { type MigrateResult, migrateAndGrant } from './database.js'
 export { type CommandResult, run } from './exec.js'
+export {
+  acquireLock,
+  DataFolderInUseError,
+  type HeldLock,
+  type LockInfo,
+  processIsAlive,
+  readLock,
+} from './lock.js'
 export { freePort, portIsFree } from './ports.js'
 export {
   appUrlFor,
@@ -13,8 +21,18 @@ export {
   waitForPostgres,
 } from './postgres.js'
 export {
+  type RestartPolicy,
+  readyMessage,
+  reportReadyToSupervisor,
+  type SuperviseOptions,
+  type SupervisionEnd,
+  type Supervisor,
+  superviseChild,
+} from './supervise.js'
+export {
   ensureTemporalCli,
   findTemporalCli,
+  parentGuardPath,
   startTemporalDevServer,
   type TemporalDevServer,
   type TemporalDevServerOptions,

@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Connection } from '@temporalio/client'
 import { warmflowSearchAttributes } from '@warmflow/engine'
 import { run } from './exec.js'
+import { acquireLock, type HeldLock } from './lock.js'
 import { freePort, portIsFree } from './ports.js'
 
 /** The Temporal CLI version Warmflow builds when none is installed (newer tags cannot be go-installed). */
@@ -97,7 +99,20 @@ export interface TemporalDevServerOptions {
   readyTimeoutMs?: number
   /** Dynamic configuration values (`--dynamic-config-value key=value`), over {@link devServerDynamicConfig}. */
   dynamicConfig?: Record<string, string | number | boolean>
+  /**
+   * Stop the dev server when this process dies, even by kill -9 (default true): it runs under a
+   * small guard that watches a pipe from this process.
+   */
+  stopWithParent?: boolean
+  /**
+   * Lock file that keeps a second dev server off the same `dbFile`; `<dbFile>.lock` by default.
+   * A lock whose process is gone is taken over.
+   */
+  lockFile?: string
 }
+
+/** The guard that stops a child when its parent dies (see parent-guard.mjs). */
+export const parentGuardPath = fileURLToPath(new URL('./parent-guard.mjs', import.meta.url))
 
 /**
  * Waits until a Temporal frontend answers a system-info call.
@@ -161,6 +176,21 @@ export async function startTemporalDevServer(
   options: TemporalDevServerOptions = {},
 ): Promise<TemporalDevServer> {
   const cli = options.cliPath ?? (await ensureTemporalCli())
+  // One dev server per SQLite file: a second one on the same file corrupts it.
+  const lock = options.dbFile ? acquireLock(options.lockFile ?? `${options.dbFile}.lock`) : undefined
+  try {
+    return await launchDevServer(cli, options, lock)
+  } catch (error) {
+    lock?.release()
+    throw error
+  }
+}
+
+async function launchDevServer(
+  cli: string,
+  options: TemporalDevServerOptions,
+  lock: HeldLock | undefined,
+): Promise<TemporalDevServer> {
   const port = options.port ?? ((await portIsFree(7233)) ? 7233 : await freePort())
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn']
   // The dev server also opens an HTTP API port; pick it ourselves so parallel servers never collide.
@@ -184,7 +214,17 @@ export async function startTemporalDevServer(
   for (const [key, value] of Object.entries({ ...devServerDynamicConfig, ...options.dynamicConfig })) {
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`)
   }
-  const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  const guarded = options.stopWithParent ?? true
+  const child = guarded
+    ? // Its own process group: Ctrl+C in a terminal reaches this process, which stops the server in order.
+      spawn(process.execPath, [parentGuardPath, ...(lock ? ['--lock', lock.file] : []), '--', cli, ...args], {
+        stdio: ['pipe', 'ignore', 'pipe'],
+        detached: true,
+      })
+    : spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  const address = `127.0.0.1:${port}`
+  // From now on the lock names the process that lives exactly as long as the server.
+  if (child.pid !== undefined) lock?.update({ pid: child.pid, address })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
@@ -192,18 +232,19 @@ export async function startTemporalDevServer(
   let exited = false
   child.once('exit', () => {
     exited = true
+    lock?.release()
   })
-  const address = `127.0.0.1:${port}`
   try {
     await waitForTemporal(address, options.readyTimeoutMs ?? 60_000, () => !exited)
   } catch (error) {
-    child.kill('SIGKILL')
+    // The guard passes SIGTERM on and ends the server itself if it does not stop.
+    child.kill(guarded ? 'SIGTERM' : 'SIGKILL')
     throw new Error(`${(error as Error).message}\n${stderr}`)
   }
   const stop = () =>
     new Promise<void>((resolve) => {
       if (exited) return resolve()
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      const timer = setTimeout(() => child.kill('SIGKILL'), guarded ? 15_000 : 10_000)
       child.once('exit', () => {
         clearTimeout(timer)
         resolve()
