@@ -81,3 +81,58 @@ describe('findPersonalData', () => {
     expect(containsValidBsn('order 123456789, tel 0612345678')).toBe(false)
   })
 })
+
+describe('names in free text, without form fields', () => {
+  const names = (text: string) =>
+    findPersonalData(text, { now: new Date('2026-11-28') })
+      .filter((s) => s.kind === 'NAAM')
+      .map((s) => s.text)
+
+  it('finds family, network and professionals by context words, titles and capitals', () => {
+    expect(
+      names(
+        'Haar zoon Yonas en buurvrouw mw. van der Kolk waren erbij. Huisarts Boateng belde; POH Ravindra ook. Overleg met casemanager J. Pattiasina.',
+      ),
+    ).toEqual(['Yonas', 'van der Kolk', 'Boateng', 'Ravindra', 'J. Pattiasina'])
+  })
+  it('finds names in greetings and signatures', () => {
+    expect(
+      names('Hoi Sanne,\n\nDe stukken zijn binnen.\n\nMet vriendelijke groet,\nJoris Kuipers\nConsulent'),
+    ).toEqual(['Sanne', 'Joris Kuipers'])
+  })
+  it('finds particles, double and married names, possessives and names without diacritics', () => {
+    expect(
+      names(
+        'Gesprek met mw. Jansen-de Boer en dhr. El Khattabi. Karim Ait Taleb belde. Sahin’s zus komt ook.',
+      ),
+    ).toEqual(['Jansen-de Boer', 'El Khattabi', 'Karim Ait Taleb', 'Sahin'])
+    expect(names('t.n.v. Boer, A. de')).toEqual(['Boer, A. de'])
+  })
+  it('finds names in capitals and in a quick note typed in lower case', () => {
+    expect(names('Gebeld door JORIS KUIPERS over de huur.')).toEqual(['JORIS KUIPERS'])
+    expect(names('gebeld met fatima, haar zus mirjam komt ook')).toEqual(['fatima', 'mirjam'])
+  })
+  it('keeps words that are also surnames when they are used as words', () => {
+    expect(
+      names('Boodschappen bij de slager op de hoek, brood bij een molenaar; de kok van het buurthuis kookt.'),
+    ).toEqual([])
+    expect(names('Haar buurman Slager en mevrouw Molenaar helpen; Kok belt.')).toEqual([
+      'Slager',
+      'Molenaar',
+      'Kok',
+    ])
+  })
+  it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
+    expect(
+      names(
+        'Aanmelding via Veilig Thuis en de Sociale Dienst in Zoetermeer. De wijkagent en de huisarts zijn ingelicht. Gesprek op de Kerkstraat. Aanvraag Wmo en Wlz loopt. Cl. spreekt Arabisch en Engels.',
+      ),
+    ).toEqual([])
+  })
+  it('stays linear and fast on long and hostile input', () => {
+    const long = 'Sanne Xyzabc '.repeat(20_000)
+    const started = performance.now()
+    expect(names(long).length).toBeGreaterThan(0)
+    expect(performance.now() - started).toBeLessThan(2_000)
+  })
+})

@@ -288,6 +288,13 @@ const functionWords = new Set(
   ).split(/\s+/),
 )
 
+/** Verbs that only a person does, right after a name: "Kok belt terug", "Roos vertelde". */
+const personVerbs = new Set(
+  'belt belde mailt mailde appt appte zegt zei vraagt vroeg vertelt vertelde meldt meldde woont woonde werkt werkte wil wilde komt kwam helpt hielp zorgt zorgde geeft gaf laat liet heeft had'.split(
+    ' ',
+  ),
+)
+
 /** Abbreviations written with a dot in notes; the dot does not end the sentence. */
 const abbreviations = new Set(
   'cl clt ca nr tel evt ivm jr mnd bijv bv oa vlgs mbt zgn nl resp afd tav tnv wk vd ipv ism dmv ca st'.split(
@@ -560,8 +567,13 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (place) return 'maybe'
   // A known name that is also a word only as itself ("Roos", "Frans") stays undecided; an
   // inflected look-alike ("Lammert", "Wouter") is the name.
-  if (named)
-    return lexicons().words.has(t.norm) && !/^['’]s?\b/.test(text.slice(t.end, t.end + 3)) ? 'maybe' : 'name'
+  if (named) {
+    if (!lexicons().words.has(t.norm)) return 'name'
+    // "Sanne's", "Kok belt terug": a possessive or a verb that only people do settles it.
+    if (/^['’]s?\b/.test(text.slice(t.end, t.end + 3))) return 'name'
+    const next = tokens[i + 1]
+    return next && /^[ \t]+$/.test(next.gap) && personVerbs.has(next.norm) ? 'name' : 'maybe'
+  }
   if (isCommonWord(t.norm, true)) return 'no'
   if (properEnding.test(t.norm)) return 'no'
   return 'name'

@@ -38,23 +38,76 @@ const mappingSchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) 
 export const placeholderPattern =
   /\[(NAAM|TELEFOON|EMAIL|BSN|IBAN|POSTCODE|ADRES|GEBOORTEDATUM)_(\d{1,4})\]/gi
 
+const nameParticles = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  't',
+  'ten',
+  'ter',
+  'te',
+  'el',
+  'al',
+  'ait',
+  'ben',
+  'bin',
+  'abu',
+  'von',
+  'le',
+  'la',
+  'da',
+  'dos',
+  'du',
+  'in',
+  'op',
+  'a',
+])
+
+/** What the book knows of the person behind a name placeholder. */
+interface PersonParts {
+  first?: string
+  surname?: string
+}
+
+/** Splits a name key ("peter de wit", "k opoku", "sanne") into first name, initial and surname. */
+function nameParts(key: string): { first?: string; initial?: string; surname?: string; single?: string } {
+  const parts = key.split(' ').filter(Boolean)
+  const core = parts.filter((p) => p.length > 1 && !nameParticles.has(p))
+  if (core.length === 0) return {}
+  const head = parts[0]!
+  if (head.length === 1) return { initial: head, surname: core.join(' ') }
+  if (core.length === 1) return nameParticles.has(head) ? { surname: core[0]! } : { single: core[0]! }
+  return { first: core[0]!, surname: core.slice(1).join(' ') }
+}
+
 /**
  * Hands out stable placeholders within a run: the same value (in its normal form) always gets the
- * same placeholder, and the first form seen is what restore puts back.
+ * same placeholder, and the first form seen is what restore puts back. Mentions of one person get
+ * one placeholder: "Peter", "Peter de Wit", "P. de Wit" and "De Wit" all become `[NAAM_1]`, unless
+ * two people in the run share that first name or surname (then each full name keeps its own).
  */
 export class PlaceholderBook {
   private readonly byKey = new Map<string, string>()
   private readonly values = new Map<string, string>()
   private readonly counters = new Map<string, number>()
+  private readonly people = new Map<string, PersonParts>()
+  /** First name or surname → the one placeholder it belongs to, or null when two people share it. */
+  private readonly firstAlias = new Map<string, string | null>()
+  private readonly surnameAlias = new Map<string, string | null>()
 
   /** Continues from an earlier book (e.g. a second pseudonymise node in the same run). */
   constructor(entries: readonly (readonly [string, string, string])[] = []) {
-    for (const [placeholder, value, key] of entries) this.remember(placeholder, value, key)
+    for (const [placeholder, value, key] of entries) {
+      this.remember(placeholder, value, key)
+      if (key.startsWith('NAAM:')) this.link(key.slice(5), placeholder)
+    }
   }
 
   private remember(placeholder: string, value: string, key: string) {
     this.byKey.set(key, placeholder)
-    this.values.set(placeholder, value)
+    if (!this.values.has(placeholder)) this.values.set(placeholder, value)
     const match = /^\[([A-Z]+)_(\d+)\]$/.exec(placeholder)
     if (match) this.counters.set(match[1]!, Math.max(this.counters.get(match[1]!) ?? 0, Number(match[2])))
   }
@@ -70,13 +123,76 @@ export class PlaceholderBook {
     return placeholder
   }
 
+  private alias(map: Map<string, string | null>, name: string | undefined, placeholder: string) {
+    if (name === undefined) return
+    const bound = map.get(name)
+    if (bound === undefined) map.set(name, placeholder)
+    else if (bound !== placeholder) map.set(name, null)
+  }
+
+  /** Records which first name and surname a name placeholder stands for. */
+  private link(key: string, placeholder: string) {
+    const parts = nameParts(key)
+    const person = this.people.get(placeholder) ?? {}
+    const first = parts.first ?? parts.single
+    if (parts.first) person.first ??= parts.first
+    if (parts.surname) person.surname ??= parts.surname
+    this.people.set(placeholder, person)
+    this.alias(this.firstAlias, first, placeholder)
+    // A name on its own may be a first name or a surname: it links either way.
+    this.alias(this.surnameAlias, parts.surname ?? parts.single, placeholder)
+  }
+
+  /** The placeholder of an earlier mention of the same person, if exactly one person fits. */
+  private samePerson(key: string): string | undefined {
+    const parts = nameParts(key)
+    if (parts.single) {
+      const candidates = new Set(
+        [this.firstAlias.get(parts.single), this.surnameAlias.get(parts.single)].filter(
+          (p): p is string => typeof p === 'string',
+        ),
+      )
+      return candidates.size === 1 ? [...candidates][0] : undefined
+    }
+    const fits = (placeholder: string | null | undefined) => {
+      if (!placeholder) return false
+      const person = this.people.get(placeholder)
+      if (!person) return false
+      if (parts.surname && person.surname && person.surname !== parts.surname) return false
+      if (parts.first && person.first && person.first !== parts.first) return false
+      if (parts.initial && person.first && !person.first.startsWith(parts.initial)) return false
+      return true
+    }
+    const byFirst = parts.first ? this.firstAlias.get(parts.first) : undefined
+    if (fits(byFirst)) return byFirst!
+    const bySurname = parts.surname ? this.surnameAlias.get(parts.surname) : undefined
+    if (fits(bySurname)) return bySurname!
+    return undefined
+  }
+
+  /** The placeholder for a name, shared by the mentions of one person. */
+  namePlaceholder(key: string, value: string): string {
+    const fullKey = `NAAM:${key}`
+    const existing = this.byKey.get(fullKey)
+    if (existing) return existing
+    const same = this.samePerson(key)
+    const placeholder = same ?? this.placeholderFor('NAAM', key, value)
+    if (same) this.remember(same, value, fullKey)
+    this.link(key, placeholder)
+    return placeholder
+  }
+
   /** Replaces every piece of personal data in `text` by its placeholder. */
   pseudonymise(text: string, known: readonly KnownValue[], kinds?: readonly PersonalDataKind[]): string {
     const spans = findPersonalData(text, { known, ...(kinds ? { kinds } : {}) })
     let result = ''
     let at = 0
     for (const span of spans) {
-      result += text.slice(at, span.start) + this.placeholderFor(span.kind, span.key, span.text)
+      const placeholder =
+        span.kind === 'NAAM'
+          ? this.namePlaceholder(span.key, span.text)
+          : this.placeholderFor(span.kind, span.key, span.text)
+      result += text.slice(at, span.start) + placeholder
       at = span.end
     }
     return result + text.slice(at)

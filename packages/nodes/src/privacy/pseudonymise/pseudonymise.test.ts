@@ -29,7 +29,7 @@ describe('privacy.pseudonymise', () => {
   it('replaces names (also partial and in other case), phone, address and BSN with stable placeholders', async () => {
     const { output } = await runNode(pseudonymiseNode, { input, config, secrets: { pseudonymKey: key } })
     expect(output.omschrijving).toBe(
-      'Mevrouw [NAAM_4] ([NAAM_1]) belt vanaf [TELEFOON_1]. [NAAM_5] woont aan de [ADRES_1]. BSN [BSN_1].',
+      'Mevrouw [NAAM_3] ([NAAM_1]) belt vanaf [TELEFOON_1]. [NAAM_1] woont aan de [ADRES_1]. BSN [BSN_1].',
     )
     expect(output.voornaam).toBe('[NAAM_1]')
     expect(output.achternaam).toBe('[NAAM_3]')
@@ -123,5 +123,41 @@ describe('nameVariants', () => {
     const variants = nameVariants(['Fatima'], ['de'], ['Vries'], [])
     for (const v of ['Fatima', 'de Vries', 'Vries', 'Fatima de Vries', 'F. de Vries'])
       expect(variants).toContain(v)
+  })
+})
+
+describe('one placeholder per person', () => {
+  it('gives "Peter", "Peter de Wit", "P. de Wit" and "De Wit" one placeholder, also in a later node', async () => {
+    const first = await runNode(pseudonymiseNode, {
+      input: {
+        notitie: 'Gesprek met Peter. Later belde Peter de Wit terug; dhr. P. de Wit wil een afspraak.',
+      },
+      config: { textFields: ['notitie'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(first.output.notitie).toBe(
+      'Gesprek met [NAAM_1]. Later belde [NAAM_1] terug; dhr. [NAAM_1] wil een afspraak.',
+    )
+    const second = await runNode(pseudonymiseNode, {
+      input: { ...first.output, verslag: 'Meneer De Wit was er niet, zijn buurvrouw Sanne wel.' },
+      config: { textFields: ['verslag'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(second.output.verslag).toBe('Meneer [NAAM_1] was er niet, zijn buurvrouw [NAAM_2] wel.')
+    const book = openMapping(
+      (second.output._privacy as { mapping: string }).mapping,
+      parsePseudonymKey(key),
+      'test-run',
+    )
+    expect(book.restore('[NAAM_1] en [NAAM_2]').text).toBe('Peter en Sanne')
+  })
+
+  it('keeps two people with the same first name apart', async () => {
+    const { output } = await runNode(pseudonymiseNode, {
+      input: { notitie: 'Sanne Jansen is de dochter, Sanne Öztürk de buurvrouw. Sanne belt morgen.' },
+      config: { textFields: ['notitie'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(output.notitie).toBe('[NAAM_1] is de dochter, [NAAM_2] de buurvrouw. [NAAM_3] belt morgen.')
   })
 })

@@ -190,7 +190,9 @@ export const pseudonymiseNode = defineNode({
       // A structured field is personal as a whole, even when no pattern recognises its value.
       const placeholder = /^\[[A-Z]+_\d+\]$/.test(replaced)
         ? replaced
-        : book.placeholderFor(placeholderKindOf[kind], normaliseValue(placeholderKindOf[kind], text), text)
+        : placeholderKindOf[kind] === 'NAAM'
+          ? book.namePlaceholder(normaliseValue('NAAM', text), text)
+          : book.placeholderFor(placeholderKindOf[kind], normaliseValue(placeholderKindOf[kind], text), text)
       if (setPath(result, path, placeholder)) done.add(path)
     }
     for (const path of config.textFields) {
