@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type Server, type Socket } from 'node:net'
 import type { Client as TemporalClient } from '@temporalio/client'
-import { connectApiTemporal, createApp } from '@warmflow/api'
+import { connectApiTemporal, createApp, outageOf } from '@warmflow/api'
 import { createDb } from '@warmflow/api/db'
 import { freePort } from '@warmflow/cli/services'
 import { controlPlugin, createRegistry } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { testPayloadCodecs } from '../support/platform.js'
@@ -140,5 +141,30 @@ describe('with PostgreSQL unreachable', () => {
     }
     // Once the database answers again, so does the API.
     expect((await me.request('GET', '/api/v1/flows')).status).toBe(200)
+  })
+
+  it('survives the server ending a connection that is checked out between two queries', async () => {
+    // As in a transaction that waits on something else while PostgreSQL restarts: pg reports the
+    // lost connection as an 'error' event, which must not end the process.
+    const { db } = appOn(inject('databaseUrl'))
+    const signaller = new pg.Client({ connectionString: inject('databaseUrl') })
+    await signaller.connect()
+    try {
+      await db.connection().execute(async (connection) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection)
+        await signaller.query('select pg_terminate_backend($1)', [rows[0]?.pid])
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        const next = await sql`select 1`.execute(connection).then(
+          () => undefined,
+          (error: unknown) => error,
+        )
+        expect(outageOf(next)).toBe('database')
+      })
+    } finally {
+      await signaller.end()
+    }
+    // The broken connection is not handed out again.
+    const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db)
+    expect(rows).toEqual([{ one: 1 }])
   })
 })

@@ -46,6 +46,12 @@ export function createDb(
   })
   // An idle client that loses its connection must not crash the process.
   pool.on('error', (error) => process.stderr.write(`postgres pool error: ${error.message}\n`))
+  // Nor one that is checked out between two queries (a transaction waiting on other work) when
+  // PostgreSQL restarts: its next query fails (503, logged there), and the pool drops it when it
+  // comes back. An idle one is logged by the pool's handler above.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined)
+  })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
