@@ -39,6 +39,7 @@ const lookup = join(root, 'deduce/data/lookup/src')
 const isWordShape = (w) => /^[\p{L}][\p{L}'-]*$/u.test(w) && w.length >= 2
 
 const first = new Set()
+const placeParts = new Set()
 const last = new Set()
 const places = new Set()
 const words = new Set()
@@ -59,8 +60,9 @@ for (const list of [
 ]) {
   for (const n of lines(join(lookup, list))) {
     places.add(norm(n))
-    // "Bergen op Zoom", "Den Haag": the capitalised words of a place name of several words.
-    for (const part of n.split(/[\s-]+/)) if (/^\p{Lu}\p{Ll}{3,}/u.test(part)) places.add(norm(part))
+    // "Bergen op Zoom", "Den Haag": the capitalised words of a place name of several words
+    // (below, when no name list knows them: "Sint Willebrord" does not make "Willem" a place).
+    for (const part of n.split(/[\s-]+/)) if (/^\p{Lu}\p{Ll}{3,}/u.test(part)) placeParts.add(norm(part))
   }
 }
 
@@ -124,7 +126,8 @@ for (const locale of locales) {
 
 // A proper noun of OpenTaal that a name list knows is kept as a name only ("Reinier"); the places
 // of Deduce's lists stay places even when they are also surnames ("Ommeren"): context decides.
-for (const n of [...openTaalProper, ...institutionWords]) if (!first.has(n) && !last.has(n)) places.add(n)
+for (const n of [...openTaalProper, ...institutionWords, ...placeParts])
+  if (!first.has(n) && !last.has(n)) places.add(n)
 
 const write = (file, set) => {
   const sorted = [...set].filter((w) => w.length >= 2 && !/\s/.test(w)).sort()

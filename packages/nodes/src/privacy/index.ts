@@ -5,10 +5,13 @@ export {
   isValidBsn,
   isValidIban,
   type KnownValue,
+  nameKey,
   type PersonalDataKind,
   type PersonalDataSpan,
   personalDataKinds,
 } from './detect.js'
+export { type Lexicons, lexicons, normaliseWord } from './lexicon.js'
+export { findNames, type NameSpan } from './names.js'
 export {
   type FieldKind,
   fieldKindSchema,

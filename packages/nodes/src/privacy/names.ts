@@ -284,13 +284,13 @@ const functionWords = new Set(
     'ben bent kwam kwamen ging gingen gaat gaan had hadden deed deden zei zeiden zag zagen liep bleef bleven gaf gaven nam namen kreeg kregen wist dacht bracht zat zaten lag stond stonden mocht mochten kon wou wilde ligt zit staat komt doet zegt weet' +
     ' cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
     ' maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december ' +
-    'jan feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo'
+    'feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo'
   ).split(/\s+/),
 )
 
 /** Verbs that only a person does, right after a name: "Kok belt terug", "Roos vertelde". */
 const personVerbs = new Set(
-  'belt belde mailt mailde appt appte zegt zei vraagt vroeg vertelt vertelde meldt meldde woont woonde werkt werkte wil wilde komt kwam helpt hielp zorgt zorgde geeft gaf laat liet heeft had'.split(
+  'belt belde mailt mailde appt appte zegt zei vraagt vroeg vertelt vertelde meldt meldde woont woonde werkt werkte wil wilde komt kwam helpt hielp zorgt zorgde geeft gaf laat liet heeft had vindt vond denkt dacht voelt voelde weet wist hoopt hoopte schrijft schreef'.split(
     ' ',
   ),
 )
@@ -495,7 +495,10 @@ function inNames(norm: string): boolean {
 function announced(tokens: Token[], i: number, text: string): boolean {
   const here = tokens[i]!
   if (/^\s*,?\s*$/.test(here.gap) || /^\s*\(\s*$/.test(here.gap) || /^\s*:\s*$/.test(here.gap)) {
-    const prev = tokens[i - 1]
+    // "mevrouw Van der Berg": look past the particles to the title.
+    let back = i - 1
+    while (back > 0 && particles.has(tokens[back]!.norm) && /^[ \t]+$/.test(tokens[back + 1]!.gap)) back--
+    const prev = tokens[back]
     if (prev && (titles.has(prev.norm) || roleWords.has(prev.norm))) return true
     if (prev && greetings.has(prev.norm) && (prev.sentenceStart || i === 1) && /^\s*$/.test(here.gap))
       return true
@@ -519,20 +522,25 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const t = tokens[i]!
   if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
   if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
+  // "12 Jan", "3 Mei": a month after a day number.
+  if (/\d[ \t]*$/.test(t.gap) && /^(?:jan|mei|juni|juli|maart|april)/.test(t.norm)) return 'no'
   const named = inNames(t.norm)
   const strong = announced(tokens, i, text)
   const prev = tokens[i - 1]
   const placeContext = prev !== undefined && placePrepositions.has(prev.norm) && /^\s+$/.test(t.gap)
+  // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
+  const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
     if (t.norm.length < 3 || particles.has(t.norm)) return 'no'
     // "hoi frans", "mantelzorger mahbooba": after a greeting or a role word a lower-case word is
     // the name when a name list knows it or no word list does.
-    if (strong && (named || !isCommonWord(t.norm, true)) && !isPlace(t.norm)) return 'name'
-    if (!named || isPlace(t.norm)) return 'no'
+    if (strong && (named || !isCommonWord(t.norm, true)) && !place) return 'name'
+    if (!named || place) return 'no'
+    if (/^['’]s\b/.test(text.slice(t.end, t.end + 3))) return 'name'
     if (isCommonWord(t.norm, true)) return 'no'
     return strong || lowerNote || t.norm.length >= 4 ? 'name' : 'maybe'
   }
-  if (t.shape === 'mixed') return named && !isPlace(t.norm) ? 'name' : 'no'
+  if (t.shape === 'mixed') return named && !place ? 'name' : 'no'
   // A word without a vowel is an abbreviation (Wlz, Zvw, Wsnp), not a name.
   if (!/[aeiouy]/.test(t.norm)) return 'no'
   if (t.shape === 'upper') {
@@ -541,16 +549,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // Short capitals are mostly abbreviations (IBAN, BSN, MDO); a short name in capitals counts
     // only next to another name ("JAN DE VRIES").
     if (t.text.length <= 4) return strong ? 'name' : 'maybe'
-    if (isCommonWord(t.norm, true) || isPlace(t.norm)) return 'no'
+    if (isCommonWord(t.norm, true) || place) return 'no'
     return 'name'
   }
   // Capitalised.
   if (strong) return placeContext ? 'no' : 'name'
   if (placeContext) return 'no'
-  // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
-  const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (!t.sentenceStart) {
-    if (named) return place ? 'maybe' : 'name'
+    if (named) {
+      if (place) return 'maybe'
+      // "de Burgemeester", "het Hof": a word after an article is that word, unless a title or a
+      // first name came first (then "de" is part of the surname, found from the left).
+      if (prev && /^(?:de|het|een)$/.test(prev.text) && lexicons().words.has(t.norm)) return 'maybe'
+      return 'name'
+    }
     if (place) return 'no'
     // "de Zonnebloem", "het Leger": after an article an unknown capitalised word is an
     // organisation or a place. ("mw. de Boer" is found from "Boer" and the title before it.)
@@ -616,12 +628,13 @@ export function findNames(text: string): NameSpan[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.shape !== 'title' || announced(tokens, i, text) || !isCommonWord(t.norm, false)) continue
+    if (lexicons().firstNames.has(t.norm)) continue
     for (const j of [i - 1, i + 1]) {
       const other = tokens[j]
       if (other?.shape !== 'title') continue
       if (!/^[ \t]$/.test(tokens[Math.max(i, j)]!.gap)) continue
       const plainWord =
-        !inNames(other.norm) &&
+        !lexicons().firstNames.has(other.norm) &&
         !functionWords.has(other.norm) &&
         !englishWords.has(other.norm) &&
         isCommonWord(other.norm, false)
@@ -705,7 +718,18 @@ export function findNames(text: string): NameSpan[] {
       }
       break
     }
-    // A possessive "s" written without an apostrophe is not there; the name ends at its last letter.
+    // "Jan Steenkade", "Burgemeester Visserstraat": a name in the name of a street or a building.
+    const after = tokens[last + 1]
+    if (
+      after &&
+      /^[ \t]$/.test(after.gap) &&
+      after.shape === 'title' &&
+      !inNames(after.norm) &&
+      properEnding.test(after.norm)
+    ) {
+      i = last + 2
+      continue
+    }
     const start = tokens[first]!.start
     const end = tokens[last]!.end
     spans.push({ start, end, text: text.slice(start, end) })

@@ -1,0 +1,123 @@
+/**
+ * Recall of the personal-data detectors on the independent evaluation set
+ * (tests/fixtures/privacy-eval): notes written from the generator's own name lists and templates,
+ * not from the detectors' lexicons or rules. Prints the table per kind and per role, with the form
+ * fields of an intake and on the free text alone, and fails below the targets.
+ */
+import { readFile } from 'node:fs/promises'
+import { runNode } from '@warmflow/engine/testing'
+import { lexicons, normaliseWord, pseudonymiseNode } from '@warmflow/nodes'
+import { describe, expect, it } from 'vitest'
+import {
+  type DocType,
+  type EvalNote,
+  type EvalRole,
+  generateEvalSet,
+  generatorNameTokens,
+} from '../fixtures/privacy-eval/generate.js'
+import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
+
+const notes = generateEvalSet()
+const roles: EvalRole[] = ['client', 'family', 'network', 'professional']
+const docTypes: DocType[] = ['intake', 'email', 'phone', 'homevisit', 'mdo', 'debt', 'chat']
+
+/** Targets of the privacy promise (see docs/privacy-and-ai.md). */
+const targets = { namesPerRole: 0.97, namesAll: 0.98, harmlessRemoved: 0.03 }
+
+const rate = (s: { caught: number; total: number }) => s.caught / Math.max(1, s.total)
+
+function expectTargets(m: Measurement) {
+  for (const role of roles) {
+    const row = m.byRole.get(role)!
+    expect(row.total).toBeGreaterThan(100)
+    expect(rate(row), `names of ${role}: ${row.missed.slice(0, 10).join('; ')}`).toBeGreaterThanOrEqual(
+      targets.namesPerRole,
+    )
+  }
+  expect(rate(m.names)).toBeGreaterThanOrEqual(targets.namesAll)
+  for (const kind of ['BSN', 'EMAIL', 'TELEFOON'] as const) {
+    expect(m.byKind.get(kind)!.missed, `${kind} leaks`).toEqual([])
+  }
+  expect(rate(m.harmless), m.harmless.missed.join('; ')).toBeLessThanOrEqual(targets.harmlessRemoved)
+}
+
+let withFields: Measurement | undefined
+let freeText: Measurement | undefined
+
+describe('personal-data detectors on the independent evaluation set', () => {
+  it('uses the committed, deterministic set with every document type, role and kind', async () => {
+    const committed = JSON.parse(
+      await readFile(new URL('../fixtures/privacy-eval/notes.json', import.meta.url), 'utf8'),
+    ) as EvalNote[]
+    expect(committed).toEqual(notes)
+    expect(notes.length).toBeGreaterThanOrEqual(300)
+    expect(new Set(notes.map((n) => n.type))).toEqual(new Set(docTypes))
+    expect(notes.filter((n) => n.labels.length === 0).length).toBeGreaterThanOrEqual(20)
+    expect(new Set(notes.flatMap((n) => n.labels.map((l) => l.role)))).toEqual(new Set(roles))
+    for (const note of notes) {
+      for (const span of [...note.labels, ...note.harmless]) {
+        expect(note.text.slice(span.start, span.end)).toBe(span.text)
+      }
+    }
+  })
+
+  it('draws at least half of its name words from outside the detectors’ lexicons', () => {
+    const { firstNames, surnames } = lexicons()
+    const known = (token: string) =>
+      firstNames.has(normaliseWord(token)) || surnames.has(normaliseWord(token))
+    const generator = generatorNameTokens()
+    const used = new Set<string>()
+    for (const note of notes) {
+      for (const label of note.labels) {
+        if (label.kind !== 'NAAM') continue
+        for (const part of label.text.split(/[\s-]+/)) {
+          const word = normaliseWord(part.replace(/\.$/, ''))
+          if (word.length > 1 && !/^(?:van|de|der|den|ter|ten|el|al|ait|a|op)$/.test(word)) used.add(word)
+        }
+      }
+    }
+    const generatorShare = generator.filter((t) => !known(t)).length / generator.length
+    const usedShare = [...used].filter((t) => !known(t)).length / used.size
+    console.log(
+      `Name words not in the detectors' lexicons: ${(100 * generatorShare).toFixed(1)} % of the generator's ${generator.length}, ${(100 * usedShare).toFixed(1)} % of the ${used.size} used in the set`,
+    )
+    expect(generatorShare).toBeGreaterThanOrEqual(0.5)
+    expect(usedShare).toBeGreaterThanOrEqual(0.5)
+  })
+
+  it('meets the targets with the form fields of an intake', () => {
+    withFields = measure(notes, true)
+    freeText ??= measure(notes, false)
+    console.log(`Evaluation set: ${notes.length} notes\n${table(withFields, freeText)}`)
+    expectTargets(withFields)
+  })
+
+  it('meets the targets on the free text alone', () => {
+    freeText ??= measure(notes, false)
+    expectTargets(freeText)
+  })
+
+  it('leaks no BSN, e-mail address or phone number through the pseudonymise node', async () => {
+    const key = Buffer.alloc(32, 12).toString('base64')
+    const leaks: string[] = []
+    for (const note of notes) {
+      const { output } = await runNode(pseudonymiseNode, {
+        secrets: { pseudonymKey: key },
+        run: { runId: `eval-${note.id}` },
+        input: { notitie: note.text },
+        config: { textFields: ['notitie'] },
+      })
+      const text = output.notitie as string
+      const digits = text.replace(/\D/g, '')
+      for (const label of note.labels) {
+        if (label.kind === 'EMAIL' && text.includes(label.text)) leaks.push(`${note.id} EMAIL`)
+        if (
+          (label.kind === 'BSN' || label.kind === 'TELEFOON') &&
+          digits.includes(label.text.replace(/\D/g, '').slice(-8))
+        )
+          leaks.push(`${note.id} ${label.kind}`)
+      }
+    }
+    expect(leaks).toEqual([])
+  }, 120_000)
+})
