@@ -1,6 +1,7 @@
 export { type MigrateResult, migrateAndGrant } from './database.js'
 export { type CommandResult, run } from './exec.js'
 export {
+  type AcquireLockOptions,
   acquireLock,
   DataFolderInUseError,
   type HeldLock,

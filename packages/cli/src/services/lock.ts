@@ -17,6 +17,11 @@ export interface LockInfo {
   startedAt: string
   /** What the holder serves, to name it in the refusal (e.g. the Temporal address). */
   address?: string
+  /**
+   * The process the holder works for. When it is gone, the holder is shutting down (a guard
+   * stopping its server after its parent died), and a new taker waits for it rather than refuse.
+   */
+  parentPid?: number
 }
 
 /** A second process tried to use a data folder a living process already uses. */
@@ -85,17 +90,42 @@ export interface HeldLock {
   release(): void
 }
 
+/** Options for {@link acquireLock}. */
+export interface AcquireLockOptions {
+  /** How long to wait for a holder whose parent is gone to finish stopping. Default 15 000 ms. */
+  orphanWaitMs?: number
+}
+
 /**
  * Takes a lock file with this process's id, created atomically. A lock whose process is gone
- * (a crash, kill -9) is stale and taken over; a lock of a living process is refused with
+ * (a crash, kill -9) is stale and taken over; a holder whose parent is gone is waited for (it is
+ * stopping); a lock of a living process that still works for a living parent is refused with
  * {@link DataFolderInUseError}.
  *
  * @example
- * const lock = acquireLock('.data/temporal.db.lock', { address: '127.0.0.1:7233' })
+ * const lock = await acquireLock('.data/temporal.db.lock', { address: '127.0.0.1:7233' })
  * // ...
  * lock.release()
  */
-export function acquireLock(lockFile: string, info: Partial<LockInfo> = {}): HeldLock {
+export async function acquireLock(
+  lockFile: string,
+  info: Partial<LockInfo> = {},
+  options: AcquireLockOptions = {},
+): Promise<HeldLock> {
+  const waitUntil = Date.now() + (options.orphanWaitMs ?? 15_000)
+  for (;;) {
+    try {
+      return takeLock(lockFile, info)
+    } catch (error) {
+      const holder = error instanceof DataFolderInUseError ? error.holder : undefined
+      const orphaned = holder?.parentPid !== undefined && !processIsAlive(holder.parentPid)
+      if (!orphaned || Date.now() > waitUntil) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+}
+
+function takeLock(lockFile: string, info: Partial<LockInfo>): HeldLock {
   mkdirSync(dirname(lockFile), { recursive: true })
   let current: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), ...info }
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -84,16 +84,8 @@ function portAnswers(port: number): Promise<boolean> {
   })
 }
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
 describe('the Temporal dev server of warmflow start', () => {
-  it('refuses a second server on the same data folder while the first lives, stops with its parent on kill -9, and takes over a stale lock', async () => {
+  it('refuses a second server on the same data folder while the first lives, stops with its parent on kill -9 (a start right after waits for it), and takes over a stale lock', async () => {
     const port = await freePort()
     const { parent, guard } = await startParent(port)
     const [server] = devServerPids()
@@ -118,20 +110,25 @@ describe('the Temporal dev server of warmflow start', () => {
     })
     expect(devServerPids()).toEqual([server])
 
-    // The parent dies without any chance to clean up: the dev server goes with it.
+    // The parent dies without any chance to clean up: the dev server goes with it, and a start
+    // right after waits for it to be gone instead of refusing or running beside it.
     parent.kill('SIGKILL')
-    await until(
-      async () => !processIsAlive(server as number) && !processIsAlive(guard) && !(await portAnswers(port)),
-      15_000,
-    )
+    const next = await startTemporalDevServer({ port: await freePort(), dbFile })
+    servers.push(next)
+    expect(processIsAlive(server as number)).toBe(false)
+    expect(processIsAlive(guard)).toBe(false)
+    expect(await portAnswers(port)).toBe(false)
+    expect(devServerPids()).toHaveLength(1)
+    expect(readLock(`${dbFile}.lock`)?.pid).toBe(next.process.pid)
+    await next.stop()
     expect(existsSync(`${dbFile}.lock`)).toBe(false)
 
     // A lock left by a process that is gone (a crash of the guard itself) does not block.
     writeFileSync(`${dbFile}.lock`, JSON.stringify({ pid: guard, startedAt: new Date().toISOString() }))
-    const next = await startTemporalDevServer({ port: await freePort(), dbFile })
-    servers.push(next)
-    expect(readLock(`${dbFile}.lock`)?.pid).toBe(next.process.pid)
-    await next.stop()
+    const after = await startTemporalDevServer({ port: await freePort(), dbFile })
+    servers.push(after)
+    expect(readLock(`${dbFile}.lock`)?.pid).toBe(after.process.pid)
+    await after.stop()
     expect(existsSync(`${dbFile}.lock`)).toBe(false)
-  }, 90_000)
+  }, 120_000)
 })

@@ -106,7 +106,8 @@ export interface TemporalDevServerOptions {
   stopWithParent?: boolean
   /**
    * Lock file that keeps a second dev server off the same `dbFile`; `<dbFile>.lock` by default.
-   * A lock whose process is gone is taken over.
+   * A lock whose process is gone is taken over; one whose server is still stopping after its
+   * parent died is waited for (up to 15 s).
    */
   lockFile?: string
 }
@@ -177,7 +178,7 @@ export async function startTemporalDevServer(
 ): Promise<TemporalDevServer> {
   const cli = options.cliPath ?? (await ensureTemporalCli())
   // One dev server per SQLite file: a second one on the same file corrupts it.
-  const lock = options.dbFile ? acquireLock(options.lockFile ?? `${options.dbFile}.lock`) : undefined
+  const lock = options.dbFile ? await acquireLock(options.lockFile ?? `${options.dbFile}.lock`) : undefined
   try {
     return await launchDevServer(cli, options, lock)
   } catch (error) {
@@ -224,7 +225,7 @@ async function launchDevServer(
     : spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
   const address = `127.0.0.1:${port}`
   // From now on the lock names the process that lives exactly as long as the server.
-  if (child.pid !== undefined) lock?.update({ pid: child.pid, address })
+  if (child.pid !== undefined) lock?.update({ pid: child.pid, address, parentPid: process.pid })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
