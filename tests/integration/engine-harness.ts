@@ -25,7 +25,6 @@ import { builtinPlugin } from '@warmflow/nodes'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import { type Kysely, sql } from 'kysely'
 import { inject } from 'vitest'
-import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
 
 export const pluginPath = fileURLToPath(new URL('../fixtures/side-effect-plugin.ts', import.meta.url))
 export const historiesDir = fileURLToPath(new URL('../histories/', import.meta.url))
@@ -66,7 +65,6 @@ export async function startEngineHarness(
   const taskQueue = `engine-${randomUUID()}`
   const db = createDb(inject('databaseUrl'), { max: 4 })
   process.env.DATABASE_URL = inject('databaseUrl')
-  await createSideEffectTables({ query: (text) => sql.raw(text).execute(db) })
   const tasks = createPostgresTaskStore(db)
   let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
   let registry: NodeRegistry

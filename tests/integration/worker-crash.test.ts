@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
 import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 
@@ -12,7 +11,6 @@ let platform: TestPlatform
 beforeAll(async () => {
   // The API side only: workers for this test are separate processes we can kill.
   platform = await startTestPlatform({ worker: false, plugins: [pluginPath] })
-  await createSideEffectTables({ query: (text) => sql.raw(text).execute(platform.db) })
 })
 
 afterAll(async () => {

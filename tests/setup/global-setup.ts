@@ -11,7 +11,9 @@ import {
 } from '@warmflow/cli/services'
 import { generatePayloadKey, payloadKeysVariable } from '@warmflow/engine'
 import { bundleInterpreterWorkflow } from '@warmflow/worker'
+import pg from 'pg'
 import type { TestProject } from 'vitest/node'
+import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,6 +41,15 @@ export default async function setup(project: TestProject) {
   ])
   const scratch = await createScratchDatabase(adminUrl, 'warmflow_test')
   const appUrl = appUrlFor(scratch.url)
+  // The chaos tests' plugin writes its side effects to tables of its own. Making tables is the
+  // owner's right, so they are made here, before the app's role gets its grants.
+  const owner = new pg.Client({ connectionString: scratch.url })
+  await owner.connect()
+  try {
+    await createSideEffectTables(owner)
+  } finally {
+    await owner.end()
+  }
   await migrateAndGrant(scratch.url, appUrl)
   const dir = mkdtempSync(join(tmpdir(), 'warmflow-test-'))
   const workflowBundlePath = join(dir, 'workflow-bundle.js')
