@@ -20,6 +20,7 @@ import { runEventRoutes, taskEventRoutes } from './routes/events.js'
 import { flowRoutes } from './routes/flows.js'
 import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
+import { impactRoutes } from './routes/impact.js'
 import { nodeRoutes } from './routes/nodes.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { registerReference } from './routes/reference.js'
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/nodes', nodeRoutes(deps))
   app.route('/api/v1/plugins', pluginRoutes(deps))
   app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
+  app.route('/api/v1/impact', impactRoutes(deps))
   const info = {
     title: 'Warmflow API',
     version: '0.1.0',

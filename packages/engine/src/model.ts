@@ -70,6 +70,8 @@ export const flowDefinitionSchema = z.strictObject({
   description: z.string().max(4000).default(''),
   retentionDays: z.number().int().min(1).max(3650).default(90),
   tags: z.array(z.string().max(64)).max(32).default([]),
+  /** The designer's baseline for the impact report: minutes one case took by hand. */
+  impact: z.strictObject({ minutesByHand: z.number().min(0).max(100_000).optional() }).optional(),
   nodes: z.array(flowNodeSchema).min(1).max(1000),
   edges: z.array(flowEdgeSchema).max(5000).default([]),
 })

@@ -220,3 +220,44 @@ export type RunRow = Selectable<RunsTable>
 export type UserRow = Selectable<UsersTable>
 export type TeamRow = Selectable<TeamsTable>
 export type AuditLogRow = Selectable<AuditLogTable>
+
+/** How long a human task waited and was worked on; written by the inbox and the decision. */
+export interface TaskMeasuresTable {
+  task_id: string
+  run_id: string
+  flow_id: string
+  node_id: string
+  /** When the task was created (copied from `tasks`). */
+  created_at: ColumnType<Date, Date | string, Date | string>
+  /** First time someone opened the task in the inbox. */
+  opened_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  claimed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** Time the task was open in a visible, used browser tab (sum of activity beats). */
+  active_ms: ColumnType<string, number | string | undefined, number | string>
+  last_beat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  decided_by: string | null
+  decision: string | null
+}
+
+/** What became of one AI draft field of a decided task. */
+export interface AiDraftMeasuresTable {
+  task_id: string
+  /** The draft's path in the task data, e.g. `samenvatting` or `ai.samenvatting`. */
+  field: string
+  run_id: string
+  flow_id: string
+  node_id: string
+  method: string
+  model: string | null
+  verdict: 'accepted' | 'edited' | 'rejected'
+  /** Share of the draft that was changed (0 = unchanged, 1 = entirely); null when rejected. */
+  edit_ratio: number | null
+  decided_at: ColumnType<Date, Date | string, Date | string>
+}
+
+// Declaration merging adds the impact tables to the database type.
+export interface Database {
+  task_measures: TaskMeasuresTable
+  ai_draft_measures: AiDraftMeasuresTable
+}

@@ -9,6 +9,7 @@ import { roleSchema } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, inTeam, visibleTeams } from '../context.js'
 import type { AppDeps } from '../deps.js'
+import { recordActivity, recordTaskClaimed, recordTaskOpened } from '../impact/measure.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { createPostgresTaskStore } from '../tasks/store.js'
@@ -225,7 +226,28 @@ export function taskRoutes(deps: AppDeps) {
         teamId: task.teamId,
         details: { runId: task.runId },
       })
+      if (task.status === 'open') await recordTaskOpened(db, task.id, new Date())
       return c.json(await detail(task), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/activity',
+      summary:
+        'Activity beat while a task is open in a visible, used tab; feeds the handling time of the impact report',
+      request: { params: uuidParam },
+      responses: {
+        204: { description: 'Counted (a beat on a closed task changes nothing)' },
+        404: problemResponse('No such task'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'task:work')
+      const task = await load(viewer, c.req.valid('param').id)
+      if (task.status === 'open') await recordActivity(db, task.id, new Date())
+      return c.body(null, 204)
     },
   )
 
@@ -260,6 +282,7 @@ export function taskRoutes(deps: AppDeps) {
         )
       }
       await recordEvent(task.id, 'claimed', { userId: viewer.id })
+      await recordTaskClaimed(db, task.id, new Date())
       await audit(db, c, {
         action: 'task.claim',
         objectType: 'task',

@@ -3,6 +3,7 @@ import type { NewTask, StoredTask, TaskChange, TaskStore } from '@warmflow/engin
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../db/index.js'
 import type { TasksTable } from '../db/schema.js'
+import { recordTaskDecision } from '../impact/measure.js'
 
 /** Filter for {@link PostgresTaskStore.listTasks}. */
 export interface TaskListFilter {
@@ -179,6 +180,13 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
                 closed_at: now,
               })
               .execute()
+            await recordTaskDecision(trx, {
+              taskId,
+              decision: change.decision,
+              fields: change.fields,
+              userId: change.userId,
+              at: new Date(),
+            })
             return
           case 'escalated':
             await open

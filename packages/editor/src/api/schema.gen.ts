@@ -1098,6 +1098,9 @@ export interface paths {
                         retentionDays?: number;
                         /** @default [] */
                         tags?: string[];
+                        impact?: {
+                            minutesByHand?: number;
+                        };
                         nodes: {
                             id: string;
                             type: string;
@@ -1348,6 +1351,9 @@ export interface paths {
                             retentionDays?: number;
                             /** @default [] */
                             tags?: string[];
+                            impact?: {
+                                minutesByHand?: number;
+                            };
                             nodes: {
                                 id: string;
                                 type: string;
@@ -2907,6 +2913,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activity beat while a task is open in a visible, used tab; feeds the handling time of the impact report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Counted (a beat on a closed task changes nothing) */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
+                /** @description No such task */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}/claim": {
         parameters: {
             query?: never;
@@ -3399,6 +3456,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What flows save: cases, minutes saved against the baseline, handling and lead times, AI drafts accepted, edited or rejected (aggregates only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One flow (of your teams) */
+                    flowId?: string;
+                    /** @description One of your teams */
+                    teamId?: string;
+                    /** @description Default: 12 weeks ago */
+                    from?: string;
+                    /** @description Default: now */
+                    to?: string;
+                    bucket?: "week";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImpactReport"];
+                    };
+                };
+                /** @description The period is not valid */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                /** @description No such flow or team (or not yours) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3521,6 +3645,9 @@ export interface components {
                 retentionDays: number;
                 /** @default [] */
                 tags: string[];
+                impact?: {
+                    minutesByHand?: number;
+                };
                 nodes: {
                     id: string;
                     type: string;
@@ -3591,6 +3718,9 @@ export interface components {
                 retentionDays: number;
                 /** @default [] */
                 tags: string[];
+                impact?: {
+                    minutesByHand?: number;
+                };
                 nodes: {
                     id: string;
                     type: string;
@@ -3684,6 +3814,9 @@ export interface components {
                 retentionDays: number;
                 /** @default [] */
                 tags: string[];
+                impact?: {
+                    minutesByHand?: number;
+                };
                 nodes: {
                     id: string;
                     type: string;
@@ -3781,6 +3914,9 @@ export interface components {
                 retentionDays: number;
                 /** @default [] */
                 tags: string[];
+                impact?: {
+                    minutesByHand?: number;
+                };
                 nodes: {
                     id: string;
                     type: string;
@@ -4022,6 +4158,81 @@ export interface components {
             };
             /** @description Default: the newest loaded version */
             toVersion?: number;
+        };
+        ImpactReport: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            bucket: "week";
+            minCases: number;
+            minPeople: number;
+            totals: components["schemas"]["ImpactFigures"];
+            weeks: components["schemas"]["ImpactWeek"][];
+            flows: components["schemas"]["ImpactFlow"][];
+        };
+        ImpactFigures: {
+            /** @description True when the group has fewer than 5 cases */
+            hidden: boolean;
+            cases: number | null;
+            completed: number | null;
+            failed: number | null;
+            /** @description Cases from example history ("voorbeeldgegevens"), not real work */
+            exampleCases: number | null;
+            leadTimeHours: {
+                median: number;
+                p90: number;
+            } | null;
+            decisionLeadHours: number | null;
+            /** @description Active handling time per completed case with a human task */
+            handlingMinutes: {
+                median: number;
+                p25: number;
+                p75: number;
+            } | null;
+            /**
+             * @description Handling is hidden below 5 cases or 3 different people
+             * @enum {string|null}
+             */
+            handlingHiddenBecause: "cases" | "people" | null;
+            /** @description Completed cases × minutes by hand − measured handling minutes; null without a baseline */
+            minutesSaved: number | null;
+            baselineCases: number | null;
+            drafts: {
+                accepted: number;
+                edited: number;
+                rejected: number;
+                medianEditRatio: number | null;
+            } | null;
+        };
+        ImpactWeek: components["schemas"]["ImpactFigures"] & {
+            /** @description Monday of the week (Europe/Amsterdam), YYYY-MM-DD */
+            week: string;
+        };
+        ImpactFlow: {
+            flowId: string;
+            name: string;
+            minutesByHand: number | null;
+            totals: components["schemas"]["ImpactFigures"];
+            weeks: components["schemas"]["ImpactWeek"][];
+            nodes: {
+                nodeId: string;
+                hidden: boolean;
+                tasks: number | null;
+                waitMinutesMedian: number | null;
+                handlingMinutesMedian: number | null;
+                decisionLeadHoursMedian: number | null;
+            }[];
+            drafts: {
+                nodeId: string;
+                field: string;
+                method: string;
+                model: string | null;
+                hidden: boolean;
+                accepted: number | null;
+                edited: number | null;
+                rejected: number | null;
+                medianEditRatio: number | null;
+            }[];
         };
     };
     responses: {
