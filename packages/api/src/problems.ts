@@ -48,8 +48,8 @@ export class ServiceUnavailableError extends ApiError {
   constructor(dependency: Dependency, options: { cause?: unknown } = {}) {
     const name = dependencyNames[dependency]
     super(503, `service.${dependency}_unavailable`, {
-      nl: `${name.nl} is nu niet bereikbaar. Er is niets veranderd. Probeer het over een paar seconden opnieuw.`,
-      en: `${name.en} is not reachable right now. Nothing was changed. Please try again in a few seconds.`,
+      nl: `${name.nl} is nu niet bereikbaar. Probeer het over een paar seconden opnieuw.`,
+      en: `${name.en} is not reachable right now. Please try again in a few seconds.`,
     })
     this.dependency = dependency
     this.retryAfter = retryAfterSeconds[dependency]

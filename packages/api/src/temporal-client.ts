@@ -30,6 +30,7 @@ const waitingMethods = new Set([
   'GetWorkflowExecutionHistory',
   'UpdateWorkflowExecution',
   'PollWorkflowExecutionUpdate',
+  'ExecuteMultiOperation',
   'QueryWorkflow',
 ])
 
