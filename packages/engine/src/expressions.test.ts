@@ -39,7 +39,7 @@ describe('expressions', () => {
           maxLength: 1000,
         },
       ),
-    ).rejects.toMatchObject({ code: 'expression.evaluation' })
+    ).rejects.toMatchObject({ code: 'expression.limit' })
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
@@ -55,7 +55,11 @@ describe('expressions', () => {
           {},
           { ...defaultExpressionLimits, maxSteps: 5_000 },
         ),
-      ).rejects.toMatchObject({ code: 'expression.evaluation', text: { en: /5000 steps/ } })
+      ).rejects.toMatchObject({
+        code: 'expression.limit',
+        text: { en: /5000 steps/ },
+        details: { limit: 'steps' },
+      })
     } finally {
       Date.now = realNow
     }
@@ -72,8 +76,7 @@ describe('expressions', () => {
       ),
     )
     results.forEach((result, i) => {
-      if (i === 3)
-        expect(result).toMatchObject({ status: 'rejected', reason: { code: 'expression.evaluation' } })
+      if (i === 3) expect(result).toMatchObject({ status: 'rejected', reason: { code: 'expression.limit' } })
       else expect(result).toEqual({ status: 'fulfilled', value: 55 * i })
     })
     // Later evaluations of it start with a fresh budget and no bindings of earlier ones.
@@ -84,8 +87,15 @@ describe('expressions', () => {
   })
 
   it('stops runaway recursion at the depth limit', async () => {
+    await expect(
+      evaluateExpression('($f := function($n) { 1 + $f($n + 1) }; $f(0))', {}),
+    ).rejects.toMatchObject({
+      code: 'expression.limit',
+      details: { limit: 'depth', max: defaultExpressionLimits.maxDepth },
+    })
+    // A tail call does not nest: the step budget (or the clock) stops it.
     await expect(evaluateExpression('($f := function($n) { $f($n + 1) }; $f(0))', {})).rejects.toMatchObject({
-      code: 'expression.evaluation',
+      code: 'expression.limit',
     })
   })
 
