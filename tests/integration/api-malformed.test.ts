@@ -174,6 +174,10 @@ describe('poison input at the edge', () => {
     expect(named.body.code).toBe('request.nul_character')
     expect(named.body.errors[0].path).toEqual(['name'])
     expect(JSON.stringify(named.body)).not.toContain('Geheim')
+    // Larger than the body limit, however it is nested: 413, never a 500.
+    const huge = await platform.request('POST', '/api/v1/flows', `{"name":"Groot","extra":${deep(600_000)}}`)
+    expect(huge.status).toBe(413)
+    expect(huge.body.code).toBe('request.too_large')
     const query = await platform.request('GET', '/api/v1/runs?status=%00')
     expect(query.status).toBe(400)
     expect(query.body.code).toBe('request.nul_character')
