@@ -12,6 +12,7 @@ import { Link, matchPath, navigate, useLocation } from './shell/router'
 
 const designerCode = pageCode(() => import('./designer/Designer').then((m) => m.Designer))
 const inboxCode = pageCode(() => import('./inbox/Inbox').then((m) => m.Inbox))
+const impactCode = pageCode(() => import('./impact/ImpactPage').then((m) => m.ImpactPage))
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
   const flowId = /^\/flows\/([^/]+)$/.exec(window.location.pathname)?.[1]
@@ -39,7 +40,7 @@ export function App() {
 function Shell() {
   const { t } = useTranslation()
   const { user, logout } = useAuth()
-  const { path } = useLocation()
+  const { path, query } = useLocation()
   const can = permissions(user?.roles ?? [])
   const mainRef = useRef<HTMLElement>(null)
 
@@ -47,9 +48,16 @@ function Shell() {
     if (path === '/' || path === '') navigate(can.design ? '/flows' : '/inbox', { replace: true })
   }, [path, can.design])
 
-  const section = path.startsWith('/inbox') ? 'inbox' : path.startsWith('/flows') ? 'flows' : 'other'
+  const section = path.startsWith('/inbox')
+    ? 'inbox'
+    : path.startsWith('/flows')
+      ? 'flows'
+      : path.startsWith('/impact')
+        ? 'impact'
+        : 'other'
   useEffect(() => {
-    document.title = `${t(section === 'inbox' ? 'nav.inbox' : 'nav.flows')} · Warmflow`
+    const heading = section === 'inbox' ? 'nav.inbox' : section === 'impact' ? 'impact.nav' : 'nav.flows'
+    document.title = `${t(heading)} · Warmflow`
   }, [section, t])
 
   let page: React.ReactNode
@@ -62,6 +70,8 @@ function Shell() {
     )
   else if ((path === '/inbox' || taskMatch) && can.inbox)
     page = <CodeSplit code={inboxCode} props={{ taskId: taskMatch?.taskId }} />
+  else if (path === '/impact' && can.runs)
+    page = <CodeSplit code={impactCode} props={{ flowId: query.get('flowId') ?? undefined }} />
   else if (path === '/' || path === '') page = <Loading />
   else
     page = (
@@ -91,6 +101,13 @@ function Shell() {
               <li>
                 <Link href="/inbox" aria-current={section === 'inbox' ? 'page' : undefined}>
                   {t('nav.inbox')}
+                </Link>
+              </li>
+            )}
+            {can.runs && (
+              <li>
+                <Link href="/impact" aria-current={section === 'impact' ? 'page' : undefined}>
+                  {t('impact.nav')}
                 </Link>
               </li>
             )}

@@ -57,6 +57,8 @@ export interface FlowMeta {
   description?: string
   retentionDays?: number
   tags?: string[]
+  /** The baseline for the impact report. */
+  impact?: { minutesByHand?: number }
 }
 
 /** Where saving stands, shown in the toolbar. */
@@ -137,6 +139,7 @@ function DesignerCanvas({
     description: initial?.definition.description ?? '',
     ...(initial?.definition.retentionDays ? { retentionDays: initial.definition.retentionDays } : {}),
     ...(initial?.definition.tags ? { tags: initial.definition.tags } : {}),
+    ...(initial?.definition.impact ? { impact: initial.definition.impact } : {}),
   }))
   const [history, setHistory] = useState<History<Graph>>(() =>
     startHistory(initial ? fromDefinition(initial.definition) : { nodes: [], edges: [] }),

@@ -10,6 +10,7 @@ import type {
   RunSummaryJson,
 } from '../api/types'
 import { formatDateTime, pick } from '../i18n'
+import { ImpactStrip } from '../impact/ImpactStrip'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { type FlowProblem, nodeDisplayName } from './catalogue'
 import { credentialChoices } from './credentialChoice'
@@ -128,7 +129,7 @@ function SettingsTab(props: SidePanelProps) {
   return <NodeSettings key={node.id} node={node} {...props} />
 }
 
-function FlowSettings({ meta, onMeta, graph, catalogue }: SidePanelProps) {
+function FlowSettings({ meta, onMeta, graph, catalogue, flowId }: SidePanelProps) {
   const { t, i18n } = useTranslation()
   const privacy = useMemo(() => {
     const reads: string[] = []
@@ -164,6 +165,31 @@ function FlowSettings({ meta, onMeta, graph, catalogue }: SidePanelProps) {
           onChange={(event) => onMeta({ ...meta, retentionDays: Number(event.target.value) || 90 })}
         />
       </div>
+      <div className="field">
+        <label htmlFor="flow-minutes-by-hand">{t('impact.baselineLabel')}</label>
+        <input
+          id="flow-minutes-by-hand"
+          type="number"
+          min={0}
+          max={100000}
+          step={1}
+          aria-describedby="flow-minutes-by-hand-help"
+          value={meta.impact?.minutesByHand ?? ''}
+          onChange={(event) => {
+            const minutes = event.target.value === '' ? undefined : Number(event.target.value)
+            const { impact: _previous, ...rest } = meta
+            onMeta(
+              minutes === undefined || !Number.isFinite(minutes) || minutes < 0
+                ? rest
+                : { ...rest, impact: { minutesByHand: Math.min(minutes, 100000) } },
+            )
+          }}
+        />
+        <p id="flow-minutes-by-hand-help" className="small-text">
+          {t('impact.baselineHelp')}
+        </p>
+      </div>
+      <ImpactStrip flowId={flowId} />
       <section className="privacy" aria-labelledby="privacy-heading">
         <h3 id="privacy-heading">{t('privacy.heading')}</h3>
         <p>

@@ -210,7 +210,13 @@ export function duplicate(clip: Graph, taken: ReadonlySet<string>, offset = 40):
 
 /** The flow definition the API stores, from the canvas. */
 export function toDefinition(
-  meta: { name: string; description?: string; retentionDays?: number; tags?: string[] },
+  meta: {
+    name: string
+    description?: string
+    retentionDays?: number
+    tags?: string[]
+    impact?: { minutesByHand?: number }
+  },
   graph: Graph,
 ): FlowDefinitionJson & { edges: FlowEdgeJson[] } {
   return {

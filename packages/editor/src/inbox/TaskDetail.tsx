@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, asProblem } from '../api/client'
 import type { ApiAnswer, TaskFieldJson, TaskJson } from '../api/types'
 import { formatDateTime, formatNumber, pick } from '../i18n'
+import { useActivityBeat } from '../impact/useActivityBeat'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
@@ -57,6 +58,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   }, [task.state])
 
   const current = task.state === 'ready' ? task.task : undefined
+  useActivityBeat(taskId, current?.status === 'open')
   const draft = useMemo(() => (current ? findAiDraft(current) : undefined), [current])
   const suggestions = useMemo(() => (current ? findSuggestions(current) : []), [current])
   const fields = Object.entries(current?.form?.fields ?? {})
