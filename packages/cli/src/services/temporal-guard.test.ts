@@ -112,7 +112,9 @@ describe('the Temporal dev server of warmflow start', () => {
 
     // The parent dies without any chance to clean up: the dev server goes with it, and a start
     // right after waits for it to be gone instead of refusing or running beside it.
+    const parentGone = new Promise((resolve) => parent.once('exit', resolve))
     parent.kill('SIGKILL')
+    await parentGone
     const next = await startTemporalDevServer({ port: await freePort(), dbFile })
     servers.push(next)
     expect(processIsAlive(server as number)).toBe(false)
