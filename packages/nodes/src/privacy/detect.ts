@@ -498,8 +498,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
   if (kinds.has('GEBOORTEDATUM')) candidates.push(...findBirthDates(text, options.now ?? new Date()))
   if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
   if (kinds.has('NAAM')) {
-    candidates.push(...findNamedPeople(text))
-    if (options.names !== 'titles') candidates.push(...findNamesInContext(text))
+    candidates.push(...(options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)))
   }
   candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
   const chosen: PersonalDataSpan[] = []

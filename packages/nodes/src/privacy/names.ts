@@ -34,6 +34,8 @@ interface Token {
   /** The text between the previous token and this one. */
   gap: string
   sentenceStart: boolean
+  /** Index of the last line break before the token, or -1. */
+  lineStart: number
 }
 
 const particles = new Set([
@@ -338,7 +340,8 @@ function isCommonWord(norm: string, allowCompounds: boolean): boolean {
   const key = allowCompounds ? `+${norm}` : norm
   const cached = wordCache.get(key)
   if (cached !== undefined) return cached
-  const result = computeCommonWord(norm, allowCompounds)
+  // Longer than any Dutch word or name: not worth the look-ups (and keeps hostile input linear).
+  const result = norm.length > 40 ? false : computeCommonWord(norm, allowCompounds)
   if (wordCache.size > 100_000) wordCache.clear()
   wordCache.set(key, result)
   return result
@@ -441,9 +444,12 @@ function shapeOf(text: string): Token['shape'] {
 function tokenise(text: string): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
+  let lineStart = -1
   for (const match of text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
     const gap = text.slice(previousEnd, match.index)
     const sentenceStart = tokens.length === 0 || /[.!?:;\n•*>|]/.test(gap)
+    const newline = gap.lastIndexOf('\n')
+    if (newline !== -1) lineStart = previousEnd + newline
     tokens.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -452,6 +458,7 @@ function tokenise(text: string): Token[] {
       shape: shapeOf(match[0]),
       gap,
       sentenceStart,
+      lineStart,
     })
     previousEnd = match.index + match[0].length
   }
@@ -474,6 +481,9 @@ function tokenise(text: string): Token[] {
 const isInitial = (t: Token, next: Token | undefined) =>
   t.text.length <= 2 &&
   /^\p{Lu}\p{Ll}?$/u.test(t.text) &&
+  !abbreviations.has(t.norm) &&
+  !titles.has(t.norm) &&
+  !/^(?:gr|mvg)$/.test(t.norm) &&
   next !== undefined &&
   /^\.\s?-?$|^\.$/.test(next.gap.slice(0, 2).trimEnd())
 
@@ -485,21 +495,40 @@ function isPlace(norm: string): boolean {
   return stems(norm).some((stem) => places.has(stem))
 }
 
-/** True when a lexicon knows the word as a name. */
+let lastNorm = ''
+let lastNamed = false
+
+/** True when a lexicon knows the word as a name (the last answer is kept: it is asked in a row). */
 function inNames(norm: string): boolean {
+  if (norm === lastNorm) return lastNamed
   const { firstNames, surnames } = lexicons()
-  return firstNames.has(norm) || surnames.has(norm)
+  lastNorm = norm
+  lastNamed = firstNames.has(norm) || surnames.has(norm)
+  return lastNamed
 }
 
 /** The tokens right before `i` (skipping a possessive pronoun and a comma) that announce a person. */
 function announced(tokens: Token[], i: number, text: string): boolean {
   const here = tokens[i]!
-  if (/^\s*,?\s*$/.test(here.gap) || /^\s*\(\s*$/.test(here.gap) || /^\s*:\s*$/.test(here.gap)) {
+  const prev0 = tokens[i - 1]
+  if (/^\.?\s*,?\s*$/.test(here.gap) || /^\s*\(\s*$/.test(here.gap) || /^\s*:\s*$/.test(here.gap)) {
     // "mevrouw Van der Berg": look past the particles to the title.
     let back = i - 1
-    while (back > 0 && particles.has(tokens[back]!.norm) && /^[ \t]+$/.test(tokens[back + 1]!.gap)) back--
+    // At most three particles ("van de la"): bounded work on a hostile run of particles.
+    while (
+      back > i - 4 &&
+      back > 0 &&
+      particles.has(tokens[back]!.norm) &&
+      /^[ \t]+$/.test(tokens[back + 1]!.gap)
+    )
+      back--
     const prev = tokens[back]
-    if (prev && (titles.has(prev.norm) || roleWords.has(prev.norm))) return true
+    // After a dot only a title counts ("mevr. Pijnacker"); "met de tolk. Woning …" is a new sentence.
+    const dotted = tokens[back + 1]!.gap.includes('.')
+    if (prev && (titles.has(prev.norm) || (!dotted && roleWords.has(prev.norm)))) return true
+    // "S. ter Horst", "J.P. Balkenende": initials announce a surname.
+    if (prev && back < i && isInitial(prev, tokens[back + 1]) && /^\.[ \t]?$/.test(tokens[back + 1]!.gap))
+      return true
     if (prev && greetings.has(prev.norm) && (prev.sentenceStart || i === 1) && /^\s*$/.test(here.gap))
       return true
     // "maatschappelijk werker", "ambulant begeleider", "t.n.v."
@@ -508,10 +537,20 @@ function announced(tokens: Token[], i: number, text: string): boolean {
   const next = tokens[i + 1]
   if (next && roleWords.has(next.norm) && /^\s*(?:\(|,)\s*$/.test(next.gap) && next.norm !== 'naam')
     return true
-  const before = text.slice(Math.max(0, here.start - 30), here.start)
-  if (/t\.\s?n\.\s?v\.?\s*$|t\.\s?a\.\s?v\.?\s*$|ten name van\s*$|mijn naam is\s*$|ik ben\s*$/i.test(before))
+  // The phrases below end in "v", "v.", "is", "ben" or "van": a cheap test of the gap and the
+  // previous word first, the pattern only when it can match.
+  if (prev0 && /^(?:v|is|ben|van)$/i.test(prev0.text)) {
+    const before = text.slice(Math.max(0, here.start - 30), here.start)
+    if (
+      /t\.\s?n\.\s?v\.?\s*$|t\.\s?a\.\s?v\.?\s*$|ten name van\s*$|mijn naam is\s*$|ik ben\s*$/i.test(before)
+    )
+      return true
+  }
+  if (
+    (here.start <= 40 || here.lineStart >= here.start - 40) &&
+    signOff.test(text.slice(Math.max(0, here.start - 40), here.start))
+  )
     return true
-  if (signOff.test(text.slice(Math.max(0, here.start - 40), here.start))) return true
   return false
 }
 
@@ -522,6 +561,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const t = tokens[i]!
   if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
   if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
+  // "Zaaknr. 336449186", "Tel. 06…": an abbreviation before a number.
+  if (/^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
   // "12 Jan", "3 Mei": a month after a day number.
   if (/\d[ \t]*$/.test(t.gap) && /^(?:jan|mei|juni|juli|maart|april)/.test(t.norm)) return 'no'
   const named = inNames(t.norm)
@@ -534,7 +575,11 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     if (t.norm.length < 3 || particles.has(t.norm)) return 'no'
     // "hoi frans", "mantelzorger mahbooba": after a greeting or a role word a lower-case word is
     // the name when a name list knows it or no word list does.
-    if (strong && (named || !isCommonWord(t.norm, true)) && !place) return 'name'
+    // After a role word the lower-case word must be no Dutch word ("casemanager plant overleg");
+    // after a greeting a known name is enough ("hoi frans").
+    const greeted = prev !== undefined && greetings.has(prev.norm)
+    if (strong && !place && (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true)))
+      return 'name'
     if (!named || place) return 'no'
     if (/^['’]s\b/.test(text.slice(t.end, t.end + 3))) return 'name'
     if (isCommonWord(t.norm, true)) return 'no'
@@ -561,6 +606,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       // "de Burgemeester", "het Hof": a word after an article is that word, unless a title or a
       // first name came first (then "de" is part of the surname, found from the left).
       if (prev && /^(?:de|het|een)$/.test(prev.text) && lexicons().words.has(t.norm)) return 'maybe'
+      // "team West", "praktijk Zuid": after an ordinary noun a word that is also a name is a word.
+      if (
+        prev &&
+        prev.shape === 'lower' &&
+        /^[ \t]+$/.test(t.gap) &&
+        lexicons().words.has(t.norm) &&
+        lexicons().words.has(prev.norm) &&
+        !functionWords.has(prev.norm) &&
+        !roleWords.has(prev.norm) &&
+        !placePrepositions.has(prev.norm)
+      )
+        return 'maybe'
       return 'name'
     }
     if (place) return 'no'
@@ -652,7 +709,13 @@ export function findNames(text: string): NameSpan[] {
     const nextIsName = verdicts[i + 1] === 'name' && /^[ \t-]$/.test(tokens[i + 1]!.gap)
     const prevIsName = verdicts[i - 1] === 'name' && /^[ \t-]$/.test(tokens[i]!.gap)
     if ((nextIsName || prevIsName) && tokens[i]!.shape !== 'lower') verdicts[i] = 'name'
-    if (tokens[i]!.shape === 'lower' && prevIsName && inNames(tokens[i]!.norm)) verdicts[i] = 'name'
+    if (
+      tokens[i]!.shape === 'lower' &&
+      prevIsName &&
+      inNames(tokens[i]!.norm) &&
+      !isCommonWord(tokens[i]!.norm, true)
+    )
+      verdicts[i] = 'name'
   }
   const spans: NameSpan[] = []
   let i = 0
@@ -664,9 +727,10 @@ export function findNames(text: string): NameSpan[] {
     let first = i
     let last = i
     // Left: initials ("J.", "J.P.") and particles ("van der", "El") directly before.
+    // A name has a handful of parts: both walks are bounded, so hostile input stays linear.
     for (;;) {
       const prev = tokens[first - 1]
-      if (!prev) break
+      if (!prev || first < i - 6) break
       const gapAfterPrev = tokens[first]!.gap
       if (isInitial(prev, tokens[first]) && /^\.\s?$/.test(gapAfterPrev)) {
         first--
@@ -692,10 +756,16 @@ export function findNames(text: string): NameSpan[] {
     // Right: more name words, particles followed by a name word, the second part of a double name.
     for (;;) {
       const next = tokens[last + 1]
-      if (!next) break
+      if (!next || last > i + 8) break
       if (/^[ \t]$|^-$/.test(next.gap) && particles.has(next.norm)) {
         let j = last + 1
-        while (tokens[j + 1] && particles.has(tokens[j + 1]!.norm) && /^[ \t]$/.test(tokens[j + 1]!.gap)) j++
+        while (
+          j < last + 4 &&
+          tokens[j + 1] &&
+          particles.has(tokens[j + 1]!.norm) &&
+          /^[ \t]$/.test(tokens[j + 1]!.gap)
+        )
+          j++
         const after = tokens[j + 1]
         if (after && /^[ \t-]$/.test(after.gap) && after.shape !== 'lower' && after.shape !== 'mixed') {
           last = j + 1
