@@ -1,6 +1,6 @@
 import { signWebhook } from '@warmflow/api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { type Requester, startTestPlatform, type TestPlatform } from '../support/platform.js'
 
 // Every route in the OpenAPI document, with malformed ids, queries and bodies: never a 500.
 
@@ -92,14 +92,18 @@ describe('poison input at the edge', () => {
     send(fieldsJson: string): Promise<{ status: number; body: any }>
   }[] = []
 
+  // Its own session: the sweep above signs the platform's admin out (POST /auth/logout).
+  let designer: Requester
+
   async function published(definition: unknown) {
-    const flow = await platform.request('POST', '/api/v1/flows', definition)
+    const flow = await designer.request('POST', '/api/v1/flows', definition)
     expect(flow.status).toBe(201)
-    expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+    expect((await designer.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
     return flow.body.id as string
   }
 
   beforeAll(async () => {
+    designer = platform.as(await platform.createUser({ roles: ['designer'], teams: [platform.team] }))
     const formFlow = await published({
       name: 'Poison: formulier',
       nodes: [{ id: 'formulier', type: 'form', version: 1, config: { fields } }],
@@ -113,7 +117,7 @@ describe('poison input at the edge', () => {
       name: 'Poison: webhook',
       nodes: [{ id: 'hook', type: 'webhook', version: 1, config: { fields } }],
     })
-    const { body: made } = await platform.request('POST', `/api/v1/flows/${hookFlow}/webhook/secret`)
+    const { body: made } = await designer.request('POST', `/api/v1/flows/${hookFlow}/webhook/secret`)
     entrances.push({
       name: 'signed webhook',
       flowId: hookFlow,
@@ -135,13 +139,13 @@ describe('poison input at the edge', () => {
     entrances.push({
       name: 'manual start',
       flowId: manualFlow,
-      send: (json) => platform.request('POST', `/api/v1/flows/${manualFlow}/runs`, `{"input":{${json}}}`),
+      send: (json) => designer.request('POST', `/api/v1/flows/${manualFlow}/runs`, `{"input":{${json}}}`),
     })
     entrances.push({
       name: 'test run',
       flowId: manualFlow,
       send: (json) =>
-        platform.request('POST', `/api/v1/flows/${manualFlow}/test-runs`, `{"input":{${json}}}`),
+        designer.request('POST', `/api/v1/flows/${manualFlow}/test-runs`, `{"input":{${json}}}`),
     })
   })
 
@@ -165,24 +169,24 @@ describe('poison input at the edge', () => {
   })
 
   it('answers every JSON body route the same way, and a problem in Dutch and English', async () => {
-    const created = await platform.request('POST', '/api/v1/flows', `{"name":"Diep","extra":${deep(10_000)}}`)
+    const created = await designer.request('POST', '/api/v1/flows', `{"name":"Diep","extra":${deep(10_000)}}`)
     expect(created.status).toBe(400)
     expect(created.body.code).toBe('request.too_deep')
     expect(created.body.message.nl).toMatch(/genest/)
-    const named = await platform.request('POST', '/api/v1/flows', '{"name":"Geheim\\u0000Naam","nodes":[]}')
+    const named = await designer.request('POST', '/api/v1/flows', '{"name":"Geheim\\u0000Naam","nodes":[]}')
     expect(named.status).toBe(400)
     expect(named.body.code).toBe('request.nul_character')
     expect(named.body.errors[0].path).toEqual(['name'])
     expect(JSON.stringify(named.body)).not.toContain('Geheim')
     // Larger than the body limit, however it is nested: 413, never a 500.
-    const huge = await platform.request('POST', '/api/v1/flows', `{"name":"Groot","extra":${deep(600_000)}}`)
+    const huge = await designer.request('POST', '/api/v1/flows', `{"name":"Groot","extra":${deep(600_000)}}`)
     expect(huge.status).toBe(413)
     expect(huge.body.code).toBe('request.too_large')
-    const query = await platform.request('GET', '/api/v1/runs?status=%00')
+    const query = await designer.request('GET', '/api/v1/runs?status=%00')
     expect(query.status).toBe(400)
     expect(query.body.code).toBe('request.nul_character')
     // Well-formed pairs pass the edge.
-    const fine = await platform.request(
+    const fine = await designer.request(
       'POST',
       '/api/v1/flows',
       '{"name":"Emoji \\ud83d\\ude00","nodes":[{"id":"start","type":"manual","version":1}]}',
