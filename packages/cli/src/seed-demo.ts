@@ -3,6 +3,7 @@ import { ensureTeam, importVolunteers, parseAvailability } from '@warmflow/api'
 import type { Database } from '@warmflow/api/db'
 import { type Kysely, sql } from 'kysely'
 import { demoTeamName } from './seed.js'
+import { seedImpactExample } from './seed-impact.js'
 
 /** The folder with the demo data (synthetic volunteers and intakes). */
 export const exampleDataDir = new URL('../../../examples/data/', import.meta.url)
@@ -67,5 +68,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<DemoSeed> {
       })
       .execute()
   }
+  // A few weeks of example history for the Impact page, labelled as example data.
+  await seedImpactExample(db, teamId)
   return { volunteers: report.created, intakes: samples.length }
 }
