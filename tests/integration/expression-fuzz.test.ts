@@ -1,0 +1,216 @@
+// Hostile expressions against a real worker process: huge texts and lists through every function
+// that builds them, catastrophic regular expressions, runaway recursion. Each runs in a flow (a
+// transform, which runs in an activity, or a condition, which runs inside the workflow); the worker
+// must survive every case, the run must fail with a clear expression error (or, for a regular
+// expression that RE2 answers in linear time, simply finish), and the worker's `/health` must
+// answer within 100 ms all the while.
+import type { ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
+
+let platform: TestPlatform
+let worker: ChildProcess
+let healthUrl: string
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ worker: false })
+  const port = await freePort()
+  healthUrl = `http://127.0.0.1:${port}/health`
+  worker = await startWorkerProcess({
+    taskQueue: platform.taskQueue,
+    entry: 'tests/integration/expression-fuzz-worker.ts',
+    env: { FUZZ_HEALTH_PORT: String(port) },
+  })
+  // One harmless run first: the worker's first workflow and activity load code and warm up, which
+  // is not what the cases measure.
+  const warm = await runCase({ name: 'warm-up', expression: '1 + 1', node: 'transform', expect: 'completed' })
+  expect(warm.status).toBe('completed')
+  // The first fetch loads Node's HTTP client; it also starts the worker's loop-delay count afresh.
+  expect((await fetch(healthUrl)).status).toBe(200)
+}, 90_000)
+
+afterAll(async () => {
+  killWorkerProcesses()
+  await platform?.stop()
+})
+
+/**
+ * Asks `/health` every 20 ms until `done` resolves; returns the slowest answer (ms), the count, and
+ * the longest the worker's own event loop was held up (as the worker measured it).
+ */
+async function watchHealth<T>(
+  done: Promise<T>,
+): Promise<{ result: T; slowest: number; answers: number; loopDelay: number }> {
+  let finished = false
+  let slowest = 0
+  let answers = 0
+  let loopDelay = 0
+  const result = done.finally(() => {
+    finished = true
+  })
+  const probe = async () => {
+    while (!finished) {
+      const started = performance.now()
+      const response = await fetch(healthUrl, { signal: AbortSignal.timeout(5_000) })
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as { loopDelayMs: number }
+      slowest = Math.max(slowest, performance.now() - started)
+      loopDelay = Math.max(loopDelay, body.loopDelayMs)
+      answers += 1
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  }
+  const [value] = await Promise.all([result, probe()])
+  return { result: value, slowest, answers, loopDelay }
+}
+
+interface Case {
+  name: string
+  expression: string
+  /** Where the expression runs: a transform (activity) or a condition (the workflow itself). */
+  node: 'transform' | 'condition'
+  /** The expression error the run must fail with, or `completed` for a fast linear-time answer. */
+  expect: 'expression.limit' | 'expression.regex' | 'completed'
+}
+
+const transform = (
+  name: string,
+  expression: string,
+  expected: Case['expect'] = 'expression.limit',
+): Case => ({
+  name,
+  expression,
+  node: 'transform',
+  expect: expected,
+})
+const condition = (
+  name: string,
+  expression: string,
+  expected: Case['expect'] = 'expression.limit',
+): Case => ({
+  name,
+  expression,
+  node: 'condition',
+  expect: expected,
+})
+
+const cases: Case[] = [
+  transform('$pad to 400 million', '$pad("", 400000000, "x")'),
+  transform('$join of one text many times', '($s := $pad("", 900000, "x"); $join([1..2000].$s))'),
+  transform('$string of one text many times', '($s := $pad("", 900000, "x"); $string([1..2000].$s))'),
+  transform('$clone of one text many times', '($s := $pad("", 900000, "x"); $clone([1..2000].$s))'),
+  transform('& doubling', '($s := $pad("", 900000, "x"); $t := $s & $s; $t & $t)'),
+  transform('$map of a partial $pad', '$map($split($pad("", 50000, "a"), ""), $pad(?, 100000))'),
+  transform('range of 100 million', '$count([1..100000000])'),
+  transform('$append of long lists', '$append([1..60000], [1..60000])'),
+  transform('$split into letters', '$split($pad("", 500000, "a"), "")'),
+  transform('$replace that grows', '$replace($pad("", 100000, "a"), "a", $pad("", 1000, "b"))'),
+  transform('$fromMillis width', '$fromMillis(0, "[Y,400000000]")'),
+  transform('$eval of $pad', '$eval("$pad(\\"\\", 400000000, \\"x\\")")'),
+  transform('deep recursion', '($f := function($n) { 1 + $f($n + 1) }; $f(0))'),
+  transform('endless tail recursion', '($f := function($n) { $f($n + 1) }; $f(0))'),
+  transform('regex over a long text', '$contains($pad("", 200000, "b"), /a/)'),
+  transform('catastrophic regex', '$contains(text, /^(a+)+$/) or $match(text, /(a|aa)+$/)', 'completed'),
+  transform('back-reference through $eval', '$eval("$contains(text, /(a+)+\\\\1/)")', 'expression.regex'),
+  condition('$pad in a condition', '$pad("", 400000000, "x") = ""'),
+  condition('range in a condition', '$count([1..100000000]) > 0'),
+  condition('deep recursion in a condition', '($f := function($n) { 1 + $f($n + 1) }; $f(0)) > 0'),
+  condition('catastrophic regex in a condition', '$contains(text, /^(a+)+$/)', 'completed'),
+]
+
+async function runCase(c: Case) {
+  const node =
+    c.node === 'transform'
+      ? { id: 'hostile', type: 'transform', version: 1, config: { fields: { x: c.expression } } }
+      : { id: 'hostile', type: 'condition', version: 1, config: { expression: c.expression } }
+  const flow = await platform.request('POST', '/api/v1/flows', {
+    name: `Fuzz: ${c.name}`,
+    nodes: [
+      { id: 'start', type: 'manual', version: 1 },
+      node,
+      { id: 'after', type: 'transform', version: 1, config: { fields: { done: 'true' } } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'hostile' },
+      {
+        id: 'e2',
+        source: 'hostile',
+        target: 'after',
+        ...(c.node === 'condition' ? { sourcePort: 'false' } : {}),
+      },
+    ],
+  })
+  expect(flow.status, c.name).toBe(201)
+  expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status, c.name).toBe(
+    201,
+  )
+  const run = await platform.request('POST', `/api/v1/flows/${flow.body.id}/runs`, {
+    input: { text: `${'a'.repeat(27)}!` },
+  })
+  expect(run.status, c.name).toBe(201)
+  return eventually(
+    async () => {
+      const { body } = await platform.request('GET', `/api/v1/runs/${run.body.id}`)
+      return ['completed', 'failed', 'cancelled'].includes(body.status) ? body : undefined
+    },
+    30_000,
+    200,
+  )
+}
+
+describe('hostile expressions against a real worker', () => {
+  it('refuses a back-reference when the flow is published', async () => {
+    const flow = await platform.request('POST', '/api/v1/flows', {
+      name: 'Fuzz: back-reference',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1 },
+        {
+          id: 'hostile',
+          type: 'condition',
+          version: 1,
+          config: { expression: '$contains(text, /(a+)+\\1/)' },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'hostile' }],
+    })
+    expect(flow.status).toBe(201)
+    const published = await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})
+    expect(published.status).toBe(400)
+    expect(JSON.stringify(published.body.errors)).toMatch(/terugverwijzingen/)
+  })
+
+  for (const c of cases) {
+    it(`${c.node}: ${c.name}`, async () => {
+      const { result: detail, slowest, answers, loopDelay } = await watchHealth(runCase(c))
+      // The worker process lives on and answered /health all the while, each time within 100 ms.
+      expect(worker.exitCode, 'worker exited').toBeNull()
+      expect(answers).toBeGreaterThan(0)
+      expect(slowest, `slowest /health answer (worker's event loop held up ${loopDelay} ms)`).toBeLessThan(
+        100,
+      )
+      if (c.expect === 'completed') {
+        expect(detail.status).toBe('completed')
+        expect(detail.nodes.hostile.status).toBe('completed')
+      } else {
+        expect(detail.status).toBe('failed')
+        expect(detail.nodes.hostile.status).toBe('failed')
+        expect(detail.nodes.hostile.error.code).toBe(c.expect)
+        // A clear message, and not a value of the run in it.
+        expect(detail.nodes.hostile.error.message).toMatch(/^(Expression stopped|Regular expression)/)
+        expect(detail.nodes.hostile.error.message).not.toMatch(/aaaa/)
+      }
+      const health = await fetch(healthUrl)
+      expect(((await health.json()) as { pid: number }).pid).toBe(worker.pid)
+    }, 60_000)
+  }
+})
