@@ -74,9 +74,21 @@ export function jsonDepth(text: string, limit = maxJsonDepth): number {
   return deepest
 }
 
+interface Visit {
+  value: unknown
+  depth: number
+  key: string | number | undefined
+  parent: Visit | undefined
+}
+
 /** The path shown for a refused value: field names only, cut short (never the value). */
-function shownPath(path: (string | number)[]): (string | number)[] {
-  return path.slice(0, 16).map((part) => (typeof part === 'string' ? part.slice(0, 64) : part))
+function shownPath(visit: Visit | undefined): (string | number)[] {
+  const path: (string | number)[] = []
+  for (let at = visit; at?.key !== undefined; at = at.parent) path.push(at.key)
+  return path
+    .reverse()
+    .slice(0, 16)
+    .map((part) => (typeof part === 'string' ? part.slice(0, 64) : part))
 }
 
 /**
@@ -84,26 +96,33 @@ function shownPath(path: (string | number)[]): (string | number)[] {
  * unpaired surrogates, and nesting is at most `limit` deep. Throws a {@link JsonInputError}.
  */
 export function assertCleanJson(value: unknown, limit = maxJsonDepth): void {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }]
+  const stack: Visit[] = [{ value, depth: 0, key: undefined, parent: undefined }]
   while (stack.length > 0) {
-    const item = stack.pop() as { value: unknown; path: (string | number)[] }
-    if (typeof item.value === 'string') {
-      const reason = textRejection(item.value)
-      if (reason) throw new JsonInputError(reason, shownPath(item.path))
+    const visit = stack.pop() as Visit
+    const current = visit.value
+    if (typeof current === 'string') {
+      const reason = textRejection(current)
+      if (reason) throw new JsonInputError(reason, shownPath(visit))
       continue
     }
-    if (item.value === null || typeof item.value !== 'object') continue
-    if (item.path.length >= limit) throw new JsonInputError('too_deep')
-    if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) => {
-        stack.push({ value: child, path: [...item.path, index] })
-      })
+    if (current === null || typeof current !== 'object') continue
+    if (visit.depth >= limit) throw new JsonInputError('too_deep')
+    const depth = visit.depth + 1
+    if (Array.isArray(current)) {
+      for (let index = 0; index < current.length; index++) {
+        const child: unknown = current[index]
+        // Plain values need no visit of their own.
+        if (child !== null && (typeof child === 'object' || typeof child === 'string'))
+          stack.push({ value: child, depth, key: index, parent: visit })
+      }
       continue
     }
-    for (const [key, child] of Object.entries(item.value)) {
+    for (const key in current) {
       const reason = textRejection(key)
-      if (reason) throw new JsonInputError(reason, shownPath(item.path))
-      stack.push({ value: child, path: [...item.path, key] })
+      if (reason) throw new JsonInputError(reason, shownPath(visit))
+      const child: unknown = (current as Record<string, unknown>)[key]
+      if (child !== null && (typeof child === 'object' || typeof child === 'string'))
+        stack.push({ value: child, depth, key, parent: visit })
     }
   }
 }
