@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { Client, Connection } from '@temporalio/client'
+import type { Client } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { createApp, createCredentialResolver } from '@warmflow/api'
+import { connectApiTemporal, createApp, createCredentialResolver } from '@warmflow/api'
 import { createDb, type Database } from '@warmflow/api/db'
 import { createPostgresRunStore } from '@warmflow/api/runs'
 import { createPostgresTaskStore } from '@warmflow/api/tasks'
@@ -94,8 +94,9 @@ export async function startTestPlatform(
     registry = worker.registry
     running = worker.worker.run()
   }
-  const connection = await Connection.connect({ address })
-  const client = new Client({ connection, dataConverter: { payloadCodecs } })
+  // The API's own client: its deadlines, and payloads and failures encrypted like the workers'.
+  const client = await connectApiTemporal({ address, payloadCodecs })
+  const connection = client.connection
   const app = createApp({
     db,
     registry,

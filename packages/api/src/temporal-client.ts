@@ -6,6 +6,7 @@ import {
   makeGrpcRetryInterceptor,
 } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
+import { warmflowDataConverter } from '@warmflow/engine'
 
 /** One gRPC interceptor, as Temporal's connection takes them. */
 type Interceptor = NonNullable<ConnectionOptions['interceptors']>[number]
@@ -116,6 +117,7 @@ export async function connectApiTemporal(options: ApiTemporalOptions): Promise<C
   return new Client({
     connection,
     namespace: options.namespace ?? 'default',
-    dataConverter: { payloadCodecs: options.payloadCodecs ?? [] },
+    // The same converter as the workers': payloads and failure messages are encrypted.
+    dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),
   })
 }
