@@ -132,9 +132,8 @@ function compile(source: string, limits: ExpressionLimits): Compiled {
   }
   // Refused here already, so a flow with such a pattern is not saved; `$eval` is checked when it runs.
   for (const regex of regexesOf(expression.ast())) linearRegex(regex)
-  guard.watchRanges(expression.ast())
   expression.assign(evaluateEntry as unknown as string, guard.entry)
-  expression.assign(evaluateExit as unknown as string, guard.exit)
+  if (guard.watch(expression.ast())) expression.assign(evaluateExit as unknown as string, guard.exit)
   return { expression, guard, bounded: false }
 }
 
@@ -161,7 +160,22 @@ const maxPooledSources = 500
 /** Idle copies kept of one expression (as many as evaluations of it that ran at once). */
 const maxIdlePerSource = 8
 
+/**
+ * Keys by limits object: callers pass the same few objects (most often the defaults) again and
+ * again. A limits object is read once: change limits by passing a new object, not by editing one.
+ */
+const limitsKeys = new WeakMap<ExpressionLimits, string>()
+
 function limitsKey(limits: ExpressionLimits): string {
+  let key = limitsKeys.get(limits)
+  if (key === undefined) {
+    key = makeLimitsKey(limits)
+    limitsKeys.set(limits, key)
+  }
+  return key
+}
+
+function makeLimitsKey(limits: ExpressionLimits): string {
   const l = guardLimits(limits)
   return [
     limits.timeoutMs,

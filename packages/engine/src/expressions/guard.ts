@@ -206,8 +206,15 @@ export class ExpressionGuard implements RegexMeter {
 
   constructor(readonly limits: GuardLimits) {}
 
-  /** Notes the range nodes of a parsed expression, so their size is checked before they are built. */
-  watchRanges(ast: unknown): void {
+  /**
+   * Notes the range nodes of a parsed expression, so their size is checked before they are built.
+   * Returns whether the expression needs {@link ExpressionGuard.exit} at all: only a concatenation
+   * (`&`), a range (`..`) or a list constructor (`[…]`) builds something JSONata itself does not
+   * bound or a bounded built-in function does not measure (a path's results are bounded by its
+   * sequence limit and by the step budget).
+   */
+  watch(ast: unknown): boolean {
+    let needsExit = false
     const seen = new Set<object>()
     const stack: unknown[] = [ast]
     while (stack.length > 0) {
@@ -218,9 +225,17 @@ export class ExpressionGuard implements RegexMeter {
       if (astNode.type === 'binary' && astNode.value === '..' && astNode.lhs && astNode.rhs) {
         this.#rangeByLhs.set(astNode.lhs, astNode)
         this.#rangeByRhs.set(astNode.rhs, astNode)
+        needsExit = true
+      }
+      if (
+        (astNode.type === 'binary' && astNode.value === '&') ||
+        (astNode.type === 'unary' && astNode.value === '[')
+      ) {
+        needsExit = true
       }
       for (const value of Object.values(node)) if (typeof value === 'object') stack.push(value)
     }
+    return needsExit
   }
 
   /** Starts the counts of a new evaluation. */
@@ -270,10 +285,7 @@ export class ExpressionGuard implements RegexMeter {
   readonly exit = (expr: AstNode, _input: unknown, _environment: unknown, result: unknown): void => {
     if (expr.type === 'binary' && expr.value === '&' && typeof result === 'string') {
       this.#text(result)
-    } else if (
-      (expr.type === 'path' || (expr.type === 'unary' && expr.value === '[')) &&
-      Array.isArray(result)
-    ) {
+    } else if (expr.type === 'unary' && expr.value === '[' && Array.isArray(result)) {
       this.#list(result)
     }
     const rangeOfLhs = this.#rangeByLhs.get(expr)
