@@ -20,7 +20,12 @@ import {
   loadPayloadKeys,
 } from '@warmflow/engine'
 import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
-import { createWarmflowWorker, formatPluginFailures, resolvePluginReferences } from '@warmflow/worker'
+import {
+  createWarmflowWorker,
+  createWorkerLogger,
+  formatPluginFailures,
+  resolvePluginReferences,
+} from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { seedDemoData } from './seed-demo.js'
 import { migrateAndGrant } from './services/database.js'
@@ -108,7 +113,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
   // We stop the worker ourselves, after the HTTP server, so in-flight requests finish first.
-  Runtime.install({ shutdownSignals: [] })
+  // Temporal's log lines keep an error's kind, never its message (it may hold a client's data).
+  Runtime.install({ shutdownSignals: [], logger: createWorkerLogger() })
   // Every payload is encrypted before it reaches Temporal; the key lives in the data dir (or env).
   const payloadKeys = loadPayloadKeys(env, config.dataDir)
   const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys })]

@@ -1,3 +1,4 @@
+export { createWorkerLogger, type LoggedError, redactError, redactMeta } from './logger.js'
 export {
   formatPluginFailures,
   type LoadedPlugins,

@@ -1,6 +1,7 @@
 // The worker process, started by `node packages/worker/bin/warmflow-worker.mjs` (which registers
 // tsx for this thread only). Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
+import { Runtime } from '@temporalio/worker'
 import { createCredentialResolver, createOutputStore, readCredentialKey } from '@warmflow/api'
 import { loadConfig } from '@warmflow/api/config'
 import { createDb } from '@warmflow/api/db'
@@ -13,6 +14,7 @@ import {
   loadPayloadKeys,
 } from '@warmflow/engine'
 import { createPostgresRecordStore } from '@warmflow/nodes'
+import { createWorkerLogger } from './logger.js'
 import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
@@ -21,6 +23,8 @@ if (!config.temporal.address) {
   process.stderr.write('TEMPORAL_ADDRESS is not set / TEMPORAL_ADDRESS ontbreekt (e.g. localhost:7233)\n')
   process.exit(2)
 }
+// Temporal logs every failed activity with its error: errors are cut to their kind (no client data).
+Runtime.install({ logger: createWorkerLogger() })
 const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
 // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
 const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 4 }) : undefined
