@@ -1,3 +1,8 @@
+// Recall on the older synthetic intake set (tests/fixtures/intakes). Its generator and the pattern
+// detectors share their assumptions (names mostly after a title or a family word, the same sentence
+// shapes), so its 100 % with form fields is no measure of real notes: the independent evaluation set
+// in privacy-eval.test.ts is. This set is kept as a regression check (no BSN, e-mail or phone
+// number may survive, and nothing outside its labels is replaced).
 import { readFile } from 'node:fs/promises'
 import { runNode } from '@warmflow/engine/testing'
 import { findPersonalData, pseudonymiseNode } from '@warmflow/nodes'
@@ -84,7 +89,7 @@ function table(title: string, tally: Map<LabelKind, Tally>) {
   return found / total
 }
 
-describe('pseudonymiser recall on the synthetic intake set', () => {
+describe('pseudonymiser recall on the older synthetic intake set (a regression check)', () => {
   it('uses a deterministic set of at least 200 labelled intakes with every kind of personal data', async () => {
     expect(intakes.length).toBeGreaterThanOrEqual(200)
     expect(generateIntakes()).toEqual(intakes)
