@@ -568,7 +568,12 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const named = inNames(t.norm)
   const strong = announced(tokens, i, text)
   const prev = tokens[i - 1]
-  const placeContext = prev !== undefined && placePrepositions.has(prev.norm) && /^\s+$/.test(t.gap)
+  // "in Utrecht", "naar Almere" — but "naar Tamara": a known name that is no place is a name.
+  const placeContext =
+    prev !== undefined &&
+    placePrepositions.has(prev.norm) &&
+    /^\s+$/.test(t.gap) &&
+    !(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm))
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
@@ -767,7 +772,18 @@ export function findNames(text: string): NameSpan[] {
         )
           j++
         const after = tokens[j + 1]
-        if (after && /^[ \t-]$/.test(after.gap) && after.shape !== 'lower' && after.shape !== 'mixed') {
+        // "van der Kolk" continues a name; "van MEE", "van Humanitas", "uit Utrecht" do not: an
+        // abbreviation in capitals (unless the name itself is in capitals) or a known place or
+        // organisation that no surname list knows.
+        const shapeFits =
+          after !== undefined &&
+          (after.shape === 'title' || (after.shape === 'upper' && tokens[last]!.shape === 'upper'))
+        if (
+          after &&
+          shapeFits &&
+          /^[ \t-]$/.test(after.gap) &&
+          !(isPlace(after.norm) && !lexicons().surnames.has(after.norm))
+        ) {
           last = j + 1
           verdicts[j + 1] = 'name'
           continue
