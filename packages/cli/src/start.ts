@@ -157,6 +157,9 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     say('')
   }
 
+  // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the payload keys;
+  // the worker writes them and the API reads them back (a webhook's answer, a run's output).
+  const outputs = createOutputStore(db, { sealer: createSealer(payloadKeys) })
   const {
     worker,
     registry,
@@ -173,8 +176,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     secrets: createCredentialResolver(db, credentialKey),
     records,
     payloadCodecs,
-    // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the same keys.
-    outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }),
+    outputs,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
   })
   for (const line of formatPluginFailures(pluginFailures)) say(line)
@@ -203,6 +205,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       editorDir,
       pluginFailures,
       credentialKey,
+      outputs,
       // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
       ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
     },
