@@ -507,7 +507,11 @@ function inNames(norm: string): boolean {
   return lastNamed
 }
 
-/** The tokens right before `i` (skipping a possessive pronoun and a comma) that announce a person. */
+/**
+ * True when the context announces token `i` as a person: a title, role word, initials or greeting
+ * right before it (past a comma, bracket, colon or particles), a role word in brackets or after a
+ * comma right behind it, "t.n.v." / "mijn naam is" before it, or a sign-off on the line above.
+ */
 function announced(tokens: Token[], i: number, text: string): boolean {
   const here = tokens[i]!
   const prev0 = tokens[i - 1]
@@ -531,7 +535,6 @@ function announced(tokens: Token[], i: number, text: string): boolean {
       return true
     if (prev && greetings.has(prev.norm) && (prev.sentenceStart || i === 1) && /^\s*$/.test(here.gap))
       return true
-    // "maatschappelijk werker", "ambulant begeleider", "t.n.v."
   }
   // "Yonas (zoon)", "Sanne, buurvrouw,": the role right after the name.
   const next = tokens[i + 1]
