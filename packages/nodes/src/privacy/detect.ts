@@ -476,6 +476,12 @@ export interface FindOptions {
    * comparison in the benchmark; far lower recall).
    */
   names?: 'context' | 'titles'
+  /**
+   * Words and names that are never a person here, e.g. the organisations a team works with
+   * ("Vattenfall", "Albert Heijn", "Ymere"). A name the detectors find is kept when it is one of
+   * these, or made only of them. Values from `known` are replaced regardless.
+   */
+  notNames?: readonly string[]
 }
 
 /**
@@ -498,7 +504,12 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
   if (kinds.has('GEBOORTEDATUM')) candidates.push(...findBirthDates(text, options.now ?? new Date()))
   if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
   if (kinds.has('NAAM')) {
-    candidates.push(...(options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)))
+    const names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)
+    const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
+    for (const span of names) {
+      if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue
+      candidates.push(span)
+    }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
   const chosen: PersonalDataSpan[] = []

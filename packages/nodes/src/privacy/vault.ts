@@ -183,8 +183,13 @@ export class PlaceholderBook {
   }
 
   /** Replaces every piece of personal data in `text` by its placeholder. */
-  pseudonymise(text: string, known: readonly KnownValue[], kinds?: readonly PersonalDataKind[]): string {
-    const spans = findPersonalData(text, { known, ...(kinds ? { kinds } : {}) })
+  pseudonymise(
+    text: string,
+    known: readonly KnownValue[],
+    kinds?: readonly PersonalDataKind[],
+    notNames: readonly string[] = [],
+  ): string {
+    const spans = findPersonalData(text, { known, notNames, ...(kinds ? { kinds } : {}) })
     let result = ''
     let at = 0
     for (const span of spans) {

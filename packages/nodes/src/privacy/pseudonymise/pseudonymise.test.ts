@@ -161,3 +161,27 @@ describe('one placeholder per person', () => {
     expect(output.notitie).toBe('[NAAM_1] is de dochter, [NAAM_2] de buurvrouw. [NAAM_3] belt morgen.')
   })
 })
+
+describe('organisations the team names as not a person', () => {
+  it('leaves the listed names in the text and still replaces the people', async () => {
+    const input = {
+      notitie: 'Schuld bij Vattenfall en Albert Heijn; buurvrouw Ans Vattenfall helpt niet. Kees belt.',
+    }
+    const base = await runNode(pseudonymiseNode, {
+      input,
+      config: { textFields: ['notitie'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(base.output.notitie).toBe(
+      'Schuld bij [NAAM_1] en [NAAM_2]; buurvrouw [NAAM_1] helpt niet. [NAAM_3] belt.',
+    )
+    const { output } = await runNode(pseudonymiseNode, {
+      input,
+      config: { textFields: ['notitie'], notNames: ['Vattenfall', 'albert heijn'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(output.notitie).toBe(
+      'Schuld bij Vattenfall en Albert Heijn; buurvrouw [NAAM_1] helpt niet. [NAAM_2] belt.',
+    )
+  })
+})

@@ -148,6 +148,11 @@ export const pseudonymiseNode = defineNode({
       .array(z.enum(personalDataKinds))
       .min(1)
       .default([...personalDataKinds]),
+    /**
+     * Names of organisations, brands and places the team deals with that are never a person, e.g.
+     * `["Vattenfall", "Albert Heijn"]`: the name detector leaves them in the text.
+     */
+    notNames: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
   }),
   output: data,
   secrets: [pseudonymKeySlot],
@@ -199,9 +204,9 @@ export const pseudonymiseNode = defineNode({
       const value = getPath(input, path)
       const replaced =
         typeof value === 'string'
-          ? book.pseudonymise(value, known, config.detect)
+          ? book.pseudonymise(value, known, config.detect, config.notNames)
           : Array.isArray(value) && value.every((item) => typeof item === 'string')
-            ? value.map((item) => book.pseudonymise(item, known, config.detect))
+            ? value.map((item) => book.pseudonymise(item, known, config.detect, config.notNames))
             : undefined
       if (replaced !== undefined && setPath(result, path, replaced)) done.add(path)
     }
