@@ -79,7 +79,7 @@ beforeAll(async () => {
   ai.respond((body) =>
     body?.response_format
       ? JSON.stringify({ vaardigheden: ['boodschappen'] })
-      : '[NAAM_1] [NAAM_3] zoekt hulp bij boodschappen op dinsdagmiddag; ze is slecht ter been.',
+      : '[NAAM_1] [NAAM_2] zoekt hulp bij boodschappen op dinsdagmiddag; ze is slecht ter been.',
   )
   smtp = await startSmtpServer()
   const credentials: Record<string, string> = {
