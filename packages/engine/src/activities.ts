@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common'
 import type { z } from 'zod'
 import { NodeError, WarmflowError } from './errors.js'
 import { createHttpClient, httpAllowFromEnv, type NodeHttp } from './http.js'
+import { createFileInFlightLedger, type InFlightLedger } from './in-flight.js'
 import type { FlowNode } from './model.js'
 import type { AnyNodeDefinition, NodeContext, NodeLogger, NodeRunInfo } from './node.js'
 import {
@@ -42,6 +43,12 @@ export type SecretResolver = (credentialName: string, run: NodeRunInfo) => Promi
 /** What the engine's activities need from the outside world. */
 export interface ActivityDeps {
   registry: NodeRegistry
+  /**
+   * Notes of the local activities in progress, so a node that took its worker process down is
+   * failed (`node.crashed_worker`) after {@link maxCrashedStarts} such starts instead of being run
+   * into a crash loop. Default: files in the system's temporary folder; `false` to keep none.
+   */
+  inFlight?: InFlightLedger | false
   /** Where node logs go; defaults to JSON lines on stderr. */
   log?: (entry: NodeLogEntry) => void
   secrets?: SecretResolver
@@ -64,6 +71,22 @@ export interface ActivityDeps {
 
 const stderrLog = (entry: NodeLogEntry) => {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`)
+}
+
+/** Starts of one local activity that never ended (the process died) before it is refused. */
+export const maxCrashedStarts = 2
+
+function crashedWorker(): NodeError {
+  return new NodeError(
+    'node.crashed_worker',
+    `The node stopped its worker process ${maxCrashedStarts} times; it is not started again`,
+    {
+      text: {
+        nl: `Deze stap liet de worker ${maxCrashedStarts} keer vastlopen en wordt niet opnieuw gestart.`,
+        en: `This step took the worker down ${maxCrashedStarts} times and is not started again.`,
+      },
+    },
+  )
 }
 
 function failure(error: WarmflowError): ApplicationFailure {
@@ -236,6 +259,17 @@ export function createActivities(
   deps: ActivityDeps,
 ): EngineActivities & TaskActivities & RunRecordActivities {
   const log = deps.log ?? stderrLog
+  const inFlight = deps.inFlight === false ? undefined : (deps.inFlight ?? createFileInFlightLedger())
+  /**
+   * Notes a local activity's start (a regular activity's attempts are counted by Temporal itself)
+   * and tells how many earlier starts of it died with their process. Null: nothing noted.
+   */
+  const noteStart = (context: Context): { key: string; earlier: number } | null => {
+    const { isLocal, workflowExecution: execution, activityId } = context.info
+    if (!inFlight || !isLocal || !execution) return null
+    const key = `${execution.workflowId}/${execution.runId}/${activityId}`
+    return { key, earlier: inFlight.start(key) }
+  }
   const http = deps.http ?? defaultHttp()
   const largeOutputBytes = deps.largeOutputBytes ?? defaultLargeOutputBytes
 
@@ -307,37 +341,53 @@ export function createActivities(
     ...runRecords,
     async runNode(args: RunNodeInput): Promise<RunNodeResult> {
       const context = Context.current()
+      const noted = noteStart(context)
       try {
+        if (noted && noted.earlier >= maxCrashedStarts) throw crashedWorker()
         const output = await run(args, args.node, args.input, context)
         const result = { output: await store(args, args.node.id, output), attempt: context.info.attempt }
         return args.finishRun ? { ...result, finished: await finish(args.finishRun) } : result
       } catch (error) {
         if (error instanceof WarmflowError) throw failure(error)
         throw error
+      } finally {
+        if (noted) inFlight?.end(noted.key)
       }
     },
     async runNodes(args: RunNodesInput): Promise<RunNodesResult> {
       const context = Context.current()
-      const completed: ChainedNodeResult[] = []
-      let input = args.input
-      for (const node of args.nodes) {
-        const startedAt = new Date().toISOString()
-        try {
-          const output = await run(args, node, input, context, completed.length > 0)
-          completed.push({
-            nodeId: node.id,
-            output: await store(args, node.id, output),
-            startedAt,
-            finishedAt: new Date().toISOString(),
-          })
-          // The next node gets the output itself, also when the run's copy became a reference.
-          input = output
-        } catch {
-          // The interpreter runs this node again on its own, with its retries and error port.
-          return { completed, stoppedAt: node.id }
-        }
+      const noted = noteStart(context)
+      try {
+        // A chain that took its worker down: its nodes run again one by one, each with its own count.
+        if (noted && noted.earlier >= maxCrashedStarts) return { completed: [], stoppedAt: args.nodes[0]!.id }
+        return await runChain(args, context)
+      } finally {
+        if (noted) inFlight?.end(noted.key)
       }
-      return args.finishRun ? { completed, finished: await finish(args.finishRun) } : { completed }
     },
+  }
+
+  /** Runs a chain of nodes in the current activity, up to the first that does not complete. */
+  async function runChain(args: RunNodesInput, context: Context): Promise<RunNodesResult> {
+    const completed: ChainedNodeResult[] = []
+    let input = args.input
+    for (const node of args.nodes) {
+      const startedAt = new Date().toISOString()
+      try {
+        const output = await run(args, node, input, context, completed.length > 0)
+        completed.push({
+          nodeId: node.id,
+          output: await store(args, node.id, output),
+          startedAt,
+          finishedAt: new Date().toISOString(),
+        })
+        // The next node gets the output itself, also when the run's copy became a reference.
+        input = output
+      } catch {
+        // The interpreter runs this node again on its own, with its retries and error port.
+        return { completed, stoppedAt: node.id }
+      }
+    }
+    return args.finishRun ? { completed, finished: await finish(args.finishRun) } : { completed }
   }
 }

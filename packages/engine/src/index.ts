@@ -2,6 +2,7 @@ export {
   type ActivityDeps,
   createActivities,
   executeNode,
+  maxCrashedStarts,
   type NodeExecutionEnvironment,
   type NodeLogEntry,
   type SecretResolver,
@@ -55,6 +56,7 @@ export {
   type ResolvedAddress,
 } from './http.js'
 export { type Language, type LocalizedText, languages } from './i18n.js'
+export { createFileInFlightLedger, type InFlightLedger } from './in-flight.js'
 export { canRunInline, type InlineOperation, runInline } from './inline.js'
 export {
   expressionSourceSchema,

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Notes which local activities are running, so one that took its worker process down is not run
+ * into a crash loop. Temporal keeps no count for a local activity whose worker died: the workflow
+ * task times out, the next worker replays the workflow and runs the same local activity again,
+ * as attempt 1. A note written before the node's code runs and removed after it ended (whatever
+ * the outcome) survives the process; finding it at the next start means the earlier start never
+ * ended.
+ */
+export interface InFlightLedger {
+  /** Notes that `key` starts; returns how many earlier starts of it never ended. */
+  start(key: string): number
+  /** Notes that `key` ended. */
+  end(key: string): void
+}
+
+/** Notes older than this are left-overs of runs long gone and are removed. */
+const staleMs = 24 * 60 * 60 * 1000
+
+/**
+ * An {@link InFlightLedger} of small files in `folder` (by default in the system's temporary
+ * folder, shared by the workers of one machine): one file per running local activity, named by a
+ * hash of its key, holding the number of starts. Written synchronously before the node's code
+ * runs, so it is there even when the process dies on the next line.
+ *
+ * @example
+ * const ledger = createFileInFlightLedger()
+ * if (ledger.start(key) >= 2) refuse()
+ * try { await work() } finally { ledger.end(key) }
+ */
+export function createFileInFlightLedger(
+  folder = join(tmpdir(), `warmflow-in-flight-${process.getuid?.() ?? 'user'}`),
+): InFlightLedger {
+  mkdirSync(folder, { recursive: true, mode: 0o700 })
+  const now = Date.now()
+  for (const name of readdirSync(folder)) {
+    try {
+      if (now - statSync(join(folder, name)).mtimeMs > staleMs) rmSync(join(folder, name), { force: true })
+    } catch {
+      // Removed by another worker meanwhile.
+    }
+  }
+  const file = (key: string) => join(folder, createHash('sha256').update(key).digest('hex').slice(0, 40))
+  return {
+    start(key) {
+      const path = file(key)
+      let earlier = 0
+      try {
+        earlier = Number.parseInt(readFileSync(path, 'utf8'), 10) || 0
+      } catch {
+        // No note: the first start.
+      }
+      writeFileSync(path, String(earlier + 1), { mode: 0o600 })
+      return earlier
+    },
+    end(key) {
+      rmSync(file(key), { force: true })
+    },
+  }
+}

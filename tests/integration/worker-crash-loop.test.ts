@@ -1,0 +1,77 @@
+// A node that takes its worker process down (as a V8 fatal error would) is not run into a crash
+// loop: Temporal restarts a local activity whose worker died as attempt 1, every time, so the
+// worker notes each start and refuses the node after `maxCrashedStarts` starts that never ended.
+import type { ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { maxCrashedStarts } from '@warmflow/engine'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
+
+const pluginPath = fileURLToPath(new URL('../fixtures/crash-plugin.ts', import.meta.url))
+
+let platform: TestPlatform
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ worker: false, plugins: [pluginPath] })
+})
+
+afterAll(async () => {
+  killWorkerProcesses()
+  await platform?.stop()
+})
+
+it('fails a node that takes its worker down, after a bounded number of crashes', async () => {
+  const post = (path: string, body: unknown) => platform.request('POST', path, body)
+  const flow = await post('/api/v1/flows', {
+    name: 'Chaos: stap laat de worker vallen',
+    nodes: [
+      { id: 'start', type: 'manual', version: 1 },
+      { id: 'crash', type: 'test.crash', version: 1 },
+      { id: 'after', type: 'transform', version: 1, config: { fields: { done: 'true' } } },
+    ],
+    edges: [
+      { id: 'e1', source: 'start', target: 'crash' },
+      { id: 'e2', source: 'crash', target: 'after' },
+    ],
+  })
+  expect(flow.status).toBe(201)
+  expect((await post(`/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+  const run = await post(`/api/v1/flows/${flow.body.id}/runs`, { input: {} })
+  expect(run.status).toBe(201)
+
+  const finished = async () => {
+    const { body } = await platform.request('GET', `/api/v1/runs/${run.body.id}`)
+    return ['completed', 'failed', 'cancelled'].includes(body.status) ? body : undefined
+  }
+  // Start a worker again each time one dies, as a supervisor would, until the run ends.
+  let crashes = 0
+  let detail: Awaited<ReturnType<typeof finished>>
+  for (let round = 0; round < 3 * maxCrashedStarts + 2 && detail === undefined; round++) {
+    const worker: ChildProcess = await startWorkerProcess({
+      taskQueue: platform.taskQueue,
+      env: { WARMFLOW_PLUGINS: pluginPath },
+    })
+    const exited = new Promise<'exited'>((resolve) => worker.once('exit', () => resolve('exited')))
+    for (;;) {
+      const outcome = await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 250, 'poll'))])
+      if (outcome === 'exited') {
+        crashes += 1
+        break
+      }
+      detail = await finished()
+      if (detail) break
+    }
+  }
+  expect(detail?.status).toBe('failed')
+  expect(detail?.error.message).toMatch(/stopped its worker process/)
+  // The node's own state, as the workflow reports it (the last worker is alive and answers).
+  const progress = await platform.client.workflow
+    .getHandle(`run-${run.body.id}`)
+    .query<{ nodes: Record<string, { status: string; error?: { code: string } }> }>('progress')
+  expect(progress.nodes.crash).toMatchObject({ status: 'failed', error: { code: 'node.crashed_worker' } })
+  expect(progress.nodes.after?.status).not.toBe('completed')
+  // The chain (crash + after) in one local activity died `maxCrashedStarts` times, then the node on
+  // its own as many times; its next start was refused.
+  expect(crashes).toBe(2 * maxCrashedStarts)
+}, 240_000)
