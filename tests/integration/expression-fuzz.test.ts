@@ -189,6 +189,33 @@ describe('hostile expressions against a real worker', () => {
     expect(JSON.stringify(published.body.errors)).toMatch(/terugverwijzingen/)
   })
 
+  it('keeps the values of a run out of its node errors', async () => {
+    const naam = 'Fatima El Amrani'
+    for (const [node, expected] of [
+      [
+        { id: 'fout', type: 'transform', version: 1, config: { fields: { getal: '$number(naam)' } } },
+        /not a number/,
+      ],
+      [{ id: 'fout', type: 'wait', version: 1, config: { until: 'naam' } }, /gave string, not a date/],
+      [{ id: 'fout', type: 'condition', version: 1, config: { expression: 'naam > 3' } }, /different types/],
+    ] as const) {
+      const flow = await platform.request('POST', '/api/v1/flows', {
+        name: `Fuzz: fout in ${node.type}`,
+        nodes: [{ id: 'start', type: 'manual', version: 1 }, node],
+        edges: [{ id: 'e1', source: 'start', target: 'fout' }],
+      })
+      expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+      const run = await platform.request('POST', `/api/v1/flows/${flow.body.id}/runs`, { input: { naam } })
+      const detail = await eventually(async () => {
+        const { body } = await platform.request('GET', `/api/v1/runs/${run.body.id}`)
+        return body.status === 'failed' && body.nodes ? body : undefined
+      })
+      const error = detail.nodes.fout.error
+      expect(error.message, node.type).toMatch(expected)
+      expect(JSON.stringify({ error, runError: detail.error }), node.type).not.toMatch(/Fatima|Amrani/)
+    }
+  }, 60_000)
+
   for (const c of cases) {
     it(`${c.node}: ${c.name}`, async () => {
       const { result: detail, slowest, answers, loopDelay } = await watchHealth(runCase(c))

@@ -566,7 +566,8 @@ export async function interpretFlow(args: RunFlowInput): Promise<RunFlowResult> 
         typeof until === 'number' ? until : typeof until === 'string' ? Date.parse(until) : Number.NaN
       if (Number.isNaN(at)) {
         throw ApplicationFailure.nonRetryable(
-          `The wait expression gave ${JSON.stringify(until)}, not a date and time`,
+          // The kind of value only: the value itself may be personal data.
+          `The wait expression gave ${until === null ? 'null' : Array.isArray(until) ? 'a list' : typeof until}, not a date and time`,
           'wait.invalid_until',
         )
       }
