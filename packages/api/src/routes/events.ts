@@ -60,13 +60,14 @@ export function runEventRoutes(deps: AppDeps) {
         while (!stream.aborted && Date.now() < until) {
           const detail = await runDetail(deps, row)
           const shown = seesPersonalData
-            ? { output: detail.output, nodes: detail.nodes }
+            ? { output: detail.output, nodes: detail.nodes, error: detail.error }
             : redactRunDetail(definition, deps.registry, detail)
           const payload = JSON.stringify({
             status: detail.status,
             nodes: shown.nodes ?? {},
             ...(detail.status === 'running' || shown.output === undefined ? {} : { output: shown.output }),
-            ...(detail.error ? { error: detail.error } : {}),
+            // The run's error may quote a value too: cut like the nodes' errors for redacted viewers.
+            ...(shown.error ? { error: shown.error } : {}),
           })
           if (payload !== last) {
             last = payload

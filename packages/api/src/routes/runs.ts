@@ -681,13 +681,14 @@ export function runRoutes(deps: AppDeps) {
         }),
       ])
       const shown = seesPersonalData
-        ? { output: detail.output, nodes: detail.nodes, redacted: false }
+        ? { output: detail.output, nodes: detail.nodes, error: detail.error, redacted: false }
         : redactRunDetail(definition, deps.registry, detail)
       return c.json(
         {
           ...toRunSummary(row, detail.status),
           ...(shown.output === undefined ? {} : { output: shown.output }),
-          ...(detail.error ? { error: detail.error } : {}),
+          // The run's error may quote a value too: cut like the nodes' errors for redacted viewers.
+          ...(shown.error ? { error: shown.error } : {}),
           ...(shown.nodes ? { nodes: shown.nodes } : {}),
           redacted: shown.redacted,
         },
