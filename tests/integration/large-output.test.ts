@@ -21,7 +21,8 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { testPayloadCodecs } from '../support/platform.js'
 
 const taskQueue = `large-output-${randomUUID()}`
-const oneMegabyte = 1024 * 1024
+// 1 MB: the longest text an expression may build, and four times the large-output threshold.
+const oneMegabyte = 1_000_000
 
 // `produce` returns ~1 MB; `consume` reads it. Both are ordinary built-in transform nodes.
 const definition = flowDefinitionSchema.parse({
