@@ -226,7 +226,11 @@ export interface TaskMeasuresTable {
   task_id: string
   run_id: string
   flow_id: string
+  /** The task's team (copied, like the run's start, so the report reads a period by index). */
+  team_id: string | null
   node_id: string
+  /** When the task's run started. */
+  run_created_at: ColumnType<Date, Date | string, Date | string>
   /** When the task was created (copied from `tasks`). */
   created_at: ColumnType<Date, Date | string, Date | string>
   /** First time someone opened the task in the inbox. */
@@ -247,7 +251,9 @@ export interface AiDraftMeasuresTable {
   field: string
   run_id: string
   flow_id: string
+  team_id: string | null
   node_id: string
+  run_created_at: ColumnType<Date, Date | string, Date | string>
   method: string
   model: string | null
   verdict: 'accepted' | 'edited' | 'rejected'

@@ -20,6 +20,7 @@ export {
   type ImpactNodeFigures,
   type ImpactQuery,
   type ImpactReport,
+  impactQuery,
   impactReport,
   minCases,
   minPeople,

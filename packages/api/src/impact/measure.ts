@@ -83,11 +83,16 @@ export function judgeDraft(draft: string, decision: string, approved: unknown): 
 
 type Executor = Kysely<Database>
 
-/** Makes sure a task has its measures row (copied keys, so the report needs no join to tasks). */
+/**
+ * Makes sure a task has its measures row, with keys copied from the task and its run (the run's
+ * team and start, which never change), so the report reads a team's period by index.
+ */
 async function ensureMeasures(db: Executor, taskId: string): Promise<boolean> {
   const inserted = await sql`
-    insert into task_measures (task_id, run_id, flow_id, node_id, created_at)
-    select id, run_id, flow_id, node_id, created_at from tasks where id = ${taskId}
+    insert into task_measures (task_id, run_id, flow_id, team_id, node_id, run_created_at, created_at)
+    select t.id, t.run_id, t.flow_id, coalesce(r.team_id, t.team_id), t.node_id, coalesce(r.created_at, t.created_at), t.created_at
+    from tasks t left join runs r on r.id = t.run_id
+    where t.id = ${taskId}
     on conflict (task_id) do nothing`.execute(db)
   if (Number(inserted.numAffectedRows ?? 0n) > 0) return true
   const row = await db
@@ -172,7 +177,7 @@ export async function recordTaskDecision(db: Executor, measure: DecisionMeasure)
     .set({ decided_at: measure.at, decided_by: measure.userId, decision: measure.decision })
     .where('task_id', '=', task.id)
     .where('decided_at', 'is', null)
-    .returning('task_id')
+    .returning(['team_id', 'run_created_at'])
     .executeTakeFirst()
   if (!decided) return
   const drafts = findDrafts(asRecord(task.data) ?? {})
@@ -187,7 +192,9 @@ export async function recordTaskDecision(db: Executor, measure: DecisionMeasure)
           field: draft.path,
           run_id: task.run_id,
           flow_id: task.flow_id,
+          team_id: decided.team_id,
           node_id: task.node_id,
+          run_created_at: decided.run_created_at,
           method: draft.method,
           model: draft.model,
           verdict: judged.verdict,

@@ -96,13 +96,12 @@ interface CaseRow {
   completed: string
   failed: string
   example: string
-  lead_p50: number | null
-  lead_p90: number | null
+  /** p50 and p90 of the lead time of completed cases. */
+  lead_pcts: [number, number] | null
   decision_p50: number | null
   handled_cases: string
-  handling_p25: number | null
-  handling_p50: number | null
-  handling_p75: number | null
+  /** p25, p50 and p75 of the handling time per case. */
+  handling_quartiles: [number, number, number] | null
   baseline_cases: string
   saved_ms: string | null
 }
@@ -142,79 +141,109 @@ const minute = 60_000
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
 
 /**
- * The cases in scope: non-test runs of the teams (and flow) started in the period, with their
- * flow's baseline. Every query of the report starts here, so all figures describe the same cases.
+ * The report as one statement: the cases in scope (non-test runs of the teams, or the flow,
+ * started in the period) are read once, and three aggregates are made of them — per case, per
+ * decided task and per AI draft — each by flow and week, flow, week and in total (grouping sets);
+ * tasks also by flow and node, drafts also by flow, node, field and method. Every figure describes
+ * the same cases. Only these aggregate rows leave the database, one JSON object per row.
  */
-function casesCte(query: ImpactQuery) {
+export function impactQuery(query: ImpactQuery) {
   const flowFilter = query.flowId ? sql`and r.flow_id = ${query.flowId}::uuid` : sql``
-  return sql`cases as (
-    select r.id, r.flow_id, r.status, r.trigger, r.created_at,
-      extract(epoch from (r.updated_at - r.created_at)) * 1000 as lead_ms,
-      to_char(date_trunc('week', r.created_at, ${bucketTimeZone}) at time zone ${bucketTimeZone}, 'YYYY-MM-DD') as wk,
-      case when jsonb_typeof(f.draft -> 'impact' -> 'minutesByHand') = 'number'
-        then (f.draft -> 'impact' ->> 'minutesByHand')::numeric end as baseline
-    from runs r join flows f on f.id = r.flow_id
-    where r.team_id = any(${query.teamIds}::uuid[]) ${flowFilter}
-      and r.created_at >= ${query.from} and r.created_at < ${query.to}
-      and r.trigger <> 'test'
-  )`
+  const week = sql`to_char(wk at time zone ${bucketTimeZone}, 'YYYY-MM-DD')`
+  return sql<{ kind: 'cases' | 'tasks' | 'drafts'; row: CaseRow | TaskRow | DraftRow }>`
+    with cases as materialized (
+      select r.id, r.flow_id, r.status, r.trigger, r.created_at,
+        extract(epoch from (r.updated_at - r.created_at)) * 1000 as lead_ms,
+        date_trunc('week', r.created_at, ${bucketTimeZone}) as wk
+      from runs r
+      where r.team_id = any(${query.teamIds}::uuid[]) ${flowFilter}
+        and r.created_at >= ${query.from} and r.created_at < ${query.to}
+        and r.trigger <> 'test'
+    ),
+    baselines as materialized (
+      select f.id as flow_id, (f.draft -> 'impact' ->> 'minutesByHand')::numeric as baseline
+      from flows f
+      where f.team_id = any(${query.teamIds}::uuid[])
+        and jsonb_typeof(f.draft -> 'impact' -> 'minutesByHand') = 'number'
+    ),
+    decided as materialized (
+      select c.flow_id, c.wk, c.created_at as run_created, m.run_id, m.node_id, m.active_ms, m.decided_by,
+        m.created_at, m.opened_at, m.claimed_at, m.decided_at
+      from task_measures m join cases c on c.id = m.run_id
+      where m.team_id = any(${query.teamIds}::uuid[])
+        and m.run_created_at >= ${query.from} and m.run_created_at < ${query.to}
+        and m.decided_at is not null
+    ),
+    per_case as (
+      select c.*, b.baseline, coalesce(h.tasks, 0) as tasks, coalesce(h.handling_ms, 0) as handling_ms,
+        extract(epoch from (h.first_decided - c.created_at)) * 1000 as decision_ms
+      from cases c
+      left join baselines b on b.flow_id = c.flow_id
+      left join (
+        select run_id, count(*) as tasks, sum(active_ms) as handling_ms, min(decided_at) as first_decided
+        from decided group by run_id
+      ) h on h.run_id = c.id
+    ),
+    case_rows as (
+      select flow_id, ${week} as wk, grouping(flow_id) as g_flow, grouping(wk) as g_wk,
+        count(*) as cases,
+        count(*) filter (where status = 'completed') as completed,
+        count(*) filter (where status = 'failed') as failed,
+        count(*) filter (where trigger = 'example') as example,
+        percentile_cont(array[0.5, 0.9]) within group (order by lead_ms) filter (where status = 'completed') as lead_pcts,
+        percentile_cont(0.5) within group (order by decision_ms) as decision_p50,
+        count(*) filter (where status = 'completed' and tasks > 0) as handled_cases,
+        percentile_cont(array[0.25, 0.5, 0.75]) within group (order by handling_ms)
+          filter (where status = 'completed' and tasks > 0) as handling_quartiles,
+        count(*) filter (where status = 'completed' and baseline is not null) as baseline_cases,
+        sum(baseline * 60000 - handling_ms) filter (where status = 'completed' and baseline is not null) as saved_ms
+      from per_case
+      group by grouping sets ((flow_id, wk), (flow_id), (wk), ())
+    ),
+    task_rows as (
+      select flow_id, ${week} as wk, node_id,
+        grouping(flow_id) as g_flow, grouping(wk) as g_wk, grouping(node_id) as g_node,
+        count(*) as tasks,
+        count(distinct decided_by collate "C") as people,
+        percentile_cont(0.5) within group (order by extract(epoch from (least(opened_at, claimed_at, decided_at) - created_at)) * 1000) as wait_p50,
+        percentile_cont(0.5) within group (order by active_ms) as handling_p50,
+        percentile_cont(0.5) within group (order by extract(epoch from (decided_at - run_created)) * 1000) as decision_p50
+      from decided
+      group by grouping sets ((flow_id, wk), (flow_id), (wk), (), (flow_id, node_id))
+    ),
+    draft_rows as (
+      select c.flow_id, to_char(c.wk at time zone ${bucketTimeZone}, 'YYYY-MM-DD') as wk, d.node_id, d.field, d.method, d.model,
+        grouping(c.flow_id) as g_flow, grouping(c.wk) as g_wk, grouping(d.node_id, d.field, d.method, d.model) as g_detail,
+        count(*) filter (where d.verdict = 'accepted') as accepted,
+        count(*) filter (where d.verdict = 'edited') as edited,
+        count(*) filter (where d.verdict = 'rejected') as rejected,
+        percentile_cont(0.5) within group (order by d.edit_ratio) filter (where d.verdict = 'edited') as ratio_p50
+      from ai_draft_measures d join cases c on c.id = d.run_id
+      where d.team_id = any(${query.teamIds}::uuid[])
+        and d.run_created_at >= ${query.from} and d.run_created_at < ${query.to}
+      group by grouping sets ((c.flow_id, c.wk), (c.flow_id), (c.wk), (), (c.flow_id, d.node_id, d.field, d.method, d.model))
+    )
+    select 'cases' as kind, to_jsonb(case_rows) as row from case_rows
+    union all select 'tasks', to_jsonb(task_rows) from task_rows
+    union all select 'drafts', to_jsonb(draft_rows) from draft_rows`
 }
 
-/** The three aggregate queries of the report; only aggregates leave the database. */
+/**
+ * Runs {@link impactQuery} in a read-only transaction without JIT compilation or parallel
+ * workers: for a query of this size their start-up costs more than they save.
+ */
 export async function queryImpactRows(db: Kysely<Database>, query: ImpactQuery) {
-  const cases = casesCte(query)
-  const caseRows = sql<CaseRow>`
-    with ${cases},
-    per_case as (
-      select c.*, h.tasks, coalesce(h.handling_ms, 0) as handling_ms,
-        extract(epoch from (h.first_decided - c.created_at)) * 1000 as decision_ms
-      from cases c left join lateral (
-        select count(*) as tasks, sum(m.active_ms) as handling_ms, min(m.decided_at) as first_decided
-        from task_measures m where m.run_id = c.id and m.decided_at is not null
-      ) h on true
+  const rows = await db.transaction().execute(async (trx) => {
+    await sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
+      trx,
     )
-    select flow_id, wk, grouping(flow_id) as g_flow, grouping(wk) as g_wk,
-      count(*) as cases,
-      count(*) filter (where status = 'completed') as completed,
-      count(*) filter (where status = 'failed') as failed,
-      count(*) filter (where trigger = 'example') as example,
-      percentile_cont(0.5) within group (order by lead_ms) filter (where status = 'completed') as lead_p50,
-      percentile_cont(0.9) within group (order by lead_ms) filter (where status = 'completed') as lead_p90,
-      percentile_cont(0.5) within group (order by decision_ms) as decision_p50,
-      count(*) filter (where status = 'completed' and tasks > 0) as handled_cases,
-      percentile_cont(0.25) within group (order by handling_ms) filter (where status = 'completed' and tasks > 0) as handling_p25,
-      percentile_cont(0.5) within group (order by handling_ms) filter (where status = 'completed' and tasks > 0) as handling_p50,
-      percentile_cont(0.75) within group (order by handling_ms) filter (where status = 'completed' and tasks > 0) as handling_p75,
-      count(*) filter (where status = 'completed' and baseline is not null) as baseline_cases,
-      sum(baseline * 60000 - handling_ms) filter (where status = 'completed' and baseline is not null) as saved_ms
-    from per_case
-    group by grouping sets ((flow_id, wk), (flow_id), (wk), ())`.execute(db)
-  const taskRows = sql<TaskRow>`
-    with ${cases}
-    select c.flow_id, c.wk, m.node_id,
-      grouping(c.flow_id) as g_flow, grouping(c.wk) as g_wk, grouping(m.node_id) as g_node,
-      count(*) as tasks,
-      count(distinct m.decided_by) as people,
-      percentile_cont(0.5) within group (order by extract(epoch from (least(m.opened_at, m.claimed_at, m.decided_at) - m.created_at)) * 1000) as wait_p50,
-      percentile_cont(0.5) within group (order by m.active_ms) as handling_p50,
-      percentile_cont(0.5) within group (order by extract(epoch from (m.decided_at - c.created_at)) * 1000) as decision_p50
-    from cases c join task_measures m on m.run_id = c.id
-    where m.decided_at is not null
-    group by grouping sets ((c.flow_id, c.wk), (c.flow_id), (c.wk), (), (c.flow_id, m.node_id))`.execute(db)
-  const draftRows = sql<DraftRow>`
-    with ${cases}
-    select c.flow_id, c.wk, d.node_id, d.field, d.method, d.model,
-      grouping(c.flow_id) as g_flow, grouping(c.wk) as g_wk, grouping(d.node_id, d.field, d.method, d.model) as g_detail,
-      count(*) filter (where d.verdict = 'accepted') as accepted,
-      count(*) filter (where d.verdict = 'edited') as edited,
-      count(*) filter (where d.verdict = 'rejected') as rejected,
-      percentile_cont(0.5) within group (order by d.edit_ratio) filter (where d.verdict = 'edited') as ratio_p50
-    from cases c join ai_draft_measures d on d.run_id = c.id
-    group by grouping sets ((c.flow_id, c.wk), (c.flow_id), (c.wk), (), (c.flow_id, d.node_id, d.field, d.method, d.model))`.execute(
-    db,
-  )
-  const [a, b, c] = await Promise.all([caseRows, taskRows, draftRows])
-  return { cases: a.rows, tasks: b.rows, drafts: c.rows }
+    return (await impactQuery(query).execute(trx)).rows
+  })
+  return {
+    cases: rows.filter((r) => r.kind === 'cases').map((r) => r.row as CaseRow),
+    tasks: rows.filter((r) => r.kind === 'tasks').map((r) => r.row as TaskRow),
+    drafts: rows.filter((r) => r.kind === 'drafts').map((r) => r.row as DraftRow),
+  }
 }
 
 const keyOf = (flow: string | null, week: string | null) => `${flow ?? '*'}|${week ?? '*'}`
@@ -253,18 +282,18 @@ function figures(
     failed: Number(row.failed),
     exampleCases: Number(row.example),
     leadTimeHours:
-      row.lead_p50 === null || row.lead_p90 === null || Number(row.completed) < minCases
+      !row.lead_pcts || Number(row.completed) < minCases
         ? null
-        : { median: round(row.lead_p50 / hour, 2), p90: round(row.lead_p90 / hour, 2) },
+        : { median: round(row.lead_pcts[0] / hour, 2), p90: round(row.lead_pcts[1] / hour, 2) },
     decisionLeadHours:
       row.decision_p50 === null || handled < minCases ? null : round(row.decision_p50 / hour, 2),
     handlingMinutes:
-      handlingHiddenBecause || row.handling_p50 === null
+      handlingHiddenBecause || !row.handling_quartiles
         ? null
         : {
-            median: round(row.handling_p50 / minute),
-            p25: round((row.handling_p25 ?? 0) / minute),
-            p75: round((row.handling_p75 ?? 0) / minute),
+            median: round(row.handling_quartiles[1] / minute),
+            p25: round(row.handling_quartiles[0] / minute),
+            p75: round(row.handling_quartiles[2] / minute),
           },
     handlingHiddenBecause,
     minutesSaved:

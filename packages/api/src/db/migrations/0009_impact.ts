@@ -4,8 +4,8 @@ import { type Kysely, type Migration, sql } from 'kysely'
  * Impact measurement: how long a human task waited and was worked on, and what became of the AI
  * drafts it showed. One `task_measures` row per task (opened, claimed, active time from the
  * inbox's activity beats, decision); one `ai_draft_measures` row per AI draft field of a decided
- * task (accepted, edited with an edit ratio, or rejected). The indexes serve the impact report,
- * which aggregates runs of a team or flow over a period.
+ * task (accepted, edited with an edit ratio, or rejected). Both carry the team and the start of
+ * the run, so the impact report reads a team's period by index instead of joining every row.
  */
 export const migration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -14,7 +14,9 @@ export const migration: Migration = {
       .addColumn('task_id', 'uuid', (c) => c.primaryKey().references('tasks.id').onDelete('cascade'))
       .addColumn('run_id', 'uuid', (c) => c.notNull())
       .addColumn('flow_id', 'uuid', (c) => c.notNull())
+      .addColumn('team_id', 'uuid')
       .addColumn('node_id', 'text', (c) => c.notNull())
+      .addColumn('run_created_at', 'timestamptz', (c) => c.notNull())
       .addColumn('created_at', 'timestamptz', (c) => c.notNull())
       .addColumn('opened_at', 'timestamptz')
       .addColumn('claimed_at', 'timestamptz')
@@ -25,9 +27,9 @@ export const migration: Migration = {
       .addColumn('decision', 'text')
       .execute()
     await db.schema
-      .createIndex('task_measures_run_idx')
+      .createIndex('task_measures_team_idx')
       .on('task_measures')
-      .columns(['run_id', 'decided_at'])
+      .columns(['team_id', 'run_created_at'])
       .execute()
     await db.schema
       .createTable('ai_draft_measures')
@@ -35,7 +37,9 @@ export const migration: Migration = {
       .addColumn('field', 'text', (c) => c.notNull())
       .addColumn('run_id', 'uuid', (c) => c.notNull())
       .addColumn('flow_id', 'uuid', (c) => c.notNull())
+      .addColumn('team_id', 'uuid')
       .addColumn('node_id', 'text', (c) => c.notNull())
+      .addColumn('run_created_at', 'timestamptz', (c) => c.notNull())
       .addColumn('method', 'text', (c) => c.notNull())
       .addColumn('model', 'text')
       .addColumn('verdict', 'text', (c) =>
@@ -46,22 +50,12 @@ export const migration: Migration = {
       .addPrimaryKeyConstraint('ai_draft_measures_pk', ['task_id', 'field'])
       .execute()
     await db.schema
-      .createIndex('ai_draft_measures_run_idx')
+      .createIndex('ai_draft_measures_team_idx')
       .on('ai_draft_measures')
-      .column('run_id')
+      .columns(['team_id', 'run_created_at'])
       .execute()
-    // The report reads a team's (or a flow's) runs of a period: these cover the scan, so the
-    // columns it aggregates come from the index.
-    await sql`create index runs_impact_team_idx on runs (team_id, created_at) include (flow_id, status, trigger, updated_at)`.execute(
-      db,
-    )
-    await sql`create index runs_impact_flow_idx on runs (flow_id, created_at) include (team_id, status, trigger, updated_at)`.execute(
-      db,
-    )
   },
   async down(db: Kysely<unknown>) {
-    await db.schema.dropIndex('runs_impact_flow_idx').execute()
-    await db.schema.dropIndex('runs_impact_team_idx').execute()
     await db.schema.dropTable('ai_draft_measures').execute()
     await db.schema.dropTable('task_measures').execute()
   },
