@@ -71,6 +71,8 @@ describe('the Impact page with the demo history, in Chromium', () => {
       .getByText('voorbeeldmodel', { exact: false })
       .waitFor()
     await expect(page.getByText('minuten met de hand (45 min)', { exact: false }).count()).resolves.toBe(1)
+    // The flow chosen in the address is the one the flow list shows.
+    await expect(page.getByLabel('Flow', { exact: true }).inputValue()).resolves.toBe(flowId)
     expect(await seriousAxeViolations(page)).toEqual([])
     await screenshot(page, 'impact-02-flow')
 
@@ -80,5 +82,21 @@ describe('the Impact page with the demo history, in Chromium', () => {
     await expect(strip.locator('dd').first().textContent()).resolves.toMatch(/^\d+$/)
     await expect(page.getByLabel('Minuten met de hand per casus').inputValue()).resolves.toBe('45')
     await screenshot(page, 'impact-03-flow-strip')
+  })
+
+  it('starts empty for a real team, with a line on how to enter the baseline and no example note', async () => {
+    const team = await env.platform.createTeam()
+    const designer = await env.platform.createUser({ roles: ['designer'], teams: [team] })
+    const { page } = await env.open()
+    await login(page, designer)
+    await page.goto('/impact')
+    await page.getByText('Nog geen beginwaarde', { exact: false }).waitFor()
+    expect(
+      await page.locator('.impact-cards').getByText('Te weinig casussen', { exact: false }).count(),
+    ).toBeGreaterThan(0)
+    expect(await page.getByRole('note').count()).toBe(0)
+    expect(await page.getByText(exampleImpactFlowName).count()).toBe(0)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await screenshot(page, 'impact-04-empty-team')
   })
 })

@@ -57,7 +57,9 @@ export function ImpactPage({ flowId: initialFlow }: { flowId?: string }) {
     loadImpact(weeks, flowId || undefined).then(
       (report) => {
         setState({ phase: 'ready', report })
-        if (!flowId) setFlowNames(report.flows.map((flow) => ({ id: flow.flowId, name: flow.name })))
+        // The whole list comes with the team's report; a report of one flow names at least that flow.
+        const names = report.flows.map((flow) => ({ id: flow.flowId, name: flow.name }))
+        setFlowNames((known) => (!flowId || known.length === 0 ? names : known))
       },
       (error) => setState({ phase: 'error', error }),
     )
