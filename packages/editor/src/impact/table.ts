@@ -20,7 +20,8 @@ function csvCell(value: string | number | null): string {
  * toCsv({ columns: ['Week', 'Cases'], rows: [['2026-03-02', 7]] }) // 'Week,Cases\r\n2026-03-02,7\r\n'
  */
 export function toCsv(table: FigureTable): string {
-  return [table.columns, ...table.rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','))
+  return `${lines.join('\r\n')}\r\n`
 }
 
 /** Offers the table as a CSV file download in the browser. */
