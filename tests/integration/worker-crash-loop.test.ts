@@ -65,12 +65,17 @@ it('fails a node that takes its worker down, after a bounded number of crashes',
   }
   expect(detail?.status).toBe('failed')
   expect(detail?.error.message).toMatch(/stopped its worker process/)
-  // The node's own state, as the workflow reports it (the last worker is alive and answers).
-  const progress = await platform.client.workflow
+  // The run failed with the node's own error, as Temporal recorded it. (Its node detail is not
+  // read back through the progress query here: replaying a history in which workflow tasks timed
+  // out around a local activity can trip Temporal core's patch check; see docs/architecture.md.)
+  const failure = await platform.client.workflow
     .getHandle(`run-${run.body.id}`)
-    .query<{ nodes: Record<string, { status: string; error?: { code: string } }> }>('progress')
-  expect(progress.nodes.crash).toMatchObject({ status: 'failed', error: { code: 'node.crashed_worker' } })
-  expect(progress.nodes.after?.status).not.toBe('completed')
+    .result()
+    .then(
+      () => undefined,
+      (error: { cause?: { type?: string } }) => error.cause,
+    )
+  expect(failure?.type).toBe('node.crashed_worker')
   // The chain (crash + after) in one local activity died `maxCrashedStarts` times, then the node on
   // its own as many times; its next start was refused.
   expect(crashes).toBe(2 * maxCrashedStarts)
