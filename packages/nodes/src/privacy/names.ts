@@ -38,7 +38,8 @@ interface Token {
   lineStart: number
 }
 
-const particles = new Set([
+/** Particles of names ("van der", "El", "Ait", "ter"): they belong to the surname that follows. */
+export const nameParticles: ReadonlySet<string> = new Set([
   'van',
   'de',
   'der',
@@ -522,7 +523,7 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     while (
       back > i - 4 &&
       back > 0 &&
-      particles.has(tokens[back]!.norm) &&
+      nameParticles.has(tokens[back]!.norm) &&
       /^[ \t]+$/.test(tokens[back + 1]!.gap)
     )
       back--
@@ -580,7 +581,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
-    if (t.norm.length < 3 || particles.has(t.norm)) return 'no'
+    if (t.norm.length < 3 || nameParticles.has(t.norm)) return 'no'
     // "hoi frans", "mantelzorger mahbooba": after a greeting or a role word a lower-case word is
     // the name when a name list knows it or no word list does.
     // After a role word the lower-case word must be no Dutch word ("casemanager plant overleg");
@@ -744,14 +745,14 @@ export function findNames(text: string): NameSpan[] {
         first--
         continue
       }
-      if (particles.has(prev.norm) && /^[ \t]$/.test(gapAfterPrev)) {
+      if (nameParticles.has(prev.norm) && /^[ \t]$/.test(gapAfterPrev)) {
         const before = tokens[first - 2]
         const capital = prev.shape === 'title' && capitalParticles.has(prev.norm) && !prev.sentenceStart
         const afterTitle =
           before !== undefined &&
           /^[.\s]*$/.test(prev.gap) &&
           (titles.has(before.norm) || roleWords.has(before.norm) || isInitial(before, prev))
-        const chained = before !== undefined && particles.has(before.norm) && /^[ \t]$/.test(prev.gap)
+        const chained = before !== undefined && nameParticles.has(before.norm) && /^[ \t]$/.test(prev.gap)
         const sentenceParticle =
           prev.sentenceStart && prev.shape === 'title' && capitalParticles.has(prev.norm)
         if (capital || afterTitle || chained || sentenceParticle) {
@@ -765,12 +766,12 @@ export function findNames(text: string): NameSpan[] {
     for (;;) {
       const next = tokens[last + 1]
       if (!next || last > i + 8) break
-      if (/^[ \t]$|^-$/.test(next.gap) && particles.has(next.norm)) {
+      if (/^[ \t]$|^-$/.test(next.gap) && nameParticles.has(next.norm)) {
         let j = last + 1
         while (
           j < last + 4 &&
           tokens[j + 1] &&
-          particles.has(tokens[j + 1]!.norm) &&
+          nameParticles.has(tokens[j + 1]!.norm) &&
           /^[ \t]$/.test(tokens[j + 1]!.gap)
         )
           j++
@@ -801,7 +802,7 @@ export function findNames(text: string): NameSpan[] {
       if (/^,\s?$/.test(next.gap) && isInitial(next, tokens[last + 2])) {
         let j = last + 1
         while (tokens[j] && isInitial(tokens[j]!, tokens[j + 1])) j++
-        while (tokens[j] && particles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
+        while (tokens[j] && nameParticles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
         last = j - 1
         break
       }

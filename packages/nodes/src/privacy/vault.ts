@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { NodeError } from '@warmflow/engine'
 import { z } from 'zod'
 import { findPersonalData, type KnownValue, type PersonalDataKind } from './detect.js'
+import { nameParticles } from './names.js'
 
 /** The secret slot that may hold the pseudonym key; the env variable is the fallback. */
 export const pseudonymKeySlot = 'pseudonymKey'
@@ -37,33 +38,6 @@ const mappingSchema = z.object({ v: z.literal(1), entries: z.array(entrySchema) 
 /** Matches the placeholders Warmflow writes, e.g. `[NAAM_1]`. */
 export const placeholderPattern =
   /\[(NAAM|TELEFOON|EMAIL|BSN|IBAN|POSTCODE|ADRES|GEBOORTEDATUM)_(\d{1,4})\]/gi
-
-const nameParticles = new Set([
-  'van',
-  'de',
-  'der',
-  'den',
-  'het',
-  't',
-  'ten',
-  'ter',
-  'te',
-  'el',
-  'al',
-  'ait',
-  'ben',
-  'bin',
-  'abu',
-  'von',
-  'le',
-  'la',
-  'da',
-  'dos',
-  'du',
-  'in',
-  'op',
-  'a',
-])
 
 /** What the book knows of the person behind a name placeholder. */
 interface PersonParts {
