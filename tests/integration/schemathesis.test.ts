@@ -39,7 +39,27 @@ let platform: TestPlatform
 let server: RunningServer
 let reportDir: string
 
+/**
+ * Installs the pinned Schemathesis into `.data/schemathesis` when no usable one is found, as
+ * `warmflow start` builds the Temporal CLI: `pnpm test` on a fresh machine needs no extra step
+ * (only Python 3 with `venv`). Returns the error output when that fails.
+ */
+function installSchemathesis(): string | undefined {
+  process.stdout.write(`Installing Schemathesis ${schemathesisVersion} into .data/schemathesis (once)…\n`)
+  for (const [command, args] of [
+    ['python3', ['-m', 'venv', '.data/schemathesis']],
+    [join(repoRoot, '.data/schemathesis/bin/pip'), ['install', '-q', '-r', requirements]],
+  ] as const) {
+    const result = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', timeout: 240_000 })
+    if (result.status !== 0) return `${command} ${args.join(' ')}: ${result.stderr || result.error}`
+  }
+  return undefined
+}
+
+let installProblem: string | undefined
+
 beforeAll(async () => {
+  if (!findSchemathesis()) installProblem = installSchemathesis()
   platform = await startTestPlatform({ worker: false })
   server = await startServer(
     {
@@ -52,7 +72,7 @@ beforeAll(async () => {
     { port: 0, host: '127.0.0.1' },
   )
   reportDir = mkdtempSync(join(tmpdir(), 'warmflow-schemathesis-'))
-})
+}, 300_000)
 afterAll(async () => {
   await server?.close()
   await platform?.stop()
@@ -66,7 +86,7 @@ describe('schemathesis', () => {
       const bin = findSchemathesis()
       if (!bin) {
         throw new Error(
-          `Schemathesis ${schemathesisVersion} is not installed. Install it with: ${install} (or set SCHEMATHESIS_BIN); .ci/run does this.`,
+          `Schemathesis ${schemathesisVersion} is not installed and could not be installed (${installProblem ?? 'unknown'}). Install it with: ${install} (or set SCHEMATHESIS_BIN).`,
         )
       }
       const login = await fetch(`${server.url}/api/v1/auth/login`, {
