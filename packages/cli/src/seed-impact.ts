@@ -1,6 +1,7 @@
 import type { Database } from '@warmflow/api/db'
-import { type FlowDefinition, flowDefinitionSchema, snapshotFlow } from '@warmflow/engine'
+import { type FlowDefinition, flowDefinitionSchema } from '@warmflow/engine'
 import type { Insertable, Kysely } from 'kysely'
+import { insertPublishedFlow } from './seed.js'
 
 /** The name of the example flow; it says on its face that its history is example data. */
 export const exampleImpactFlowName = 'Voortgangsverslag (voorbeeldgegevens)'
@@ -87,27 +88,7 @@ export async function seedImpactExample(
   if (existing) return { flowId: null, cases: 0 }
   const random = generator(20260302)
   return db.transaction().execute(async (trx) => {
-    const flow = await trx
-      .insertInto('flows')
-      .values({
-        name: definition.name,
-        description: definition.description,
-        draft: JSON.stringify(definition),
-        latest_version: 1,
-        team_id: teamId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('flow_versions')
-      .values({
-        flow_id: flow.id,
-        version: 1,
-        definition: JSON.stringify(definition),
-        hash: snapshotFlow(flow.id, 1, definition).hash,
-        note: 'Voorbeeldgegevens / example data',
-      })
-      .execute()
+    const flowId = await insertPublishedFlow(trx, definition, teamId, 'Voorbeeldgegevens / example data')
     const people = ['voorbeeld-1', 'voorbeeld-2', 'voorbeeld-3', 'voorbeeld-4']
     const runs: Insertable<Database['runs']>[] = []
     const tasks: Insertable<Database['tasks']>[] = []
@@ -127,7 +108,7 @@ export async function seedImpactExample(
         const endedAt = new Date(startedAt.getTime() + (failed ? 10 * minute : leadMs))
         runs.push({
           id: runId,
-          flow_id: flow.id,
+          flow_id: flowId,
           flow_version: 1,
           workflow_id: `example-${runId}`,
           status: failed ? 'failed' : 'completed',
@@ -152,7 +133,7 @@ export async function seedImpactExample(
           id: taskId,
           workflow_id: `example-${runId}`,
           run_id: runId,
-          flow_id: flow.id,
+          flow_id: flowId,
           flow_version: 1,
           node_id: 'controleren',
           team_id: teamId,
@@ -172,7 +153,7 @@ export async function seedImpactExample(
         measures.push({
           task_id: taskId,
           run_id: runId,
-          flow_id: flow.id,
+          flow_id: flowId,
           team_id: teamId,
           node_id: 'controleren',
           run_created_at: startedAt,
@@ -189,7 +170,7 @@ export async function seedImpactExample(
           task_id: taskId,
           field: 'verslag',
           run_id: runId,
-          flow_id: flow.id,
+          flow_id: flowId,
           team_id: teamId,
           node_id: 'controleren',
           run_created_at: startedAt,
@@ -210,6 +191,6 @@ export async function seedImpactExample(
     await trx.insertInto('tasks').values(tasks).execute()
     await trx.insertInto('task_measures').values(measures).execute()
     await trx.insertInto('ai_draft_measures').values(drafts).execute()
-    return { flowId: flow.id, cases: runs.length }
+    return { flowId, cases: runs.length }
   })
 }

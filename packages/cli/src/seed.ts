@@ -2,11 +2,48 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureTeam } from '@warmflow/api'
 import type { Database } from '@warmflow/api/db'
-import { type NodeRegistry, snapshotFlow, validateFlow } from '@warmflow/engine'
+import { type FlowDefinition, type NodeRegistry, snapshotFlow, validateFlow } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
 
 /** The folder with the example flows that a fresh installation starts with. */
 export const exampleFlowsDir = new URL('../../../examples/flows/', import.meta.url)
+
+/**
+ * Inserts a flow with its definition published as version 1, owned by `teamId`; returns its id.
+ * Run it inside a transaction, so a flow never exists without its version.
+ *
+ * @example
+ * await db.transaction().execute((trx) => insertPublishedFlow(trx, definition, teamId, 'Voorbeeldflow'))
+ */
+export async function insertPublishedFlow(
+  trx: Kysely<Database>,
+  definition: FlowDefinition,
+  teamId: string,
+  note: string,
+): Promise<string> {
+  const flow = await trx
+    .insertInto('flows')
+    .values({
+      name: definition.name,
+      description: definition.description,
+      draft: JSON.stringify(definition),
+      latest_version: 1,
+      team_id: teamId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('flow_versions')
+    .values({
+      flow_id: flow.id,
+      version: 1,
+      definition: JSON.stringify(definition),
+      hash: snapshotFlow(flow.id, 1, definition).hash,
+      note,
+    })
+    .execute()
+  return flow.id
+}
 
 /** The team the example flows belong to. */
 export const demoTeamName = 'Demoteam'
@@ -46,29 +83,9 @@ export async function seedExampleFlows(db: Kysely<Database>, registry: NodeRegis
       )
     }
     const definition = validation.flow
-    await db.transaction().execute(async (trx) => {
-      const flow = await trx
-        .insertInto('flows')
-        .values({
-          name: definition.name,
-          description: definition.description,
-          draft: JSON.stringify(definition),
-          latest_version: 1,
-          team_id: teamId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await trx
-        .insertInto('flow_versions')
-        .values({
-          flow_id: flow.id,
-          version: 1,
-          definition: JSON.stringify(definition),
-          hash: snapshotFlow(flow.id, 1, definition).hash,
-          note: 'Voorbeeldflow / example flow',
-        })
-        .execute()
-    })
+    await db
+      .transaction()
+      .execute((trx) => insertPublishedFlow(trx, definition, teamId, 'Voorbeeldflow / example flow'))
     added.push(definition.name)
   }
   return added
