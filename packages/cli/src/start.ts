@@ -46,6 +46,22 @@ const embeddedTemporalVariable = 'WARMFLOW_EMBEDDED_TEMPORAL'
 const cliEntry = fileURLToPath(new URL('../bin/warmflow.mjs', import.meta.url))
 
 /**
+ * The Temporal frontend to use: `TEMPORAL_ADDRESS`, or a dev server started on the data folder.
+ */
+async function temporalFor(
+  config: ReturnType<typeof loadConfig>,
+  env: NodeJS.ProcessEnv,
+): Promise<{ temporal?: TemporalDevServer; address: string }> {
+  if (config.temporal.address) return { address: config.temporal.address }
+  say('Temporal: starting the dev server…')
+  const temporal = await startTemporalDevServer({
+    dbFile: `${config.dataDir}/temporal.db`,
+    uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
+  })
+  return { temporal, address: temporal.address }
+}
+
+/**
  * `warmflow start`: brings up the whole platform on the embedded default and stops everything
  * it started on Ctrl+C or SIGTERM. This process is a small supervisor: it starts the Temporal
  * dev server (under a guard that stops it if this process dies, and with a lock so a second
@@ -57,16 +73,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   if (env[supervisedChildVariable] === '1') return startPlatform(env)
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
-  let temporal: TemporalDevServer | undefined
-  let address = config.temporal.address
-  if (!address) {
-    say('Temporal: starting the dev server…')
-    temporal = await startTemporalDevServer({
-      dbFile: `${config.dataDir}/temporal.db`,
-      uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
-    })
-    address = temporal.address
-  }
+  const { temporal, address } = await temporalFor(config, env)
   say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
 
   const platform = superviseChild({
@@ -125,16 +132,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   ensurePseudonymKey(env, config.dataDir)
   process.env.WARMFLOW_PSEUDONYM_KEY ??= env.WARMFLOW_PSEUDONYM_KEY
 
-  let temporal: TemporalDevServer | undefined
-  let address = config.temporal.address
-  if (!address) {
-    say('Temporal: starting the dev server…')
-    temporal = await startTemporalDevServer({
-      dbFile: `${config.dataDir}/temporal.db`,
-      uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
-    })
-    address = temporal.address
-  }
+  const { temporal, address } = await temporalFor(config, env)
   if (!supervised) say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
 
   const { ownerUrl, appUrl: databaseUrl } = await ensureDatabase(env)
