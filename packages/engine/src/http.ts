@@ -354,7 +354,7 @@ export function createHttpClient(options: HttpClientOptions = {}): NodeHttp {
     init: { method: string; headers: Record<string, string>; body: Uint8Array | undefined },
     signal: AbortSignal,
     maxBytes: number,
-  ): Promise<{ response: IncomingMessage; body: Buffer }> {
+  ): Promise<{ response: IncomingMessage; body: Buffer<ArrayBuffer> }> {
     // The connection goes to the address we checked, never to a second DNS answer.
     const lookup: LookupFunction = (_hostname, lookupOptions, callback) => {
       if ((lookupOptions as { all?: boolean }).all) {

@@ -1,12 +1,13 @@
-// The engine's own validation file (it needs only zod and jsonata, so it runs in the browser).
-// The package index also exports Node-only modules (hashing, activities, HTTP), which is why
-// the editor imports this one file through a Vite alias instead of `@warmflow/engine`.
+// The engine's validation, from its browser-safe entry (zod and jsonata, no Node built-ins).
 import {
+  type AnyNodeDefinition,
   type FlowProblem,
   type FlowValidation,
-  type ValidationRegistry,
+  type NodeCategory,
+  type NodeRegistry,
+  nodeDefinitionBrand,
   validateFlow,
-} from '@warmflow/engine/validate'
+} from '@warmflow/engine/core'
 import { z } from 'zod'
 import type { CatalogueNode, FlowDefinitionJson, JsonSchema } from '../api/types'
 import { pick } from '../i18n'
@@ -15,7 +16,21 @@ import { portsOf, type WarmNode } from './graph'
 export type { FlowProblem }
 
 /** The palette's categories in the order a flow usually uses them. */
-export const categoryOrder = ['trigger', 'privacy', 'ai', 'matching', 'data', 'logic', 'control', 'notify']
+export const categoryOrder: string[] = [
+  'trigger',
+  'privacy',
+  'ai',
+  'matching',
+  'data',
+  'logic',
+  'control',
+  'notify',
+] satisfies NodeCategory[]
+
+/** The engine's category of a catalogue entry; one the engine does not know counts as `data`. */
+function categoryOf(item: CatalogueNode): NodeCategory {
+  return categoryOrder.includes(item.category) ? (item.category as NodeCategory) : 'data'
+}
 
 /** Catalogue entries by `type@version`. */
 export function catalogueIndex(items: readonly CatalogueNode[]): Map<string, CatalogueNode> {
@@ -47,7 +62,9 @@ function zodFromJsonSchema(schema: JsonSchema | undefined): z.ZodType {
   }
 }
 
-type EngineRegistry = ValidationRegistry
+function neverRunsHere(): never {
+  throw new Error('The designer checks flows; nodes run in the worker.')
+}
 
 /**
  * A node registry for `validateFlow` made from the API's node catalogue: each node's config
@@ -58,17 +75,18 @@ type EngineRegistry = ValidationRegistry
  * @example
  * const result = validateFlow(definition, registryFromCatalogue(items))
  */
-export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRegistry {
+export function registryFromCatalogue(items: readonly CatalogueNode[]): NodeRegistry {
   const byKey = new Map(
     items.map((item) => {
       let configSchema: z.ZodType | undefined
-      const definition = {
+      const definition: AnyNodeDefinition = {
+        [nodeDefinitionBrand]: true,
         key: `${item.type}@${item.version}`,
         type: item.type,
         version: item.version,
         title: item.title,
         description: item.description,
-        category: item.category,
+        category: categoryOf(item),
         icon: item.icon,
         secrets: item.secrets,
         personalData: item.personalData,
@@ -78,6 +96,9 @@ export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRe
           configSchema ??= zodFromJsonSchema(item.configSchema)
           return configSchema
         },
+        input: anything,
+        output: anything,
+        execute: neverRunsHere,
       }
       return [definition.key, definition] as const
     }),
@@ -90,7 +111,7 @@ export function registryFromCatalogue(items: readonly CatalogueNode[]): EngineRe
 }
 
 /** Checks a flow with the engine's own rules; never throws. */
-export function checkFlow(definition: FlowDefinitionJson, registry: EngineRegistry): FlowValidation {
+export function checkFlow(definition: FlowDefinitionJson, registry: NodeRegistry): FlowValidation {
   try {
     return validateFlow(definition, registry)
   } catch {

@@ -1,4 +1,4 @@
-import { evaluateExpression } from '@warmflow/engine/expressions'
+import { evaluateExpression } from '@warmflow/engine/core'
 import { createContext, useContext, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 

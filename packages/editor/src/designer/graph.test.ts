@@ -1,3 +1,4 @@
+import { switchNode } from '@warmflow/engine/core'
 import { describe, expect, it } from 'vitest'
 import type { CatalogueNode } from '../api/types'
 import {
@@ -5,6 +6,7 @@ import {
   duplicate,
   fromDefinition,
   type Graph,
+  portsOf,
   removeFromGraph,
   toDefinition,
 } from './graph'
@@ -88,6 +90,67 @@ describe('checkConnection', () => {
     ).toBeUndefined()
   })
 })
+
+describe('switch ports', () => {
+  // The catalogue lists a switch with the ports of its default config; the engine derives the real ones.
+  const switchEntry = entry({
+    type: 'switch',
+    category: 'control',
+    title: { nl: 'Kiezen', en: 'Switch' },
+    outputs: [{ id: 'case_1', title: { nl: 'case_1', en: 'case_1' } }],
+    dynamicOutputs: true,
+  })
+  const config = {
+    cases: [
+      { id: 'young', label: { nl: 'Jong', en: 'Young' }, when: 'age < 18' },
+      { id: 'old', when: 'age >= 67' },
+    ],
+  }
+
+  it("are the engine's outputs(config): one per case, then default and error", () => {
+    const engine = switchNode.outputs
+    if (typeof engine !== 'function') throw new Error('the switch declares its ports from its config')
+    expect(portsOf(switchEntry, config)).toEqual([...engine(switchNode.config.parse(config)), errorPortOf()])
+    expect(portsOf(switchEntry, config).map((port) => port.id)).toEqual(['young', 'old', 'default', 'error'])
+  })
+  it("keep an unfinished case's port while its formula is still empty", () => {
+    const editing = { cases: [...config.cases, { id: 'new', when: '' }] }
+    expect(portsOf(switchEntry, editing).map((port) => port.id)).toEqual([
+      'young',
+      'old',
+      'new',
+      'default',
+      'error',
+    ])
+  })
+  it("fall back to the catalogue's ports when a case has no id yet", () => {
+    expect(portsOf(switchEntry, { cases: [{ when: 'true' }] }).map((port) => port.id)).toEqual([
+      'case_1',
+      'error',
+    ])
+  })
+  it('let a connection leave from a case port', () => {
+    const withSwitch: Graph = {
+      nodes: [
+        ...graph.nodes,
+        { ...graph.nodes[1]!, id: 'route', data: { type: 'switch', version: 1, config } },
+      ],
+      edges: graph.edges,
+    }
+    const types = new Map([...catalogue, ['switch@1', switchEntry]])
+    expect(
+      checkConnection(withSwitch, { source: 'route', sourceHandle: 'old', target: 'b' }, types),
+    ).toBeUndefined()
+    expect(
+      checkConnection(withSwitch, { source: 'route', sourceHandle: 'case_1', target: 'b' }, types)?.reason,
+    ).toBe('port')
+  })
+})
+
+/** The implicit port every node has. */
+function errorPortOf() {
+  return { id: 'error', title: { nl: 'Bij een fout', en: 'On error' } }
+}
 
 describe('graph edits', () => {
   it('removes a node together with its edges', () => {

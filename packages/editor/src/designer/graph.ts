@@ -1,3 +1,10 @@
+import {
+  type AnyNodeDefinition,
+  controlPlugin,
+  defaultOutputPort,
+  errorOutputPort,
+  outputPortsOf,
+} from '@warmflow/engine/core'
 import type { Edge, Node } from '@xyflow/react'
 import type { LocalizedText } from '../api/client'
 import type { CatalogueNode, FlowDefinitionJson, FlowEdgeJson } from '../api/types'
@@ -34,28 +41,38 @@ export interface Port {
   title: LocalizedText
 }
 
-const defaultPort: Port = { id: 'out', title: { nl: 'Verder', en: 'Next' } }
-const errorPort: Port = { id: 'error', title: { nl: 'Bij een fout', en: 'On error' } }
+/** The engine's own nodes (switch, condition, …), by `type@version`: their ports come from the engine. */
+const engineNodes: ReadonlyMap<string, AnyNodeDefinition> = new Map(
+  controlPlugin.nodes.map((definition) => [definition.key, definition]),
+)
 
 /**
- * The output ports of a node type: its declared outputs (or `out`), plus the `error` port every
- * node has for routing a failure onward.
+ * The ports of an engine node whose ports depend on its config (a switch: one per case plus
+ * `default`), from the engine's own `outputs(config)`. Undefined while the config is too
+ * unfinished to have ports (a case without an id), so the catalogue's ports are shown instead.
+ */
+function enginePorts(catalogue: CatalogueNode | undefined, config: unknown): Port[] | undefined {
+  const definition = catalogue && engineNodes.get(`${catalogue.type}@${catalogue.version}`)
+  if (typeof definition?.outputs !== 'function' || config === undefined) return undefined
+  try {
+    const ports = outputPortsOf(definition, config)
+    return ports.every((port) => typeof port.id === 'string') ? ports : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The output ports of a node: its declared outputs (or `out`), plus the `error` port every
+ * node has for routing a failure onward. For engine nodes whose ports follow their config (a
+ * switch), the engine derives them from `config`.
  */
 export function portsOf(catalogue: CatalogueNode | undefined, config?: unknown): Port[] {
+  const dynamic = enginePorts(catalogue, config)
+  if (dynamic) return dynamic
   const declared: Port[] = [...(catalogue?.outputs ?? [])]
-  const cases = (config as { cases?: unknown } | undefined)?.cases
-  if (Array.isArray(cases) && cases.every((item) => typeof item?.id === 'string')) {
-    // A switch: one port per case plus `default`, as the engine derives them from the config.
-    const dynamic = (cases as { id: string; label?: LocalizedText }[]).map(
-      (item): Port => ({ id: item.id, title: item.label ?? { nl: item.id, en: item.id } }),
-    )
-    declared.splice(0, declared.length, ...dynamic, {
-      id: 'default',
-      title: { nl: 'Anders', en: 'Otherwise' },
-    })
-  }
-  const ports = declared.length > 0 ? declared : [defaultPort]
-  return ports.some((port) => port.id === errorPort.id) ? ports : [...ports, errorPort]
+  const ports = declared.length > 0 ? declared : [defaultOutputPort]
+  return ports.some((port) => port.id === errorOutputPort.id) ? ports : [...ports, errorOutputPort]
 }
 
 /** The ids of {@link portsOf}. */
