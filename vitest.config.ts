@@ -1,9 +1,20 @@
 import { defineConfig } from 'vitest/config'
+import { type Tier, tierFiles } from './tests/setup/tiers.js'
+
+// Three tiers, one vitest project each (tests/setup/tiers.ts says which file runs where):
+// `pnpm test:unit` needs no service and takes seconds; `pnpm test:integration` and
+// `pnpm test:e2e` share one Temporal dev server and one PostgreSQL database, started by the
+// global setup only when one of them runs. `pnpm test` runs all three.
+const servicesSetup = ['tests/setup/global-setup.ts']
+
+const project = (name: Tier, globalSetup: string[]) => ({
+  extends: true as const,
+  test: { name, ...tierFiles[name], globalSetup },
+})
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
-    globalSetup: ['tests/setup/global-setup.ts'],
+    projects: [project('unit', []), project('integration', servicesSetup), project('e2e', servicesSetup)],
     reporters: ['default', './tests/setup/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -28,12 +28,50 @@ declare module 'vitest' {
   }
 }
 
+/** What the setup starts once per test run, whichever tiers run. */
+interface Services {
+  temporalAddress: string
+  databaseUrl: string
+  ownerDatabaseUrl: string
+  workflowBundlePath: string
+  payloadKeys: string
+  stop(): Promise<void>
+}
+
 /**
- * Starts the real services every integration test uses: a Temporal dev server (in memory, on
- * free ports) and a fresh PostgreSQL database for this run, migrated; and bundles the
- * interpreter workflow once so workers start fast.
+ * The integration and e2e projects both name this setup; vitest calls it once per project, in
+ * one process. The services are started by the first call and stopped after the last teardown,
+ * so both tiers share one Temporal dev server and one database, as a single project did.
+ */
+const shared = Symbol.for('warmflow.test.services')
+type SharedServices = { services: Promise<Services>; users: number }
+const registry = globalThis as typeof globalThis & { [shared]?: SharedServices }
+
+/**
+ * Starts the real services every integration and browser test uses: a Temporal dev server (in
+ * memory, on free ports) and a fresh PostgreSQL database for this run, migrated; and bundles the
+ * interpreter workflow once so workers start fast. The unit project does not run it.
  */
 export default async function setup(project: TestProject) {
+  registry[shared] ??= { services: startServices(), users: 0 }
+  const entry = registry[shared]
+  entry.users += 1
+  const services = await entry.services
+  project.provide('temporalAddress', services.temporalAddress)
+  project.provide('databaseUrl', services.databaseUrl)
+  project.provide('ownerDatabaseUrl', services.ownerDatabaseUrl)
+  project.provide('workflowBundlePath', services.workflowBundlePath)
+  project.provide('payloadKeys', services.payloadKeys)
+
+  return async () => {
+    entry.users -= 1
+    if (entry.users > 0) return
+    delete registry[shared]
+    await services.stop()
+  }
+}
+
+async function startServices(): Promise<Services> {
   const [temporal, adminUrl, bundle] = await Promise.all([
     freePort().then((port) => startTemporalDevServer({ port })),
     ensurePostgres(process.env),
@@ -54,19 +92,20 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'warmflow-test-'))
   const workflowBundlePath = join(dir, 'workflow-bundle.js')
   writeFileSync(workflowBundlePath, bundle.code)
-
-  project.provide('temporalAddress', temporal.address)
-  project.provide('databaseUrl', appUrl)
-  project.provide('ownerDatabaseUrl', scratch.url)
-  project.provide('workflowBundlePath', workflowBundlePath)
   // A fresh key per test run; worker processes that tests spawn inherit it through the environment.
   const payloadKeys = process.env[payloadKeysVariable] || generatePayloadKey('test1')
   process.env[payloadKeysVariable] = payloadKeys
-  project.provide('payloadKeys', payloadKeys)
 
-  return async () => {
-    await temporal.stop()
-    await scratch.drop()
-    rmSync(dir, { recursive: true, force: true })
+  return {
+    temporalAddress: temporal.address,
+    databaseUrl: appUrl,
+    ownerDatabaseUrl: scratch.url,
+    workflowBundlePath,
+    payloadKeys,
+    async stop() {
+      await temporal.stop()
+      await scratch.drop()
+      rmSync(dir, { recursive: true, force: true })
+    },
   }
 }
