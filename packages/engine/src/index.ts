@@ -94,6 +94,7 @@ export {
   type PersonalDataDeclaration,
   type Plugin,
   type PluginSpec,
+  type SecretSlotsOf,
 } from './node.js'
 export {
   defaultLargeOutputBytes,

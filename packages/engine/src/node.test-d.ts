@@ -20,7 +20,7 @@ export const greet = defineNode({
   output,
   execute(ctx) {
     expectTypeOf(ctx).toEqualTypeOf<
-      NodeContext<{ name: string; age?: number | undefined }, { greeting: string; loud: boolean }>
+      NodeContext<{ name: string; age?: number | undefined }, { greeting: string; loud: boolean }, never>
     >()
     expectTypeOf(ctx.input.name).toEqualTypeOf<string>()
     expectTypeOf(ctx.input.age).toEqualTypeOf<number | undefined>()
@@ -77,6 +77,43 @@ defineNode({
   },
 })
 
+// `ctx.secrets` takes only the slot names the node declared.
+export const withSecrets = defineNode({
+  type: 'types.secrets',
+  version: 1,
+  category: 'logic',
+  title: { nl: 'Geheimen', en: 'Secrets' },
+  input,
+  config,
+  output,
+  secrets: ['apiKey', 'webhookToken'],
+  async execute({ secrets }) {
+    expectTypeOf(secrets.get).parameter(0).toEqualTypeOf<'apiKey' | 'webhookToken'>()
+    const key = await secrets.get('apiKey')
+    const token = await secrets.find('webhookToken')
+    // @ts-expect-error: `other` is not a declared secret slot
+    await secrets.get('other')
+    // @ts-expect-error: `find` is limited to the declared slots too
+    await secrets.find('apiKeys')
+    return { message: `${key.length}${token ?? ''}` }
+  },
+})
+
+defineNode({
+  type: 'types.no-secrets',
+  version: 1,
+  category: 'logic',
+  title: { nl: 'Geen geheimen', en: 'No secrets' },
+  input,
+  config,
+  output,
+  async execute({ secrets }) {
+    // @ts-expect-error: a node that declares no secrets cannot ask for one
+    await secrets.get('apiKey')
+    return { message: 'x' }
+  },
+})
+
 // The test harness returns the node's parsed output type.
 export async function harness() {
   const result = await runNode(greet, { config: { loud: false }, input: { name: 'Fatima' } })
@@ -87,4 +124,6 @@ export async function harness() {
   expectTypeOf(test.ctx.input.age).toEqualTypeOf<number | undefined>()
   // @ts-expect-error: the config has no field `shout`
   void test.ctx.config.shout
+  const secretTest = createTestContext(withSecrets, { config: { loud: true }, input: { name: 'Jan' } })
+  expectTypeOf(secretTest.ctx.secrets.get).parameter(0).toEqualTypeOf<'apiKey' | 'webhookToken'>()
 }

@@ -66,24 +66,32 @@ export interface NodeRunInfo {
 
 /**
  * Access to the secrets a node declared, and only those. A declared name is a slot; the flow
- * decides which stored credential fills it (see `FlowNode.credentials`).
+ * decides which stored credential fills it (see `FlowNode.credentials`). `Slot` is the union of
+ * the declared names, so asking for an undeclared one does not compile; a node without
+ * `secrets` gets `never` and cannot ask at all.
+ *
+ * @example
+ * // In a node declaring `secrets: ['apiKey']`:
+ * const key = await ctx.secrets.get('apiKey')
+ * // ctx.secrets.get('other') is a compile error.
  */
-export interface NodeSecrets {
+export interface NodeSecrets<Slot extends string = string> {
   /** Returns the secret's value; throws when the node did not declare `name` or it is not set. */
-  get(name: string): Promise<string>
+  get(name: Slot): Promise<string>
   /** Like `get`, but undefined when no credential is configured (e.g. to fall back to an offline method). */
-  find(name: string): Promise<string | undefined>
+  find(name: Slot): Promise<string | undefined>
 }
 
 /**
  * Everything a node's `execute` receives. `input` and `config` are already validated against
  * the node's schemas, so their types are exact.
  */
-export interface NodeContext<Input, Config> {
+export interface NodeContext<Input, Config, Slot extends string = string> {
   input: Input
   config: Config
   log: NodeLogger
-  secrets: NodeSecrets
+  /** The secrets of the slots the node declared in `secrets`, typed to those names. */
+  secrets: NodeSecrets<Slot>
   /** Tells Temporal the node is still alive; call it during long work. */
   heartbeat(details?: unknown): void
   /** Aborted when the run is cancelled or the attempt timed out. */
@@ -120,7 +128,12 @@ export interface NodeExpression {
 }
 
 /** The shape a node author writes; see {@link defineNode}. */
-export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Output extends z.ZodType> {
+export interface NodeSpec<
+  Input extends z.ZodType,
+  Config extends z.ZodType,
+  Output extends z.ZodType,
+  Slot extends string = string,
+> {
   /** Dotted lower-case type, e.g. `ai.summarise`. */
   type: string
   /** Bump when config, input or output change incompatibly; old flows keep the old version. */
@@ -133,8 +146,8 @@ export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Out
   input: Input
   config: Config
   output: Output
-  /** Names of the secrets `ctx.secrets.get` may return. */
-  secrets?: readonly string[]
+  /** Names of the secrets `ctx.secrets.get` may return; `ctx.secrets` is typed to them. */
+  secrets?: readonly Slot[]
   personalData?: PersonalDataDeclaration
   activity?: NodeActivityDefaults
   /**
@@ -154,7 +167,9 @@ export interface NodeSpec<Input extends z.ZodType, Config extends z.ZodType, Out
    * upgradeConfig: (old) => ({ endpoint: old.baseUrl, timeoutSeconds: old.timeoutSeconds })
    */
   upgradeConfig?: (config: Record<string, unknown>, fromVersion: number) => z.input<Config>
-  execute(ctx: NodeContext<z.output<Input>, z.output<Config>>): Promise<z.input<Output>> | z.input<Output>
+  execute(
+    ctx: NodeContext<z.output<Input>, z.output<Config>, Slot>,
+  ): Promise<z.input<Output>> | z.input<Output>
 }
 
 /** Marks objects made by {@link defineNode}, so a loader can tell them from anything else. */
@@ -165,7 +180,8 @@ export interface NodeDefinition<
   Input extends z.ZodType = z.ZodType,
   Config extends z.ZodType = z.ZodType,
   Output extends z.ZodType = z.ZodType,
-> extends NodeSpec<Input, Config, Output> {
+  Slot extends string = string,
+> extends NodeSpec<Input, Config, Output, Slot> {
   readonly [nodeDefinitionBrand]: true
   /** `type@version`, the registry key. */
   readonly key: string
@@ -173,11 +189,21 @@ export interface NodeDefinition<
 
 /** A node definition with its schema types erased, as collections hold them. */
 // biome-ignore lint/suspicious/noExplicitAny: erasing the generic is the point of this alias
-export type AnyNodeDefinition = NodeDefinition<any, any, any>
+export type AnyNodeDefinition = NodeDefinition<any, any, any, any>
+
+/**
+ * The secret slot names a node definition declared, e.g. `'ai'` for the AI nodes.
+ *
+ * @example
+ * type Slots = SecretSlotsOf<typeof summariseNode> // 'ai'
+ */
+// biome-ignore lint/suspicious/noExplicitAny: only the slot parameter matters here
+export type SecretSlotsOf<Node> = Node extends NodeDefinition<any, any, any, infer Slot> ? Slot : string
 
 /**
  * Defines a node. The types of `ctx.input` and `ctx.config` flow from the zod schemas into
- * `execute` without casts, and the return value must match `output`.
+ * `execute` without casts, the return value must match `output`, and `ctx.secrets` accepts
+ * only the names listed in `secrets`.
  *
  * @example
  * import { z } from 'zod'
@@ -190,9 +216,12 @@ export type AnyNodeDefinition = NodeDefinition<any, any, any>
  *   execute: ({ input, config }) => ({ message: `${config.greeting} ${input.name}` }),
  * })
  */
-export function defineNode<Input extends z.ZodType, Config extends z.ZodType, Output extends z.ZodType>(
-  spec: NodeSpec<Input, Config, Output>,
-): NodeDefinition<Input, Config, Output> {
+export function defineNode<
+  Input extends z.ZodType,
+  Config extends z.ZodType,
+  Output extends z.ZodType,
+  const Slot extends string = never,
+>(spec: NodeSpec<Input, Config, Output, Slot>): NodeDefinition<Input, Config, Output, Slot> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/.test(spec.type)) {
     throw new TypeError(`Node type "${spec.type}" must be lower-case words separated by dots`)
   }

@@ -6,7 +6,7 @@ import {
   type NodeLogEntry,
 } from './activities.js'
 import { createHttpClient, HttpError, type HttpRequestInit, httpAllowFromEnv, type NodeHttp } from './http.js'
-import type { AnyNodeDefinition, NodeContext, NodeRunInfo } from './node.js'
+import type { AnyNodeDefinition, NodeContext, NodeRunInfo, SecretSlotsOf } from './node.js'
 import type { RecordStore } from './records.js'
 
 /** Options for {@link runNode}. */
@@ -146,8 +146,8 @@ export async function runNode<Node extends AnyNodeDefinition>(
 }
 
 /** A node context for calling `execute` yourself, with what it recorded and a way to cancel. */
-export interface TestContext<Input, Config> {
-  ctx: NodeContext<Input, Config>
+export interface TestContext<Input, Config, Slot extends string = string> {
+  ctx: NodeContext<Input, Config, Slot>
   logs: NodeLogEntry[]
   heartbeats: unknown[]
   requests: RecordedHttpRequest[]
@@ -168,13 +168,13 @@ export interface TestContext<Input, Config> {
 export function createTestContext<Node extends AnyNodeDefinition>(
   node: Node,
   options: RunNodeOptions = {},
-): TestContext<z.output<Node['input']>, z.output<Node['config']>> {
+): TestContext<z.output<Node['input']>, z.output<Node['config']>, SecretSlotsOf<Node>> {
   const controller = new AbortController()
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal
   const { env, recorded } = testEnvironment(options, signal)
   const ctx = createNodeContext(node, { config: options.config ?? {}, input: options.input ?? {} }, env)
   return {
-    ctx: ctx as NodeContext<z.output<Node['input']>, z.output<Node['config']>>,
+    ctx: ctx as NodeContext<z.output<Node['input']>, z.output<Node['config']>, SecretSlotsOf<Node>>,
     ...recorded,
     cancel: (reason) => controller.abort(reason),
   }
