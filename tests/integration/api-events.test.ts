@@ -14,8 +14,16 @@ afterAll(async () => {
   await platform?.stop()
 })
 
-/** Opens an event stream as a user and reads it until `done` says so or the time is up. */
-async function readEvents(user: TestUser, path: string, done: (text: string) => boolean, timeoutMs = 15_000) {
+/** An open event stream: `read` reads on until `done` says so or the time is up. */
+interface EventStream {
+  status: number
+  text: string
+  read(done: (text: string) => boolean, timeoutMs?: number): Promise<string>
+  close(): Promise<void>
+}
+
+/** Opens an event stream as a user (signed in with a session of its own). */
+async function openEvents(user: TestUser, path: string): Promise<EventStream> {
   const session = await platform.as(user).request('GET', '/api/v1/auth/me')
   expect(session.status).toBe(200)
   const login = await platform.app.request('/api/v1/auth/login', {
@@ -26,26 +34,55 @@ async function readEvents(user: TestUser, path: string, done: (text: string) => 
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
   const controller = new AbortController()
   const response = await platform.app.request(path, { headers: { cookie }, signal: controller.signal })
-  if (response.status !== 200 || !response.body)
-    return { status: response.status, text: await response.text() }
+  if (response.status !== 200 || !response.body) {
+    const text = await response.text()
+    return { status: response.status, text, read: async () => text, close: async () => undefined }
+  }
   const reader = response.body.getReader()
   const decoder = new TextDecoder()
-  let text = ''
-  const deadline = Date.now() + timeoutMs
-  while (!done(text) && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<{ done: true; value: undefined }>((resolve) =>
-        setTimeout(() => resolve({ done: true, value: undefined }), Math.max(1, deadline - Date.now())),
-      ),
-    ])
-    if (chunk.value) text += decoder.decode(chunk.value, { stream: true })
-    if (chunk.done && !chunk.value) break
+  let ended = false
+  // A read that a deadline cut short stays pending; the next `read` waits for it, so no chunk is lost.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined
+  const stream: EventStream = {
+    status: response.status,
+    text: '',
+    async read(done, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs
+      while (!ended && !done(stream.text) && Date.now() < deadline) {
+        pending ??= reader.read()
+        let timer: NodeJS.Timeout | undefined
+        const chunk = await Promise.race([
+          pending,
+          new Promise<'timeout'>((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), Math.max(1, deadline - Date.now()))
+          }),
+        ])
+        clearTimeout(timer)
+        if (chunk === 'timeout') continue
+        pending = undefined
+        if (chunk.value) stream.text += decoder.decode(chunk.value, { stream: true })
+        if (chunk.done) ended = true
+      }
+      return stream.text
+    },
+    async close() {
+      controller.abort()
+      await reader.cancel().catch(() => undefined)
+    },
   }
-  controller.abort()
-  await reader.cancel().catch(() => undefined)
-  return { status: response.status, text }
+  return stream
 }
+
+/** Opens an event stream as a user and reads it until `done` says so or the time is up. */
+async function readEvents(user: TestUser, path: string, done: (text: string) => boolean, timeoutMs = 15_000) {
+  const stream = await openEvents(user, path)
+  const text = await stream.read(done, timeoutMs)
+  await stream.close()
+  return { status: stream.status, text }
+}
+
+/** Whether the stream has announced it is listening (its first event). */
+const isReady = (text: string) => text.includes('event: ready')
 
 const eventsOf = (text: string, name: string) =>
   text
@@ -125,16 +162,24 @@ describe('inbox stream', () => {
     })
     expect((await as.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
 
-    const mine = readEvents(approver, '/api/v1/tasks/events', (t) => t.includes('event: task'))
-    const theirs = readEvents(outsider, '/api/v1/tasks/events', () => false, 6_000)
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // Both streams listen (their `ready` event) before the run makes its task.
+    const [mine, theirs] = await Promise.all([
+      openEvents(approver, '/api/v1/tasks/events'),
+      openEvents(outsider, '/api/v1/tasks/events'),
+    ])
+    expect([mine.status, theirs.status]).toEqual([200, 200])
+    await Promise.all([mine.read(isReady), theirs.read(isReady)])
+    expect([isReady(mine.text), isReady(theirs.text)]).toEqual([true, true])
     const run = await as.request('POST', `/api/v1/flows/${flow.body.id}/runs`, { input: {} })
-    const [got, notGot] = await Promise.all([mine, theirs])
-    const tasks = eventsOf(got.text, 'task')
+    const got = await mine.read((t) => t.includes('event: task'))
+    // The outsider's stream polls on the same schedule: two more rounds after the approver's
+    // stream showed the task would have shown it there too.
+    const notGot = await theirs.read(() => false, 2_500)
+    await Promise.all([mine.close(), theirs.close()])
+    const tasks = eventsOf(got, 'task')
     expect(tasks).toHaveLength(1)
     expect(tasks[0]).toMatchObject({ runId: run.body.id, teamId: team.id, title: { nl: 'Bekijken' } })
-    expect(notGot.status).toBe(200)
-    expect(eventsOf(notGot.text, 'task')).toEqual([])
+    expect(eventsOf(notGot, 'task')).toEqual([])
     expect((await readEvents(designer, '/api/v1/tasks/events', () => true)).status).toBe(403)
   })
 })
