@@ -6,6 +6,7 @@ import {
   type FlowDefinitionInput,
   type TaskOutcome,
 } from '@warmflow/engine'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually } from '../support/platform.js'
 import { attempts, completed, type EngineHarness, sideEffects, startEngineHarness } from './engine-harness.js'
@@ -385,7 +386,12 @@ describe('waiting and cancelling', () => {
     expect(progress.status).toBe('cancelled')
     expect(progress.nodes.slow).toMatchObject({ status: 'failed', error: { code: 'run.cancelled' } })
     // The node heard the cancellation through its heartbeat and stopped: it never wrote its side effect.
-    await new Promise((resolve) => setTimeout(resolve, 6000))
+    const stopped = await eventually(async () => {
+      const { rows } = await sql<{ attempt: number }>`
+        select attempt from test_stops where run_id = ${runId} and node_id = 'slow'`.execute(h.db)
+      return rows.length > 0 ? rows.map((row) => row.attempt) : undefined
+    }, 10_000)
+    expect(stopped).toEqual([1])
     expect(await sideEffects(h.db, runId)).toEqual({})
     expect(await attempts(h.db, runId, 'slow')).toEqual([1])
   }, 20_000)
