@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { NodeError } from './errors.js'
 import { defineNode, type NodeSecrets } from './node.js'
@@ -40,7 +40,8 @@ describe('testing helpers', () => {
     expect(test.ctx.config.label).toBe('stap')
     expect(test.ctx.idempotencyKey).toBe('test-run/node')
     const running = waitForCancel.execute(test.ctx)
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    // Half-way: the node has taken a few steps (each one heartbeats) when the test cancels.
+    await vi.waitFor(() => expect(test.heartbeats.length).toBeGreaterThanOrEqual(3), { interval: 5 })
     test.cancel()
     await expect(running).rejects.toMatchObject({ code: 'test.cancelled' })
     expect(test.ctx.signal.aborted).toBe(true)
