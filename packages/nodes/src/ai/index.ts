@@ -1,13 +1,25 @@
 export { classificationSchema, classifyNode } from './classify/classify.js'
 export {
   type AiMeta,
+  aiFieldPath,
+  aiLanguage,
   aiMetaSchema,
+  aiOutputField,
   buildMessages,
+  cleanModelText,
   guardOutgoing,
   newDataMarker,
   offlineLabel,
   outgoingContent,
+  parseModelJson,
 } from './common.js'
+export {
+  type AiNodeBaseConfig,
+  type AiNodeSource,
+  type AiNodeSpec,
+  type AiPrompt,
+  defineAiNode,
+} from './define.js'
 export { draftNode } from './draft/draft.js'
 export {
   type ExtractFieldDefinition,

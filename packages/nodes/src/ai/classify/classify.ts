@@ -1,23 +1,7 @@
-import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
-import {
-  aiActivity,
-  aiData,
-  aiFieldPath,
-  aiLanguage,
-  aiOutputField,
-  aiPersonalData,
-  buildMessages,
-  fromPseudonymised,
-  guardOutgoing,
-  offlineMeta,
-  outgoingContent,
-  parseModelJson,
-  readTexts,
-  remoteMeta,
-} from '../common.js'
+import { aiFieldPath, aiLanguage, aiOutputField, parseModelJson } from '../common.js'
+import { defineAiNode } from '../define.js'
 import { classifyOffline } from '../offline.js'
-import { aiSecretSlot, callChat, loadAiProvider } from '../provider.js'
 
 const labelSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use letters, digits, _ and -'),
@@ -35,90 +19,58 @@ export const classificationSchema = z.object({
 })
 
 /** Puts a text into one of the labels from the config, with a confidence between 0 and 1. */
-export const classifyNode = defineNode({
+export const classifyNode = defineAiNode({
   type: 'ai.classify',
   version: 1,
-  category: 'ai',
   icon: 'tags',
   title: { nl: 'Indelen', en: 'Classify' },
   description: {
     nl: 'Kiest bij een tekst het best passende label uit jouw lijst (bijvoorbeeld: vervoer, eenzaamheid, administratie), met hoe zeker dat is. Zonder AI-koppeling telt Warmflow trefwoorden en zegt dat erbij.',
     en: 'Picks the best label from your list for a text (for example: transport, loneliness, paperwork), with how certain that is. Without an AI credential Warmflow counts keywords and says so.',
   },
-  input: aiData,
   config: z.object({
     fields: z.array(aiFieldPath).min(1).max(20).default(['omschrijving']),
     labels: z.array(labelSchema).min(2).max(50),
     outputField: aiOutputField.default('categorie'),
     language: aiLanguage,
   }),
-  output: aiData,
-  secrets: [aiSecretSlot],
-  personalData: aiPersonalData,
-  activity: aiActivity,
-  async execute({ input, config, secrets, signal, heartbeat, log }) {
-    const texts = readTexts(input, config.fields)
-    const provider = await loadAiProvider(secrets)
-    const pseudonymised = fromPseudonymised(input, config.fields)
-    if (!provider) {
-      const { label, confidence } = classifyOffline(Object.values(texts).join('\n'), config.labels)
-      return {
-        ...input,
-        [config.outputField]: {
-          label,
-          confidence,
-          reason:
-            config.language === 'nl' ? 'Trefwoorden geteld (zonder AI).' : 'Keywords counted (without AI).',
-        },
-        [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
-      }
-    }
-    const ids = config.labels.map((l) => l.id)
-    const task = [
+  prompt: (config) => ({
+    task: [
       'Classify the data into exactly one of these labels:',
       ...config.labels.map(
         (l) => `- ${l.id}${l.title ? ` (${l.title})` : ''}${l.description ? `: ${l.description}` : ''}`,
       ),
       'Answer with JSON: {"label": one of the label ids, "confidence": a number from 0 to 1, "reason": one short sentence}.',
-    ].join('\n')
-    guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
-    const messages = buildMessages(task, texts, config.language)
-    const schema = {
-      type: 'object',
-      properties: {
-        label: { type: 'string', enum: ids },
-        confidence: { type: 'number', minimum: 0, maximum: 1 },
-        reason: { type: 'string' },
+    ].join('\n'),
+    json: {
+      name: 'classification',
+      schema: {
+        type: 'object',
+        properties: {
+          label: { type: 'string', enum: config.labels.map((l) => l.id) },
+          confidence: { type: 'number', minimum: 0, maximum: 1 },
+          reason: { type: 'string' },
+        },
+        required: ['label', 'confidence', 'reason'],
+        additionalProperties: false,
       },
-      required: ['label', 'confidence', 'reason'],
-      additionalProperties: false,
-    }
-    const result = await callChat({
-      provider,
-      messages,
-      json: { name: 'classification', schema },
-      signal,
-      heartbeat,
-      log,
-    })
-    const answer = parseModelJson(
-      result.content,
+    },
+  }),
+  parse: (content, config) =>
+    parseModelJson(
+      content,
       z.object({
-        label: z.enum(ids as [string, ...string[]]),
+        label: z.enum(config.labels.map((l) => l.id) as [string, ...string[]]),
         confidence: z.number().min(0).max(1),
         reason: z.string(),
       }),
-    )
+    ),
+  offline: (config, { texts }) => {
+    const { label, confidence } = classifyOffline(Object.values(texts).join('\n'), config.labels)
     return {
-      ...input,
-      [config.outputField]: answer,
-      [`${config.outputField}Meta`]: remoteMeta(
-        provider,
-        result.model,
-        result.usage,
-        result.requests,
-        pseudonymised,
-      ),
+      label,
+      confidence,
+      reason: config.language === 'nl' ? 'Trefwoorden geteld (zonder AI).' : 'Keywords counted (without AI).',
     }
   },
 })

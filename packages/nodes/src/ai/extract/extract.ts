@@ -1,23 +1,7 @@
-import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
-import {
-  aiActivity,
-  aiData,
-  aiFieldPath,
-  aiLanguage,
-  aiOutputField,
-  aiPersonalData,
-  buildMessages,
-  fromPseudonymised,
-  guardOutgoing,
-  offlineMeta,
-  outgoingContent,
-  parseModelJson,
-  readTexts,
-  remoteMeta,
-} from '../common.js'
+import { aiFieldPath, aiLanguage, aiOutputField, parseModelJson } from '../common.js'
+import { defineAiNode } from '../define.js'
 import { extractOffline } from '../offline.js'
-import { aiSecretSlot, callChat, loadAiProvider } from '../provider.js'
 
 /** One field the designer wants extracted, as defined in the config form. */
 export const extractFieldSchema = z.object({
@@ -85,20 +69,18 @@ export function extractZodSchema(fields: readonly ExtractFieldDefinition[]) {
 
 /**
  * Pulls structured fields out of free text (type of help, days, language, district), checked
- * against the field list the designer made. The result is in `<outputField>`; fields the offline
- * method could not find are listed in `<outputField>Missing`.
+ * against the field list the designer made. The result is in `<outputField>`; required fields
+ * neither method found are listed in `<outputField>Missing`.
  */
-export const extractNode = defineNode({
+export const extractNode = defineAiNode({
   type: 'ai.extract',
   version: 1,
-  category: 'ai',
   icon: 'list-checks',
   title: { nl: 'Gegevens uit tekst halen', en: 'Extract data' },
   description: {
     nl: 'Haalt vaste gegevens uit een vrije tekst, zoals soort hulp, dagen en taal. Jij bepaalt welke velden er zijn. Zonder AI-koppeling zoekt Warmflow met eenvoudige regels en zegt dat erbij.',
     en: 'Pulls fixed fields out of free text, such as type of help, days and language. You decide which fields there are. Without an AI credential Warmflow uses simple rules and says so.',
   },
-  input: aiData,
   config: z.object({
     fields: z.array(aiFieldPath).min(1).max(20).default(['omschrijving']),
     /** The fields to extract. */
@@ -118,58 +100,26 @@ export const extractNode = defineNode({
     language: aiLanguage,
     instructions: z.string().max(4000).default(''),
   }),
-  output: aiData,
-  secrets: [aiSecretSlot],
-  personalData: aiPersonalData,
-  activity: aiActivity,
-  async execute({ input, config, secrets, signal, heartbeat, log }) {
-    const texts = readTexts(input, config.fields)
-    const provider = await loadAiProvider(secrets)
-    const pseudonymised = fromPseudonymised(input, config.fields)
-    if (!provider) {
-      const extracted = extractOffline(Object.values(texts).join('\n'), config.schema)
-      const missing = config.schema.filter((f) => f.required && extracted[f.name] == null).map((f) => f.name)
-      return {
-        ...input,
-        [config.outputField]: extracted,
-        [`${config.outputField}Missing`]: missing,
-        [`${config.outputField}Meta`]: offlineMeta(pseudonymised),
-      }
-    }
-    const task = [
+  prompt: (config) => ({
+    task: [
       'Extract the fields described by the JSON schema from the data. Use null when the data does not say; never guess.',
       'Answer with one JSON object only.',
       `Fields: ${config.schema.map((f) => `${f.name} (${f.type}${f.options ? `: ${f.options.join(' | ')}` : ''})${f.description ? ` - ${f.description}` : ''}`).join('; ')}`,
       config.instructions,
     ]
       .filter(Boolean)
-      .join('\n')
-    guardOutgoing(input, Object.keys(texts), outgoingContent(task, texts), provider.location)
-    const messages = buildMessages(task, texts, config.language)
-    const result = await callChat({
-      provider,
-      messages,
-      json: { name: 'extracted_fields', schema: extractJsonSchema(config.schema) },
-      signal,
-      heartbeat,
-      log,
-    })
-    const extracted = parseModelJson(result.content, extractZodSchema(config.schema)) as Record<
-      string,
-      unknown
-    >
+      .join('\n'),
+    json: { name: 'extracted_fields', schema: extractJsonSchema(config.schema) },
+  }),
+  parse: (content, config) => {
+    const extracted = parseModelJson(content, extractZodSchema(config.schema)) as Record<string, unknown>
     for (const field of config.schema) extracted[field.name] ??= null
-    return {
-      ...input,
-      [config.outputField]: extracted,
-      [`${config.outputField}Missing`]: [],
-      [`${config.outputField}Meta`]: remoteMeta(
-        provider,
-        result.model,
-        result.usage,
-        result.requests,
-        pseudonymised,
-      ),
-    }
+    return extracted
   },
+  offline: (config, { texts }): Record<string, unknown> =>
+    extractOffline(Object.values(texts).join('\n'), config.schema),
+  // A model answer has every required field (its schema says so), so this is empty for it.
+  besides: (extracted, config) => ({
+    Missing: config.schema.filter((f) => f.required && extracted[f.name] == null).map((f) => f.name),
+  }),
 })
