@@ -17,7 +17,7 @@ import '@xyflow/react/dist/style.css'
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, asProblem } from '../api/client'
-import type { CatalogueNode, FlowJson, RunJson, RunSummaryJson } from '../api/types'
+import type { CatalogueNode, FlowJson, RunJson } from '../api/types'
 import { pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -38,9 +38,9 @@ import { type History, record, recordFrom, redo, replace, startHistory, undo } f
 import { rememberCreatedFlow } from './keys'
 import { autoLayout } from './layout'
 import { Palette, paletteMime } from './Palette'
+import { SidePanel, type SidePanelTab } from './panel/SidePanel'
 import { loadDesignerData, takeLoadedDesignerData } from './prefetch'
 import { RunView, useRunView } from './RunView'
-import { SidePanel, type SidePanelTab } from './SidePanel'
 import { useCountByNode, useFlowWarnings } from './serverChecks'
 import { CanvasInfoContext, useCanvasNodes, WarmNodeComponent } from './WarmNode'
 
@@ -384,13 +384,13 @@ function DesignerCanvas({
       let answer: FlowJson
       if (!saved.id) {
         const teamId = user?.teams[0]?.id
-        answer = await api<FlowJson>('POST', `/api/v1/flows${teamId ? `?teamId=${teamId}` : ''}`, definition)
+        answer = await api.post('/api/v1/flows', { query: teamId ? { teamId } : {}, body: definition })
         rememberCreatedFlow(answer.id)
         navigate(`/flows/${answer.id}`, { replace: true })
       } else {
-        answer = await api<FlowJson>('PUT', `/api/v1/flows/${saved.id}`, {
-          revision: saved.revision ?? 1,
-          definition,
+        answer = await api.put('/api/v1/flows/{id}', {
+          path: { id: saved.id },
+          body: { revision: saved.revision ?? 1, definition },
         })
       }
       setSaved({ id: answer.id, revision: answer.revision, latestVersion: answer.latestVersion, json })
@@ -432,7 +432,7 @@ function DesignerCanvas({
   const reloadNewest = useCallback(async () => {
     if (!saved.id) return
     try {
-      const newest = await api<FlowJson>('GET', `/api/v1/flows/${saved.id}`)
+      const newest = await api.get('/api/v1/flows/{id}', { path: { id: saved.id } })
       const nextMeta = {
         ...meta,
         name: newest.definition.name,
@@ -460,9 +460,9 @@ function DesignerCanvas({
       if (!current)
         throw new ApiProblem(-1, 'editor.not_saved', { nl: t('publish.notSaved'), en: t('publish.notSaved') })
       try {
-        const version = await api<{ version: number }>('POST', `/api/v1/flows/${current.id}/publish`, {
-          note,
-          revision: current.revision,
+        const version = await api.post('/api/v1/flows/{id}/publish', {
+          path: { id: current.id },
+          body: { note, revision: current.revision },
         })
         setSaved((old) => ({ ...old, latestVersion: version.version }))
         setAnnouncement(t('publish.done', { version: version.version }))
@@ -483,8 +483,11 @@ function DesignerCanvas({
       const current = await save()
       if (!current)
         throw new ApiProblem(-1, 'editor.not_saved', { nl: t('publish.notSaved'), en: t('publish.notSaved') })
-      const started = await api<RunSummaryJson>('POST', `/api/v1/flows/${current.id}/test-runs`, { input })
-      setRun(await api<RunJson>('GET', `/api/v1/runs/${started.id}`))
+      const started = await api.post('/api/v1/flows/{id}/test-runs', {
+        path: { id: current.id },
+        body: { input },
+      })
+      setRun(await api.get('/api/v1/runs/{id}', { path: { id: started.id } }))
     },
     [save, t],
   )
@@ -493,7 +496,7 @@ function DesignerCanvas({
     if (!run || (run.status !== 'running' && run.nodes)) return
     const timer = window.setTimeout(async () => {
       try {
-        setRun(await api<RunJson>('GET', `/api/v1/runs/${run.id}`))
+        setRun(await api.get('/api/v1/runs/{id}', { path: { id: run.id } }))
       } catch {
         // keep the last state; the next poll tries again
         setRun((current) => (current ? { ...current } : current))

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import type { FlowJson } from '../api/types'
+import { useApi } from '../api/useApi'
 import { formatDateTime } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
-
-type Load = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; flows: FlowJson[] }
 
 /** The status word of a flow: draft until published, then the version. */
 export function flowStatus(flow: FlowJson): 'draft' | 'published' | 'archived' {
@@ -20,30 +19,22 @@ export function flowStatus(flow: FlowJson): 'draft' | 'published' | 'archived' {
 export function FlowList() {
   const { t, i18n } = useTranslation()
   const { user } = useAuth()
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
+  const load = useApi(async () => (await api.get('/api/v1/flows')).items, [])
   const [search, setSearch] = useState('')
   const [team, setTeam] = useState('all')
 
-  const reload = useCallback(() => {
-    setLoad({ state: 'loading' })
-    api<{ items: FlowJson[] }>('GET', '/api/v1/flows').then(
-      (page) => setLoad({ state: 'ready', flows: page.items }),
-      (error) => setLoad({ state: 'error', error }),
-    )
-  }, [])
-  useEffect(reload, [reload])
-
   const teams = user?.teams ?? []
   const teamName = (flow: FlowJson) => teams.find((candidate) => candidate.id === flow.teamId)?.name ?? ''
+  const flows = load.state === 'ready' ? load.data : undefined
   const shown = useMemo(() => {
-    if (load.state !== 'ready') return []
+    if (!flows) return []
     const words = search.trim().toLowerCase()
-    return load.flows.filter(
+    return flows.filter(
       (flow) =>
         (team === 'all' || flow.teamId === team) &&
         (!words || `${flow.name} ${flow.description}`.toLowerCase().includes(words)),
     )
-  }, [load, search, team])
+  }, [flows, search, team])
 
   return (
     <section className="page" aria-labelledby="flows-heading">
@@ -77,9 +68,9 @@ export function FlowList() {
         )}
       </div>
       {load.state === 'loading' && <Loading />}
-      {load.state === 'error' && <ProblemMessage error={load.error} onRetry={reload} />}
+      {load.state === 'error' && <ProblemMessage error={load.error} onRetry={load.reload} />}
       {load.state === 'ready' && shown.length === 0 && (
-        <p>{load.flows.length === 0 ? t('flows.empty') : t('flows.noMatch')}</p>
+        <p>{load.data.length === 0 ? t('flows.empty') : t('flows.noMatch')}</p>
       )}
       {load.state === 'ready' && shown.length > 0 && (
         <table className="flow-table">

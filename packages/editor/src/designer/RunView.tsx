@@ -66,8 +66,8 @@ export function RunView({
   const load = useCallback(() => {
     setState({ phase: 'loading' })
     Promise.all([
-      api<RunFlowJson>('GET', `/api/v1/runs/${runId}/flow`),
-      api<RunJson>('GET', `/api/v1/runs/${runId}`),
+      api.get('/api/v1/runs/{id}/flow', { path: { id: runId } }),
+      api.get('/api/v1/runs/{id}', { path: { id: runId } }),
     ]).then(
       ([flow, run]) => setState({ phase: 'ready', flow, run, graph: fromDefinition(flow.definition) }),
       (error) => setState({ phase: 'error', error }),
@@ -83,7 +83,7 @@ export function RunView({
     if (!running) return
     const timer = window.setTimeout(async () => {
       try {
-        const run = await api<RunJson>('GET', `/api/v1/runs/${runId}`)
+        const run = await api.get('/api/v1/runs/{id}', { path: { id: runId } })
         setState((current) => (current.phase === 'ready' ? { ...current, run } : current))
       } catch {
         // keep the last state; the next look tries again
@@ -425,10 +425,7 @@ function OpenTask({ runId, nodeId }: { runId: string; nodeId: string }) {
         type="button"
         onClick={async () => {
           try {
-            const page = await api<ApiAnswer<'/api/v1/tasks', 'get'>>(
-              'GET',
-              '/api/v1/tasks?view=team&limit=100',
-            )
+            const page = await api.get('/api/v1/tasks', { query: { view: 'team', limit: 100 } })
             const task = page.items.find((item) => item.runId === runId && item.nodeId === nodeId)
             if (task) navigate(`/inbox/${task.id}`)
             else

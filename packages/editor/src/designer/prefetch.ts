@@ -11,8 +11,8 @@ let pending: { flowId: string; data: Promise<DesignerData>; loaded?: DesignerDat
 
 function fetchDesignerData(flowId: string): Promise<DesignerData> {
   return Promise.all([
-    api<{ items: CatalogueNode[] }>('GET', '/api/v1/nodes'),
-    flowId === 'new' ? Promise.resolve(undefined) : api<FlowJson>('GET', `/api/v1/flows/${flowId}`),
+    api.get('/api/v1/nodes'),
+    flowId === 'new' ? Promise.resolve(undefined) : api.get('/api/v1/flows/{id}', { path: { id: flowId } }),
   ]).then(([catalogue, flow]) => ({ catalogue: catalogue.items, flow }))
 }
 

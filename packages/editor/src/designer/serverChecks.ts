@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
 import { api } from '../api/client'
-import type { FlowValidationJson } from '../api/types'
 import type { FlowProblem } from './catalogue'
 
 /**
@@ -17,7 +16,7 @@ export function useFlowWarnings(flowId: string | undefined, revision: number | u
       return
     }
     let current = true
-    api<FlowValidationJson>('POST', `/api/v1/flows/${flowId}/validate`).then(
+    api.post('/api/v1/flows/{id}/validate', { path: { id: flowId } }).then(
       (answer) => {
         if (current) setWarnings(answer.warnings)
       },

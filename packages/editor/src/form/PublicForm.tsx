@@ -1,6 +1,7 @@
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, type LocalizedText } from '../api/client'
+import { useApi } from '../api/useApi'
 import { pick } from '../i18n'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -64,9 +65,7 @@ function submission(schema: PublicFormJson['schema'], values: Values): Record<st
  */
 export function PublicForm({ flowId }: { flowId: string }) {
   const { t, i18n } = useTranslation()
-  const [form, setForm] = useState<
-    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; form: PublicFormJson }
-  >({ state: 'loading' })
+  const form = useApi<PublicFormJson>(() => api.get('/api/v1/forms/{id}', { path: { id: flowId } }), [flowId])
   const [values, setValues] = useState<Values>({})
   const [honeypot, setHoneypot] = useState('')
   const [busy, setBusy] = useState(false)
@@ -76,16 +75,7 @@ export function PublicForm({ flowId }: { flowId: string }) {
   const done = useRef<HTMLParagraphElement>(null)
   const problemBox = useRef<HTMLDivElement>(null)
 
-  const load = useCallback(() => {
-    setForm({ state: 'loading' })
-    api<PublicFormJson>('GET', `/api/v1/forms/${encodeURIComponent(flowId)}`).then(
-      (loaded) => setForm({ state: 'ready', form: loaded }),
-      (failure) => setForm({ state: 'error', error: failure }),
-    )
-  }, [flowId])
-  useEffect(load, [load])
-
-  const title = form.state === 'ready' ? pick(form.form.title, i18n.language) : t('publicForm.heading')
+  const title = form.state === 'ready' ? pick(form.data.title, i18n.language) : t('publicForm.heading')
   useEffect(() => {
     document.title = `${title} · Warmflow`
   }, [title])
@@ -98,7 +88,7 @@ export function PublicForm({ flowId }: { flowId: string }) {
 
   let content: React.ReactNode
   if (form.state === 'loading') content = <Loading />
-  else if (form.state === 'error') content = <ProblemMessage error={form.error} onRetry={load} />
+  else if (form.state === 'error') content = <ProblemMessage error={form.error} onRetry={form.reload} />
   else if (thanks) {
     content = (
       <p className="success" role="status" tabIndex={-1} ref={done}>
@@ -106,7 +96,7 @@ export function PublicForm({ flowId }: { flowId: string }) {
       </p>
     )
   } else {
-    const { schema, honeypotField } = form.form
+    const { schema, honeypotField } = form.data
     const required = new Set(schema.required ?? [])
     const fieldProblems = new Map<string, string>()
     for (const item of error?.errors ?? []) {
@@ -118,11 +108,10 @@ export function PublicForm({ flowId }: { flowId: string }) {
       setBusy(true)
       setError(undefined)
       try {
-        const answer = await api<{ thanks: LocalizedText }>(
-          'POST',
-          `/api/v1/forms/${encodeURIComponent(flowId)}`,
-          { ...submission(schema, values), [honeypotField]: honeypot },
-        )
+        const answer = await api.post('/api/v1/forms/{id}', {
+          path: { id: flowId },
+          body: { ...submission(schema, values), [honeypotField]: honeypot },
+        })
         setThanks(answer.thanks)
       } catch (failure) {
         setError(
@@ -181,7 +170,7 @@ export function PublicForm({ flowId }: { flowId: string }) {
           </div>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('publicForm.busy') : pick(form.form.submitLabel, i18n.language)}
+          {busy ? t('publicForm.busy') : pick(form.data.submitLabel, i18n.language)}
         </button>
       </form>
     )
@@ -193,8 +182,8 @@ export function PublicForm({ flowId }: { flowId: string }) {
         <LanguageSwitch />
       </div>
       <h1 id={`${baseId}-heading`}>{title}</h1>
-      {form.state === 'ready' && form.form.intro && !thanks && (
-        <p className="tagline">{pick(form.form.intro, i18n.language)}</p>
+      {form.state === 'ready' && form.data.intro && !thanks && (
+        <p className="tagline">{pick(form.data.intro, i18n.language)}</p>
       )}
       {content}
     </main>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
 import type { ApiAnswer } from '../api/types'
+import { useApi } from '../api/useApi'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { type ChartSeries, ImpactChart } from './ImpactChart'
 import './impact.css'
@@ -19,9 +20,9 @@ const day = 86_400_000
 export function loadImpact(weeks: number, flowId?: string): Promise<ImpactReportJson> {
   const to = new Date()
   const from = new Date(to.getTime() - weeks * 7 * day)
-  const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), bucket: 'week' })
-  if (flowId) query.set('flowId', flowId)
-  return api<ImpactReportJson>('GET', `/api/v1/impact?${query}`)
+  return api.get('/api/v1/impact', {
+    query: { from: from.toISOString(), to: to.toISOString(), bucket: 'week', ...(flowId ? { flowId } : {}) },
+  })
 }
 
 /** Numbers in the reader's language. */
@@ -46,25 +47,17 @@ export function ImpactPage({ flowId: initialFlow }: { flowId?: string }) {
   const [weeks, setWeeks] = useState<number>(12)
   const [flowId, setFlowId] = useState<string>(initialFlow ?? '')
   const [flowNames, setFlowNames] = useState<{ id: string; name: string }[]>([])
-  const [state, setState] = useState<
-    { phase: 'loading' } | { phase: 'error'; error: unknown } | { phase: 'ready'; report: ImpactReportJson }
-  >({ phase: 'loading' })
+  const report = useApi(() => loadImpact(weeks, flowId || undefined), [weeks, flowId])
   const periodId = useId()
   const flowSelectId = useId()
 
-  const load = useCallback(() => {
-    setState({ phase: 'loading' })
-    loadImpact(weeks, flowId || undefined).then(
-      (report) => {
-        setState({ phase: 'ready', report })
-        // The whole list comes with the team's report; a report of one flow names at least that flow.
-        const names = report.flows.map((flow) => ({ id: flow.flowId, name: flow.name }))
-        setFlowNames((known) => (!flowId || known.length === 0 ? names : known))
-      },
-      (error) => setState({ phase: 'error', error }),
-    )
-  }, [weeks, flowId])
-  useEffect(load, [load])
+  // The whole list comes with the team's report; a report of one flow names at least that flow.
+  const [namesOf, setNamesOf] = useState<ImpactReportJson>()
+  if (report.state === 'ready' && report.data !== namesOf) {
+    setNamesOf(report.data)
+    const names = report.data.flows.map((flow) => ({ id: flow.flowId, name: flow.name }))
+    setFlowNames((known) => (!flowId || known.length === 0 ? names : known))
+  }
 
   return (
     <section className="page impact-page" aria-labelledby="impact-heading">
@@ -93,9 +86,9 @@ export function ImpactPage({ flowId: initialFlow }: { flowId?: string }) {
           </select>
         </div>
       </div>
-      {state.phase === 'loading' && <Loading />}
-      {state.phase === 'error' && <ProblemMessage error={state.error} onRetry={load} />}
-      {state.phase === 'ready' && <ImpactReportView report={state.report} flowId={flowId || undefined} />}
+      {report.state === 'loading' && <Loading />}
+      {report.state === 'error' && <ProblemMessage error={report.error} onRetry={report.reload} />}
+      {report.state === 'ready' && <ImpactReportView report={report.data} flowId={flowId || undefined} />}
     </section>
   )
 }

@@ -22,7 +22,7 @@ export function useActivityBeat(taskId: string | undefined, open: boolean): void
     for (const name of events) window.addEventListener(name, used, { passive: true, capture: true })
     const timer = window.setInterval(() => {
       if (document.visibilityState !== 'visible' || Date.now() - lastInput > idleMs) return
-      api('POST', `/api/v1/tasks/${taskId}/activity`).catch(() => undefined)
+      api.post('/api/v1/tasks/{id}/activity', { path: { id: taskId } }).catch(() => undefined)
     }, beatSeconds * 1000)
     return () => {
       window.clearInterval(timer)

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
-import type { ApiAnswer, TaskSummaryJson, TaskView as View } from '../api/types'
+import type { TaskSummaryJson, TaskView as View } from '../api/types'
 import { formatDateTime, pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -48,7 +48,7 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
   const load = useCallback(
     (quiet = false) => {
       if (!quiet) setTasks({ state: 'loading' })
-      api<ApiAnswer<'/api/v1/tasks', 'get'>>('GET', `/api/v1/tasks?view=${view}`).then(
+      api.get('/api/v1/tasks', { query: { view } }).then(
         (page) => setTasks({ state: 'ready', items: page.items }),
         (error) => {
           if (!quiet) setTasks({ state: 'error', error })
@@ -56,7 +56,7 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
       )
       // The counts beside each list: one small request per list.
       for (const name of views) {
-        api<ApiAnswer<'/api/v1/tasks', 'get'>>('GET', `/api/v1/tasks?view=${name}&limit=100`).then(
+        api.get('/api/v1/tasks', { query: { view: name, limit: 100 } }).then(
           (page) => setCounts((old) => ({ ...old, [name]: page.items.length })),
           () => undefined,
         )

@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, asProblem } from '../api/client'
 import type { ApiAnswer, TaskFieldJson, TaskJson } from '../api/types'
+import { useApi } from '../api/useApi'
 import { formatDateTime, formatNumber, pick } from '../i18n'
 import { useActivityBeat } from '../impact/useActivityBeat'
 import { useAuth } from '../shell/auth'
@@ -13,6 +14,20 @@ type Data = Record<string, unknown>
 
 const pickable = /volunteer|match|choice|keuze|vrijwilliger/i
 
+/** The form's starting values: the task's own data, else the AI draft meant for that field. */
+function initialValues(task: TaskJson): Data {
+  const initial: Data = {}
+  for (const name of Object.keys(task.form?.fields ?? {})) {
+    const value = task.data[name]
+    if (value !== undefined && (typeof value !== 'object' || value === null)) initial[name] = value
+    else {
+      const draft = findAiDraft(task)
+      if (draft && draft.field === name) initial[name] = draft.text
+    }
+  }
+  return initial
+}
+
 /**
  * One task: what the flow asks, the AI draft beside its source (labelled as AI-made and whether
  * the offline method made it), the suggestions with reasons, editable fields, claim, hand-over
@@ -21,10 +36,14 @@ const pickable = /volunteer|match|choice|keuze|vrijwilliger/i
 export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged(): void }) {
   const { t, i18n } = useTranslation()
   const { user } = useAuth()
-  const [task, setTask] = useState<
-    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; task: TaskJson }
-  >({ state: 'loading' })
+  const task = useApi(() => api.get('/api/v1/tasks/{id}', { path: { id: taskId } }), [taskId])
   const [values, setValues] = useState<Data>({})
+  // Each loaded task (also after an action) starts the form again from the task's own values.
+  const [valuesOf, setValuesOf] = useState<TaskJson>()
+  if (task.state === 'ready' && task.data !== valuesOf) {
+    setValuesOf(task.data)
+    setValues(initialValues(task.data))
+  }
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ problem: unknown; at: 'actions' | 'form'; reloaded: boolean }>()
@@ -33,31 +52,11 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const heading = useRef<HTMLHeadingElement>(null)
   const formId = useId()
 
-  const load = useCallback(() => {
-    api<TaskJson>('GET', `/api/v1/tasks/${taskId}`).then(
-      (loaded) => {
-        setTask({ state: 'ready', task: loaded })
-        const fields = loaded.form?.fields ?? {}
-        const initial: Data = {}
-        for (const name of Object.keys(fields)) {
-          const value = loaded.data[name]
-          if (value !== undefined && (typeof value !== 'object' || value === null)) initial[name] = value
-          else {
-            const draft = findAiDraft(loaded)
-            if (draft && draft.field === name) initial[name] = draft.text
-          }
-        }
-        setValues(initial)
-      },
-      (failure) => setTask({ state: 'error', error: failure }),
-    )
-  }, [taskId])
-  useEffect(load, [load])
   useEffect(() => {
     if (task.state === 'ready') heading.current?.focus()
   }, [task.state])
 
-  const current = task.state === 'ready' ? task.task : undefined
+  const current = task.state === 'ready' ? task.data : undefined
   useActivityBeat(taskId, current?.status === 'open')
   const draft = useMemo(() => (current ? findAiDraft(current) : undefined), [current])
   const suggestions = useMemo(() => (current ? findSuggestions(current) : []), [current])
@@ -71,7 +70,10 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
     return (
       <section className="task-detail">
         {/* Retrying helps when the connection or the server failed, not when the task is not there. */}
-        <ProblemMessage error={task.error} onRetry={asProblem(task.error).retryable ? load : undefined} />
+        <ProblemMessage
+          error={task.error}
+          onRetry={asProblem(task.error).retryable ? task.reload : undefined}
+        />
         <p>
           <Link href="/inbox" className="button primary">
             {t('task.backToTasks')}
@@ -79,7 +81,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
         </p>
       </section>
     )
-  const item = task.task
+  const item = task.data
   const open = item.status === 'open'
   const mine = item.assignee !== null && item.assignee === user?.id
   const admin = (user?.roles ?? []).includes('admin')
@@ -91,21 +93,22 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const mayHandOver = open && (item.assignee === null || mine || admin)
   const mayDecide = open && !taken
 
-  async function act(path: string, body?: unknown) {
+  /** Sends one task action (`send` makes the call) and shows its outcome. */
+  async function act(action: 'claim' | 'unclaim' | 'assign' | 'complete', send: () => Promise<unknown>) {
     setBusy(true)
     setError(undefined)
     try {
-      await api('POST', `/api/v1/tasks/${taskId}/${path}`, body)
+      await send()
       onChanged()
-      load()
+      task.refresh()
       return true
     } catch (failure) {
       // 409: someone else was just quicker (claimed, handed over or decided it): show how it is now.
       const stale = failure instanceof ApiProblem && failure.status === 409
-      setError({ problem: failure, at: path === 'complete' ? 'form' : 'actions', reloaded: stale })
+      setError({ problem: failure, at: action === 'complete' ? 'form' : 'actions', reloaded: stale })
       if (stale) {
         onChanged()
-        load()
+        task.refresh()
       }
       return false
     } finally {
@@ -121,11 +124,12 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       return
     }
     setReasonMissing(false)
-    const ok = await act('complete', {
-      decision,
-      fields: values,
-      ...(reason.trim() ? { reason: reason.trim() } : {}),
-    })
+    const ok = await act('complete', () =>
+      api.post('/api/v1/tasks/{id}/complete', {
+        path: { id: taskId },
+        body: { decision, fields: values, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      }),
+    )
     if (ok) setResult(t(decision === 'approve' ? 'task.approved' : 'task.rejected'))
   }
 
@@ -172,11 +176,23 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       {mayHandOver && (
         <div className="button-row">
           {item.assignee === null ? (
-            <button type="button" onClick={() => void act('claim')} disabled={busy}>
+            <button
+              type="button"
+              onClick={() =>
+                void act('claim', () => api.post('/api/v1/tasks/{id}/claim', { path: { id: taskId } }))
+              }
+              disabled={busy}
+            >
               {t('task.claim')}
             </button>
           ) : (
-            <button type="button" onClick={() => void act('unclaim')} disabled={busy}>
+            <button
+              type="button"
+              onClick={() =>
+                void act('unclaim', () => api.post('/api/v1/tasks/{id}/unclaim', { path: { id: taskId } }))
+              }
+              disabled={busy}
+            >
               {t('task.unclaim')}
             </button>
           )}
@@ -189,7 +205,14 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
           assignee={item.assignee}
           busy={busy}
           onHandOver={async (colleague) => {
-            if (await act('assign', { userId: colleague.id }))
+            if (
+              await act('assign', () =>
+                api.post('/api/v1/tasks/{id}/assign', {
+                  path: { id: taskId },
+                  body: { userId: colleague.id },
+                }),
+              )
+            )
               setResult(t('task.handedOver', { name: colleague.name }))
           }}
         />
@@ -360,28 +383,22 @@ function HandOver({
   const { t } = useTranslation()
   const id = useId()
   const [chosen, setChosen] = useState('')
-  const [candidates, setCandidates] = useState<
-    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: Candidate[] }
-  >({ state: 'loading' })
-  const load = useCallback(() => {
-    setCandidates({ state: 'loading' })
-    api<ApiAnswer<'/api/v1/tasks/{id}/candidates', 'get'>>('GET', `/api/v1/tasks/${taskId}/candidates`).then(
-      (answer) => setCandidates({ state: 'ready', items: answer.items }),
-      (error) => setCandidates({ state: 'error', error }),
-    )
-  }, [taskId])
   // Who can take the task over changes with who has it now.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the task changes hands
-  useEffect(load, [load, assignee])
+  const candidates = useApi(
+    async () => (await api.get('/api/v1/tasks/{id}/candidates', { path: { id: taskId } })).items,
+    [taskId, assignee],
+  )
   const colleague =
-    candidates.state === 'ready' ? candidates.items.find((item) => item.id === chosen) : undefined
+    candidates.state === 'ready' ? candidates.data.find((item) => item.id === chosen) : undefined
   return (
     <section className="hand-over" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('task.handOverHeading')}</h3>
       {candidates.state === 'loading' && <Loading />}
-      {candidates.state === 'error' && <ProblemMessage error={candidates.error} onRetry={load} />}
-      {candidates.state === 'ready' && candidates.items.length === 0 && <p>{t('task.handOverNone')}</p>}
-      {candidates.state === 'ready' && candidates.items.length > 0 && (
+      {candidates.state === 'error' && (
+        <ProblemMessage error={candidates.error} onRetry={candidates.reload} />
+      )}
+      {candidates.state === 'ready' && candidates.data.length === 0 && <p>{t('task.handOverNone')}</p>}
+      {candidates.state === 'ready' && candidates.data.length > 0 && (
         <form
           onSubmit={(event) => {
             event.preventDefault()
@@ -401,7 +418,7 @@ function HandOver({
               onChange={(event) => setChosen(event.target.value)}
             >
               <option value="">{t('form.choose')}</option>
-              {candidates.items.map((item) => (
+              {candidates.data.map((item) => (
                 <option key={item.id} value={item.id}>
                   {item.email ? `${item.name} (${item.email})` : item.name}
                 </option>

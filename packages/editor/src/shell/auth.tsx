@@ -9,7 +9,7 @@ import {
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, setCsrfToken, setUnauthorizedHandler } from '../api/client'
-import type { ApiAnswer, CurrentUser, SessionInfo } from '../api/types'
+import type { ApiAnswer, CurrentUser } from '../api/types'
 import { LanguageSwitch } from './LanguageSwitch'
 import { Loading, ProblemMessage } from './Problem'
 
@@ -46,7 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const check = useCallback(() => {
     setState({ phase: 'checking' })
-    api<SessionInfo>('GET', '/api/v1/auth/me').then(
+    api.get('/api/v1/auth/me').then(
       (session) => {
         setCsrfToken(session.csrfToken)
         setState({ phase: 'ready', user: session.user })
@@ -66,14 +66,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [check])
 
   const login = useCallback(async (email: string, password: string) => {
-    const session = await api<SessionInfo>('POST', '/api/v1/auth/login', { email, password })
+    const session = await api.post('/api/v1/auth/login', { body: { email, password } })
     setCsrfToken(session.csrfToken)
     setState({ phase: 'ready', user: session.user })
   }, [])
 
   const logout = useCallback(async () => {
     try {
-      await api('POST', '/api/v1/auth/logout')
+      await api.post('/api/v1/auth/logout')
     } finally {
       setCsrfToken(undefined)
       setState({ phase: 'ready' })
@@ -138,7 +138,7 @@ function LoginPage() {
 
   useEffect(() => {
     // Without an answer the password form is enough: single sign-on is an extra way in.
-    api<SignInOptions>('GET', '/api/v1/auth/providers').then(setOptions, () => undefined)
+    api.get('/api/v1/auth/providers').then(setOptions, () => undefined)
   }, [])
   const sso = options?.oidc
   const returnTo = window.location.pathname + window.location.search

@@ -1,0 +1,96 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ProblemMessage } from '../../shell/Problem'
+import { nodeDisplayName } from '../catalogue'
+import { RunNodeTable } from '../RunView'
+import type { SidePanelProps } from './props'
+import { RunHistory } from './RunHistory'
+
+const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out'])
+
+/** The test tab: start a test run of the draft with sample input, follow it, and the run history. */
+export function TestTab(props: SidePanelProps) {
+  const { flowId, problems, run, onStartRun, graph, catalogue } = props
+  const { t, i18n } = useTranslation()
+  const [input, setInput] = useState('{\n  "voornaam": "Fatima"\n}')
+  const [error, setError] = useState<unknown>()
+  const [busy, setBusy] = useState(false)
+  let parsed: Record<string, unknown> | undefined
+  try {
+    const value = JSON.parse(input) as unknown
+    parsed =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined
+  } catch {
+    parsed = undefined
+  }
+  if (!flowId) return <p>{t('test.saveFirst')}</p>
+  const blocked = problems.length > 0
+  return (
+    <div>
+      <h2>{t('test.heading')}</h2>
+      <p className="muted">{t('test.usesDraft')}</p>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault()
+          if (!parsed) return
+          setBusy(true)
+          setError(undefined)
+          try {
+            await onStartRun(parsed)
+          } catch (failure) {
+            setError(failure)
+          } finally {
+            setBusy(false)
+          }
+        }}
+      >
+        <div className="field">
+          <label htmlFor="test-input">{t('test.input')}</label>
+          <textarea
+            id="test-input"
+            rows={5}
+            className="code"
+            value={input}
+            aria-invalid={parsed ? undefined : true}
+            aria-describedby={parsed ? undefined : 'test-input-error'}
+            onChange={(event) => setInput(event.target.value)}
+          />
+          {!parsed && (
+            <p id="test-input-error" className="field-error">
+              {t('test.inputInvalid')}
+            </p>
+          )}
+        </div>
+        {blocked && <p className="field-error">{t('test.blocked', { count: problems.length })}</p>}
+        <button
+          type="submit"
+          className="primary"
+          disabled={!parsed || busy || blocked || (run !== undefined && !terminal.has(run.status))}
+        >
+          {t('test.start')}
+        </button>
+      </form>
+      {error !== undefined && <ProblemMessage error={error} />}
+      {run && (
+        <section aria-labelledby="run-heading">
+          <h3 id="run-heading">
+            {t('test.runStatus')}:{' '}
+            <span className={`badge run-badge-${run.status}`}>{t(`run.status.${run.status}`)}</span>
+          </h3>
+          {run.error && <p className="field-error">{run.error.message}</p>}
+          <RunNodeTable
+            graph={graph}
+            states={run.nodes}
+            nameOf={(node) => nodeDisplayName(node, catalogue, i18n.language)}
+            missing={t('nodeStatus.pending')}
+            rowTestId="run-row"
+          />
+          <p className="muted small-text">{t('test.clickNode')}</p>
+        </section>
+      )}
+      <RunHistory flowId={flowId} run={run} onShowRun={props.onShowRun} />
+    </div>
+  )
+}
