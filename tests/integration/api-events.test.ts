@@ -42,7 +42,7 @@ async function openEvents(user: TestUser, path: string): Promise<EventStream> {
   const decoder = new TextDecoder()
   let ended = false
   // A read that a deadline cut short stays pending; the next `read` waits for it, so no chunk is lost.
-  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined
+  let pending: ReturnType<typeof reader.read> | undefined
   const stream: EventStream = {
     status: response.status,
     text: '',

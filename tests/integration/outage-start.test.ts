@@ -31,8 +31,11 @@ beforeAll(async () => {
   }
 })
 afterAll(async () => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  // What a failed test left running is ended, and has exited, before its database is dropped.
+  const running = started.filter((child) => child.exitCode === null && child.signalCode === null)
+  const exited = running.map((child) => new Promise((resolve) => child.once('exit', resolve)))
+  for (const child of running) child.kill('SIGKILL')
+  await Promise.all(exited)
   await scratch?.drop()
   rmSync(dataDir, { recursive: true, force: true })
 })
