@@ -78,6 +78,7 @@ export {
   defineNode,
   definePlugin,
   errorOutputPort,
+  type FieldMeta,
   isPlugin,
   type NodeActivityDefaults,
   type NodeCategory,

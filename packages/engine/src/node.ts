@@ -5,6 +5,29 @@ import type { LocalizedText } from './i18n.js'
 import type { InlineOperation } from './inline.js'
 import type { RecordStore } from './records.js'
 
+/**
+ * What a config field may carry in its zod `.meta()`, beside zod's own `title` and
+ * `description`: a label and a help text in Dutch and English. The node catalogue's JSON Schema
+ * keeps them as `label` and `help`, and the editor's settings form shows them.
+ *
+ * @example
+ * maxWords: z.number().int().default(120).meta({
+ *   label: { nl: 'Hoogstens zoveel woorden', en: 'At most this many words' },
+ *   help: { nl: 'Hoe lang de samenvatting mag zijn.', en: 'How long the summary may be.' },
+ * })
+ */
+export interface FieldMeta {
+  /** The field's name in the form, in B1 Dutch and in English. */
+  label?: LocalizedText
+  /** One or two sentences under the field: what it does, with an example. */
+  help?: LocalizedText
+}
+
+declare module 'zod' {
+  // Declaration merging: makes `.meta({ label, help })` type-checked on every zod schema.
+  interface GlobalMeta extends FieldMeta {}
+}
+
 /** Where a node sits in the palette. */
 export type NodeCategory = 'trigger' | 'ai' | 'privacy' | 'matching' | 'data' | 'notify' | 'control' | 'logic'
 

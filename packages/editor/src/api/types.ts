@@ -72,6 +72,10 @@ export interface JsonSchema {
   type?: string | string[]
   title?: string
   description?: string
+  /** The field's label from its zod `.meta({ label })` (see the engine's `FieldMeta`). */
+  label?: LocalizedText
+  /** The field's help text from its zod `.meta({ help })`. */
+  help?: LocalizedText
   default?: unknown
   enum?: unknown[]
   const?: unknown

@@ -78,7 +78,7 @@ export function widgetFor(name: string, raw: JsonSchema): string {
 }
 
 function descriptionOf(schema: JsonSchema, lang: string): string | undefined {
-  const text = schema['x-description'] as LocalizedText | undefined
+  const text = schema.help ?? (schema['x-description'] as LocalizedText | undefined)
   if (text) return pick(text, lang)
   return schema.description
 }

@@ -34,6 +34,9 @@ describe('labels of node settings', () => {
     expect(settingLabel('id', { 'x-title': { nl: 'Klantnummer', en: 'Client number' } }, 'en', t)).toBe(
       'Client number',
     )
+    expect(settingLabel('fields', { label: { nl: 'Tekstvelden', en: 'Text fields' } }, 'nl', t)).toBe(
+      'Tekstvelden',
+    )
     expect(settingLabel('id', { title: 'Sleutel' }, 'nl', t, 'records.update')).toBe('Sleutel')
     expect(settingLabel('table', {}, 'nl', t, 'records.update')).toBe('Tabel')
     expect(settingLabel('maxRetries', {}, 'nl', t, 'records.update')).toBe('Max Retries')

@@ -10,8 +10,9 @@ export function humanize(name: string): string {
 }
 
 /**
- * The label of a setting in a node's form. The schema's own title wins; else the translation
- * for this node type (`schemaField.<nodeType>.<name>`, e.g. `schemaField.records.update.id`),
+ * The label of a setting in a node's form. The schema's own label (`.meta({ label })` on the
+ * zod field) or title wins; else the translation for this node type
+ * (`schemaField.<nodeType>.<name>`, e.g. `schemaField.records.update.id`),
  * then the one for the name wherever it appears (`schemaField.<name>`), then the name itself,
  * made readable. The same name can mean different things: `id` is a case's name in a switch but
  * the record to change in `records.update`.
@@ -23,7 +24,8 @@ export function settingLabel(
   t: TFunction,
   nodeType?: string,
 ): string {
-  const title = schema['x-title'] as LocalizedText | undefined
+  // `label` comes from the field's zod `.meta({ label })`; `x-title` is the older name for it.
+  const title = schema.label ?? (schema['x-title'] as LocalizedText | undefined)
   if (title) return pick(title, lang)
   if (schema.title) return schema.title
   const keys = [...(nodeType ? [`schemaField.${nodeType}.${name}`] : []), `schemaField.${name}`]

@@ -1,3 +1,4 @@
+import { describeNode } from '@warmflow/engine'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { pseudonymiseNode } from '../privacy/pseudonymise/pseudonymise.js'
@@ -35,4 +36,22 @@ describe('privacy and AI nodes in the catalogue', () => {
     for (const node of [pseudonymiseNode, restoreNode]) expect(node.secrets).toEqual(['pseudonymKey'])
     expect(summariseNode.activity?.heartbeatTimeout).toBeTruthy()
   })
+
+  it.each([summariseNode, extractNode, classifyNode, draftNode].map((n) => [n.key, n] as const))(
+    '%s labels every setting in Dutch and English in the catalogue schema',
+    (_, node) => {
+      type Field = { label?: { nl: string; en: string }; items?: Field; properties?: Record<string, Field> }
+      const { configSchema } = describeNode(node) as unknown as { configSchema: Field }
+      const unlabelled: string[] = []
+      const visit = (field: Field, path: string) => {
+        for (const [name, child] of Object.entries(field.properties ?? {})) {
+          if (!child.label?.nl || !child.label.en) unlabelled.push(`${path}${name}`)
+          visit(child, `${path}${name}.`)
+        }
+        if (field.items) visit(field.items, `${path}[].`)
+      }
+      visit(configSchema, '')
+      expect(unlabelled).toEqual([])
+    },
+  )
 })

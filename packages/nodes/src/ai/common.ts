@@ -14,11 +14,44 @@ export const aiFieldPath = z
   .string()
   .regex(fieldPathPattern, 'Use field names with letters, digits and _, joined by dots')
 
+/** The label and help of the `fields` setting of an AI node (its list of text fields). */
+export const aiTextFieldsMeta = {
+  label: { nl: 'Velden met de tekst', en: 'Fields with the text' },
+  help: {
+    nl: 'De velden uit eerdere stappen waarvan de tekst wordt gebruikt, bijvoorbeeld omschrijving. Alleen deze velden gaan naar de AI-dienst.',
+    en: 'The fields from earlier steps whose text is used, for example omschrijving. Only these fields go to the AI service.',
+  },
+} as const
+
 /** The field name an AI node writes its result to. */
-export const aiOutputField = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _')
+export const aiOutputField = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _')
+  .meta({
+    label: { nl: 'Resultaat in veld', en: 'Result in field' },
+    help: {
+      nl: 'De naam van het veld waarin het resultaat komt. Latere stappen gebruiken deze naam.',
+      en: 'The name of the field the result goes into. Later steps use this name.',
+    },
+  })
 
 /** The language of the result. */
-export const aiLanguage = z.enum(['nl', 'en']).default('nl')
+export const aiLanguage = z
+  .enum(['nl', 'en'])
+  .meta({
+    label: { nl: 'Taal', en: 'Language' },
+    help: { nl: 'In welke taal het resultaat is geschreven.', en: 'The language the result is written in.' },
+  })
+  .default('nl')
+
+/** The label and help of the `instructions` setting of an AI node. */
+export const aiInstructionsMeta = {
+  label: { nl: 'Extra aanwijzingen', en: 'Extra instructions' },
+  help: {
+    nl: 'Wat de AI-dienst extra moet doen of waar hij op moet letten. Zet hier geen persoonsgegevens in.',
+    en: 'What the AI service should also do or pay attention to. Do not put personal data here.',
+  },
+} as const
 
 /** Activity defaults shared by the AI nodes. */
 export const aiActivity = {

@@ -1,14 +1,47 @@
 import { z } from 'zod'
-import { aiFieldPath, aiLanguage, aiOutputField, parseModelJson } from '../common.js'
+import { aiFieldPath, aiLanguage, aiOutputField, aiTextFieldsMeta, parseModelJson } from '../common.js'
 import { defineAiNode } from '../define.js'
 import { classifyOffline } from '../offline.js'
 
 const labelSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use letters, digits, _ and -'),
-  title: z.string().max(200).optional(),
-  description: z.string().max(1000).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use letters, digits, _ and -')
+    .meta({
+      label: { nl: 'Naam', en: 'Name' },
+      help: {
+        nl: 'Korte naam van het label, zoals vervoer. Komt in het resultaat.',
+        en: 'Short name of the label, such as transport. Goes into the result.',
+      },
+    }),
+  title: z
+    .string()
+    .max(200)
+    .optional()
+    .meta({ label: { nl: 'Titel', en: 'Title' } }),
+  description: z
+    .string()
+    .max(1000)
+    .optional()
+    .meta({
+      label: { nl: 'Uitleg', en: 'Explanation' },
+      help: {
+        nl: 'Wanneer dit label past. Helpt de AI-dienst kiezen.',
+        en: 'When this label fits. Helps the AI service choose.',
+      },
+    }),
   /** Words that point to this label, for the offline method. */
-  keywords: z.array(z.string().min(2).max(64)).max(100).optional(),
+  keywords: z
+    .array(z.string().min(2).max(64))
+    .max(100)
+    .optional()
+    .meta({
+      label: { nl: 'Trefwoorden', en: 'Keywords' },
+      help: {
+        nl: 'Woorden die bij dit label horen. Zonder AI-koppeling telt Warmflow deze woorden.',
+        en: 'Words that belong to this label. Without an AI credential Warmflow counts these words.',
+      },
+    }),
 })
 
 /** The classification result written to `<outputField>`. */
@@ -29,8 +62,18 @@ export const classifyNode = defineAiNode({
     en: 'Picks the best label from your list for a text (for example: transport, loneliness, paperwork), with how certain that is. Without an AI credential Warmflow counts keywords and says so.',
   },
   config: z.object({
-    fields: z.array(aiFieldPath).min(1).max(20).default(['omschrijving']),
-    labels: z.array(labelSchema).min(2).max(50),
+    fields: z.array(aiFieldPath).min(1).max(20).meta(aiTextFieldsMeta).default(['omschrijving']),
+    labels: z
+      .array(labelSchema)
+      .min(2)
+      .max(50)
+      .meta({
+        label: { nl: 'Labels', en: 'Labels' },
+        help: {
+          nl: 'De labels waaruit gekozen wordt, minstens twee. Bijvoorbeeld: vervoer, eenzaamheid, administratie.',
+          en: 'The labels to choose from, at least two. For example: transport, loneliness, paperwork.',
+        },
+      }),
     outputField: aiOutputField.default('categorie'),
     language: aiLanguage,
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { aiFieldPath, aiLanguage, aiOutputField, cleanModelText } from '../common.js'
+import { aiFieldPath, aiLanguage, aiOutputField, aiTextFieldsMeta, cleanModelText } from '../common.js'
 import { defineAiNode } from '../define.js'
 import { fillTemplate } from '../offline.js'
 
@@ -19,13 +19,42 @@ export const draftNode = defineAiNode({
   },
   config: z.object({
     /** What to write, e.g. "Schrijf een korte, warme bevestiging aan de aanvrager". */
-    instructions: z.string().min(1).max(8000),
+    instructions: z
+      .string()
+      .min(1)
+      .max(8000)
+      .meta({
+        label: { nl: 'Wat moet er geschreven worden?', en: 'What should be written?' },
+        help: {
+          nl: 'Bijvoorbeeld: schrijf een korte, warme bevestiging aan de aanvrager. Zet hier geen persoonsgegevens in.',
+          en: 'For example: write a short, warm confirmation to the applicant. Do not put personal data here.',
+        },
+      }),
     /** Optional template with {{field}} slots; offline this is the whole result. */
-    template: z.string().max(20_000).default(''),
+    template: z
+      .string()
+      .max(20_000)
+      .meta({
+        label: { nl: 'Sjabloon', en: 'Template' },
+        help: {
+          nl: 'Mag leeg blijven. Zet {{veldnaam}} waar een gegeven moet komen. Zonder AI-koppeling is het ingevulde sjabloon het hele concept.',
+          en: 'May stay empty. Put {{fieldname}} where a data field goes. Without an AI credential the filled-in template is the whole draft.',
+        },
+      })
+      .default(''),
     /** The data fields the draft may use. */
-    fields: z.array(aiFieldPath).min(1).max(50),
+    fields: z.array(aiFieldPath).min(1).max(50).meta(aiTextFieldsMeta),
     outputField: aiOutputField.default('concept'),
-    maxWords: z.number().int().min(10).max(2000).default(250),
+    maxWords: z
+      .number()
+      .int()
+      .min(10)
+      .max(2000)
+      .meta({
+        label: { nl: 'Hoogstens zoveel woorden', en: 'At most this many words' },
+        help: { nl: 'Hoe lang het concept mag zijn.', en: 'How long the draft may be.' },
+      })
+      .default(250),
     language: aiLanguage,
   }),
   prompt: (config) => ({

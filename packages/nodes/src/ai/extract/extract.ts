@@ -1,16 +1,57 @@
 import { z } from 'zod'
-import { aiFieldPath, aiLanguage, aiOutputField, parseModelJson } from '../common.js'
+import {
+  aiFieldPath,
+  aiInstructionsMeta,
+  aiLanguage,
+  aiOutputField,
+  aiTextFieldsMeta,
+  parseModelJson,
+} from '../common.js'
 import { defineAiNode } from '../define.js'
 import { extractOffline } from '../offline.js'
 
 /** One field the designer wants extracted, as defined in the config form. */
 export const extractFieldSchema = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _'),
-  type: z.enum(['string', 'number', 'boolean', 'date', 'enum', 'list']),
-  description: z.string().max(1000).optional(),
+  name: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _')
+    .meta({ label: { nl: 'Veldnaam', en: 'Field name' } }),
+  type: z
+    .enum(['string', 'number', 'boolean', 'date', 'enum', 'list'])
+    .meta({ label: { nl: 'Soort', en: 'Kind' } }),
+  description: z
+    .string()
+    .max(1000)
+    .optional()
+    .meta({
+      label: { nl: 'Uitleg', en: 'Explanation' },
+      help: {
+        nl: 'Wat er in dit veld hoort. Helpt bij het zoeken.',
+        en: 'What belongs in this field. Helps the search.',
+      },
+    }),
   /** The allowed values of an `enum`, or the values to pick from for a `list`. */
-  options: z.array(z.string().min(1).max(200)).max(100).optional(),
-  required: z.boolean().default(false),
+  options: z
+    .array(z.string().min(1).max(200))
+    .max(100)
+    .optional()
+    .meta({
+      label: { nl: 'Keuzes', en: 'Choices' },
+      help: {
+        nl: 'De waarden waaruit gekozen wordt, bij een keuzelijst of een lijst.',
+        en: 'The values to choose from, for a choice list or a list.',
+      },
+    }),
+  required: z
+    .boolean()
+    .meta({
+      label: { nl: 'Verplicht', en: 'Required' },
+      help: {
+        nl: 'Als het veld niet gevonden wordt, staat het in de lijst met ontbrekende velden.',
+        en: 'When the field is not found, it is listed with the missing fields.',
+      },
+    })
+    .default(false),
 })
 
 /** A field definition of `ai.extract`. */
@@ -82,12 +123,19 @@ export const extractNode = defineAiNode({
     en: 'Pulls fixed fields out of free text, such as type of help, days and language. You decide which fields there are. Without an AI credential Warmflow uses simple rules and says so.',
   },
   config: z.object({
-    fields: z.array(aiFieldPath).min(1).max(20).default(['omschrijving']),
+    fields: z.array(aiFieldPath).min(1).max(20).meta(aiTextFieldsMeta).default(['omschrijving']),
     /** The fields to extract. */
     schema: z
       .array(extractFieldSchema)
       .min(1)
       .max(50)
+      .meta({
+        label: { nl: 'Velden om te vinden', en: 'Fields to find' },
+        help: {
+          nl: 'Welke gegevens uit de tekst gehaald worden, met naam en soort. Bijvoorbeeld: dagen (lijst), taal (keuzelijst).',
+          en: 'Which data is taken from the text, with name and kind. For example: days (list), language (choice list).',
+        },
+      })
       .refine(
         (list) => new Set(list.map((f) => f.name)).size === list.length,
         'Each field needs its own name',
@@ -98,7 +146,7 @@ export const extractNode = defineAiNode({
       ),
     outputField: aiOutputField.default('gegevens'),
     language: aiLanguage,
-    instructions: z.string().max(4000).default(''),
+    instructions: z.string().max(4000).meta(aiInstructionsMeta).default(''),
   }),
   prompt: (config) => ({
     task: [

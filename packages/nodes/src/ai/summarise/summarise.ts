@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { aiFieldPath, aiLanguage, aiOutputField, cleanModelText } from '../common.js'
+import {
+  aiFieldPath,
+  aiInstructionsMeta,
+  aiLanguage,
+  aiOutputField,
+  aiTextFieldsMeta,
+  cleanModelText,
+} from '../common.js'
 import { defineAiNode } from '../define.js'
 import { summariseOffline } from '../offline.js'
 
@@ -18,14 +25,35 @@ export const summariseNode = defineAiNode({
   },
   config: z.object({
     /** The text fields to summarise. */
-    fields: z.array(aiFieldPath).min(1).max(20).default(['omschrijving']),
+    fields: z.array(aiFieldPath).min(1).max(20).meta(aiTextFieldsMeta).default(['omschrijving']),
     outputField: aiOutputField.default('samenvatting'),
-    maxWords: z.number().int().min(10).max(1000).default(120),
+    maxWords: z
+      .number()
+      .int()
+      .min(10)
+      .max(1000)
+      .meta({
+        label: { nl: 'Hoogstens zoveel woorden', en: 'At most this many words' },
+        help: { nl: 'Hoe lang de samenvatting mag zijn.', en: 'How long the summary may be.' },
+      })
+      .default(120),
     /** For the offline method: how many sentences to keep. */
-    maxSentences: z.number().int().min(1).max(20).default(3),
+    maxSentences: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .meta({
+        label: { nl: 'Hoogstens zoveel zinnen', en: 'At most this many sentences' },
+        help: {
+          nl: 'Zonder AI-koppeling kiest Warmflow zelf dit aantal belangrijke zinnen.',
+          en: 'Without an AI credential Warmflow picks this many key sentences itself.',
+        },
+      })
+      .default(3),
     language: aiLanguage,
     /** Extra instructions from the designer, e.g. what to pay attention to. */
-    instructions: z.string().max(4000).default(''),
+    instructions: z.string().max(4000).meta(aiInstructionsMeta).default(''),
   }),
   prompt: (config) => ({
     task: [
