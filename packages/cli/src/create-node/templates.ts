@@ -137,9 +137,22 @@ export const ${v.nodeExport} = defineNode({
     en: 'Writes a short welcome message with the first name.',
   },
   input: z.object({ firstName: z.string().min(1).max(100) }),
+  // Each setting's label and help (Dutch and English) go in \`.meta()\`: the editor's form shows them.
   config: z.object({
-    greeting: z.string().min(1).max(200).default('Welkom'),
-    organisation: z.string().min(1).max(200),
+    greeting: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({
+        label: { nl: 'Begroeting', en: 'Greeting' },
+        help: { nl: 'Het eerste woord, bijvoorbeeld Hoi.', en: 'The first word, for example Hoi.' },
+      })
+      .default('Welkom'),
+    organisation: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ label: { nl: 'Naam van de organisatie', en: 'Name of the organisation' } }),
   }),
   output: z.object({ message: z.string() }),
   // The first name is personal data: say so, and say the node keeps it inside the organisation.
