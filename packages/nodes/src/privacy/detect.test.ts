@@ -129,6 +129,33 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual([])
   })
+  it('leaves organisations alone that the context announces, also when no list knows them', () => {
+    expect(
+      names(
+        'Schuld bij Glimwerk en een aanmaning van Brakkenstein. Ze werkt bij de Karel Doorman en huurt van woningcorporatie Thuisvast. Aanmelding via Hoogeland. Schuldeisers: Zuiderlicht, Klaverblad. Hij spreekt Amhaars.',
+      ),
+    ).toEqual([])
+    expect(
+      names('Gesprek met Kuypers & Zonen, Pelgrim B.V. en Vermeulen Groep. Besteld bij Wonderwinkel.nl.'),
+    ).toEqual([])
+    expect(names('Met vriendelijke groet,\nJoris Kuipers\nAmbulant begeleider, Zonnegloed')).toEqual([
+      'Joris Kuipers',
+    ])
+    // The same prepositions before a person: the person's context still wins.
+    expect(names('Schuld bij haar zwager Murat en bij mw. Brakkenstein; huisbezoek bij Kibrom.')).toEqual([
+      'Murat',
+      'Brakkenstein',
+      'Kibrom',
+    ])
+  })
+  it('finds a first name that is also a word as the subject at the start of a sentence', () => {
+    expect(names('Rob is opgelucht. Roos is ziek. Bakker zelf was er niet bij.')).toEqual([
+      'Rob',
+      'Roos',
+      'Bakker',
+    ])
+    expect(names('Bakker is hij nooit geworden. Roos is ze nooit gaan kweken.')).toEqual([])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

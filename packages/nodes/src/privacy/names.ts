@@ -335,6 +335,52 @@ const placePrepositions = new Set([
   'wijk',
 ])
 
+/**
+ * Nouns for a kind of organisation ("woningcorporatie", "energieleverancier", "supermarkt",
+ * "Stichting"): the capitalised word right after one is the organisation's name ("woningcorporatie
+ * Mitros"), not a person. Matched on the ending, so compounds count too.
+ */
+const organisationNoun =
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren)$/
+
+/**
+ * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
+ * Partners", "Otto Workforce", "Buurtzorg Jong" does not qualify, "Delta Fiber", "Jansen B.V.".
+ */
+const organisationWordAfter = new Set(
+  (
+    'bv nv vof groep group holding zorg zorggroep wonen woningen energie energy thuiszorg welzijn incasso finance financial bank bankiers verzekeringen insurance ' +
+    'nederland nl partners services diensten advies advocaten bewindvoering makelaars uitzendbureau uitzendgroep workforce personeelsdiensten fiber telecom mobile ' +
+    'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
+    'collection collections credit lease shop store online direct'
+  ).split(/\s+/),
+)
+
+/**
+ * Words that take an organisation after "bij", "van", "via", "door", "aan" or "naar": "schuld bij
+ * Vattenfall", "werkt bij Partou", "brief van Intrum", "huurt van Mitros". (Stems; inflected and
+ * compound forms are matched on their ending.)
+ */
+const organisationGovernor =
+  /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan)$/
+
+/** Verbs after which a capitalised word is a language ("spreekt Tigrinya"). */
+const languageVerbs = new Set(
+  'spreekt spreken sprak spraken verstaat verstaan verstond leert leren leerde praat praten spreek'.split(
+    ' ',
+  ),
+)
+
+/** Finite verbs that follow the subject of a sentence: "Rob is opgelucht", "Roos heeft pijn". */
+const finiteVerbs = new Set(
+  'is was heeft had wil wilde kan kon moet moest zal zou gaat ging komt kwam zit zat ligt lag blijft bleef krijgt kreeg mag mocht doet deed staat stond loopt liep slaapt sliep eet at drinkt dronk'.split(
+    ' ',
+  ),
+)
+
+/** Subject pronouns: after "Bakker is" one of these makes "Bakker" no subject ("Bakker is hij nooit geworden"). */
+const subjectPronouns = new Set('ik je jij u hij zij ze we wij jullie het er dat dit men'.split(' '))
+
 const wordCache = new Map<string, boolean>()
 
 function isCommonWord(norm: string, allowCompounds: boolean): boolean {
@@ -558,6 +604,68 @@ function announced(tokens: Token[], i: number, text: string): boolean {
   return false
 }
 
+/**
+ * True when the context makes capitalised token `i` the name of an organisation: a noun for a kind
+ * of organisation right before it ("woningcorporatie Mitros", "Stichting Leergeld"), a web domain
+ * ("Bol.com"), "via" or a word that takes an organisation before a preposition ("schuld bij
+ * Vattenfall", "werkt bij Partou", "brief van Intrum"), or the employer on the job line of a
+ * signature ("Ambulant begeleider, Lister").
+ */
+function organisationContext(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  const prev = tokens[i - 1]
+  if (/^\.(?:com|nl|be|org|net|eu|de)\b/i.test(text.slice(t.end, t.end + 5))) return true
+  if (!prev) return false
+  const plainGap = /^[ \t]+$/.test(t.gap)
+  if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
+  // "bij Vattenfall", "bij de Albert Heijn" (the article is skipped).
+  let p = i - 1
+  if (plainGap && /^(?:de|het)$/.test(tokens[p]!.text) && /^[ \t]+$/.test(tokens[p]!.gap)) p--
+  const preposition = tokens[p]
+  if (
+    preposition &&
+    /^(?:bij|van|via|door|aan|naar|met)$/.test(preposition.text) &&
+    /^[ \t]+$/.test(tokens[p + 1]!.gap)
+  ) {
+    if (preposition.text === 'via') return true
+    // The governing word right before the preposition, or one word further ("schuld nog bij",
+    // "€ 812 bij", "werkt sinds mei bij").
+    for (let k = p - 1; k >= Math.max(0, p - 3); k--) {
+      const g = tokens[k]!
+      if (/[.!?;:\n]/.test(tokens[k + 1]!.gap)) break
+      if (organisationGovernor.test(g.norm) && g.norm.length >= 3) return true
+    }
+  }
+  // "Schuldeisers: Sociale Dienst, Ymere", "Verhuurder: Mitros": a list after such a noun.
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    const gap = tokens[k + 1]!.gap
+    if (/[.!?;\n]/.test(gap)) break
+    if (gap.includes(':')) {
+      if (organisationNoun.test(tokens[k]!.norm)) return true
+      break
+    }
+  }
+  // "spreekt Tigrinya", "verstaat Berbers": a language, unless a name list knows it as a first name.
+  if (plainGap && languageVerbs.has(prev.norm) && !lexicons().firstNames.has(t.norm)) return true
+  return false
+}
+
+/** True when token `i` is the employer on the job line of a signature ("Ambulant begeleider, Lister"). */
+function jobLineEmployer(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  const prev = tokens[i - 1]
+  if (!prev || !/^\s*[,|–-]\s*$/.test(t.gap) || /\n/.test(t.gap) || !roleWords.has(prev.norm)) return false
+  // A known name there is a person on a list of those present ("Huisarts, Verbeek").
+  if (inNames(t.norm)) return false
+  // The line holds only the job ("Ambulant begeleider"), no sentence ("Besproken met broer, Kees").
+  let k = i - 1
+  while (k > 0 && k > i - 4 && !/\n/.test(tokens[k]!.gap)) k--
+  const lineStart = k === 0 || /\n/.test(tokens[k]!.gap)
+  let plain = tokens[k]!.shape === 'title'
+  for (let j = k; j < i && plain; j++) if (functionWords.has(tokens[j]!.norm)) plain = false
+  return lineStart && plain
+}
+
 type Verdict = 'name' | 'maybe' | 'no'
 
 /** Whether token `i` starts or is part of a name, judged on the token and its context. */
@@ -607,8 +715,10 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'name'
   }
   // Capitalised.
+  if (jobLineEmployer(tokens, i)) return 'no'
   if (strong) return placeContext ? 'no' : 'name'
   if (placeContext) return 'no'
+  if (organisationContext(tokens, i, text)) return 'no'
   if (!t.sentenceStart) {
     if (named) {
       if (place) return 'maybe'
@@ -650,7 +760,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // "Sanne's", "Kok belt terug": a possessive or a verb that only people do settles it.
     if (/^['’]s?\b/.test(text.slice(t.end, t.end + 3))) return 'name'
     const next = tokens[i + 1]
-    return next && /^[ \t]+$/.test(next.gap) && personVerbs.has(next.norm) ? 'name' : 'maybe'
+    if (!next || !/^[ \t]+$/.test(next.gap)) return 'maybe'
+    if (personVerbs.has(next.norm) || next.norm === 'zelf') return 'name'
+    // "Rob is opgelucht", "Roos heeft pijn": a first name as the subject of the sentence. Not when
+    // the subject follows the verb ("Bakker is hij nooit geworden"): then the word is the predicate.
+    const after = tokens[i + 2]
+    if (
+      lexicons().firstNames.has(t.norm) &&
+      finiteVerbs.has(next.norm) &&
+      after !== undefined &&
+      /^[ \t]+$/.test(after.gap) &&
+      !subjectPronouns.has(after.norm)
+    )
+      return 'name'
+    return 'maybe'
   }
   if (isCommonWord(t.norm, true)) return 'no'
   if (properEnding.test(t.norm)) return 'no'
@@ -711,6 +834,44 @@ export function findNames(text: string): NameSpan[] {
         verdicts[i] = 'no'
       }
     }
+  }
+  // An organisation's name: the capitalised words after a word that announces an organisation
+  // ("bij de Albert Heijn", "woningcorporatie Het Oosten"), and a run of capitalised words before a
+  // word that makes it a firm ("Van Dijk & Partners", "Otto Workforce", "Jansen B.V.").
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.shape === 'lower' || t.shape === 'mixed') continue
+    let end = i
+    while (
+      end < i + 5 &&
+      tokens[end + 1] &&
+      tokens[end + 1]!.shape !== 'lower' &&
+      /^(?:[ \t]|-)$/.test(tokens[end + 1]!.gap)
+    )
+      end++
+    // The firm ends where "&", "B.V." or a word such as "Groep" follows (within the run or after it).
+    let firmEnd = -1
+    for (let k = i; k <= end && firmEnd === -1; k++) {
+      const next = tokens[k + 1]
+      if (
+        /^[ \t]*&[ \t]*$/.test(next?.gap ?? '') ||
+        /^[ \t]+(?:B\.\s?V\.?|N\.\s?V\.?|BV|NV)(?![\p{L}])/u.test(
+          text.slice(tokens[k]!.end, tokens[k]!.end + 8),
+        ) ||
+        (next !== undefined &&
+          /^[ \t]+$/.test(next.gap) &&
+          next.shape !== 'lower' &&
+          organisationWordAfter.has(next.norm))
+      )
+        firmEnd = next !== undefined && organisationWordAfter.has(next.norm) ? k + 1 : k
+    }
+    if (firmEnd !== -1) {
+      // "mw. Jansen & …" stays a person; the words after an announced name are the firm's.
+      for (let k = i; k <= firmEnd; k++) if (k > i || !announced(tokens, k, text)) verdicts[k] = 'no'
+    } else if (verdicts[i] === 'no' && !announced(tokens, i, text) && organisationContext(tokens, i, text)) {
+      for (let k = i + 1; k <= end; k++) verdicts[k] = 'no'
+    }
+    i = end
   }
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {

@@ -165,7 +165,7 @@ describe('one placeholder per person', () => {
 describe('organisations the team names as not a person', () => {
   it('leaves the listed names in the text and still replaces the people', async () => {
     const input = {
-      notitie: 'Schuld bij Vattenfall en Albert Heijn; buurvrouw Ans Vattenfall helpt niet. Kees belt.',
+      notitie: 'Gesprek met Vattenfall en Albert Heijn; buurvrouw Ans Vattenfall helpt niet. Kees belt.',
     }
     const base = await runNode(pseudonymiseNode, {
       input,
@@ -173,7 +173,7 @@ describe('organisations the team names as not a person', () => {
       secrets: { pseudonymKey: key },
     })
     expect(base.output.notitie).toBe(
-      'Schuld bij [NAAM_1] en [NAAM_2]; buurvrouw [NAAM_1] helpt niet. [NAAM_3] belt.',
+      'Gesprek met [NAAM_1] en [NAAM_2]; buurvrouw [NAAM_1] helpt niet. [NAAM_3] belt.',
     )
     const { output } = await runNode(pseudonymiseNode, {
       input,
@@ -181,7 +181,7 @@ describe('organisations the team names as not a person', () => {
       secrets: { pseudonymKey: key },
     })
     expect(output.notitie).toBe(
-      'Schuld bij Vattenfall en Albert Heijn; buurvrouw [NAAM_1] helpt niet. [NAAM_2] belt.',
+      'Gesprek met Vattenfall en Albert Heijn; buurvrouw [NAAM_1] helpt niet. [NAAM_2] belt.',
     )
   })
 })
