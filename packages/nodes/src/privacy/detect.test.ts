@@ -156,6 +156,23 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('Bakker is hij nooit geworden. Roos is ze nooit gaan kweken.')).toEqual([])
   })
+  it('finds names in chat lines, sign-offs, hyphenated Arabic surnames and after bracketed roles', () => {
+    expect(names('hoi frans, ik kan niet\nhabtom zegt dat ik moet bellen\ngroetjes lammert')).toEqual([
+      'frans',
+      'habtom',
+      'lammert',
+    ])
+    expect(
+      names('Zijn bewindvoerder G. Al-Ahmad komt langs. Aanwezig: Frans (maatschappelijk werker).'),
+    ).toEqual(['G. Al-Ahmad', 'Frans'])
+    // A surname that ends like a law or a place ("-wet", "-veld") after a name no list knows.
+    expect(names('Gesprek met Nigisti Ghebrehiwet en Kibrom Bleumveld.')).toEqual([
+      'Nigisti Ghebrehiwet',
+      'Kibrom Bleumveld',
+    ])
+    // A dot after a title that is a whole word ends the sentence.
+    expect(names('Hij komt donderdag – meester. Afgesproken dat hij belt.')).toEqual([])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

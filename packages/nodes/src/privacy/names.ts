@@ -120,6 +120,23 @@ const titles = new Set([
   'pater',
 ])
 
+/** Titles that are whole words: a dot after them ends the sentence ("– juf. Vaste lasten …"). */
+const fullWordTitles = new Set([
+  'mevrouw',
+  'meneer',
+  'heer',
+  'juf',
+  'juffrouw',
+  'meester',
+  'zuster',
+  'broeder',
+  'dokter',
+  'pastor',
+  'imam',
+  'pater',
+  'miss',
+])
+
 /** Family, network and job words after which a capitalised word is a person. */
 const roleWords = new Set([
   // family
@@ -314,8 +331,27 @@ const englishWords = new Set(
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
-const properEnding =
-  /^\p{L}{4,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje)$/u
+const properEndingPattern =
+  /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje)$/u
+
+/** Endings that are also common in surnames ("Ghebrehiwet", "Heetkamp", "Bleumveld", "Ter Huis"). */
+const surnameLikeEnding = /(?:dijk|hof|pad|park|veld|haven|wijk|dam|dorp|huis|werk|wet|bank)$/
+
+/**
+ * True for a capitalised compound that names a street, a place, a law or an organisation
+ * ("Rietdekkerstraat", "Participatiewet", "Gezondheidscentrum"). For endings that surnames share,
+ * the first part must be a Dutch word itself ("Woningwet", not "Ghebrehiwet").
+ */
+const properEnding = {
+  test(norm: string): boolean {
+    const m = properEndingPattern.exec(norm)
+    if (!m) return false
+    if (!surnameLikeEnding.test(norm)) return true
+    const head = m[1]!
+    const { words } = lexicons()
+    return words.has(head) || (/[se]$/.test(head) && words.has(head.slice(0, -1)))
+  },
+}
 
 const placePrepositions = new Set([
   'in',
@@ -516,7 +552,7 @@ function tokenise(text: string): Token[] {
     if (!tokens[i]!.sentenceStart || !/^\.[ \t(]*$/.test(gap)) continue
     if (
       (prev.text.length === 1 && prev.shape !== 'lower') ||
-      titles.has(prev.norm) ||
+      (titles.has(prev.norm) && !fullWordTitles.has(prev.norm)) ||
       abbreviations.has(prev.norm)
     ) {
       tokens[i]!.sentenceStart = false
@@ -576,7 +612,12 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     const prev = tokens[back]
     // After a dot only a title counts ("mevr. Pijnacker"); "met de tolk. Woning …" is a new sentence.
     const dotted = tokens[back + 1]!.gap.includes('.')
-    if (prev && (titles.has(prev.norm) || (!dotted && roleWords.has(prev.norm)))) return true
+    if (
+      prev &&
+      ((titles.has(prev.norm) && !(dotted && fullWordTitles.has(prev.norm))) ||
+        (!dotted && roleWords.has(prev.norm)))
+    )
+      return true
     // "S. ter Horst", "J.P. Balkenende": initials announce a surname.
     if (prev && back < i && isInitial(prev, tokens[back + 1]) && /^\.[ \t]?$/.test(tokens[back + 1]!.gap))
       return true
@@ -586,6 +627,18 @@ function announced(tokens: Token[], i: number, text: string): boolean {
   // "Yonas (zoon)", "Sanne, buurvrouw,": the role right after the name.
   const next = tokens[i + 1]
   if (next && roleWords.has(next.norm) && /^\s*(?:\(|,)\s*$/.test(next.gap) && next.norm !== 'naam')
+    return true
+  // "Frans (maatschappelijk werker)": a role of two words in brackets.
+  const second = tokens[i + 2]
+  if (
+    next &&
+    second &&
+    /^\s*\(\s*$/.test(next.gap) &&
+    next.shape === 'lower' &&
+    /^[ \t]+$/.test(second.gap) &&
+    roleWords.has(second.norm) &&
+    /^\s*\)/.test(text.slice(second.end, second.end + 2))
+  )
     return true
   // The phrases below end in "v", "v.", "is", "ben" or "van": a cheap test of the gap and the
   // previous word first, the pattern only when it can match.
@@ -694,8 +747,26 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // the name when a name list knows it or no word list does.
     // After a role word the lower-case word must be no Dutch word ("casemanager plant overleg");
     // after a greeting a known name is enough ("hoi frans").
-    const greeted = prev !== undefined && greetings.has(prev.norm)
+    // A greeting or a sign-off ("hoi frans", "groetjes lammert"): a first name is enough, also one
+    // that is a place or a language too.
+    const greeted =
+      strong &&
+      ((prev !== undefined && greetings.has(prev.norm)) ||
+        (prev !== undefined && /^(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)$/.test(prev.norm)))
+    if (greeted && lexicons().firstNames.has(t.norm)) return 'name'
     if (strong && !place && (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true)))
+      return 'name'
+    // "mirwais zegt dat ik moet bellen": a word no word list knows, doing what only people do.
+    // Only at the start of a line of a chat: elsewhere it is more often a typo ("caemanager belt").
+    const nextWord = tokens[i + 1]
+    if (
+      (i === 0 || t.gap.includes('\n')) &&
+      nextWord !== undefined &&
+      /^[ \t]+$/.test(nextWord.gap) &&
+      personVerbs.has(nextWord.norm) &&
+      !place &&
+      !isCommonWord(t.norm, true)
+    )
       return 'name'
     if (!named || place) return 'no'
     if (/^['’]s\b/.test(text.slice(t.end, t.end + 3))) return 'name'
@@ -788,10 +859,12 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
   if (verdicts[i] !== 'no' || inNames(t.norm)) return true
   // After a first name a capitalised word that is no Dutch word is the surname, even when it is
   // also the name of a place or a firm: "Ruurd Schuttevaer".
+  // Also after a name no list knows ("Jurick Eisden"): in Dutch a place never follows a name
+  // without a preposition.
   const prev = tokens[i - 1]!
   return (
     t.shape === 'title' &&
-    lexicons().firstNames.has(prev.norm) &&
+    (lexicons().firstNames.has(prev.norm) || verdicts[i - 1] === 'name') &&
     !functionWords.has(t.norm) &&
     !englishWords.has(t.norm) &&
     !isCommonWord(t.norm, false)
@@ -903,6 +976,11 @@ export function findNames(text: string): NameSpan[] {
       if (!prev || first < i - 6) break
       const gapAfterPrev = tokens[first]!.gap
       if (isInitial(prev, tokens[first]) && /^\.\s?$/.test(gapAfterPrev)) {
+        first--
+        continue
+      }
+      // "G. Al-Ahmad", "El-Amrani": a capitalised Arabic particle joined by a hyphen.
+      if (gapAfterPrev === '-' && prev.shape === 'title' && /^(?:al|el|ben|abu|bin|ait)$/.test(prev.norm)) {
         first--
         continue
       }
