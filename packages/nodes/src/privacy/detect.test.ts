@@ -173,6 +173,14 @@ describe('names in free text, without form fields', () => {
     // A dot after a title that is a whole word ends the sentence.
     expect(names('Hij komt donderdag – meester. Afgesproken dat hij belt.')).toEqual([])
   })
+  it('reads a word the same way throughout a note', () => {
+    expect(names('Achterstand bij Zorvana. Zorvana belt morgen terug.')).toEqual([])
+    expect(names('Haar dochter Merel logeert bij oma. Merel en haar broer zijn blij.')).toEqual([
+      'Merel',
+      'Merel',
+    ])
+    expect(names('groetjes evert-jan')).toEqual(['evert-jan'])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

@@ -854,8 +854,10 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
 /** True when token `i` can continue a name that ends at token `i - 1`. */
 function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
   const t = tokens[i]!
-  if (!/^[ \t]$|^-$/.test(t.gap) && !(t.gap === ' - ' && false)) return false
-  if (t.shape === 'lower') return false
+  if (!/^[ \t]$|^-$/.test(t.gap)) return false
+  // "evert-jan": a lower-case double first name.
+  if (t.shape === 'lower')
+    return t.gap === '-' && tokens[i - 1]!.shape === 'lower' && lexicons().firstNames.has(t.norm)
   if (verdicts[i] !== 'no' || inNames(t.norm)) return true
   // After a first name a capitalised word that is no Dutch word is the surname, even when it is
   // also the name of a place or a firm: "Ruurd Schuttevaer".
@@ -945,6 +947,43 @@ export function findNames(text: string): NameSpan[] {
       for (let k = i + 1; k <= end; k++) verdicts[k] = 'no'
     }
     i = end
+  }
+  // One word, one reading within a note: a word the context made an organisation once ("huurt
+  // van Centrada", "de Centrada") is one elsewhere too ("Centrada belde"), and a word announced as
+  // a person once ("zoon Roos") is a person where it stood undecided ("Roos is ziek").
+  const organisations = new Set<string>()
+  const people = new Set<string>()
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.shape === 'lower' || t.norm.length < 3) continue
+    if (verdicts[i] === 'name') {
+      if (announced(tokens, i, text)) people.add(t.norm)
+      continue
+    }
+    if (inNames(t.norm) && lexicons().firstNames.has(t.norm)) continue
+    const prev = tokens[i - 1]
+    const afterArticle =
+      prev !== undefined &&
+      /^(?:de|het)$/.test(prev.text) &&
+      /^[ \t]+$/.test(t.gap) &&
+      !t.sentenceStart &&
+      !inNames(t.norm) &&
+      !lexicons().words.has(t.norm)
+    if (afterArticle || (!t.sentenceStart && organisationContext(tokens, i, text))) organisations.add(t.norm)
+  }
+  if (organisations.size > 0 || people.size > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (
+        verdicts[i] === 'name' &&
+        organisations.has(t.norm) &&
+        !people.has(t.norm) &&
+        !announced(tokens, i, text)
+      )
+        verdicts[i] = 'no'
+      else if (verdicts[i] === 'maybe' && people.has(t.norm) && !organisations.has(t.norm))
+        verdicts[i] = 'name'
+    }
   }
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {
