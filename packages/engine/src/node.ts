@@ -16,7 +16,8 @@ import type { RecordStore } from './records.js'
  *   help: { nl: 'Hoe lang de samenvatting mag zijn.', en: 'How long the summary may be.' },
  * })
  */
-export interface FieldMeta {
+// A type, not an interface, so a `FieldMeta` value fits zod's `.meta()` (which has an index signature).
+export type FieldMeta = {
   /** The field's name in the form, in B1 Dutch and in English. */
   label?: LocalizedText
   /** One or two sentences under the field: what it does, with an example. */

@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto'
 import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
 import nodemailer from 'nodemailer'
 import { z } from 'zod'
+import { fieldLabel, formulaHelp, inDutch, inEnglish } from '../field-labels.js'
 import { requireRecords } from '../records/records.js'
 import { renderTemplate } from './template.js'
 
 const data = z.record(z.string(), z.unknown())
 const expression = z.string().min(1).max(4000)
-const bilingual = z.object({ nl: z.string().max(100_000), en: z.string().max(100_000) })
+const bilingual = z.object({
+  nl: z.string().max(100_000).meta(inDutch),
+  en: z.string().max(100_000).meta(inEnglish),
+})
 
 /** The `smtp` credential: where and as whom to send. */
 export const smtpCredentialSchema = z.object({
@@ -97,19 +101,42 @@ export const emailSendNode = defineNode({
   input: data,
   config: z.object({
     /** Expression giving one address or a list. */
-    to: expression,
-    cc: expression.optional(),
+    to: expression.meta(fieldLabel('Aan (formule)', 'To (formula)', formulaHelp)),
+    cc: expression.optional().meta(fieldLabel('Cc (formule)', 'Cc (formula)', formulaHelp)),
     /** Texts per language with `{{ field }}` placeholders. */
-    subject: bilingual,
-    body: bilingual,
+    subject: bilingual.meta(
+      fieldLabel('Onderwerp', 'Subject', {
+        nl: 'In het Nederlands en het Engels. {{ veld }} wordt vervangen door een gegeven.',
+        en: 'In Dutch and English. {{ field }} is replaced by a data field.',
+      }),
+    ),
+    body: bilingual.meta(
+      fieldLabel('Tekst', 'Text', {
+        nl: 'In het Nederlands en het Engels. {{ veld }} wordt vervangen door een gegeven.',
+        en: 'In Dutch and English. {{ field }} is replaced by a data field.',
+      }),
+    ),
     /** Optional HTML body per language; values are HTML-escaped. */
-    html: bilingual.optional(),
-    language: z.enum(['nl', 'en']).default('nl'),
+    html: bilingual.optional().meta(fieldLabel('Tekst als HTML', 'Text as HTML')),
+    language: z
+      .enum(['nl', 'en'])
+      .meta(fieldLabel('Taal', 'Language', { nl: 'Welke tekst verstuurd wordt.', en: 'Which text is sent.' }))
+      .default('nl'),
     /** Expression giving `nl` or `en`, e.g. the recipient's preferred language. */
-    languageFrom: expression.optional(),
+    languageFrom: expression.optional().meta(
+      fieldLabel('Taal uit de gegevens (formule)', 'Language from the data (formula)', {
+        nl: 'Een formule die nl of en geeft, zoals de voorkeurstaal van de ontvanger. Gaat voor Taal.',
+        en: "A formula giving nl or en, such as the recipient's preferred language. Wins over Language.",
+      }),
+    ),
     /** Expression giving a list of `{ filename, content, contentType?, encoding? }`. */
-    attachments: expression.optional(),
-    replyTo: z.email().optional(),
+    attachments: expression.optional().meta(
+      fieldLabel('Bijlagen (formule)', 'Attachments (formula)', {
+        nl: 'Een formule die een lijst geeft van { filename, content }.',
+        en: 'A formula giving a list of { filename, content }.',
+      }),
+    ),
+    replyTo: z.email().optional().meta(fieldLabel('Antwoorden naar', 'Reply to')),
   }),
   output: z.object({
     messageId: z.string(),

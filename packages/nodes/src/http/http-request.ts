@@ -1,5 +1,6 @@
 import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
+import { formulaHelp } from '../field-labels.js'
 
 const data = z.record(z.string(), z.unknown())
 const expression = z.string().min(1).max(4000)
@@ -52,22 +53,59 @@ export const httpRequestNode = defineNode({
   },
   input: data,
   config: z.object({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).default('GET'),
+    method: z
+      .enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+      .meta({
+        label: { nl: 'Methode', en: 'Method' },
+        help: {
+          nl: 'GET haalt gegevens op; POST, PUT en PATCH sturen gegevens.',
+          en: 'GET fetches data; POST, PUT and PATCH send data.',
+        },
+      })
+      .default('GET'),
     /** E.g. `https://api.example.nl/clients/{{ clientId }}`; the host cannot hold placeholders. */
     url: z
       .string()
       .min(1)
       .max(2000)
+      .meta({
+        label: { nl: 'Adres (URL)', en: 'Address (URL)' },
+        help: {
+          nl: 'Begint met https://. Na de server mag {{ veld }} staan, bijvoorbeeld https://api.voorbeeld.nl/clienten/{{ clientId }}.',
+          en: 'Starts with https://. After the server you may use {{ field }}, for example https://api.example.nl/clients/{{ clientId }}.',
+        },
+      })
       .refine((u) => /^https?:\/\/[^/{}\s]+(\/|$|\?)/.test(u), {
         message: 'Start with http(s):// and a fixed host / begin met http(s):// en een vaste server',
       }),
     /** Query parameters: name → JSONata expression. */
-    query: z.record(z.string().min(1).max(100), expression).default({}),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(2000)).default({}),
+    query: z
+      .record(z.string().min(1).max(100), expression)
+      .meta({
+        label: { nl: 'Zoekparameters (formules)', en: 'Query parameters (formulas)' },
+        help: { nl: 'Per naam een formule die de waarde geeft.', en: 'Per name a formula giving the value.' },
+      })
+      .default({}),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(2000))
+      .meta({ label: { nl: 'Extra headers', en: 'Extra headers' } })
+      .default({}),
     /** JSONata expression giving the JSON body (not for GET). */
-    body: expression.optional(),
+    body: expression.optional().meta({
+      label: { nl: 'Inhoud (formule)', en: 'Body (formula)' },
+      help: { nl: `Niet bij GET. ${formulaHelp.nl}`, en: `Not with GET. ${formulaHelp.en}` },
+    }),
     /** Send the `http` credential (when one is configured). */
-    authenticate: z.boolean().default(false),
+    authenticate: z
+      .boolean()
+      .meta({
+        label: { nl: 'Inloggegevens meesturen', en: 'Send the credential' },
+        help: {
+          nl: 'Stuurt de gekozen inloggegevens "http" mee, alleen naar de servers die daarin staan.',
+          en: 'Sends the chosen "http" credential, only to the servers listed in it.',
+        },
+      })
+      .default(false),
     /**
      * Send an `Idempotency-Key` header with POST, PUT, PATCH and DELETE: the same value on every
      * retry of this node in this run, so the receiver can recognise a repeat.
@@ -76,8 +114,8 @@ export const httpRequestNode = defineNode({
       .boolean()
       .default(true)
       .meta({
-        'x-title': { nl: 'Idempotency-Key meesturen', en: 'Send an Idempotency-Key' },
-        'x-description': {
+        label: { nl: 'Idempotency-Key meesturen', en: 'Send an Idempotency-Key' },
+        help: {
           nl: 'Bij POST, PUT, PATCH en DELETE krijgt de server bij elke nieuwe poging dezelfde sleutel, zodat hij een herhaling herkent.',
           en: 'With POST, PUT, PATCH and DELETE the server gets the same key on every retry, so it can recognise a repeat.',
         },

@@ -1,5 +1,6 @@
 import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
+import { fieldLabel, formulaHelp } from '../field-labels.js'
 import { requireRecords } from '../records/records.js'
 import { matchRequestSchema, matchRulesSchema, rankVolunteers } from './score.js'
 
@@ -34,13 +35,25 @@ export const matchVolunteersNode = defineNode({
     /** Expressions over the input giving what the request needs. */
     request: z
       .object({
-        skills: expression.default('skills'),
-        niceToHave: expression.default('niceToHave'),
-        languages: expression.default('languages'),
-        availability: expression.default('availability'),
-        postcode: expression.default('postcode'),
-        requiresVog: expression.default('requiresVog'),
+        skills: expression.meta(fieldLabel('Vaardigheden', 'Skills', formulaHelp)).default('skills'),
+        niceToHave: expression
+          .meta(fieldLabel('Mooi meegenomen', 'Nice to have', formulaHelp))
+          .default('niceToHave'),
+        languages: expression.meta(fieldLabel('Talen', 'Languages', formulaHelp)).default('languages'),
+        availability: expression
+          .meta(fieldLabel('Beschikbaarheid', 'Availability', formulaHelp))
+          .default('availability'),
+        postcode: expression.meta(fieldLabel('Postcode', 'Postcode', formulaHelp)).default('postcode'),
+        requiresVog: expression
+          .meta(fieldLabel('VOG nodig', 'Certificate of conduct (VOG) needed', formulaHelp))
+          .default('requiresVog'),
       })
+      .meta(
+        fieldLabel('Wat de hulpvraag vraagt (formules)', 'What the request asks for (formulas)', {
+          nl: 'Per onderdeel een formule die het uit de gegevens haalt.',
+          en: 'Per part a formula that takes it from the data.',
+        }),
+      )
       .default({
         skills: 'skills',
         niceToHave: 'niceToHave',
@@ -50,10 +63,20 @@ export const matchVolunteersNode = defineNode({
         requiresVog: 'requiresVog',
       }),
     /** Expression giving the team whose volunteers to consider; the run's team when empty. */
-    team: expression.optional(),
+    team: expression.optional().meta(
+      fieldLabel('Team (formule)', 'Team (formula)', {
+        nl: 'Uit welk team de vrijwilligers komen. Leeg: het team van deze run.',
+        en: 'Which team the volunteers come from. Empty: the team of this run.',
+      }),
+    ),
     /** Expression giving the candidate volunteers from upstream data instead of the table. */
-    candidates: expression.optional(),
-    rules: matchRulesSchema.default(matchRulesSchema.parse({})),
+    candidates: expression.optional().meta(
+      fieldLabel('Kandidaten (formule)', 'Candidates (formula)', {
+        nl: 'Mag leeg blijven. Een formule die de vrijwilligers uit eerdere stappen geeft, in plaats van de tabel.',
+        en: 'May stay empty. A formula giving the volunteers from earlier steps, instead of the table.',
+      }),
+    ),
+    rules: matchRulesSchema.meta(fieldLabel('Regels', 'Rules')).default(matchRulesSchema.parse({})),
   }),
   output: z.object({
     matches: z.array(

@@ -1,30 +1,75 @@
 import { z } from 'zod'
+import { fieldLabel } from '../field-labels.js'
 import { availabilitySlotSchema, type dayParts, type weekdays } from '../records/schemas.js'
 import { centroidOf, distanceKm } from './postcodes.js'
 
 /** How much each part of the score counts. Any non-negative numbers; they are normalised. */
 export const matchWeightsSchema = z.object({
-  availability: z.number().min(0).max(100).default(30),
-  skills: z.number().min(0).max(100).default(25),
-  languages: z.number().min(0).max(100).default(15),
-  distance: z.number().min(0).max(100).default(15),
-  load: z.number().min(0).max(100).default(10),
-  fairness: z.number().min(0).max(100).default(5),
+  availability: z.number().min(0).max(100).meta(fieldLabel('Beschikbaarheid', 'Availability')).default(30),
+  skills: z.number().min(0).max(100).meta(fieldLabel('Vaardigheden', 'Skills')).default(25),
+  languages: z.number().min(0).max(100).meta(fieldLabel('Talen', 'Languages')).default(15),
+  distance: z.number().min(0).max(100).meta(fieldLabel('Afstand', 'Distance')).default(15),
+  load: z
+    .number()
+    .min(0)
+    .max(100)
+    .meta(
+      fieldLabel('Drukte', 'Load', {
+        nl: 'Hoe zwaar telt dat iemand al veel koppelingen heeft.',
+        en: 'How much it counts that someone already has many matches.',
+      }),
+    )
+    .default(10),
+  fairness: z
+    .number()
+    .min(0)
+    .max(100)
+    .meta(
+      fieldLabel('Eerlijk verdelen', 'Fair spread', {
+        nl: 'Hoe zwaar telt dat iemand lang niet gekoppeld is.',
+        en: 'How much it counts that someone has not been matched for a long time.',
+      }),
+    )
+    .default(5),
 })
 /** Weights of the score parts. */
 export type MatchWeights = z.infer<typeof matchWeightsSchema>
 
 /** Hard rules and limits of a matching. */
 export const matchRulesSchema = z.object({
-  weights: matchWeightsSchema.default(matchWeightsSchema.parse({})),
+  weights: matchWeightsSchema
+    .meta(
+      fieldLabel('Gewichten', 'Weights', {
+        nl: 'Hoe zwaar elk deel telt in de score. Alleen de verhouding telt.',
+        en: 'How much each part counts in the score. Only the ratio matters.',
+      }),
+    )
+    .default(matchWeightsSchema.parse({})),
   /** Volunteers further away than this are left out. */
-  maxDistanceKm: z.number().positive().max(500).default(10),
+  maxDistanceKm: z
+    .number()
+    .positive()
+    .max(500)
+    .meta(fieldLabel('Hoogstens zoveel km', 'At most this many km'))
+    .default(10),
   /** Leave out volunteers who share none of the request's languages (when it names any). */
-  requireLanguage: z.boolean().default(true),
+  requireLanguage: z
+    .boolean()
+    .meta(fieldLabel('Een gedeelde taal is nodig', 'A shared language is needed'))
+    .default(true),
   /** Leave out volunteers with no overlap in availability (when the request names slots). */
-  requireAvailability: z.boolean().default(true),
+  requireAvailability: z
+    .boolean()
+    .meta(fieldLabel('Een gedeeld moment is nodig', 'A shared moment is needed'))
+    .default(true),
   /** How many to return. */
-  top: z.number().int().min(1).max(50).default(3),
+  top: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .meta(fieldLabel('Aantal voorstellen', 'Number of proposals'))
+    .default(3),
 })
 /** Rules of a matching. */
 export type MatchRules = z.infer<typeof matchRulesSchema>

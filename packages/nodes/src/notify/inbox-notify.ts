@@ -1,10 +1,14 @@
 import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
 import { renderTemplate } from '../email/template.js'
+import { fieldLabel, formulaHelp, inDutch, inEnglish } from '../field-labels.js'
 import { requireRecords } from '../records/records.js'
 
 const data = z.record(z.string(), z.unknown())
-const bilingual = z.object({ nl: z.string().min(1).max(2000), en: z.string().min(1).max(2000) })
+const bilingual = z.object({
+  nl: z.string().min(1).max(2000).meta(inDutch),
+  en: z.string().min(1).max(2000).meta(inEnglish),
+})
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
@@ -26,13 +30,28 @@ export const inboxNotifyNode = defineNode({
   config: z
     .object({
       /** Expression giving the user id. */
-      user: z.string().min(1).max(4000).optional(),
+      user: z
+        .string()
+        .min(1)
+        .max(4000)
+        .optional()
+        .meta(fieldLabel('Gebruiker (formule)', 'User (formula)', formulaHelp)),
       /** Expression giving the team id. */
-      team: z.string().min(1).max(4000).optional(),
-      title: bilingual,
-      body: bilingual,
+      team: z
+        .string()
+        .min(1)
+        .max(4000)
+        .optional()
+        .meta(fieldLabel('Team (formule)', 'Team (formula)', formulaHelp)),
+      title: bilingual.meta(fieldLabel('Titel', 'Title')),
+      body: bilingual.meta(fieldLabel('Tekst', 'Text')),
       /** Expression giving a link inside Warmflow, e.g. to the run. */
-      link: z.string().min(1).max(4000).optional(),
+      link: z
+        .string()
+        .min(1)
+        .max(4000)
+        .optional()
+        .meta(fieldLabel('Link (formule)', 'Link (formula)', formulaHelp)),
     })
     .refine((c) => c.user !== undefined || c.team !== undefined, {
       message: 'Choose a user or a team / kies een gebruiker of een team',

@@ -158,14 +158,58 @@ export const postgresQueryNode = defineNode({
   input: data,
   config: z.object({
     /** The query, with `$1`, `$2`, … for the parameters. One statement. */
-    sql: z.string().trim().min(1).max(20_000),
+    sql: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20_000)
+      .meta({
+        label: { nl: 'SQL-query', en: 'SQL query' },
+        help: {
+          nl: 'Eén opdracht. Zet $1, $2, … waar een parameter komt; zet nooit gegevens zelf in de query.',
+          en: 'One statement. Put $1, $2, … where a parameter goes; never put data in the query itself.',
+        },
+      }),
     /** JSONata expressions over the input giving the parameters, in order. */
-    params: z.array(z.string().min(1).max(4000)).max(100).default([]),
+    params: z
+      .array(z.string().min(1).max(4000))
+      .max(100)
+      .meta({
+        label: { nl: 'Parameters (formules)', en: 'Parameters (formulas)' },
+        help: {
+          nl: 'Op volgorde: de eerste is $1, de tweede $2.',
+          en: 'In order: the first is $1, the second $2.',
+        },
+      })
+      .default([]),
     /** Run inside a READ ONLY transaction. Turn off only for queries meant to write. */
-    readOnly: z.boolean().default(true),
-    timeoutSeconds: z.number().min(0.1).max(300).default(10),
+    readOnly: z
+      .boolean()
+      .meta({
+        label: { nl: 'Alleen lezen', en: 'Read only' },
+        help: {
+          nl: 'Zet dit alleen uit voor een query die iets moet wijzigen.',
+          en: 'Turn this off only for a query that must change something.',
+        },
+      })
+      .default(true),
+    timeoutSeconds: z
+      .number()
+      .min(0.1)
+      .max(300)
+      .meta({ label: { nl: 'Hoogstens zoveel seconden', en: 'At most this many seconds' } })
+      .default(10),
     /** Most rows returned; more are cut off and `truncated` is true. */
-    maxRows: z.number().int().min(1).max(10_000).default(1000),
+    maxRows: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .meta({
+        label: { nl: 'Hoogstens zoveel regels', en: 'At most this many rows' },
+        help: { nl: 'Meer regels worden afgekapt.', en: 'More rows are cut off.' },
+      })
+      .default(1000),
   }),
   output: z.object({ rows: z.array(data), rowCount: z.number().int(), truncated: z.boolean() }),
   secrets: ['postgres'],

@@ -1,11 +1,21 @@
 import { defineNode, evaluateExpression, NodeError, type RecordStore } from '@warmflow/engine'
 import { z } from 'zod'
-import { type RecordTable, recordSchemas, recordTableSchema } from './schemas.js'
+import { fieldLabel } from '../field-labels.js'
+import { type RecordTable, recordSchemas, recordTableSchema as tableSchema } from './schemas.js'
 
 const data = z.record(z.string(), z.unknown())
 const fieldName = z.string().regex(/^[a-z][a-z0-9_]*$/)
 const expressions = z.record(fieldName, z.string().min(1).max(4000))
 const recordOutput = z.object({ record: data })
+const recordTableSchema = tableSchema.meta(fieldLabel('Tabel', 'Table'))
+const valuesMeta = fieldLabel('Waarden', 'Values', {
+  nl: 'Per veld een formule over de binnenkomende gegevens.',
+  en: 'Per field a formula over the incoming data.',
+})
+const whichRecord = fieldLabel('Welk record (formule)', 'Which record (formula)', {
+  nl: 'Een formule die het nummer (id) van het record geeft.',
+  en: 'A formula giving the number (id) of the record.',
+})
 
 const tableTitles: Record<RecordTable, { nl: string; en: string }> = {
   volunteers: { nl: 'vrijwilligers', en: 'volunteers' },
@@ -131,7 +141,7 @@ export const recordsCreateNode = defineNode({
   config: z.object({
     table: recordTableSchema,
     /** Field → JSONata expression over the input. */
-    values: expressions.default({}),
+    values: expressions.meta(valuesMeta).default({}),
   }),
   output: recordOutput,
   personalData: { reads: personal, sendsOutside: 'never' },
@@ -166,12 +176,28 @@ export const recordsReadNode = defineNode({
   config: z.object({
     table: recordTableSchema,
     /** JSONata expression giving the id to read; when set, `where` is ignored. */
-    id: z.string().min(1).max(4000).optional(),
+    id: z.string().min(1).max(4000).optional().meta(whichRecord),
     /** Field → JSONata expression; rows must equal every value. */
-    where: expressions.default({}),
-    limit: z.number().int().min(1).max(1000).default(100),
+    where: expressions
+      .meta(
+        fieldLabel('Voorwaarden', 'Conditions', {
+          nl: 'Per veld een formule; alleen records waar elk veld gelijk is aan de uitkomst.',
+          en: 'Per field a formula; only records where every field equals the result.',
+        }),
+      )
+      .default({}),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .meta(fieldLabel('Hoogstens zoveel regels', 'At most this many rows'))
+      .default(100),
     /** Fail when nothing is found. */
-    required: z.boolean().default(false),
+    required: z
+      .boolean()
+      .meta(fieldLabel('Stoppen als er niets is gevonden', 'Stop when nothing is found'))
+      .default(false),
   }),
   output: z.object({ records: z.array(data), record: data.nullable(), count: z.number().int() }),
   personalData: { reads: [], sendsOutside: 'never' },
@@ -215,8 +241,8 @@ export const recordsUpdateNode = defineNode({
   config: z.object({
     table: recordTableSchema,
     /** JSONata expression giving the id of the record. */
-    id: z.string().min(1).max(4000),
-    values: expressions,
+    id: z.string().min(1).max(4000).meta(whichRecord),
+    values: expressions.meta(valuesMeta),
   }),
   output: recordOutput,
   personalData: { reads: personal, sendsOutside: 'never' },

@@ -17,9 +17,27 @@ export const transformNode = defineNode({
   input: data,
   config: z.object({
     /** Field name → JSONata expression evaluated against the input. */
-    fields: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().min(1).max(4000)).default({}),
+    fields: z
+      .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string().min(1).max(4000))
+      .meta({
+        label: { nl: 'Velden', en: 'Fields' },
+        help: {
+          nl: 'Per nieuw veld een formule over de binnenkomende gegevens, bijvoorbeeld volledigeNaam: voornaam & " " & achternaam.',
+          en: 'Per new field a formula over the incoming data, for example fullName: firstName & " " & lastName.',
+        },
+      })
+      .default({}),
     /** Keep the incoming fields next to the new ones. */
-    keepInput: z.boolean().default(true),
+    keepInput: z
+      .boolean()
+      .meta({
+        label: { nl: 'Binnenkomende velden behouden', en: 'Keep the incoming fields' },
+        help: {
+          nl: 'Aan: de nieuwe velden komen erbij. Uit: alleen de nieuwe velden gaan verder.',
+          en: 'On: the new fields are added. Off: only the new fields go on.',
+        },
+      })
+      .default(true),
   }),
   output: data,
   // Pure and fast: a local activity (measured 2.5–12× faster than a regular one, see bench/engine.ts).

@@ -1,8 +1,15 @@
 import { z } from 'zod'
+import { fieldLabel, inDutch, inEnglish } from '../field-labels.js'
 import { postcodeSchema } from '../records/schemas.js'
 
-const text = z.object({ nl: z.string().min(1).max(500), en: z.string().min(1).max(500) })
-const helpText = z.object({ nl: z.string().max(2000), en: z.string().max(2000) })
+const text = z.object({
+  nl: z.string().min(1).max(500).meta(inDutch),
+  en: z.string().min(1).max(500).meta(inEnglish),
+})
+const helpText = z.object({
+  nl: z.string().max(2000).meta(inDutch),
+  en: z.string().max(2000).meta(inEnglish),
+})
 
 /** The kinds of field a form or a trigger's input can have. */
 export const fieldTypes = [
@@ -24,19 +31,45 @@ export const formFieldSchema = z
     /** The key in the data, e.g. `voornaam`. */
     name: z
       .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ / gebruik letters, cijfers en _'),
-    type: z.enum(fieldTypes),
-    label: text,
-    help: helpText.optional(),
-    required: z.boolean().default(false),
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ / gebruik letters, cijfers en _')
+      .meta(
+        fieldLabel('Veldnaam', 'Field name', {
+          nl: 'De naam in de gegevens, bijvoorbeeld voornaam. Letters, cijfers en _.',
+          en: 'The name in the data, for example voornaam. Letters, digits and _.',
+        }),
+      ),
+    type: z.enum(fieldTypes).meta(fieldLabel('Soort', 'Kind')),
+    label: text.meta(fieldLabel('Vraag', 'Question')),
+    help: helpText.optional().meta(fieldLabel('Hulptekst', 'Help text')),
+    required: z.boolean().meta(fieldLabel('Verplicht', 'Required')).default(false),
     /** For select and multiselect. */
     options: z
-      .array(z.object({ value: z.string().min(1).max(200), label: text }))
+      .array(
+        z.object({
+          value: z.string().min(1).max(200).meta(fieldLabel('Waarde', 'Value')),
+          label: text.meta(fieldLabel('Tekst', 'Text')),
+        }),
+      )
       .max(100)
-      .optional(),
+      .optional()
+      .meta(fieldLabel('Keuzes', 'Choices')),
     /** The field holds personal data (name, contact details, …): shown with a privacy badge. */
-    personal: z.boolean().default(false),
-    maxLength: z.number().int().min(1).max(20_000).optional(),
+    personal: z
+      .boolean()
+      .meta(
+        fieldLabel('Persoonsgegevens', 'Personal data', {
+          nl: 'Aan als het veld iets over een persoon zegt, zoals naam of telefoonnummer.',
+          en: 'On when the field says something about a person, such as a name or phone number.',
+        }),
+      )
+      .default(false),
+    maxLength: z
+      .number()
+      .int()
+      .min(1)
+      .max(20_000)
+      .optional()
+      .meta(fieldLabel('Hoogstens zoveel tekens', 'At most this many characters')),
   })
   .refine((f) => !(f.type === 'select' || f.type === 'multiselect') || (f.options?.length ?? 0) > 0, {
     message: 'A select field needs options / een keuzeveld heeft opties nodig',
@@ -49,6 +82,12 @@ export type FormField = z.infer<typeof formFieldSchema>
 export const formFieldsSchema = z
   .array(formFieldSchema)
   .max(100)
+  .meta(
+    fieldLabel('Velden', 'Fields', {
+      nl: 'De vragen of gegevens waarmee de flow start. Leeg: alles is goed.',
+      en: 'The questions or data the flow starts with. Empty: anything is accepted.',
+    }),
+  )
   .refine((fields) => new Set(fields.map((f) => f.name)).size === fields.length, {
     message: 'Field names must be unique / veldnamen moeten uniek zijn',
   })

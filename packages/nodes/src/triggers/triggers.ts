@@ -1,9 +1,13 @@
 import { defineNode, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
+import { fieldLabel, inDutch, inEnglish } from '../field-labels.js'
 import { type FieldProblem, type FormField, formFieldsSchema, validateFormInput } from './fields.js'
 
 const data = z.record(z.string(), z.unknown())
-const text = z.object({ nl: z.string().min(1).max(500), en: z.string().min(1).max(500) })
+const text = z.object({
+  nl: z.string().min(1).max(500).meta(inDutch),
+  en: z.string().min(1).max(500).meta(inEnglish),
+})
 
 /** Raised when the data a flow starts with does not fit the trigger's fields. */
 export class TriggerInputError extends NodeError {}
@@ -52,12 +56,17 @@ export const formTrigger = defineNode({
   },
   input: data,
   config: z.object({
-    title: text.default({ nl: 'Aanmelden', en: 'Sign up' }),
-    intro: z.object({ nl: z.string().max(4000), en: z.string().max(4000) }).optional(),
+    title: text.meta(fieldLabel('Titel', 'Title')).default({ nl: 'Aanmelden', en: 'Sign up' }),
+    intro: z
+      .object({ nl: z.string().max(4000).meta(inDutch), en: z.string().max(4000).meta(inEnglish) })
+      .optional()
+      .meta(fieldLabel('Inleiding', 'Introduction')),
     fields: formFieldsSchema.default([]),
-    submitLabel: text.default({ nl: 'Versturen', en: 'Send' }),
+    submitLabel: text
+      .meta(fieldLabel('Tekst op de verstuurknop', 'Text on the send button'))
+      .default({ nl: 'Versturen', en: 'Send' }),
     /** What the person sees after sending. */
-    thanks: text.default({
+    thanks: text.meta(fieldLabel('Bedankt na versturen', 'Thanks after sending')).default({
       nl: 'Dank je wel! We nemen contact met je op.',
       en: 'Thank you! We will contact you.',
     }),
@@ -115,6 +124,12 @@ const cronSchema = z
   .string()
   .trim()
   .regex(/^(\S+\s+){4}\S+$/, 'Use five fields: minute hour day month weekday / gebruik vijf velden')
+  .meta(
+    fieldLabel('Planning', 'Schedule', {
+      nl: 'Vijf delen: minuut uur dag maand weekdag. Bijvoorbeeld 0 9 * * 1 voor maandag 9 uur.',
+      en: 'Five parts: minute hour day month weekday. For example 0 9 * * 1 for Monday 9:00.',
+    }),
+  )
 
 /** How often a scheduled flow runs. */
 export const scheduleConfigSchema = z
@@ -122,11 +137,37 @@ export const scheduleConfigSchema = z
     /** E.g. `0 9 * * 1-5` (weekdays at 9:00). */
     cron: cronSchema.optional(),
     /** Every so many minutes (at least 1). */
-    everyMinutes: z.number().int().min(1).max(525_600).optional(),
-    timezone: z.string().min(1).max(64).default('Europe/Amsterdam'),
+    everyMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(525_600)
+      .optional()
+      .meta(
+        fieldLabel('Elke zoveel minuten', 'Every so many minutes', {
+          nl: 'Gebruik dit of een planning, niet allebei.',
+          en: 'Use this or a schedule, not both.',
+        }),
+      ),
+    timezone: z.string().min(1).max(64).meta(fieldLabel('Tijdzone', 'Time zone')).default('Europe/Amsterdam'),
     /** The data each run starts with. */
-    input: data.default({}),
-    paused: z.boolean().default(false),
+    input: data
+      .meta(
+        fieldLabel('Startgegevens', 'Start data', {
+          nl: 'De gegevens waarmee elke run start.',
+          en: 'The data each run starts with.',
+        }),
+      )
+      .default({}),
+    paused: z
+      .boolean()
+      .meta(
+        fieldLabel('Gepauzeerd', 'Paused', {
+          nl: 'Aan: de flow start niet vanzelf.',
+          en: 'On: the flow does not start by itself.',
+        }),
+      )
+      .default(false),
   })
   .refine((c) => (c.cron === undefined) !== (c.everyMinutes === undefined), {
     message: 'Choose a cron expression or an interval / kies een cron-regel of een interval',

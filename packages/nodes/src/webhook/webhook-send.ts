@@ -22,11 +22,31 @@ export const webhookSendNode = defineNode({
   },
   input: data,
   config: z.object({
-    url: z.url({ protocol: /^https?$/ }),
+    url: z.url({ protocol: /^https?$/ }).meta({
+      label: { nl: 'Adres (URL)', en: 'Address (URL)' },
+      help: {
+        nl: 'Waar de webhook naartoe gaat, bijvoorbeeld https://…',
+        en: 'Where the webhook goes, for example https://…',
+      },
+    }),
     /** Expression giving the JSON body; the whole input when empty. */
-    body: z.string().min(1).max(4000).default('$'),
+    body: z
+      .string()
+      .min(1)
+      .max(4000)
+      .meta({
+        label: { nl: 'Inhoud (formule)', en: 'Body (formula)' },
+        help: {
+          nl: 'Een formule die de JSON geeft die wordt verstuurd. $ betekent: alle gegevens.',
+          en: 'A formula giving the JSON that is sent. $ means: all data.',
+        },
+      })
+      .default('$'),
     /** Extra headers (not the signature headers). */
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1000)).default({}),
+    headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]+$/), z.string().max(1000))
+      .meta({ label: { nl: 'Extra headers', en: 'Extra headers' } })
+      .default({}),
   }),
   output: z.object({ status: z.number().int(), id: z.string(), response: z.unknown() }),
   secrets: ['webhook'],
