@@ -342,8 +342,11 @@ export function createActivities(
     async runNode(args: RunNodeInput): Promise<RunNodeResult> {
       const context = Context.current()
       const noted = noteStart(context)
+      // A refused start keeps its note, so a replay of the same start (its result lost with the
+      // workflow task) is refused again instead of counting from zero.
+      const refused = noted !== null && noted.earlier >= maxCrashedStarts
       try {
-        if (noted && noted.earlier >= maxCrashedStarts) throw crashedWorker()
+        if (refused) throw crashedWorker()
         const output = await run(args, args.node, args.input, context)
         const result = { output: await store(args, args.node.id, output), attempt: context.info.attempt }
         return args.finishRun ? { ...result, finished: await finish(args.finishRun) } : result
@@ -351,18 +354,19 @@ export function createActivities(
         if (error instanceof WarmflowError) throw failure(error)
         throw error
       } finally {
-        if (noted) inFlight?.end(noted.key)
+        if (noted && !refused) inFlight?.end(noted.key)
       }
     },
     async runNodes(args: RunNodesInput): Promise<RunNodesResult> {
       const context = Context.current()
       const noted = noteStart(context)
+      const refused = noted !== null && noted.earlier >= maxCrashedStarts
       try {
         // A chain that took its worker down: its nodes run again one by one, each with its own count.
-        if (noted && noted.earlier >= maxCrashedStarts) return { completed: [], stoppedAt: args.nodes[0]!.id }
+        if (refused) return { completed: [], stoppedAt: args.nodes[0]!.id }
         return await runChain(args, context)
       } finally {
-        if (noted) inFlight?.end(noted.key)
+        if (noted && !refused) inFlight?.end(noted.key)
       }
     },
   }

@@ -9,7 +9,9 @@ import { join } from 'node:path'
  * task times out, the next worker replays the workflow and runs the same local activity again,
  * as attempt 1. A note written before the node's code runs and removed after it ended (whatever
  * the outcome) survives the process; finding it at the next start means the earlier start never
- * ended.
+ * ended. A start that is refused keeps its note (so a replay of it is refused again, even when
+ * the workflow task that carried the refusal was lost); such notes go with the daily sweep of
+ * notes older than a day.
  */
 export interface InFlightLedger {
   /** Notes that `key` starts; returns how many earlier starts of it never ended. */
