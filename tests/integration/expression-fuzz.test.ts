@@ -2,11 +2,11 @@
 // that builds them, catastrophic regular expressions, runaway recursion. Each runs in a flow (a
 // transform, which runs in an activity, or a condition, which runs inside the workflow); the worker
 // must survive every case, the run must fail with a clear expression error (or, for a regular
-// expression that RE2 answers in linear time, simply finish), and the worker's `/health` must
-// answer within 100 ms all the while. On a shared 2-core machine any process can wait that long
-// for a core, so each probe of the worker is paired with one of an idle control process at the
-// same moment: what counts is how much longer the worker took (a blocked event loop shows as
-// seconds; the machine's own noise hits both).
+// expression that RE2 answers in linear time, simply finish), and the worker's event loop must
+// never be held up for 100 ms, as the worker itself measures it and reports on `/health`. On a
+// shared 2-core machine any process can wait that long for a core, so each probe of the worker is
+// also paired with one of an idle control process at the same moment, as a cross-check: a blocked
+// event loop shows as seconds over the control; the machine's own noise hits both.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -252,14 +252,15 @@ describe('hostile expressions against a real worker', () => {
   for (const c of cases) {
     it(`${c.node}: ${c.name}`, async () => {
       const { result: detail, excess, slowest, answers, loopDelay } = await watchHealth(runCase(c))
-      // The worker process lives on and answered /health all the while, each time within 100 ms
-      // of an idle process asked at the same moment.
+      // The worker process lives on and answered /health all the while. Its event loop, as the
+      // worker measures it, was never held up for 100 ms; and no /health answer took a blocked
+      // loop's seconds longer than the idle control's (a pair on a loaded 2-core machine can
+      // differ by a scheduling slice, so that cross-check is looser).
+      const seen = `worker's event loop held up ${loopDelay} ms, slowest /health ${Math.round(slowest)} ms, worst excess over the control ${Math.round(excess)} ms`
       expect(worker.exitCode, 'worker exited').toBeNull()
       expect(answers).toBeGreaterThan(0)
-      expect(
-        excess,
-        `worst /health answer over the control's (slowest ${Math.round(slowest)} ms, worker's event loop held up ${loopDelay} ms)`,
-      ).toBeLessThan(100)
+      expect(loopDelay, seen).toBeLessThan(100)
+      expect(excess, seen).toBeLessThan(500)
       if (c.expect === 'completed') {
         expect(detail.status).toBe('completed')
         expect(detail.nodes.hostile.status).toBe('completed')
