@@ -10,7 +10,6 @@ import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createUser, ensureTeam, startServer } from '@warmflow/api'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
 import {
   createScratchDatabase,
   ensurePostgres,
@@ -23,6 +22,7 @@ import {
   interpreterWorkflowType,
   type RunFlowResult,
 } from '@warmflow/engine'
+import { createDb, migrateToLatest } from '@warmflow/store'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { Hono } from 'hono'
 import { percentile } from './stats.js'

@@ -5,9 +5,9 @@
 // same queries without the impact indexes.
 //
 //   pnpm bench:impact            (RUNS=100000 REPEAT=30)
-import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { impactQuery, impactReport } from '@warmflow/api/impact'
 import { createScratchDatabase, ensurePostgres } from '@warmflow/cli/services'
+import { createDb, migrateToLatest } from '@warmflow/store'
 import { sql } from 'kysely'
 import { percentile } from './stats.js'
 

@@ -21,7 +21,6 @@ import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { createUser, ensureTeam, startServer, verifyWebhook } from '@warmflow/api'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
 import {
   createScratchDatabase,
   ensurePostgres,
@@ -36,6 +35,7 @@ import {
   parsePayloadKeys,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import { createDb, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import { Hono } from 'hono'
 import { percentile } from './stats.js'

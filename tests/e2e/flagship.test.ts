@@ -4,7 +4,7 @@
 // the designer sees the run finish node by node, and a coordinator of another team sees nothing.
 // The AI endpoint (OpenAI protocol) and the mail server are real servers on 127.0.0.1.
 import { randomBytes } from 'node:crypto'
-import { createPostgresRecordStore } from '@warmflow/nodes'
+import { createDb, createPostgresRecordStore } from '@warmflow/store'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type OpenAiServer, startOpenAiServer } from '../support/openai-server.js'
@@ -22,7 +22,8 @@ import {
 const phone = { width: 390, height: 844 }
 /** How long the page may take to settle after an action on a busy machine. */
 const settle = { timeout: 15_000, interval: 100 }
-const records = createPostgresRecordStore(inject('databaseUrl'))
+const db = createDb(inject('databaseUrl'), { max: 4 })
+const records = createPostgresRecordStore(db)
 
 let env: BrowserPlatform
 let ai: OpenAiServer
@@ -255,7 +256,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     await env?.stop()
     await ai?.close()
     await smtp?.stop()
-    await records.close()
+    await db.destroy()
   })
 
   it('a designer builds the flow from an empty canvas, sees a problem, fixes it and publishes', async () => {

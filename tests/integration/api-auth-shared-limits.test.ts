@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { type AuthSettings, createApp } from '@warmflow/api'
-import { createDb, type Database } from '@warmflow/api/db'
+import { createDb, type Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createApp, ensureFirstAdmin } from '@warmflow/api'
-import { createDb } from '@warmflow/api/db'
 import { createAdmin } from '@warmflow/cli'
+import { createDb } from '@warmflow/store'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/platform.js'

@@ -3,11 +3,12 @@
 import { readFile } from 'node:fs/promises'
 import { NativeConnection, Worker } from '@temporalio/worker'
 import { controlPlugin, createActivities, createRegistry } from '@warmflow/engine'
-import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
+import { builtinPlugin } from '@warmflow/nodes'
+import { createDb, createPostgresRecordStore } from '@warmflow/store'
 
 const env = process.env as Record<string, string>
 const registry = createRegistry([controlPlugin, builtinPlugin])
-const records = createPostgresRecordStore(env.DATABASE_URL!)
+const records = createPostgresRecordStore(createDb(env.DATABASE_URL!, { max: 4 }))
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS! })
 const worker = await Worker.create({
   connection,

@@ -15,7 +15,8 @@ import {
   snapshotFlow,
   validateFlow,
 } from '@warmflow/engine'
-import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
+import { builtinPlugin } from '@warmflow/nodes'
+import { createDb, createPostgresRecordStore } from '@warmflow/store'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
 import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
@@ -23,7 +24,8 @@ import { killWorkerProcesses, startWorkerProcess } from '../support/worker-proce
 const entry = fileURLToPath(new URL('./email-crash-worker.ts', import.meta.url))
 const registry = createRegistry([controlPlugin, builtinPlugin])
 const taskQueue = `email-crash-${randomUUID()}`
-const records = createPostgresRecordStore(inject('databaseUrl'))
+const db = createDb(inject('databaseUrl'), { max: 4 })
+const records = createPostgresRecordStore(db)
 let smtp: TestSmtpServer
 let connection: Connection
 let client: Client
@@ -53,7 +55,7 @@ afterAll(async () => {
   killWorkerProcesses()
   await connection?.close()
   await smtp?.stop()
-  await records.close()
+  await db.destroy()
 })
 
 it('never sends twice when the worker is killed in the middle of sending', async () => {

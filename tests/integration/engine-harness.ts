@@ -8,8 +8,6 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { createDb, type Database } from '@warmflow/api/db'
-import { createPostgresTaskStore, type PostgresTaskStore } from '@warmflow/api/tasks'
 import {
   buildRunInput,
   controlPlugin,
@@ -22,6 +20,7 @@ import {
   validateFlow,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import { createDb, createPostgresTaskStore, type Database, type PostgresTaskStore } from '@warmflow/store'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import { type Kysely, sql } from 'kysely'
 import { inject } from 'vitest'

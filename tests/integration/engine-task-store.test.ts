@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { createDb } from '@warmflow/api/db'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import type { NewTask } from '@warmflow/engine'
+import { createDb, createPostgresTaskStore } from '@warmflow/store'
 import { afterAll, expect, inject, it } from 'vitest'
 
 const db = createDb(inject('databaseUrl'), { max: 2 })

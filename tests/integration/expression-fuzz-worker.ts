@@ -1,13 +1,11 @@
-// A worker process for the expression fuzz test: the real worker (built-in nodes, the run and task
+// A worker process for the expression fuzz test: the real worker (built-in nodes, the PostgreSQL
 // stores) with a `/health` endpoint served by the same process on 127.0.0.1, so the test can see
 // whether an expression holds up this process's event loop.
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createDb } from '@warmflow/api/db'
-import { createPostgresRunStore } from '@warmflow/api/runs'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
-import { createEncryptionCodec, parsePayloadKeys, payloadKeysVariable } from '@warmflow/engine'
+import { createEncryptionCodec, createSealer, parsePayloadKeys, payloadKeysVariable } from '@warmflow/engine'
+import { createDb, createPostgresStores } from '@warmflow/store'
 import { createWarmflowWorker } from '@warmflow/worker'
 
 const env = process.env as Record<string, string>
@@ -24,13 +22,13 @@ const health = createServer((request, response) => {
 await new Promise<void>((resolve) => health.listen(Number(env.FUZZ_HEALTH_PORT), '127.0.0.1', resolve))
 
 const db = createDb(env.DATABASE_URL!, { max: 2 })
+const payloadKeys = parsePayloadKeys(env[payloadKeysVariable]!)
 const { worker } = await createWarmflowWorker({
   address: env.TEMPORAL_ADDRESS!,
   taskQueue: env.WARMFLOW_TASK_QUEUE!,
   workflowBundle: { code: await readFile(env.WARMFLOW_WORKFLOW_BUNDLE!, 'utf8') },
-  payloadCodecs: [createEncryptionCodec({ keys: parsePayloadKeys(env[payloadKeysVariable]!) })],
-  taskStore: createPostgresTaskStore(db),
-  runStore: createPostgresRunStore(db),
+  payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
+  ...createPostgresStores(db, { sealer: createSealer(payloadKeys) }),
 })
 process.stdout.write(`worker ready ${process.pid}\n`)
 await worker.run()

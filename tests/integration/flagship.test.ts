@@ -6,8 +6,6 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client'
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker'
-import { createDb } from '@warmflow/api/db'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
   buildRunInput,
   type CompleteTaskArgs,
@@ -23,7 +21,8 @@ import {
   snapshotFlow,
   validateFlow,
 } from '@warmflow/engine'
-import { builtinPlugin, createPostgresRecordStore, privacyProblems } from '@warmflow/nodes'
+import { builtinPlugin, privacyProblems } from '@warmflow/nodes'
+import { createDb, createPostgresRecordStore, createPostgresTaskStore } from '@warmflow/store'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type OpenAiServer, startOpenAiServer } from '../support/openai-server.js'
 import { eventually } from '../support/platform.js'
@@ -32,7 +31,7 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
 const registry = createRegistry([controlPlugin, builtinPlugin])
 const taskQueue = `flagship-${randomUUID()}`
 const db = createDb(inject('databaseUrl'), { max: 4 })
-const records = createPostgresRecordStore(inject('databaseUrl'))
+const records = createPostgresRecordStore(db)
 let ai: OpenAiServer
 let smtp: TestSmtpServer
 let worker: Worker
@@ -134,7 +133,6 @@ afterAll(async () => {
   await connection?.close()
   await ai?.close()
   await smtp?.stop()
-  await records.close()
   await db.destroy()
 })
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { recordActivity, recordTaskOpened } from '@warmflow/api/impact'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
+import { createPostgresTaskStore, recordActivity, recordTaskOpened } from '@warmflow/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestPlatform, type TestPlatform, type TestUser } from '../support/platform.js'
 

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { createOutputStore } from '@warmflow/api'
-import { createDb, type Database } from '@warmflow/api/db'
 import {
   buildRunInput,
   createSealer,
@@ -15,6 +13,7 @@ import {
   type RunProgress,
   snapshotFlow,
 } from '@warmflow/engine'
+import { createDb, createOutputStore, type Database } from '@warmflow/store'
 import { createWarmflowWorker, type WarmflowWorker } from '@warmflow/worker'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'

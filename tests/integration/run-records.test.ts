@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { scheduleIdFor } from '@warmflow/api'
-import { createPostgresRunStore, RunRowMissingError, shouldStoreStatus } from '@warmflow/api/runs'
+import { createPostgresRunStore, RunRowMissingError, shouldStoreStatus } from '@warmflow/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ApplicationFailure } from '@temporalio/common'
-import { createDb } from '@warmflow/api/db'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import type { NewTask } from '@warmflow/engine'
+import { createDb, createPostgresTaskStore } from '@warmflow/store'
 import { afterAll, expect, inject, it } from 'vitest'
 
 // Data PostgreSQL can never store fails the task activity once (non-retryable), without the data.

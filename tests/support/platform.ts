@@ -2,19 +2,18 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Client } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { connectApiTemporal, createApp, createCredentialResolver } from '@warmflow/api'
-import { createDb, type Database } from '@warmflow/api/db'
-import { createPostgresRunStore } from '@warmflow/api/runs'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
+import { connectApiTemporal, createApp } from '@warmflow/api'
 import {
   controlPlugin,
   createEncryptionCodec,
   createRegistry,
+  createSealer,
   type NodeRegistry,
   parsePayloadKeys,
   payloadKeysVariable,
 } from '@warmflow/engine'
-import { builtinPlugin, createPostgresRecordStore } from '@warmflow/nodes'
+import { builtinPlugin } from '@warmflow/nodes'
+import { createDb, createPostgresStores, type Database } from '@warmflow/store'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import type { Kysely } from 'kysely'
 import { inject } from 'vitest'
@@ -66,11 +65,16 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const address = inject('temporalAddress')
   const taskQueue = `test-${randomUUID()}`
-  const db = createDb(inject('databaseUrl'), { max: 4 })
-  const records = createPostgresRecordStore(inject('databaseUrl'))
+  // One pool for the API and the stores, as large as the two pools (API and records) it replaces.
+  const db = createDb(inject('databaseUrl'), { max: 8 })
   quietRuntime()
   const payloadCodecs = testPayloadCodecs()
   const credentialKey = randomBytes(32)
+  // The stores `warmflow start` wires, large outputs sealed with this run's payload keys.
+  const stores = createPostgresStores(db, {
+    credentialKey,
+    sealer: createSealer(parsePayloadKeys(inject('payloadKeys'))),
+  })
   let registry: NodeRegistry
   let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
   let running: Promise<void> | undefined
@@ -86,10 +90,7 @@ export async function startTestPlatform(
       plugins: options.plugins ?? [],
       workflowBundle,
       payloadCodecs,
-      taskStore: createPostgresTaskStore(db),
-      runStore: createPostgresRunStore(db),
-      secrets: createCredentialResolver(db, credentialKey),
-      records,
+      ...stores,
     })
     registry = worker.registry
     running = worker.worker.run()
@@ -102,6 +103,7 @@ export async function startTestPlatform(
     registry,
     temporal: { client, taskQueue, searchAttributes: true },
     credentialKey,
+    outputs: stores.outputs,
     // Many sign-ins from one test process; the limiter itself is tested on its own app.
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
   })
@@ -129,7 +131,6 @@ export async function startTestPlatform(
       }
       await connection.close()
       await db.destroy()
-      await records.close()
     },
   }
 }

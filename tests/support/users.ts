@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { createApp } from '@warmflow/api'
 import { createUser, ensureTeam } from '@warmflow/api'
-import type { Database } from '@warmflow/api/db'
+import type { Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 
 /** A user made for a test, with the password to sign in. */

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url'
 import { Client } from '@temporalio/client'
 import { controlPlugin, createRegistry } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import type { Database } from '@warmflow/store'
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript'
 import { createApp } from '../src/app.js'
-import type { Database } from '../src/db/index.js'
 
 /** Where the generated editor types live. */
 export const apiTypesPath = fileURLToPath(new URL('../../editor/src/api/schema.gen.ts', import.meta.url))

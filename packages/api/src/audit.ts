@@ -1,8 +1,8 @@
+import type { Database } from '@warmflow/store'
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Viewer } from './auth/users.js'
 import { clientIp } from './context.js'
-import type { Database } from './db/index.js'
 
 /** One audited event. */
 export interface AuditEvent {

@@ -1,11 +1,11 @@
 import type { Client } from '@temporalio/client'
 import type { LocalizedText, NodeRegistry, OutputStore } from '@warmflow/engine'
+import type { Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import type { OidcSettings } from './auth/oidc.js'
 import type { LockoutPolicy } from './auth/provider.js'
 import type { RateLimit } from './auth/rate-limit.js'
 import type { SessionLifetime } from './auth/sessions.js'
-import type { Database } from './db/index.js'
 
 /** Sign-in and session settings; every field has a safe default. */
 export interface AuthSettings {

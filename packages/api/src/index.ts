@@ -27,18 +27,7 @@ export {
   type Viewer,
 } from './auth/users.js'
 export { loadConfig, type WarmflowConfig } from './config.js'
-export {
-  CredentialDecryptError,
-  credentialKeyVariable,
-  decryptSecret,
-  encryptSecret,
-  loadCredentialKey,
-  parseCredentialKey,
-  readCredentialKey,
-} from './credentials/crypto.js'
-export { createCredentialResolver, credentialContext } from './credentials/resolver.js'
 export type { AppDeps, AuthSettings } from './deps.js'
-export { createOutputStore, type OutputStoreOptions } from './outputs/store.js'
 export * from './people/index.js'
 export {
   ApiError,
@@ -50,12 +39,6 @@ export {
 } from './problems.js'
 export { type ScheduleSync, scheduleIdFor, syncFlowSchedule } from './schedules.js'
 export { type RunningServer, startServer } from './server.js'
-export {
-  createPostgresTaskStore,
-  type PostgresTaskStore,
-  type TaskEvent,
-  type TaskListFilter,
-} from './tasks/store.js'
 export {
   type ApiTemporalOptions,
   apiTemporalConnectionOptions,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createUser, generatePassword } from '@warmflow/api'
-import { createDb } from '@warmflow/api/db'
+import { createDb, isUniqueViolation } from '@warmflow/store'
 import { migrateAndGrant } from './services/database.js'
 import { ensureDatabase } from './services/postgres.js'
 
@@ -33,7 +33,7 @@ export async function createAdmin(args: string[], env: NodeJS.ProcessEnv = proce
     try {
       await createUser(db, { email, name, password, roles: ['admin'] })
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new Error(`an account with ${email} already exists / dit account bestaat al`)
       }
       throw error

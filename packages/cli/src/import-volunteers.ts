@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { formatImportReport, importVolunteers } from '@warmflow/api'
-import { createDb } from '@warmflow/api/db'
+import { createDb } from '@warmflow/store'
 import { migrateAndGrant } from './services/database.js'
 import { ensureDatabase } from './services/postgres.js'
 

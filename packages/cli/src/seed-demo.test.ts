@@ -1,4 +1,4 @@
-import { createDb, migrateToLatest } from '@warmflow/api/db'
+import { createDb, migrateToLatest } from '@warmflow/store'
 import { expect, it } from 'vitest'
 import { seedDemoData } from './seed-demo.js'
 import { createScratchDatabase, ensurePostgres } from './services/index.js'

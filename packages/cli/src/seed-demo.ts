@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { ensureTeam, importVolunteers, parseAvailability } from '@warmflow/api'
-import type { Database } from '@warmflow/api/db'
+import type { Database } from '@warmflow/store'
 import { type Kysely, sql } from 'kysely'
 import { demoTeamName } from './seed.js'
 import { seedImpactExample } from './seed-impact.js'

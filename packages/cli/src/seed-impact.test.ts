@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ensureTeam } from '@warmflow/api'
-import { createDb, migrateToLatest } from '@warmflow/api/db'
 import { impactReport } from '@warmflow/api/impact'
+import { createDb, migrateToLatest } from '@warmflow/store'
 import { expect, it } from 'vitest'
 import { exampleImpactFlowName, seedImpactExample } from './seed-impact.js'
 import { createScratchDatabase, ensurePostgres } from './services/index.js'

@@ -1,5 +1,5 @@
-import type { Database } from '@warmflow/api/db'
 import { type FlowDefinition, flowDefinitionSchema } from '@warmflow/engine'
+import type { Database } from '@warmflow/store'
 import type { Insertable, Kysely } from 'kysely'
 import { insertPublishedFlow } from './seed.js'
 

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ensureTeam } from '@warmflow/api'
-import type { Database } from '@warmflow/api/db'
 import { type FlowDefinition, type NodeRegistry, snapshotFlow, validateFlow } from '@warmflow/engine'
+import type { Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 
 /** The folder with the example flows that a fresh installation starts with. */

@@ -1,25 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Runtime } from '@temporalio/worker'
-import {
-  connectApiTemporal,
-  createCredentialResolver,
-  createOutputStore,
-  ensureFirstAdmin,
-  loadConfig,
-  loadCredentialKey,
-  startServer,
-} from '@warmflow/api'
-import { createDb } from '@warmflow/api/db'
-import { createPostgresRunStore } from '@warmflow/api/runs'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
+import { connectApiTemporal, ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
 import {
   createEncryptionCodec,
   createSealer,
   largeOutputBytesFromEnv,
   loadPayloadKeys,
 } from '@warmflow/engine'
-import { createPostgresRecordStore, ensurePseudonymKey } from '@warmflow/nodes'
+import { ensurePseudonymKey } from '@warmflow/nodes'
+import { createDb, createPostgresStores, loadCredentialKey } from '@warmflow/store'
 import {
   createWarmflowWorker,
   createWorkerLogger,
@@ -137,8 +127,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
 
   const { ownerUrl, appUrl: databaseUrl } = await ensureDatabase(env)
   const { migrated, auditProtected } = await migrateAndGrant(ownerUrl, databaseUrl)
-  const db = createDb(databaseUrl)
-  const records = createPostgresRecordStore(databaseUrl)
+  // One pool for the API and every store, as large as the two pools (API and records) it replaces.
+  const db = createDb(databaseUrl, { max: 14 })
   say(`PostgreSQL: ready${migrated.length ? `, applied ${migrated.join(', ')}` : ''}`)
   if (!auditProtected) {
     say(
@@ -157,7 +147,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
 
   // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the payload keys;
   // the worker writes them and the API reads them back (a webhook's answer, a run's output).
-  const outputs = createOutputStore(db, { sealer: createSealer(payloadKeys) })
+  const stores = createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) })
   const {
     worker,
     registry,
@@ -169,12 +159,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     taskQueue: config.temporal.taskQueue,
     // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
     plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
-    taskStore: createPostgresTaskStore(db),
-    runStore: createPostgresRunStore(db),
-    secrets: createCredentialResolver(db, credentialKey),
-    records,
+    ...stores,
     payloadCodecs,
-    outputs,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
   })
   for (const line of formatPluginFailures(pluginFailures)) say(line)
@@ -203,7 +189,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       editorDir,
       pluginFailures,
       credentialKey,
-      outputs,
+      outputs: stores.outputs,
       // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
       ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
     },
@@ -225,7 +211,6 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     await workerConnection.close()
     await client.connection.close()
     await db.destroy()
-    await records.close()
     await temporal?.stop()
     say('Stopped.')
     process.exit(0)

@@ -9,7 +9,7 @@ export interface OutputReference {
   $ref: `output:${string}`
 }
 
-/** Where large node outputs live (PostgreSQL in Warmflow: `packages/api/src/outputs/store.ts`). */
+/** Where large node outputs live (PostgreSQL in Warmflow: `packages/store/src/outputs/store.ts`). */
 export interface OutputStore {
   /** Stores the JSON text of one node output and returns its id. */
   put(output: { runId: string; nodeId: string; json: string }): Promise<string>

@@ -1,7 +1,7 @@
 /**
  * Access to Warmflow's own tables (volunteers, clients, intakes, progress reports, notifications,
  * the e-mail delivery log) for nodes that need them. The worker injects one implementation
- * (PostgreSQL, see `createPostgresRecordStore` in `@warmflow/nodes`); a node reads it from
+ * (PostgreSQL, see `createPostgresRecordStore` in `@warmflow/store`); a node reads it from
  * `ctx.records` and never opens a database connection of its own.
  *
  * Table and column names are checked against a fixed catalogue by the implementation; values

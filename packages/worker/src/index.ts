@@ -1,3 +1,4 @@
+export { loadWorkerConfig, type WorkerConfig, WorkerConfigError } from './config.js'
 export { createWorkerLogger, type LoggedError, redactError, redactMeta } from './logger.js'
 export {
   formatPluginFailures,

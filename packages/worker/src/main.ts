@@ -2,23 +2,19 @@
 // tsx for this thread only). Stops gracefully on SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
 import { Runtime } from '@temporalio/worker'
-import { createCredentialResolver, createOutputStore, readCredentialKey } from '@warmflow/api'
-import { loadConfig } from '@warmflow/api/config'
-import { createDb } from '@warmflow/api/db'
-import { createPostgresRunStore } from '@warmflow/api/runs'
-import { createPostgresTaskStore } from '@warmflow/api/tasks'
 import {
   createEncryptionCodec,
   createSealer,
   largeOutputBytesFromEnv,
   loadPayloadKeys,
 } from '@warmflow/engine'
-import { createPostgresRecordStore } from '@warmflow/nodes'
+import { createDb, createPostgresStores, readCredentialKey } from '@warmflow/store'
+import { loadWorkerConfig } from './config.js'
 import { createWorkerLogger } from './logger.js'
 import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
-const config = loadConfig()
+const config = loadWorkerConfig()
 if (!config.temporal.address) {
   process.stderr.write('TEMPORAL_ADDRESS is not set / TEMPORAL_ADDRESS ontbreekt (e.g. localhost:7233)\n')
   process.exit(2)
@@ -27,7 +23,8 @@ if (!config.temporal.address) {
 Runtime.install({ logger: createWorkerLogger() })
 const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
 // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
-const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 4 }) : undefined
+// One pool for every store, as large as the two pools (stores and records) it replaces.
+const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 8 }) : undefined
 // Credentials need the API's key (WARMFLOW_CREDENTIAL_KEY); a worker never makes one of its own.
 const credentialKey = readCredentialKey(process.env, config.dataDir, { create: false })
 // Every payload is encrypted; large node outputs go to PostgreSQL, encrypted with the same keys.
@@ -39,10 +36,7 @@ const { worker, pluginFailures, registry, connection } = await createWarmflowWor
   taskQueue: config.temporal.taskQueue,
   // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
   plugins: resolvePluginReferences({ dataDir: config.dataDir }),
-  ...(db ? { taskStore: createPostgresTaskStore(db), runStore: createPostgresRunStore(db) } : {}),
-  ...(db && credentialKey ? { secrets: createCredentialResolver(db, credentialKey) } : {}),
-  ...(config.databaseUrl ? { records: createPostgresRecordStore(config.databaseUrl) } : {}),
-  ...(db ? { outputs: createOutputStore(db, { sealer: createSealer(payloadKeys) }) } : {}),
+  ...(db ? createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) }) : {}),
   ...(largeOutputBytes ? { largeOutputBytes } : {}),
   payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
   ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),

@@ -32,11 +32,11 @@ export interface WarmflowWorkerOptions {
    * through them as well.
    */
   payloadCodecs?: PayloadCodec[]
-  /** Where human tasks are written (e.g. `createPostgresTaskStore(db)`); without it human-task nodes wait and retry. */
+  /** Where human tasks are written (e.g. `createPostgresTaskStore(db)` from `@warmflow/store`); without it human-task nodes wait and retry. */
   taskStore?: TaskStore
   /** Where each run writes its row's final status (e.g. `createPostgresRunStore(db)`); without it the API asks Temporal. */
   runStore?: RunStore
-  /** Warmflow's own tables for `records.*`, `match.volunteers`, `email.send` (e.g. `createPostgresRecordStore(url)`). */
+  /** Warmflow's own tables for `records.*`, `match.volunteers`, `email.send` (e.g. `createPostgresRecordStore(db)` from `@warmflow/store`). */
   records?: RecordStore
   /** Where node outputs over `largeOutputBytes` are kept (e.g. `createOutputStore(db, { sealer })`). */
   outputs?: OutputStore

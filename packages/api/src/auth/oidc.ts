@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
+import { type Database, isUniqueViolation } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import * as oidc from 'openid-client'
-import type { Database } from '../db/index.js'
 import type { AuthProvider } from './provider.js'
 import { normaliseEmail } from './users.js'
 
@@ -289,8 +289,4 @@ export async function findOidcAccount(
   return attempt === 0
     ? findOidcAccount(db, identity, options, 1)
     : { ok: false, reason: 'no_account', email }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
 }

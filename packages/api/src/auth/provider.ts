@@ -1,5 +1,5 @@
+import type { Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/index.js'
 import { verifyDummy, verifyPassword } from './passwords.js'
 import { normaliseEmail } from './users.js'
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
+import type { Database } from '@warmflow/store'
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../db/index.js'
 
 /** A limit: at most `max` events per `windowMs` for one key. */
 export interface RateLimit {

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Database } from '@warmflow/store'
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../db/index.js'
 
 /** Name of the session cookie. */
 export const sessionCookieName = 'warmflow_session'

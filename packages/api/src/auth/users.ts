@@ -1,6 +1,6 @@
+import type { Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import type { Database } from '../db/index.js'
 import { generatePassword, hashPassword } from './passwords.js'
 import { type Role, roleSchema } from './roles.js'
 

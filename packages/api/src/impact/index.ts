@@ -1,17 +1,3 @@
-export { editRatio, maxComparedChars } from './edit-ratio.js'
-export {
-  activityBeatSeconds,
-  type DecisionMeasure,
-  type DraftVerdict,
-  type FoundDraft,
-  findDrafts,
-  judgeDraft,
-  maxBeatGapMs,
-  recordActivity,
-  recordTaskClaimed,
-  recordTaskDecision,
-  recordTaskOpened,
-} from './measure.js'
 export {
   bucketTimeZone,
   type ImpactDraftFigures,

@@ -1,5 +1,5 @@
+import type { Database } from '@warmflow/store'
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../db/schema.js'
 
 /** A figure about fewer cases than this is not shown. */
 export const minCases = 5

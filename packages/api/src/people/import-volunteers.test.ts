@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import { createDb } from '@warmflow/store'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { createDb } from '../db/index.js'
 import { formatImportReport, importVolunteers, parseAvailability, parseCsv } from './import-volunteers.js'
 
 const db = createDb((inject as (key: string) => string)('databaseUrl'), { max: 2 })

@@ -1,7 +1,7 @@
 import { WarmflowError } from '@warmflow/engine'
 import { type AvailabilitySlot, type dayParts, volunteerFields, type weekdays } from '@warmflow/nodes'
+import type { Database } from '@warmflow/store'
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../db/schema.js'
 
 /** One problem in one row of an import, in Dutch and English. */
 export interface ImportRowError {

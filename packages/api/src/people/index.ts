@@ -8,4 +8,3 @@ export {
   parseAvailability,
   parseCsv,
 } from './import-volunteers.js'
-export type { PeopleTables } from './tables.js'

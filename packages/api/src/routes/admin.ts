@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { isUniqueViolation } from '@warmflow/store'
 import { sql } from 'kysely'
 import { audit } from '../audit.js'
 import { generatePassword, minPasswordLength } from '../auth/passwords.js'
@@ -34,8 +35,6 @@ const duplicate = (what: { nl: string; en: string }) =>
     nl: `${what.nl} bestaat al.`,
     en: `${what.en} already exists.`,
   })
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505'
 
 /** `/api/v1/admin`: users, teams and memberships (admins only). */
 export function adminRoutes(deps: AppDeps) {

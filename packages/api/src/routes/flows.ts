@@ -7,11 +7,11 @@ import {
   WarmflowError,
 } from '@warmflow/engine'
 import { privacyProblems } from '@warmflow/nodes'
+import type { Database, FlowRow } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import { audit } from '../audit.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, chooseTeam, ensureTeamAccess, visibleTeams } from '../context.js'
-import type { Database, FlowRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, invalidFlow, notFound } from '../problems.js'

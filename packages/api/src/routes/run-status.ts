@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { WorkflowFailedError } from '@temporalio/client'
+import { finalRunStatuses } from '@warmflow/store'
 import type { AppDeps } from '../deps.js'
-import { finalRunStatuses } from '../runs/store.js'
 
 /** A run's status as the API reports it. */
 export const runStatusSchema = z.enum([

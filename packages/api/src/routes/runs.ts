@@ -15,17 +15,16 @@ import {
   snapshotFlow,
 } from '@warmflow/engine'
 import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
+import { isUniqueViolation, type RunRow, shouldStoreStatus } from '@warmflow/store'
 import type { Context } from 'hono'
 import { type AuditEvent, audit, auditRow } from '../audit.js'
 import { hasPermission } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, visibleTeams } from '../context.js'
-import type { RunRow } from '../db/index.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { resolveRunOutput } from '../runs/outputs.js'
-import { shouldStoreStatus } from '../runs/store.js'
 import { loadTeamFlow, runnableDraft } from './flows.js'
 import {
   afterCursor,
@@ -297,7 +296,7 @@ export async function startRun(
       .executeTakeFirstOrThrow()
   } catch (error) {
     // A concurrent start with the same key won the race: answer with its run.
-    if ((error as { code?: string }).code === '23505') {
+    if (isUniqueViolation(error)) {
       const winner = await findExisting()
       if (winner) return repeat(winner)
     }

@@ -3,16 +3,15 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { WorkflowUpdateFailedError } from '@temporalio/client'
 import { ApplicationFailure } from '@temporalio/common'
 import { completeTaskUpdateName, formFieldSchema, type StoredTask } from '@warmflow/engine'
+import { createPostgresTaskStore, recordActivity, recordTaskClaimed, recordTaskOpened } from '@warmflow/store'
 import { sql } from 'kysely'
 import { audit } from '../audit.js'
 import { roleSchema } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, inTeam, visibleTeams } from '../context.js'
 import type { AppDeps } from '../deps.js'
-import { recordActivity, recordTaskClaimed, recordTaskOpened } from '../impact/measure.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
-import { createPostgresTaskStore } from '../tasks/store.js'
 import {
   afterCursor,
   cursorColumn,

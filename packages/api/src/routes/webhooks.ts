@@ -7,9 +7,9 @@ import {
   type RunFlowResult,
   type RunResponse,
 } from '@warmflow/engine'
+import { decryptSecret, encryptSecret } from '@warmflow/store'
 import { audit } from '../audit.js'
 import { authorize } from '../context.js'
-import { decryptSecret, encryptSecret } from '../credentials/crypto.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'

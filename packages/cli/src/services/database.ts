@@ -1,4 +1,4 @@
-import { createDb, databaseUser, grantAppRole, migrateToLatest } from '@warmflow/api/db'
+import { createDb, databaseUser, grantAppRole, migrateToLatest } from '@warmflow/store'
 
 /** What {@link migrateAndGrant} did. */
 export interface MigrateResult {

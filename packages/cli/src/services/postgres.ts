@@ -110,7 +110,7 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv = process.env): Prom
   const quoted = password.replace(/'/g, "''")
   const appQuoted = appPassword.replace(/'/g, "''")
   // Two roles: the owner runs migrations; the app role runs the API and workers and may only
-  // append to the audit log (grantAppRole in @warmflow/api/db gives it its rights).
+  // append to the audit log (grantAppRole in @warmflow/store gives it its rights).
   await psqlAsPostgres(
     `DO $$ BEGIN
        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${localRole}') THEN

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { runNode } from '@warmflow/engine/testing'
+import { createDb, createPostgresRecordStore } from '@warmflow/store'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../../../../tests/support/smtp-server.js'
-import { createPostgresRecordStore } from '../records/store.js'
 import { emailSendNode, messageIdFor } from './email.js'
 import { renderTemplate } from './template.js'
 
-const records = createPostgresRecordStore((inject as (key: string) => string)('databaseUrl'))
+const db = createDb((inject as (key: string) => string)('databaseUrl'), { max: 4 })
+const records = createPostgresRecordStore(db)
 let smtp: TestSmtpServer
 
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await smtp.stop()
-  await records.close()
+  await db.destroy()
 })
 
 const config = {

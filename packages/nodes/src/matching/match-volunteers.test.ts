@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { runNode } from '@warmflow/engine/testing'
+import { createDb, createPostgresRecordStore } from '@warmflow/store'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { createPostgresRecordStore } from '../records/store.js'
 import { matchVolunteersNode } from './match-volunteers.js'
 
-const records = createPostgresRecordStore((inject as (key: string) => string)('databaseUrl'))
-afterAll(() => records.close())
+const db = createDb((inject as (key: string) => string)('databaseUrl'), { max: 4 })
+const records = createPostgresRecordStore(db)
+afterAll(() => db.destroy())
 
 describe('match.volunteers', () => {
   it('ranks the volunteers of a team from the database, with reasons', async () => {

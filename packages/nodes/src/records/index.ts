@@ -7,4 +7,3 @@ export {
   validateRecord,
 } from './records.js'
 export * from './schemas.js'
-export { createPostgresRecordStore, RecordStoreError, recordTables } from './store.js'

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { NodeError } from '@warmflow/engine'
 import { runNode } from '@warmflow/engine/testing'
+import { createDb, createPostgresRecordStore } from '@warmflow/store'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { recordsCreateNode, recordsReadNode, recordsUpdateNode } from './records.js'
-import { createPostgresRecordStore } from './store.js'
 
 // The test run's global setup provides a fresh, migrated database.
-const records = createPostgresRecordStore((inject as (key: string) => string)('databaseUrl'))
-afterAll(() => records.close())
+const db = createDb((inject as (key: string) => string)('databaseUrl'), { max: 4 })
+const records = createPostgresRecordStore(db)
+afterAll(() => db.destroy())
 
 describe('records nodes on PostgreSQL', () => {
   const team = randomUUID()

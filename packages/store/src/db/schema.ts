@@ -1,6 +1,6 @@
 import type { FlowDefinition } from '@warmflow/engine'
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
-import type { PeopleTables } from '../people/tables.js'
+import type { PeopleTables } from './people-tables.js'
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>

@@ -1,6 +1,6 @@
 import type { SecretResolver } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/index.js'
+import type { Database } from '../db/schema.js'
 import { decryptSecret } from './crypto.js'
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -1,8 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common'
 import type { NewTask, StoredTask, TaskChange, TaskStore } from '@warmflow/engine'
 import { type Kysely, type Selectable, sql } from 'kysely'
-import type { Database } from '../db/index.js'
-import type { TasksTable } from '../db/schema.js'
+import type { Database, TasksTable } from '../db/schema.js'
 import { recordTaskDecision } from '../impact/measure.js'
 
 /** Filter for {@link PostgresTaskStore.listTasks}. */

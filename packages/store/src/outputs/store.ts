@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { type OutputStore, type Sealer, WarmflowError } from '@warmflow/engine'
 import type { Kysely } from 'kysely'
-import type { Database } from '../db/index.js'
+import type { Database } from '../db/schema.js'
 
 /** Options for {@link createOutputStore}. */
 export interface OutputStoreOptions {

@@ -5,17 +5,6 @@ import type { Database } from './schema.js'
 
 export { DatabaseRoleError, databaseUser, grantAppRole } from './roles.js'
 
-export type {
-  AuditLogRow,
-  Database,
-  FlowRow,
-  FlowVersionRow,
-  NewFlowRow,
-  RunRow,
-  TeamRow,
-  UserRow,
-} from './schema.js'
-
 /**
  * How long getting a connection may take, in ms: `WARMFLOW_DB_CONNECT_TIMEOUT_MS`, default 2000.
  *

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadWorkerConfig, WorkerConfigError } from './config.js'
+
+describe('loadWorkerConfig', () => {
+  it('reads the defaults the API uses', () => {
+    expect(loadWorkerConfig({})).toEqual({
+      databaseUrl: undefined,
+      temporal: { address: undefined, namespace: 'default', taskQueue: 'warmflow' },
+      dataDir: resolve('.data'),
+    })
+  })
+
+  it('reads every variable it knows', () => {
+    const config = loadWorkerConfig({
+      DATABASE_URL: 'postgres://warmflow_app:geheim@127.0.0.1:5432/warmflow',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'zorg',
+      WARMFLOW_TASK_QUEUE: 'wijkteam',
+      WARMFLOW_DATA_DIR: '/var/lib/warmflow',
+    })
+    expect(config).toEqual({
+      databaseUrl: 'postgres://warmflow_app:geheim@127.0.0.1:5432/warmflow',
+      temporal: { address: '127.0.0.1:7233', namespace: 'zorg', taskQueue: 'wijkteam' },
+      dataDir: '/var/lib/warmflow',
+    })
+  })
+
+  it('names a database URL it cannot parse without showing its value', () => {
+    const read = () => loadWorkerConfig({ DATABASE_URL: 'geen adres met wachtwoord-geheim' })
+    expect(read).toThrow(WorkerConfigError)
+    expect(read).toThrow(/DATABASE_URL/)
+    expect(read).not.toThrow(/geheim/)
+  })
+})

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path'
+
+/** The worker's settings, read from the same environment variables as the API's (see the README). */
+export interface WorkerConfig {
+  /** PostgreSQL for human tasks, run rows, records, credentials and large outputs; optional. */
+  databaseUrl: string | undefined
+  temporal: {
+    address: string | undefined
+    namespace: string
+    taskQueue: string
+  }
+  /** Folder with the payload and credential keys and `warmflow.config.json`. */
+  dataDir: string
+}
+
+/** An environment variable for the worker has a value it cannot use. */
+export class WorkerConfigError extends Error {
+  readonly code = 'worker.config'
+  readonly retryable = false
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value
+}
+
+/**
+ * Reads what the worker needs from environment variables and says clearly which one is wrong.
+ * Only the names are in the message, never a value (a URL may hold a password).
+ *
+ * @example
+ * const config = loadWorkerConfig(process.env)
+ */
+export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
+  const databaseUrl = nonEmpty(env.DATABASE_URL)
+  if (databaseUrl !== undefined && !URL.canParse(databaseUrl)) {
+    throw new WorkerConfigError(
+      'Invalid configuration / ongeldige instellingen:\n  DATABASE_URL: must be a URL / moet een adres (URL) zijn',
+    )
+  }
+  return {
+    databaseUrl,
+    temporal: {
+      address: nonEmpty(env.TEMPORAL_ADDRESS),
+      namespace: nonEmpty(env.TEMPORAL_NAMESPACE) ?? 'default',
+      taskQueue: nonEmpty(env.WARMFLOW_TASK_QUEUE) ?? 'warmflow',
+    },
+    dataDir: resolve(nonEmpty(env.WARMFLOW_DATA_DIR) ?? '.data'),
+  }
+}
