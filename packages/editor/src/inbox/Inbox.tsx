@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
-import type { TaskSummaryJson, TaskView as View } from '../api/types'
+import type { TaskView as View } from '../api/types'
+import { useApi } from '../api/useApi'
 import { formatDateTime, pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
@@ -40,41 +41,39 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
   const { t, i18n } = useTranslation()
   const { user } = useAuth()
   const [view, setView] = useState<View>('mine')
-  const [tasks, setTasks] = useState<
-    { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; items: TaskSummaryJson[] }
-  >({ state: 'loading' })
+  const tasks = useApi(async () => (await api.get('/api/v1/tasks', { query: { view } })).items, [view])
   const [counts, setCounts] = useState<Counts>({})
 
-  const load = useCallback(
-    (quiet = false) => {
-      if (!quiet) setTasks({ state: 'loading' })
-      api.get('/api/v1/tasks', { query: { view } }).then(
-        (page) => setTasks({ state: 'ready', items: page.items }),
-        (error) => {
-          if (!quiet) setTasks({ state: 'error', error })
-        },
+  // The counts beside each list: one small request per list.
+  const count = useCallback(() => {
+    for (const name of views) {
+      api.get('/api/v1/tasks', { query: { view: name, limit: 100 } }).then(
+        (page) => setCounts((old) => ({ ...old, [name]: page.items.length })),
+        () => undefined,
       )
-      // The counts beside each list: one small request per list.
-      for (const name of views) {
-        api.get('/api/v1/tasks', { query: { view: name, limit: 100 } }).then(
-          (page) => setCounts((old) => ({ ...old, [name]: page.items.length })),
-          () => undefined,
-        )
-      }
-    },
-    [view],
-  )
+    }
+  }, [])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: count again when another list is opened
+  useEffect(count, [count, view])
+  const { refresh, reload } = tasks
+  const update = useCallback(() => {
+    refresh()
+    count()
+  }, [count, refresh])
+  const retry = useCallback(() => {
+    reload()
+    count()
+  }, [count, reload])
   useEffect(() => {
-    load()
-    const timer = window.setInterval(() => load(true), refreshMs)
+    const timer = window.setInterval(update, refreshMs)
     // The browser reconnects an EventSource by itself when the stream ends or drops.
     const events = typeof EventSource === 'undefined' ? undefined : new EventSource('/api/v1/tasks/events')
-    events?.addEventListener('task', () => load(true))
+    events?.addEventListener('task', update)
     return () => {
       window.clearInterval(timer)
       events?.close()
     }
-  }, [load])
+  }, [update])
 
   return (
     <div className={`inbox${taskId ? ' inbox-has-task' : ''}`}>
@@ -98,11 +97,11 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
           </ul>
         </nav>
         {tasks.state === 'loading' && <Loading />}
-        {tasks.state === 'error' && <ProblemMessage error={tasks.error} onRetry={() => load()} />}
-        {tasks.state === 'ready' && tasks.items.length === 0 && <p>{t('inbox.empty')}</p>}
-        {tasks.state === 'ready' && tasks.items.length > 0 && (
+        {tasks.state === 'error' && <ProblemMessage error={tasks.error} onRetry={retry} />}
+        {tasks.state === 'ready' && tasks.data.length === 0 && <p>{t('inbox.empty')}</p>}
+        {tasks.state === 'ready' && tasks.data.length > 0 && (
           <ul className="task-list" aria-label={t(`inbox.view.${view}`)}>
-            {tasks.items.map((task) => {
+            {tasks.data.map((task) => {
               const due = deadlineState(task.deadline)
               return (
                 <li key={task.id} className={task.id === taskId ? 'current' : undefined}>
@@ -134,7 +133,7 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
         )}
       </section>
       {taskId ? (
-        <TaskDetail key={taskId} taskId={taskId} onChanged={() => load(true)} />
+        <TaskDetail key={taskId} taskId={taskId} onChanged={update} />
       ) : (
         <section className="task-placeholder" aria-label={t('inbox.taskArea')}>
           <p className="muted">{t('inbox.pick')}</p>
