@@ -66,6 +66,17 @@ describe('GET /api/v1/nodes', () => {
     expect(item.outputs).toBeUndefined()
   })
 
+  it("carries each setting's Dutch and English label and help from its zod meta", async () => {
+    const { items } = await catalogue()
+    const summarise = items.find((i) => i.key === 'ai.summarise@1')!
+    expect(summarise.configSchema.properties.maxWords).toMatchObject({
+      type: 'integer',
+      default: 120,
+      label: { nl: 'Hoogstens zoveel woorden', en: 'At most this many words' },
+      help: { nl: expect.any(String), en: expect.any(String) },
+    })
+  })
+
   it('lists declared ports, and ports that depend on config as dynamic', async () => {
     const { items } = await catalogue()
     const condition = items.find((i) => i.type === 'condition')!
