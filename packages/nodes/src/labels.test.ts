@@ -1,4 +1,4 @@
-import { describeNode } from '@warmflow/engine'
+import { controlPlugin, describeNode } from '@warmflow/engine'
 import { describe, expect, it } from 'vitest'
 import { builtinPlugin } from './index.js'
 
@@ -26,8 +26,10 @@ function unlabelled(schema: SchemaNode, path = ''): string[] {
 // The privacy nodes get their labels with the name-detection work in their own folder.
 const labelledElsewhere = new Set(['privacy.pseudonymise', 'privacy.restore'])
 
-describe('labels of the built-in nodes', () => {
-  it.each(builtinPlugin.nodes.filter((n) => !labelledElsewhere.has(n.type)).map((n) => [n.key, n] as const))(
+const nodes = [...controlPlugin.nodes, ...builtinPlugin.nodes]
+
+describe('labels of the built-in and control nodes', () => {
+  it.each(nodes.filter((n) => !labelledElsewhere.has(n.type)).map((n) => [n.key, n] as const))(
     '%s labels every setting in Dutch and English in the catalogue schema',
     (_, node) => {
       const { configSchema } = describeNode(node)
