@@ -42,8 +42,8 @@ export interface AppDeps {
   }
   registry: NodeRegistry
   /**
-   * Where the workers keep node outputs too large for Temporal (`createOutputStore`, with the
-   * same payload keys): a run's answer and its output are read from it instead of showing
+   * Where the workers keep node outputs too large for Temporal (`outputs` of
+   * `createPostgresStores` from `@warmflow/store`, with the same payload keys): a run's answer and its output are read from it instead of showing
    * `{ "$ref": … }`. Without it such outputs are shown as their reference.
    */
   outputs?: OutputStore
