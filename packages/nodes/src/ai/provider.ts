@@ -1,4 +1,4 @@
-import { NodeError, type NodeLogger } from '@warmflow/engine'
+import { NodeError, type NodeLogger, type NodeSecrets } from '@warmflow/engine'
 import OpenAI from 'openai'
 import { z } from 'zod'
 
@@ -45,9 +45,9 @@ export type AiUsage = z.infer<typeof aiUsageSchema>
  * Reads the `ai` credential. Undefined when none is configured (the node then uses the offline
  * method); a credential that is not valid JSON of the right shape is an error, never a silent fallback.
  */
-export async function loadAiProvider(secrets: {
-  find(name: string): Promise<string | undefined>
-}): Promise<AiProviderConfig | undefined> {
+export async function loadAiProvider(
+  secrets: Pick<NodeSecrets<typeof aiSecretSlot>, 'find'>,
+): Promise<AiProviderConfig | undefined> {
   const raw = await secrets.find(aiSecretSlot)
   if (raw === undefined || raw.trim() === '') return undefined
   let json: unknown
