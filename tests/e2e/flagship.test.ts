@@ -156,7 +156,7 @@ async function formField(
   const item = fields.locator(':scope > ol > li').nth(index)
   await item.getByLabel(/^Veldnaam/).fill(field.name)
   await item.getByLabel(/^Soort/).selectOption(field.type)
-  await bilingual(item, /^Omschrijving/, field.nl, field.en)
+  await bilingual(item, /^Vraag/, field.nl, field.en)
   if (field.required) await item.getByRole('checkbox', { name: 'Verplicht' }).check()
   if (field.personal) await item.getByRole('checkbox', { name: 'Persoonsgegevens' }).check()
   for (const [at, [value, nl, en]] of (field.options ?? []).entries()) {
@@ -164,7 +164,7 @@ async function formField(
     await options.getByRole('button', { name: 'Regel toevoegen aan Keuzes' }).click()
     const option = options.locator(':scope > ol > li').nth(at)
     await option.getByLabel(/^Waarde/).fill(value)
-    await bilingual(option, /^Omschrijving/, nl, en)
+    await bilingual(option, /^Tekst/, nl, en)
   }
 }
 
@@ -327,7 +327,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     await page.getByRole('tab', { name: /Problemen/ }).click()
     const problems = page.getByRole('tabpanel')
     await problems.getByText('Blok "Taak voor een medewerker", instelling "Rol": Vul dit veld in.').waitFor()
-    await problems.getByText(/Blok "E-mail versturen", instelling "Aan"/).waitFor()
+    await problems.getByText(/Blok "E-mail versturen", instelling "Aan( \(formule\))?"/).waitFor()
     await screenshot(page, 'flagship-02-problems')
     await page.getByRole('tab', { name: /Publiceren/ }).click()
     expect(await page.getByRole('button', { name: 'Publiceren', exact: true }).isDisabled()).toBe(true)
@@ -468,7 +468,7 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     await screenshot(page, 'flagship-02c-input-mapping')
 
     panel = await open(page, ids.mail, 'E-mail aan vrijwilliger')
-    await panel.getByLabel('Aan (verplicht)', { exact: true }).fill('vrijwilliger.email')
+    await panel.getByLabel('Aan (formule) (verplicht)', { exact: true }).fill('vrijwilliger.email')
     await bilingual(
       panel,
       /^Onderwerp/,
