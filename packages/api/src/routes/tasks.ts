@@ -52,7 +52,19 @@ const taskSchema = taskSummarySchema
     }),
     data: z.record(z.string(), z.unknown()),
     outcome: z.record(z.string(), z.unknown()).nullable(),
-    history: z.array(z.object({ type: z.string(), data: z.record(z.string(), z.unknown()), at: z.string() })),
+    history: z.array(
+      z.object({
+        type: z.string(),
+        data: z.record(z.string(), z.unknown()),
+        at: z.string(),
+        byName: z
+          .string()
+          .optional()
+          .openapi({ description: 'Who did it (claimed, handed over or decided), by name' }),
+        toName: z.string().optional().openapi({ description: 'Who a hand-over went to, by name' }),
+      }),
+    ),
+    flowName: z.string().optional().openapi({ description: 'The name of the flow the task belongs to' }),
     assigneeName: z
       .string()
       .optional()
@@ -128,12 +140,37 @@ export function taskRoutes(deps: AppDeps) {
     const assignee = task.assignee
       ? await db.selectFrom('users').select('name').where('id', '=', task.assignee).executeTakeFirst()
       : undefined
+    // The history names who did what; one query for everyone it mentions (names, never e-mail).
+    const idOf = (value: unknown) => (typeof value === 'string' && isUuid(value) ? value : undefined)
+    const byId = (data: Record<string, unknown>) => idOf(data.userId) ?? idOf(data.from)
+    const mentioned = [...new Set(events.flatMap((e) => [byId(e.data), idOf(e.data.to)]))].filter(
+      (id): id is string => id !== undefined,
+    )
+    const names = new Map(
+      mentioned.length === 0
+        ? []
+        : (await db.selectFrom('users').select(['id', 'name']).where('id', 'in', mentioned).execute()).map(
+            (u) => [u.id, u.name] as const,
+          ),
+    )
+    const flow = await db.selectFrom('flows').select('name').where('id', '=', task.flowId).executeTakeFirst()
     return {
       ...toTaskSummary(task),
       form: task.form,
       data: task.data,
       outcome: task.outcome,
-      history: events.map((e) => ({ type: e.type, data: e.data, at: new Date(e.createdAt).toISOString() })),
+      history: events.map((e) => {
+        const by = names.get(byId(e.data) ?? '')
+        const to = names.get(idOf(e.data.to) ?? '')
+        return {
+          type: e.type,
+          data: e.data,
+          at: new Date(e.createdAt).toISOString(),
+          ...(by ? { byName: by } : {}),
+          ...(to ? { toName: to } : {}),
+        }
+      }),
+      ...(flow ? { flowName: flow.name } : {}),
       ...(assignee ? { assigneeName: assignee.name } : {}),
     }
   }

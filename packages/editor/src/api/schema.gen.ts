@@ -4053,7 +4053,13 @@ export interface components {
                     [key: string]: unknown;
                 };
                 at: string;
+                /** @description Who did it (claimed, handed over or decided), by name */
+                byName?: string;
+                /** @description Who a hand-over went to, by name */
+                toName?: string;
             }[];
+            /** @description The name of the flow the task belongs to */
+            flowName?: string;
             /** @description The name of the team member who has the task (absent when nobody has it) */
             assigneeName?: string;
         };
