@@ -58,9 +58,12 @@ export function pick(text: LocalizedText | string | undefined, lang: string): st
   return currentLang(lang) === 'en' ? text.en : text.nl
 }
 
-/** The locale for dates and numbers: Dutch conventions in both languages. */
+/**
+ * The locale for dates and numbers, following the chosen language: `98,5` and `28 nov 2026` in
+ * Dutch, `98.5` and `28 Nov 2026` in English (British conventions: day before month, 24-hour clock).
+ */
 export function locale(lang: string): string {
-  return currentLang(lang) === 'en' ? 'en-NL' : 'nl-NL'
+  return currentLang(lang) === 'en' ? 'en-GB' : 'nl-NL'
 }
 
 /** A date and time in nl-NL style, e.g. `28 nov 2026 14:05`. */
@@ -71,12 +74,25 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
-/** A number in nl-NL style, e.g. `1.234,5`. */
+/** A number in the language's style with exactly `digits` decimals, e.g. `1.234,5` or `1,234.5`. */
 export function formatNumber(value: number, lang: string, digits = 0): string {
   return new Intl.NumberFormat(locale(lang), {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   }).format(value)
+}
+
+/**
+ * A number with at most `digits` decimals and no trailing zeros, e.g. a match score:
+ * `98,5` and `91` in Dutch, `98.5` and `91` in English.
+ */
+export function formatDecimal(value: number, lang: string, digits = 1): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(value)
+}
+
+/** A distance in kilometres with one decimal below 10 km: `1,0 km` in Dutch, `1.0 km` in English. */
+export function formatKm(km: number, lang: string): string {
+  return `${formatNumber(km, lang, km < 10 ? 1 : 0)} km`
 }
 
 /** A duration in milliseconds as seconds with one decimal, e.g. `1,2 s`. */
