@@ -70,8 +70,20 @@ export const flowDefinitionSchema = z.strictObject({
   description: z.string().max(4000).default(''),
   retentionDays: z.number().int().min(1).max(3650).default(90),
   tags: z.array(z.string().max(64)).max(32).default([]),
-  /** The designer's baseline for the impact report: minutes one case took by hand. */
-  impact: z.strictObject({ minutesByHand: z.number().min(0).max(100_000).optional() }).optional(),
+  /**
+   * The designer's baseline for the impact report: minutes one case took by hand, and optionally
+   * the minutes by hand per human-task node (node id → minutes). Per-node baselines, when given,
+   * replace the flow's own for minutes saved; publishing checks that each names a human task.
+   */
+  impact: z
+    .strictObject({
+      minutesByHand: z.number().min(0).max(100_000).optional(),
+      minutesByHandPerNode: z
+        .record(nodeIdSchema, z.number().min(0).max(100_000))
+        .refine((baselines) => Object.keys(baselines).length <= 1000, 'At most 1000 nodes')
+        .optional(),
+    })
+    .optional(),
   nodes: z.array(flowNodeSchema).min(1).max(1000),
   edges: z.array(flowEdgeSchema).max(5000).default([]),
 })

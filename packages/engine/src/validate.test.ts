@@ -332,6 +332,31 @@ describe('validateFlow: ports and expressions', () => {
       'expression.not_upstream',
     ])
   })
+
+  it('accepts per-node minutes by hand only for the flow’s human tasks', () => {
+    const flow = (minutesByHandPerNode: Record<string, number>) => ({
+      name: 'Taak',
+      impact: { minutesByHand: 30, minutesByHandPerNode },
+      nodes: [
+        node('start', 'test.trigger'),
+        {
+          id: 'review',
+          type: 'human.task',
+          version: 1,
+          config: { title: { nl: 'Beoordelen', en: 'Review' }, role: 'coordinator' },
+        },
+      ],
+      edges: [edge('start', 'review')],
+    })
+    expect(validateFlow(flow({ review: 12.5 }), withControl).ok).toBe(true)
+    const wrong = validateFlow(flow({ review: 10, start: 5, gone: 3 }), withControl)
+    expect(wrong.problems.map((p) => [p.code, p.nodeId])).toEqual([
+      ['impact.not_a_human_task', 'start'],
+      ['impact.not_a_human_task', 'gone'],
+    ])
+    expect(wrong.problems[0]?.message.nl).toContain('geen taak voor een mens')
+    expect(codes(validateFlow(flow({ review: -1 }), withControl))).toEqual(['flow.schema'])
+  })
 })
 
 describe('history bound', () => {

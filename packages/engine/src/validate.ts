@@ -265,6 +265,19 @@ export function validateFlow(input: unknown, registry: NodeRegistry): FlowValida
     }
   }
 
+  for (const nodeId of Object.keys(flow.impact?.minutesByHandPerNode ?? {})) {
+    if (nodesById.get(nodeId)?.type === 'human.task') continue
+    problems.push({
+      code: 'impact.not_a_human_task',
+      nodeId,
+      path: ['impact', 'minutesByHandPerNode', nodeId],
+      message: {
+        nl: `Bij "minuten met de hand" staat blok "${nodeId}", maar dat is geen taak voor een mens in deze flow. Haal die regel weg in de instellingen van de flow.`,
+        en: `"Minutes by hand" names node "${nodeId}", which is not a human task in this flow. Remove that line in the flow's settings.`,
+      },
+    })
+  }
+
   const edgeIds = new Set<string>()
   const next = new Map<string, string[]>()
   const incoming = new Map<string, number>()
