@@ -834,6 +834,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credentials/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of credential the loaded node types use, with the form to fill in for each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One type per secret slot, sorted by slot */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CredentialType"][];
+                        };
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a credential before saving it: connect and log in, without using it in a flow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        /** @description The filled-in form of the credential type, by field name */
+                        fields: {
+                            [key: string]: string | number | boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description What the test found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CredentialTestResult"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                /** @description A field is not filled in correctly */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credentials/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a stored credential: connect and log in, without using it in a flow */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What the test found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CredentialTestResult"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowedOrNoCsrf"];
+                /** @description No such credential */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                /** @description No credential key configured */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/credentials": {
         parameters: {
             query?: never;
@@ -892,7 +1056,11 @@ export interface paths {
                         name: string;
                         /** @default  */
                         description?: string;
-                        value: string;
+                        value?: string;
+                        /** @description The filled-in form of the credential type, by field name */
+                        fields?: {
+                            [key: string]: string | number | boolean;
+                        };
                     };
                 };
             };
@@ -921,6 +1089,15 @@ export interface paths {
                 };
                 413: components["responses"]["TooLarge"];
                 415: components["responses"]["NotJson"];
+                /** @description A field of the form is not filled in correctly */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No credential key configured */
                 503: {
                     headers: {
@@ -961,6 +1138,10 @@ export interface paths {
                     "application/json": {
                         description?: string;
                         value?: string;
+                        /** @description The filled-in form of the credential type, by field name */
+                        fields?: {
+                            [key: string]: string | number | boolean;
+                        };
                     };
                 };
             };
@@ -988,6 +1169,15 @@ export interface paths {
                 };
                 413: components["responses"]["TooLarge"];
                 415: components["responses"]["NotJson"];
+                /** @description A field of the form is not filled in correctly */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3618,6 +3808,52 @@ export interface components {
             id: string;
             name: string;
             createdAt: string;
+        };
+        /** @description A kind of credential, named after a secret slot of the node types: the form to fill in. */
+        CredentialType: {
+            slot: string;
+            title: {
+                nl: string;
+                en: string;
+            };
+            description: {
+                nl: string;
+                en: string;
+            };
+            fields: {
+                name: string;
+                label: {
+                    nl: string;
+                    en: string;
+                };
+                help?: {
+                    nl: string;
+                    en: string;
+                };
+                /** @enum {string} */
+                kind: "text" | "secret" | "number" | "boolean" | "choice" | "list" | "url";
+                required: boolean;
+                default?: string | number | boolean;
+                options?: {
+                    value: string;
+                    label: {
+                        nl: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+            testable: boolean;
+            required: boolean;
+            usedBy: string[];
+        };
+        CredentialTestResult: {
+            ok: boolean;
+            code: string;
+            message: {
+                nl: string;
+                en: string;
+            };
+            durationMs: number;
         };
         /** @description A stored secret. The value itself is never returned. */
         Credential: {
