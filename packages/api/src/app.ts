@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js'
 import { oidcAuthRoutes } from './routes/auth-oidc.js'
 import { credentialRoutes } from './routes/credentials.js'
 import { runEventRoutes, taskEventRoutes } from './routes/events.js'
+import { flowVersionRoutes } from './routes/flow-versions.js'
 import { flowRoutes } from './routes/flows.js'
 import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/admin', adminRoutes(deps))
   app.route('/api/v1/credentials', credentialRoutes(deps))
   app.route('/api/v1/flows', flowRoutes(deps))
+  app.route('/api/v1/flows', flowVersionRoutes(deps))
   app.route('/api/v1/flows', flowRunRoutes(deps))
   app.route('/api/v1/runs', runRoutes(deps))
   app.route('/api/v1/flows', flowWebhookRoutes(deps))

@@ -7,7 +7,7 @@ import { clientIp } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
-import { startRun } from './runs.js'
+import { startRun } from '../runs/start.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 /** Largest form submission accepted, in bytes. */

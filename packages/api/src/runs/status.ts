@@ -70,3 +70,6 @@ export async function describeRunStatus(
   await update.execute()
   return status
 }
+
+/** The status of a run whose row is saved and whose workflow start is not yet confirmed. */
+export const startingStatus = 'starting'

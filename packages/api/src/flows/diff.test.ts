@@ -1,6 +1,6 @@
 import { flowDefinitionSchema } from '@warmflow/engine'
 import { describe, expect, it } from 'vitest'
-import { diffFlows } from './flow-diff.js'
+import { diffFlows } from './diff.js'
 
 const base = flowDefinitionSchema.parse({
   name: 'Welkom',

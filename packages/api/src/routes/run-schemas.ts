@@ -1,0 +1,74 @@
+import { z } from '@hono/zod-openapi'
+import { flowDefinitionSchema } from '@warmflow/engine'
+import type { RunRow } from '@warmflow/store'
+import { type RunStatus, runStatusSchema } from '../runs/status.js'
+
+const nodeStateSchema = z.object({
+  status: z.enum(['pending', 'running', 'completed', 'failed', 'skipped', 'waiting']),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  attempts: z.number().int(),
+  output: z.unknown().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+})
+
+/** A run in a list, or as a start answers it. */
+export const runSummarySchema = z
+  .object({
+    id: z.string(),
+    flowId: z.string(),
+    flowVersion: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The published version the run ran; null for a test run of a draft' }),
+    teamId: z.string(),
+    status: runStatusSchema,
+    trigger: z.string().openapi({ description: '`manual`, `webhook`, `form`, `retry` or `test`' }),
+    startedBy: z.string().nullable(),
+    retryOf: z.string().nullable(),
+    createdAt: z.string(),
+    statusUrl: z.string(),
+  })
+  .openapi('RunSummary')
+
+/** A run with its output, error and per-node progress. */
+export const runSchema = runSummarySchema
+  .extend({
+    output: z.unknown().optional(),
+    error: z.object({ message: z.string() }).optional(),
+    nodes: z.record(z.string(), nodeStateSchema).optional(),
+    redacted: z
+      .boolean()
+      .openapi({ description: 'True when personal-data fields were hidden from this viewer' }),
+  })
+  .openapi('Run')
+
+/** The flow definition a run ran with. */
+export const runFlowSchema = z
+  .object({
+    version: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The published version the run ran; null when it ran a test definition' }),
+    test: z.boolean().openapi({ description: 'True when the run ran a draft as a test (or retried one)' }),
+    definition: flowDefinitionSchema,
+  })
+  .openapi('RunFlow')
+
+/** The list shape of a run row. */
+export function toRunSummary(row: RunRow, status: RunStatus = row.status as RunStatus) {
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    flowVersion: row.flow_version,
+    teamId: row.team_id,
+    status,
+    trigger: row.trigger,
+    startedBy: row.started_by,
+    retryOf: row.retry_of,
+    createdAt: row.created_at.toISOString(),
+    statusUrl: `/api/v1/runs/${row.id}`,
+  }
+}

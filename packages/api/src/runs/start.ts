@@ -1,0 +1,306 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
+import {
+  buildRunInput,
+  type FlowDefinition,
+  interpreterWorkflowType,
+  type RunFlowInput,
+  runSearchAttributes,
+  snapshotFlow,
+} from '@warmflow/engine'
+import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
+import { isUniqueViolation, type RunRow } from '@warmflow/store'
+import type { Context } from 'hono'
+import { type AuditEvent, auditRow } from '../audit.js'
+import type { AppDeps } from '../deps.js'
+import { ApiError } from '../problems.js'
+import { type RunSource, runSourceOf } from './repository.js'
+import { startingStatus } from './status.js'
+
+/** What {@link startRun} needs. */
+export interface StartRunRequest {
+  flowId: string
+  teamId: string
+  input: Record<string, unknown>
+  trigger: 'manual' | 'webhook' | 'form' | 'retry' | 'test'
+  source?: RunSource | undefined
+  startedBy: string | null
+  idempotencyKey?: string | undefined
+  retryOf?: string | undefined
+  /** Written in the statement that confirms the start, so a started run is always audited. */
+  audit?: { c: Context; event: Omit<AuditEvent, 'objectId' | 'objectType' | 'teamId'> }
+}
+
+const conflict = (code: string, text: { nl: string; en: string }) => new ApiError(409, code, text)
+
+/**
+ * The trigger node a start of this kind enters through: the node of that type, else the first
+ * trigger node of the flow.
+ */
+export function entryTrigger(definition: FlowDefinition, registry: AppDeps['registry'], kind: string) {
+  const triggers = definition.nodes.filter((n) => registry.get(n.type, n.version)?.category === 'trigger')
+  return triggers.find((n) => n.type === kind) ?? triggers[0]
+}
+
+/**
+ * Checks start data against the fields of the trigger the start enters through; 400 naming
+ * every field that does not fit (in Dutch and English).
+ */
+export function checkStartInput(
+  definition: FlowDefinition,
+  registry: AppDeps['registry'],
+  kind: string,
+  input: Record<string, unknown>,
+): void {
+  const trigger = entryTrigger(definition, registry, kind)
+  const parsed = formFieldsSchema.safeParse(
+    (trigger?.config as { fields?: unknown } | undefined)?.fields ?? [],
+  )
+  if (!parsed.success || parsed.data.length === 0) return
+  const result = validateFormInput(parsed.data, input)
+  if (result.ok) return
+  throw new ApiError(
+    400,
+    'run.invalid_input',
+    {
+      nl: 'De startgegevens passen niet bij de velden van de flow.',
+      en: 'The start data does not fit the fields of the flow.',
+    },
+    result.problems.map((p) => ({
+      code: 'run.invalid_field',
+      path: ['input', p.field],
+      message: { nl: p.nl, en: p.en },
+    })),
+  )
+}
+
+/** The flow and the definition a run will run, with its version (null: a test definition). */
+async function resolveRunSource(deps: AppDeps, flowId: string, source: RunSource | undefined) {
+  if (source && 'definition' in source) {
+    const flow = await deps.db
+      .selectFrom('flows')
+      .select(['id', 'archived_at'])
+      .where('id', '=', flowId)
+      .executeTakeFirst()
+    if (!flow) return undefined
+    const snapshot = snapshotFlow(flow.id, 0, source.definition)
+    return { ...flow, version: null, definition: source.definition, hash: snapshot.hash }
+  }
+  return deps.db
+    .selectFrom('flows')
+    .innerJoin('flow_versions', (join) => {
+      const sameFlow = join.onRef('flow_versions.flow_id', '=', 'flows.id')
+      return source
+        ? sameFlow.on('flow_versions.version', '=', source.version)
+        : sameFlow.onRef('flow_versions.version', '=', 'flows.latest_version')
+    })
+    .select([
+      'flows.id',
+      'flows.archived_at',
+      'flow_versions.version',
+      'flow_versions.definition',
+      'flow_versions.hash',
+    ])
+    .where('flows.id', '=', flowId)
+    .executeTakeFirst()
+}
+
+/**
+ * Starts a run of the newest published version of a flow, or of the version or test definition
+ * `request.source` names. With an idempotency key, a repeat returns the run the first call
+ * started (`created: false`) instead of starting another.
+ *
+ * Exactly one run per key, whatever crashes in between: the run's row is committed first
+ * (status `starting`), then the workflow is started under an id derived from the key with
+ * `workflowIdConflictPolicy: USE_EXISTING` (a start that finds it running attaches to it) and
+ * `workflowIdReusePolicy: REJECT_DUPLICATE` (never a second run under that id, even after the
+ * first closed), and only then is the row marked `running` and the start audited. A repeat that
+ * finds the row still `starting` (its first call died, or Temporal was unreachable) does the
+ * start again, which is idempotent, and gets the same run.
+ */
+export async function startRun(
+  deps: AppDeps,
+  request: StartRunRequest,
+): Promise<{ row: RunRow; created: boolean; definition?: FlowDefinition }> {
+  const { db } = deps
+  const findExisting = () =>
+    request.idempotencyKey === undefined
+      ? Promise.resolve(undefined)
+      : db
+          .selectFrom('runs')
+          .selectAll()
+          .where('flow_id', '=', request.flowId)
+          .where('idempotency_key', '=', request.idempotencyKey)
+          .executeTakeFirst()
+  // A repeat of a run whose start was confirmed is answered with that run; one left `starting`
+  // is started again, with what its row says it runs.
+  const repeat = async (existing: RunRow) => {
+    if (existing.status !== startingStatus) return { row: existing, created: false }
+    const source = await resolveRunSource(deps, existing.flow_id, runSourceOf(existing))
+    if (!source) return { row: existing, created: false }
+    const row = await launchRun(deps, request, existing, source)
+    return { row, created: false, definition: source.definition }
+  }
+  // A repeat is found by the unique key when its row is inserted (no lookup first: repeats are
+  // rare, and every start would pay for it). A repeat of a run whose flow was archived or
+  // unpublished since still gets that run.
+  const version = await resolveRunSource(deps, request.flowId, request.source)
+  if (!version || version.archived_at) {
+    const existing = await findExisting()
+    if (existing) return repeat(existing)
+  }
+  if (!version) {
+    throw conflict('flow.not_published', {
+      nl: 'Deze flow is nog niet gepubliceerd. Publiceer hem eerst.',
+      en: 'This flow has not been published yet. Publish it first.',
+    })
+  }
+  if (version.archived_at) {
+    throw conflict('flow.archived', {
+      nl: 'Deze flow is gearchiveerd en start geen nieuwe runs.',
+      en: 'This flow is archived and starts no new runs.',
+    })
+  }
+  if (request.trigger !== 'retry') {
+    // A test run enters like a manual start.
+    const kind = request.trigger === 'test' ? 'manual' : request.trigger
+    checkStartInput(version.definition, deps.registry, kind, request.input)
+  }
+  const runId = randomUUID()
+  const workflowId =
+    request.idempotencyKey === undefined
+      ? `run-${runId}`
+      : `run-${request.flowId}-${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 32)}`
+  let inserted: RunRow
+  try {
+    // Committed on its own, before Temporal hears of the run: a crash after this point leaves
+    // a row a repeat can finish, never a workflow without a row.
+    inserted = await db
+      .insertInto('runs')
+      .values({
+        id: runId,
+        flow_id: version.id,
+        flow_version: version.version,
+        definition: version.version === null ? JSON.stringify(version.definition) : null,
+        workflow_id: workflowId,
+        status: startingStatus,
+        team_id: request.teamId,
+        started_by: request.startedBy,
+        trigger: request.trigger,
+        idempotency_key: request.idempotencyKey ?? null,
+        retry_of: request.retryOf ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  } catch (error) {
+    // A concurrent start with the same key won the race: answer with its run.
+    if (isUniqueViolation(error)) {
+      const winner = await findExisting()
+      if (winner) return repeat(winner)
+    }
+    throw error
+  }
+  const row = await launchRun(deps, request, inserted, version)
+  return { row, created: true, definition: version.definition }
+}
+
+/**
+ * Starts (or attaches to) the workflow of a run whose row says `starting`, then marks the row
+ * `running` and writes the start's audit entry in one statement. Starting again is harmless:
+ * the same workflow id attaches to the running run, or is refused when it already closed.
+ * When Temporal refuses a start without a key, the row is removed: the caller sees an error
+ * and no run (a keyed row stays, for the repeat that will finish it).
+ */
+async function launchRun(
+  deps: AppDeps,
+  request: StartRunRequest,
+  row: RunRow,
+  source: { id: string; version: number | null; hash: string; definition: FlowDefinition },
+): Promise<RunRow> {
+  const { db } = deps
+  const built = buildRunInput({
+    runId: row.id,
+    // A test definition runs as version 0: it belongs to no published version.
+    snapshot: {
+      flowId: source.id,
+      version: source.version ?? 0,
+      hash: source.hash,
+      definition: source.definition,
+    },
+    input: request.input,
+    registry: deps.registry,
+  })
+  // Owner and starter travel with the run when the engine's input knows them.
+  const input: RunFlowInput = {
+    ...built,
+    ...ownerFields({ teamId: row.team_id, startedBy: row.started_by }),
+  }
+  try {
+    await deps.temporal.client.workflow.start(interpreterWorkflowType, {
+      taskQueue: deps.temporal.taskQueue,
+      workflowId: row.workflow_id,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [input],
+      ...(deps.temporal.searchAttributes
+        ? {
+            typedSearchAttributes: runSearchAttributes({
+              flowId: source.id,
+              version: source.version ?? 0,
+              teamId: row.team_id,
+            }),
+          }
+        : {}),
+    })
+  } catch (error) {
+    // The id is taken by a closed run: this run, started by an earlier call (REJECT_DUPLICATE
+    // never starts it twice). Any other error: not started, or not known to be.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+      if (row.idempotency_key === null) {
+        await db
+          .deleteFrom('runs')
+          .where('id', '=', row.id)
+          .where('status', '=', startingStatus)
+          .execute()
+          .catch(() => undefined)
+      }
+      throw error
+    }
+  }
+  const confirm = db
+    .updateTable('runs')
+    .set({ status: 'running', updated_at: new Date() })
+    .where('id', '=', row.id)
+    // A quick run may have written its final status already.
+    .where('status', '=', startingStatus)
+    .returningAll()
+  // The status and the audit entry in one statement (one round trip).
+  const confirmed = request.audit
+    ? await db
+        .with('entry', (qb) =>
+          qb.insertInto('audit_log').values(
+            auditRow(request.audit!.c, {
+              ...request.audit!.event,
+              objectType: 'run',
+              objectId: row.id,
+              teamId: row.team_id,
+            }),
+          ),
+        )
+        .with('run', () => confirm)
+        .selectFrom('run')
+        .selectAll()
+        .executeTakeFirst()
+    : await confirm.executeTakeFirst()
+  return (
+    confirmed ??
+    (await db.selectFrom('runs').selectAll().where('id', '=', row.id).executeTakeFirst()) ?? {
+      ...row,
+      status: 'running',
+    }
+  )
+}
+
+function ownerFields(request: Pick<StartRunRequest, 'teamId' | 'startedBy'>): Partial<RunFlowInput> {
+  return { teamId: request.teamId, startedBy: request.startedBy ?? undefined } as Partial<RunFlowInput>
+}
