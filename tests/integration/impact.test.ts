@@ -32,7 +32,33 @@ let outsider: TestUser
 let flowA: string
 let flowB: string
 let flowC: string
+let flowD: string
 let openTaskId: string
+
+const humanTask = (id: string, label: string) => ({
+  id,
+  type: 'human.task',
+  version: 1,
+  label,
+  config: { title: { nl: label, en: label }, role: 'approver' },
+})
+
+/** Three human tasks in a row; two of them have their own minutes by hand, which replace the flow's. */
+const perNodeDefinition = (minutesByHandPerNode: Record<string, number>) => ({
+  name: 'Per stap',
+  impact: { minutesByHand: 60, minutesByHandPerNode },
+  nodes: [
+    { id: 'start', type: 'manual', version: 1 },
+    humanTask('intake', 'Aanmelding lezen'),
+    humanTask('check', 'Verslag controleren'),
+    humanTask('sign', 'Ondertekenen'),
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'intake' },
+    { id: 'e2', source: 'intake', target: 'check', sourcePort: 'approved' },
+    { id: 'e3', source: 'check', target: 'sign', sourcePort: 'approved' },
+  ],
+})
 
 async function createFlow(name: string, minutesByHand?: number): Promise<string> {
   const created = await platform.request('POST', '/api/v1/flows', flowDefinition(name, minutesByHand))
@@ -64,6 +90,55 @@ async function insertRun(
     })
     .execute()
   return id
+}
+
+/**
+ * One decided human task without a draft in an existing run: opened five minutes after the start,
+ * worked on for `handlingMinutes` (beats one minute apart), decided by `userId`.
+ */
+async function decidedTask(
+  flowId: string,
+  runId: string,
+  options: { nodeId: string; startedAt: number; handlingMinutes: number; userId: string },
+) {
+  const store = createPostgresTaskStore(platform.db)
+  const task = await store.createTask({
+    id: randomUUID(),
+    workflowId: `run-${runId}`,
+    runId,
+    flowId,
+    flowVersion: 1,
+    nodeId: options.nodeId,
+    teamId: platform.team.id,
+    role: 'approver',
+    title: { nl: options.nodeId, en: options.nodeId },
+    form: { fields: {} },
+    data: { naam: 'Casus' },
+    deadline: null,
+    fourEyes: false,
+    startedBy: null,
+  })
+  const openedAt = options.startedAt + 5 * minute
+  await recordTaskOpened(platform.db, task.id, new Date(openedAt))
+  for (let i = 1; i <= options.handlingMinutes; i++) {
+    await recordActivity(platform.db, task.id, new Date(openedAt + i * minute))
+  }
+  await store.applyChange({
+    kind: 'completed',
+    taskId: task.id,
+    eventKey: 'completed',
+    decision: 'approved',
+    fields: {},
+    userId: options.userId,
+  })
+  await platform.db
+    .updateTable('task_measures')
+    .set({
+      created_at: new Date(options.startedAt),
+      decided_at: new Date(openedAt + options.handlingMinutes * minute),
+    })
+    .where('task_id', '=', task.id)
+    .execute()
 }
 
 /**
@@ -201,6 +276,36 @@ beforeAll(async () => {
       status: 'completed',
     })
   }
+  // Flow D: per-node baselines (intake 12, check 25; sign has none). Six completed cases with
+  // three tasks each, decided by three people, and one failed case whose intake was decided.
+  const createdD = await platform.request(
+    'POST',
+    '/api/v1/flows',
+    perNodeDefinition({ intake: 12, check: 25 }),
+  )
+  expect(createdD.status).toBe(201)
+  flowD = createdD.body.id
+  expect((await platform.request('POST', `/api/v1/flows/${flowD}/publish`, {})).status).toBe(201)
+  for (let i = 0; i < 6; i++) {
+    const startedAt = weekStart + i * hour
+    const runId = await insertRun(flowD, { startedAt, endedAt: startedAt + 2 * hour, status: 'completed' })
+    const userId = people[i]!
+    await decidedTask(flowD, runId, { nodeId: 'intake', startedAt, handlingMinutes: 2 + i, userId })
+    await decidedTask(flowD, runId, { nodeId: 'check', startedAt, handlingMinutes: 10 + i, userId })
+    await decidedTask(flowD, runId, { nodeId: 'sign', startedAt, handlingMinutes: 5, userId })
+  }
+  const failedD = await insertRun(flowD, {
+    startedAt: weekStart + 7 * hour,
+    endedAt: weekStart + 8 * hour,
+    status: 'failed',
+  })
+  await decidedTask(flowD, failedD, {
+    nodeId: 'intake',
+    startedAt: weekStart + 7 * hour,
+    handlingMinutes: 3,
+    userId: 'u1',
+  })
+
   // An open task for the activity route.
   const runId = await insertRun(flowA, { startedAt: Date.now(), endedAt: Date.now(), status: 'running' })
   const open = await createPostgresTaskStore(platform.db).createTask({
@@ -258,11 +363,15 @@ describe('GET /api/v1/impact', () => {
     expect(flow.nodes).toEqual([
       {
         nodeId: 'check',
+        label: null,
         hidden: false,
         tasks: 6,
         waitMinutesMedian: 5,
         handlingMinutesMedian: 15,
         decisionLeadHoursMedian: 1.75,
+        minutesByHand: null,
+        minutesSaved: null,
+        baselineTasks: null,
       },
     ])
     expect(flow.drafts).toEqual([
@@ -299,11 +408,17 @@ describe('GET /api/v1/impact', () => {
     })
     expect(single.minutesSaved).toBeNull()
     expect(byName['Eén beoordelaar'].nodes[0]).toMatchObject({ tasks: 5, handlingMinutesMedian: null })
-    // The team: 7 + 5 + 4 cases, handled by three people.
-    expect(body.totals).toMatchObject({ hidden: false, cases: 16, completed: 15, failed: 1 })
+    // The team: 7 + 5 + 4 + 7 cases, handled by three people.
+    expect(body.totals).toMatchObject({
+      hidden: false,
+      cases: 23,
+      completed: 21,
+      failed: 2,
+      baselineCases: 21,
+    })
     expect(body.totals.handlingMinutes).not.toBeNull()
-    // 180 − 90 (flow A) + 5 × 20 − 15 (flow B) + 4 × 10 (flow C, no human task).
-    expect(body.totals.minutesSaved).toBe(90 + 85 + 40)
+    // 180 − 90 (flow A) + 5 × 20 − 15 (flow B) + 4 × 10 (flow C, no human task) + 120 (flow D, per node).
+    expect(body.totals.minutesSaved).toBe(90 + 85 + 40 + 120)
   })
 
   it('answers 404 for another team’s flow or team, and 400 for a reversed period', async () => {
@@ -318,6 +433,97 @@ describe('GET /api/v1/impact', () => {
     const reversed = await platform.request('GET', `/api/v1/impact?from=${period.to}&to=${period.from}`)
     expect(reversed.status).toBe(400)
     expect(reversed.body.code).toBe('impact.invalid_period')
+  })
+})
+
+describe('minutes by hand per human-task node', () => {
+  it('sums minutes saved over the nodes with a baseline, each its tasks × (minutes by hand − handling)', async () => {
+    const { status, body } = await report({ flowId: flowD })
+    expect(status).toBe(200)
+    const flow = body.flows[0]
+    expect(flow).toMatchObject({
+      flowId: flowD,
+      minutesByHand: 60,
+      minutesByHandPerNode: { intake: 12, check: 25 },
+      baselineSource: 'nodes',
+    })
+    // intake: 6 × 12 − (2 + 3 + … + 7) = 72 − 27 = 45; the failed case's intake does not count.
+    // check: 6 × 25 − (10 + 11 + … + 15) = 150 − 75 = 75; sign has no baseline: not counted.
+    // The flow's own 60 minutes per case are not used once per-node baselines are given.
+    expect(flow.totals).toMatchObject({
+      cases: 7,
+      completed: 6,
+      failed: 1,
+      minutesSaved: 120,
+      baselineCases: 6,
+    })
+    expect(flow.weeks).toMatchObject([{ week: '2026-03-02', minutesSaved: 120, baselineCases: 6 }])
+    expect(flow.nodes).toEqual([
+      {
+        nodeId: 'check',
+        label: 'Verslag controleren',
+        hidden: false,
+        tasks: 6,
+        waitMinutesMedian: 5,
+        handlingMinutesMedian: 12.5,
+        decisionLeadHoursMedian: 0.29,
+        minutesByHand: 25,
+        minutesSaved: 75,
+        baselineTasks: 6,
+      },
+      {
+        nodeId: 'intake',
+        label: 'Aanmelding lezen',
+        hidden: false,
+        tasks: 7,
+        waitMinutesMedian: 5,
+        // 2, 3, 3, 4, 5, 6, 7 minutes; decided 7, 8, 8, 9, 10, 11, 12 minutes after the start.
+        handlingMinutesMedian: 4,
+        decisionLeadHoursMedian: 0.15,
+        minutesByHand: 12,
+        minutesSaved: 45,
+        baselineTasks: 6,
+      },
+      {
+        nodeId: 'sign',
+        label: 'Ondertekenen',
+        hidden: false,
+        tasks: 6,
+        waitMinutesMedian: 5,
+        handlingMinutesMedian: 5,
+        decisionLeadHoursMedian: 0.17,
+        minutesByHand: null,
+        minutesSaved: null,
+        baselineTasks: null,
+      },
+    ])
+    // A flow with only the flow's baseline says so.
+    const flowOnly = await report({ flowId: flowA })
+    expect(flowOnly.body.flows[0]).toMatchObject({ minutesByHandPerNode: {}, baselineSource: 'flow' })
+  })
+
+  it('hides a node’s minutes saved that would show one person’s pace', async () => {
+    const { body } = await report({ flowId: flowB })
+    expect(body.flows[0]).toMatchObject({ baselineSource: 'flow' })
+    expect(body.flows[0].nodes[0]).toMatchObject({ minutesByHand: null, minutesSaved: null })
+  })
+
+  it('refuses to publish a per-node baseline for a node that is not a human task', async () => {
+    const created = await platform.request(
+      'POST',
+      '/api/v1/flows',
+      perNodeDefinition({ intake: 12, start: 5, removed: 3 }),
+    )
+    expect(created.status).toBe(201)
+    const published = await platform.request('POST', `/api/v1/flows/${created.body.id}/publish`, {})
+    expect(published.status).toBe(400)
+    expect(published.body.code).toBe('flow.invalid')
+    expect(published.body.errors.map((e: { code: string; nodeId: string }) => [e.code, e.nodeId])).toEqual([
+      ['impact.not_a_human_task', 'start'],
+      ['impact.not_a_human_task', 'removed'],
+    ])
+    const negative = await platform.request('POST', '/api/v1/flows', perNodeDefinition({ intake: -1 }))
+    expect(negative.status).toBe(400)
   })
 })
 

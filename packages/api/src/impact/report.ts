@@ -48,11 +48,19 @@ export interface ImpactFigures {
 /** Per human-task node of a flow. */
 export interface ImpactNodeFigures {
   nodeId: string
+  /** The node's label in the flow, when it has one. */
+  label: string | null
   hidden: boolean
   tasks: number | null
   waitMinutesMedian: number | null
   handlingMinutesMedian: number | null
   decisionLeadHoursMedian: number | null
+  /** The designer's per-node baseline: minutes this task took by hand; null when not entered. */
+  minutesByHand: number | null
+  /** Decided tasks of completed cases at this node: its tasks × minutes by hand − measured handling. */
+  minutesSaved: number | null
+  /** Decided tasks of completed cases that count for {@link ImpactNodeFigures.minutesSaved}. */
+  baselineTasks: number | null
 }
 
 /** Per AI draft field, node and method. */
@@ -74,6 +82,13 @@ export interface ImpactFlow {
   name: string
   /** The designer's baseline: minutes one case took by hand; null when not entered. */
   minutesByHand: number | null
+  /** The designer's baselines per human-task node (node id → minutes); empty when none. */
+  minutesByHandPerNode: Record<string, number>
+  /**
+   * Which baseline minutes saved use: `nodes` (the sum over the human-task nodes with a baseline,
+   * whenever one is given), `flow` (minutes by hand per case), or `null` (none: not shown).
+   */
+  baselineSource: 'nodes' | 'flow' | null
   totals: ImpactFigures
   weeks: (ImpactFigures & { week: string })[]
   nodes: ImpactNodeFigures[]
@@ -118,6 +133,9 @@ interface TaskRow {
   wait_p50: number | null
   handling_p50: number | null
   decision_p50: number | null
+  baseline_tasks: string
+  baseline_people: string
+  saved_ms: string | null
 }
 
 interface DraftRow {
@@ -160,27 +178,44 @@ export function impactQuery(query: ImpactQuery) {
         and r.created_at >= ${query.from} and r.created_at < ${query.to}
         and r.trigger <> 'test'
     ),
+    node_baselines as materialized (
+      select f.id as flow_id, e.key as node_id, e.value::numeric as minutes
+      from flows f, jsonb_each(case when jsonb_typeof(f.draft -> 'impact' -> 'minutesByHandPerNode') = 'object'
+        then f.draft -> 'impact' -> 'minutesByHandPerNode' else '{}'::jsonb end) e
+      where f.team_id = any(${query.teamIds}::uuid[]) and jsonb_typeof(e.value) = 'number'
+    ),
     baselines as materialized (
-      select f.id as flow_id, (f.draft -> 'impact' ->> 'minutesByHand')::numeric as baseline
+      select f.id as flow_id,
+        case when jsonb_typeof(f.draft -> 'impact' -> 'minutesByHand') = 'number'
+          then (f.draft -> 'impact' ->> 'minutesByHand')::numeric end as baseline,
+        exists (select 1 from node_baselines n where n.flow_id = f.id) as per_node
       from flows f
       where f.team_id = any(${query.teamIds}::uuid[])
-        and jsonb_typeof(f.draft -> 'impact' -> 'minutesByHand') = 'number'
+        and (jsonb_typeof(f.draft -> 'impact' -> 'minutesByHand') = 'number'
+          or exists (select 1 from node_baselines n where n.flow_id = f.id))
     ),
     decided as materialized (
-      select c.flow_id, c.wk, c.created_at as run_created, m.run_id, m.node_id, m.active_ms, m.decided_by,
-        m.created_at, m.opened_at, m.claimed_at, m.decided_at
+      select c.flow_id, c.wk, c.status, c.created_at as run_created, m.run_id, m.node_id, m.active_ms, m.decided_by,
+        m.created_at, m.opened_at, m.claimed_at, m.decided_at, nb.minutes as node_baseline
       from task_measures m join cases c on c.id = m.run_id
+      left join node_baselines nb on nb.flow_id = c.flow_id and nb.node_id = m.node_id
       where m.team_id = any(${query.teamIds}::uuid[])
         and m.run_created_at >= ${query.from} and m.run_created_at < ${query.to}
         and m.decided_at is not null
     ),
     per_case as (
-      select c.*, b.baseline, coalesce(h.tasks, 0) as tasks, coalesce(h.handling_ms, 0) as handling_ms,
-        extract(epoch from (h.first_decided - c.created_at)) * 1000 as decision_ms
+      select c.*, b.per_node, coalesce(h.tasks, 0) as tasks, coalesce(h.handling_ms, 0) as handling_ms,
+        extract(epoch from (h.first_decided - c.created_at)) * 1000 as decision_ms,
+        -- With per-node baselines a case saves what its tasks at those nodes saved (and counts
+        -- only when it had such a task); otherwise the flow's baseline minus all its handling.
+        case when b.per_node then case when h.baseline_tasks > 0 then h.node_saved_ms end
+          else b.baseline * 60000 - coalesce(h.handling_ms, 0) end as saved_ms
       from cases c
       left join baselines b on b.flow_id = c.flow_id
       left join (
-        select run_id, count(*) as tasks, sum(active_ms) as handling_ms, min(decided_at) as first_decided
+        select run_id, count(*) as tasks, sum(active_ms) as handling_ms, min(decided_at) as first_decided,
+          count(*) filter (where node_baseline is not null) as baseline_tasks,
+          sum(node_baseline * 60000 - active_ms) filter (where node_baseline is not null) as node_saved_ms
         from decided group by run_id
       ) h on h.run_id = c.id
     ),
@@ -195,8 +230,8 @@ export function impactQuery(query: ImpactQuery) {
         count(*) filter (where status = 'completed' and tasks > 0) as handled_cases,
         percentile_cont(array[0.25, 0.5, 0.75]) within group (order by handling_ms)
           filter (where status = 'completed' and tasks > 0) as handling_quartiles,
-        count(*) filter (where status = 'completed' and baseline is not null) as baseline_cases,
-        sum(baseline * 60000 - handling_ms) filter (where status = 'completed' and baseline is not null) as saved_ms
+        count(*) filter (where status = 'completed' and saved_ms is not null) as baseline_cases,
+        sum(saved_ms) filter (where status = 'completed') as saved_ms
       from per_case
       group by grouping sets ((flow_id, wk), (flow_id), (wk), ())
     ),
@@ -207,7 +242,10 @@ export function impactQuery(query: ImpactQuery) {
         count(distinct decided_by collate "C") as people,
         percentile_cont(0.5) within group (order by extract(epoch from (least(opened_at, claimed_at, decided_at) - created_at)) * 1000) as wait_p50,
         percentile_cont(0.5) within group (order by active_ms) as handling_p50,
-        percentile_cont(0.5) within group (order by extract(epoch from (decided_at - run_created)) * 1000) as decision_p50
+        percentile_cont(0.5) within group (order by extract(epoch from (decided_at - run_created)) * 1000) as decision_p50,
+        count(*) filter (where status = 'completed' and node_baseline is not null) as baseline_tasks,
+        count(distinct decided_by collate "C") filter (where status = 'completed' and node_baseline is not null) as baseline_people,
+        sum(node_baseline * 60000 - active_ms) filter (where status = 'completed' and node_baseline is not null) as saved_ms
       from decided
       group by grouping sets ((flow_id, wk), (flow_id), (wk), (), (flow_id, node_id))
     ),
@@ -328,7 +366,15 @@ export async function impactReport(db: Kysely<Database>, query: ImpactQuery): Pr
     return { totals: figures(undefined, undefined, undefined), weeks: [], flows: [] }
   let flowsQuery = db
     .selectFrom('flows')
-    .select(['id', 'name', sql<unknown>`draft -> 'impact' -> 'minutesByHand'`.as('minutes_by_hand')])
+    .select([
+      'id',
+      'name',
+      sql<unknown>`draft -> 'impact' -> 'minutesByHand'`.as('minutes_by_hand'),
+      sql<unknown>`draft -> 'impact' -> 'minutesByHandPerNode'`.as('minutes_by_hand_per_node'),
+      sql<Record<string, string> | null>`(select jsonb_object_agg(n ->> 'id', n ->> 'label')
+        from jsonb_array_elements(case when jsonb_typeof(draft -> 'nodes') = 'array' then draft -> 'nodes' else '[]'::jsonb end) n
+        where n ->> 'type' = 'human.task' and jsonb_typeof(n -> 'label') = 'string')`.as('labels'),
+    ])
     .where('team_id', 'in', query.teamIds)
     .where('archived_at', 'is', null)
     .orderBy('name')
@@ -366,47 +412,86 @@ export async function impactReport(db: Kysely<Database>, query: ImpactQuery): Pr
   return {
     totals: at(null, null),
     weeks: weeksOf(null),
-    flows: flows.map((flow) => ({
-      flowId: flow.id,
-      name: flow.name,
-      minutesByHand: typeof flow.minutes_by_hand === 'number' ? flow.minutes_by_hand : null,
-      totals: at(flow.id, null),
-      weeks: weeksOf(flow.id),
-      nodes: nodeRows
-        .filter((r) => r.flow_id === flow.id)
-        .map((r) => {
-          const shown = Number(r.tasks) >= minCases
-          const personal = Number(r.people) < minPeople
-          return {
-            nodeId: r.node_id as string,
-            hidden: !shown,
-            tasks: shown ? Number(r.tasks) : null,
-            waitMinutesMedian: shown && r.wait_p50 !== null ? round(r.wait_p50 / minute) : null,
-            handlingMinutesMedian:
-              shown && !personal && r.handling_p50 !== null ? round(r.handling_p50 / minute) : null,
-            decisionLeadHoursMedian:
-              shown && r.decision_p50 !== null ? round(r.decision_p50 / hour, 2) : null,
-          }
-        })
-        .sort((x, y) => x.nodeId.localeCompare(y.nodeId)),
-      drafts: draftDetail
-        .filter((r) => r.flow_id === flow.id)
-        .map((r) => {
-          const total = Number(r.accepted) + Number(r.edited) + Number(r.rejected)
-          const shown = total >= minCases
-          return {
-            nodeId: r.node_id as string,
-            field: r.field as string,
-            method: r.method as string,
-            model: r.model,
-            hidden: !shown,
-            accepted: shown ? Number(r.accepted) : null,
-            edited: shown ? Number(r.edited) : null,
-            rejected: shown ? Number(r.rejected) : null,
-            medianEditRatio: shown && r.ratio_p50 !== null ? round(r.ratio_p50, 3) : null,
-          }
-        })
-        .sort((x, y) => `${x.nodeId}.${x.field}`.localeCompare(`${y.nodeId}.${y.field}`)),
-    })),
+    flows: flows.map((flow) => {
+      const minutesByHand = typeof flow.minutes_by_hand === 'number' ? flow.minutes_by_hand : null
+      const perNode = nodeBaselines(flow.minutes_by_hand_per_node)
+      const labels = flow.labels ?? {}
+      return {
+        flowId: flow.id,
+        name: flow.name,
+        minutesByHand,
+        minutesByHandPerNode: perNode,
+        baselineSource:
+          Object.keys(perNode).length > 0
+            ? ('nodes' as const)
+            : minutesByHand !== null
+              ? ('flow' as const)
+              : null,
+        totals: at(flow.id, null),
+        weeks: weeksOf(flow.id),
+        nodes: nodeRows
+          .filter((r) => r.flow_id === flow.id)
+          .map((r) => nodeFigures(r, labels, perNode))
+          .sort((x, y) => x.nodeId.localeCompare(y.nodeId)),
+        drafts: draftDetail
+          .filter((r) => r.flow_id === flow.id)
+          .map((r) => {
+            const total = Number(r.accepted) + Number(r.edited) + Number(r.rejected)
+            const shown = total >= minCases
+            return {
+              nodeId: r.node_id as string,
+              field: r.field as string,
+              method: r.method as string,
+              model: r.model,
+              hidden: !shown,
+              accepted: shown ? Number(r.accepted) : null,
+              edited: shown ? Number(r.edited) : null,
+              rejected: shown ? Number(r.rejected) : null,
+              medianEditRatio: shown && r.ratio_p50 !== null ? round(r.ratio_p50, 3) : null,
+            }
+          })
+          .sort((x, y) => `${x.nodeId}.${x.field}`.localeCompare(`${y.nodeId}.${y.field}`)),
+      }
+    }),
+  }
+}
+
+/** The per-node baselines of a flow definition, keeping only numbers (the draft may be anything). */
+function nodeBaselines(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
+  const baselines: Record<string, number> = {}
+  for (const [nodeId, minutes] of Object.entries(value)) {
+    if (typeof minutes === 'number' && Number.isFinite(minutes)) baselines[nodeId] = minutes
+  }
+  return baselines
+}
+
+/**
+ * One task node's figures. Minutes saved need a baseline for the node and, like handling times
+ * which they reveal, at least {@link minCases} tasks decided by {@link minPeople} different people.
+ */
+function nodeFigures(
+  row: TaskRow,
+  labels: Record<string, string>,
+  baselines: Record<string, number>,
+): ImpactNodeFigures {
+  const nodeId = row.node_id as string
+  const shown = Number(row.tasks) >= minCases
+  const personal = Number(row.people) < minPeople
+  const baselineTasks = Number(row.baseline_tasks)
+  const savedShown =
+    shown && baselineTasks >= minCases && Number(row.baseline_people) >= minPeople && row.saved_ms !== null
+  return {
+    nodeId,
+    label: labels[nodeId] ?? null,
+    hidden: !shown,
+    tasks: shown ? Number(row.tasks) : null,
+    waitMinutesMedian: shown && row.wait_p50 !== null ? round(row.wait_p50 / minute) : null,
+    handlingMinutesMedian:
+      shown && !personal && row.handling_p50 !== null ? round(row.handling_p50 / minute) : null,
+    decisionLeadHoursMedian: shown && row.decision_p50 !== null ? round(row.decision_p50 / hour, 2) : null,
+    minutesByHand: baselines[nodeId] ?? null,
+    minutesSaved: savedShown ? Math.round(Number(row.saved_ms) / minute) : null,
+    baselineTasks: shown && nodeId in baselines ? baselineTasks : null,
   }
 }

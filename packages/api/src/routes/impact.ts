@@ -63,16 +63,30 @@ const reportSchema = z
           flowId: z.string(),
           name: z.string(),
           minutesByHand: z.number().nullable(),
+          minutesByHandPerNode: z.record(z.string(), z.number()).openapi({
+            description: "The designer's minutes by hand per human-task node (node id → minutes)",
+          }),
+          baselineSource: z.enum(['nodes', 'flow']).nullable().openapi({
+            description:
+              'Which baseline minutes saved use: the per-node baselines (summed over those nodes) when any is given, else minutes by hand per case; null: none, nothing saved is shown',
+          }),
           totals: figuresSchema,
           weeks: z.array(weekSchema),
           nodes: z.array(
             z.object({
               nodeId: z.string(),
+              label: z.string().nullable(),
               hidden: z.boolean(),
               tasks: z.number().int().nullable(),
               waitMinutesMedian: z.number().nullable(),
               handlingMinutesMedian: z.number().nullable(),
               decisionLeadHoursMedian: z.number().nullable(),
+              minutesByHand: z.number().nullable(),
+              minutesSaved: z.number().nullable().openapi({
+                description:
+                  "Decided tasks of completed cases × the node's minutes by hand − their measured handling; null without a baseline or below the floors",
+              }),
+              baselineTasks: z.number().int().nullable(),
             }),
           ),
           drafts: z.array(
