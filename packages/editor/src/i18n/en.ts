@@ -498,6 +498,7 @@ export const en: Messages<typeof nl> = {
     },
     pick: 'Choose a task from the list.',
     taskArea: 'Task',
+    mineEmpty: "You have no tasks of your own right now, so you see your team's tasks.",
   },
   task: {
     back: 'Back to the list',
@@ -528,6 +529,26 @@ export const en: Messages<typeof nl> = {
     source: 'Source',
     suggestions: 'Suggested volunteers',
     score: 'score {{score}}',
+    scoreHelp:
+      'The score (0 to 100) says how well someone fits: time, skills, language, distance and how busy someone already is.',
+    pickRequired: 'Choose a volunteer.',
+    excluded_one:
+      '{{count}} other volunteer does not fit this request (for example too far away, not free or no certificate of conduct).',
+    excluded_other:
+      '{{count}} other volunteers do not fit this request (for example too far away, not free or no certificate of conduct).',
+    openFlow: 'Open the flow',
+    openRun: 'View this run',
+    did: {
+      claimed: '{{name}} took the task',
+      unclaimed: '{{name}} handed the task back',
+      handed_over: '{{name}} handed the task over to {{to}}',
+      approved: '{{name}} approved',
+      rejected: '{{name}} rejected',
+      chose: 'chosen: {{choice}}',
+      reason: 'reason: {{reason}}',
+      someone: 'Someone',
+      colleague: 'a colleague',
+    },
     decide: 'Your decision',
     reason: 'Reason',
     reasonHelp: 'Required when you reject.',

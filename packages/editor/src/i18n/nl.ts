@@ -502,6 +502,7 @@ export const nl = {
     },
     pick: 'Kies een taak uit de lijst.',
     taskArea: 'Taak',
+    mineEmpty: 'Je hebt nu geen eigen taken. Daarom zie je de taken van je team.',
   },
   task: {
     back: 'Terug naar de lijst',
@@ -532,6 +533,26 @@ export const nl = {
     source: 'Bron',
     suggestions: 'Voorgestelde vrijwilligers',
     score: 'score {{score}}',
+    scoreHelp:
+      'De score (0 tot 100) zegt hoe goed iemand past: tijd, vaardigheden, taal, afstand en hoe druk iemand al is.',
+    pickRequired: 'Kies een vrijwilliger.',
+    excluded_one:
+      '{{count}} andere vrijwilliger past niet bij deze vraag (bijvoorbeeld te ver weg, niet vrij of geen VOG).',
+    excluded_other:
+      '{{count}} andere vrijwilligers passen niet bij deze vraag (bijvoorbeeld te ver weg, niet vrij of geen VOG).',
+    openFlow: 'Flow openen',
+    openRun: 'Deze run bekijken',
+    did: {
+      claimed: '{{name}} pakte de taak op',
+      unclaimed: '{{name}} gaf de taak terug',
+      handed_over: '{{name}} droeg de taak over aan {{to}}',
+      approved: '{{name}} keurde goed',
+      rejected: '{{name}} wees af',
+      chose: 'gekozen: {{choice}}',
+      reason: 'reden: {{reason}}',
+      someone: 'Iemand',
+      colleague: 'een collega',
+    },
     decide: 'Jouw besluit',
     reason: 'Reden',
     reasonHelp: 'Verplicht bij afwijzen.',

@@ -41,7 +41,16 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
   const { t, i18n } = useTranslation()
   const { user } = useAuth()
   const [view, setView] = useState<View>('mine')
+  // Until someone picks a list, an empty "Mijn taken" gives way to the team's tasks.
+  const [picked, setPicked] = useState(false)
   const tasks = useApi(async () => (await api.get('/api/v1/tasks', { query: { view } })).items, [view])
+  const mineEmpty = !picked && view === 'mine' && tasks.state === 'ready' && tasks.data.length === 0
+  const [fellBack, setFellBack] = useState(false)
+  useEffect(() => {
+    if (!mineEmpty) return
+    setFellBack(true)
+    setView('team')
+  }, [mineEmpty])
   const [counts, setCounts] = useState<Counts>({})
 
   // The counts beside each list: one small request per list.
@@ -86,7 +95,11 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
                 <button
                   type="button"
                   aria-pressed={view === name}
-                  onClick={() => setView(name)}
+                  onClick={() => {
+                    setPicked(true)
+                    setFellBack(false)
+                    setView(name)
+                  }}
                   className={view === name ? 'active' : undefined}
                 >
                   {t(`inbox.view.${name}`)}
@@ -96,6 +109,7 @@ export function Inbox({ taskId }: { taskId: string | undefined }) {
             ))}
           </ul>
         </nav>
+        {fellBack && view === 'team' && <p className="muted small-text">{t('inbox.mineEmpty')}</p>}
         {tasks.state === 'loading' && <Loading />}
         {tasks.state === 'error' && <ProblemMessage error={tasks.error} onRetry={retry} />}
         {tasks.state === 'ready' && tasks.data.length === 0 && <p>{t('inbox.empty')}</p>}

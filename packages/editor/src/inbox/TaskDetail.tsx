@@ -3,19 +3,32 @@ import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, asProblem } from '../api/client'
 import type { ApiAnswer, TaskFieldJson, TaskJson } from '../api/types'
 import { useApi } from '../api/useApi'
-import { formatDateTime, formatNumber, pick } from '../i18n'
+import { formatDateTime, formatDecimal, pick } from '../i18n'
 import { useActivityBeat } from '../impact/useActivityBeat'
-import { useAuth } from '../shell/auth'
+import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
-import { draftMadeBy, findAiDraft, findSuggestions, sourceKeys } from './taskData'
+import {
+  draftMadeBy,
+  excludedCount,
+  excludedKeys,
+  findAiDraft,
+  findSuggestions,
+  historyLine,
+  sourceKeys,
+} from './taskData'
 
 type Data = Record<string, unknown>
 
 const pickable = /volunteer|match|choice|keuze|vrijwilliger/i
 
-/** The form's starting values: the task's own data, else the AI draft meant for that field. */
+/**
+ * The form's starting values: the task's own data, else the AI draft meant for that field. A
+ * decided task shows what was decided (e.g. the chosen volunteer).
+ */
 function initialValues(task: TaskJson): Data {
+  const decided = task.outcome?.fields
+  if (task.status !== 'open' && typeof decided === 'object' && decided !== null) return { ...decided }
   const initial: Data = {}
   for (const name of Object.keys(task.form?.fields ?? {})) {
     const value = task.data[name]
@@ -47,8 +60,11 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<{ problem: unknown; at: 'actions' | 'form'; reloaded: boolean }>()
-  const [result, setResult] = useState<string>()
+  // What the last action did, as a text key: it follows a change of language.
+  const [done, setDone] = useState<{ key: string; values?: Record<string, string> }>()
+  const result = done ? t(done.key, done.values) : undefined
   const [reasonMissing, setReasonMissing] = useState(false)
+  const [pickMissing, setPickMissing] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   const formId = useId()
 
@@ -64,6 +80,8 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const pickField = fields.find(
     ([name, field]) => pickable.test(name) && (field.type === 'enum' || field.type === 'string'),
   )
+  // With proposals to choose from, the radio buttons are the field: no box to type an id in.
+  const pickByRadio = pickField !== undefined && suggestions.length > 0
 
   if (task.state === 'loading') return <Loading />
   if (task.state === 'error')
@@ -92,6 +110,61 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   // admin may also give a colleague's task back to the team.
   const mayHandOver = open && (item.assignee === null || mine || admin)
   const mayDecide = open && !taken
+  // The flow and its run open in the designer, for those who may use it.
+  const canOpenFlow = permissions(user?.roles ?? []).design
+  const excluded = excludedCount(item)
+  const pickName = pickField?.[0]
+  const choose = (suggestion: (typeof suggestions)[number]) => {
+    if (!pickField) return
+    const [name, field] = pickField
+    const value = field.options && !field.options.includes(suggestion.id) ? suggestion.name : suggestion.id
+    setValues({ ...values, [name]: value })
+    setPickMissing(false)
+  }
+  const suggestionList = (inForm: boolean) => (
+    <fieldset
+      className="suggestions"
+      aria-describedby={pickMissing && inForm ? `${formId}-pick-error` : undefined}
+    >
+      <legend>
+        {t('task.suggestions')}
+        {inForm && pickField?.[1].required && <span className="required"> ({t('form.required')})</span>}
+      </legend>
+      <p className="field-help">{t('task.scoreHelp')}</p>
+      {suggestions.map((suggestion) => (
+        <label key={suggestion.id} className="suggestion">
+          <input
+            type="radio"
+            name={`${formId}-suggestion`}
+            value={suggestion.id}
+            disabled={!inForm || busy}
+            checked={
+              pickName ? values[pickName] === suggestion.id || values[pickName] === suggestion.name : false
+            }
+            onChange={() => choose(suggestion)}
+          />
+          <span>
+            <strong>{suggestion.name}</strong>
+            {suggestion.score !== undefined &&
+              ` · ${t('task.score', { score: formatDecimal(suggestion.score, i18n.language) })}`}
+            {suggestion.reasons && suggestion.reasons.length > 0 && (
+              <span className="reasons">
+                {suggestion.reasons.map((reason) => pick(reason, i18n.language)).join(' · ')}
+              </span>
+            )}
+          </span>
+        </label>
+      ))}
+      {excluded !== undefined && excluded > 0 && (
+        <p className="small-text muted">{t('task.excluded', { count: excluded })}</p>
+      )}
+      {pickMissing && inForm && (
+        <p className="field-error" id={`${formId}-pick-error`}>
+          {t('task.pickRequired')}
+        </p>
+      )}
+    </fieldset>
+  )
 
   /** Sends one task action (`send` makes the call) and shows its outcome. */
   async function act(action: 'claim' | 'unclaim' | 'assign' | 'complete', send: () => Promise<unknown>) {
@@ -124,17 +197,23 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       return
     }
     setReasonMissing(false)
+    if (decision === 'approve' && pickByRadio && pickField[1].required && !values[pickField[0]]) {
+      setPickMissing(true)
+      document.querySelector<HTMLInputElement>(`input[name="${formId}-suggestion"]`)?.focus()
+      return
+    }
+    setPickMissing(false)
     const ok = await act('complete', () =>
       api.post('/api/v1/tasks/{id}/complete', {
         path: { id: taskId },
         body: { decision, fields: values, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       }),
     )
-    if (ok) setResult(t(decision === 'approve' ? 'task.approved' : 'task.rejected'))
+    if (ok) setDone({ key: decision === 'approve' ? 'task.approved' : 'task.rejected' })
   }
 
   // Shown elsewhere: the draft and its source side by side, and the suggestions.
-  const shown = new Set<string>(['suggestions', 'matches', 'candidates', 'volunteers'])
+  const shown = new Set<string>(['suggestions', 'matches', 'candidates', 'volunteers', ...excludedKeys])
   if (draft?.field) {
     shown.add(draft.field)
     shown.add(`${draft.field}Meta`)
@@ -164,6 +243,20 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
             <dd>{formatDateTime(item.deadline, i18n.language)}</dd>
           </>
         )}
+        <dt>{t('task.flow')}</dt>
+        <dd>
+          {item.flowName ?? t('task.flow')}
+          {canOpenFlow && (
+            <>
+              {' · '}
+              <Link href={`/flows/${encodeURIComponent(item.flowId)}`}>{t('task.openFlow')}</Link>
+              {' · '}
+              <Link href={`/flows/${encodeURIComponent(item.flowId)}?run=${encodeURIComponent(item.runId)}`}>
+                {t('task.openRun')}
+              </Link>
+            </>
+          )}
+        </dd>
       </dl>
       {taken && (
         <div className="taken-note">
@@ -213,7 +306,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
                 }),
               )
             )
-              setResult(t('task.handedOver', { name: colleague.name }))
+              setDone({ key: 'task.handedOver', values: { name: colleague.name } })
           }}
         />
       )}
@@ -240,48 +333,12 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
           {otherData.map(([name, value]) => (
             <div key={name}>
               <dt>{name}</dt>
-              <dd>{typeof value === 'number' ? formatNumber(value, i18n.language, 2) : String(value)}</dd>
+              <dd>{typeof value === 'number' ? formatDecimal(value, i18n.language, 2) : String(value)}</dd>
             </div>
           ))}
         </dl>
       )}
-      {suggestions.length > 0 && (
-        <fieldset className="suggestions">
-          <legend>{t('task.suggestions')}</legend>
-          {suggestions.map((suggestion) => (
-            <label key={suggestion.id} className="suggestion">
-              <input
-                type="radio"
-                name={`${formId}-suggestion`}
-                value={suggestion.id}
-                disabled={!mayDecide || !pickField}
-                checked={
-                  pickField
-                    ? values[pickField[0]] === suggestion.id || values[pickField[0]] === suggestion.name
-                    : false
-                }
-                onChange={() => {
-                  if (!pickField) return
-                  const [name, field] = pickField
-                  const value =
-                    field.options && !field.options.includes(suggestion.id) ? suggestion.name : suggestion.id
-                  setValues({ ...values, [name]: value })
-                }}
-              />
-              <span>
-                <strong>{suggestion.name}</strong>
-                {suggestion.score !== undefined &&
-                  ` · ${t('task.score', { score: formatNumber(suggestion.score, i18n.language, 2) })}`}
-                {suggestion.reasons && suggestion.reasons.length > 0 && (
-                  <span className="reasons">
-                    {suggestion.reasons.map((reason) => pick(reason, i18n.language)).join(' · ')}
-                  </span>
-                )}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {suggestions.length > 0 && !(pickByRadio && mayDecide) && suggestionList(false)}
       {taken ? null : open ? (
         <form
           onSubmit={(event) => void decide('approve', event)}
@@ -289,15 +346,18 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
           className="decide"
         >
           <h3 id="decide-heading">{t('task.decide')}</h3>
-          {fields.map(([name, field]) => (
-            <TaskField
-              key={name}
-              id={`${formId}-${name}`}
-              field={field}
-              value={values[name]}
-              onChange={(value) => setValues({ ...values, [name]: value })}
-            />
-          ))}
+          {pickByRadio && mayDecide && suggestionList(true)}
+          {fields
+            .filter(([name]) => !(pickByRadio && name === pickName))
+            .map(([name, field]) => (
+              <TaskField
+                key={name}
+                id={`${formId}-${name}`}
+                field={field}
+                value={values[name]}
+                onChange={(value) => setValues({ ...values, [name]: value })}
+              />
+            ))}
           <div className="field">
             <label htmlFor={`${formId}-reason`}>{t('task.reason')}</label>
             <p className="field-help" id={`${formId}-reason-help`}>
@@ -345,9 +405,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
             {item.history.map((entry, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: history entries are ordered
               <li key={index}>
-                {formatDateTime(entry.at, i18n.language)} ·{' '}
-                {t(`task.event.${entry.type}`, { defaultValue: entry.type })}
-                {typeof entry.data.reason === 'string' ? ` · ${entry.data.reason}` : ''}
+                {formatDateTime(entry.at, i18n.language)} · {historyLine(entry, suggestions, t)}
               </li>
             ))}
           </ol>

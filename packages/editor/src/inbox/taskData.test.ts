@@ -1,6 +1,9 @@
+import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import type { TaskJson } from '../api/types'
-import { draftMadeBy, findAiDraft, findSuggestions } from './taskData'
+import { en } from '../i18n/en'
+import { nl } from '../i18n/nl'
+import { draftMadeBy, excludedCount, findAiDraft, findSuggestions, historyLine } from './taskData'
 
 const base: TaskJson = {
   id: 't1',
@@ -93,5 +96,51 @@ describe('task data for the inbox', () => {
     expect(draftMadeBy({ text: 'x', offline: true }, 'nl', t)).toBe('task.offlineMethod')
     expect(draftMadeBy({ text: 'x', model: 'mistral-small' }, 'nl', t)).toBe('task.aiModel mistral-small')
     expect(draftMadeBy({ text: 'x' }, 'nl', t)).toBe('task.aiModel AI')
+  })
+
+  it('explains the number of volunteers the matching left out instead of a raw field', () => {
+    expect(excludedCount({ ...base, data: { afgevallen: 4 } })).toBe(4)
+    expect(excludedCount({ ...base, data: { excluded: [{ id: 'a' }, { id: 'b' }] } })).toBe(2)
+    expect(excludedCount(base)).toBeUndefined()
+  })
+
+  it('says in the history what was decided, who was chosen and by whom, in both languages', async () => {
+    const i18n = i18next.createInstance()
+    await i18n.init({
+      resources: { nl: { translation: nl }, en: { translation: en } },
+      lng: 'nl',
+      interpolation: { escapeValue: false },
+    })
+    const proposals = [
+      { id: 'v1', name: 'Noor', reasons: [] },
+      { id: 'v2', name: 'Sem', reasons: [] },
+    ]
+    const decided = {
+      type: 'completed',
+      at: '2026-11-28T10:00:00Z',
+      byName: 'Anna',
+      data: { decision: 'approved', fields: { vrijwilliger: 'v2' }, reason: 'Woont dichtbij', userId: 'u1' },
+    }
+    const nlT = i18n.getFixedT('nl')
+    const enT = i18n.getFixedT('en')
+    expect(historyLine(decided, proposals, nlT)).toBe(
+      'Anna keurde goed · gekozen: Sem · reden: Woont dichtbij',
+    )
+    expect(historyLine(decided, proposals, enT)).toBe('Anna approved · chosen: Sem · reason: Woont dichtbij')
+    expect(
+      historyLine(
+        { type: 'handed_over', at: decided.at, byName: 'Anna', toName: 'Bram', data: {} },
+        proposals,
+        nlT,
+      ),
+    ).toBe('Anna droeg de taak over aan Bram')
+    expect(
+      historyLine(
+        { type: 'completed', at: decided.at, data: { decision: 'rejected', fields: {} } },
+        proposals,
+        enT,
+      ),
+    ).toBe('Someone rejected')
+    expect(historyLine({ type: 'created', at: decided.at, data: {} }, proposals, nlT)).toBe('Taak gemaakt')
   })
 })

@@ -89,3 +89,53 @@ export function findSuggestions(task: TaskJson): SuggestionJson[] {
     ]
   })
 }
+
+/**
+ * Data fields that count the volunteers the matching left out (`afgevallen` in the flagship
+ * flow): the inbox explains the number beside the proposals instead of showing the raw field.
+ */
+export const excludedKeys = ['afgevallen', 'excluded', 'excludedCount']
+
+/** How many volunteers the matching left out, when the task says so. */
+export function excludedCount(task: TaskJson): number | undefined {
+  const data = task.data ?? {}
+  for (const key of excludedKeys) {
+    const value = data[key]
+    if (typeof value === 'number' && Number.isFinite(value)) return value
+    if (Array.isArray(value)) return value.length
+  }
+  return undefined
+}
+
+type HistoryEntry = TaskJson['history'][number]
+
+/**
+ * One line of a task's history in words: who did what, and for a decision what was decided, who
+ * was chosen (by the proposal's name) and the reason, e.g. `Anna keurde goed · gekozen: Noor`.
+ */
+export function historyLine(
+  entry: HistoryEntry,
+  suggestions: readonly SuggestionJson[],
+  t: (key: string, values?: Record<string, string>) => string,
+): string {
+  const name = entry.byName ?? t('task.did.someone')
+  const parts: string[] = []
+  const decision = entry.data.decision
+  if (entry.type === 'completed' && (decision === 'approved' || decision === 'rejected')) {
+    parts.push(t(`task.did.${decision}`, { name }))
+    const fields = asRecord(entry.data.fields) ?? {}
+    const chosen = suggestions.find((s) =>
+      Object.values(fields).some((value) => value === s.id || value === s.name),
+    )
+    if (chosen && decision === 'approved') parts.push(t('task.did.chose', { choice: chosen.name }))
+  } else if ((entry.type === 'claimed' || entry.type === 'unclaimed') && entry.byName) {
+    parts.push(t(`task.did.${entry.type}`, { name }))
+  } else if (entry.type === 'handed_over' && entry.byName) {
+    parts.push(t('task.did.handed_over', { name, to: entry.toName ?? t('task.did.colleague') }))
+  } else {
+    parts.push(t(`task.event.${entry.type}`, { defaultValue: entry.type }))
+  }
+  const reason = entry.data.reason
+  if (typeof reason === 'string' && reason.trim()) parts.push(t('task.did.reason', { reason }))
+  return parts.join(' · ')
+}
