@@ -374,12 +374,10 @@ describe('the flow designer in Chromium', () => {
       )
       .toEqual({ smtp: 'smtp.kantoor' })
 
-    // No credential for the AI slot yet: the panel says whom to ask.
+    // No credential for the AI slot yet: the panel says where to make one.
     await selectNode(page, 'samenvatten')
     await page
-      .getByText(
-        'Dit team heeft nog geen inloggegevens voor "ai". Vraag een ontwikkelaar om ze aan te maken.',
-      )
+      .getByText('Dit team heeft nog geen inloggegevens voor "ai". Maak ze aan op de pagina Inloggegevens.')
       .waitFor()
     await screenshot(page, '11-credential-none')
   }, 60_000)

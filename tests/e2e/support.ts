@@ -85,6 +85,7 @@ export async function startBrowserPlatform(options: { plugins?: string[] } = {})
       registry: platform.registry,
       temporal: { client: platform.client, taskQueue: platform.taskQueue, searchAttributes: true },
       editorDir,
+      credentialKey: platform.credentialKey,
       auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     },
     { port: 0, host: '127.0.0.1' },

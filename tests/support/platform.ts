@@ -28,6 +28,8 @@ export interface TestPlatform {
   client: Client
   registry: NodeRegistry
   taskQueue: string
+  /** The key the API and the worker encrypt and read credentials with. */
+  credentialKey: Buffer
   /** JSON request helper around `app.request`, signed in as {@link TestPlatform.admin}. */
   request: Requester['request']
   /** Acts as another user (`null`: not signed in). */
@@ -117,6 +119,7 @@ export async function startTestPlatform(
     client,
     registry,
     taskQueue,
+    credentialKey,
     request: (method, path, body, headers) => asAdmin.request(method, path, body, headers),
     as: accounts.as,
     admin,

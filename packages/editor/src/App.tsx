@@ -13,6 +13,7 @@ import { Link, matchPath, navigate, useLocation } from './shell/router'
 const designerCode = pageCode(() => import('./designer/Designer').then((m) => m.Designer))
 const inboxCode = pageCode(() => import('./inbox/Inbox').then((m) => m.Inbox))
 const impactCode = pageCode(() => import('./impact/ImpactPage').then((m) => m.ImpactPage))
+const credentialsCode = pageCode(() => import('./credentials/CredentialsPage').then((m) => m.CredentialsPage))
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
   const flowId = /^\/flows\/([^/]+)$/.exec(window.location.pathname)?.[1]
@@ -54,9 +55,18 @@ function Shell() {
       ? 'flows'
       : path.startsWith('/impact')
         ? 'impact'
-        : 'other'
+        : path.startsWith('/credentials')
+          ? 'credentials'
+          : 'other'
   useEffect(() => {
-    const heading = section === 'inbox' ? 'nav.inbox' : section === 'impact' ? 'impact.nav' : 'nav.flows'
+    const heading =
+      section === 'inbox'
+        ? 'nav.inbox'
+        : section === 'impact'
+          ? 'impact.nav'
+          : section === 'credentials'
+            ? 'nav.credentials'
+            : 'nav.flows'
     document.title = `${t(heading)} · Warmflow`
   }, [section, t])
 
@@ -72,6 +82,7 @@ function Shell() {
     page = <CodeSplit code={inboxCode} props={{ taskId: taskMatch?.taskId }} />
   else if (path === '/impact' && can.runs)
     page = <CodeSplit code={impactCode} props={{ flowId: query.get('flowId') ?? undefined }} />
+  else if (path === '/credentials' && can.credentials) page = <CodeSplit code={credentialsCode} props={{}} />
   else if (path === '/' || path === '') page = <Loading />
   else
     page = (
@@ -108,6 +119,13 @@ function Shell() {
               <li>
                 <Link href="/impact" aria-current={section === 'impact' ? 'page' : undefined}>
                   {t('impact.nav')}
+                </Link>
+              </li>
+            )}
+            {can.credentials && (
+              <li>
+                <Link href="/credentials" aria-current={section === 'credentials' ? 'page' : undefined}>
+                  {t('nav.credentials')}
                 </Link>
               </li>
             )}

@@ -16,6 +16,7 @@ import { pick } from '../i18n'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { useAutosave } from './canvas/useAutosave'
+import { useCredentialProblems } from './canvas/useCredentialProblems'
 import { useFlowProblems } from './canvas/useFlowProblems'
 import { useGraphEditing } from './canvas/useGraphEditing'
 import { usePublish } from './canvas/usePublish'
@@ -158,7 +159,10 @@ function DesignerCanvas({
   const { run, startRun } = useTestRun(save)
 
   const warnings = useFlowWarnings(saved.id, saved.revision)
-  const warningsByNode = useCountByNode(warnings)
+  const teamId = initial?.teamId ?? user?.teams[0]?.id
+  const credentialProblems = useCredentialProblems(settled, index, teamId)
+  const nodeWarnings = useMemo(() => [...warnings, ...credentialProblems], [warnings, credentialProblems])
+  const warningsByNode = useCountByNode(nodeWarnings)
   const onlyVisible = graph.nodes.length > largeFlow
   const canvasNodes = useCanvasNodes(graph.nodes, index, onlyVisible)
   const ariaLabels = useMemo(
@@ -294,12 +298,13 @@ function DesignerCanvas({
           problems={problems}
           serverProblems={serverProblems}
           warnings={warnings}
+          credentialProblems={credentialProblems}
           onFocusNode={editing.focusNode}
           onNodeChange={editing.onNodeChange}
           onConnect={editing.connectPorts}
           onRemoveEdge={editing.removeEdge}
           flowId={saved.id}
-          teamId={initial?.teamId ?? user?.teams[0]?.id}
+          teamId={teamId}
           latestVersion={saved.latestVersion}
           onPublish={publish}
           run={run}

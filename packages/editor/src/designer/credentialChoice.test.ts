@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { credentialChoices, fitsSlot } from './credentialChoice'
+import { credentialChoices, fitsSlot, missingCredentials } from './credentialChoice'
 
 describe('credential choices for a secret slot', () => {
   it('counts a credential as fitting by the slot name, alone or with a suffix', () => {
@@ -30,5 +30,34 @@ describe('credential choices for a secret slot', () => {
       missing: undefined,
       hasDefault: false,
     })
+  })
+})
+
+describe('missingCredentials', () => {
+  const mail = (chosen: Record<string, string> = {}) => ({ id: 'mail', slots: ['smtp'], chosen })
+  const ai = (chosen: Record<string, string> = {}) => ({ id: 'sum', slots: ['ai'], chosen })
+
+  it('names a slot that finds no credential, in the picker’s terms', () => {
+    expect(missingCredentials([mail()], [], new Set())).toEqual([
+      { nodeId: 'mail', slot: 'smtp', kind: 'none' },
+    ])
+    expect(missingCredentials([mail()], ['smtp-kantoor'], new Set())).toEqual([
+      { nodeId: 'mail', slot: 'smtp', kind: 'choose' },
+    ])
+    expect(missingCredentials([mail({ smtp: 'smtp-oud' })], ['smtp'], new Set())).toEqual([
+      { nodeId: 'mail', slot: 'smtp', kind: 'missing', name: 'smtp-oud' },
+    ])
+  })
+
+  it('is quiet when the default or the chosen credential exists', () => {
+    expect(missingCredentials([mail()], ['smtp'], new Set())).toEqual([])
+    expect(missingCredentials([mail({ smtp: 'smtp-kantoor' })], ['smtp-kantoor'], new Set())).toEqual([])
+  })
+
+  it('does not ask for an optional slot unless a missing name was chosen', () => {
+    expect(missingCredentials([ai()], [], new Set(['ai']))).toEqual([])
+    expect(missingCredentials([ai({ ai: 'ai-eu' })], [], new Set(['ai']))).toEqual([
+      { nodeId: 'sum', slot: 'ai', kind: 'missing', name: 'ai-eu' },
+    ])
   })
 })

@@ -44,3 +44,46 @@ export function credentialChoices(
     hasDefault: sorted.includes(slot.toLowerCase()),
   }
 }
+
+/** A node whose secret slot will find no credential when it runs. */
+export interface MissingCredential {
+  nodeId: string
+  slot: string
+  /**
+   * `missing`: the chosen name does not exist in the team; `choose`: the team has credentials
+   * for the slot but none is chosen and none has the slot's own name; `none`: the team has no
+   * credential for the slot at all.
+   */
+  kind: 'missing' | 'choose' | 'none'
+  /** The chosen name, for `missing`. */
+  name?: string
+}
+
+/**
+ * The secret slots of a flow's nodes that will find no credential at run time: a chosen name the
+ * team lacks, or no choice while the team has no credential named like the slot. Slots whose
+ * nodes work without one (`optional`, e.g. AI nodes fall back to an offline method) only count
+ * when a name was chosen. Says it in the same terms as the node's credential picker.
+ *
+ * @example
+ * missingCredentials([{ id: 'mail', slots: ['smtp'], chosen: {} }], [], new Set())
+ * // [{ nodeId: 'mail', slot: 'smtp', kind: 'none' }]
+ */
+export function missingCredentials(
+  nodes: readonly { id: string; slots: readonly string[]; chosen: Readonly<Record<string, string>> }[],
+  names: readonly string[],
+  optional: ReadonlySet<string>,
+): MissingCredential[] {
+  const found: MissingCredential[] = []
+  for (const node of nodes) {
+    for (const slot of node.slots) {
+      const choices = credentialChoices(slot, names, node.chosen[slot])
+      if (choices.missing) {
+        found.push({ nodeId: node.id, slot, kind: 'missing', name: choices.missing })
+      } else if (!node.chosen[slot] && !choices.hasDefault && !optional.has(slot)) {
+        found.push({ nodeId: node.id, slot, kind: choices.fitting.length > 0 ? 'choose' : 'none' })
+      }
+    }
+  }
+  return found
+}

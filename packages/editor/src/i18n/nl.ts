@@ -47,6 +47,7 @@ export const nl = {
     label: 'Hoofdmenu',
     flows: 'Flows',
     inbox: 'Werkbak',
+    credentials: 'Inloggegevens',
     logout: 'Uitloggen',
   },
   notFound: {
@@ -327,9 +328,55 @@ export const nl = {
     others: 'Andere inloggegevens van het team',
     missingOption: '{{name}} (niet gevonden)',
     missing:
-      'De inloggegevens "{{name}}" bestaan niet in dit team. Kies andere, of vraag een ontwikkelaar om ze aan te maken.',
-    noneYet:
-      'Dit team heeft nog geen inloggegevens voor "{{slot}}". Vraag een ontwikkelaar om ze aan te maken.',
+      'De inloggegevens "{{name}}" bestaan niet in dit team. Kies andere, of maak ze aan op de pagina Inloggegevens.',
+    noneYet: 'Dit team heeft nog geen inloggegevens voor "{{slot}}". Maak ze aan op de pagina Inloggegevens.',
+    inNode: 'Blok "{{node}}": {{text}}',
+    choose: 'Kies welke inloggegevens voor "{{slot}}" dit blok gebruikt.',
+    pageLink: 'Naar de pagina Inloggegevens',
+  },
+  credentialsPage: {
+    heading: 'Inloggegevens',
+    intro:
+      'Hier staan de inloggegevens van je team voor andere systemen, zoals de mailserver of een AI-dienst. Blokken in een flow gebruiken ze op naam. Een geheime waarde zie je na het opslaan nooit meer terug.',
+    readOnly: 'Alleen een beheerder of ontwikkelaar kan inloggegevens toevoegen, vervangen of verwijderen.',
+    new: 'Nieuwe inloggegevens',
+    newHeading: 'Nieuwe inloggegevens',
+    rotateHeading: 'Nieuwe waarden voor "{{name}}"',
+    rotateHelp: 'Vul alle waarden opnieuw in. De oude waarden zie je niet; ze worden vervangen.',
+    team: 'Team',
+    type: 'Soort',
+    otherType: 'Anders',
+    name: 'Naam',
+    nameHelp:
+      'Blokken vinden inloggegevens op naam. Gebruik "{{slot}}", of "{{slot}}-" met iets erachter (zoals {{slot}}-kantoor).',
+    nameFormat: 'Gebruik alleen kleine letters, cijfers, punt, streepje of liggend streepje, zonder spaties.',
+    nameSlot: 'De naam moet "{{slot}}" zijn of met "{{slot}}-" beginnen.',
+    description: 'Omschrijving',
+    optional: '(niet verplicht)',
+    choose: 'Kies…',
+    values: 'Waarden',
+    valuesHelp: 'Na het opslaan zie je deze waarden niet meer terug.',
+    fixFields: 'Niet alle velden zijn goed ingevuld. Kijk bij de velden hierboven.',
+    save: 'Opslaan',
+    saving: 'Bezig met opslaan…',
+    cancel: 'Annuleren',
+    test: 'Verbinding testen',
+    testNamed: 'Verbinding van {{name}} testen',
+    testing: 'Bezig met testen…',
+    testOk: 'Gelukt.',
+    testFailed: 'Niet gelukt.',
+    saved: 'De inloggegevens "{{name}}" zijn opgeslagen. De waarden zie je niet meer terug.',
+    rotated: 'De inloggegevens "{{name}}" hebben nieuwe waarden. Nieuwe runs gebruiken die.',
+    deleted: 'De inloggegevens "{{name}}" zijn verwijderd.',
+    rotate: 'Nieuwe waarden',
+    rotateNamed: 'Nieuwe waarden voor {{name}}',
+    delete: 'Verwijderen',
+    deleteNamed: '{{name}} verwijderen',
+    confirmDelete: 'Echt "{{name}}" verwijderen?',
+    empty: 'Dit team heeft nog geen inloggegevens.',
+    caption: 'Inloggegevens van het team',
+    updated: 'Gewijzigd',
+    actions: 'Acties',
   },
   connections: {
     heading: 'Verbindingen',
@@ -359,6 +406,8 @@ export const nl = {
     server: 'Gemeld bij het publiceren',
     warningsHeading: 'Waarschuwingen over privacy',
     warningsHelp: 'Deze punten houden publiceren niet tegen. Kijk wel of ze kloppen.',
+    credentialsHeading: 'Inloggegevens ontbreken',
+    credentialsHelp: 'Publiceren kan, maar deze blokken lopen vast zolang hun inloggegevens er niet zijn.',
   },
   warningText: {
     aiWithoutPseudonymise:
@@ -399,6 +448,10 @@ export const nl = {
     warnings_other:
       'Er zijn {{count}} waarschuwingen over privacy. Publiceren kan wel. Kijk bij Problemen wat er aan de hand is.',
     notSaved: 'De flow is nog niet opgeslagen. Sla op en probeer het opnieuw.',
+    credentialWarnings_one:
+      'Let op: bij {{count}} blok ontbreken inloggegevens. Publiceren kan, maar dat blok loopt vast zolang ze er niet zijn.',
+    credentialWarnings_other:
+      'Let op: bij {{count}} blokken ontbreken inloggegevens. Publiceren kan, maar die blokken lopen vast zolang ze er niet zijn.',
   },
   versions: {
     heading: 'Versies',

@@ -35,6 +35,8 @@ export function permissions(roles: readonly string[]) {
     design: admin || roles.includes('designer'),
     inbox: admin || roles.includes('approver'),
     runs: admin || roles.includes('designer') || roles.includes('developer'),
+    credentials: admin || roles.includes('designer') || roles.includes('developer'),
+    writeCredentials: admin || roles.includes('developer'),
   }
 }
 

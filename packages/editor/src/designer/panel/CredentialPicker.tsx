@@ -1,24 +1,9 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api/client'
-import type { ApiAnswer } from '../../api/types'
 import { useApi } from '../../api/useApi'
 import { ProblemMessage } from '../../shell/Problem'
 import { credentialChoices } from '../credentialChoice'
-
-/** Every credential of the team, by name (the API never sends a secret's value). */
-async function teamCredentials(teamId: string | undefined): Promise<string[]> {
-  const names: string[] = []
-  let cursor: string | null = null
-  do {
-    const page: ApiAnswer<'/api/v1/credentials', 'get'> = await api.get('/api/v1/credentials', {
-      query: { limit: 200, ...(teamId ? { teamId } : {}), ...(cursor ? { cursor } : {}) },
-    })
-    names.push(...page.items.map((item) => item.name))
-    cursor = page.nextCursor
-  } while (cursor && names.length < 5000)
-  return names
-}
+import { teamCredentialNames } from '../teamCredentials'
 
 /**
  * The secret slots of a node: for each, a select of the flow team's stored credentials (those
@@ -36,7 +21,7 @@ export function CredentialPicker({
   onChange(value: Record<string, string>): void
 }) {
   const { t } = useTranslation()
-  const names = useApi(() => teamCredentials(teamId), [teamId])
+  const names = useApi(() => teamCredentialNames(teamId), [teamId])
   const baseId = useId()
   return (
     <fieldset className="field-group">
@@ -50,7 +35,12 @@ export function CredentialPicker({
         const ready = names.state === 'ready'
         const missing = ready ? choices.missing : undefined
         const noneYet = ready && choices.fitting.length === 0 && (!chosen || choices.others.length === 0)
-        const describedBy = [missing ? `${id}-missing` : '', noneYet ? `${id}-none` : '']
+        const choose = ready && !chosen && !choices.hasDefault && choices.fitting.length > 0
+        const describedBy = [
+          missing ? `${id}-missing` : '',
+          noneYet ? `${id}-none` : '',
+          choose ? `${id}-choose` : '',
+        ]
           .filter(Boolean)
           .join(' ')
         return (
@@ -103,7 +93,15 @@ export function CredentialPicker({
             )}
             {noneYet && (
               <p className="field-help" id={`${id}-none`}>
-                {t('credentials.noneYet', { slot })}
+                {t('credentials.noneYet', { slot })}{' '}
+                <a href="/credentials" target="_blank" rel="noreferrer">
+                  {t('credentials.pageLink')}
+                </a>
+              </p>
+            )}
+            {choose && (
+              <p className="field-help" id={`${id}-choose`}>
+                {t('credentials.choose', { slot })}
               </p>
             )}
           </div>

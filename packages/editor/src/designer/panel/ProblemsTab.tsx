@@ -9,6 +9,7 @@ export function ProblemsTab({
   problems,
   serverProblems,
   warnings,
+  credentialProblems,
   onFocusNode,
   graph,
   catalogue,
@@ -39,6 +40,26 @@ export function ProblemsTab({
             </li>
           ))}
         </ul>
+      )}
+      {credentialProblems.length > 0 && (
+        <section aria-labelledby="credential-problems-heading">
+          <h3 id="credential-problems-heading">{t('problems.credentialsHeading')}</h3>
+          <p className="field-help">{t('problems.credentialsHelp')}</p>
+          <ul className="warning-list">
+            {credentialProblems.map((problem) => (
+              <li key={`${problem.nodeId}-${problem.path?.join('.')}`}>
+                <button type="button" className="link-button" onClick={() => onFocusNode(problem.nodeId!)}>
+                  {pick(problem.message, i18n.language)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/credentials" target="_blank" rel="noreferrer">
+              {t('credentials.pageLink')}
+            </a>
+          </p>
+        </section>
       )}
       {warnings.length > 0 && (
         <section aria-labelledby="warnings-heading">

@@ -2,12 +2,19 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useApi } from '../../api/useApi'
-import { formatDateTime } from '../../i18n'
+import { formatDateTime, pick } from '../../i18n'
 import { Loading, ProblemMessage } from '../../shell/Problem'
 import type { SidePanelProps } from './props'
 
 /** The publish tab: publish the draft with a note, and the published versions (compare, roll back). */
-export function PublishTab({ problems, warnings, flowId, latestVersion, onPublish }: SidePanelProps) {
+export function PublishTab({
+  problems,
+  warnings,
+  credentialProblems,
+  flowId,
+  latestVersion,
+  onPublish,
+}: SidePanelProps) {
   const { t, i18n } = useTranslation()
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -54,6 +61,18 @@ export function PublishTab({ problems, warnings, flowId, latestVersion, onPublis
         {blocked && <p className="field-error">{t('publish.blocked', { count: problems.length })}</p>}
         {warnings.length > 0 && (
           <p className="warning-note">{t('publish.warnings', { count: warnings.length })}</p>
+        )}
+        {credentialProblems.length > 0 && (
+          <div className="warning-note" id="publish-credentials">
+            <p>{t('publish.credentialWarnings', { count: credentialProblems.length })}</p>
+            <ul>
+              {credentialProblems.map((problem) => (
+                <li key={`${problem.nodeId}-${problem.path?.join('.')}`}>
+                  {pick(problem.message, i18n.language)}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         <button type="submit" className="primary" disabled={busy || blocked}>
           {busy ? t('publish.busy') : t('publish.submit')}

@@ -13,6 +13,7 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
   const { t } = useTranslation()
   const tabs: SidePanelTab[] = ['settings', 'problems', 'publish', 'test']
   const baseId = useId()
+  const warningCount = props.warnings.length + props.credentialProblems.length
   return (
     <aside className="side-panel" aria-label={t('panel.label')}>
       <div role="tablist" aria-label={t('panel.label')} className="tabs">
@@ -44,12 +45,10 @@ export const SidePanel = memo(function SidePanel(props: SidePanelProps) {
             {name === 'problems' && props.problems.length > 0 && (
               <span className="badge badge-problem"> {props.problems.length}</span>
             )}
-            {name === 'problems' && props.warnings.length > 0 && (
+            {name === 'problems' && warningCount > 0 && (
               <span className="badge badge-warning tab-badge">
-                <span aria-hidden="true">{props.warnings.length}</span>
-                <span className="visually-hidden">
-                  {t('canvas.warningCount', { count: props.warnings.length })}
-                </span>
+                <span aria-hidden="true">{warningCount}</span>
+                <span className="visually-hidden">{t('canvas.warningCount', { count: warningCount })}</span>
               </span>
             )}
           </button>

@@ -19,6 +19,8 @@ export interface SidePanelProps {
   serverProblems: FlowProblem[] | undefined
   /** Privacy warnings of the saved draft: shown, never blocking publishing. */
   warnings: FlowProblem[]
+  /** Nodes whose credentials the team does not have (code `credential.missing`): a warning, not a block. */
+  credentialProblems: FlowProblem[]
   onFocusNode(id: string): void
   onNodeChange(id: string, update: Partial<WarmNodeData>): void
   onConnect(source: string, port: string, target: string): void
