@@ -222,7 +222,13 @@ describe('flagship flow "Nieuwe aanmelding"', () => {
     const result = (await handle.result()) as RunFlowResult
     expect(result.status).toBe('completed')
 
-    const sent = smtp.messages.slice(sentBefore)
+    const all = smtp.messages.slice(sentBefore)
+    // The form promises a confirmation: the requester got one, in their language, right after sending.
+    const confirmations = all.filter((m) => m.subject === 'We hebben je aanvraag ontvangen')
+    expect(confirmations.map((m) => m.to)).toEqual([[intake.email]])
+    expect(confirmations[0]!.text).toContain('Beste Fatima,')
+    expect(confirmations[0]!.text).toContain('We hebben hem goed ontvangen.')
+    const sent = all.filter((m) => !confirmations.includes(m))
     expect(sent.map((m) => m.to[0]).sort()).toEqual([chosenVolunteer.email, intake.email].sort())
     const toVolunteer = sent.find((m) => m.to[0] === chosenVolunteer.email)!
     expect(toVolunteer.subject).toBe('Nieuwe koppeling: Fatima zoekt hulp')
@@ -262,13 +268,14 @@ describe('flagship flow "Nieuwe aanmelding"', () => {
     expect(volunteer?.last_matched_at).toBeTruthy()
   }, 120_000)
 
-  it('sends no e-mail when the coordinator rejects the proposals', async () => {
+  it('sends only the confirmation when the coordinator rejects the proposals', async () => {
     const sentBefore = smtp.messages.length
     const { handle } = await startRun({
       ...intake,
       voornaam: 'Henk',
       achternaam: 'Jansen',
       email: 'henk@example.nl',
+      taal: 'en',
     })
     const { taskId } = await openTask(handle)
     await decide(handle, { taskId, decision: 'reject', reason: 'Eerst bellen', userId: 'coordinator-1' })
@@ -276,7 +283,10 @@ describe('flagship flow "Nieuwe aanmelding"', () => {
     expect(result.status).toBe('completed')
     expect(result.nodes.mailVrijwilliger?.status).toBe('skipped')
     expect(result.nodes.mailAanvrager?.status).toBe('skipped')
-    expect(smtp.messages.length).toBe(sentBefore)
+    // Only the confirmation that the request arrived, in the language Henk chose.
+    expect(smtp.messages.slice(sentBefore).map((m) => [m.to[0], m.subject])).toEqual([
+      ['henk@example.nl', 'We have received your request'],
+    ])
   }, 120_000)
 
   it('works with one ticked time slot: the intake is saved and volunteers are matched on it', async () => {

@@ -27,6 +27,13 @@ export interface RecordStore {
   remove(table: string, key: string): Promise<boolean>
   /** Rows whose fields equal the given values, newest first, at most `limit` (default 100, max 1000). */
   find(table: string, query?: RecordQuery): Promise<Record<string, unknown>[]>
+  /**
+   * The workflow ids of a run and of the runs it retries ("retry" starts a new run with the same
+   * input), newest first: the run itself, then the run it retried, and so on to the original.
+   * Empty when the run has no row. Side effects keyed by the original's id happen once per
+   * chain, however often it is retried.
+   */
+  retryChain?(runId: string): Promise<string[]>
 }
 
 /** A simple equality filter for {@link RecordStore.find}. */

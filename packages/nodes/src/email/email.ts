@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
+import { defineNode, evaluateExpression, NodeError, type RecordStore } from '@warmflow/engine'
 import nodemailer from 'nodemailer'
 import { z } from 'zod'
 import { fieldLabel, formulaHelp, inDutch, inEnglish } from '../field-labels.js'
@@ -82,11 +82,36 @@ async function addresses(source: string | undefined, input: unknown): Promise<st
 }
 
 /**
+ * The delivery of this node that an earlier run of the retry chain sent to exactly these
+ * recipients, if any. "Retry" starts a new run with the same input, so without this a
+ * confirmation that went out before the failure would go out again; a message to someone else
+ * (the coordinator chose another volunteer) is still sent.
+ */
+async function sentEarlierInChain(
+  store: RecordStore,
+  run: { runId: string; nodeId: string },
+  recipients: string[],
+): Promise<{ messageId: string; accepted: string[]; rejected: string[] } | undefined> {
+  const chain = (await store.retryChain?.(run.runId)) ?? []
+  const wanted = [...recipients].map((r) => r.toLowerCase()).sort()
+  for (const workflowId of chain.slice(1)) {
+    const previous = await store.get('email_deliveries', `${workflowId}/${run.nodeId}`)
+    if (previous?.status !== 'sent') continue
+    const sent = ((previous.recipients as string[] | undefined) ?? []).map((r) => r.toLowerCase()).sort()
+    if (sent.length === wanted.length && sent.every((r, i) => r === wanted[i])) {
+      return { messageId: String(previous.message_id), accepted: recipients, rejected: [] }
+    }
+  }
+  return undefined
+}
+
+/**
  * Sends an e-mail over SMTP, at most once per run and node: a delivery log keyed on
  * `ctx.idempotencyKey` (with a Message-ID derived from it) makes a retry after a crash return
  * the earlier result instead of sending again. When an attempt died in the middle of sending,
  * it is unknown whether the server took the message; the node then stops with
- * `email.delivery_unknown` rather than risk a second e-mail.
+ * `email.delivery_unknown` rather than risk a second e-mail. A run started by "retry" does not
+ * send again what a run it retries already sent to the same recipients.
  */
 export const emailSendNode = defineNode({
   type: 'email.send',
@@ -218,6 +243,12 @@ export const emailSendNode = defineNode({
           'The attachments are larger than 10 MB together.',
         )
       }
+    }
+
+    const earlier = await sentEarlierInChain(store, run, [...to, ...cc])
+    if (earlier) {
+      log.info('the run this run retries sent this e-mail to the same recipients; not sending again')
+      return { ...earlier, language, alreadySent: true }
     }
 
     const messageId = messageIdFor(idempotencyKey, domainOf(smtp.data.from))

@@ -37,6 +37,24 @@ export function requireRecords(records: RecordStore | undefined): RecordStore {
   return records
 }
 
+/**
+ * The idempotency key of a node across retries: the key the node has in the original run of its
+ * retry chain (`<workflow id>/<node id>`), so a run started by "retry" finds what the run it
+ * retries wrote. The node's own key when the run has no row (a run started outside the API).
+ *
+ * @example
+ * const key = await chainKey(store, ctx.run, ctx.idempotencyKey) // 'run-<original>/opslaan'
+ */
+export async function chainKey(
+  store: RecordStore,
+  run: { runId: string; nodeId: string },
+  idempotencyKey: string,
+): Promise<string> {
+  const chain = (await store.retryChain?.(run.runId)) ?? []
+  const original = chain.at(-1)
+  return original ? `${original}/${run.nodeId}` : idempotencyKey
+}
+
 /** Raised when values do not fit the table's fields; lists each field with its problem. */
 export class RecordValidationError extends NodeError {}
 
@@ -151,8 +169,11 @@ export const recordsCreateNode = defineNode({
     const values = validateRecord(config.table, await evaluateAll(config.values, input, config.table), false)
     // Records belong to the run's team unless the flow says otherwise.
     if (values.team_id === undefined && run.teamId) values.team_id = run.teamId
-    // A retry must not create a second row: intakes remember the run+node that made them.
-    if (config.table === 'intakes' && values.run_id === undefined) values.run_id = idempotencyKey
+    // A retry must not create a second row: intakes remember the run+node that made them, and a
+    // run started by "retry" counts as the run it retries (the original of the chain).
+    if (config.table === 'intakes' && values.run_id === undefined) {
+      values.run_id = await chainKey(store, run, idempotencyKey)
+    }
     if (config.table === 'intakes') {
       const [existing] = await store.find('intakes', { where: { run_id: String(values.run_id) }, limit: 1 })
       if (existing) return { record: existing }

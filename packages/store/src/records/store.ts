@@ -206,6 +206,9 @@ function fromRow(row: Record<string, unknown>): Record<string, unknown> {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** The most runs {@link RecordStore.retryChain} follows back from a run. */
+export const maxRetryChain = 100
+
 /**
  * A {@link RecordStore} on PostgreSQL, on the same Kysely pool as the other stores.
  *
@@ -269,6 +272,20 @@ export function createPostgresRecordStore(db: Kysely<Database>): RecordStore {
   }
 
   return {
+    async retryChain(runId) {
+      if (!uuidPattern.test(runId)) return []
+      // Bounded: a chain longer than this is cut at its newest runs.
+      const result = await query(
+        sql<Record<string, unknown>>`with recursive chain (id, retry_of, workflow_id, depth) as (
+          select id, retry_of, workflow_id, 0 from runs where id = ${runId}::uuid
+          union all
+          select r.id, r.retry_of, r.workflow_id, c.depth + 1
+            from runs r join chain c on r.id = c.retry_of
+            where c.depth < ${maxRetryChain - 1}
+        ) select workflow_id from chain order by depth`,
+      )
+      return result.rows.map((row) => String(row.workflow_id))
+    },
     async insert(table, values) {
       const row = await insert(table, values, false)
       if (!row) throw new RecordStoreError('records.insert_failed', `Insert into ${table} returned nothing`)
