@@ -11,7 +11,7 @@ import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, inTeam, visibleTeams } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
-import { ApiError, notFound } from '../problems.js'
+import { taskError, taskNotFound } from '../tasks/messages.js'
 import {
   afterCursor,
   cursorColumn,
@@ -72,8 +72,6 @@ const taskSchema = taskSummarySchema
   })
   .openapi('Task')
 
-const taskNotFound = notFound({ nl: 'Deze taak', en: 'This task' })
-
 export const toTaskSummary = (task: StoredTask) => ({
   id: task.id,
   runId: task.runId,
@@ -90,8 +88,6 @@ export const toTaskSummary = (task: StoredTask) => ({
   createdAt: new Date(task.createdAt).toISOString(),
   updatedAt: new Date(task.updatedAt).toISOString(),
 })
-
-const conflict = (code: string, nl: string, en: string) => new ApiError(409, code, { nl, en })
 
 /** A task's role limits who may act when it names one of Warmflow's roles; admins always may. */
 export function mayWork(viewer: Viewer, task: StoredTask): boolean {
@@ -311,11 +307,7 @@ export function taskRoutes(deps: AppDeps) {
         .returning('id')
         .executeTakeFirst()
       if (!updated) {
-        throw conflict(
-          'task.not_claimable',
-          'Deze taak is al door iemand anders opgepakt of is afgerond.',
-          'This task was already claimed by someone else or is closed.',
-        )
+        throw taskError('notClaimable')
       }
       await recordEvent(task.id, 'claimed', { userId: viewer.id })
       await recordTaskClaimed(db, task.id, new Date())
@@ -353,11 +345,7 @@ export function taskRoutes(deps: AppDeps) {
       if (!viewer.roles.includes('admin')) builder = builder.where('assignee', '=', viewer.id)
       const updated = await builder.returning('id').executeTakeFirst()
       if (!updated) {
-        throw conflict(
-          'task.not_yours',
-          'Deze taak is niet aan jou toegewezen of is afgerond.',
-          'This task is not assigned to you, or it is closed.',
-        )
+        throw taskError('notYours')
       }
       await recordEvent(task.id, 'unclaimed', { userId: viewer.id })
       await audit(db, c, {
@@ -443,10 +431,7 @@ export function taskRoutes(deps: AppDeps) {
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst()
       if (!colleague || !mayTakeOver(colleague.roles, task)) {
-        throw new ApiError(400, 'task.invalid_assignee', {
-          nl: 'Deze collega zit niet in het team van de taak of mag deze taak niet doen.',
-          en: 'This colleague is not in the task’s team or may not work on this task.',
-        })
+        throw taskError('invalidAssignee')
       }
       let builder = db
         .updateTable('tasks')
@@ -458,11 +443,7 @@ export function taskRoutes(deps: AppDeps) {
       }
       const updated = await builder.returning('id').executeTakeFirst()
       if (!updated) {
-        throw conflict(
-          'task.not_yours',
-          'Deze taak is niet aan jou toegewezen of is afgerond.',
-          'This task is not assigned to you, or it is closed.',
-        )
+        throw taskError('notYours')
       }
       await recordEvent(task.id, 'handed_over', { from: viewer.id, to: userId })
       await audit(db, c, {
@@ -512,24 +493,11 @@ export function taskRoutes(deps: AppDeps) {
       const task = await load(viewer, c.req.valid('param').id)
       const body = c.req.valid('json')
       if (task.status !== 'open') {
-        throw conflict(
-          'task.not_open',
-          'Deze taak is al afgerond, verlopen of gestopt.',
-          'This task is already completed, expired or cancelled.',
-        )
+        throw taskError('notOpen')
       }
       if (task.assignee !== null && task.assignee !== viewer.id) {
-        throw conflict(
-          'task.assigned_to_other',
-          'Deze taak is aan een collega toegewezen.',
-          'This task is assigned to a colleague.',
-        )
+        throw taskError('assignedToOther')
       }
-      const fourEyes = () =>
-        new ApiError(403, 'task.four_eyes', {
-          nl: 'Vier ogen: iemand anders dan wie de flow startte moet deze taak afronden.',
-          en: 'Four eyes: someone other than the person who started the flow must decide this task.',
-        })
       if (task.fourEyes && task.startedBy === viewer.id) {
         await audit(db, c, {
           action: 'task.four_eyes_refused',
@@ -538,7 +506,7 @@ export function taskRoutes(deps: AppDeps) {
           teamId: task.teamId,
           details: { runId: task.runId },
         })
-        throw fourEyes()
+        throw taskError('fourEyes')
       }
       try {
         await deps.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdateName, {
@@ -555,15 +523,13 @@ export function taskRoutes(deps: AppDeps) {
       } catch (error) {
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined
         const type = cause instanceof ApplicationFailure ? cause.type : undefined
-        if (type === 'task.four_eyes') throw fourEyes()
+        if (type === 'task.four_eyes') throw taskError('fourEyes')
         if (type === 'task.invalid_fields' || type?.startsWith('task.invalid')) {
           const problems =
             ((cause as ApplicationFailure).details?.[0] as { problems?: string[] } | undefined)?.problems ??
             []
-          throw new ApiError(
-            400,
-            'task.invalid_fields',
-            { nl: 'Niet alle velden kloppen.', en: 'Some fields are not valid.' },
+          throw taskError(
+            'invalidFields',
             problems.map((p) => ({ code: 'task.invalid_field', message: { nl: p, en: p } })),
           )
         }
@@ -573,11 +539,7 @@ export function taskRoutes(deps: AppDeps) {
           error instanceof WorkflowUpdateFailedError ||
           (error as { name?: string }).name === 'WorkflowNotFoundError'
         ) {
-          throw conflict(
-            'task.not_open',
-            'Deze taak is al afgerond, verlopen of gestopt.',
-            'This task is already completed, expired or cancelled.',
-          )
+          throw taskError('notOpen')
         }
         throw error
       }
