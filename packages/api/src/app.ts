@@ -23,6 +23,7 @@ import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
 import { impactRoutes } from './routes/impact.js'
 import { nodeRoutes } from './routes/nodes.js'
+import { outboxRoutes } from './routes/outbox.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { registerReference } from './routes/reference.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
@@ -35,6 +36,9 @@ export const maxBodyBytes = 1024 * 1024
 /**
  * Builds the Warmflow HTTP app. It does not listen: `server.ts` does, and tests call
  * `app.request()` directly.
+ *
+ * Clients are typed from the OpenAPI document it serves at `/api/v1/openapi.json` (the editor's
+ * types come from `pnpm gen:api-types`), not from the type of this function.
  *
  * @example
  * const app = createApp({ db, temporal: { client, taskQueue: 'warmflow' }, registry })
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/plugins', pluginRoutes(deps))
   app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
   app.route('/api/v1/impact', impactRoutes(deps))
+  app.route('/api/v1/outbox', outboxRoutes(deps))
   const info = {
     title: 'Warmflow API',
     version: '0.1.0',
@@ -125,6 +130,3 @@ export function createApp(deps: AppDeps) {
   }
   return app
 }
-
-/** The app's type, for a typed client (`hc<AppType>` from `hono/client`). */
-export type AppType = ReturnType<typeof createApp>

@@ -1,4 +1,4 @@
-export { type AppType, createApp, maxBodyBytes } from './app.js'
+export { createApp, maxBodyBytes } from './app.js'
 export { type AuditEvent, audit } from './audit.js'
 export {
   findOidcAccount,
