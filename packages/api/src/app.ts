@@ -23,7 +23,6 @@ import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
 import { impactRoutes } from './routes/impact.js'
 import { nodeRoutes } from './routes/nodes.js'
-import { outboxRoutes } from './routes/outbox.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { registerReference } from './routes/reference.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
@@ -104,7 +103,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/plugins', pluginRoutes(deps))
   app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
   app.route('/api/v1/impact', impactRoutes(deps))
-  app.route('/api/v1/outbox', outboxRoutes(deps))
   const info = {
     title: 'Warmflow API',
     version: '0.1.0',
