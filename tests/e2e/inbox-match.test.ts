@@ -65,6 +65,13 @@ describe('choosing a volunteer in the inbox on a phone, in Chromium', () => {
                   },
                 },
                 toelichting: { type: 'text', title: { nl: 'Toelichting', en: 'Note' }, maxLength: 2000 },
+                uren: {
+                  type: 'integer',
+                  required: true,
+                  minimum: 1,
+                  maximum: 40,
+                  title: { nl: 'Uren per week', en: 'Hours per week' },
+                },
               },
             },
             data: { matches: proposals, afgevallen: '3' },
@@ -133,6 +140,20 @@ describe('choosing a volunteer in the inbox on a phone, in Chromium', () => {
     await page.getByRole('radio', { name: /Sem/ }).check()
     expect(await page.getByText('Kies een vrijwilliger.', { exact: true }).count()).toBe(0)
     await page.getByLabel('Toelichting').fill('Sem kan op dinsdag.')
+    // What is wrong with a field is said beside it in Dutch, not in the browser's own bubble.
+    const hours = page.getByLabel(/^Uren per week/)
+    await page.getByRole('button', { name: 'Goedkeuren' }).click()
+    await page.getByText('Vul dit veld in.', { exact: true }).waitFor()
+    await page.getByRole('alert').getByText('Niet alles is goed ingevuld.', { exact: false }).waitFor()
+    expect(await hours.getAttribute('aria-invalid')).toBe('true')
+    expect(await page.evaluate('document.activeElement?.id')).toBe(await hours.getAttribute('id'))
+    await hours.fill('50')
+    await page.getByRole('button', { name: 'Goedkeuren' }).click()
+    await page.getByText('Vul 40 of minder in.', { exact: true }).waitFor()
+    await fitsPhone(page)
+    await screenshot(page, 'inbox-match-02b-field-error-phone')
+    await hours.fill('4')
+    expect(await page.getByText('Vul 40 of minder in.', { exact: true }).count()).toBe(0)
     await page.getByRole('button', { name: 'Goedkeuren' }).click()
     await page.getByText('Goedgekeurd. De flow gaat verder.').waitFor()
 
@@ -148,7 +169,7 @@ describe('choosing a volunteer in the inbox on a phone, in Chromium', () => {
       return answer.body.status === 'completed' ? answer.body : undefined
     }, 30_000)
     expect(run.nodes.koppelen.output.decision).toBe('approved')
-    expect(run.nodes.koppelen.output.fields.vrijwilliger).toBe('v2')
+    expect(run.nodes.koppelen.output.fields).toMatchObject({ vrijwilliger: 'v2', uren: 4 })
 
     // In English: English numbers, units, reasons, dates and history.
     await page.getByRole('button', { name: 'English' }).click()

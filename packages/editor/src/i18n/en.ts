@@ -586,6 +586,17 @@ export const en: Messages<typeof nl> = {
     scoreHelp:
       'The score (0 to 100) says how well someone fits: time, skills, language, distance and how busy someone already is.',
     pickRequired: 'Choose a volunteer.',
+    fieldError: {
+      required: 'Fill in this field.',
+      tooLong: 'This is too long. Use at most {{max}} characters.',
+      number: 'Enter a number.',
+      whole: 'Enter a whole number, without decimals.',
+      min: 'Enter {{min}} or more.',
+      max: 'Enter {{max}} or less.',
+      choose: 'Choose one of the options.',
+      date: 'Enter a date.',
+    },
+    fixFields: 'Not everything is filled in correctly. See the fields above.',
     excluded_one:
       '{{count}} other volunteer does not fit this request (for example too far away, not free or no certificate of conduct).',
     excluded_other:

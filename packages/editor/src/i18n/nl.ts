@@ -589,6 +589,17 @@ export const nl = {
     scoreHelp:
       'De score (0 tot 100) zegt hoe goed iemand past: tijd, vaardigheden, taal, afstand en hoe druk iemand al is.',
     pickRequired: 'Kies een vrijwilliger.',
+    fieldError: {
+      required: 'Vul dit veld in.',
+      tooLong: 'Dit is te lang. Gebruik hoogstens {{max}} tekens.',
+      number: 'Vul een getal in.',
+      whole: 'Vul een heel getal in, zonder komma.',
+      min: 'Vul {{min}} of meer in.',
+      max: 'Vul {{max}} of minder in.',
+      choose: 'Kies een van de mogelijkheden.',
+      date: 'Vul een datum in.',
+    },
+    fixFields: 'Niet alles is goed ingevuld. Kijk bij de velden hierboven.',
     excluded_one:
       '{{count}} andere vrijwilliger past niet bij deze vraag (bijvoorbeeld te ver weg, niet vrij of geen VOG).',
     excluded_other:

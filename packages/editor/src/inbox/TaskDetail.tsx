@@ -12,6 +12,8 @@ import {
   draftMadeBy,
   excludedCount,
   excludedKeys,
+  type FieldProblem,
+  fieldProblem,
   findAiDraft,
   findSuggestions,
   historyLine,
@@ -65,6 +67,7 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   const result = done ? t(done.key, done.values) : undefined
   const [reasonMissing, setReasonMissing] = useState(false)
   const [pickMissing, setPickMissing] = useState(false)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, FieldProblem>>({})
   const heading = useRef<HTMLHeadingElement>(null)
   const formId = useId()
 
@@ -82,6 +85,19 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
   )
   // With proposals to choose from, the radio buttons are the field: no box to type an id in.
   const pickByRadio = pickField !== undefined && suggestions.length > 0
+  const formFields = fields.filter(([name]) => !(pickByRadio && name === pickField[0]))
+  /** A field's problem in words, with its numbers in the reader's language. */
+  const problemText = (problem: FieldProblem | undefined) =>
+    problem &&
+    t(
+      problem.key,
+      Object.fromEntries(
+        Object.entries(problem.values ?? {}).map(([key, value]) => [
+          key,
+          formatDecimal(value, i18n.language, 2),
+        ]),
+      ),
+    )
 
   if (task.state === 'loading') return <Loading />
   if (task.state === 'error')
@@ -203,6 +219,18 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       return
     }
     setPickMissing(false)
+    // Checked here first, so what is wrong is said beside the field in the reader's language.
+    const problems: Record<string, FieldProblem> = {}
+    for (const [name, field] of formFields) {
+      const problem = fieldProblem(field, values[name], decision)
+      if (problem) problems[name] = problem
+    }
+    setFieldErrors(problems)
+    const firstWrong = formFields.find(([name]) => problems[name])
+    if (firstWrong) {
+      document.getElementById(`${formId}-${firstWrong[0]}`)?.focus()
+      return
+    }
     const ok = await act('complete', () =>
       api.post('/api/v1/tasks/{id}/complete', {
         path: { id: taskId },
@@ -341,23 +369,29 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
       {suggestions.length > 0 && !(pickByRadio && mayDecide) && suggestionList(false)}
       {taken ? null : open ? (
         <form
+          noValidate
           onSubmit={(event) => void decide('approve', event)}
           aria-labelledby="decide-heading"
           className="decide"
         >
           <h3 id="decide-heading">{t('task.decide')}</h3>
           {pickByRadio && mayDecide && suggestionList(true)}
-          {fields
-            .filter(([name]) => !(pickByRadio && name === pickName))
-            .map(([name, field]) => (
-              <TaskField
-                key={name}
-                id={`${formId}-${name}`}
-                field={field}
-                value={values[name]}
-                onChange={(value) => setValues({ ...values, [name]: value })}
-              />
-            ))}
+          {formFields.map(([name, field]) => (
+            <TaskField
+              key={name}
+              id={`${formId}-${name}`}
+              field={field}
+              value={values[name]}
+              error={problemText(fieldErrors[name])}
+              onChange={(value) => {
+                setValues({ ...values, [name]: value })
+                if (fieldErrors[name])
+                  setFieldErrors(
+                    Object.fromEntries(Object.entries(fieldErrors).filter(([key]) => key !== name)),
+                  )
+              }}
+            />
+          ))}
           <div className="field">
             <label htmlFor={`${formId}-reason`}>{t('task.reason')}</label>
             <p className="field-help" id={`${formId}-reason-help`}>
@@ -377,6 +411,11 @@ export function TaskDetail({ taskId, onChanged }: { taskId: string; onChanged():
               </p>
             )}
           </div>
+          {Object.keys(fieldErrors).length > 0 && (
+            <p className="field-error" role="alert">
+              {t('task.fixFields')}
+            </p>
+          )}
           {error !== undefined && errorInForm && <ActionProblem {...error} />}
           <div className="button-row">
             <button type="submit" className="primary" disabled={busy}>
@@ -494,15 +533,18 @@ function HandOver({
   )
 }
 
+/** One editable field of a task's form, with what is wrong with it (if anything) below it. */
 function TaskField({
   id,
   field,
   value,
+  error,
   onChange,
 }: {
   id: string
   field: TaskFieldJson
   value: unknown
+  error?: string | undefined
   onChange(value: unknown): void
 }) {
   const { t, i18n } = useTranslation()
@@ -517,7 +559,14 @@ function TaskField({
       {pick(field.description, i18n.language)}
     </p>
   ) : null
-  const describedBy = field.description ? `${id}-help` : undefined
+  const errorText = error ? (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null
+  const describedBy =
+    [field.description ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  const invalid = error ? true : undefined
   if (field.type === 'boolean') {
     return (
       <div className="field">
@@ -531,6 +580,7 @@ function TaskField({
           {label}
         </label>
         {help}
+        {errorText}
       </div>
     )
   }
@@ -540,6 +590,7 @@ function TaskField({
       <select
         id={id}
         aria-describedby={describedBy}
+        aria-invalid={invalid}
         value={String(value ?? '')}
         onChange={(event) => onChange(event.target.value || undefined)}
         required={field.required}
@@ -557,6 +608,7 @@ function TaskField({
       <textarea
         id={id}
         aria-describedby={describedBy}
+        aria-invalid={invalid}
         rows={6}
         maxLength={field.maxLength}
         required={field.required}
@@ -569,6 +621,7 @@ function TaskField({
       <input
         id={id}
         aria-describedby={describedBy}
+        aria-invalid={invalid}
         type="number"
         inputMode="decimal"
         step={field.type === 'integer' ? 1 : 'any'}
@@ -584,6 +637,7 @@ function TaskField({
       <input
         id={id}
         aria-describedby={describedBy}
+        aria-invalid={invalid}
         type={field.type === 'date' ? 'date' : 'text'}
         maxLength={field.maxLength}
         required={field.required}
@@ -597,6 +651,7 @@ function TaskField({
       <label htmlFor={id}>{label}</label>
       {help}
       {input}
+      {errorText}
     </div>
   )
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 import type { TaskJson } from '../api/types'
 import { en } from '../i18n/en'
 import { nl } from '../i18n/nl'
-import { draftMadeBy, excludedCount, findAiDraft, findSuggestions, historyLine } from './taskData'
+import {
+  draftMadeBy,
+  excludedCount,
+  fieldProblem,
+  findAiDraft,
+  findSuggestions,
+  historyLine,
+} from './taskData'
 
 const base: TaskJson = {
   id: 't1',
@@ -142,5 +149,27 @@ describe('task data for the inbox', () => {
       ),
     ).toBe('Someone rejected')
     expect(historyLine({ type: 'created', at: decided.at, data: {} }, proposals, nlT)).toBe('Taak gemaakt')
+  })
+
+  it('says what is wrong with a form value as a text key, required fields only when approving', () => {
+    const title = { nl: 'Uren', en: 'Hours' }
+    const hours = { type: 'integer' as const, title, required: true, minimum: 1, maximum: 40 }
+    expect(fieldProblem(hours, undefined, 'approve')).toEqual({ key: 'task.fieldError.required' })
+    expect(fieldProblem(hours, '  ', 'approve')).toEqual({ key: 'task.fieldError.required' })
+    expect(fieldProblem(hours, undefined, 'reject')).toBeUndefined()
+    expect(fieldProblem(hours, 2.5, 'approve')).toEqual({ key: 'task.fieldError.whole' })
+    expect(fieldProblem(hours, 0, 'reject')).toEqual({ key: 'task.fieldError.min', values: { min: 1 } })
+    expect(fieldProblem(hours, 41, 'approve')).toEqual({ key: 'task.fieldError.max', values: { max: 40 } })
+    expect(fieldProblem(hours, 4, 'approve')).toBeUndefined()
+    const note = { type: 'text' as const, title, required: false, maxLength: 5 }
+    expect(fieldProblem(note, 'te lange tekst', 'approve')).toEqual({
+      key: 'task.fieldError.tooLong',
+      values: { max: 5 },
+    })
+    const kind = { type: 'enum' as const, title, required: false, options: ['a', 'b'] }
+    expect(fieldProblem(kind, 'c', 'approve')).toEqual({ key: 'task.fieldError.choose' })
+    expect(fieldProblem({ type: 'date', title, required: false }, '28-11-2026', 'approve')).toEqual({
+      key: 'task.fieldError.date',
+    })
   })
 })

@@ -1,4 +1,4 @@
-import type { AiDraftJson, SuggestionJson, TaskJson } from '../api/types'
+import type { AiDraftJson, SuggestionJson, TaskFieldJson, TaskJson } from '../api/types'
 import { pick } from '../i18n'
 
 type Data = Record<string, unknown>
@@ -138,4 +138,57 @@ export function historyLine(
   const reason = entry.data.reason
   if (typeof reason === 'string' && reason.trim()) parts.push(t('task.did.reason', { reason }))
   return parts.join(' · ')
+}
+
+/** What is wrong with one form value, as a text key and its values (`task.fieldError.*`). */
+export interface FieldProblem {
+  key: string
+  values?: Record<string, number>
+}
+
+/**
+ * Checks one value of a task form before it is sent, the way the flow will check it, so the
+ * coordinator reads what is wrong in their own language beside the field. Required fields count
+ * only when approving (a rejection needs a reason, not a complete form).
+ *
+ * @example
+ * fieldProblem({ type: 'integer', title, minimum: 1 }, 0, 'approve') // { key: 'task.fieldError.min', values: { min: 1 } }
+ */
+export function fieldProblem(
+  field: TaskFieldJson,
+  value: unknown,
+  decision: 'approve' | 'reject',
+): FieldProblem | undefined {
+  const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  if (empty) {
+    return field.required && field.type !== 'boolean' && decision === 'approve'
+      ? { key: 'task.fieldError.required' }
+      : undefined
+  }
+  switch (field.type) {
+    case 'string':
+    case 'text':
+      return typeof value === 'string' && field.maxLength !== undefined && value.length > field.maxLength
+        ? { key: 'task.fieldError.tooLong', values: { max: field.maxLength } }
+        : undefined
+    case 'number':
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { key: 'task.fieldError.number' }
+      if (field.type === 'integer' && !Number.isInteger(value)) return { key: 'task.fieldError.whole' }
+      if (field.minimum !== undefined && value < field.minimum)
+        return { key: 'task.fieldError.min', values: { min: field.minimum } }
+      if (field.maximum !== undefined && value > field.maximum)
+        return { key: 'task.fieldError.max', values: { max: field.maximum } }
+      return undefined
+    case 'enum':
+      return typeof value === 'string' && (field.options ?? []).includes(value)
+        ? undefined
+        : { key: 'task.fieldError.choose' }
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.test(value)
+        ? undefined
+        : { key: 'task.fieldError.date' }
+    default:
+      return undefined
+  }
 }
