@@ -1290,6 +1290,9 @@ export interface paths {
                         tags?: string[];
                         impact?: {
                             minutesByHand?: number;
+                            minutesByHandPerNode?: {
+                                [key: string]: number;
+                            };
                         };
                         nodes: {
                             id: string;
@@ -1543,6 +1546,9 @@ export interface paths {
                             tags?: string[];
                             impact?: {
                                 minutesByHand?: number;
+                                minutesByHandPerNode?: {
+                                    [key: string]: number;
+                                };
                             };
                             nodes: {
                                 id: string;
@@ -3883,6 +3889,9 @@ export interface components {
                 tags: string[];
                 impact?: {
                     minutesByHand?: number;
+                    minutesByHandPerNode?: {
+                        [key: string]: number;
+                    };
                 };
                 nodes: {
                     id: string;
@@ -3956,6 +3965,9 @@ export interface components {
                 tags: string[];
                 impact?: {
                     minutesByHand?: number;
+                    minutesByHandPerNode?: {
+                        [key: string]: number;
+                    };
                 };
                 nodes: {
                     id: string;
@@ -4052,6 +4064,9 @@ export interface components {
                 tags: string[];
                 impact?: {
                     minutesByHand?: number;
+                    minutesByHandPerNode?: {
+                        [key: string]: number;
+                    };
                 };
                 nodes: {
                     id: string;
@@ -4152,6 +4167,9 @@ export interface components {
                 tags: string[];
                 impact?: {
                     minutesByHand?: number;
+                    minutesByHandPerNode?: {
+                        [key: string]: number;
+                    };
                 };
                 nodes: {
                     id: string;
@@ -4454,15 +4472,29 @@ export interface components {
             flowId: string;
             name: string;
             minutesByHand: number | null;
+            /** @description The designer's minutes by hand per human-task node (node id → minutes) */
+            minutesByHandPerNode: {
+                [key: string]: number;
+            };
+            /**
+             * @description Which baseline minutes saved use: the per-node baselines (summed over those nodes) when any is given, else minutes by hand per case; null: none, nothing saved is shown
+             * @enum {string|null}
+             */
+            baselineSource: "nodes" | "flow" | null;
             totals: components["schemas"]["ImpactFigures"];
             weeks: components["schemas"]["ImpactWeek"][];
             nodes: {
                 nodeId: string;
+                label: string | null;
                 hidden: boolean;
                 tasks: number | null;
                 waitMinutesMedian: number | null;
                 handlingMinutesMedian: number | null;
                 decisionLeadHoursMedian: number | null;
+                minutesByHand: number | null;
+                /** @description Decided tasks of completed cases × the node's minutes by hand − their measured handling; null without a baseline or below the floors */
+                minutesSaved: number | null;
+                baselineTasks: number | null;
             }[];
             drafts: {
                 nodeId: string;

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { asProblem } from '../api/client'
 import type { CatalogueNode, FlowJson } from '../api/types'
 import { pick } from '../i18n'
+import type { FlowBaseline } from '../impact/baseline'
 import { useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { useAutosave } from './canvas/useAutosave'
@@ -44,7 +45,7 @@ export interface FlowMeta {
   retentionDays?: number
   tags?: string[]
   /** The baseline for the impact report. */
-  impact?: { minutesByHand?: number }
+  impact?: FlowBaseline
 }
 
 /** Where saving stands, shown in the toolbar. */

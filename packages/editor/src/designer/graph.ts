@@ -8,6 +8,7 @@ import {
 import type { Edge, Node } from '@xyflow/react'
 import type { LocalizedText } from '../api/client'
 import type { CatalogueNode, FlowDefinitionJson, FlowEdgeJson } from '../api/types'
+import { type FlowBaseline, onlyPresentHumanTasks } from '../impact/baseline'
 
 /** What a canvas node carries: the flow node without its id and position. */
 export interface WarmNodeData extends Record<string, unknown> {
@@ -232,12 +233,18 @@ export function toDefinition(
     description?: string
     retentionDays?: number
     tags?: string[]
-    impact?: { minutesByHand?: number }
+    impact?: FlowBaseline
   },
   graph: Graph,
 ): FlowDefinitionJson & { edges: FlowEdgeJson[] } {
+  const { impact: baseline, ...rest } = meta
+  const impact = onlyPresentHumanTasks(
+    baseline,
+    graph.nodes.map((node) => ({ id: node.id, type: node.data.type })),
+  )
   return {
-    ...meta,
+    ...rest,
+    ...(impact ? { impact } : {}),
     nodes: graph.nodes.map((node) => ({
       id: node.id,
       type: node.data.type,

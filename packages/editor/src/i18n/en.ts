@@ -710,5 +710,12 @@ export const en: Messages<typeof nl> = {
     baselineLabel: 'Minutes by hand per case',
     baselineHelp:
       'How long did one case take without this flow? This is the baseline for "minutes saved". Leave empty if you do not know.',
+    baselinePerNodeLegend: 'Minutes by hand per task (optional)',
+    baselinePerNodeHelp:
+      'Do you know how long each task took by hand? Enter it here. As soon as you fill in one task, Warmflow adds up the savings per task, and the minutes per case above no longer count.',
+    savedAssumptionNodes:
+      'Computed per task: decided tasks × minutes by hand − measured handling time, summed over the tasks with a baseline ({{baselines}}). It is an estimate based on what the designer entered.',
+    nodeBaseline: 'By hand (min)',
+    nodeSaved: 'Saved (min)',
   },
 }

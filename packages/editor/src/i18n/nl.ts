@@ -713,5 +713,12 @@ export const nl = {
     baselineLabel: 'Minuten met de hand per casus',
     baselineHelp:
       'Hoe lang kostte één casus zonder deze flow? Dit is de beginwaarde voor "minuten bespaard". Laat leeg als je het niet weet.',
+    baselinePerNodeLegend: 'Minuten met de hand per taak (mag leeg blijven)',
+    baselinePerNodeHelp:
+      'Weet je per taak hoe lang die met de hand duurde? Vul het dan hier in. Zodra je één taak invult, telt Warmflow de besparing per taak op. De minuten per casus hierboven tellen dan niet meer mee.',
+    savedAssumptionNodes:
+      'Berekend per taak: afgehandelde taken × minuten met de hand − gemeten behandeltijd, opgeteld over de taken met een beginwaarde ({{baselines}}). Het is een schatting op basis van wat de ontwerper invulde.',
+    nodeBaseline: 'Met de hand (min)',
+    nodeSaved: 'Bespaard (min)',
   },
 }

@@ -102,7 +102,9 @@ function ImpactReportView({ report, flowId }: { report: ImpactReportJson; flowId
     (totals.exampleCases ?? 0) > 0 ||
     weeks.some((week) => (week.exampleCases ?? 0) > 0) ||
     report.flows.some((f) => (f.totals.exampleCases ?? 0) > 0)
-  const anyBaseline = flow ? flow.minutesByHand !== null : report.flows.some((f) => f.minutesByHand !== null)
+  const anyBaseline = flow
+    ? flow.baselineSource !== null
+    : report.flows.some((f) => f.baselineSource !== null)
   return (
     <>
       {example && (
@@ -115,7 +117,9 @@ function ImpactReportView({ report, flowId }: { report: ImpactReportJson; flowId
       <p className="muted">
         {anyBaseline
           ? flow
-            ? t('impact.savedAssumption', { baseline: `${flow.minutesByHand} min` })
+            ? flow.baselineSource === 'nodes'
+              ? t('impact.savedAssumptionNodes', { baselines: nodeBaselineList(flow) })
+              : t('impact.savedAssumption', { baseline: `${flow.minutesByHand} min` })
             : t('impact.savedAssumptionTeam')
           : t('impact.noBaseline')}
       </p>
@@ -124,6 +128,14 @@ function ImpactReportView({ report, flowId }: { report: ImpactReportJson; flowId
       {flow ? <FlowDetail flow={flow} /> : <FlowTable report={report} />}
     </>
   )
+}
+
+/** The per-node baselines of a flow as "Verslag controleren: 25 min; intake: 12 min". */
+function nodeBaselineList(flow: ImpactReportJson['flows'][number]): string {
+  const labels = new Map(flow.nodes.map((node) => [node.nodeId, node.label]))
+  return Object.entries(flow.minutesByHandPerNode)
+    .map(([nodeId, minutes]) => `${labels.get(nodeId) ?? nodeId}: ${minutes} min`)
+    .join('; ')
 }
 
 function HeadlineCards({
@@ -438,13 +450,17 @@ function FlowDetail({ flow }: { flow: ImpactReportJson['flows'][number] }) {
                 t('impact.wait'),
                 t('impact.handling'),
                 t('impact.decisionLead'),
+                t('impact.nodeBaseline'),
+                t('impact.nodeSaved'),
               ],
               rows: flow.nodes.map((node) => [
-                node.nodeId,
+                node.label ?? node.nodeId,
                 node.tasks,
                 node.waitMinutesMedian,
                 node.handlingMinutesMedian,
                 node.decisionLeadHoursMedian,
+                node.minutesByHand,
+                node.minutesSaved,
               ]),
             }}
           />

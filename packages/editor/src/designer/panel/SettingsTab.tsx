@@ -1,7 +1,9 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { pick } from '../../i18n'
+import { parseBaselineMinutes, withFlowBaseline } from '../../impact/baseline'
 import { ImpactStrip } from '../../impact/ImpactStrip'
+import { NodeBaselines } from '../../impact/NodeBaselines'
 import { NodeSettings } from './NodeSettings'
 import type { SidePanelProps } from './props'
 
@@ -68,19 +70,24 @@ function FlowSettings({ meta, onMeta, graph, catalogue, flowId }: SidePanelProps
           aria-describedby="flow-minutes-by-hand-help"
           value={meta.impact?.minutesByHand ?? ''}
           onChange={(event) => {
-            const minutes = event.target.value === '' ? undefined : Number(event.target.value)
-            const { impact: _previous, ...rest } = meta
-            onMeta(
-              minutes === undefined || !Number.isFinite(minutes) || minutes < 0
-                ? rest
-                : { ...rest, impact: { minutesByHand: Math.min(minutes, 100000) } },
-            )
+            const { impact: previous, ...rest } = meta
+            const impact = withFlowBaseline(previous, parseBaselineMinutes(event.target.value))
+            onMeta(impact ? { ...rest, impact } : rest)
           }}
         />
         <p id="flow-minutes-by-hand-help" className="small-text">
           {t('impact.baselineHelp')}
         </p>
       </div>
+      <NodeBaselines
+        baseline={meta.impact}
+        nodes={graph.nodes}
+        catalogue={catalogue}
+        onChange={(impact) => {
+          const { impact: _previous, ...rest } = meta
+          onMeta(impact ? { ...rest, impact } : rest)
+        }}
+      />
       <ImpactStrip flowId={flowId} />
       <section className="privacy" aria-labelledby="privacy-heading">
         <h3 id="privacy-heading">{t('privacy.heading')}</h3>
