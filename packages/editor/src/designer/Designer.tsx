@@ -21,6 +21,7 @@ import { useCredentialProblems } from './canvas/useCredentialProblems'
 import { useFlowProblems } from './canvas/useFlowProblems'
 import { useGraphEditing } from './canvas/useGraphEditing'
 import { usePublish } from './canvas/usePublish'
+import { useReadableFirstView } from './canvas/useReadableFirstView'
 import { useTestRun } from './canvas/useTestRun'
 import { catalogueIndex, registryFromCatalogue } from './catalogue'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
@@ -133,9 +134,11 @@ function DesignerCanvas({
     paused: Boolean(runView.runId),
   })
   const { graph, settled, restart } = editing
-  // A large flow opens at its start at full size (only what is in view is drawn), not zoomed out.
-  // An empty canvas is not fitted either: the first node dropped on it stays where it was dropped.
+  // A flow opens whole when it fits at a readable zoom, else readable at its start. A very large
+  // flow opens at its start at full size (only what is in view is drawn). An empty canvas is not
+  // fitted either: the first node dropped on it stays where it was dropped.
   const [initialFit] = useState(() => graph.nodes.length > 0 && graph.nodes.length <= largeFlow)
+  useReadableFirstView(initialFit, editing.wrapper)
   const [initialViewport] = useState(() => {
     const first = graph.nodes[0]?.position ?? { x: 0, y: 0 }
     return { x: 80 - first.x, y: 120 - first.y, zoom: 1 }
@@ -263,7 +266,6 @@ function DesignerCanvas({
               deleteKeyCode={null}
               multiSelectionKeyCode={multiSelectionKeys}
               selectionKeyCode="Shift"
-              fitView={initialFit}
               fitViewOptions={fitViewOptions}
               defaultViewport={initialViewport}
               minZoom={0.1}
