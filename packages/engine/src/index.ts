@@ -1,3 +1,6 @@
+// The engine for Node: its pure core (`./core.js`, also usable in the browser) and what runs in
+// Temporal workers and the API.
+
 export {
   type ActivityDeps,
   createActivities,
@@ -23,21 +26,8 @@ export {
   type Sealer,
   warmflowDataConverter,
 } from './codec.js'
-export {
-  assertPluginCompatible,
-  engineVersion,
-  PluginIncompatibleError,
-  satisfiesRange,
-} from './compat.js'
-export * from './control/index.js'
-export { NodeError, WarmflowError, type WarmflowErrorOptions } from './errors.js'
-export {
-  defaultExpressionLimits,
-  ExpressionError,
-  type ExpressionLimits,
-  evaluateExpression,
-  parseExpression,
-} from './expressions.js'
+export { assertPluginCompatible, PluginIncompatibleError } from './compat.js'
+export * from './core.js'
 export { canonicalJson, contentHash } from './hash.js'
 export {
   type AddressGuard,
@@ -55,44 +45,21 @@ export {
   type NodeHttp,
   type ResolvedAddress,
 } from './http.js'
-export { type Language, type LocalizedText, languages } from './i18n.js'
 export { createFileInFlightLedger, type InFlightLedger } from './in-flight.js'
 export { canRunInline, type InlineOperation, runInline } from './inline.js'
+export type { FlowSnapshot } from './model.js'
 export {
-  expressionSourceSchema,
-  type FlowDefinition,
-  type FlowDefinitionInput,
-  type FlowEdge,
-  type FlowNode,
-  type FlowSnapshot,
-  fieldNameSchema,
-  flowDefinitionSchema,
-  flowEdgeSchema,
-  flowNodeSchema,
-  type NodeOptions,
-  nodeOptionsSchema,
-} from './model.js'
-export {
-  type AnyNodeDefinition,
-  defaultOutputPort,
   defineNode,
   definePlugin,
-  errorOutputPort,
   type FieldMeta,
   isPlugin,
   type NodeActivityDefaults,
-  type NodeCategory,
   type NodeContext,
-  type NodeDefinition,
-  type NodeExpression,
   type NodeLogger,
-  type NodePort,
   type NodeRetryPolicy,
   type NodeRunInfo,
   type NodeSecrets,
   type NodeSpec,
-  outputPortsOf,
-  type PersonalDataDeclaration,
   type Plugin,
   type PluginSpec,
   type SecretSlotsOf,
@@ -108,9 +75,13 @@ export {
   storeLargeOutput,
 } from './outputs.js'
 export { failureConverterPath, workflowBundlerOptions, workflowsPath } from './paths.js'
-export { buildRunInput, defaultNodeActivity, planFlow, snapshotFlow } from './plan.js'
+export {
+  buildRunInput,
+  defaultNodeActivity,
+  planFlow,
+  snapshotFlow,
+} from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'
-export { createRegistry, type NodeRegistry } from './registry.js'
 export {
   createRunRecordActivities,
   type NewRunRecord,
@@ -119,10 +90,7 @@ export {
   type RunStore,
 } from './run-records.js'
 export {
-  type CataloguePort,
   describeNode,
-  type JsonSchema,
-  type NodeCatalogueEntry,
   type NodeJsonSchemas,
   nodeCatalogue,
   nodeJsonSchemas,
@@ -134,16 +102,13 @@ export {
   teamIdSearchAttribute,
   warmflowSearchAttributes,
 } from './search-attributes.js'
-export { createTaskActivities, type StoredTask, type TaskStatus, type TaskStore } from './tasks.js'
-export { type ConfigChange, type NodeUpgrade, upgradeNode } from './upgrade.js'
 export {
-  estimateHistoryEvents,
-  expressionNodeReferences,
-  type FlowProblem,
-  type FlowValidation,
-  maxHistoryEvents,
-  validateFlow,
-} from './validate.js'
+  createTaskActivities,
+  type StoredTask,
+  type TaskStatus,
+  type TaskStore,
+} from './tasks.js'
+export { type ConfigChange, type NodeUpgrade, upgradeNode } from './upgrade.js'
 export {
   type EngineActivities,
   interpreterWorkflowType,
