@@ -1,3 +1,4 @@
+export { type StartupSummary, startupBanner } from './banner.js'
 export { type MigrateResult, migrateAndGrant } from './database.js'
 export { type CommandResult, run } from './exec.js'
 export {
@@ -9,6 +10,17 @@ export {
   processIsAlive,
   readLock,
 } from './lock.js'
+export {
+  isSmtpCredentialName,
+  type LocalOutbox,
+  maxOutboxMessageBytes,
+  type OutboxMessage,
+  requireSmtpCredential,
+  SmtpCredentialMissingError,
+  startLocalOutbox,
+  storeOutboxMessage,
+  withLocalOutbox,
+} from './outbox.js'
 export { freePort, portIsFree } from './ports.js'
 export {
   appUrlFor,

@@ -21,6 +21,8 @@ export interface SuperviseOptions extends RestartPolicy {
   env?: NodeJS.ProcessEnv
   /** Where the one-line messages go; stderr by default. */
   log?: (line: string) => void
+  /** A file descriptor for the child's standard error (e.g. a log file); this process's own by default. */
+  stderr?: number
 }
 
 /** How a supervision ended. */
@@ -105,7 +107,7 @@ export function superviseChild(options: SuperviseOptions): Supervisor {
     const startedAt = Date.now()
     const current = spawn(options.command, options.args, {
       env: options.env ?? process.env,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', options.stderr ?? 'inherit', 'ipc'],
     })
     child = current
     current.on('message', (message: unknown) => {
