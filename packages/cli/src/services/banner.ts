@@ -28,8 +28,8 @@ export function startupBanner(summary: StartupSummary): string[] {
   if (summary.outboxUrl) {
     lines.push(
       '',
-      'No SMTP credential: e-mail goes to the test outbox, not to anyone. /',
-      'Geen SMTP-inloggegevens: e-mail gaat naar het testpostvak, niet naar iemand.',
+      'Without an SMTP credential, e-mail goes to the test outbox, not to anyone. /',
+      'Zonder SMTP-inloggegevens gaat e-mail naar het testpostvak, niet naar iemand.',
       `Testpostvak / test outbox: ${summary.outboxUrl}`,
     )
   }
