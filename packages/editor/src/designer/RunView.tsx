@@ -17,6 +17,7 @@ import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { navigate, useLocation } from '../shell/router'
 import { nodeDisplayName } from './catalogue'
+import { failureText } from './failureText'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
 import { CanvasInfoContext, nodeDuration, WarmNodeComponent } from './WarmNode'
 
@@ -268,7 +269,7 @@ function RunSummary({
   return (
     <>
       <h3>{t('runView.summary')}</h3>
-      {run.error && <p className="field-error">{run.error.message}</p>}
+      {run.error && <p className="field-error">{failureText(run.error, t)}</p>}
       {run.redacted && <p className="muted small-text">{t('runView.redacted')}</p>}
       <RunNodeTable
         graph={graph}
@@ -397,7 +398,7 @@ export function NodeRunDetails({
         <>
           <h4>{t('run.error')}</h4>
           <p className="field-error">
-            {state.error.message} <code>{state.error.code}</code>
+            {failureText(state.error, t)} <code>{state.error.code}</code>
           </p>
         </>
       )}

@@ -375,6 +375,15 @@ export const en: Messages<typeof nl> = {
     updated: 'Changed',
     actions: 'Actions',
   },
+  failure: {
+    activityFailed:
+      'This step failed, also after trying again. Choose the step with the red border to see why.',
+    activityTimedOut: 'This step took too long and was stopped. Warmflow tries again if it can.',
+    activityCancelled: 'This step was cancelled.',
+    workflowTimedOut: 'The run took longer than allowed and was stopped.',
+    workflowCancelled: 'The run was cancelled.',
+    workflowTerminated: 'The run was stopped by an administrator or by Warmflow.',
+  },
   connections: {
     heading: 'Connections',
     from: 'Comes from: {{nodes}}',
@@ -396,6 +405,7 @@ export const en: Messages<typeof nl> = {
     outside: 'With these nodes data may leave the organisation: {{nodes}}.',
     outsideNone: 'No data leaves the organisation.',
     nodeReads: 'This node reads personal data: {{fields}}.',
+    nodeReadsAll: 'This node can read all the data it is given, personal data included.',
   },
   problems: {
     heading: 'Problems',
@@ -413,6 +423,14 @@ export const en: Messages<typeof nl> = {
   problemText: {
     inNode: 'Node "{{node}}", setting "{{field}}": {{issue}}',
     missing: 'Fill in this field.',
+    tooShort: 'Fill in at least {{min}} characters.',
+    tooLong: 'Use at most {{max}} characters.',
+    tooFew: 'Choose or fill in at least {{min}}.',
+    tooMany: 'Choose or fill in at most {{max}}.',
+    numberTooSmall: 'Fill in a number of {{min}} or more.',
+    numberTooBig: 'Fill in a number of {{max}} or less.',
+    email: 'Fill in a valid e-mail address, such as name@example.org.',
+    url: 'Fill in a full web address starting with https://.',
     tooSmall: 'This is too small or too short.',
     tooBig: 'This is too large or too long.',
     option: 'Choose one of the options.',

@@ -378,6 +378,15 @@ export const nl = {
     updated: 'Gewijzigd',
     actions: 'Acties',
   },
+  failure: {
+    activityFailed:
+      'Deze stap is mislukt, ook na opnieuw proberen. Kies de stap met de rode rand om te zien waarom.',
+    activityTimedOut: 'Deze stap duurde te lang en is gestopt. Warmflow probeert het zo nodig opnieuw.',
+    activityCancelled: 'Deze stap is afgebroken.',
+    workflowTimedOut: 'De run duurde langer dan mag en is gestopt.',
+    workflowCancelled: 'De run is afgebroken.',
+    workflowTerminated: 'De run is gestopt door een beheerder of door Warmflow.',
+  },
   connections: {
     heading: 'Verbindingen',
     from: 'Komt van: {{nodes}}',
@@ -399,6 +408,7 @@ export const nl = {
     outside: 'Bij deze blokken kunnen gegevens de organisatie verlaten: {{nodes}}.',
     outsideNone: 'Geen gegevens verlaten de organisatie.',
     nodeReads: 'Dit blok leest persoonsgegevens: {{fields}}.',
+    nodeReadsAll: 'Dit blok kan alle gegevens lezen die het krijgt, ook persoonsgegevens.',
   },
   problems: {
     heading: 'Problemen',
@@ -416,6 +426,14 @@ export const nl = {
   problemText: {
     inNode: 'Blok "{{node}}", instelling "{{field}}": {{issue}}',
     missing: 'Vul dit veld in.',
+    tooShort: 'Vul minstens {{min}} tekens in.',
+    tooLong: 'Gebruik hoogstens {{max}} tekens.',
+    tooFew: 'Kies of vul er minstens {{min}} in.',
+    tooMany: 'Kies of vul er hoogstens {{max}} in.',
+    numberTooSmall: 'Vul een getal van {{min}} of meer in.',
+    numberTooBig: 'Vul een getal van {{max}} of minder in.',
+    email: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+    url: 'Vul een volledig webadres in, dat begint met https://.',
     tooSmall: 'Dit is te klein of te kort.',
     tooBig: 'Dit is te groot of te lang.',
     option: 'Kies een van de mogelijkheden.',

@@ -4,6 +4,7 @@ import { pick } from '../../i18n'
 import { ExpressionContext } from '../expressions'
 import type { WarmNode } from '../graph'
 import { InputMapping } from '../InputMapping'
+import { personalDataSentence } from '../privacyText'
 import { fieldProblemText, warningText } from '../problemText'
 import { NodeRunDetails } from '../RunView'
 import { type FieldErrors, SchemaForm } from '../SchemaForm'
@@ -33,7 +34,9 @@ export function NodeSettings({
     const map = new Map<string, string>()
     for (const problem of nodeProblems) {
       if (problem.code === 'node.invalid_config' && problem.path?.length) {
-        map.set(problem.path.join('.'), fieldProblemText(problem, t, i18n.language))
+        // The first problem of a field says most (an e-mail check fails before its pattern does).
+        const key = problem.path.join('.')
+        if (!map.has(key)) map.set(key, fieldProblemText(problem, t, i18n.language))
       }
     }
     return map
@@ -120,9 +123,7 @@ export function NodeSettings({
         onRemoveEdge={onRemoveEdge}
       />
       {type?.personalData?.reads?.length ? (
-        <p className="privacy-note">
-          {t('privacy.nodeReads', { fields: type.personalData.reads.join(', ') })}
-        </p>
+        <p className="privacy-note">{personalDataSentence(type.personalData.reads, t)}</p>
       ) : null}
       {state && run && (
         <NodeRunDetails

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemMessage } from '../../shell/Problem'
 import { nodeDisplayName } from '../catalogue'
+import { failureText } from '../failureText'
 import { RunNodeTable } from '../RunView'
 import type { SidePanelProps } from './props'
 import { RunHistory } from './RunHistory'
@@ -79,7 +80,7 @@ export function TestTab(props: SidePanelProps) {
             {t('test.runStatus')}:{' '}
             <span className={`badge run-badge-${run.status}`}>{t(`run.status.${run.status}`)}</span>
           </h3>
-          {run.error && <p className="field-error">{run.error.message}</p>}
+          {run.error && <p className="field-error">{failureText(run.error, t)}</p>}
           <RunNodeTable
             graph={graph}
             states={run.nodes}
