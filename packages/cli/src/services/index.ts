@@ -34,6 +34,12 @@ export {
   waitForPostgres,
 } from './postgres.js'
 export {
+  describeFlowsWithoutSmtp,
+  type FlowWithoutSmtp,
+  flowsWithoutSmtp,
+  smtpCredentialsOf,
+} from './smtp-check.js'
+export {
   type RestartPolicy,
   readyMessage,
   reportReadyToSupervisor,
