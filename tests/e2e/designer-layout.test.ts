@@ -123,6 +123,10 @@ describe('the designer at desktop widths, in Chromium', () => {
         expect(box).not.toBeNull()
         expect(box!.x + box!.width).toBeLessThanOrEqual(width)
       }
+      // A screen reader hears the edges in Dutch, by the nodes' names.
+      expect(await page.locator('[data-testid="rf__edge-e2"]').getAttribute('aria-label')).toBe(
+        'Verbinding van Samenvatten naar E-mail versturen',
+      )
       await screenshot(page, `layout-${width}`)
     }, 60_000)
   }

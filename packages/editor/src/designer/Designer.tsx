@@ -24,6 +24,7 @@ import { usePublish } from './canvas/usePublish'
 import { useReadableFirstView } from './canvas/useReadableFirstView'
 import { useTestRun } from './canvas/useTestRun'
 import { catalogueIndex, registryFromCatalogue } from './catalogue'
+import { useLabelledEdges } from './edgeLabels'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
 import { Palette } from './Palette'
 import { SidePanel, type SidePanelTab } from './panel/SidePanel'
@@ -107,7 +108,7 @@ function DesignerCanvas({
   catalogue: CatalogueNode[]
   initial: FlowJson | undefined
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { user } = useAuth()
   const flow = useReactFlow<WarmNode>()
   const index = useMemo(() => catalogueIndex(catalogue), [catalogue])
@@ -169,6 +170,7 @@ function DesignerCanvas({
   const warningsByNode = useCountByNode(nodeWarnings)
   const onlyVisible = graph.nodes.length > largeFlow
   const canvasNodes = useCanvasNodes(graph.nodes, index, onlyVisible)
+  const canvasEdges = useLabelledEdges(graph, index, t, i18n.language)
   const ariaLabels = useMemo(
     () => ({
       'node.a11yDescription.default': t('canvas.a11yNode'),
@@ -260,7 +262,7 @@ function DesignerCanvas({
           <CanvasInfoContext.Provider value={canvasInfo}>
             <ReactFlow<WarmNode>
               nodes={canvasNodes}
-              edges={graph.edges}
+              edges={canvasEdges}
               nodeTypes={nodeTypes}
               {...editing.canvas}
               deleteKeyCode={null}

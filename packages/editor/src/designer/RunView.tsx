@@ -17,6 +17,7 @@ import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { navigate, useLocation } from '../shell/router'
 import { nodeDisplayName } from './catalogue'
+import { useLabelledEdges } from './edgeLabels'
 import { failureText } from './failureText'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
 import { CanvasInfoContext, nodeDuration, WarmNodeComponent } from './WarmNode'
@@ -164,6 +165,7 @@ function RunCanvasAndPanel({
     [flow, graph.nodes],
   )
   const states = useMemo(() => nodeStates(graph, run), [graph, run])
+  const edges = useLabelledEdges(graph, catalogue, t, i18n.language)
   const canvasInfo = useMemo(() => ({ catalogue, problems: noProblems, run: states }), [catalogue, states])
   const ariaLabels = useMemo(
     () => ({
@@ -188,7 +190,7 @@ function RunCanvasAndPanel({
           <ReactFlow<WarmNode>
             id="run-view"
             nodes={nodes}
-            edges={graph.edges}
+            edges={edges}
             nodeTypes={nodeTypes}
             onNodesChange={onNodesChange}
             nodesDraggable={false}

@@ -124,6 +124,9 @@ export const en: Messages<typeof nl> = {
     a11yNode:
       'Press Enter to choose this node. Move it with the arrow keys. Connect it in the panel on the right.',
     a11yEdge: 'A connection. Choose it and press Delete to remove it.',
+    edgeLabel: 'Connection from {{from}} to {{to}}',
+    edgeLabelPort: 'Connection from {{from}} through {{port}} to {{to}}',
+    edgeLabelError: 'Connection on error from {{from}} to {{to}}',
     controls: 'Zoom and fit',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

@@ -124,6 +124,9 @@ export const nl = {
     a11yNode:
       'Druk op Enter om dit blok te kiezen. Verplaats het met de pijltjestoetsen. Verbind het via het paneel rechts.',
     a11yEdge: 'Een verbinding. Kies hem en druk op Delete om hem te verwijderen.',
+    edgeLabel: 'Verbinding van {{from}} naar {{to}}',
+    edgeLabelPort: 'Verbinding van {{from}} via {{port}} naar {{to}}',
+    edgeLabelError: 'Verbinding bij een fout van {{from}} naar {{to}}',
     controls: 'Zoomen en in beeld brengen',
     zoomIn: 'Inzoomen',
     zoomOut: 'Uitzoomen',
