@@ -146,16 +146,24 @@ function Field({ name, parent, schema: raw, value, required, path, errors, onCha
   } as const
 
   if (widget === 'object') {
+    const group = (value as Record<string, Value> | undefined) ?? {}
+    // An optional group that is left empty is not there at all: its fields are only required
+    // once one of them is filled in, and emptying them all removes the group again.
+    const inUse = required || Object.keys(group).length > 0
     return (
       <fieldset className="field-group">
-        <legend>{labelText}</legend>
+        <legend>
+          {labelText}
+          {!required && <span className="required"> ({t('form.optional')})</span>}
+        </legend>
         {helpText}
         <ObjectFields
           schema={schema}
-          value={(value as Record<string, Value>) ?? {}}
+          value={group}
           path={path}
           errors={errors}
-          onChange={onChange}
+          markRequired={inUse}
+          onChange={(next) => onChange(!required && Object.keys(next).length === 0 ? undefined : next)}
         />
         <FieldError id={`${id}-error`} message={error} />
       </fieldset>
@@ -466,15 +474,18 @@ function ObjectFields({
   value,
   path,
   errors,
+  markRequired = true,
   onChange,
 }: {
   schema: JsonSchema
   value: Record<string, Value>
   path: string
   errors: FieldErrors
+  /** False for the fields of an optional group nobody filled in yet: none of them is required then. */
+  markRequired?: boolean
   onChange(value: Record<string, Value>): void
 }) {
-  const required = new Set(schema.required ?? [])
+  const required = new Set(markRequired ? (schema.required ?? []) : [])
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([name, property]) => (

@@ -194,6 +194,7 @@ export const en: Messages<typeof nl> = {
   },
   form: {
     required: 'required',
+    optional: 'optional',
     choose: 'Choose…',
     emptyList: 'Empty so far.',
     item: 'Row',

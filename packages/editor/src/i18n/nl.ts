@@ -194,6 +194,7 @@ export const nl = {
   },
   form: {
     required: 'verplicht',
+    optional: 'niet verplicht',
     choose: 'Kies…',
     emptyList: 'Nog leeg.',
     item: 'Regel',
