@@ -133,6 +133,12 @@ interface TaskRow {
   wait_p50: number | null
   handling_p50: number | null
   decision_p50: number | null
+}
+
+/** Per task node with a baseline: its decided tasks of completed cases and what they saved. */
+interface SavedRow {
+  flow_id: string
+  node_id: string
   baseline_tasks: string
   baseline_people: string
   saved_ms: string | null
@@ -162,13 +168,14 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
  * The report as one statement: the cases in scope (non-test runs of the teams, or the flow,
  * started in the period) are read once, and three aggregates are made of them — per case, per
  * decided task and per AI draft — each by flow and week, flow, week and in total (grouping sets);
- * tasks also by flow and node, drafts also by flow, node, field and method. Every figure describes
- * the same cases. Only these aggregate rows leave the database, one JSON object per row.
+ * tasks also by flow and node, drafts also by flow, node, field and method; and, for the task
+ * nodes with a per-node baseline only, what their tasks of completed cases saved. Every figure
+ * describes the same cases. Only these aggregate rows leave the database, one JSON object per row.
  */
 export function impactQuery(query: ImpactQuery) {
   const flowFilter = query.flowId ? sql`and r.flow_id = ${query.flowId}::uuid` : sql``
   const week = sql`to_char(wk at time zone ${bucketTimeZone}, 'YYYY-MM-DD')`
-  return sql<{ kind: 'cases' | 'tasks' | 'drafts'; row: CaseRow | TaskRow | DraftRow }>`
+  return sql<{ kind: 'cases' | 'tasks' | 'drafts' | 'saved'; row: CaseRow | TaskRow | DraftRow | SavedRow }>`
     with cases as materialized (
       select r.id, r.flow_id, r.status, r.trigger, r.created_at,
         extract(epoch from (r.updated_at - r.created_at)) * 1000 as lead_ms,
@@ -242,12 +249,17 @@ export function impactQuery(query: ImpactQuery) {
         count(distinct decided_by collate "C") as people,
         percentile_cont(0.5) within group (order by extract(epoch from (least(opened_at, claimed_at, decided_at) - created_at)) * 1000) as wait_p50,
         percentile_cont(0.5) within group (order by active_ms) as handling_p50,
-        percentile_cont(0.5) within group (order by extract(epoch from (decided_at - run_created)) * 1000) as decision_p50,
-        count(*) filter (where status = 'completed' and node_baseline is not null) as baseline_tasks,
-        count(distinct decided_by collate "C") filter (where status = 'completed' and node_baseline is not null) as baseline_people,
-        sum(node_baseline * 60000 - active_ms) filter (where status = 'completed' and node_baseline is not null) as saved_ms
+        percentile_cont(0.5) within group (order by extract(epoch from (decided_at - run_created)) * 1000) as decision_p50
       from decided
       group by grouping sets ((flow_id, wk), (flow_id), (wk), (), (flow_id, node_id))
+    ),
+    saved_rows as (
+      select flow_id, node_id, count(*) as baseline_tasks,
+        count(distinct decided_by collate "C") as baseline_people,
+        sum(node_baseline * 60000 - active_ms) as saved_ms
+      from decided
+      where status = 'completed' and node_baseline is not null
+      group by flow_id, node_id
     ),
     draft_rows as (
       select c.flow_id, to_char(c.wk at time zone ${bucketTimeZone}, 'YYYY-MM-DD') as wk, d.node_id, d.field, d.method, d.model,
@@ -263,7 +275,8 @@ export function impactQuery(query: ImpactQuery) {
     )
     select 'cases' as kind, to_jsonb(case_rows) as row from case_rows
     union all select 'tasks', to_jsonb(task_rows) from task_rows
-    union all select 'drafts', to_jsonb(draft_rows) from draft_rows`
+    union all select 'drafts', to_jsonb(draft_rows) from draft_rows
+    union all select 'saved', to_jsonb(saved_rows) from saved_rows`
 }
 
 /**
@@ -281,6 +294,7 @@ export async function queryImpactRows(db: Kysely<Database>, query: ImpactQuery) 
     cases: rows.filter((r) => r.kind === 'cases').map((r) => r.row as CaseRow),
     tasks: rows.filter((r) => r.kind === 'tasks').map((r) => r.row as TaskRow),
     drafts: rows.filter((r) => r.kind === 'drafts').map((r) => r.row as DraftRow),
+    saved: rows.filter((r) => r.kind === 'saved').map((r) => r.row as SavedRow),
   }
 }
 
@@ -398,6 +412,7 @@ export async function impactReport(db: Kysely<Database>, query: ImpactQuery): Pr
     if (!row.g_detail) draftDetail.push(row)
     else draftBy.set(keyOf(row.g_flow ? null : row.flow_id, row.g_wk ? null : row.wk), row)
   }
+  const savedBy = new Map(rows.saved.map((row) => [`${row.flow_id}|${row.node_id}`, row]))
   const at = (flow: string | null, week: string | null) => {
     const key = keyOf(flow, week)
     return figures(caseBy.get(key), taskBy.get(key), draftBy.get(key))
@@ -431,7 +446,7 @@ export async function impactReport(db: Kysely<Database>, query: ImpactQuery): Pr
         weeks: weeksOf(flow.id),
         nodes: nodeRows
           .filter((r) => r.flow_id === flow.id)
-          .map((r) => nodeFigures(r, labels, perNode))
+          .map((r) => nodeFigures(r, savedBy.get(`${flow.id}|${r.node_id}`), labels, perNode))
           .sort((x, y) => x.nodeId.localeCompare(y.nodeId)),
         drafts: draftDetail
           .filter((r) => r.flow_id === flow.id)
@@ -472,15 +487,20 @@ function nodeBaselines(value: unknown): Record<string, number> {
  */
 function nodeFigures(
   row: TaskRow,
+  saved: SavedRow | undefined,
   labels: Record<string, string>,
   baselines: Record<string, number>,
 ): ImpactNodeFigures {
   const nodeId = row.node_id as string
   const shown = Number(row.tasks) >= minCases
   const personal = Number(row.people) < minPeople
-  const baselineTasks = Number(row.baseline_tasks)
+  const baselineTasks = Number(saved?.baseline_tasks ?? 0)
   const savedShown =
-    shown && baselineTasks >= minCases && Number(row.baseline_people) >= minPeople && row.saved_ms !== null
+    shown &&
+    saved !== undefined &&
+    baselineTasks >= minCases &&
+    Number(saved.baseline_people) >= minPeople &&
+    saved.saved_ms !== null
   return {
     nodeId,
     label: labels[nodeId] ?? null,
@@ -491,7 +511,7 @@ function nodeFigures(
       shown && !personal && row.handling_p50 !== null ? round(row.handling_p50 / minute) : null,
     decisionLeadHoursMedian: shown && row.decision_p50 !== null ? round(row.decision_p50 / hour, 2) : null,
     minutesByHand: baselines[nodeId] ?? null,
-    minutesSaved: savedShown ? Math.round(Number(row.saved_ms) / minute) : null,
+    minutesSaved: savedShown ? Math.round(Number(saved.saved_ms) / minute) : null,
     baselineTasks: shown && nodeId in baselines ? baselineTasks : null,
   }
 }
