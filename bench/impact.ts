@@ -64,7 +64,10 @@ try {
       description: '',
       retentionDays: 90,
       tags: [],
-      ...(f % 2 === 0 ? { impact: { minutesByHand: 30 } } : {}),
+      // Half the flows have a baseline; half of those per human-task node, which the report sums.
+      ...(f % 2 === 0
+        ? { impact: { minutesByHand: 30, ...(f % 4 === 0 ? { minutesByHandPerNode: { check: 25 } } : {}) } }
+        : {}),
       nodes: [{ id: 'start', type: 'manual', version: 1, config: {}, position: { x: 0, y: 0 } }],
       edges: [],
     }
