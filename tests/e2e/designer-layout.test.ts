@@ -29,7 +29,7 @@ function longFlow(count: number) {
       type: 'transform',
       version: 1,
       label: `Stap ${i}`,
-      config: { mapping: { nummer: String(i) } },
+      config: { fields: { nummer: String(i) } },
       position: { x: (i % 3) * 300, y: i * 160 },
     })
     edges.push({ id: `e${i}`, source: i === 1 ? 'start' : `stap_${i - 1}`, target: `stap_${i}` })
@@ -165,7 +165,13 @@ describe('the designer at desktop widths, in Chromium', () => {
       name: 'Klein',
       nodes: [
         { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },
-        { id: 'stap', type: 'transform', version: 1, config: { mapping: {} }, position: { x: 0, y: 160 } },
+        {
+          id: 'stap',
+          type: 'transform',
+          version: 1,
+          config: { fields: { klaar: 'true' } },
+          position: { x: 0, y: 160 },
+        },
       ],
       edges: [{ id: 'e1', source: 'start', target: 'stap' }],
     })

@@ -161,7 +161,13 @@ function DesignerCanvas({
     onReloaded,
   })
   const { publish, serverProblems } = usePublish({ save, onPublished: published, announce: setAnnouncement })
-  const { run, startRun } = useTestRun(save)
+  const { run, startRun, startPublishedRun } = useTestRun(save)
+  const startPublished = useCallback(
+    async (input: Record<string, unknown>) => {
+      if (saved.id) await startPublishedRun(saved.id, input)
+    },
+    [saved.id, startPublishedRun],
+  )
 
   const warnings = useFlowWarnings(saved.id, saved.revision)
   const teamId = initial?.teamId ?? user?.teams[0]?.id
@@ -314,6 +320,7 @@ function DesignerCanvas({
           onPublish={publish}
           run={run}
           onStartRun={startRun}
+          onStartPublishedRun={startPublished}
           onShowRun={runView.open}
         />
       </div>

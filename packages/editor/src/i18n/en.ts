@@ -494,7 +494,13 @@ export const en: Messages<typeof nl> = {
     start: 'Start test run',
     runStatus: 'Status',
     node: 'Node',
-    clickNode: 'Choose a node on the canvas to see its input, output and errors.',
+    clickNode: 'Choose a node in the list or on the canvas to see its input, output and errors.',
+    nodeHeading: 'In this run: {{node}}',
+    ranVersion: 'This run uses version {{version}}.',
+    ranDraft: 'This run uses the draft.',
+    startPublished: 'Start version {{version}}',
+    publishedHelp:
+      'Start test run uses the draft. Start version uses the published version, like a real submission; that is a real run.',
   },
   runs: {
     heading: 'Runs of this flow',

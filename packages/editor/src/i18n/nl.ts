@@ -497,7 +497,13 @@ export const nl = {
     start: 'Testrun starten',
     runStatus: 'Status',
     node: 'Blok',
-    clickNode: 'Kies een blok op het canvas om de invoer, uitvoer en fouten te zien.',
+    clickNode: 'Kies een blok in de lijst of op het canvas om de invoer, uitvoer en fouten te zien.',
+    nodeHeading: 'In deze run: {{node}}',
+    ranVersion: 'Deze run gebruikt versie {{version}}.',
+    ranDraft: 'Deze run gebruikt het concept.',
+    startPublished: 'Versie {{version}} starten',
+    publishedHelp:
+      'Testrun starten gebruikt het concept. Versie starten gebruikt de gepubliceerde versie, zoals een echte aanmelding; dat is een echte run.',
   },
   runs: {
     heading: 'Runs van deze flow',

@@ -8,8 +8,9 @@ import { notSavedProblem } from './useAutosave'
 const pollMs = 700
 
 /**
- * A test run of the draft as it is now (saved first, not published), followed until it ends:
- * the run is asked for again every `pollMs` while it runs.
+ * A test run of the draft as it is now (saved first, not published), or a run of the newest
+ * published version, followed until it ends: the run is asked for again every `pollMs` while it
+ * runs.
  */
 export function useTestRun(save: () => Promise<{ id: string; revision: number } | undefined>) {
   const { t } = useTranslation()
@@ -26,6 +27,10 @@ export function useTestRun(save: () => Promise<{ id: string; revision: number } 
     },
     [save, t],
   )
+  const startPublishedRun = useCallback(async (flowId: string, input: Record<string, unknown>) => {
+    const started = await api.post('/api/v1/flows/{id}/runs', { path: { id: flowId }, body: { input } })
+    setRun(await api.get('/api/v1/runs/{id}', { path: { id: started.id } }))
+  }, [])
   useEffect(() => {
     if (!run || (run.status !== 'running' && run.nodes)) return
     const timer = window.setTimeout(async () => {
@@ -38,5 +43,5 @@ export function useTestRun(save: () => Promise<{ id: string; revision: number } 
     }, pollMs)
     return () => window.clearTimeout(timer)
   }, [run])
-  return { run, startRun }
+  return { run, startRun, startPublishedRun }
 }

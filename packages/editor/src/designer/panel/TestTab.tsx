@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ProblemMessage } from '../../shell/Problem'
 import { nodeDisplayName } from '../catalogue'
 import { failureText } from '../failureText'
-import { RunNodeTable } from '../RunView'
+import { NodeRunDetails, RunNodeTable } from '../RunView'
 import type { SidePanelProps } from './props'
 import { RunHistory } from './RunHistory'
 
@@ -11,11 +11,14 @@ const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'tim
 
 /** The test tab: start a test run of the draft with sample input, follow it, and the run history. */
 export function TestTab(props: SidePanelProps) {
-  const { flowId, problems, run, onStartRun, graph, catalogue } = props
+  const { flowId, problems, run, onStartRun, onStartPublishedRun, latestVersion, graph, catalogue } = props
   const { t, i18n } = useTranslation()
   const [input, setInput] = useState('{\n  "voornaam": "Fatima"\n}')
   const [error, setError] = useState<unknown>()
   const [busy, setBusy] = useState(false)
+  const [chosen, setChosen] = useState<string | undefined>()
+  const chosenState = chosen ? run?.nodes?.[chosen] : undefined
+  const running = run !== undefined && !terminal.has(run.status)
   let parsed: Record<string, unknown> | undefined
   try {
     const value = JSON.parse(input) as unknown
@@ -36,10 +39,14 @@ export function TestTab(props: SidePanelProps) {
         onSubmit={async (event) => {
           event.preventDefault()
           if (!parsed) return
+          // The button pressed says which: the draft, or the newest published version.
+          const published =
+            (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'published'
           setBusy(true)
           setError(undefined)
+          setChosen(undefined)
           try {
-            await onStartRun(parsed)
+            await (published ? onStartPublishedRun(parsed) : onStartRun(parsed))
           } catch (failure) {
             setError(failure)
           } finally {
@@ -65,13 +72,22 @@ export function TestTab(props: SidePanelProps) {
           )}
         </div>
         {blocked && <p className="field-error">{t('test.blocked', { count: problems.length })}</p>}
-        <button
-          type="submit"
-          className="primary"
-          disabled={!parsed || busy || blocked || (run !== undefined && !terminal.has(run.status))}
-        >
-          {t('test.start')}
-        </button>
+        <div className="button-row">
+          <button
+            type="submit"
+            className="primary"
+            value="draft"
+            disabled={!parsed || busy || blocked || running}
+          >
+            {t('test.start')}
+          </button>
+          {latestVersion ? (
+            <button type="submit" value="published" disabled={!parsed || busy || running}>
+              {t('test.startPublished', { version: latestVersion })}
+            </button>
+          ) : null}
+        </div>
+        {latestVersion ? <p className="field-help">{t('test.publishedHelp')}</p> : null}
       </form>
       {error !== undefined && <ProblemMessage error={error} />}
       {run && (
@@ -80,6 +96,9 @@ export function TestTab(props: SidePanelProps) {
             {t('test.runStatus')}:{' '}
             <span className={`badge run-badge-${run.status}`}>{t(`run.status.${run.status}`)}</span>
           </h3>
+          <p className="small-text">
+            {run.flowVersion ? t('test.ranVersion', { version: run.flowVersion }) : t('test.ranDraft')}
+          </p>
           {run.error && <p className="field-error">{failureText(run.error, t)}</p>}
           <RunNodeTable
             graph={graph}
@@ -87,8 +106,27 @@ export function TestTab(props: SidePanelProps) {
             nameOf={(node) => nodeDisplayName(node, catalogue, i18n.language)}
             missing={t('nodeStatus.pending')}
             rowTestId="run-row"
+            onChoose={setChosen}
           />
-          <p className="muted small-text">{t('test.clickNode')}</p>
+          {chosen && chosenState ? (
+            <NodeRunDetails
+              run={run}
+              graph={graph}
+              nodeId={chosen}
+              state={chosenState}
+              heading={t('test.nodeHeading', {
+                node: nodeDisplayName(
+                  graph.nodes.find((node) => node.id === chosen) ?? graph.nodes[0]!,
+                  catalogue,
+                  i18n.language,
+                ),
+              })}
+            />
+          ) : chosen ? (
+            <p>{t('runView.notRunHelp')}</p>
+          ) : (
+            <p className="muted small-text">{t('test.clickNode')}</p>
+          )}
         </section>
       )}
       <RunHistory flowId={flowId} run={run} onShowRun={props.onShowRun} />

@@ -32,6 +32,8 @@ export interface SidePanelProps {
   onPublish(note: string): Promise<number>
   run: RunJson | undefined
   onStartRun(input: Record<string, unknown>): Promise<void>
+  /** Starts a run of the newest published version (not the draft) with this input. */
+  onStartPublishedRun(input: Record<string, unknown>): Promise<void>
   /** Opens an earlier run on the canvas of the flow as it ran. */
   onShowRun(runId: string): void
 }
