@@ -439,9 +439,11 @@ describe('a start the API did not finish, and large outputs', () => {
       registry: platform.registry,
       temporal: { client, taskQueue, searchAttributes: true },
       credentialKey,
-      outputs: createOutputStore(platform.db, {
-        sealer: createSealer(parsePayloadKeys(inject('payloadKeys'))),
-      }),
+      stores: {
+        outputs: createOutputStore(platform.db, {
+          sealer: createSealer(parsePayloadKeys(inject('payloadKeys'))),
+        }),
+      },
       auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     })
   let app: ReturnType<typeof createApp>

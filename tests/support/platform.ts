@@ -105,7 +105,7 @@ export async function startTestPlatform(
     registry,
     temporal: { client, taskQueue, searchAttributes: true },
     credentialKey,
-    outputs: stores.outputs,
+    stores,
     // Many sign-ins from one test process; the limiter itself is tested on its own app.
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
   })

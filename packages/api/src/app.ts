@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import { isPublicPath, sessionMiddleware } from './auth/middleware.js'
 import type { AppEnv } from './context.js'
-import type { AppDeps } from './deps.js'
+import { type AppDeps, wireStores } from './deps.js'
 import { jsonInputMiddleware } from './http/json-input.js'
 import { withSharedResponses } from './openapi.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
@@ -43,7 +43,9 @@ export const maxBodyBytes = 1024 * 1024
  * const app = createApp({ db, temporal: { client, taskQueue: 'warmflow' }, registry })
  * const response = await app.request('/health')
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  // Every route gets the same stores, wired once.
+  const deps = wireStores(given)
   const app = new OpenAPIHono<AppEnv>()
   app.onError(handleError)
   app.notFound(handleNotFound)

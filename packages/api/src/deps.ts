@@ -1,6 +1,11 @@
 import type { Client } from '@temporalio/client'
 import type { LocalizedText, NodeRegistry, OutputStore } from '@warmflow/engine'
-import type { Database } from '@warmflow/store'
+import {
+  createPostgresTaskStore,
+  type Database,
+  type PostgresStores,
+  type PostgresTaskStore,
+} from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import type { OidcSettings } from './auth/oidc.js'
 import type { LockoutPolicy } from './auth/provider.js'
@@ -42,11 +47,13 @@ export interface AppDeps {
   }
   registry: NodeRegistry
   /**
-   * Where the workers keep node outputs too large for Temporal (`outputs` of
-   * `createPostgresStores` from `@warmflow/store`, with the same payload keys): a run's answer and its output are read from it instead of showing
-   * `{ "$ref": … }`. Without it such outputs are shown as their reference.
+   * The stores of `createPostgresStores(db, keys)` from `@warmflow/store`, wired once with the
+   * workers' keys: the inbox reads tasks through `taskStore`, and a run's answer and output read
+   * node outputs too large for Temporal from `outputs` instead of showing `{ "$ref": … }`.
+   * Without a task store the app makes one on `db`; without `outputs` such outputs are shown as
+   * their reference.
    */
-  outputs?: OutputStore
+  stores?: Partial<Pick<PostgresStores, 'taskStore' | 'outputs'>>
   /** Folder with the built editor; when set the API serves it at `/`. */
   editorDir?: string
   auth?: AuthSettings
@@ -63,4 +70,23 @@ export interface AppDeps {
   forms?: { rateLimit?: RateLimit }
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
   pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
+}
+
+/** {@link AppDeps} with the stores the routes use, as {@link createApp} hands them on. */
+export interface WiredDeps extends AppDeps {
+  stores: { taskStore: PostgresTaskStore; outputs?: OutputStore | undefined }
+}
+
+/**
+ * Fills in the stores the caller did not give: the one place the API wires a store itself (a
+ * task store on `db`, when `deps.stores` has none).
+ *
+ * @example
+ * const deps = wireStores({ db, temporal, registry, stores: createPostgresStores(db, keys) })
+ */
+export function wireStores(deps: AppDeps): WiredDeps {
+  return {
+    ...deps,
+    stores: { ...deps.stores, taskStore: deps.stores?.taskStore ?? createPostgresTaskStore(deps.db) },
+  }
 }

@@ -189,7 +189,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       editorDir,
       pluginFailures,
       credentialKey,
-      outputs: stores.outputs,
+      stores,
       // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
       ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
     },

@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { StoredTask } from '@warmflow/engine'
-import { createPostgresTaskStore } from '@warmflow/store'
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { audit } from '../audit.js'
 import { hasPermission, roleSchema } from '../auth/roles.js'
 import { authorize, teamIdsOf } from '../context.js'
-import type { AppDeps } from '../deps.js'
+import type { AppDeps, WiredDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { runDetail } from '../runs/read-back.js'
 import { flowDefinitionOf, loadTeamRun } from '../runs/repository.js'
@@ -88,11 +87,11 @@ export function runEventRoutes(deps: AppDeps) {
 }
 
 /** `GET /api/v1/tasks/events`: new tasks in the viewer's inbox as server-sent events. */
-export function taskEventRoutes(deps: AppDeps) {
+export function taskEventRoutes(deps: WiredDeps) {
   const app = createRouter()
   const pollMs = deps.events?.pollMs ?? 1_000
   const maxStreamMs = deps.events?.maxStreamMs ?? 10 * 60_000
-  const store = createPostgresTaskStore(deps.db)
+  const store = deps.stores.taskStore
 
   app.openapi(
     createRoute({

@@ -3,13 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { WorkflowUpdateFailedError } from '@temporalio/client'
 import { ApplicationFailure } from '@temporalio/common'
 import { completeTaskUpdateName, formFieldSchema, type StoredTask } from '@warmflow/engine'
-import { createPostgresTaskStore, recordActivity, recordTaskClaimed, recordTaskOpened } from '@warmflow/store'
+import { recordActivity, recordTaskClaimed, recordTaskOpened } from '@warmflow/store'
 import { sql } from 'kysely'
 import { audit } from '../audit.js'
 import { roleSchema } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
 import { authorize, ensureTeamAccess, inTeam, visibleTeams } from '../context.js'
-import type { AppDeps } from '../deps.js'
+import type { WiredDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { taskError, taskNotFound } from '../tasks/messages.js'
 import {
@@ -116,10 +116,10 @@ const candidateSchema = z
 const views = ['team', 'mine', 'unassigned', 'due_soon', 'overdue'] as const
 
 /** `/api/v1/tasks`: the inbox — list, read, claim, hand over and decide human tasks. */
-export function taskRoutes(deps: AppDeps) {
+export function taskRoutes(deps: WiredDeps) {
   const app = createRouter()
   const { db } = deps
-  const store = createPostgresTaskStore(db)
+  const store = deps.stores.taskStore
 
   async function load(viewer: Viewer, id: string): Promise<StoredTask> {
     if (!isUuid(id)) throw taskNotFound

@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.js'
  * @example
  * const output = await resolveRunOutput(deps, result.output)
  */
-export async function resolveRunOutput(deps: Pick<AppDeps, 'outputs'>, value: unknown): Promise<unknown> {
-  return deps.outputs ? resolveOutputReferences(value, deps.outputs) : value
+export async function resolveRunOutput(deps: Pick<AppDeps, 'stores'>, value: unknown): Promise<unknown> {
+  const outputs = deps.stores?.outputs
+  return outputs ? resolveOutputReferences(value, outputs) : value
 }

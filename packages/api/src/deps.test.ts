@@ -1,0 +1,36 @@
+import { Client } from '@temporalio/client'
+import { createRegistry } from '@warmflow/engine'
+import { createPostgresStores, type Database } from '@warmflow/store'
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { type AppDeps, wireStores } from './deps.js'
+
+// A database that never connects: wiring stores does not query.
+const db = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+})
+const base: AppDeps = {
+  db,
+  temporal: { client: new Client(), taskQueue: 'deps' },
+  registry: createRegistry([]),
+}
+
+describe('wireStores', () => {
+  it('hands on the stores createPostgresStores wired, the same objects', () => {
+    const stores = createPostgresStores(db)
+    const wired = wireStores({ ...base, stores })
+    expect(wired.stores.taskStore).toBe(stores.taskStore)
+    expect(wired.stores.outputs).toBe(stores.outputs)
+  })
+
+  it('makes a task store on db when none is given, and leaves outputs out', () => {
+    const wired = wireStores(base)
+    expect(typeof wired.stores.taskStore.getTask).toBe('function')
+    expect(wired.stores.outputs).toBeUndefined()
+  })
+})
