@@ -63,3 +63,44 @@ describe('config forms and required fields', () => {
     expect(shown.slice(html + 1, html + 3).every((text) => text.includes('(verplicht)'))).toBe(true)
   })
 })
+
+describe('settings with a fixed set of values', () => {
+  const taskSchema: JsonSchema = {
+    type: 'object',
+    properties: { teamId: { type: 'string', format: 'uuid' }, role: { type: 'string' } },
+    required: ['role'],
+  }
+  const teams = [
+    { id: '6f1c0a52-0000-4000-8000-000000000001', name: 'Vrijwilligerscentrale' },
+    { id: '6f1c0a52-0000-4000-8000-000000000002', name: 'Buurtteam Noord' },
+  ]
+  const render = (value: Record<string, unknown>) =>
+    renderToStaticMarkup(
+      createElement(
+        I18nextProvider,
+        { i18n },
+        createElement(SchemaForm, {
+          schema: taskSchema,
+          teams,
+          value: value as never,
+          errors: new Map(),
+          onChange: () => {},
+        }),
+      ),
+    )
+
+  it("offers the person's teams for a task's team, and the run's team when left empty", () => {
+    const markup = render({ role: 'approver' })
+    const options = [...markup.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => m[2])
+    expect(options.slice(0, 3)).toEqual(['Het team van de run', 'Vrijwilligerscentrale', 'Buurtteam Noord'])
+    expect(markup).toMatch(/<select[^>]*>/)
+  })
+
+  it("suggests Warmflow's inbox roles for a task's role", () => {
+    const markup = render({})
+    expect(markup).toMatch(/<datalist id="[^"]+-roles">/)
+    expect(markup).toContain(
+      '<option value="approver">Goedkeurder: iedereen die de werkbak gebruikt</option>',
+    )
+  })
+})

@@ -11,6 +11,17 @@ import { settingLabel } from './settingLabel'
 /** The node type whose settings the form shows: some labels depend on it. */
 const NodeTypeContext = createContext<string | undefined>(undefined)
 
+/** A team someone can send a task to: the signed-in person's own teams. */
+export interface TeamChoice {
+  id: string
+  name: string
+}
+
+const TeamsContext = createContext<readonly TeamChoice[]>([])
+
+/** Warmflow's roles that work the inbox, offered for a task's role (other names stay possible). */
+const taskRoles = ['approver', 'admin'] as const
+
 /** Field errors by config path (`a.0.b`), already in the user's language. */
 export type FieldErrors = ReadonlyMap<string, string>
 
@@ -144,6 +155,33 @@ function Field({ name, parent, schema: raw, value, required, path, errors, onCha
     'aria-describedby': describedBy,
     'aria-invalid': error ? true : undefined,
   } as const
+
+  const teams = useContext(TeamsContext)
+  if (name === 'teamId' && schema.type === 'string' && teams.length > 0) {
+    const chosen = typeof value === 'string' ? value : ''
+    return (
+      <div className="field">
+        <label htmlFor={id}>{labelText}</label>
+        {helpText}
+        <select
+          {...common}
+          value={chosen}
+          onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
+        >
+          <option value="">{t('form.teamOfRun')}</option>
+          {chosen && !teams.some((team) => team.id === chosen) && (
+            <option value={chosen}>{t('form.otherTeam')}</option>
+          )}
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-error`} message={error} />
+      </div>
+    )
+  }
 
   if (widget === 'object') {
     const group = (value as Record<string, Value> | undefined) ?? {}
@@ -442,15 +480,29 @@ function Field({ name, parent, schema: raw, value, required, path, errors, onCha
       />
     )
   } else {
+    // A task's role: Warmflow's inbox roles to choose from, or a name of the team's own.
+    const roles = name === 'role'
     input = (
-      <input
-        {...common}
-        type="text"
-        value={String(value ?? '')}
-        onChange={(event) =>
-          onChange(event.target.value === '' && !required ? undefined : event.target.value)
-        }
-      />
+      <>
+        <input
+          {...common}
+          type="text"
+          list={roles ? `${id}-roles` : undefined}
+          value={String(value ?? '')}
+          onChange={(event) =>
+            onChange(event.target.value === '' && !required ? undefined : event.target.value)
+          }
+        />
+        {roles && (
+          <datalist id={`${id}-roles`}>
+            {taskRoles.map((role) => (
+              <option key={role} value={role}>
+                {t(`form.role.${role}`)}
+              </option>
+            ))}
+          </datalist>
+        )}
+      </>
     )
   }
   const cron = widget === 'cron' && typeof value === 'string' ? describeCron(value, i18n.language) : undefined
@@ -509,6 +561,8 @@ function ObjectFields({
   )
 }
 
+const noTeams: readonly TeamChoice[] = []
+
 /**
  * A form generated from a node's JSON Schema: text, numbers, choices, switches, lists, nested
  * groups and cron schedules (described in words), with inline errors per field.
@@ -519,6 +573,7 @@ function ObjectFields({
 export function SchemaForm({
   schema,
   nodeType,
+  teams = noTeams,
   value,
   errors,
   onChange,
@@ -526,6 +581,8 @@ export function SchemaForm({
   schema: JsonSchema | undefined
   /** The node type the settings belong to, e.g. `records.update`: labels may depend on it. */
   nodeType?: string
+  /** Teams offered where a setting names a team (`teamId`); a plain text box without them. */
+  teams?: readonly TeamChoice[]
   value: Record<string, Value>
   errors: FieldErrors
   onChange(value: Record<string, Value>): void
@@ -537,7 +594,9 @@ export function SchemaForm({
   }
   return (
     <NodeTypeContext.Provider value={nodeType}>
-      <ObjectFields schema={resolved} value={value} path="" errors={errors} onChange={onChange} />
+      <TeamsContext.Provider value={teams}>
+        <ObjectFields schema={resolved} value={value} path="" errors={errors} onChange={onChange} />
+      </TeamsContext.Provider>
     </NodeTypeContext.Provider>
   )
 }

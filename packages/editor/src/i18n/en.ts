@@ -195,6 +195,12 @@ export const en: Messages<typeof nl> = {
   form: {
     required: 'required',
     optional: 'optional',
+    teamOfRun: 'The team of the run',
+    otherTeam: 'Another team (not one of yours)',
+    role: {
+      approver: 'Approver: everyone who works the inbox',
+      admin: 'Administrator',
+    },
     choose: 'Choose…',
     emptyList: 'Empty so far.',
     item: 'Row',

@@ -195,6 +195,12 @@ export const nl = {
   form: {
     required: 'verplicht',
     optional: 'niet verplicht',
+    teamOfRun: 'Het team van de run',
+    otherTeam: 'Een ander team (niet een van jouw teams)',
+    role: {
+      approver: 'Goedkeurder: iedereen die de werkbak gebruikt',
+      admin: 'Beheerder',
+    },
     choose: 'Kies…',
     emptyList: 'Nog leeg.',
     item: 'Regel',

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { pick } from '../../i18n'
+import { useAuth } from '../../shell/auth'
 import { ExpressionContext } from '../expressions'
 import type { WarmNode } from '../graph'
 import { InputMapping } from '../InputMapping'
@@ -28,6 +29,7 @@ export function NodeSettings({
   teamId,
 }: SidePanelProps & { node: WarmNode }) {
   const { t, i18n } = useTranslation()
+  const teams = useAuth().user?.teams
   const type = catalogue.get(`${node.data.type}@${node.data.version}`)
   const nodeProblems = problems.filter((problem) => problem.nodeId === node.id)
   const fieldErrors: FieldErrors = useMemo(() => {
@@ -91,6 +93,7 @@ export function NodeSettings({
           <SchemaForm
             schema={type?.configSchema}
             nodeType={node.data.type}
+            teams={teams}
             value={node.data.config}
             errors={fieldErrors}
             onChange={(config) => onNodeChange(node.id, { config })}
