@@ -23,6 +23,7 @@ import { formRoutes } from './routes/forms.js'
 import { registerHealth } from './routes/health.js'
 import { impactRoutes } from './routes/impact.js'
 import { nodeRoutes } from './routes/nodes.js'
+import { outboxRoutes } from './routes/outbox.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { registerReference } from './routes/reference.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
@@ -105,6 +106,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/plugins', pluginRoutes(deps))
   app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
   app.route('/api/v1/impact', impactRoutes(deps))
+  app.route('/api/v1/outbox', outboxRoutes(deps))
   const info = {
     title: 'Warmflow API',
     version: '0.1.0',

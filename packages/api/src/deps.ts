@@ -68,6 +68,11 @@ export interface AppDeps {
   events?: { pollMs?: number; maxStreamMs?: number }
   /** Public intake forms: submissions per client address (default 10 per minute). */
   forms?: { rateLimit?: RateLimit }
+  /**
+   * The local test outbox of `warmflow start` without an SMTP credential: the folder its
+   * messages are stored in, read by `GET /api/v1/outbox`. Absent: e-mail goes to a real server.
+   */
+  outbox?: { dir: string }
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
   pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
 }

@@ -4,6 +4,7 @@ import { FlowList } from './designer/FlowList'
 import { designerKey } from './designer/keys'
 import { prefetchDesignerData } from './designer/prefetch'
 import { PublicForm } from './form/PublicForm'
+import { outboxText } from './outbox/texts'
 import { AuthProvider, permissions, useAuth } from './shell/auth'
 import { LanguageSwitch } from './shell/LanguageSwitch'
 import { Loading } from './shell/Problem'
@@ -13,6 +14,7 @@ import { Link, matchPath, navigate, useLocation } from './shell/router'
 const designerCode = pageCode(() => import('./designer/Designer').then((m) => m.Designer))
 const inboxCode = pageCode(() => import('./inbox/Inbox').then((m) => m.Inbox))
 const impactCode = pageCode(() => import('./impact/ImpactPage').then((m) => m.ImpactPage))
+const outboxCode = pageCode(() => import('./outbox/OutboxPage').then((m) => m.OutboxPage))
 const credentialsCode = pageCode(() => import('./credentials/CredentialsPage').then((m) => m.CredentialsPage))
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
@@ -39,7 +41,7 @@ export function App() {
 }
 
 function Shell() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { user, logout } = useAuth()
   const { path, query } = useLocation()
   const can = permissions(user?.roles ?? [])
@@ -83,6 +85,7 @@ function Shell() {
   else if (path === '/impact' && can.runs)
     page = <CodeSplit code={impactCode} props={{ flowId: query.get('flowId') ?? undefined }} />
   else if (path === '/credentials' && can.credentials) page = <CodeSplit code={credentialsCode} props={{}} />
+  else if (path === '/outbox' && (can.design || can.inbox)) page = <CodeSplit code={outboxCode} props={{}} />
   else if (path === '/' || path === '') page = <Loading />
   else
     page = (
@@ -119,6 +122,13 @@ function Shell() {
               <li>
                 <Link href="/impact" aria-current={section === 'impact' ? 'page' : undefined}>
                   {t('impact.nav')}
+                </Link>
+              </li>
+            )}
+            {(can.design || can.inbox) && (
+              <li>
+                <Link href="/outbox" aria-current={path === '/outbox' ? 'page' : undefined}>
+                  {outboxText(i18n.language).nav}
                 </Link>
               </li>
             )}

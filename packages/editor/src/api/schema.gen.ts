@@ -1851,6 +1851,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/flows/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the draft or one version as a JSON file */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlowExport"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                /** @description No such flow or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flows/{id}/versions": {
         parameters: {
             query?: never;
@@ -2080,59 +2133,6 @@ export interface paths {
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/flows/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Export the draft or one version as a JSON file */
-        get: {
-            parameters: {
-                query?: {
-                    version?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The export */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FlowExport"];
-                    };
-                };
-                400: components["responses"]["InvalidRequest"];
-                401: components["responses"]["NotSignedIn"];
-                403: components["responses"]["NotAllowed"];
-                /** @description No such flow or version */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3719,6 +3719,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the messages of the local test outbox (never really sent), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    teamId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The messages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxList"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                404: components["responses"]["NotFound"];
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one message of the local test outbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The message */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutboxMessage"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                /** @description No such message */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4016,39 +4111,6 @@ export interface components {
                 }[];
             };
         };
-        FlowDiff: {
-            from: number | "draft";
-            to: number | "draft";
-            flow: {
-                field: string;
-                before?: unknown;
-                after?: unknown;
-            }[];
-            nodes: {
-                added: string[];
-                removed: string[];
-                changed: {
-                    id: string;
-                    changes: {
-                        field: string;
-                        before?: unknown;
-                        after?: unknown;
-                    }[];
-                }[];
-            };
-            edges: {
-                added: string[];
-                removed: string[];
-                changed: {
-                    id: string;
-                    changes: {
-                        field: string;
-                        before?: unknown;
-                        after?: unknown;
-                    }[];
-                }[];
-            };
-        };
         FlowExport: {
             /** @enum {string} */
             format: "warmflow.flow/v1";
@@ -4112,6 +4174,39 @@ export interface components {
                     target: string;
                     /** @default in */
                     targetPort: string;
+                }[];
+            };
+        };
+        FlowDiff: {
+            from: number | "draft";
+            to: number | "draft";
+            flow: {
+                field: string;
+                before?: unknown;
+                after?: unknown;
+            }[];
+            nodes: {
+                added: string[];
+                removed: string[];
+                changed: {
+                    id: string;
+                    changes: {
+                        field: string;
+                        before?: unknown;
+                        after?: unknown;
+                    }[];
+                }[];
+            };
+            edges: {
+                added: string[];
+                removed: string[];
+                changed: {
+                    id: string;
+                    changes: {
+                        field: string;
+                        before?: unknown;
+                        after?: unknown;
+                    }[];
                 }[];
             };
         };
@@ -4506,6 +4601,39 @@ export interface components {
                 edited: number | null;
                 rejected: number | null;
                 medianEditRatio: number | null;
+            }[];
+        };
+        OutboxList: {
+            /** @description False when e-mail goes to a real mail server */
+            enabled: boolean;
+            notice: {
+                nl: string;
+                en: string;
+            };
+            items: components["schemas"]["OutboxMessageSummary"][];
+        };
+        OutboxMessageSummary: {
+            /** Format: uuid */
+            id: string;
+            receivedAt: string;
+            from: string;
+            to: string[];
+            subject: string;
+            /** Format: uuid */
+            teamId: string | null;
+            runId: string | null;
+            /** Format: uuid */
+            flowId: string | null;
+        };
+        OutboxMessage: components["schemas"]["OutboxMessageSummary"] & {
+            cc: string[];
+            messageId: string | null;
+            /** @description The plain-text body */
+            text: string;
+            attachments: {
+                filename: string;
+                contentType: string;
+                size: number;
             }[];
         };
     };
