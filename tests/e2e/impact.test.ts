@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { exampleImpactFlowName, seedImpactExample } from '@warmflow/cli'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eventually } from '../support/platform.js'
 import {
   type BrowserPlatform,
   login,
@@ -98,5 +99,36 @@ describe('the Impact page with the demo history, in Chromium', () => {
     expect(await page.getByText(exampleImpactFlowName).count()).toBe(0)
     expect(await seriousAxeViolations(page)).toEqual([])
     await screenshot(page, 'impact-04-empty-team')
+  })
+
+  it('a designer enters minutes by hand per task on the flow’s settings; the Impact page then counts per task', async () => {
+    const { page } = await env.open()
+    await login(page, env.platform.admin)
+    await page.goto(`/flows/${flowId}`)
+    const perTask = page.getByRole('group', { name: 'Minuten met de hand per taak (mag leeg blijven)' })
+    await perTask.waitFor()
+    // One row per human task, by its name (here the task's title: the node has no label).
+    expect(await perTask.getByRole('spinbutton').count()).toBe(1)
+    const row = perTask.getByLabel('Voortgangsverslag controleren', { exact: true })
+    await expect(row.inputValue()).resolves.toBe('')
+    await row.fill('30')
+    await perTask.scrollIntoViewIfNeeded()
+    await screenshot(page, 'impact-05-baseline-per-task')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    const stored = await eventually(async () => {
+      const flow = await env.platform.request('GET', `/api/v1/flows/${flowId}`)
+      const impact = flow.body.definition?.impact
+      return impact?.minutesByHandPerNode?.controleren === 30 ? impact : undefined
+    }, 15_000)
+    expect(stored).toEqual({ minutesByHand: 45, minutesByHandPerNode: { controleren: 30 } })
+
+    await page.goto(`/impact?flowId=${flowId}`)
+    await page.getByText('Berekend per taak', { exact: false }).waitFor()
+    await expect(page.getByText('controleren: 30 min', { exact: false }).count()).resolves.toBe(1)
+    const tasks = page.getByRole('table', { name: 'Per taak in de flow: de cijfers' })
+    await tasks.getByRole('columnheader', { name: 'Met de hand (min)' }).waitFor()
+    await tasks.getByRole('cell', { name: '30', exact: true }).first().waitFor()
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await screenshot(page, 'impact-06-flow-per-task')
   })
 })
