@@ -52,6 +52,8 @@ export {
   defineNode,
   definePlugin,
   type FieldMeta,
+  type FlowCheck,
+  type FlowCheckProblem,
   isPlugin,
   type NodeActivityDefaults,
   type NodeContext,
@@ -63,6 +65,8 @@ export {
   type Plugin,
   type PluginSpec,
   type SecretSlotsOf,
+  type StartInputProblem,
+  type StartInputSpec,
 } from './node.js'
 export {
   defaultLargeOutputBytes,

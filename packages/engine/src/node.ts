@@ -3,7 +3,9 @@ import type { z } from 'zod'
 import type { NodeHttp } from './http.js'
 import type { LocalizedText } from './i18n.js'
 import type { InlineOperation } from './inline.js'
+import type { FlowDefinition } from './model.js'
 import type { RecordStore } from './records.js'
+import type { FlowProblem } from './validate.js'
 
 /**
  * What a config field may carry in its zod `.meta()`, beside zod's own `title` and
@@ -151,6 +153,40 @@ export interface NodeExpression {
   source: string
 }
 
+/** One field of start data that does not fit a trigger's fields, in Dutch and English. */
+export interface StartInputProblem {
+  /** The name of the field in the start data. */
+  field: string
+  message: LocalizedText
+}
+
+/**
+ * The start data a trigger takes, as its config describes it: a JSON Schema (a public form is
+ * rendered from it, with `x-label` and `x-help` in Dutch and English) and a check of data
+ * against it.
+ */
+export interface StartInputSpec {
+  /** JSON Schema of the start data. */
+  schema: Record<string, unknown>
+  /** Every problem of the data; empty when it fits. */
+  validate(input: unknown): StartInputProblem[]
+}
+
+/**
+ * A problem a plugin's flow check finds: `error` blocks publishing and test runs, `warning` is
+ * shown and allows them.
+ */
+export interface FlowCheckProblem extends FlowProblem {
+  severity: 'error' | 'warning'
+}
+
+/**
+ * A check over a whole flow that a plugin's nodes need beyond their own config (the built-in
+ * nodes check that AI nodes only get pseudonymised text). It must be pure and bounded by the
+ * size of the flow.
+ */
+export type FlowCheck = (flow: FlowDefinition) => readonly FlowCheckProblem[]
+
 /** The shape a node author writes; see {@link defineNode}. */
 export interface NodeSpec<
   Input extends z.ZodType,
@@ -191,6 +227,15 @@ export interface NodeSpec<
    * upgradeConfig: (old) => ({ endpoint: old.baseUrl, timeoutSeconds: old.timeoutSeconds })
    */
   upgradeConfig?: (config: Record<string, unknown>, fromVersion: number) => z.input<Config>
+  /**
+   * For a trigger: the start data it takes, from its parsed config, or undefined when it takes
+   * any data. The API checks a start against it before the run starts (400 naming each field)
+   * and serves a public form's schema from it.
+   *
+   * @example
+   * startInput: (config) => ({ schema: toJsonSchema(config.fields), validate: (data) => check(config.fields, data) })
+   */
+  startInput?: (config: z.output<Config>) => StartInputSpec | undefined
   execute(
     ctx: NodeContext<z.output<Input>, z.output<Config>, Slot>,
   ): Promise<z.input<Output>> | z.input<Output>
@@ -289,6 +334,11 @@ export interface PluginSpec {
    */
   engine?: string
   nodes: readonly AnyNodeDefinition[]
+  /**
+   * Checks over a whole flow, run by the API when a draft is validated, test-run or published.
+   * `error` problems refuse publishing and test runs; `warning`s are shown.
+   */
+  checks?: readonly FlowCheck[]
 }
 
 /** Marks objects made by {@link definePlugin}. */

@@ -1,5 +1,5 @@
 import { definePlugin } from '@warmflow/engine'
-import { classifyNode, draftNode, extractNode, summariseNode } from './ai/index.js'
+import { classifyNode, draftNode, extractNode, privacyProblems, summariseNode } from './ai/index.js'
 import { emailSendNode } from './email/index.js'
 import { httpRequestNode } from './http/index.js'
 import { manualTrigger } from './manual/manual.js'
@@ -56,4 +56,6 @@ export const builtinPlugin = definePlugin({
     classifyNode,
     draftNode,
   ],
+  // AI nodes only get pseudonymised text: checked over the whole flow before it is published.
+  checks: [privacyProblems],
 })

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { FlowDefinition } from '@warmflow/engine'
-import { formFieldsSchema, formToJsonSchema } from '@warmflow/nodes'
 import { audit } from '../audit.js'
 import { createSharedRateLimiter } from '../auth/rate-limit.js'
 import { clientIp } from '../context.js'
@@ -8,6 +7,7 @@ import type { AppDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
 import { ApiError, notFound } from '../problems.js'
 import { startRun } from '../runs/start.js'
+import { startInputOf } from '../runs/start-input.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
 
 /** Largest form submission accepted, in bytes. */
@@ -37,7 +37,6 @@ interface FormTriggerConfig {
   intro?: { nl: string; en: string }
   submitLabel?: { nl: string; en: string }
   thanks?: { nl: string; en: string }
-  fields?: unknown
 }
 
 /** `/api/v1/forms/{flowId}`: the public intake form of a published flow (no sign-in). */
@@ -67,9 +66,10 @@ export function formRoutes(deps: AppDeps) {
     const trigger = definition.nodes.find((n) => n.type === 'form')
     if (!trigger) throw formNotFound
     const config = trigger.config as FormTriggerConfig
-    const fields = formFieldsSchema.safeParse(config.fields ?? [])
-    if (!fields.success) throw formNotFound
-    return { row, config, fields: fields.data }
+    // The form's fields, as the trigger's node definition describes its start data.
+    const input = startInputOf(trigger, deps.registry)
+    if (!input) throw formNotFound
+    return { row, config, schema: input.schema }
   }
 
   app.openapi(
@@ -84,7 +84,7 @@ export function formRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const { row, config, fields } = await loadForm(c.req.valid('param').id)
+      const { row, config, schema } = await loadForm(c.req.valid('param').id)
       return c.json(
         {
           flowId: row.id,
@@ -92,7 +92,7 @@ export function formRoutes(deps: AppDeps) {
           ...(config.intro ? { intro: config.intro } : {}),
           submitLabel: config.submitLabel ?? { nl: 'Versturen', en: 'Send' },
           honeypotField,
-          schema: formToJsonSchema(fields),
+          schema,
         },
         200,
       )

@@ -8,13 +8,13 @@ import {
   runSearchAttributes,
   snapshotFlow,
 } from '@warmflow/engine'
-import { formFieldsSchema, validateFormInput } from '@warmflow/nodes'
 import { isUniqueViolation, type RunRow } from '@warmflow/store'
 import type { Context } from 'hono'
 import { type AuditEvent, auditRow } from '../audit.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../problems.js'
 import { type RunSource, runSourceOf } from './repository.js'
+import { checkStartInput } from './start-input.js'
 import { startingStatus } from './status.js'
 
 /** What {@link startRun} needs. */
@@ -32,47 +32,6 @@ export interface StartRunRequest {
 }
 
 const conflict = (code: string, text: { nl: string; en: string }) => new ApiError(409, code, text)
-
-/**
- * The trigger node a start of this kind enters through: the node of that type, else the first
- * trigger node of the flow.
- */
-export function entryTrigger(definition: FlowDefinition, registry: AppDeps['registry'], kind: string) {
-  const triggers = definition.nodes.filter((n) => registry.get(n.type, n.version)?.category === 'trigger')
-  return triggers.find((n) => n.type === kind) ?? triggers[0]
-}
-
-/**
- * Checks start data against the fields of the trigger the start enters through; 400 naming
- * every field that does not fit (in Dutch and English).
- */
-export function checkStartInput(
-  definition: FlowDefinition,
-  registry: AppDeps['registry'],
-  kind: string,
-  input: Record<string, unknown>,
-): void {
-  const trigger = entryTrigger(definition, registry, kind)
-  const parsed = formFieldsSchema.safeParse(
-    (trigger?.config as { fields?: unknown } | undefined)?.fields ?? [],
-  )
-  if (!parsed.success || parsed.data.length === 0) return
-  const result = validateFormInput(parsed.data, input)
-  if (result.ok) return
-  throw new ApiError(
-    400,
-    'run.invalid_input',
-    {
-      nl: 'De startgegevens passen niet bij de velden van de flow.',
-      en: 'The start data does not fit the fields of the flow.',
-    },
-    result.problems.map((p) => ({
-      code: 'run.invalid_field',
-      path: ['input', p.field],
-      message: { nl: p.nl, en: p.en },
-    })),
-  )
-}
 
 /** The flow and the definition a run will run, with its version (null: a test definition). */
 async function resolveRunSource(deps: AppDeps, flowId: string, source: RunSource | undefined) {

@@ -1,6 +1,6 @@
 import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
-import { formFieldsSchema } from '../triggers/fields.js'
+import { fieldsStartInput, formFieldsSchema } from '../triggers/fields.js'
 import { checkTriggerInput, passWithoutFields } from '../triggers/triggers.js'
 
 const data = z.record(z.string(), z.unknown())
@@ -35,5 +35,6 @@ export const manualTrigger = defineNode({
     local: true,
     inline: passWithoutFields,
   },
+  startInput: (config) => fieldsStartInput(config.fields),
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })

@@ -1,3 +1,4 @@
+import type { StartInputSpec } from '@warmflow/engine'
 import { z } from 'zod'
 import { fieldLabel, inDutch, inEnglish } from '../field-labels.js'
 import { postcodeSchema } from '../records/schemas.js'
@@ -226,4 +227,25 @@ export function validateFormInput(
     return { field: name, nl: `${label.nl}: ${hint.nl}`, en: `${label.en}: ${hint.en}` }
   })
   return { ok: false, problems }
+}
+
+/**
+ * The start data of a trigger with these fields, as the engine's `startInput` hook offers it:
+ * the form's JSON Schema and a check that names every field that does not fit. Without fields
+ * any data fits.
+ *
+ * @example
+ * startInput: (config) => fieldsStartInput(config.fields)
+ */
+export function fieldsStartInput(fields: readonly FormField[]): StartInputSpec {
+  return {
+    schema: formToJsonSchema(fields),
+    validate: (input) => {
+      if (fields.length === 0) return []
+      const result = validateFormInput(fields, input)
+      return result.ok
+        ? []
+        : result.problems.map((p) => ({ field: p.field, message: { nl: p.nl, en: p.en } }))
+    },
+  }
 }

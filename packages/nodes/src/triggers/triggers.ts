@@ -1,7 +1,13 @@
 import { defineNode, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
 import { fieldLabel, inDutch, inEnglish } from '../field-labels.js'
-import { type FieldProblem, type FormField, formFieldsSchema, validateFormInput } from './fields.js'
+import {
+  type FieldProblem,
+  type FormField,
+  fieldsStartInput,
+  formFieldsSchema,
+  validateFormInput,
+} from './fields.js'
 
 const data = z.record(z.string(), z.unknown())
 const text = z.object({
@@ -82,6 +88,7 @@ export const formTrigger = defineNode({
     local: true,
     inline: passWithoutFields,
   },
+  startInput: (config) => fieldsStartInput(config.fields),
   execute: ({ input, config }) => checkTriggerInput(config.fields, input),
 })
 
@@ -112,6 +119,7 @@ export const webhookTrigger = defineNode({
     local: true,
     inline: passWithoutFields,
   },
+  startInput: (config) => fieldsStartInput(config.fields),
   execute: ({ input, config }) => {
     const checked = checkTriggerInput(config.fields, input)
     // Keep fields the schema does not name: other systems send more than the flow needs.
