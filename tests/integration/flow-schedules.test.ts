@@ -7,12 +7,15 @@ import {
   controlPlugin,
   createActivities,
   createRegistry,
+  defineNode,
+  definePlugin,
   type RunFlowResult,
   snapshotFlow,
   validateFlow,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { z } from 'zod'
 
 const get = inject as (key: string) => string
 const registry = createRegistry([controlPlugin, builtinPlugin])
@@ -122,6 +125,50 @@ describe('flow schedules on the Temporal dev server', () => {
       scheduleId: scheduleIdFor(flowId),
     })
   }, 60_000)
+
+  it("keeps a schedule for a plugin's own scheduled trigger, as for the built-in one", async () => {
+    const nightly = defineNode({
+      type: 'example.nightly',
+      version: 1,
+      category: 'trigger',
+      title: { nl: 'Elke nacht', en: 'Every night' },
+      input: z.record(z.string(), z.unknown()),
+      config: z.object({ hour: z.number().int().min(0).max(23).default(2) }),
+      output: z.record(z.string(), z.unknown()),
+      schedule: (config) => ({
+        cron: `0 ${config.hour} * * *`,
+        timezone: 'Europe/Amsterdam',
+        input: { soort: 'nacht' },
+        paused: true,
+      }),
+      execute: ({ input }) => input,
+    })
+    const withPlugin = createRegistry([
+      controlPlugin,
+      builtinPlugin,
+      definePlugin({ name: 'example-nightly', version: '1.0.0', nodes: [nightly] }),
+    ])
+    const validation = validateFlow(
+      {
+        name: 'Nachtwerk',
+        nodes: [{ id: 'nacht', type: 'example.nightly', version: 1, config: { hour: 3 } }],
+      },
+      withPlugin,
+    )
+    if (!validation.ok) throw new Error(JSON.stringify(validation.problems))
+    const flowId = randomUUID()
+    const sync = await syncFlowSchedule(client, {
+      snapshot: snapshotFlow(flowId, 1, validation.flow),
+      registry: withPlugin,
+      taskQueue,
+    })
+    expect(sync).toEqual({ action: 'created', scheduleId: scheduleIdFor(flowId) })
+    const handle = client.schedule.getHandle(scheduleIdFor(flowId))
+    const described = await handle.describe()
+    expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: 3, end: 3, step: 1 }] })
+    expect(described.state.paused).toBe(true)
+    await handle.delete()
+  })
 
   it('refuses a schedule without a valid time zone', async () => {
     const flowId = randomUUID()

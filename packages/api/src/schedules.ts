@@ -7,7 +7,6 @@ import {
   type RunFlowInput,
   WarmflowError,
 } from '@warmflow/engine'
-import { scheduleConfigSchema } from '@warmflow/nodes'
 
 /** The Temporal Schedule id of a flow: one schedule per flow, following its published version. */
 export function scheduleIdFor(flowId: string): string {
@@ -21,7 +20,8 @@ export type ScheduleSync =
 
 /**
  * Makes the Temporal Schedule of a flow match a published version: creates or updates it when
- * the version starts with a `schedule` trigger, deletes it when it no longer does. Temporal
+ * the version has a trigger whose node definition offers a `schedule` (the built-in `schedule`
+ * trigger, or a plugin's), deletes it when it no longer does. Temporal
  * keeps schedules in its own database, so they survive restarts of Warmflow. Call it on every
  * publish (and on archive with `snapshot: undefined` to remove the schedule).
  *
@@ -45,8 +45,12 @@ export async function syncFlowSchedule(
   if (!flowId) throw new TypeError('syncFlowSchedule needs a snapshot or a flowId')
   const scheduleId = scheduleIdFor(flowId)
   const handle = client.schedule.getHandle(scheduleId)
-  const trigger = options.snapshot?.definition.nodes.find((node) => node.type === 'schedule')
-  if (!options.snapshot || !trigger) {
+  // The trigger whose node definition starts the flow on a schedule (the built-in `schedule`
+  // trigger, or a plugin's).
+  const trigger = options.snapshot?.definition.nodes
+    .map((node) => ({ node, definition: options.registry.get(node.type, node.version) }))
+    .find((found) => found.definition?.schedule)
+  if (!options.snapshot || !trigger?.definition?.schedule) {
     try {
       await handle.delete()
       return { action: 'deleted', scheduleId }
@@ -55,7 +59,7 @@ export async function syncFlowSchedule(
       throw error
     }
   }
-  const parsed = scheduleConfigSchema.safeParse(trigger.config)
+  const parsed = trigger.definition.config.safeParse(trigger.node.config ?? {})
   if (!parsed.success) {
     throw new WarmflowError('schedule.invalid', `The schedule of flow ${flowId} is not valid`, {
       text: {
@@ -64,7 +68,7 @@ export async function syncFlowSchedule(
       },
     })
   }
-  const config = parsed.data
+  const config = trigger.definition.schedule(parsed.data)
   const snapshot = options.snapshot
   const input = buildRunInput({
     runId: `schedule-${flowId}-v${snapshot.version}`,

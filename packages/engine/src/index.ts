@@ -67,6 +67,7 @@ export {
   type SecretSlotsOf,
   type StartInputProblem,
   type StartInputSpec,
+  type StartSchedule,
 } from './node.js'
 export {
   defaultLargeOutputBytes,

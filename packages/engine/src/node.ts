@@ -173,6 +173,23 @@ export interface StartInputSpec {
 }
 
 /**
+ * When a scheduled trigger starts its flow: a cron expression or an interval (exactly one), in a
+ * time zone, with the data each run starts with. The API keeps a Temporal Schedule to it.
+ */
+export interface StartSchedule {
+  /** Five fields: minute hour day month weekday, e.g. `0 9 * * 1-5`. */
+  cron?: string | undefined
+  /** Every so many minutes, instead of `cron`. */
+  everyMinutes?: number | undefined
+  /** An IANA time zone, e.g. `Europe/Amsterdam`. */
+  timezone: string
+  /** The data each run starts with. */
+  input: Record<string, unknown>
+  /** True: the schedule is kept but starts nothing. */
+  paused: boolean
+}
+
+/**
  * A problem a plugin's flow check finds: `error` blocks publishing and test runs, `warning` is
  * shown and allows them.
  */
@@ -236,6 +253,14 @@ export interface NodeSpec<
    * startInput: (config) => ({ schema: toJsonSchema(config.fields), validate: (data) => check(config.fields, data) })
    */
   startInput?: (config: z.output<Config>) => StartInputSpec | undefined
+  /**
+   * For a trigger that starts its flow on a schedule: when, from its parsed config. Publishing a
+   * flow with such a trigger keeps a Temporal Schedule to it.
+   *
+   * @example
+   * schedule: (config) => ({ cron: config.cron, timezone: 'Europe/Amsterdam', input: {}, paused: false })
+   */
+  schedule?: (config: z.output<Config>) => StartSchedule
   execute(
     ctx: NodeContext<z.output<Input>, z.output<Config>, Slot>,
   ): Promise<z.input<Output>> | z.input<Output>

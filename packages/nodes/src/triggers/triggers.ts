@@ -219,6 +219,7 @@ export const scheduleTrigger = defineNode({
     local: true,
     inline: 'mergeConfigInput',
   },
+  schedule: (config) => config,
   execute: ({ input, config }) => ({ ...config.input, ...input }),
 })
 
