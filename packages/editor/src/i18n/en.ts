@@ -751,5 +751,6 @@ export const en: Messages<typeof nl> = {
       'Computed per task: decided tasks × minutes by hand − measured handling time, summed over the tasks with a baseline ({{baselines}}). It is an estimate based on what the designer entered.',
     nodeBaseline: 'By hand (min)',
     nodeSaved: 'Saved (min)',
+    baselinePerTask: 'per task',
   },
 }

@@ -754,5 +754,6 @@ export const nl = {
       'Berekend per taak: afgehandelde taken × minuten met de hand − gemeten behandeltijd, opgeteld over de taken met een beginwaarde ({{baselines}}). Het is een schatting op basis van wat de ontwerper invulde.',
     nodeBaseline: 'Met de hand (min)',
     nodeSaved: 'Bespaard (min)',
+    baselinePerTask: 'per taak',
   },
 }

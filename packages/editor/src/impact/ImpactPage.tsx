@@ -418,7 +418,7 @@ function FlowTable({ report }: { report: ImpactReportJson }) {
           rows: report.flows.map((flow) => [
             flow.name,
             flow.totals.cases,
-            flow.minutesByHand,
+            flow.baselineSource === 'nodes' ? t('impact.baselinePerTask') : flow.minutesByHand,
             flow.totals.minutesSaved,
             flow.totals.handlingMinutes?.median ?? null,
             flow.totals.drafts?.accepted ?? null,
