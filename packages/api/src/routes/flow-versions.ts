@@ -5,12 +5,22 @@ import type { AppDeps } from '../deps.js'
 import { diffFlows } from '../flows/diff.js'
 import { publishDefinition, syncSchedule } from '../flows/publish.js'
 import { listVersions, loadTeamFlow, loadVersion, loadVersionDefinition } from '../flows/repository.js'
-import { diffSchema, toVersion, versionParams, versionRef, versionSchema } from '../flows/schemas.js'
+import {
+  diffSchema,
+  exportSchema,
+  toVersion,
+  versionParams,
+  versionRef,
+  versionSchema,
+} from '../flows/schemas.js'
 import { createRouter } from '../openapi.js'
 import { decodeCursor, pageQuerySchema, pageResponse } from './pagination.js'
 import { problemResponse, uuidParam } from './schemas.js'
 
-/** `/api/v1/flows/{id}/versions` and `/diff`: the published versions, their differences and rollback. */
+/**
+ * `/api/v1/flows/{id}/versions`, `/diff` and `/export`: the published versions, their differences,
+ * rollback, and the export of the draft or a version.
+ */
 export function flowVersionRoutes(deps: AppDeps) {
   const app = createRouter()
   const { db } = deps
@@ -122,6 +132,45 @@ export function flowVersionRoutes(deps: AppDeps) {
         })
       }
       return c.json(toVersion(row, false), created ? 201 : 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/export',
+      summary: 'Export the draft or one version as a JSON file',
+      request: {
+        params: uuidParam,
+        query: z.object({ version: z.coerce.number().int().min(1).max(1_000_000).optional() }),
+      },
+      responses: {
+        200: { content: { 'application/json': { schema: exportSchema } }, description: 'The export' },
+        404: problemResponse('No such flow or version'),
+      },
+    }),
+    async (c) => {
+      const viewer = authorize(c, 'flow:read')
+      const flow = await loadTeamFlow(db, viewer, c.req.valid('param').id)
+      const { version } = c.req.valid('query')
+      const definition =
+        version === undefined ? flow.draft : await loadVersionDefinition(db, flow.id, version)
+      await audit(db, c, {
+        action: 'flow.export',
+        objectType: 'flow',
+        objectId: flow.id,
+        teamId: flow.team_id,
+        details: { version: version ?? 'draft' },
+      })
+      return c.json(
+        {
+          format: 'warmflow.flow/v1' as const,
+          exportedAt: new Date().toISOString(),
+          sourceVersion: version ?? null,
+          definition,
+        },
+        200,
+      )
     },
   )
 

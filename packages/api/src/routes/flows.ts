@@ -5,15 +5,8 @@ import { authorize, chooseTeam, visibleTeams } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { publishDefinition, syncSchedule } from '../flows/publish.js'
 import { removeFlow } from '../flows/remove.js'
+import { createDraft, listFlows, loadTeamFlow, saveDraft } from '../flows/repository.js'
 import {
-  createDraft,
-  listFlows,
-  loadTeamFlow,
-  loadVersionDefinition,
-  saveDraft,
-} from '../flows/repository.js'
-import {
-  exportSchema,
   flowSchema,
   problemItemSchema,
   teamQuery,
@@ -27,7 +20,7 @@ import { ApiError } from '../problems.js'
 import { decodeCursor, pageQuerySchema, pageResponse } from './pagination.js'
 import { problemResponse, uuidParam } from './schemas.js'
 
-/** `/api/v1/flows`: drafts, validation, publishing, export and import. */
+/** `/api/v1/flows`: drafts, validation, publishing and import. */
 export function flowRoutes(deps: AppDeps) {
   const app = createRouter()
   const { db } = deps
@@ -305,45 +298,6 @@ export function flowRoutes(deps: AppDeps) {
         })
       }
       return c.json(toVersion(row, false), created ? 201 : 200)
-    },
-  )
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/export',
-      summary: 'Export the draft or one version as a JSON file',
-      request: {
-        params: uuidParam,
-        query: z.object({ version: z.coerce.number().int().min(1).max(1_000_000).optional() }),
-      },
-      responses: {
-        200: { content: { 'application/json': { schema: exportSchema } }, description: 'The export' },
-        404: problemResponse('No such flow or version'),
-      },
-    }),
-    async (c) => {
-      const viewer = authorize(c, 'flow:read')
-      const flow = await loadTeamFlow(db, viewer, c.req.valid('param').id)
-      const { version } = c.req.valid('query')
-      const definition =
-        version === undefined ? flow.draft : await loadVersionDefinition(db, flow.id, version)
-      await audit(db, c, {
-        action: 'flow.export',
-        objectType: 'flow',
-        objectId: flow.id,
-        teamId: flow.team_id,
-        details: { version: version ?? 'draft' },
-      })
-      return c.json(
-        {
-          format: 'warmflow.flow/v1' as const,
-          exportedAt: new Date().toISOString(),
-          sourceVersion: version ?? null,
-          definition,
-        },
-        200,
-      )
     },
   )
 
