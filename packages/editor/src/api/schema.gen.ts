@@ -1851,59 +1851,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/flows/{id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Export the draft or one version as a JSON file */
-        get: {
-            parameters: {
-                query?: {
-                    version?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The export */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FlowExport"];
-                    };
-                };
-                400: components["responses"]["InvalidRequest"];
-                401: components["responses"]["NotSignedIn"];
-                403: components["responses"]["NotAllowed"];
-                /** @description No such flow or version */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/flows/{id}/versions": {
         parameters: {
             query?: never;
@@ -2133,6 +2080,59 @@ export interface paths {
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/flows/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the draft or one version as a JSON file */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FlowExport"];
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                403: components["responses"]["NotAllowed"];
+                /** @description No such flow or version */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4111,6 +4111,39 @@ export interface components {
                 }[];
             };
         };
+        FlowDiff: {
+            from: number | "draft";
+            to: number | "draft";
+            flow: {
+                field: string;
+                before?: unknown;
+                after?: unknown;
+            }[];
+            nodes: {
+                added: string[];
+                removed: string[];
+                changed: {
+                    id: string;
+                    changes: {
+                        field: string;
+                        before?: unknown;
+                        after?: unknown;
+                    }[];
+                }[];
+            };
+            edges: {
+                added: string[];
+                removed: string[];
+                changed: {
+                    id: string;
+                    changes: {
+                        field: string;
+                        before?: unknown;
+                        after?: unknown;
+                    }[];
+                }[];
+            };
+        };
         FlowExport: {
             /** @enum {string} */
             format: "warmflow.flow/v1";
@@ -4174,39 +4207,6 @@ export interface components {
                     target: string;
                     /** @default in */
                     targetPort: string;
-                }[];
-            };
-        };
-        FlowDiff: {
-            from: number | "draft";
-            to: number | "draft";
-            flow: {
-                field: string;
-                before?: unknown;
-                after?: unknown;
-            }[];
-            nodes: {
-                added: string[];
-                removed: string[];
-                changed: {
-                    id: string;
-                    changes: {
-                        field: string;
-                        before?: unknown;
-                        after?: unknown;
-                    }[];
-                }[];
-            };
-            edges: {
-                added: string[];
-                removed: string[];
-                changed: {
-                    id: string;
-                    changes: {
-                        field: string;
-                        before?: unknown;
-                        after?: unknown;
-                    }[];
                 }[];
             };
         };
