@@ -21,7 +21,7 @@ const started: ChildProcess[] = []
 
 beforeAll(async () => {
   scratch = await createScratchDatabase(await ensurePostgres(process.env), 'warmflow_start')
-  const { TEMPORAL_ADDRESS: _, WARMFLOW_TEMPORAL_UI_PORT: __, ...rest } = process.env
+  const { TEMPORAL_ADDRESS: _, WARMFLOW_TEMPORAL_UI_PORT: __, WARMFLOW_VERBOSE: ___, ...rest } = process.env
   env = {
     ...rest,
     HOST: '127.0.0.1',
@@ -109,6 +109,117 @@ async function health(port: number): Promise<number | undefined> {
     return undefined
   }
 }
+
+/** A signed-in HTTP session against a started server. */
+async function signIn(base: string, email: string, password: string) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  expect(login.status).toBe(200)
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    return { status: response.status, body: (await response.json().catch(() => null)) as any }
+  }
+}
+
+// First, on the fresh data folder: what a newcomer sees, and the flagship's e-mails in the
+// local test outbox (no SMTP credential). It stops before the supervision test starts again.
+describe('warmflow start on a bare install', () => {
+  it('ends with the framed URL and administrator, logs to a file, and the flagship mails into the outbox', async () => {
+    const port = await freePort()
+    const started = warmflowStart(port)
+    await until('the closing block', () => (/╰─+╯\n/.test(started.output()) ? true : undefined), 180_000)
+    // Give late output the chance to show up after the block (it must not).
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+
+    const lines = started.output().trimEnd().split('\n')
+    expect(lines.at(-1)).toMatch(/^╰─+╯$/)
+    const top = lines.findLastIndex((l) => /^╭─+╮$/.test(l))
+    const block = lines.slice(top + 1, -1).map((l) => l.replace(/^│ /, '').replace(/ *│$/, ''))
+    expect(block[0]).toBe(`Warmflow is running / Warmflow draait: http://127.0.0.1:${port}`)
+    expect(block).toContain(`Testpostvak / test outbox: http://127.0.0.1:${port}/outbox`)
+    const email = /^ {2}e-mail: {3}(\S+)$/.exec(block.at(-2) ?? '')?.[1]
+    const password = /^ {2}password: (\S+)$/.exec(block.at(-1) ?? '')?.[1]
+    expect(email).toBeTruthy()
+    expect(password).toBeTruthy()
+    // Worker, bundler and Temporal chatter is in the log file, not in the terminal.
+    expect(started.output()).not.toMatch(/\[(INFO|WARN|DEBUG)\]|webpack|asset workflow-bundle/i)
+    const logFile = join(dataDir, 'logs', 'warmflow.log')
+    expect(existsSync(logFile)).toBe(true)
+    expect(readFileSync(logFile, 'utf8').length).toBeGreaterThan(0)
+
+    // The newcomer's story on this install: the seeded flagship's form, then the coordinator.
+    const base = `http://127.0.0.1:${port}`
+    const api = await signIn(base, email!, password!)
+    const flows = await api('GET', '/api/v1/flows')
+    const flagship = (flows.body.items as { id: string; name: string }[]).find(
+      (f) => f.name === 'Nieuwe aanmelding',
+    )!
+    expect(flagship).toBeDefined()
+    const form = await fetch(`${base}/api/v1/forms/${flagship.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        voornaam: 'Ayla',
+        achternaam: 'Demir',
+        email: 'ayla.start@example.nl',
+        postcode: '3512ab',
+        taal: 'nl',
+        talen: ['nl'],
+        hulpvraag: 'Ik zoek hulp bij boodschappen op dinsdagmiddag.',
+        momenten: ['di-middag'],
+        vog: false,
+      }),
+    })
+    expect(form.status).toBe(202)
+    const task = await until(
+      'the coordinator task',
+      async () => {
+        const tasks = await api('GET', '/api/v1/tasks?view=team')
+        return (tasks.body?.items as { id: string }[] | undefined)?.[0]
+      },
+      90_000,
+    )
+    const detail = await api('GET', `/api/v1/tasks/${task.id}`)
+    const matches = detail.body.data.matches as { id: string; name: string }[]
+    expect(matches.length).toBeGreaterThan(0)
+    const done = await api('POST', `/api/v1/tasks/${task.id}/complete`, {
+      decision: 'approve',
+      fields: { vrijwilliger: matches.at(-1)!.id },
+    })
+    expect(done.status, JSON.stringify(done.body)).toBe(200)
+
+    const subjects = await until(
+      'three messages in the outbox',
+      async () => {
+        const outbox = await api('GET', '/api/v1/outbox')
+        const items = (outbox.body?.items ?? []) as { subject: string }[]
+        return items.length >= 3 ? items.map((m) => m.subject).sort() : undefined
+      },
+      90_000,
+    )
+    expect(subjects).toEqual([
+      'Nieuwe koppeling: Ayla zoekt hulp',
+      'We hebben een vrijwilliger voor je gevonden',
+      'We hebben je aanvraag ontvangen',
+    ])
+    const exited = new Promise((resolve) => started.process.once('exit', resolve))
+    started.process.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  }, 300_000)
+})
 
 describe('warmflow start supervises what it starts', () => {
   it('restarts a killed API+worker, refuses a second start on the same data folder, and leaves nothing behind when killed with -9', async () => {

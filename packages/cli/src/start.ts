@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Runtime } from '@temporalio/worker'
 import { connectApiTemporal, ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
@@ -18,8 +19,16 @@ import {
 } from '@warmflow/worker'
 import { seedExampleFlows } from './seed.js'
 import { seedDemoData } from './seed-demo.js'
+import { startupBanner } from './services/banner.js'
 import { migrateAndGrant } from './services/database.js'
+import {
+  type LocalOutbox,
+  requireSmtpCredential,
+  startLocalOutbox,
+  withLocalOutbox,
+} from './services/outbox.js'
 import { ensureDatabase } from './services/postgres.js'
+import { describeFlowsWithoutSmtp, flowsWithoutSmtp } from './services/smtp-check.js'
 import { reportReadyToSupervisor, superviseChild } from './services/supervise.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
 
@@ -27,6 +36,28 @@ const editorDir = fileURLToPath(new URL('../../editor/dist/', import.meta.url))
 
 function say(line: string) {
   process.stdout.write(`${line}\n`)
+}
+
+/** `WARMFLOW_ENV=production`: no local outbox; a flow's e-mail needs the team's SMTP credential. */
+export function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return env.WARMFLOW_ENV === 'production'
+}
+
+/** The file worker, bundler and node output goes to, unless `WARMFLOW_VERBOSE=1`. */
+export function logFileFor(dataDir: string): string {
+  return join(dataDir, 'logs', 'warmflow.log')
+}
+
+/** Set for the API+worker process: where its standard error goes (the log file). */
+const logFileVariable = 'WARMFLOW_LOG_FILE'
+
+/** The last lines of the log file, for a start that failed while its output went there. */
+function tailOf(file: string, lines: number): string[] {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines)
+  } catch {
+    return []
+  }
 }
 
 /** Set by `warmflow start` in the environment of the API+worker process it supervises. */
@@ -66,6 +97,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const { temporal, address } = await temporalFor(config, env)
   say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
 
+  // Worker, bundler and node output goes to a log file; the terminal keeps what a person needs.
+  const verbose = env.WARMFLOW_VERBOSE === '1'
+  const logFile = logFileFor(config.dataDir)
+  mkdirSync(join(config.dataDir, 'logs'), { recursive: true })
+  const logFd = verbose ? undefined : openSync(logFile, 'a', 0o600)
   const platform = superviseChild({
     name: 'API+worker',
     command: process.execPath,
@@ -75,8 +111,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
       TEMPORAL_ADDRESS: address,
       [supervisedChildVariable]: '1',
       ...(temporal ? { [embeddedTemporalVariable]: '1' } : {}),
+      ...(logFd === undefined ? {} : { [logFileVariable]: logFile }),
     },
     log: say,
+    ...(logFd === undefined ? {} : { stderr: logFd }),
   })
   let stopping = false
   const stop = async (why: string, exitCode: number) => {
@@ -96,6 +134,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
     )
   })
   const end = await platform.done
+  if (logFd !== undefined) closeSync(logFd)
+  if (end.reason !== 'stopped' && logFd !== undefined) {
+    say(`The last lines of ${logFile} / de laatste regels van het logbestand:`)
+    for (const line of tailOf(logFile, 20)) say(`  ${line}`)
+  }
   if (end.reason !== 'stopped') await stop('', 1)
 }
 
@@ -135,19 +178,21 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       'PostgreSQL: the app runs as the owner role, so it could change the audit log; set DATABASE_MIGRATION_URL.',
     )
   }
+  // Shown last, in the closing block, so later output never scrolls it away.
   const firstAdmin = await ensureFirstAdmin(db)
-  if (firstAdmin) {
-    say('')
-    say('First administrator created / eerste beheerder aangemaakt:')
-    say(`  e-mail:   ${firstAdmin.email}`)
-    say(`  password: ${firstAdmin.password}`)
-    say('  Write it down: it is shown only now. / Schrijf het op: het wordt alleen nu getoond.')
-    say('')
-  }
 
   // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the payload keys;
   // the worker writes them and the API reads them back (a webhook's answer, a run's output).
   const stores = createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) })
+  // Without an SMTP credential e-mail goes to a local outbox (an SMTP server on 127.0.0.1 that
+  // stores what it gets), never to anyone; production has none and says what is missing.
+  let outbox: LocalOutbox | undefined
+  if (isProduction(env)) {
+    stores.secrets = requireSmtpCredential(stores.secrets)
+  } else {
+    outbox = await startLocalOutbox({ dir: join(config.dataDir, 'outbox'), log: say })
+    stores.secrets = withLocalOutbox(stores.secrets, outbox.credential)
+  }
   const {
     worker,
     registry,
@@ -190,15 +235,25 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       pluginFailures,
       credentialKey,
       stores,
+      ...(outbox ? { outbox: { dir: outbox.dir } } : {}),
       // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
       ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
     },
     { port: config.port, host: config.host },
   )
-  say('')
   if (config.oidc) say(`Single sign-on: ${config.oidc.issuer} (callback ${config.oidc.redirectUrl})`)
-  say(`Warmflow is running: ${server.url}  (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`)
-  say('Press Ctrl+C to stop. / Druk op Ctrl+C om te stoppen.')
+  say(`Started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`)
+  // Production sends no e-mail to a test outbox: say which flows cannot send before they run.
+  const warnings = isProduction(env) ? describeFlowsWithoutSmtp(await flowsWithoutSmtp(db, registry)) : []
+  say('')
+  for (const line of startupBanner({
+    url: server.url,
+    logFile: env[logFileVariable],
+    outboxUrl: outbox ? `${server.url.replace(/\/$/, '')}/outbox` : undefined,
+    warnings,
+    firstAdmin,
+  }))
+    say(line)
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -210,6 +265,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     await workerDone.catch(() => undefined)
     await workerConnection.close()
     await client.connection.close()
+    await outbox?.stop()
     await db.destroy()
     await temporal?.stop()
     say('Stopped.')
