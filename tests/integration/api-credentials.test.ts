@@ -100,13 +100,22 @@ describe('credentials', () => {
     expect(
       (await platform.as(developerB).request('DELETE', `/api/v1/credentials/${created.body.id}`)).status,
     ).toBe(404)
-    // Designers read names but do not write credentials.
+    // Approvers neither read nor write credentials; designers of the team write them.
+    const approverA = await platform.createUser({ roles: ['approver'], teams: [teamA] })
+    expect((await platform.as(approverA).request('GET', '/api/v1/credentials')).status).toBe(403)
     expect(
-      (await platform.as(designerA).request('POST', '/api/v1/credentials', { name: 'x', value: 'y' })).status,
+      (await platform.as(approverA).request('POST', '/api/v1/credentials', { name: 'x', value: 'y' })).status,
     ).toBe(403)
     expect(
-      (await platform.as(designerA).request('DELETE', `/api/v1/credentials/${created.body.id}`)).status,
+      (await platform.as(approverA).request('DELETE', `/api/v1/credentials/${created.body.id}`)).status,
     ).toBe(403)
+    const byDesigner = await platform
+      .as(designerA)
+      .request('POST', '/api/v1/credentials', { name: 'smtp-designer', value: 'y' })
+    expect(byDesigner.status).toBe(201)
+    expect(
+      (await platform.as(designerA).request('DELETE', `/api/v1/credentials/${byDesigner.body.id}`)).status,
+    ).toBe(204)
 
     const deleted = await platform.as(developerA).request('DELETE', `/api/v1/credentials/${created.body.id}`)
     expect(deleted.status).toBe(204)

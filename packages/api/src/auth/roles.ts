@@ -17,7 +17,9 @@ export const permissions = {
   /** See personal-data fields in run details unredacted. */
   'run:personal-data': ['admin', 'designer'],
   'credential:read': ['admin', 'designer', 'developer'],
-  'credential:write': ['admin', 'developer'],
+  // The person who sets up a team's flows also enters its SMTP and AI credentials (values are
+  // never shown again; every change is in the audit log).
+  'credential:write': ['admin', 'designer', 'developer'],
   'task:work': ['admin', 'approver'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>

@@ -36,7 +36,7 @@ export function permissions(roles: readonly string[]) {
     inbox: admin || roles.includes('approver'),
     runs: admin || roles.includes('designer') || roles.includes('developer'),
     credentials: admin || roles.includes('designer') || roles.includes('developer'),
-    writeCredentials: admin || roles.includes('developer'),
+    writeCredentials: admin || roles.includes('designer') || roles.includes('developer'),
   }
 }
 
