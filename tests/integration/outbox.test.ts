@@ -25,6 +25,8 @@ let client: Awaited<ReturnType<typeof connectApiTemporal>>
 let accounts: ReturnType<typeof createAccounts>
 let team: TestTeam
 let designer: Requester
+/** The same API as production runs it: runs of flows that send e-mail need an SMTP credential. */
+let production: Requester
 let coordinator: TestUser
 let flowId: string
 
@@ -61,7 +63,17 @@ beforeAll(async () => {
   })
   accounts = createAccounts(app, db)
   team = await accounts.createTeam()
-  designer = accounts.as(await accounts.createUser({ roles: ['admin', 'designer'], teams: [team] }))
+  const designerUser = await accounts.createUser({ roles: ['admin', 'designer'], teams: [team] })
+  designer = accounts.as(designerUser)
+  const productionApp = createApp({
+    db,
+    registry: worker.registry,
+    temporal: { client, taskQueue, searchAttributes: true },
+    credentialKey,
+    requireSmtpCredential: true,
+    auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+  })
+  production = createAccounts(productionApp, db).as(designerUser)
   coordinator = await accounts.createUser({ roles: ['approver', 'coordinator'], teams: [team] })
   await stores.records.insert('volunteers', {
     ...volunteer,
@@ -171,15 +183,37 @@ describe('the local test outbox', () => {
     )
   }, 180_000)
 
-  it('lists, for production, the published flows whose team has no SMTP credential', async () => {
+  it('in production, names the flows that cannot send e-mail and refuses to start them', async () => {
     const ours = async () =>
       (await flowsWithoutSmtp(db, worker.registry)).filter((m) => m.teamName === team.name)
     expect(await ours()).toEqual([{ flowName: 'Nieuwe aanmelding', teamName: team.name, credential: 'smtp' }])
+    const start = () =>
+      production.request('POST', `/api/v1/flows/${flowId}/runs`, {
+        input: {
+          voornaam: 'Piet',
+          achternaam: 'Prod',
+          email: 'piet.prod@example.nl',
+          postcode: '3512ab',
+          taal: 'nl',
+          talen: ['nl'],
+          hulpvraag: 'Hulp bij de tuin.',
+          momenten: ['di-middag'],
+        },
+      })
+    const refused = await start()
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409)
+    expect(refused.body.code).toBe('flow.smtp_credential_missing')
+    expect(refused.body.message.nl).toContain('geen SMTP-inloggegevens "smtp"')
+    expect(refused.body.message.en).toContain('no SMTP credential "smtp"')
     const created = await designer.request('POST', '/api/v1/credentials', {
       name: 'smtp',
       value: JSON.stringify({ host: '127.0.0.1', port: outbox.port, from: 'centrale@warmflow.test' }),
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     expect(await ours()).toEqual([])
+    const started = await start()
+    expect(started.status, JSON.stringify(started.body)).toBe(201)
+    // The run waits for the coordinator; it is stopped so nothing of it outlives this test.
+    expect((await designer.request('POST', `/api/v1/runs/${started.body.id}/cancel`)).status).toBe(202)
   })
 })

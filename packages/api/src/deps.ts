@@ -73,6 +73,11 @@ export interface AppDeps {
    * messages are stored in, read by `GET /api/v1/outbox`. Absent: e-mail goes to a real server.
    */
   outbox?: { dir: string }
+  /**
+   * Production (`WARMFLOW_ENV=production`): a manual start, test run or retry of a flow that
+   * sends e-mail is refused (409) while its team has no SMTP credential of the name it uses.
+   */
+  requireSmtpCredential?: boolean
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
   pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
 }

@@ -37,6 +37,7 @@ export {
   retryAfterSeconds,
   ServiceUnavailableError,
 } from './problems.js'
+export { ensureSmtpCredentials, smtpCredentialsOf } from './runs/smtp-credentials.js'
 export { type ScheduleSync, scheduleIdFor, syncFlowSchedule } from './schedules.js'
 export { type RunningServer, startServer } from './server.js'
 export {

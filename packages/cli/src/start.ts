@@ -236,6 +236,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       credentialKey,
       stores,
       ...(outbox ? { outbox: { dir: outbox.dir } } : {}),
+      requireSmtpCredential: isProduction(env),
       // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
       ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
     },

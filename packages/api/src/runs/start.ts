@@ -14,6 +14,7 @@ import { type AuditEvent, auditRow } from '../audit.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../problems.js'
 import { type RunSource, runSourceOf } from './repository.js'
+import { ensureSmtpCredentials } from './smtp-credentials.js'
 import { checkStartInput } from './start-input.js'
 import { startingStatus } from './status.js'
 
@@ -119,6 +120,9 @@ export async function startRun(
       nl: 'Deze flow is gearchiveerd en start geen nieuwe runs.',
       en: 'This flow is archived and starts no new runs.',
     })
+  }
+  if (deps.requireSmtpCredential && ['manual', 'test', 'retry'].includes(request.trigger)) {
+    await ensureSmtpCredentials(db, deps.registry, version.definition, request.teamId)
   }
   if (request.trigger !== 'retry') {
     // A test run enters like a manual start.

@@ -33,12 +33,7 @@ export {
   type ScratchDatabase,
   waitForPostgres,
 } from './postgres.js'
-export {
-  describeFlowsWithoutSmtp,
-  type FlowWithoutSmtp,
-  flowsWithoutSmtp,
-  smtpCredentialsOf,
-} from './smtp-check.js'
+export { describeFlowsWithoutSmtp, type FlowWithoutSmtp, flowsWithoutSmtp } from './smtp-check.js'
 export {
   type RestartPolicy,
   readyMessage,

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
+import { smtpCredentialsOf } from '@warmflow/api'
 import { controlPlugin, createRegistry, validateFlow } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { describe, expect, it } from 'vitest'
-import { describeFlowsWithoutSmtp, smtpCredentialsOf } from './smtp-check.js'
+import { describeFlowsWithoutSmtp } from './smtp-check.js'
 
 const registry = createRegistry([controlPlugin, builtinPlugin])
 const flagship = validateFlow(

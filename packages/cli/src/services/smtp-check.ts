@@ -1,3 +1,4 @@
+import { smtpCredentialsOf } from '@warmflow/api'
 import type { FlowDefinition, NodeRegistry } from '@warmflow/engine'
 import type { Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
@@ -8,23 +9,6 @@ export interface FlowWithoutSmtp {
   teamName: string
   /** The credential name the node asks for (its `smtp` slot). */
   credential: string
-}
-
-/**
- * The credential names a flow's nodes use for the `smtp` slot (`node.credentials.smtp`, or the
- * slot's own name), for every node whose type declares that slot.
- *
- * @example
- * smtpCredentialsOf(definition, registry) // ['smtp']
- */
-export function smtpCredentialsOf(definition: FlowDefinition, registry: NodeRegistry): string[] {
-  const names = new Set<string>()
-  for (const node of definition.nodes) {
-    const type = registry.get(node.type, node.version)
-    if (!type?.secrets?.includes('smtp')) continue
-    names.add(node.credentials?.smtp ?? 'smtp')
-  }
-  return [...names]
 }
 
 /**
