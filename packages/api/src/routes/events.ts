@@ -11,7 +11,7 @@ import { runDetail } from '../runs/read-back.js'
 import { flowDefinitionOf, loadTeamRun } from '../runs/repository.js'
 import { redactRunDetail } from './redact.js'
 import { problemResponse, uuidParam } from './schemas.js'
-import { toTaskSummary } from './tasks.js'
+import { toTaskSummary } from './task-schemas.js'
 
 /** How often the streams look for news, and how long one stream lives at most. */
 export interface EventStreamSettings {

@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
 import { WorkflowUpdateFailedError } from '@temporalio/client'
 import { ApplicationFailure } from '@temporalio/common'
-import { completeTaskUpdateName, formFieldSchema, type StoredTask } from '@warmflow/engine'
+import { completeTaskUpdateName, type StoredTask } from '@warmflow/engine'
 import { recordActivity, recordTaskClaimed, recordTaskOpened } from '@warmflow/store'
 import { sql } from 'kysely'
 import { audit } from '../audit.js'
 import { roleSchema } from '../auth/roles.js'
 import type { Viewer } from '../auth/users.js'
-import { authorize, ensureTeamAccess, inTeam, visibleTeams } from '../context.js'
+import { authorize, ensureTeamAccess, visibleTeams } from '../context.js'
 import type { WiredDeps } from '../deps.js'
 import { createRouter } from '../openapi.js'
+import { mayTakeOver, mayWork } from '../tasks/access.js'
 import { taskError, taskNotFound } from '../tasks/messages.js'
 import {
   afterCursor,
@@ -21,97 +22,7 @@ import {
   pageResponse,
 } from './pagination.js'
 import { isUuid, problemResponse, uuidParam } from './schemas.js'
-
-const localized = z.object({ nl: z.string(), en: z.string() })
-
-const taskSummarySchema = z
-  .object({
-    id: z.string(),
-    runId: z.string(),
-    flowId: z.string(),
-    nodeId: z.string(),
-    teamId: z.string().nullable(),
-    role: z.string(),
-    assignee: z.string().nullable(),
-    title: localized,
-    status: z.enum(['open', 'completed', 'expired', 'cancelled']),
-    deadline: z.string().nullable(),
-    overdue: z.boolean(),
-    fourEyes: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('TaskSummary')
-
-const taskSchema = taskSummarySchema
-  .extend({
-    form: z.object({
-      fields: z
-        .record(z.string(), formFieldSchema)
-        .openapi({ description: 'The fields the approver may edit' }),
-    }),
-    data: z.record(z.string(), z.unknown()),
-    outcome: z.record(z.string(), z.unknown()).nullable(),
-    history: z.array(
-      z.object({
-        type: z.string(),
-        data: z.record(z.string(), z.unknown()),
-        at: z.string(),
-        byName: z
-          .string()
-          .optional()
-          .openapi({ description: 'Who did it (claimed, handed over or decided), by name' }),
-        toName: z.string().optional().openapi({ description: 'Who a hand-over went to, by name' }),
-      }),
-    ),
-    flowName: z.string().optional().openapi({ description: 'The name of the flow the task belongs to' }),
-    assigneeName: z
-      .string()
-      .optional()
-      .openapi({ description: 'The name of the team member who has the task (absent when nobody has it)' }),
-  })
-  .openapi('Task')
-
-export const toTaskSummary = (task: StoredTask) => ({
-  id: task.id,
-  runId: task.runId,
-  flowId: task.flowId,
-  nodeId: task.nodeId,
-  teamId: task.teamId,
-  role: task.role,
-  assignee: task.assignee,
-  title: task.title,
-  status: task.status,
-  deadline: task.deadline ? new Date(task.deadline).toISOString() : null,
-  overdue: task.status === 'open' && task.deadline !== null && new Date(task.deadline).getTime() < Date.now(),
-  fourEyes: task.fourEyes,
-  createdAt: new Date(task.createdAt).toISOString(),
-  updatedAt: new Date(task.updatedAt).toISOString(),
-})
-
-/** A task's role limits who may act when it names one of Warmflow's roles; admins always may. */
-export function mayWork(viewer: Viewer, task: StoredTask): boolean {
-  if (viewer.roles.includes('admin')) return true
-  return (
-    !roleSchema.safeParse(task.role).success || viewer.roles.includes(task.role as Viewer['roles'][number])
-  )
-}
-
-/**
- * True when a colleague with these roles may take the task over: someone who works the inbox
- * (admin or approver) and may do this task (see {@link mayWork}).
- */
-function mayTakeOver(roles: readonly string[], task: StoredTask): boolean {
-  return (roles.includes('admin') || roles.includes('approver')) && mayWork({ roles } as Viewer, task)
-}
-
-const candidateSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string().optional().openapi({ description: 'Only for admins' }),
-  })
-  .openapi('TaskCandidate')
+import { candidateSchema, taskSchema, taskSummarySchema, toTaskSummary } from './task-schemas.js'
 
 const views = ['team', 'mine', 'unassigned', 'due_soon', 'overdue'] as const
 
@@ -555,9 +466,4 @@ export function taskRoutes(deps: WiredDeps) {
   )
 
   return app
-}
-
-/** True when the viewer could see the task in the inbox (team and role). */
-export function canSeeTask(viewer: Viewer, task: StoredTask): boolean {
-  return task.teamId !== null && inTeam(viewer, task.teamId) && mayWork(viewer, task)
 }
