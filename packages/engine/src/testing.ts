@@ -66,7 +66,9 @@ function handlerClient(handler: HttpHandler): NodeHttp {
         new Request(String(url), {
           method,
           headers: init.headers ?? {},
-          ...(init.body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body: init.body } : {}),
+          ...(init.body !== undefined && method !== 'GET' && method !== 'HEAD'
+            ? { body: init.body as NonNullable<RequestInit['body']> }
+            : {}),
         }),
       )
     },
