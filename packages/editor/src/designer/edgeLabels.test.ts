@@ -1,21 +1,11 @@
-import i18next from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CatalogueNode } from '../api/types'
-import { en } from '../i18n/en'
-import { nl } from '../i18n/nl'
+import { testI18n } from '../i18n/testing'
 import { catalogueIndex } from './catalogue'
 import { labelledEdges } from './edgeLabels'
 import { fromDefinition } from './graph'
 
-const i18n = i18next.createInstance()
-beforeAll(async () => {
-  await i18n.init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
-    lng: 'nl',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-  })
-})
+const i18n = testI18n()
 
 const entry = (type: string, title: string, outputs?: CatalogueNode['outputs']): CatalogueNode => ({
   key: `${type}@1`,

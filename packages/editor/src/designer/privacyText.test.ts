@@ -1,18 +1,8 @@
-import i18next from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { en } from '../i18n/en'
-import { nl } from '../i18n/nl'
+import { describe, expect, it } from 'vitest'
+import { testI18n } from '../i18n/testing'
 import { personalDataSentence } from './privacyText'
 
-const i18n = i18next.createInstance()
-beforeAll(async () => {
-  await i18n.init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
-    lng: 'nl',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-  })
-})
+const i18n = testI18n()
 
 describe("a node's personal data, in words", () => {
   it('says "everything it is given" instead of a star', () => {

@@ -1,21 +1,11 @@
-import i18next from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { CatalogueNode } from '../api/types'
-import { en } from '../i18n/en'
-import { nl } from '../i18n/nl'
+import { testI18n } from '../i18n/testing'
 import { checkFlow, type FlowProblem, registryFromCatalogue } from './catalogue'
 import { fieldProblemText } from './problemText'
 
-const i18n = i18next.createInstance()
-beforeAll(async () => {
-  await i18n.init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
-    lng: 'nl',
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-  })
-})
+const i18n = testI18n()
 
 const text = { nl: 'Voorbeeld', en: 'Example' }
 // A node type as the API's catalogue describes it, its config schema made by zod like the real ones.
