@@ -297,37 +297,32 @@ const greetings = new Set([
 const signOff =
   /(?:(?:groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|regards|liefs|doei|thanks|bedankt|dank(?:je(?:wel)?)?|cheers|namens)[\s,.!:-]*\n\s*|(?:^|\n)[ \t]*(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)[ \t,]+)$/i
 
+/** The words of a space-separated list, as a set. */
+const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
+
 /** Dutch closed-class words, verb forms and note abbreviations that are never names. */
-const functionWords = new Set(
-  (
-    'aan al alle alles als alsof altijd ander andere anders bij bijna binnen boven buiten dan dat de deze die dit doch door dus een eens eer en enig enige er erg even geen haar hare heb hebben heeft hem hen het hier hij hoe hoewel hun ik in is ja je jij jou jouw juist kan kon konden kunnen maar me meer men met mij mijn mijne moest moesten moet moeten na naar naast niet niets nog nooit nu of ofwel om omdat onder ons onze ook op over per reeds rond sinds sommige tegen tenzij ter tijdens toch toe tot tussen u uit uw van vanaf vandaag veel voor vooral waar waarom wanneer want waren was wat we wel welk welke werd werden wie wij wil wilde wilden wordt worden zal ze zelf zich zij zijn zo zoals zodat zonder zou zouden zullen zo ' +
+const functionWords = wordSet(
+  'aan al alle alles als alsof altijd ander andere anders bij bijna binnen boven buiten dan dat de deze die dit doch door dus een eens eer en enig enige er erg even geen haar hare heb hebben heeft hem hen het hier hij hoe hoewel hun ik in is ja je jij jou jouw juist kan kon konden kunnen maar me meer men met mij mijn mijne moest moesten moet moeten na naar naast niet niets nog nooit nu of ofwel om omdat onder ons onze ook op over per reeds rond sinds sommige tegen tenzij ter tijdens toch toe tot tussen u uit uw van vanaf vandaag veel voor vooral waar waarom wanneer want waren was wat we wel welk welke werd werden wie wij wil wilde wilden wordt worden zal ze zelf zich zij zijn zo zoals zodat zonder zou zouden zullen zo ' +
     'ben bent kwam kwamen ging gingen gaat gaan had hadden deed deden zei zeiden zag zagen liep bleef bleven gaf gaven nam namen kreeg kregen wist dacht bracht zat zaten lag stond stonden mocht mochten kon wou wilde ligt zit staat komt doet zegt weet' +
     ' cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
     ' maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december ' +
-    'feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo'
-  ).split(/\s+/),
+    'feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo',
 )
 
 /** Verbs that only a person does, right after a name: "Kok belt terug", "Roos vertelde". */
-const personVerbs = new Set(
-  'belt belde mailt mailde appt appte zegt zei vraagt vroeg vertelt vertelde meldt meldde woont woonde werkt werkte wil wilde komt kwam helpt hielp zorgt zorgde geeft gaf laat liet heeft had vindt vond denkt dacht voelt voelde weet wist hoopt hoopte schrijft schreef'.split(
-    ' ',
-  ),
+const personVerbs = wordSet(
+  'belt belde mailt mailde appt appte zegt zei vraagt vroeg vertelt vertelde meldt meldde woont woonde werkt werkte wil wilde komt kwam helpt hielp zorgt zorgde geeft gaf laat liet heeft had vindt vond denkt dacht voelt voelde weet wist hoopt hoopte schrijft schreef',
 )
 
 /** Abbreviations written with a dot in notes; the dot does not end the sentence. */
-const abbreviations = new Set(
-  'cl clt ca nr tel evt ivm jr mnd bijv bv oa vlgs mbt zgn nl resp afd tav tnv wk vd ipv ism dmv ca st'.split(
-    ' ',
-  ),
+const abbreviations = wordSet(
+  'cl clt ca nr tel evt ivm jr mnd bijv bv oa vlgs mbt zgn nl resp afd tav tnv wk vd ipv ism dmv ca st',
 )
 
 /** Common English words, for English fragments in notes. */
-const englishWords = new Set(
-  (
-    'the a an and or but of to in on at for with from by about as is are was were be been being have has had do does did will would can could should may might must shall not no yes this that these those it its he she his her they them their we our you your i me my please note thanks thank regards kind best dear hello hi update client meeting call prefers during next week today tomorrow appointment asap fyi see attached let know if any questions sorry english dutch' +
-    ' sent via iphone android mobile app'
-  ).split(/\s+/),
+const englishWords = wordSet(
+  'the a an and or but of to in on at for with from by about as is are was were be been being have has had do does did will would can could should may might must shall not no yes this that these those it its he she his her they them their we our you your i me my please note thanks thank regards kind best dear hello hi update client meeting call prefers during next week today tomorrow appointment asap fyi see attached let know if any questions sorry english dutch' +
+    ' sent via iphone android mobile app',
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
@@ -383,13 +378,11 @@ const organisationNoun =
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
  * Partners", "Otto Workforce", "Buurtzorg Jong" does not qualify, "Delta Fiber", "Jansen B.V.".
  */
-const organisationWordAfter = new Set(
-  (
-    'bv nv vof groep group holding zorg zorggroep wonen woningen energie energy thuiszorg welzijn incasso finance financial bank bankiers verzekeringen insurance ' +
+const organisationWordAfter = wordSet(
+  'bv nv vof groep group holding zorg zorggroep wonen woningen energie energy thuiszorg welzijn incasso finance financial bank bankiers verzekeringen insurance ' +
     'nederland nl partners services diensten advies advocaten bewindvoering makelaars uitzendbureau uitzendgroep workforce personeelsdiensten fiber telecom mobile ' +
     'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
-    'collection collections credit lease shop store online direct'
-  ).split(/\s+/),
+    'collection collections credit lease shop store online direct',
 )
 
 /**
@@ -401,17 +394,13 @@ const organisationGovernor =
   /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan)$/
 
 /** Verbs after which a capitalised word is a language ("spreekt Tigrinya"). */
-const languageVerbs = new Set(
-  'spreekt spreken sprak spraken verstaat verstaan verstond leert leren leerde praat praten spreek'.split(
-    ' ',
-  ),
+const languageVerbs = wordSet(
+  'spreekt spreken sprak spraken verstaat verstaan verstond leert leren leerde praat praten spreek',
 )
 
 /** Finite verbs that follow the subject of a sentence: "Rob is opgelucht", "Roos heeft pijn". */
-const finiteVerbs = new Set(
-  'is was heeft had wil wilde kan kon moet moest zal zou gaat ging komt kwam zit zat ligt lag blijft bleef krijgt kreeg mag mocht doet deed staat stond loopt liep slaapt sliep eet at drinkt dronk'.split(
-    ' ',
-  ),
+const finiteVerbs = wordSet(
+  'is was heeft had wil wilde kan kon moet moest zal zou gaat ging komt kwam zit zat ligt lag blijft bleef krijgt kreeg mag mocht doet deed staat stond loopt liep slaapt sliep eet at drinkt dronk',
 )
 
 /** Subject pronouns: after "Bakker is" one of these makes "Bakker" no subject ("Bakker is hij nooit geworden"). */
