@@ -23,13 +23,10 @@ function unlabelled(schema: SchemaNode, path = ''): string[] {
   return missing
 }
 
-// The privacy nodes get their labels with the name-detection work in their own folder.
-const labelledElsewhere = new Set(['privacy.pseudonymise', 'privacy.restore'])
-
 const nodes = [...controlPlugin.nodes, ...builtinPlugin.nodes]
 
 describe('labels of the built-in and control nodes', () => {
-  it.each(nodes.filter((n) => !labelledElsewhere.has(n.type)).map((n) => [n.key, n] as const))(
+  it.each(nodes.map((n) => [n.key, n] as const))(
     '%s labels every setting in Dutch and English in the catalogue schema',
     (_, node) => {
       const { configSchema } = describeNode(node)

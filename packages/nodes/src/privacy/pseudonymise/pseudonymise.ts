@@ -1,5 +1,6 @@
 import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
+import { fieldLabel } from '../../field-labels.js'
 import { type KnownValue, normaliseValue, type PersonalDataKind, personalDataKinds } from '../detect.js'
 import { fieldPathPattern, getPath, setPath } from '../paths.js'
 import {
@@ -140,19 +141,51 @@ export const pseudonymiseNode = defineNode({
   input: data,
   config: z.object({
     /** Free-text fields to search for personal data, e.g. `omschrijving`. */
-    textFields: z.array(fieldPath).max(50).default([]),
+    textFields: z
+      .array(fieldPath)
+      .max(50)
+      .meta(
+        fieldLabel('Vrije tekstvelden', 'Free-text fields', {
+          nl: 'Velden met vrije tekst, zoals omschrijving: daarin worden namen, nummers en adressen vervangen.',
+          en: 'Fields with free text, such as omschrijving: names, numbers and addresses in them are replaced.',
+        }),
+      )
+      .default([]),
     /** Structured fields and what they hold, e.g. `{ voornaam: 'voornaam', telefoon: 'telefoon' }`. */
-    fields: z.record(fieldPath, fieldKindSchema).default({}),
+    fields: z
+      .record(fieldPath, fieldKindSchema)
+      .meta(
+        fieldLabel('Vaste velden', 'Structured fields', {
+          nl: 'Velden die zelf een gegeven zijn, met wat erin staat (voornaam, telefoon, …). Ze worden in hun geheel vervangen en ook in de vrije tekst gezocht.',
+          en: 'Fields that are a piece of personal data themselves, with what they hold (first name, phone, …). They are replaced whole and also searched for in the free text.',
+        }),
+      )
+      .default({}),
     /** Which kinds to look for in free text. All by default. */
     detect: z
       .array(z.enum(personalDataKinds))
       .min(1)
+      .meta(
+        fieldLabel('Zoeken naar', 'Look for', {
+          nl: 'Welke soorten gegevens in de vrije tekst worden gezocht. Standaard alle.',
+          en: 'Which kinds of data are looked for in the free text. All by default.',
+        }),
+      )
       .default([...personalDataKinds]),
     /**
      * Names of organisations, brands and places the team deals with that are never a person, e.g.
      * `["Vattenfall", "Albert Heijn"]`: the name detector leaves them in the text.
      */
-    notNames: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
+    notNames: z
+      .array(z.string().trim().min(1).max(100))
+      .max(1000)
+      .meta(
+        fieldLabel('Geen namen', 'Not names', {
+          nl: 'Organisaties, merken en plaatsen waar het team mee werkt en die nooit een persoon zijn, zoals Vattenfall. Ze blijven in de tekst staan.',
+          en: 'Organisations, brands and places the team works with that are never a person, such as Vattenfall. They stay in the text.',
+        }),
+      )
+      .default([]),
   }),
   output: data,
   secrets: [pseudonymKeySlot],

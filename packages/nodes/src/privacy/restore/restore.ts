@@ -1,5 +1,6 @@
 import { defineNode, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
+import { fieldLabel } from '../../field-labels.js'
 import { fieldPathPattern, getPath, setPath } from '../paths.js'
 import { loadPseudonymKey, openMapping, pseudonymKeySlot, readPrivacyMarker } from '../vault.js'
 
@@ -27,9 +28,26 @@ export const restoreNode = defineNode({
   input: data,
   config: z.object({
     /** Fields holding placeholders to replace by the real values. */
-    fields: z.array(fieldPath).min(1).max(50),
+    fields: z
+      .array(fieldPath)
+      .min(1)
+      .max(50)
+      .meta(
+        fieldLabel('Velden om terug te zetten', 'Fields to restore', {
+          nl: 'Velden met codes zoals [NAAM_1] die weer de echte gegevens krijgen, voor gebruik binnen de organisatie.',
+          en: 'Fields with codes such as [NAAM_1] that get the real data back, for use inside the organisation.',
+        }),
+      ),
     /** The restored data must stay inside the organisation; this is not a switch. */
-    internalOnly: z.literal(true).default(true),
+    internalOnly: z
+      .literal(true)
+      .meta(
+        fieldLabel('Alleen intern', 'Internal only', {
+          nl: 'De echte gegevens blijven binnen de organisatie. Dit is geen keuze.',
+          en: 'The real data stays inside the organisation. This is not a choice.',
+        }),
+      )
+      .default(true),
   }),
   output: data,
   secrets: [pseudonymKeySlot],
