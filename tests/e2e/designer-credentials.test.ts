@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.js'
 import {
   type BrowserPlatform,
+  createFlow,
   login,
   screenshot,
+  screenshotOnFailure,
   seriousAxeViolations,
   startBrowserPlatform,
 } from './support.js'
@@ -13,16 +15,6 @@ let env: BrowserPlatform
 let smtp: TestSmtpServer
 let page: Page
 const password = 'geheim-test-wachtwoord'
-
-async function createFlow(definition: Record<string, unknown>): Promise<string> {
-  const created = await env.platform.request(
-    'POST',
-    `/api/v1/flows?teamId=${env.platform.team.id}`,
-    definition,
-  )
-  expect(created.status, JSON.stringify(created.body)).toBe(201)
-  return created.body.id
-}
 
 /** A form field by its label, with or without the "(niet verplicht)" mark. */
 function field(scope: ReturnType<Page['getByRole']>, label: string) {
@@ -44,11 +36,7 @@ describe('credentials page and missing credentials, in Chromium', () => {
     await login(page, env.platform.admin)
   }, 180_000)
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) {
-      await screenshot(page, `failed-credentials-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`)
-    }
-  })
+  screenshotOnFailure(() => page, 'failed-credentials')
 
   afterAll(async () => {
     await smtp?.stop()
@@ -136,7 +124,7 @@ describe('credentials page and missing credentials, in Chromium', () => {
 
   it('lists a missing credential under Problems in the node panel’s words, and warns at publishing', async () => {
     await deleteCredentials()
-    const flowId = await createFlow({
+    const flowId = await createFlow(env.platform, {
       name: 'Bevestiging sturen',
       nodes: [
         { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },

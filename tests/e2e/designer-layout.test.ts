@@ -1,21 +1,11 @@
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { TestUser } from '../support/platform.js'
-import { type BrowserPlatform, login, screenshot, startBrowserPlatform } from './support.js'
+import { type BrowserPlatform, createFlow, login, screenshot, startBrowserPlatform } from './support.js'
 
 let env: BrowserPlatform
 let designer: TestUser
 const pages: Page[] = []
-
-async function createFlow(definition: Record<string, unknown>): Promise<string> {
-  const created = await env.platform.request(
-    'POST',
-    `/api/v1/flows?teamId=${env.platform.team.id}`,
-    definition,
-  )
-  expect(created.status, JSON.stringify(created.body)).toBe(201)
-  return created.body.id
-}
 
 /** A chain of `count` transform nodes below a manual start, 160 px apart. */
 function longFlow(count: number) {
@@ -89,7 +79,7 @@ describe('the designer at desktop widths, in Chromium', () => {
   for (const width of [1280, 1920]) {
     it(`never clips the toolbar or the side panel's tabs at ${width} px`, async () => {
       // A flow with a problem (the e-mail node has no address) and warnings, so the tabs carry badges.
-      const flowId = await createFlow({
+      const flowId = await createFlow(env.platform, {
         name: 'Aanmelding verwerken met een lange naam voor de werkbalk',
         nodes: [
           { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },
@@ -132,7 +122,7 @@ describe('the designer at desktop widths, in Chromium', () => {
   }
 
   it('opens a long flow at a zoom where the labels can be read, at its start', async () => {
-    const flowId = await createFlow(longFlow(40))
+    const flowId = await createFlow(env.platform, longFlow(40))
     const { page } = await env.open({ width: 1280, height: 800 })
     pages.push(page)
     await login(page, designer)
@@ -161,7 +151,7 @@ describe('the designer at desktop widths, in Chromium', () => {
     await screenshot(page, 'layout-long-flow')
 
     // A small flow still opens fitted to the view, as a whole.
-    const small = await createFlow({
+    const small = await createFlow(env.platform, {
       name: 'Klein',
       nodes: [
         { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },

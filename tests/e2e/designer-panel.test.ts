@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, type TestUser } from '../support/platform.js'
 import {
   type BrowserPlatform,
+  createFlow,
   login,
   screenshot,
+  screenshotOnFailure,
   seriousAxeViolations,
   startBrowserPlatform,
 } from './support.js'
@@ -12,16 +14,6 @@ import {
 let env: BrowserPlatform
 let designer: TestUser
 let page: Page
-
-async function createFlow(definition: Record<string, unknown>): Promise<string> {
-  const created = await env.platform.request(
-    'POST',
-    `/api/v1/flows?teamId=${env.platform.team.id}`,
-    definition,
-  )
-  expect(created.status).toBe(201)
-  return created.body.id
-}
 
 async function flowNow(flowId: string): Promise<{ revision: number; definition: { name: string } }> {
   const answer = await env.platform.request('GET', `/api/v1/flows/${flowId}`)
@@ -37,18 +29,14 @@ describe("the designer's side panel and autosave, in Chromium", () => {
     await login(page, designer)
   }, 180_000)
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) {
-      await screenshot(page, `failed-panel-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`)
-    }
-  })
+  screenshotOnFailure(() => page, 'failed-panel')
 
   afterAll(async () => {
     await env?.stop()
   })
 
   it('saves the draft while someone keeps typing without a pause, and still notices a save by someone else', async () => {
-    const flowId = await createFlow({
+    const flowId = await createFlow(env.platform, {
       name: 'Snel typen',
       nodes: [{ id: 'start', type: 'manual', version: 1 }],
       edges: [],
@@ -97,7 +85,7 @@ describe("the designer's side panel and autosave, in Chromium", () => {
   }, 90_000)
 
   it("labels a records node's id as the record to pick, not as a name", async () => {
-    const flowId = await createFlow({
+    const flowId = await createFlow(env.platform, {
       name: 'Record bijwerken',
       nodes: [
         { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },
@@ -128,7 +116,7 @@ describe("the designer's side panel and autosave, in Chromium", () => {
   }, 60_000)
 
   it('puts the runs of published versions under their own heading, not under the test run of the draft', async () => {
-    const flowId = await createFlow({
+    const flowId = await createFlow(env.platform, {
       name: 'Runs en testruns',
       nodes: [
         { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } },

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestUser } from '../support/platform.js'
 import {
   type BrowserPlatform,
@@ -7,6 +7,7 @@ import {
   dragMouse,
   login,
   screenshot,
+  screenshotOnFailure,
   seriousAxeViolations,
   startBrowserPlatform,
 } from './support.js'
@@ -97,12 +98,8 @@ describe('the flow designer in Chromium', () => {
     await login(page, designer)
   }, 180_000)
 
-  afterEach(async (context) => {
-    // A picture of the page at a failure, to look at beside the error.
-    if (context.task.result?.state === 'fail' && page) {
-      await screenshot(page, `failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`)
-    }
-  })
+  // A picture of the page at a failure, to look at beside the error.
+  screenshotOnFailure(() => page, 'failed')
 
   afterAll(async () => {
     await env?.stop()

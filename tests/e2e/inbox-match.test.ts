@@ -6,6 +6,7 @@ import {
   screenshot,
   seriousAxeViolations,
   startBrowserPlatform,
+  startRunForTask,
 } from './support.js'
 
 // A coordinator chooses a volunteer from the proposals on a phone: the inbox shows what they need
@@ -85,15 +86,7 @@ describe('choosing a volunteer in the inbox on a phone, in Chromium', () => {
     expect((await platform.request('POST', `/api/v1/flows/${flowId}/publish`, { note: 'e2e' })).status).toBe(
       201,
     )
-    const started = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })
-    expect(started.status).toBe(201)
-    runId = started.body.id
-    taskId = await eventually(async () => {
-      const list = await platform.request('GET', '/api/v1/tasks?view=team')
-      return list.body.items?.find((task: { runId: string }) => task.runId === runId)?.id as
-        | string
-        | undefined
-    }, 30_000)
+    ;({ runId, taskId } = await startRunForTask(platform, flowId, {}))
   }, 180_000)
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import {
   screenshot,
   seriousAxeViolations,
   startBrowserPlatform,
+  startRunForTask,
 } from './support.js'
 
 let env: BrowserPlatform
@@ -77,17 +78,10 @@ describe('the inbox on a phone, in Chromium', () => {
       note: 'e2e',
     })
     expect(published.status).toBe(201)
-    const started = await platform.request('POST', `/api/v1/flows/${created.body.id}/runs`, {
-      input: { voornaam: 'Fatima', omschrijving: intakeText },
-    })
-    expect(started.status).toBe(201)
-    runId = started.body.id
-    taskId = await eventually(async () => {
-      const list = await platform.request('GET', '/api/v1/tasks?view=team')
-      return list.body.items?.find((task: { runId: string }) => task.runId === runId)?.id as
-        | string
-        | undefined
-    }, 30_000)
+    ;({ runId, taskId } = await startRunForTask(platform, created.body.id, {
+      voornaam: 'Fatima',
+      omschrijving: intakeText,
+    }))
   }, 180_000)
 
   afterAll(async () => {
@@ -180,16 +174,10 @@ describe('the inbox on a phone, in Chromium', () => {
   }, 60_000)
 
   it('an approver hands a task to a colleague with the keyboard on a phone; the colleague finds it under "Mijn taken"', async () => {
-    const started = await env.platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
-      input: { voornaam: 'Karim', omschrijving: 'Meneer zoekt hulp bij het invullen van formulieren.' },
+    const { taskId: handedTaskId } = await startRunForTask(env.platform, flowId, {
+      voornaam: 'Karim',
+      omschrijving: 'Meneer zoekt hulp bij het invullen van formulieren.',
     })
-    expect(started.status).toBe(201)
-    const handedTaskId = await eventually(async () => {
-      const list = await env.platform.request('GET', '/api/v1/tasks?view=team')
-      return list.body.items?.find((task: { runId: string }) => task.runId === started.body.id)?.id as
-        | string
-        | undefined
-    }, 30_000)
     const colleagueName = colleague.email.split('@')[0]!
 
     const { page } = await env.open(phone)
@@ -232,18 +220,13 @@ describe('the inbox on a phone, in Chromium', () => {
   }, 120_000)
 
   it("a colleague's task shows who has it and offers no claim; a claim someone beat you to is explained and the task reloaded", async () => {
-    const startTask = async (voornaam: string) => {
-      const started = await env.platform.request('POST', `/api/v1/flows/${flowId}/runs`, {
-        input: { voornaam, omschrijving: 'Mevrouw zoekt iemand voor een wekelijks kopje koffie.' },
-      })
-      expect(started.status).toBe(201)
-      return eventually(async () => {
-        const list = await env.platform.request('GET', '/api/v1/tasks?view=team')
-        return list.body.items?.find((task: { runId: string }) => task.runId === started.body.id)?.id as
-          | string
-          | undefined
-      }, 30_000)
-    }
+    const startTask = async (voornaam: string) =>
+      (
+        await startRunForTask(env.platform, flowId, {
+          voornaam,
+          omschrijving: 'Mevrouw zoekt iemand voor een wekelijks kopje koffie.',
+        })
+      ).taskId
     const colleagueName = colleague.email.split('@')[0]!
     const asColleague = env.platform.as(colleague)
     const held = await startTask('Els')

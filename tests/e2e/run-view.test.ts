@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, type TestUser } from '../support/platform.js'
 import {
   type BrowserPlatform,
   login,
   screenshot,
+  screenshotOnFailure,
   seriousAxeViolations,
   startBrowserPlatform,
 } from './support.js'
@@ -95,11 +96,7 @@ describe('a run on the canvas of the version it ran with, in Chromium', () => {
     await login(page, designer)
   }, 180_000)
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page) {
-      await screenshot(page, `failed-run-view-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`)
-    }
-  })
+  screenshotOnFailure(() => page, 'failed-run-view')
 
   afterAll(async () => {
     await env?.stop()

@@ -5,7 +5,8 @@ import { promisify } from 'node:util'
 import { type RunningServer, startServer } from '@warmflow/api'
 import axe from 'axe-core'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import { startTestPlatform, type TestPlatform, type TestUser } from '../support/platform.js'
+import { afterEach, expect } from 'vitest'
+import { eventually, startTestPlatform, type TestPlatform, type TestUser } from '../support/platform.js'
 
 const run = promisify(execFile)
 
@@ -189,4 +190,46 @@ export async function dragMouse(page: Page, from: { x: number; y: number }, to: 
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 })
   await page.mouse.move(to.x, to.y, { steps: 8 })
   await page.mouse.up()
+}
+
+/**
+ * After each test of the calling file that failed, saves a screenshot of the page `page()` returns
+ * (if any) as `<prefix>-<start of the test's name>.png`. Call it inside a `describe`.
+ */
+export function screenshotOnFailure(page: () => Page | undefined, prefix: string): void {
+  afterEach(async (context) => {
+    const shown = page()
+    if (context.task.result?.state === 'fail' && shown) {
+      await screenshot(shown, `${prefix}-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`)
+    }
+  })
+}
+
+/** Creates a flow in the platform's team as its admin; returns the new flow's id. */
+export async function createFlow(
+  platform: TestPlatform,
+  definition: Record<string, unknown>,
+): Promise<string> {
+  const created = await platform.request('POST', `/api/v1/flows?teamId=${platform.team.id}`, definition)
+  expect(created.status, JSON.stringify(created.body)).toBe(201)
+  return created.body.id
+}
+
+/**
+ * Starts a run of a published flow as the platform's admin and waits (at most 30 s) until the
+ * run's first task shows in the team's task list.
+ */
+export async function startRunForTask(
+  platform: Pick<TestPlatform, 'request'>,
+  flowId: string,
+  input: Record<string, unknown>,
+): Promise<{ runId: string; taskId: string }> {
+  const started = await platform.request('POST', `/api/v1/flows/${flowId}/runs`, { input })
+  expect(started.status).toBe(201)
+  const runId: string = started.body.id
+  const taskId = await eventually(async () => {
+    const list = await platform.request('GET', '/api/v1/tasks?view=team')
+    return list.body.items?.find((task: { runId: string }) => task.runId === runId)?.id as string | undefined
+  }, 30_000)
+  return { runId, taskId }
 }
