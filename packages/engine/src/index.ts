@@ -28,6 +28,13 @@ export {
 } from './codec.js'
 export { assertPluginCompatible, PluginIncompatibleError } from './compat.js'
 export * from './core.js'
+export type {
+  CredentialField,
+  CredentialFieldKind,
+  CredentialFields,
+  CredentialIssue,
+  CredentialKind,
+} from './credentials.js'
 export { canonicalJson, contentHash } from './hash.js'
 export {
   type AddressGuard,

@@ -1,5 +1,6 @@
 import type { Duration } from '@temporalio/common'
 import type { z } from 'zod'
+import type { CredentialKind } from './credentials.js'
 import type { NodeHttp } from './http.js'
 import type { LocalizedText } from './i18n.js'
 import type { InlineOperation } from './inline.js'
@@ -364,6 +365,11 @@ export interface PluginSpec {
    * `error` problems refuse publishing and test runs; `warning`s are shown.
    */
   checks?: readonly FlowCheck[]
+  /**
+   * The forms for this plugin's secret slots. The API offers a form for each slot a loaded node
+   * declares; a slot no plugin describes gets one secret value.
+   */
+  credentials?: readonly CredentialKind[]
 }
 
 /** Marks objects made by {@link definePlugin}. */

@@ -1,5 +1,6 @@
 import { definePlugin } from '@warmflow/engine'
 import { classifyNode, draftNode, extractNode, privacyProblems, summariseNode } from './ai/index.js'
+import { builtinCredentials } from './credentials.js'
 import { emailSendNode } from './email/index.js'
 import { httpRequestNode } from './http/index.js'
 import { manualTrigger } from './manual/manual.js'
@@ -13,6 +14,7 @@ import { formTrigger, scheduleTrigger, webhookTrigger } from './triggers/index.j
 import { webhookSendNode } from './webhook/index.js'
 
 export * from './ai/index.js'
+export { builtinCredentials } from './credentials.js'
 export * from './email/index.js'
 export * from './http/index.js'
 export { manualTrigger } from './manual/manual.js'
@@ -58,4 +60,6 @@ export const builtinPlugin = definePlugin({
   ],
   // AI nodes only get pseudonymised text: checked over the whole flow before it is published.
   checks: [privacyProblems],
+  // The forms for the mail server, AI service and web service credentials.
+  credentials: builtinCredentials,
 })

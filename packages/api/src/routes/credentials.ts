@@ -153,7 +153,7 @@ export function credentialRoutes(deps: AppDeps, options: CredentialRouteOptions 
         name,
         typesOf().map((type) => type.slot),
       ) ?? name
-    const result = credentialValue(slot, body.fields ?? {})
+    const result = credentialValue(deps.registry, slot, body.fields ?? {})
     if (!result.ok) throw invalidFields(result.problems)
     return result.value
   }
@@ -202,7 +202,7 @@ export function credentialRoutes(deps: AppDeps, options: CredentialRouteOptions 
     async (c) => {
       authorize(c, 'credential:write')
       const body = c.req.valid('json')
-      const result = credentialValue(body.type, body.fields)
+      const result = credentialValue(deps.registry, body.type, body.fields)
       if (!result.ok) throw invalidFields(result.problems)
       return c.json(await testConnection(body.type, result.parsed, { http: testHttp() }), 200)
     },
