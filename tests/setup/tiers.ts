@@ -10,7 +10,7 @@ export type Tier = 'unit' | 'integration' | 'e2e'
  * `examples/` is a unit test and must not need a service.
  */
 export const integrationBesideCode: readonly string[] = [
-  'packages/api/src/people/import-volunteers.test.ts',
+  'packages/cli/src/people/import-volunteers.test.ts',
   'packages/cli/src/seed-demo.test.ts',
   'packages/cli/src/seed-impact.test.ts',
   'packages/cli/src/services/temporal-guard.test.ts',

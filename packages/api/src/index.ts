@@ -28,7 +28,6 @@ export {
 } from './auth/users.js'
 export { loadConfig, type WarmflowConfig } from './config.js'
 export type { AppDeps, AuthSettings } from './deps.js'
-export * from './people/index.js'
 export {
   ApiError,
   type Dependency,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { formatImportReport, importVolunteers } from '@warmflow/api'
 import { createDb } from '@warmflow/store'
+import { formatImportReport, importVolunteers } from './people/index.js'
 import { migrateAndGrant } from './services/database.js'
 import { ensureDatabase } from './services/postgres.js'
 

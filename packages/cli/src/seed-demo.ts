@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { ensureTeam, importVolunteers, parseAvailability } from '@warmflow/api'
+import { ensureTeam } from '@warmflow/api'
 import type { Database } from '@warmflow/store'
 import { type Kysely, sql } from 'kysely'
+import { importVolunteers, parseAvailability } from './people/index.js'
 import { demoTeamName } from './seed.js'
 import { seedImpactExample } from './seed-impact.js'
 
