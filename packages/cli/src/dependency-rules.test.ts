@@ -2,7 +2,8 @@
 // package allowed to import every other, so the rules for the whole repository live here). The engine owns the ports; storage, nodes, the API and
 // the worker are adapters around it; the CLI puts them together. Each package's package.json and
 // each of its source files must keep to this, so the worker never pulls in the HTTP stack again.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -15,7 +16,8 @@ const allowed: Record<string, readonly string[] | '*'> = {
   engine: [],
   nodes: ['engine'],
   store: ['engine'],
-  api: ['engine', 'nodes', 'store'],
+  // The API reaches the nodes only through the registry (hooks, checks, credential forms).
+  api: ['engine', 'store'],
   worker: ['engine', 'nodes', 'store'],
   cli: '*',
   // The designer runs the engine's pure modules (validation, expressions) in the browser.
@@ -23,14 +25,21 @@ const allowed: Record<string, readonly string[] | '*'> = {
 }
 
 /**
- * What a package's own tests may import on top of that (as devDependencies): the nodes' tests
- * run against the real PostgreSQL record store.
+ * What a package's own tests and build scripts (`scripts/`) may import on top of that (as
+ * devDependencies): the nodes' tests run against the real PostgreSQL record store; the API's tests
+ * and its OpenAPI generator load the built-in plugin.
  */
 const allowedInTests: Record<string, readonly string[]> = {
   nodes: ['store'],
+  api: ['nodes'],
 }
 
 const testFile = /\.test(-d)?\.tsx?$/
+
+/** True for a package's tests and build scripts: they may use its devDependencies. */
+function isDevFile(file: string, dir: string): boolean {
+  return testFile.test(file) || relative(dir, file).split(sep)[0] === 'scripts'
+}
 const sourceFile = /\.(ts|tsx|mts|cts|js|mjs)$/
 
 interface Violation {
@@ -94,7 +103,7 @@ export function violationsOf(name: string, dir = join(packagesDir, name)): Viola
     }
   }
   for (const file of sourceFiles(dir)) {
-    const inTest = testFile.test(file)
+    const inTest = isDevFile(file, dir)
     for (const specifier of importedSpecifiers(readFileSync(file, 'utf8'))) {
       const target = targetPackage(specifier, file)
       if (target && !mayImport(name, target, inTest)) {
@@ -141,6 +150,25 @@ describe('package dependency rules', () => {
         '@warmflow/nodes',
       ]),
     )
+  })
+
+  it('refuses a built-in node import in the API source, but allows it in its tests and scripts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'warmflow-rules-'))
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(dir, path)), { recursive: true })
+        writeFileSync(join(dir, path), text)
+      }
+      write('package.json', JSON.stringify({ devDependencies: { '@warmflow/nodes': 'workspace:*' } }))
+      write('src/credentials/types.ts', "import { smtpCredentialSchema } from '@warmflow/nodes'\n")
+      write('src/credentials/types.test.ts', "import { builtinPlugin } from '@warmflow/nodes'\n")
+      write('scripts/gen-api-types.ts', "import { builtinPlugin } from '@warmflow/nodes'\n")
+      expect(violationsOf('api', dir)).toEqual([
+        { from: 'api', imports: 'nodes', where: expect.stringContaining("types.ts: '@warmflow/nodes'") },
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('sees a relative path into another package as an import of it', () => {
