@@ -93,13 +93,19 @@ async function insertRun(
 }
 
 /**
- * One decided human task without a draft in an existing run: opened five minutes after the start,
- * worked on for `handlingMinutes` (beats one minute apart), decided by `userId`.
+ * A human task for the approvers in run `runId`: opened five minutes after `startedAt`, worked on
+ * for `handlingMinutes` (beats one minute apart), not yet decided.
  */
-async function decidedTask(
+async function workedTask(
   flowId: string,
   runId: string,
-  options: { nodeId: string; startedAt: number; handlingMinutes: number; userId: string },
+  options: {
+    nodeId: string
+    title: { nl: string; en: string }
+    data: Record<string, unknown>
+    startedAt: number
+    handlingMinutes: number
+  },
 ) {
   const store = createPostgresTaskStore(platform.db)
   const task = await store.createTask({
@@ -111,9 +117,9 @@ async function decidedTask(
     nodeId: options.nodeId,
     teamId: platform.team.id,
     role: 'approver',
-    title: { nl: options.nodeId, en: options.nodeId },
+    title: options.title,
     form: { fields: {} },
-    data: { naam: 'Casus' },
+    data: options.data,
     deadline: null,
     fourEyes: false,
     startedBy: null,
@@ -123,6 +129,25 @@ async function decidedTask(
   for (let i = 1; i <= options.handlingMinutes; i++) {
     await recordActivity(platform.db, task.id, new Date(openedAt + i * minute))
   }
+  return { store, task, openedAt }
+}
+
+/**
+ * One decided human task without a draft in an existing run: opened five minutes after the start,
+ * worked on for `handlingMinutes` (beats one minute apart), decided by `userId`.
+ */
+async function decidedTask(
+  flowId: string,
+  runId: string,
+  options: { nodeId: string; startedAt: number; handlingMinutes: number; userId: string },
+) {
+  const { store, task, openedAt } = await workedTask(flowId, runId, {
+    nodeId: options.nodeId,
+    title: { nl: options.nodeId, en: options.nodeId },
+    data: { naam: 'Casus' },
+    startedAt: options.startedAt,
+    handlingMinutes: options.handlingMinutes,
+  })
   await store.applyChange({
     kind: 'completed',
     taskId: task.id,
@@ -163,18 +188,9 @@ async function decidedCase(
     endedAt: options.startedAt + options.leadHours * hour,
     status: 'completed',
   })
-  const store = createPostgresTaskStore(platform.db)
-  const task = await store.createTask({
-    id: randomUUID(),
-    workflowId: `run-${runId}`,
-    runId,
-    flowId,
-    flowVersion: 1,
+  const { store, task, openedAt } = await workedTask(flowId, runId, {
     nodeId: 'check',
-    teamId: platform.team.id,
-    role: 'approver',
     title: { nl: 'Verslag controleren', en: 'Check the report' },
-    form: { fields: {} },
     data:
       options.withDraft === false
         ? { naam: 'Casus' }
@@ -182,15 +198,9 @@ async function decidedCase(
             samenvatting: draft,
             samenvattingMeta: { method: 'openai-compatible', model: 'test-model', fromPseudonymised: false },
           },
-    deadline: null,
-    fourEyes: false,
-    startedBy: null,
+    startedAt: options.startedAt,
+    handlingMinutes: options.handlingMinutes,
   })
-  const openedAt = options.startedAt + 5 * minute
-  await recordTaskOpened(platform.db, task.id, new Date(openedAt))
-  for (let i = 1; i <= options.handlingMinutes; i++) {
-    await recordActivity(platform.db, task.id, new Date(openedAt + i * minute))
-  }
   // A tab left open over lunch: the beat after a long pause starts a new stretch, counting 0.
   await recordActivity(platform.db, task.id, new Date(openedAt + (options.handlingMinutes + 45) * minute))
   await store.applyChange({
