@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, type TestUser } from '../support/platform.js'
-import { type BrowserPlatform, login, screenshot, startBrowserPlatform } from './support.js'
+import { type BrowserPlatform, login, screenshot, startBrowserPlatform, startRunForTask } from './support.js'
 
 // Handling time as the inbox measures it, in Chromium against the real API and database: a
 // coordinator keeps a task open, the tab is hidden for longer than the server's beat gap
@@ -16,7 +16,6 @@ import { type BrowserPlatform, login, screenshot, startBrowserPlatform } from '.
 let env: BrowserPlatform
 let coordinator: TestUser
 let taskId: string
-let runId: string
 
 /** Seconds the tab stays visible before it is hidden, hidden, and visible again before deciding. */
 const visibleFirstMs = 50_000
@@ -66,17 +65,9 @@ describe('activity beats from the inbox, in Chromium', () => {
     })
     expect(created.status).toBe(201)
     expect((await platform.request('POST', `/api/v1/flows/${created.body.id}/publish`, {})).status).toBe(201)
-    const started = await platform.request('POST', `/api/v1/flows/${created.body.id}/runs`, {
-      input: { vraag: 'Graag terugbellen over de aanmelding.' },
-    })
-    expect(started.status).toBe(201)
-    runId = started.body.id
-    taskId = await eventually(async () => {
-      const list = await platform.request('GET', '/api/v1/tasks?view=team')
-      return list.body.items?.find((task: { runId: string }) => task.runId === runId)?.id as
-        | string
-        | undefined
-    }, 30_000)
+    ;({ taskId } = await startRunForTask(platform, created.body.id, {
+      vraag: 'Graag terugbellen over de aanmelding.',
+    }))
   }, 180_000)
 
   afterAll(async () => {
