@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, asProblem } from '../api/client'
 import type { ApiAnswer, CredentialJson } from '../api/types'
 import { pick } from '../i18n'
+import { CheckboxField } from '../shell/CheckboxField'
 import { ProblemMessage } from '../shell/Problem'
 import {
   type CredentialFieldJson,
@@ -46,23 +47,19 @@ function FieldInput({
   const label = pick(field.label, i18n.language)
   if (field.kind === 'boolean') {
     return (
-      <div className="field">
-        <label className="check" htmlFor={id}>
-          <input
-            id={id}
-            type="checkbox"
-            checked={value === true}
-            aria-describedby={describedBy}
-            onChange={(event) => onChange(event.target.checked)}
-          />
-          {label}
-        </label>
+      <CheckboxField
+        id={id}
+        label={label}
+        checked={value === true}
+        describedBy={describedBy}
+        onChange={onChange}
+      >
         {field.help && (
           <p className="field-help" id={helpId}>
             {pick(field.help, i18n.language)}
           </p>
         )}
-      </div>
+      </CheckboxField>
     )
   }
   const common = {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiProblem, api, type LocalizedText } from '../api/client'
 import { useApi } from '../api/useApi'
 import { pick } from '../i18n'
+import { CheckboxField } from '../shell/CheckboxField'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { Loading, ProblemMessage } from '../shell/Problem'
 
@@ -255,20 +256,16 @@ function PublicField({
   }
   if (kind === 'boolean') {
     return (
-      <div className="field">
-        <label className="check" htmlFor={id}>
-          <input
-            id={id}
-            type="checkbox"
-            checked={value === true}
-            aria-describedby={describedBy || undefined}
-            onChange={(event) => onChange(event.target.checked)}
-          />
-          {label}
-        </label>
+      <CheckboxField
+        id={id}
+        label={label}
+        checked={value === true}
+        describedBy={describedBy || undefined}
+        onChange={onChange}
+      >
         {helpText}
         {problemText}
-      </div>
+      </CheckboxField>
     )
   }
   const common = {

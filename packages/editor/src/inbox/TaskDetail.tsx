@@ -6,6 +6,7 @@ import { useApi } from '../api/useApi'
 import { formatDateTime, formatDecimal, pick } from '../i18n'
 import { useActivityBeat } from '../impact/useActivityBeat'
 import { permissions, useAuth } from '../shell/auth'
+import { CheckboxField } from '../shell/CheckboxField'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
 import {
@@ -569,19 +570,10 @@ function TaskField({
   const invalid = error ? true : undefined
   if (field.type === 'boolean') {
     return (
-      <div className="field">
-        <label className="check" htmlFor={id}>
-          <input
-            id={id}
-            type="checkbox"
-            checked={value === true}
-            onChange={(event) => onChange(event.target.checked)}
-          />
-          {label}
-        </label>
+      <CheckboxField id={id} label={label} checked={value === true} onChange={onChange}>
         {help}
         {errorText}
-      </div>
+      </CheckboxField>
     )
   }
   let input: React.ReactNode
