@@ -6,6 +6,7 @@ import { useApi } from '../api/useApi'
 import { formatDateTime, pick } from '../i18n'
 import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
+import { TeamOptions } from '../shell/TeamOptions'
 import { CredentialForm, TestOutcome } from './CredentialForm'
 import { typeOfName } from './credentialForm'
 
@@ -84,11 +85,7 @@ export function CredentialsPage() {
               setTeamId(event.target.value)
             }}
           >
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} />
           </select>
         </div>
       )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { LocalizedText } from '../api/client'
 import type { JsonSchema } from '../api/types'
 import { currentLang, pick } from '../i18n'
+import { TeamOptions } from '../shell/TeamOptions'
 import { ExpressionInput, isExpressionSetting } from './expressions'
 import { settingLabel } from './settingLabel'
 
@@ -172,11 +173,7 @@ function Field({ name, parent, schema: raw, value, required, path, errors, onCha
           {chosen && !teams.some((team) => team.id === chosen) && (
             <option value={chosen}>{t('form.otherTeam')}</option>
           )}
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
+          <TeamOptions teams={teams} />
         </select>
         <FieldError id={`${id}-error`} message={error} />
       </div>

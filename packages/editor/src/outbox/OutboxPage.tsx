@@ -6,6 +6,7 @@ import { formatDateTime } from '../i18n'
 import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { Link } from '../shell/router'
+import { TeamOptions } from '../shell/TeamOptions'
 import { outboxText } from './texts'
 import './outbox.css'
 
@@ -97,11 +98,7 @@ export function OutboxPage() {
                 onChange={(event) => setTeamId(event.target.value || undefined)}
               >
                 <option value="">—</option>
-                {teams.map((team) => (
-                  <option key={team.id} value={team.id}>
-                    {team.name}
-                  </option>
-                ))}
+                <TeamOptions teams={teams} />
               </select>
             </div>
           )}
