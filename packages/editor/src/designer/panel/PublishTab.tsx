@@ -29,6 +29,16 @@ export function PublishTab({
     [flowId, latestVersion],
   )
 
+  /** A version button's action on the saved flow; a failure shows above the list of versions. */
+  const versionAction = (action: (id: string) => Promise<void>) => async () => {
+    if (!flowId) return
+    try {
+      await action(flowId)
+    } catch (failure) {
+      setError(failure)
+    }
+  }
+
   const blocked = problems.length > 0
   return (
     <div>
@@ -99,49 +109,39 @@ export function PublishTab({
                 <button
                   type="button"
                   className="small"
-                  onClick={async () => {
-                    if (!flowId) return
-                    try {
-                      const result = await api.get('/api/v1/flows/{id}/diff', {
-                        path: { id: flowId },
-                        query: { from: version.version, to: 'draft' },
-                      })
-                      setDiff({
-                        version: version.version,
-                        text: [
-                          t('versions.diffAdded', { nodes: result.nodes.added.join(', ') || '–' }),
-                          t('versions.diffRemoved', { nodes: result.nodes.removed.join(', ') || '–' }),
-                          t('versions.diffChanged', {
-                            nodes: result.nodes.changed.map((item) => item.id).join(', ') || '–',
-                          }),
-                          t('versions.diffEdges', {
-                            added: result.edges.added.length,
-                            removed: result.edges.removed.length,
-                          }),
-                        ],
-                      })
-                    } catch (failure) {
-                      setError(failure)
-                    }
-                  }}
+                  onClick={versionAction(async (id) => {
+                    const result = await api.get('/api/v1/flows/{id}/diff', {
+                      path: { id },
+                      query: { from: version.version, to: 'draft' },
+                    })
+                    setDiff({
+                      version: version.version,
+                      text: [
+                        t('versions.diffAdded', { nodes: result.nodes.added.join(', ') || '–' }),
+                        t('versions.diffRemoved', { nodes: result.nodes.removed.join(', ') || '–' }),
+                        t('versions.diffChanged', {
+                          nodes: result.nodes.changed.map((item) => item.id).join(', ') || '–',
+                        }),
+                        t('versions.diffEdges', {
+                          added: result.edges.added.length,
+                          removed: result.edges.removed.length,
+                        }),
+                      ],
+                    })
+                  })}
                 >
                   {t('versions.compare')}
                 </button>
                 <button
                   type="button"
                   className="small"
-                  onClick={async () => {
-                    if (!flowId) return
-                    try {
-                      await api.post('/api/v1/flows/{id}/versions/{version}/rollback', {
-                        path: { id: flowId, version: version.version },
-                        body: {},
-                      })
-                      versions.reload()
-                    } catch (failure) {
-                      setError(failure)
-                    }
-                  }}
+                  onClick={versionAction(async (id) => {
+                    await api.post('/api/v1/flows/{id}/versions/{version}/rollback', {
+                      path: { id, version: version.version },
+                      body: {},
+                    })
+                    versions.reload()
+                  })}
                 >
                   {t('versions.rollback')}
                 </button>
