@@ -161,4 +161,52 @@ describe("the designer's side panel and autosave, in Chromium", () => {
     await screenshot(page, 'panel-03-runs-heading')
     expect(await seriousAxeViolations(page)).toEqual([])
   }, 90_000)
+
+  it('compares a published version with the draft and publishes it again from the publish tab', async () => {
+    const start = { id: 'start', type: 'manual', version: 1, position: { x: 0, y: 0 } }
+    const flowId = await createFlow(env.platform, { name: 'Versies vergelijken', nodes: [start], edges: [] })
+    const publish = (note: string) =>
+      env.platform.request('POST', `/api/v1/flows/${flowId}/publish`, { note })
+    expect((await publish('v1')).status).toBe(201)
+    // Version 2 (and the draft) add a node after the start.
+    const current = await env.platform.request('GET', `/api/v1/flows/${flowId}`)
+    const saved = await env.platform.request('PUT', `/api/v1/flows/${flowId}`, {
+      revision: current.body.revision,
+      definition: {
+        name: 'Versies vergelijken',
+        nodes: [
+          start,
+          {
+            id: 'naam',
+            type: 'transform',
+            version: 1,
+            config: { fields: { x: '1' } },
+            position: { x: 320, y: 0 },
+          },
+        ],
+        edges: [{ id: 'e1', source: 'start', target: 'naam' }],
+      },
+    })
+    expect(saved.status).toBe(200)
+    expect((await publish('v2')).status).toBe(201)
+
+    await page.goto(`/flows/${flowId}`)
+    await page.locator('[data-testid="node-naam"]').waitFor()
+    await page.getByRole('tab', { name: 'Publiceren' }).click()
+    const panel = page.getByRole('tabpanel')
+    const compare = panel.getByRole('button', { name: 'Vergelijk met concept' })
+    await expect.poll(() => compare.count(), { timeout: 10_000 }).toBe(2)
+    // Newest first: version 1 is the last of the list.
+    await compare.last().click()
+    const diff = panel.getByRole('list', { name: 'Verschil tussen versie 1 en het concept' })
+    await diff.getByText('Nieuwe blokken: naam').waitFor()
+    await diff.getByText('Verbindingen: 1 nieuw, 0 weg').waitFor()
+
+    await panel.getByRole('button', { name: 'Deze versie opnieuw publiceren' }).last().click()
+    await expect.poll(() => compare.count(), { timeout: 10_000 }).toBe(3)
+    const versions = await env.platform.request('GET', `/api/v1/flows/${flowId}/versions`)
+    expect(versions.body.items.map((item: { version: number }) => item.version)).toEqual([3, 2, 1])
+    expect(versions.body.items[0].note).toBe('Rollback to version 1')
+    expect(await panel.getByRole('alert').count()).toBe(0)
+  }, 60_000)
 })
