@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { useApi } from '../../api/useApi'
+import { useBusy } from '../../api/useBusy'
 import { formatDateTime, pick } from '../../i18n'
 import { Loading, ProblemMessage } from '../../shell/Problem'
 import type { SidePanelProps } from './props'
@@ -17,8 +18,7 @@ export function PublishTab({
 }: SidePanelProps) {
   const { t, i18n } = useTranslation()
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>()
+  const { busy, error, setError, run } = useBusy()
   const [done, setDone] = useState<number | undefined>()
   const [diff, setDiff] = useState<{ version: number; text: string[] } | undefined>()
 
@@ -46,17 +46,11 @@ export function PublishTab({
       <form
         onSubmit={async (event) => {
           event.preventDefault()
-          setBusy(true)
-          setError(undefined)
           setDone(undefined)
-          try {
+          await run(async () => {
             setDone(await onPublish(note))
             setNote('')
-          } catch (failure) {
-            setError(failure)
-          } finally {
-            setBusy(false)
-          }
+          })
         }}
       >
         <div className="field">

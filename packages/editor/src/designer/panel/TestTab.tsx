@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useBusy } from '../../api/useBusy'
 import { ProblemMessage } from '../../shell/Problem'
 import { nodeDisplayName } from '../catalogue'
 import { failureText } from '../failureText'
@@ -14,8 +15,7 @@ export function TestTab(props: SidePanelProps) {
   const { flowId, problems, run, onStartRun, onStartPublishedRun, latestVersion, graph, catalogue } = props
   const { t, i18n } = useTranslation()
   const [input, setInput] = useState('{\n  "voornaam": "Fatima"\n}')
-  const [error, setError] = useState<unknown>()
-  const [busy, setBusy] = useState(false)
+  const { busy, error, run: attempt } = useBusy()
   const [chosen, setChosen] = useState<string | undefined>()
   const chosenState = chosen ? run?.nodes?.[chosen] : undefined
   const running = run !== undefined && !terminal.has(run.status)
@@ -42,16 +42,9 @@ export function TestTab(props: SidePanelProps) {
           // The button pressed says which: the draft, or the newest published version.
           const published =
             (event.nativeEvent as SubmitEvent).submitter?.getAttribute('value') === 'published'
-          setBusy(true)
-          setError(undefined)
           setChosen(undefined)
-          try {
-            await (published ? onStartPublishedRun(parsed) : onStartRun(parsed))
-          } catch (failure) {
-            setError(failure)
-          } finally {
-            setBusy(false)
-          }
+          const values = parsed
+          await attempt(() => (published ? onStartPublishedRun(values) : onStartRun(values)))
         }}
       >
         <div className="field">
