@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { Client } from '@temporalio/client'
 import { controlPlugin, createRegistry } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
-import type { Database } from '@warmflow/store'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
+import { offlineDb } from '@warmflow/store'
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript'
 import { createApp } from '../src/app.js'
 
@@ -30,14 +29,7 @@ const header = `/**
 export async function openApiDocument(): Promise<OpenAPI3> {
   // Building the routes touches neither the database nor Temporal: a driver that never
   // connects and a lazily connecting client are enough.
-  const db = new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  })
+  const db = offlineDb()
   const app = createApp({
     db,
     temporal: { client: new Client(), taskQueue: 'openapi' },

@@ -1,19 +1,11 @@
 import { Client } from '@temporalio/client'
 import { createRegistry } from '@warmflow/engine'
-import { createPostgresStores, type Database } from '@warmflow/store'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
+import { createPostgresStores, offlineDb } from '@warmflow/store'
 import { describe, expect, it } from 'vitest'
 import { type AppDeps, wireStores } from './deps.js'
 
 // A database that never connects: wiring stores does not query.
-const db = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-})
+const db = offlineDb()
 const base: AppDeps = {
   db,
   temporal: { client: new Client(), taskQueue: 'deps' },

@@ -23,6 +23,7 @@ export {
   databaseUser,
   grantAppRole,
   migrateToLatest,
+  offlineDb,
 } from './db/index.js'
 export type * from './db/people-tables.js'
 export type * from './db/schema.js'

@@ -24,6 +24,21 @@ export interface ConnectionTestDeps {
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en })
 
+/** One bounded GET through the guarded HTTP client; every header given counts as a credential. */
+function probe(
+  deps: Required<ConnectionTestDeps>,
+  url: string,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return deps.http.fetch(url, {
+    method: 'GET',
+    headers,
+    credentialHeaders: Object.keys(headers),
+    timeoutMs: deps.timeoutMs,
+    maxResponseBytes: 1_000_000,
+  })
+}
+
 interface Outcome {
   ok: boolean
   code: string
@@ -114,13 +129,7 @@ async function testAi(value: Record<string, unknown>, deps: Required<ConnectionT
   if (apiKey) headers.authorization = `Bearer ${apiKey}`
   let response: Response
   try {
-    response = await deps.http.fetch(`${base}/models`, {
-      method: 'GET',
-      headers,
-      credentialHeaders: Object.keys(headers),
-      timeoutMs: deps.timeoutMs,
-      maxResponseBytes: 1_000_000,
-    })
+    response = await probe(deps, `${base}/models`, headers)
   } catch (error) {
     return httpFailure(error, t('De AI-dienst', 'The AI service'))
   }
@@ -185,13 +194,7 @@ async function testHttp(
   }
   let response: Response
   try {
-    response = await deps.http.fetch(`https://${host}/`, {
-      method: 'GET',
-      headers,
-      credentialHeaders: Object.keys(headers),
-      timeoutMs: deps.timeoutMs,
-      maxResponseBytes: 1_000_000,
-    })
+    response = await probe(deps, `https://${host}/`, headers)
   } catch (error) {
     return httpFailure(error, t(`De server ${host}`, `The server ${host}`))
   }

@@ -1,4 +1,12 @@
-import { Kysely, Migrator, PostgresDialect } from 'kysely'
+import {
+  DummyDriver,
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely'
 import pg from 'pg'
 import { migrationProvider } from './migrations/index.js'
 import type { Database } from './schema.js'
@@ -42,6 +50,24 @@ export function createDb(
     client.on('error', () => undefined)
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * A database handle that builds PostgreSQL queries but never connects: for code that only wires
+ * stores or builds routes (the OpenAPI document, wiring tests). Any query it runs returns no rows.
+ *
+ * @example
+ * const app = createApp({ db: offlineDb(), ... })
+ */
+export function offlineDb(): Kysely<Database> {
+  return new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  })
 }
 
 /**
