@@ -145,7 +145,7 @@ export const pseudonymiseNode = defineNode({
       .array(fieldPath)
       .max(50)
       .meta(
-        fieldLabel('Vrije tekstvelden', 'Free-text fields', {
+        fieldLabel('Velden met vrije tekst', 'Fields with free text', {
           nl: 'Velden met vrije tekst, zoals omschrijving: daarin worden namen, nummers en adressen vervangen.',
           en: 'Fields with free text, such as omschrijving: names, numbers and addresses in them are replaced.',
         }),
@@ -155,7 +155,7 @@ export const pseudonymiseNode = defineNode({
     fields: z
       .record(fieldPath, fieldKindSchema)
       .meta(
-        fieldLabel('Vaste velden', 'Structured fields', {
+        fieldLabel('Velden', 'Fields', {
           nl: 'Velden die zelf een gegeven zijn, met wat erin staat (voornaam, telefoon, …). Ze worden in hun geheel vervangen en ook in de vrije tekst gezocht.',
           en: 'Fields that are a piece of personal data themselves, with what they hold (first name, phone, …). They are replaced whole and also searched for in the free text.',
         }),
@@ -166,7 +166,7 @@ export const pseudonymiseNode = defineNode({
       .array(z.enum(personalDataKinds))
       .min(1)
       .meta(
-        fieldLabel('Zoeken naar', 'Look for', {
+        fieldLabel('Herkennen in vrije tekst', 'Recognise in free text', {
           nl: 'Welke soorten gegevens in de vrije tekst worden gezocht. Standaard alle.',
           en: 'Which kinds of data are looked for in the free text. All by default.',
         }),

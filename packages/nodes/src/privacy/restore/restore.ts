@@ -33,7 +33,7 @@ export const restoreNode = defineNode({
       .min(1)
       .max(50)
       .meta(
-        fieldLabel('Velden om terug te zetten', 'Fields to restore', {
+        fieldLabel('Velden', 'Fields', {
           nl: 'Velden met codes zoals [NAAM_1] die weer de echte gegevens krijgen, voor gebruik binnen de organisatie.',
           en: 'Fields with codes such as [NAAM_1] that get the real data back, for use inside the organisation.',
         }),
@@ -42,7 +42,7 @@ export const restoreNode = defineNode({
     internalOnly: z
       .literal(true)
       .meta(
-        fieldLabel('Alleen intern', 'Internal only', {
+        fieldLabel('Alleen binnen de organisatie', 'Only inside the organisation', {
           nl: 'De echte gegevens blijven binnen de organisatie. Dit is geen keuze.',
           en: 'The real data stays inside the organisation. This is not a choice.',
         }),
