@@ -47,11 +47,28 @@ it('fails a node that takes its worker down, after a bounded number of crashes',
   // Start a worker again each time one dies, as a supervisor would, until the run ends.
   let crashes = 0
   let detail: Awaited<ReturnType<typeof finished>>
+  // What the workers wrote, and a deadline before the test's own: when the run does not end, the
+  // failure says what the workers and the run's history show instead of only "timed out".
+  const workerLog: string[] = []
+  const deadline = Date.now() + 200_000
+  const diagnosis = async () => {
+    const history = await platform.client.workflow.getHandle(`run-${run.body.id}`).fetchHistory()
+    // Each event named by its attributes field, e.g. `workflowTaskTimedOut`.
+    const events = (history.events ?? []).map((event) =>
+      (
+        Object.keys(event).find(
+          (key) => key.endsWith('EventAttributes') && event[key as keyof typeof event],
+        ) ?? String(event.eventType)
+      ).replace(/EventAttributes$/, ''),
+    )
+    return `crashes ${crashes}; history: ${events.join(', ')}; workers wrote:\n${workerLog.join('').slice(-6000)}`
+  }
   for (let round = 0; round < 3 * maxCrashedStarts + 2 && detail === undefined; round++) {
     const worker: ChildProcess = await startWorkerProcess({
       taskQueue: platform.taskQueue,
       env: { WARMFLOW_PLUGINS: pluginPath },
     })
+    worker.stderr?.on('data', (chunk: Buffer) => workerLog.push(`[worker ${round}] ${chunk.toString()}`))
     const exited = new Promise<'exited'>((resolve) => worker.once('exit', () => resolve('exited')))
     for (;;) {
       const outcome = await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 250, 'poll'))])
@@ -61,10 +78,12 @@ it('fails a node that takes its worker down, after a bounded number of crashes',
       }
       detail = await finished()
       if (detail) break
+      if (Date.now() > deadline) throw new Error(`the run did not end: ${await diagnosis()}`)
     }
   }
-  expect(detail?.status).toBe('failed')
-  expect(detail?.error.message).toMatch(/stopped its worker process/)
+  if (detail === undefined) throw new Error(`the run did not end: ${await diagnosis()}`)
+  expect(detail.status).toBe('failed')
+  expect(detail.error.message).toMatch(/stopped its worker process/)
   // The run failed with the node's own error, as Temporal recorded it. (Its node detail is not
   // read back through the progress query here: replaying a history in which workflow tasks timed
   // out around a local activity can trip Temporal core's patch check; see docs/architecture.md.)
