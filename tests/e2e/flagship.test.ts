@@ -78,20 +78,28 @@ async function connect(p: Page, source: string, port: string, target: string) {
   const before = await edgeCount(p)
   const from = `[data-testid="node-${source}"] .react-flow__handle[data-handleid="${port}"]`
   const to = `[data-testid="node-${target}"] .react-flow__handle[data-handleid="in"]`
-  // Like a person, first look where the port is: the pointer must land on it, not on the canvas
-  // (pressing on the canvas and dragging would move the whole view).
+  // Like a person, first look where both ports are: the pointer must press on the output port,
+  // not on the canvas (dragging the canvas moves the whole view), and let go on the input port,
+  // once the view has stopped moving (a node just dropped can still shift it).
+  const onTop = async (selector: string) => {
+    const at = await centre(p, selector)
+    return p.evaluate(
+      ({ x, y, selector }) => {
+        const scope = globalThis as unknown as {
+          document: { elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null }
+        }
+        return scope.document.elementFromPoint(x, y)?.closest(selector) != null
+      },
+      { ...at, selector },
+    )
+  }
+  let last = ''
   await expect
     .poll(async () => {
-      const at = await centre(p, from)
-      return p.evaluate(
-        ({ x, y, selector }) => {
-          const scope = globalThis as unknown as {
-            document: { elementFromPoint(x: number, y: number): { matches(s: string): boolean } | null }
-          }
-          return scope.document.elementFromPoint(x, y)?.matches(selector) ?? false
-        },
-        { ...at, selector: from },
-      )
+      const where = JSON.stringify([await centre(p, from), await centre(p, to)])
+      const still = where === last
+      last = where
+      return still && (await onTop(from)) && (await onTop(to))
     }, settle)
     .toBe(true)
   await dragMouse(p, await centre(p, from), await centre(p, to))
