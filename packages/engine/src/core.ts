@@ -27,6 +27,9 @@ export {
 } from './model.js'
 export {
   type AnyNodeDefinition,
+  type DataRecipient,
+  type DataSubject,
+  dataSubjects,
   defaultOutputPort,
   errorOutputPort,
   type NodeCategory,
@@ -35,7 +38,11 @@ export {
   type NodePort,
   nodeDefinitionBrand,
   outputPortsOf,
+  type PersonalDataCategory,
   type PersonalDataDeclaration,
+  type PersonalDataRegisterEntry,
+  personalDataCategories,
+  registerEntryOf,
 } from './node.js'
 export { createRegistry, type NodeRegistry } from './registry.js'
 export type { CataloguePort, JsonSchema, NodeCatalogueEntry } from './schemas.js'

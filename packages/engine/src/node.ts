@@ -65,12 +65,81 @@ export interface NodeActivityDefaults {
   inline?: InlineOperation | ((config: Record<string, unknown>) => InlineOperation | undefined)
 }
 
+/**
+ * The categories of personal data the processing register (AVG art. 30) lists: `free-text` is
+ * text a person wrote (a request for help, notes), which may hold special categories such as
+ * health; `profile` is availability, languages and skills.
+ */
+export const personalDataCategories = [
+  'name',
+  'email',
+  'phone',
+  'address',
+  'birthdate',
+  'bsn',
+  'bank-account',
+  'free-text',
+  'profile',
+] as const
+/** One of {@link personalDataCategories}. */
+export type PersonalDataCategory = (typeof personalDataCategories)[number]
+
+/** Whose personal data a node handles: clients (and people asking for help), volunteers, staff. */
+export const dataSubjects = ['clients', 'volunteers', 'staff'] as const
+/** One of {@link dataSubjects}. */
+export type DataSubject = (typeof dataSubjects)[number]
+
+/** Where a node sends data, for the processing register. */
+export interface DataRecipient {
+  kind: 'ai' | 'email' | 'webhook' | 'http'
+  /** The secret slot whose credential says where the data goes (the AI service's location, the mail server). */
+  slot?: string
+  /** The host the node's config names, e.g. of a webhook URL. */
+  host?: string
+}
+
+/** What one node instance contributes to the processing register, from its config. */
+export interface PersonalDataRegisterEntry {
+  categories?: readonly PersonalDataCategory[]
+  subjects?: readonly DataSubject[]
+  recipients?: readonly DataRecipient[]
+  /**
+   * `pseudonymise`: the node replaces personal data by placeholders, so nodes after it get none;
+   * `restore`: it puts the real data back.
+   */
+  safeguard?: 'pseudonymise' | 'restore'
+}
+
 /** What a node declares about personal data, for the privacy badge and the processing register. */
-export interface PersonalDataDeclaration {
+// biome-ignore lint/suspicious/noExplicitAny: the config type comes from the node's schema
+export interface PersonalDataDeclaration<Config = any> {
   /** Input fields that may hold personal data. */
   reads?: readonly string[]
   /** Whether the node sends data outside the organisation. */
   sendsOutside?: 'never' | 'always' | 'when-endpoint-external'
+  /**
+   * For the processing register: which personal data of whom the node processes and where it
+   * sends it, from its parsed config. Pure and bounded by the size of the config.
+   *
+   * @example
+   * register: (config) => ({ categories: ['email'], recipients: [{ kind: 'webhook', host: new URL(config.url).hostname }] })
+   */
+  register?: (config: Config) => PersonalDataRegisterEntry
+}
+
+/**
+ * A node instance's {@link PersonalDataRegisterEntry}: its declaration's `register` on the config
+ * parsed by the node's schema. Empty when the node declares none or the config does not parse.
+ *
+ * @example
+ * registerEntryOf(registry.get('email.send', 1)!, node.config).recipients // [{ kind: 'email', slot: 'smtp' }]
+ */
+export function registerEntryOf(definition: AnyNodeDefinition, config: unknown): PersonalDataRegisterEntry {
+  const register = definition.personalData?.register
+  if (!register) return {}
+  const parsed = (definition.config as z.ZodType).safeParse(config ?? {})
+  if (!parsed.success) return {}
+  return register(parsed.data)
 }
 
 /** A log line a node writes; bound to run and node by the engine. Never put personal data in it. */
@@ -226,7 +295,7 @@ export interface NodeSpec<
   output: Output
   /** Names of the secrets `ctx.secrets.get` may return; `ctx.secrets` is typed to them. */
   secrets?: readonly Slot[]
-  personalData?: PersonalDataDeclaration
+  personalData?: PersonalDataDeclaration<z.output<Config>>
   activity?: NodeActivityDefaults
   /**
    * The node's output ports. Defaults to one port, `out`. A function receives the parsed config,

@@ -149,7 +149,8 @@ export const humanTaskNode = defineNode({
     { id: 'rejected', title: { nl: 'Afgekeurd', en: 'Rejected' } },
     { id: 'expired', title: { nl: 'Verlopen', en: 'Expired' } },
   ],
-  personalData: { reads: ['*'], sendsOutside: 'never' },
+  // The task records which member of staff decided.
+  personalData: { reads: ['*'], sendsOutside: 'never', register: () => ({ subjects: ['staff'] }) },
   expressions: (config) =>
     Object.entries(config.data).map(([name, source]) => ({ path: ['data', name], source })),
   execute: () => runsInWorkflow(controlNodeTypes.humanTask),

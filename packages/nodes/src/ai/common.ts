@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { type LocalizedText, NodeError } from '@warmflow/engine'
+import { type LocalizedText, NodeError, type PersonalDataDeclaration } from '@warmflow/engine'
 import { z } from 'zod'
 import { containsValidBsn } from '../privacy/detect.js'
 import { fieldPathPattern, getPath } from '../privacy/paths.js'
@@ -66,7 +66,12 @@ export const aiActivity = {
 } as const
 
 /** What every AI node declares about personal data. */
-export const aiPersonalData = { reads: ['*'], sendsOutside: 'when-endpoint-external' } as const
+export const aiPersonalData = {
+  reads: ['*'],
+  sendsOutside: 'when-endpoint-external',
+  // The text fields go to the AI service of the `ai` credential, whose location it records.
+  register: () => ({ categories: ['free-text'], recipients: [{ kind: 'ai', slot: 'ai' }] }),
+} as const satisfies PersonalDataDeclaration
 
 /** The label on everything the built-in offline method produced. */
 export const offlineLabel: LocalizedText = {

@@ -171,7 +171,11 @@ export const emailSendNode = defineNode({
     alreadySent: z.boolean(),
   }),
   secrets: ['smtp'],
-  personalData: { reads: ['to', 'cc', 'email'], sendsOutside: 'always' },
+  personalData: {
+    reads: ['to', 'cc', 'email'],
+    sendsOutside: 'always',
+    register: () => ({ categories: ['email'], recipients: [{ kind: 'email', slot: 'smtp' }] }),
+  },
   activity: {
     startToCloseTimeout: '1 minute',
     retry: {

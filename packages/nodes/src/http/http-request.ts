@@ -1,6 +1,7 @@
 import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
 import { formulaHelp } from '../field-labels.js'
+import { hostOf } from '../register.js'
 
 const data = z.record(z.string(), z.unknown())
 const expression = z.string().min(1).max(4000)
@@ -127,7 +128,11 @@ export const httpRequestNode = defineNode({
     body: z.unknown(),
   }),
   secrets: ['http'],
-  personalData: { reads: [], sendsOutside: 'always' },
+  personalData: {
+    reads: [],
+    sendsOutside: 'always',
+    register: (config) => ({ recipients: [{ kind: 'http', ...hostOf(config.url) }] }),
+  },
   activity: {
     startToCloseTimeout: '1 minute',
     retry: {

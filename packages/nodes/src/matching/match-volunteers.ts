@@ -93,7 +93,12 @@ export const matchVolunteersNode = defineNode({
     excluded: z.array(z.object({ volunteerId: z.string(), name: z.string(), reasons: z.array(reason) })),
     considered: z.number().int(),
   }),
-  personalData: { reads: ['postcode'], sendsOutside: 'never' },
+  personalData: {
+    reads: ['postcode'],
+    sendsOutside: 'never',
+    // The client's postcode against the volunteers' names, places, languages and availability.
+    register: () => ({ categories: ['name', 'address', 'profile'], subjects: ['clients', 'volunteers'] }),
+  },
   activity: { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, records, run }) {
     const raw: Record<string, unknown> = {}

@@ -1,6 +1,7 @@
 import { defineNode, evaluateExpression, NodeError, type RecordStore } from '@warmflow/engine'
 import { z } from 'zod'
 import { fieldLabel } from '../field-labels.js'
+import { tableRegister } from '../register.js'
 import { type RecordTable, recordSchemas, recordTableSchema as tableSchema } from './schemas.js'
 
 const data = z.record(z.string(), z.unknown())
@@ -162,7 +163,11 @@ export const recordsCreateNode = defineNode({
     values: expressions.meta(valuesMeta).default({}),
   }),
   output: recordOutput,
-  personalData: { reads: personal, sendsOutside: 'never' },
+  personalData: {
+    reads: personal,
+    sendsOutside: 'never',
+    register: (config) => tableRegister(config.table, Object.keys(config.values)),
+  },
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, records, idempotencyKey, run }) {
     const store = requireRecords(records)
@@ -221,7 +226,7 @@ export const recordsReadNode = defineNode({
       .default(false),
   }),
   output: z.object({ records: z.array(data), record: data.nullable(), count: z.number().int() }),
-  personalData: { reads: [], sendsOutside: 'never' },
+  personalData: { reads: [], sendsOutside: 'never', register: (config) => tableRegister(config.table) },
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, records, run }) {
     const store = requireRecords(records)
@@ -266,7 +271,11 @@ export const recordsUpdateNode = defineNode({
     values: expressions.meta(valuesMeta),
   }),
   output: recordOutput,
-  personalData: { reads: personal, sendsOutside: 'never' },
+  personalData: {
+    reads: personal,
+    sendsOutside: 'never',
+    register: (config) => tableRegister(config.table, Object.keys(config.values)),
+  },
   activity: { startToCloseTimeout: '15 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, records, run }) {
     const store = requireRecords(records)

@@ -1,6 +1,7 @@
 import { defineNode, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
 import { fieldLabel, inDutch, inEnglish } from '../field-labels.js'
+import { fieldsRegister } from '../register.js'
 import {
   type FieldProblem,
   type FormField,
@@ -81,6 +82,8 @@ export const formTrigger = defineNode({
   personalData: {
     reads: ['naam', 'voornaam', 'achternaam', 'email', 'telefoon', 'adres', 'postcode'],
     sendsOutside: 'never',
+    // Who fills in a public form is someone asking for help: a (future) client.
+    register: (config) => fieldsRegister(config.fields, ['clients']),
   },
   activity: {
     startToCloseTimeout: '10 seconds',
@@ -112,7 +115,8 @@ export const webhookTrigger = defineNode({
     fields: formFieldsSchema.default([]),
   }),
   output: data,
-  personalData: { reads: [], sendsOutside: 'never' },
+  // Another system's data: whose it is, the trigger cannot tell.
+  personalData: { reads: [], sendsOutside: 'never', register: (config) => fieldsRegister(config.fields, []) },
   activity: {
     startToCloseTimeout: '10 seconds',
     retry: { maximumAttempts: 2 },

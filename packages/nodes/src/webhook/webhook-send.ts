@@ -1,5 +1,6 @@
 import { defineNode, evaluateExpression, NodeError } from '@warmflow/engine'
 import { z } from 'zod'
+import { hostOf } from '../register.js'
 import { signWebhook, webhookIdFor } from './signature.js'
 
 const data = z.record(z.string(), z.unknown())
@@ -50,7 +51,11 @@ export const webhookSendNode = defineNode({
   }),
   output: z.object({ status: z.number().int(), id: z.string(), response: z.unknown() }),
   secrets: ['webhook'],
-  personalData: { reads: [], sendsOutside: 'always' },
+  personalData: {
+    reads: [],
+    sendsOutside: 'always',
+    register: (config) => ({ recipients: [{ kind: 'webhook', ...hostOf(config.url) }] }),
+  },
   activity: {
     startToCloseTimeout: '30 seconds',
     retry: {

@@ -1,6 +1,7 @@
 import { defineNode } from '@warmflow/engine'
 import { z } from 'zod'
 import { fieldLabel } from '../../field-labels.js'
+import { pseudonymiseRegister } from '../../register.js'
 import { type KnownValue, normaliseValue, type PersonalDataKind, personalDataKinds } from '../detect.js'
 import { fieldPathPattern, getPath, setPath } from '../paths.js'
 import {
@@ -189,7 +190,7 @@ export const pseudonymiseNode = defineNode({
   }),
   output: data,
   secrets: [pseudonymKeySlot],
-  personalData: { reads: ['*'], sendsOutside: 'never' },
+  personalData: { reads: ['*'], sendsOutside: 'never', register: pseudonymiseRegister },
   activity: { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, secrets, run, log }) {
     const key = await loadPseudonymKey(secrets)

@@ -51,7 +51,7 @@ export const restoreNode = defineNode({
   }),
   output: data,
   secrets: [pseudonymKeySlot],
-  personalData: { reads: ['*'], sendsOutside: 'never' },
+  personalData: { reads: ['*'], sendsOutside: 'never', register: () => ({ safeguard: 'restore' }) },
   activity: { startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 3 } },
   async execute({ input, config, secrets, run, log }) {
     const marker = readPrivacyMarker(input)
