@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { type RunningServer, startServer } from '@warmflow/api'
+import { type LocalOutbox, withLocalOutbox } from '@warmflow/cli/services'
 import axe from 'axe-core'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterEach, expect } from 'vitest'
@@ -72,13 +73,20 @@ export interface BrowserPlatform {
 
 /**
  * Starts the platform (PostgreSQL, Temporal worker, API) with `startServer` on a free port,
- * serving a fresh build of the editor, and launches Chromium.
+ * serving a fresh build of the editor, and launches Chromium. With `outbox`, e-mail goes to that
+ * local outbox and the editor shows it, as under `warmflow start` without an SMTP credential.
  */
-export async function startBrowserPlatform(options: { plugins?: string[] } = {}): Promise<BrowserPlatform> {
+export async function startBrowserPlatform(
+  options: { plugins?: string[]; outbox?: LocalOutbox } = {},
+): Promise<BrowserPlatform> {
   mkdirSync(resultsDir, { recursive: true })
+  const { outbox } = options
   const [editorDir, platform] = await Promise.all([
     buildEditor(),
-    startTestPlatform(options.plugins ? { plugins: options.plugins } : {}),
+    startTestPlatform({
+      ...(options.plugins ? { plugins: options.plugins } : {}),
+      ...(outbox ? { secrets: (stored) => withLocalOutbox(stored, outbox.credential) } : {}),
+    }),
   ])
   const server = await startServer(
     {
@@ -87,6 +95,7 @@ export async function startBrowserPlatform(options: { plugins?: string[] } = {})
       temporal: { client: platform.client, taskQueue: platform.taskQueue, searchAttributes: true },
       editorDir,
       credentialKey: platform.credentialKey,
+      ...(outbox ? { outbox: { dir: outbox.dir } } : {}),
       auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     },
     { port: 0, host: '127.0.0.1' },

@@ -11,6 +11,7 @@ import {
   type NodeRegistry,
   parsePayloadKeys,
   payloadKeysVariable,
+  type SecretResolver,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { createDb, createPostgresStores, type Database } from '@warmflow/store'
@@ -63,7 +64,12 @@ function quietRuntime() {
 }
 
 export async function startTestPlatform(
-  options: { plugins?: string[]; worker?: boolean } = {},
+  options: {
+    plugins?: string[]
+    worker?: boolean
+    /** Wraps the worker's credential resolver, as `warmflow start` does (e.g. the local outbox). */
+    secrets?: (stored: SecretResolver | undefined) => SecretResolver
+  } = {},
 ): Promise<TestPlatform> {
   const address = inject('temporalAddress')
   const taskQueue = `test-${randomUUID()}`
@@ -93,6 +99,7 @@ export async function startTestPlatform(
       workflowBundle,
       payloadCodecs,
       ...stores,
+      ...(options.secrets ? { secrets: options.secrets(stores.secrets) } : {}),
     })
     registry = worker.registry
     running = worker.worker.run()

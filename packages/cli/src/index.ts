@@ -1,5 +1,5 @@
 export { createAdmin } from './create-admin.js'
 export * from './people/index.js'
-export { demoTeamName, seedExampleFlows } from './seed.js'
+export { demoTeamName, insertPublishedFlow, seedExampleFlows } from './seed.js'
 export { exampleImpactFlowName, seedImpactExample } from './seed-impact.js'
 export { start } from './start.js'
