@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
 /** The roles a user can have. Roles are global; teams limit which objects they apply to. */
-export const roleSchema = z.enum(['admin', 'designer', 'approver', 'developer'])
+// `privacy`: the privacy officer (FG), who reads the processing register of every team.
+export const roleSchema = z.enum(['admin', 'designer', 'approver', 'developer', 'privacy'])
 /** One of {@link roleSchema}'s values. */
 export type Role = z.infer<typeof roleSchema>
 
@@ -22,6 +23,8 @@ export const permissions = {
   'credential:write': ['admin', 'designer', 'developer'],
   'task:work': ['admin', 'approver'],
   'audit:read': ['admin'],
+  /** The processing register (AVG art. 30): admin and privacy officer see every team's flows. */
+  'register:read': ['admin', 'privacy', 'designer', 'developer'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** A permission name, e.g. `flow:write`. */
