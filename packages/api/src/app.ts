@@ -9,6 +9,7 @@ import { isPublicPath, sessionMiddleware } from './auth/middleware.js'
 import type { AppEnv } from './context.js'
 import { type AppDeps, wireStores } from './deps.js'
 import { jsonInputMiddleware } from './http/json-input.js'
+import { observeRequests } from './http/observe.js'
 import { withSharedResponses } from './openapi.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
@@ -26,6 +27,7 @@ import { nodeRoutes } from './routes/nodes.js'
 import { outboxRoutes } from './routes/outbox.js'
 import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { registerReference } from './routes/reference.js'
+import { registerRoutes } from './routes/register.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
 import { taskRoutes } from './routes/tasks.js'
 import { flowWebhookRoutes, webhookRoutes } from './routes/webhooks.js'
@@ -50,6 +52,8 @@ export function createApp(given: AppDeps) {
   const app = new OpenAPIHono<AppEnv>()
   app.onError(handleError)
   app.notFound(handleNotFound)
+  // Request id, one log line and metrics per request (route patterns, never raw paths).
+  app.use('*', observeRequests(deps.observe))
   app.use('*', secureHeaders())
 
   app.use(
@@ -107,6 +111,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/node-upgrades', nodeUpgradeRoutes(deps))
   app.route('/api/v1/impact', impactRoutes(deps))
   app.route('/api/v1/outbox', outboxRoutes(deps))
+  app.route('/api/v1/register', registerRoutes(deps))
   const info = {
     title: 'Warmflow API',
     version: '0.1.0',

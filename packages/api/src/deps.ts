@@ -11,6 +11,7 @@ import type { OidcSettings } from './auth/oidc.js'
 import type { LockoutPolicy } from './auth/provider.js'
 import type { RateLimit } from './auth/rate-limit.js'
 import type { SessionLifetime } from './auth/sessions.js'
+import type { HttpObservability } from './http/observe.js'
 
 /** Sign-in and session settings; every field has a safe default. */
 export interface AuthSettings {
@@ -80,6 +81,8 @@ export interface AppDeps {
   requireSmtpCredential?: boolean
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */
   pluginFailures?: readonly { name: string; spec: string; code: string; text: LocalizedText }[]
+  /** Request logs and metrics (`warmflow api`); every request gets an `X-Request-Id` either way. */
+  observe?: HttpObservability
 }
 
 /** {@link AppDeps} with the stores the routes use, as {@link createApp} hands them on. */

@@ -29,6 +29,17 @@ export {
 export { loadConfig, type WarmflowConfig } from './config.js'
 export type { AppDeps, AuthSettings } from './deps.js'
 export {
+  createApiMetrics,
+  createHttpMetrics,
+  type HttpMetrics,
+  type HttpObservability,
+  observeRequests,
+  type RequestLogger,
+  requestIdFrom,
+  requestIdHeader,
+  routePatternOf,
+} from './http/observe.js'
+export {
   ApiError,
   type Dependency,
   outageOf,

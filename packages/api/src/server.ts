@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
@@ -6,7 +7,12 @@ import type { AppDeps } from './deps.js'
 /** A running HTTP server and how to stop it. */
 export interface RunningServer {
   url: string
-  close(): Promise<void>
+  /**
+   * Stops accepting connections, lets requests in flight finish and resolves once every
+   * connection is closed. Connections still open after `graceMs` (a long event stream, a
+   * client that never lets go) are cut then. Without `graceMs` it waits as long as they last.
+   */
+  close(options?: { graceMs?: number }): Promise<void>
 }
 
 /**
@@ -15,6 +21,7 @@ export interface RunningServer {
  * @example
  * const server = await startServer(deps, { port: 3000, host: '127.0.0.1' })
  * console.log(server.url)
+ * process.once('SIGTERM', () => server.close({ graceMs: 25_000 }))
  */
 export function startServer(deps: AppDeps, options: { port: number; host: string }): Promise<RunningServer> {
   const app = createApp(deps)
@@ -25,10 +32,28 @@ export function startServer(deps: AppDeps, options: { port: number; host: string
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
         resolve({
           url: `http://${host}:${info.port}`,
-          close: () => new Promise((done) => server.close(() => done())),
+          close: (closeOptions) => closeGracefully(server as Server, closeOptions?.graceMs),
         })
       },
     )
     server.once('error', reject)
+  })
+}
+
+/**
+ * `server.close()` refuses new connections and ends idle keep-alive ones; a connection that
+ * finishes its request afterwards becomes idle and is ended by the next sweep. After `graceMs`
+ * whatever is left is cut.
+ */
+function closeGracefully(server: Server, graceMs: number | undefined): Promise<void> {
+  return new Promise((done) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 100)
+    const cut = graceMs === undefined ? undefined : setTimeout(() => server.closeAllConnections(), graceMs)
+    server.close(() => {
+      clearInterval(sweep)
+      if (cut) clearTimeout(cut)
+      done()
+    })
+    server.closeIdleConnections()
   })
 }

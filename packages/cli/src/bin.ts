@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // The `warmflow` command.
-import { createAdmin } from './create-admin.js'
-import { createNodeCommand } from './create-node/index.js'
-import { importVolunteersCommand } from './import-volunteers.js'
-import { start } from './start.js'
+// Each command loads only its own modules: a role process (`warmflow worker`) starts without
+// the embedded platform's code, and a broken command cannot stop the others from loading.
 
 const usage = `Usage: warmflow <command>
 
@@ -15,6 +13,10 @@ Commands:
             Create a plugin package with an example node, its test and a build, and register it
   import-volunteers <file.csv> [--team <id>] [--dry-run] [--lang nl|en]
             Import volunteers from CSV; prints every problem per line
+  migrate   Bring the database schema up to date and grant the app role its rights; exits 0
+  api       Run the HTTP API (and the built editor) only, configured by environment
+  worker    Run one Temporal worker only, configured by environment
+            The three roles stop gracefully on SIGTERM; see docs/deploy.md
   help      Show this help
 `
 
@@ -22,16 +24,25 @@ const [command, ...rest] = process.argv.slice(2)
 try {
   switch (command) {
     case 'start':
-      await start()
+      await (await import('./start.js')).start()
+      break
+    case 'migrate':
+      await (await import('./roles/migrate.js')).migrateRole()
+      break
+    case 'api':
+      await (await import('./roles/api.js')).apiRole()
+      break
+    case 'worker':
+      await (await import('./roles/worker.js')).workerRole()
       break
     case 'create-admin':
-      await createAdmin(rest)
+      await (await import('./create-admin.js')).createAdmin(rest)
       break
     case 'create-node':
-      await createNodeCommand(process.argv.slice(3))
+      await (await import('./create-node/index.js')).createNodeCommand(process.argv.slice(3))
       break
     case 'import-volunteers':
-      process.exitCode = await importVolunteersCommand(rest)
+      process.exitCode = await (await import('./import-volunteers.js')).importVolunteersCommand(rest)
       break
     case undefined:
     case 'help':

@@ -9,4 +9,5 @@
 import { register } from 'tsx/esm/api'
 
 register()
-await import('../src/main.ts')
+const { runWorkerProcess } = await import('../src/main.ts')
+await runWorkerProcess()

@@ -1,5 +1,30 @@
 export { loadWorkerConfig, type WorkerConfig, WorkerConfigError } from './config.js'
-export { createWorkerLogger, type LoggedError, redactError, redactMeta } from './logger.js'
+export {
+  createLog,
+  createWorkerLogger,
+  type LogFormat,
+  type LoggedError,
+  type LogLevelName,
+  type LogOptions,
+  logFormatFromEnv,
+  logLevelFromEnv,
+  nodeLogTo,
+  redactError,
+  redactMeta,
+  temporalLoggerTo,
+} from './logger.js'
+export { runWorkerProcess, shutdownTimeoutFromEnv } from './main.js'
+export {
+  createWorkerMetrics,
+  type MetricsServer,
+  type MetricsSource,
+  maxCountedTasks,
+  metricsAddressFromEnv,
+  observeActivities,
+  serveMetrics,
+  type WorkerMetrics,
+  type WorkerMetricsOptions,
+} from './metrics.js'
 export {
   formatPluginFailures,
   type LoadedPlugins,

@@ -1,5 +1,6 @@
-// The worker process, started by `node packages/worker/bin/warmflow-worker.mjs` (which registers
-// tsx for this thread only). Stops gracefully on SIGTERM/SIGINT.
+// The worker process: `warmflow worker`, or `node packages/worker/bin/warmflow-worker.mjs` (which
+// registers tsx for this thread only). Configured by environment only; stops gracefully on
+// SIGTERM/SIGINT.
 import { readFile } from 'node:fs/promises'
 import { Runtime } from '@temporalio/worker'
 import {
@@ -10,41 +11,100 @@ import {
 } from '@warmflow/engine'
 import { createDb, createPostgresStores, readCredentialKey } from '@warmflow/store'
 import { loadWorkerConfig } from './config.js'
-import { createWorkerLogger } from './logger.js'
+import { createLog, logFormatFromEnv, logLevelFromEnv, nodeLogTo, temporalLoggerTo } from './logger.js'
+import {
+  createWorkerMetrics,
+  type MetricsServer,
+  metricsAddressFromEnv,
+  observeActivities,
+  serveMetrics,
+} from './metrics.js'
 import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
-const config = loadWorkerConfig()
-if (!config.temporal.address) {
-  process.stderr.write('TEMPORAL_ADDRESS is not set / TEMPORAL_ADDRESS ontbreekt (e.g. localhost:7233)\n')
-  process.exit(2)
+/** Longest a stopping process waits for its work to end (`WARMFLOW_SHUTDOWN_TIMEOUT_MS`). */
+export function shutdownTimeoutFromEnv(env: Record<string, string | undefined>): number {
+  const value = Number(env.WARMFLOW_SHUTDOWN_TIMEOUT_MS ?? '')
+  return Number.isInteger(value) && value >= 1_000 && value <= 600_000 ? value : 30_000
 }
-// Temporal logs every failed activity with its error: errors are cut to their kind (no client data).
-Runtime.install({ logger: createWorkerLogger() })
-const bundlePath = process.env.WARMFLOW_WORKFLOW_BUNDLE
-// Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
-// One pool for every store, as large as the two pools (stores and records) it replaces.
-const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 8 }) : undefined
-// Credentials need the API's key (WARMFLOW_CREDENTIAL_KEY); a worker never makes one of its own.
-const credentialKey = readCredentialKey(process.env, config.dataDir, { create: false })
-// Every payload is encrypted; large node outputs go to PostgreSQL, encrypted with the same keys.
-const payloadKeys = loadPayloadKeys(process.env, config.dataDir)
-const largeOutputBytes = largeOutputBytesFromEnv(process.env)
-const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
-  address: config.temporal.address,
-  namespace: config.temporal.namespace,
-  taskQueue: config.temporal.taskQueue,
-  // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
-  plugins: resolvePluginReferences({ dataDir: config.dataDir }),
-  ...(db ? createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) }) : {}),
-  ...(largeOutputBytes ? { largeOutputBytes } : {}),
-  payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
-  ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
-})
-for (const line of formatPluginFailures(pluginFailures)) process.stderr.write(`${line}\n`)
-process.stdout.write(
-  `${JSON.stringify({ msg: 'worker ready', taskQueue: config.temporal.taskQueue, nodes: registry.list().length, pid: process.pid })}\n`,
-)
-await worker.run()
-await connection.close()
-await db?.destroy()
+
+/**
+ * Runs a worker process until SIGTERM or SIGINT, then stops it gracefully: it polls no new
+ * work, running activities get most of `WARMFLOW_SHUTDOWN_TIMEOUT_MS` (default 30 s) to finish
+ * before they are cancelled and handed to another worker by their retry policy, and the
+ * process exits 0 (1 when stopping took longer than the bound). Logs go to standard output,
+ * structured ({@link createLog}); metrics are served on `WARMFLOW_METRICS_PORT` when set.
+ *
+ * @example
+ * await runWorkerProcess(process.env)
+ */
+export async function runWorkerProcess(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const config = loadWorkerConfig(env)
+  const log = createLog({
+    format: logFormatFromEnv(env, { role: true }),
+    service: 'worker',
+    level: logLevelFromEnv(env),
+  })
+  if (!config.temporal.address) {
+    process.stderr.write('TEMPORAL_ADDRESS is not set / TEMPORAL_ADDRESS ontbreekt (e.g. localhost:7233)\n')
+    process.exit(2)
+  }
+  const shutdownTimeoutMs = shutdownTimeoutFromEnv(env)
+  // Temporal logs every failed activity with its error: errors are cut to their kind (no
+  // client data), in the same structured log. Signals are handled below, with a bound.
+  Runtime.install({ logger: temporalLoggerTo(log), shutdownSignals: [] })
+  const bundlePath = env.WARMFLOW_WORKFLOW_BUNDLE
+  // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
+  // One pool for every store, as large as the two pools (stores and records) it replaces.
+  const db = config.databaseUrl ? createDb(config.databaseUrl, { max: 8 }) : undefined
+  // Credentials need the API's key (WARMFLOW_CREDENTIAL_KEY); a worker never makes one of its own.
+  const credentialKey = readCredentialKey(env, config.dataDir, { create: false })
+  // Every payload is encrypted; large node outputs go to PostgreSQL, encrypted with the same keys.
+  const payloadKeys = loadPayloadKeys(env, config.dataDir)
+  const largeOutputBytes = largeOutputBytesFromEnv(env)
+  const metricsAddress = metricsAddressFromEnv(env)
+  const metrics = metricsAddress ? createWorkerMetrics(db ? { db } : {}) : undefined
+  const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
+    address: config.temporal.address,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
+    plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
+    ...(db ? createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) }) : {}),
+    ...(largeOutputBytes ? { largeOutputBytes } : {}),
+    payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
+    ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
+    nodeLog: nodeLogTo(log),
+    activityInterceptors: [observeActivities(metrics ? { metrics } : {})],
+    // Running nodes may finish; what is left after this is handed back to Temporal.
+    shutdownGraceTime: Math.max(1_000, shutdownTimeoutMs - 5_000),
+  })
+  for (const line of formatPluginFailures(pluginFailures)) log.warn({ source: 'plugins' }, line)
+  let metricsServer: MetricsServer | undefined
+  if (metrics && metricsAddress) {
+    metricsServer = await serveMetrics(metrics.registry, metricsAddress)
+    log.info({ url: metricsServer.url }, 'metrics ready')
+  }
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'worker stopping')
+    setTimeout(() => {
+      log.error({ ms: shutdownTimeoutMs }, 'worker did not stop in time')
+      process.exit(1)
+    }, shutdownTimeoutMs).unref()
+    worker.shutdown()
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+
+  log.info({ taskQueue: config.temporal.taskQueue, nodes: registry.list().length }, 'worker ready')
+  await worker.run()
+  await metricsServer?.close()
+  await connection.close()
+  await db?.destroy()
+  log.info('worker stopped')
+  process.exit(0)
+}

@@ -1,9 +1,15 @@
-import type { PayloadCodec } from '@temporalio/common'
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker'
+import type { Duration, PayloadCodec } from '@temporalio/common'
+import {
+  type ActivityInterceptorsFactory,
+  bundleWorkflowCode,
+  NativeConnection,
+  Worker,
+} from '@temporalio/worker'
 import {
   controlPlugin,
   createActivities,
   createRegistry,
+  type NodeLogEntry,
   type NodeRegistry,
   type OutputStore,
   type RecordStore,
@@ -44,6 +50,15 @@ export interface WarmflowWorkerOptions {
   largeOutputBytes?: number
   /** Resolves credentials by name for nodes' secret slots (e.g. `createCredentialResolver(db, key)`). */
   secrets?: SecretResolver
+  /** Where nodes' `ctx.log` lines go (e.g. `nodeLogTo(log)`); JSON lines on standard error by default. */
+  nodeLog?: (entry: NodeLogEntry) => void
+  /** Activity interceptors, e.g. `observeActivities({ metrics })` for log ids and node metrics. */
+  activityInterceptors?: ActivityInterceptorsFactory[]
+  /**
+   * How long running activities may go on after `worker.shutdown()` before they are cancelled
+   * (and handed to another worker by their retry policy), e.g. `'20 seconds'`. Default 0.
+   */
+  shutdownGraceTime?: Duration
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -98,8 +113,11 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         ...(options.secrets ? { secrets: options.secrets } : {}),
         ...(options.taskStore ? { tasks: options.taskStore } : {}),
         ...(options.runStore ? { runs: options.runStore } : {}),
+        ...(options.nodeLog ? { log: options.nodeLog } : {}),
       }),
     },
+    ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
+    ...(options.shutdownGraceTime ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
     // Failure messages are encoded into payloads too, so the codecs encrypt them.
     dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),
   })

@@ -1,0 +1,4 @@
+export { apiRole } from './api.js'
+export { RoleConfigError, required } from './config.js'
+export { migrateRole } from './migrate.js'
+export { workerRole } from './worker.js'

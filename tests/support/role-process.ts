@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const cli = 'packages/cli/bin/warmflow.mjs'
+const started: ChildProcess[] = []
+
+/** A `warmflow <role>` process a test started, with everything it printed. */
+export interface RoleProcess {
+  child: ChildProcess
+  /** Standard output, line by line (the structured log). */
+  lines: string[]
+  /** Standard error, as text. */
+  errors(): string
+  /** Resolves with the exit code (or the signal's name) once the process ended. */
+  exited: Promise<number | string>
+  /** Resolves with the first line that contains `text`. */
+  waitFor(text: string, timeoutMs?: number): Promise<string>
+}
+
+/**
+ * Starts `warmflow <role>` (`migrate`, `api`, `worker`) as its own process from the repository
+ * root, with `env` on top of this process's environment.
+ */
+export function startRole(role: string, env: Record<string, string>): RoleProcess {
+  const child = spawn(process.execPath, [cli, role], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  started.push(child)
+  const lines: string[] = []
+  let partial = ''
+  let errors = ''
+  const waiting: { text: string; resolve: (line: string) => void }[] = []
+  child.stdout?.on('data', (chunk: Buffer) => {
+    partial += chunk.toString()
+    const parts = partial.split('\n')
+    partial = parts.pop() ?? ''
+    for (const line of parts) {
+      lines.push(line)
+      for (const w of [...waiting]) {
+        if (line.includes(w.text)) {
+          waiting.splice(waiting.indexOf(w), 1)
+          w.resolve(line)
+        }
+      }
+    }
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-20_000)
+  })
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'))
+  })
+  return {
+    child,
+    lines,
+    errors: () => errors,
+    exited,
+    waitFor(text, timeoutMs = 60_000) {
+      const found = lines.find((line) => line.includes(text))
+      if (found) return Promise.resolve(found)
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `warmflow ${role}: no "${text}" within ${timeoutMs} ms\n${lines.join('\n')}\n${errors}`,
+              ),
+            ),
+          timeoutMs,
+        )
+        waiting.push({
+          text,
+          resolve: (line) => {
+            clearTimeout(timer)
+            resolve(line)
+          },
+        })
+        void exited.then((code) => {
+          clearTimeout(timer)
+          reject(
+            new Error(`warmflow ${role} exited (${code}) before "${text}"\n${lines.join('\n')}\n${errors}`),
+          )
+        })
+      })
+    },
+  }
+}
+
+/** Kills every role process this test file started that is still running. */
+export function killRoleProcesses(): void {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+}
