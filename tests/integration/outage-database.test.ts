@@ -27,7 +27,10 @@ afterAll(async () => {
   await temporal?.connection.close()
 })
 
-function appOn(databaseUrl: string, options: { connectTimeoutMs?: number } = {}) {
+function appOn(
+  databaseUrl: string,
+  options: { connectTimeoutMs?: number; statementTimeoutMs?: number } = {},
+) {
   const db = createDb(databaseUrl, { max: 2, ...options })
   dbs.push(db)
   const app = createApp({
@@ -143,6 +146,32 @@ describe('with PostgreSQL unreachable', () => {
       await Promise.all([owner.end(), signaller.end()])
     }
     // Once the database answers again, so does the API.
+    expect((await me.request('GET', '/api/v1/flows')).status).toBe(200)
+  })
+
+  it('answers 503 within the statement limit when a lock holds a query up', async () => {
+    const { app, db } = appOn(inject('databaseUrl'), { statementTimeoutMs: 500 })
+    const accounts = createAccounts(app, db)
+    const me = accounts.as(await accounts.createUser({ roles: ['designer'] }))
+    expect((await me.request('GET', '/api/v1/flows')).status).toBe(200)
+    // The owner holds the sessions table as a long migration or a stuck transaction would.
+    const owner = new pg.Client({ connectionString: inject('ownerDatabaseUrl') })
+    await owner.connect()
+    try {
+      await owner.query('begin')
+      await owner.query('lock table sessions in access exclusive mode')
+      const startedAt = performance.now()
+      const answer = await me.request('GET', '/api/v1/flows')
+      const ms = performance.now() - startedAt
+      expect(answer.status, JSON.stringify(answer.body)).toBe(503)
+      expect(answer.body.code).toBe('service.database_unavailable')
+      // PostgreSQL cancelled it at the limit, not the pool or a test timeout.
+      expect(ms).toBeGreaterThanOrEqual(400)
+      expect(ms).toBeLessThan(5_000)
+    } finally {
+      await owner.query('rollback').catch(() => undefined)
+      await owner.end()
+    }
     expect((await me.request('GET', '/api/v1/flows')).status).toBe(200)
   })
 

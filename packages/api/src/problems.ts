@@ -59,8 +59,11 @@ export class ServiceUnavailableError extends ApiError {
 
 /** gRPC status codes that mean Temporal did not answer (UNAVAILABLE, DEADLINE_EXCEEDED). */
 const grpcOutageCodes = new Set([14, 4])
-/** SQLSTATE: connection exceptions, admin/crash shutdown, cannot connect now, too many connections. */
-const pgOutageCode = /^(08...|57P0[1-3]|53300)$/
+/**
+ * SQLSTATE: connection exceptions, admin/crash shutdown, cannot connect now, too many connections,
+ * and a statement cancelled by its time limit (57014: the server is overloaded or a lock is held).
+ */
+const pgOutageCode = /^(08...|57P0[1-3]|53300|57014)$/
 /** What pg and Node say when a connection is refused, dropped or cannot be made in time. */
 const pgOutageMessage =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/

@@ -20,6 +20,7 @@ export {
   createDb,
   DatabaseRoleError,
   databaseConnectTimeoutMs,
+  databaseStatementTimeoutMs,
   databaseUser,
   grantAppRole,
   migrateToLatest,

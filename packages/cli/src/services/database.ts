@@ -17,7 +17,8 @@ export interface MigrateResult {
  * await migrateAndGrant(ownerUrl, appUrl)
  */
 export async function migrateAndGrant(ownerUrl: string, appUrl: string): Promise<MigrateResult> {
-  const owner = createDb(ownerUrl, { max: 2 })
+  // No statement limit: building an index on a large table may take minutes.
+  const owner = createDb(ownerUrl, { max: 2, statementTimeoutMs: 0 })
   try {
     const migrated = await migrateToLatest(owner)
     const appRole = databaseUser(appUrl)

@@ -25,6 +25,20 @@ export function databaseConnectTimeoutMs(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /**
+ * The longest a single SQL statement may run, in ms: `WARMFLOW_DB_STATEMENT_TIMEOUT_MS`, default
+ * 30000; `0` turns the limit off. A statement stuck behind a lock or on an overloaded server is
+ * cancelled by PostgreSQL (SQLSTATE 57014) instead of holding a pooled connection forever.
+ *
+ * @example
+ * databaseStatementTimeoutMs({ WARMFLOW_DB_STATEMENT_TIMEOUT_MS: '0' }) // 0
+ */
+export function databaseStatementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.WARMFLOW_DB_STATEMENT_TIMEOUT_MS
+  const value = Number(raw)
+  return raw !== undefined && raw !== '' && Number.isInteger(value) && value >= 0 ? value : 30_000
+}
+
+/**
  * Opens a connection pool to PostgreSQL.
  *
  * @example
@@ -32,11 +46,19 @@ export function databaseConnectTimeoutMs(env: NodeJS.ProcessEnv = process.env): 
  */
 export function createDb(
   connectionString: string,
-  options: { max?: number; connectTimeoutMs?: number } = {},
+  options: {
+    max?: number
+    connectTimeoutMs?: number
+    /** Per-statement limit in ms, 0 for none (schema migrations); {@link databaseStatementTimeoutMs} by default. */
+    statementTimeoutMs?: number
+  } = {},
 ): Kysely<Database> {
+  const statementTimeout = options.statementTimeoutMs ?? databaseStatementTimeoutMs()
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
+    // Set on each new connection by PostgreSQL itself, so it holds for every statement.
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
     // While PostgreSQL is down or restarting, a query fails within this time (the API answers 503)
     // instead of waiting for the operating system's TCP timeout or for a free connection forever.
     connectionTimeoutMillis: options.connectTimeoutMs ?? databaseConnectTimeoutMs(),
