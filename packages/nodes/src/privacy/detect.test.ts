@@ -181,6 +181,50 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('groetjes evert-jan')).toEqual(['evert-jan'])
   })
+  it('leaves the employer, the creditor and the rest of a list of organisations alone', () => {
+    // The creditor right after a noun of money matters, and the rest of a list.
+    expect(
+      names('Oude rekening Zelvano en huur Brinkwoon. Schulden bij Tremolo, Zwerkon en Plinque.'),
+    ).toEqual([])
+    expect(names('Hij heeft 9 schuldeisers, o.a. Korvex, Dramix en Zelvano.')).toEqual([])
+    // After "het" a capitalised word is a school or a building, never a person.
+    expect(names('Zijn zoon Ilyas zit op het Brederode en haar dochter op het Vossius.')).toEqual(['Ilyas'])
+    // The governing verb a few words before "bij".
+    expect(names('Ze werkt als pedagogisch medewerker bij Kindervlinder.')).toEqual([])
+    // The word after an organisation's compound name.
+    expect(names('Hij wil geen Buurtzorg Jong meer.')).toEqual([])
+    // The employer after a job word and "van", after a first name and "van", in brackets after a
+    // name, after a job in brackets and after a job on a signature line.
+    expect(
+      names(
+        'Gesproken met Yolanda van Kervaro en haar begeleider van Zonneweide. Overleg met Tom Hailemariam (Cordelis) en Feline (wijkverpleegkundige, Travalis).\n\nGerben Wardak – woonconsulent Morvane',
+      ),
+    ).toEqual(['Yolanda', 'Tom Hailemariam', 'Feline', 'Gerben Wardak'])
+    // People stay people: a first name after a job word and "van", a nickname in brackets, a
+    // person after "buurman van", a surname with "van" after a first name.
+    expect(
+      names('De mentor van Jayden belde. Mohammed (Mo) komt ook. De buurman van Henk en Tamara van Dijk.'),
+    ).toEqual(['Jayden', 'Mohammed', 'Mo', 'Henk', 'Tamara van Dijk'])
+  })
+  it('finds people named with their workplace, after a possessive and in capitals', () => {
+    expect(names('Annemiek van de Kledingbank belde over de afspraak.')).toEqual(['Annemiek'])
+    expect(names('Oom Semere woont in Delft. Hoi Sterre, Lieve hier.')).toEqual(['Semere', 'Sterre', 'Lieve'])
+    expect(
+      names('mn vriend milan bracht me. mijn buurvrouw ans zegt het ook. mijn vriend kwam niet'),
+    ).toEqual(['milan', 'ans'])
+    expect(
+      names('Mantelzorger: zijn moeder HENNIE STOETMAN-HOGEBRUG (schreef alles in hoofdletters).'),
+    ).toEqual(['HENNIE STOETMAN-HOGEBRUG'])
+    expect(names('Dank je!\nThnx!\nMerel')).toEqual(['Merel'])
+  })
+  it('reads inflected words at the start of a sentence as words', () => {
+    expect(names('Korte notitie: geen contact. Kunt u terugbellen? Wouter belt morgen.')).toEqual(['Wouter'])
+    // "van" after a family word is the preposition, not part of the name ("van der" stays).
+    expect(names('Ze is de moeder van Luwam en de buurvrouw van der Kolk.')).toEqual([
+      'Luwam',
+      'van der Kolk',
+    ])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

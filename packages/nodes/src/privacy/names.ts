@@ -196,6 +196,12 @@ const roleWords = new Set([
   'pleegdochter',
   'baby',
   'verloofde',
+  'kinderen',
+  'dochters',
+  'broers',
+  'zussen',
+  'ouders',
+  'kleinkinderen',
   // network
   'buurvrouw',
   'buurman',
@@ -295,7 +301,7 @@ const greetings = new Set([
   'morning',
 ])
 const signOff =
-  /(?:(?:groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|regards|liefs|doei|thanks|bedankt|dank(?:je(?:wel)?)?|cheers|namens)[\s,.!:-]*\n\s*|(?:^|\n)[ \t]*(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)[ \t,]+)$/i
+  /(?:(?:groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|regards|liefs|doei|thanks|thnx|thx|tnx|bvd|bedankt|dank(?:je(?:wel)?)?|cheers|namens)[\s,.!:-]*\n\s*|(?:^|\n)[ \t]*(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)[ \t,]+)$/i
 
 /** The words of a space-separated list, as a set. */
 const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
@@ -372,7 +378,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren)$/
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder)$/
 
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
@@ -382,7 +388,9 @@ const organisationWordAfter = wordSet(
   'bv nv vof groep group holding zorg zorggroep wonen woningen energie energy thuiszorg welzijn incasso finance financial bank bankiers verzekeringen insurance ' +
     'nederland nl partners services diensten advies advocaten bewindvoering makelaars uitzendbureau uitzendgroep workforce personeelsdiensten fiber telecom mobile ' +
     'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
-    'collection collections credit lease shop store online direct',
+    'collection collections credit lease shop store online direct lyceum gymnasium academie mc umc gasthuis centrum praktijk ' +
+    'huisartsen apotheek deurwaarders gerechtsdeurwaarders bewind opvang fonds uitvaart uitvaartzorg verhuur makelaardij ' +
+    'ggz jeugdzorg zorgverlening begeleiding dagbesteding',
 )
 
 /**
@@ -391,7 +399,22 @@ const organisationWordAfter = wordSet(
  * compound forms are matched on their ending.)
  */
 const organisationGovernor =
-  /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan)$/
+  /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject)$/
+
+/**
+ * Nouns of money matters that name the creditor or supplier right after them, without a
+ * preposition: "rekening Odido", "huur Vidomes", "energie Vandebron", "premie DSW".
+ */
+const moneyNoun =
+  /(?:schuld|schulden|achterstand|rekening|abonnement|contract|huur|energie|zorgverzekering|verzekering|premie|factuur|nota|lening|krediet|aanmaning|vordering|beslag|incasso|leverancier|verhuurder)$/
+
+/**
+ * Job and volunteer words: after one of them "van" names the employer ("begeleider van
+ * Reinaerde"), and a word in brackets after the job is the employer too ("(casemanager, Lentis)").
+ * Matched on the ending, so compounds count ("woonconsulent", "schuldhulpverlener").
+ */
+const jobWord =
+  /(?:arts|poh|ondersteuner|verpleegkundige|casemanager|bewindvoerder|curator|mentor|begeleider|begeleidster|consulent|consulente|collega|verlener|maatje|tolk|agent|advocaat|therapeut|psycholoog|psychiater|werker|coach|docent|leerkracht|directeur|leider|leidinggevende|adviseur|apotheker|manager|regisseur|medewerker|medewerkster|behandelaar|verwijzer|beschermer|jurist|ambtenaar|stagiair|stagiaire|vrijwilliger|vrijwilligster|specialist|trainer|huismeester|verzorgende)$/
 
 /** Verbs after which a capitalised word is a language ("spreekt Tigrinya"). */
 const languageVerbs = wordSet(
@@ -601,10 +624,19 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     const prev = tokens[back]
     // After a dot only a title counts ("mevr. Pijnacker"); "met de tolk. Woning …" is a new sentence.
     const dotted = tokens[back + 1]!.gap.includes('.')
+    // "begeleider van Reinaerde": after a job word "van" names the employer, unless a first name follows.
+    const employer =
+      back === i - 2 &&
+      tokens[i - 1]!.norm === 'van' &&
+      jobWord.test(prev?.norm ?? '') &&
+      !lexicons().firstNames.has(here.norm)
+    // "dochter op het Vossius", "zoon in de Bijlmer": prepositions, not particles, after a role word.
+    let prepositions = false
+    for (let k = back + 1; k < i; k++) if (/^(?:het|op|in)$/.test(tokens[k]!.text)) prepositions = true
     if (
       prev &&
       ((titles.has(prev.norm) && !(dotted && fullWordTitles.has(prev.norm))) ||
-        (!dotted && roleWords.has(prev.norm)))
+        (!dotted && roleWords.has(prev.norm) && !employer && !prepositions))
     )
       return true
     // "S. ter Horst", "J.P. Balkenende": initials announce a surname.
@@ -660,6 +692,31 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (!prev) return false
   const plainGap = /^[ \t]+$/.test(t.gap)
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
+  // "rekening Odido", "huur Vidomes": the creditor right after a noun of money matters.
+  if (plainGap && prev.shape === 'lower' && moneyNoun.test(prev.norm) && !roleWords.has(prev.norm))
+    return true
+  // "Buurtzorg Jong", "Zorggroep Noorderboog": the word after an organisation's compound name.
+  if (plainGap && prev.shape === 'title' && !inNames(prev.norm) && properEnding.test(prev.norm)) return true
+  // "op het Albeda", "bij het Leerwerkloket": a person is never "het" (only "'t Hart", written so).
+  if (plainGap && prev.text === 'het' && tokens[i - 2]?.norm !== 'van') return true
+  // "begeleider van Reinaerde", "Yolanda van Riverty": after a job word or a first name, "van"
+  // and a word that no name list knows name the employer ("mentor van Jayden" is a person).
+  if (plainGap && prev.text === 'van' && !inNames(t.norm)) {
+    const before = tokens[i - 2]
+    if (
+      before &&
+      /^[ \t]+$/.test(prev.gap) &&
+      ((before.shape === 'lower' && jobWord.test(before.norm)) ||
+        (before.shape === 'title' && lexicons().firstNames.has(before.norm)))
+    )
+      return true
+  }
+  // "Gerben Wardak – woonconsulent Trivire": on a signature line, the employer after the job.
+  if (plainGap && prev.shape === 'lower' && jobWord.test(prev.norm)) {
+    const person = tokens[i - 2]
+    if (person && person.shape !== 'lower' && /^[ \t]*[–|-][ \t]*$/.test(prev.gap)) return true
+  }
+  if (bracketEmployer(tokens, i, text)) return true
   // "bij Vattenfall", "bij de Albert Heijn" (the article is skipped).
   let p = i - 1
   if (plainGap && /^(?:de|het)$/.test(tokens[p]!.text) && /^[ \t]+$/.test(tokens[p]!.gap)) p--
@@ -670,9 +727,9 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     /^[ \t]+$/.test(tokens[p + 1]!.gap)
   ) {
     if (preposition.text === 'via') return true
-    // The governing word right before the preposition, or one word further ("schuld nog bij",
-    // "€ 812 bij", "werkt sinds mei bij").
-    for (let k = p - 1; k >= Math.max(0, p - 3); k--) {
+    // The governing word right before the preposition, or a few words further ("schuld nog bij",
+    // "€ 812 bij", "werkt sinds mei bij", "werkt als pedagogisch medewerker bij").
+    for (let k = p - 1; k >= Math.max(0, p - 5); k--) {
       const g = tokens[k]!
       if (/[.!?;:\n]/.test(tokens[k + 1]!.gap)) break
       if (organisationGovernor.test(g.norm) && g.norm.length >= 3) return true
@@ -687,9 +744,40 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       break
     }
   }
+  // "14 schuldeisers, o.a. Flanderijn": a list after "o.a.", "zoals" or "bijv." behind such a noun.
+  if (/^(?:a|zoals|bijv|bijvoorbeeld)$/.test(prev.norm)) {
+    const noun = /(\p{L}+)[\s,:]*(?:o\.\s?a\.|zoals|bijv\.|bijvoorbeeld)[\s:]*$/u.exec(
+      text.slice(Math.max(0, t.start - 50), t.start),
+    )
+    if (noun && organisationNoun.test(normaliseWord(noun[1]!))) return true
+  }
   // "spreekt Tigrinya", "verstaat Berbers": a language, unless a name list knows it as a first name.
   if (plainGap && languageVerbs.has(prev.norm) && !lexicons().firstNames.has(t.norm)) return true
   return false
+}
+
+/** True for the employer after a job inside brackets: "(GGZ-verpleegkundige, Dimence)". */
+function bracketEmployer(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  const prev = tokens[i - 1]
+  if (!prev || !/^[ \t]*,[ \t]*$/.test(t.gap) || !jobWord.test(prev.norm)) return false
+  if (!/^\s*\)/.test(text.slice(t.end, t.end + 3))) return false
+  const open = text.lastIndexOf('(', t.start)
+  return open !== -1 && open >= prev.start - 40 && !text.slice(open, t.start).includes(')')
+}
+
+/**
+ * True when first name `i` is followed by "van (de|het)" and an organisation: "Annemiek van de
+ * Kledingbank", "Jurgen van het Leger" (not "Jan van Dijk": a surname there is part of the name).
+ */
+function worksAt(tokens: Token[], i: number, text: string): boolean {
+  const van = tokens[i + 1]
+  if (van?.text !== 'van' || !/^[ \t]+$/.test(van.gap)) return false
+  let j = i + 2
+  if (/^(?:de|het)$/.test(tokens[j]?.text ?? '') && /^[ \t]+$/.test(tokens[j]!.gap)) j++
+  const org = tokens[j]
+  if (!org || org.shape === 'lower' || !/^[ \t]+$/.test(org.gap) || inNames(org.norm)) return false
+  return j === i + 3 || organisationContext(tokens, j, text) || isCommonWord(org.norm, true)
 }
 
 /** True when token `i` is the employer on the job line of a signature ("Ambulant begeleider, Lister"). */
@@ -713,6 +801,14 @@ type Verdict = 'name' | 'maybe' | 'no'
 /** Whether token `i` starts or is part of a name, judged on the token and its context. */
 function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
   const t = tokens[i]!
+  // "Hoi Sterre, Lieve hier.": a writer names herself with "hier" (also when the name is a greeting).
+  if (
+    t.shape !== 'lower' &&
+    (t.sentenceStart || /,[ \t]*$/.test(t.gap)) &&
+    /^[ \t]+hier(?:[.,!:;\n]|$)/.test(text.slice(t.end, t.end + 7)) &&
+    lexicons().firstNames.has(t.norm)
+  )
+    return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
   if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
   // "Zaaknr. 336449186", "Tel. 06…": an abbreviation before a number.
@@ -743,6 +839,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       ((prev !== undefined && greetings.has(prev.norm)) ||
         (prev !== undefined && /^(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)$/.test(prev.norm)))
     if (greeted && lexicons().firstNames.has(t.norm)) return 'name'
+    // "mijn vriend milan", "haar zoon kees": a first name after a possessive and a role word,
+    // also when it is a word too (a verb there would be "mijn vriend kwam").
+    const owner = tokens[i - 2]
+    if (
+      strong &&
+      prev !== undefined &&
+      roleWords.has(prev.norm) &&
+      owner !== undefined &&
+      /^(?:mijn|mn|me|m|haar|zijn|zn|z|onze|ons|je|jouw|uw)$/.test(owner.norm) &&
+      lexicons().firstNames.has(t.norm) &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm)
+    )
+      return 'name'
     if (strong && !place && (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true)))
       return 'name'
     // "mirwais zegt dat ik moet bellen": a word no word list knows, doing what only people do.
@@ -775,8 +885,10 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'name'
   }
   // Capitalised.
-  if (jobLineEmployer(tokens, i)) return 'no'
+  if (jobLineEmployer(tokens, i) || bracketEmployer(tokens, i, text)) return 'no'
   if (strong) return placeContext ? 'no' : 'name'
+  // "Annemiek van de Kledingbank belde": a first name followed by where the person works.
+  if (lexicons().firstNames.has(t.norm) && worksAt(tokens, i, text)) return 'name'
   if (placeContext) return 'no'
   if (organisationContext(tokens, i, text)) return 'no'
   if (!t.sentenceStart) {
@@ -816,6 +928,22 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // A known name that is also a word only as itself ("Roos", "Frans") stays undecided; an
   // inflected look-alike ("Lammert", "Wouter") is the name.
   if (named) {
+    const following = tokens[i + 1]
+    // "Korte notitie", "Kunt u", "Nieuwe afspraak": an inflected Dutch word before a noun or a
+    // subject pronoun is that word, not a name ("Wouter belt" stays a name: a verb follows).
+    if (
+      following !== undefined &&
+      /^[ \t]+$/.test(following.gap) &&
+      following.shape === 'lower' &&
+      isCommonWord(t.norm, false) &&
+      (subjectPronouns.has(following.norm) ||
+        (/e$/.test(t.norm) &&
+          !functionWords.has(following.norm) &&
+          !personVerbs.has(following.norm) &&
+          !finiteVerbs.has(following.norm) &&
+          isCommonWord(following.norm, true)))
+    )
+      return 'maybe'
     if (!lexicons().words.has(t.norm)) return 'name'
     // "Sanne's", "Kok belt terug": a possessive or a verb that only people do settles it.
     if (/^['’]s?\b/.test(text.slice(t.end, t.end + 3))) return 'name'
@@ -848,6 +976,9 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
   if (t.shape === 'lower')
     return t.gap === '-' && tokens[i - 1]!.shape === 'lower' && lexicons().firstNames.has(t.norm)
   if (verdicts[i] !== 'no' || inNames(t.norm)) return true
+  // "HENNIE STOETMAN-HOGEBRUG": a name in capitals goes on with capitals that are no plain word.
+  if (t.shape === 'upper' && tokens[i - 1]!.shape === 'upper')
+    return /[aeiouy]/.test(t.norm) && !isCommonWord(t.norm, false) && !functionWords.has(t.norm)
   // After a first name a capitalised word that is no Dutch word is the surname, even when it is
   // also the name of a place or a firm: "Ruurd Schuttevaer".
   // Also after a name no list knows ("Jurick Eisden"): in Dutch a place never follows a name
@@ -891,6 +1022,8 @@ export function findNames(text: string): NameSpan[] {
         !functionWords.has(other.norm) &&
         !englishWords.has(other.norm) &&
         isCommonWord(other.norm, false)
+      // "Oom Semere": a role word at the start of a sentence announces the name after it.
+      if (roleWords.has(t.norm) && j === i + 1) continue
       if (plainWord && !other.sentenceStart) {
         verdicts[i] = 'no'
         verdicts[j] = 'no'
@@ -974,6 +1107,48 @@ export function findNames(text: string): NameSpan[] {
         verdicts[i] = 'name'
     }
   }
+  // "Tom Hailemariam (Arkin)": one capitalised word in brackets right after a name is the
+  // person's employer, unless a name list knows it as a first name (a nickname, "Mohammed (Mo)").
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (verdicts[i] !== 'name' || t.shape === 'lower' || !/^[ \t]*\([ \t]*$/.test(t.gap)) continue
+    if (verdicts[i - 1] !== 'name' || tokens[i - 1]!.shape === 'lower') continue
+    if (!/^[ \t]*[),]/.test(text.slice(t.end, t.end + 3)) || lexicons().firstNames.has(t.norm)) continue
+    if (announced(tokens, i, text)) continue
+    verdicts[i] = 'no'
+  }
+  // "schulden bij Coolblue en Klarna", "o.a. Flanderijn, LBIO, Vesting": the words of a list that
+  // starts with an organisation are organisations too (a known first name or an announced person
+  // stays one).
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (verdicts[i] !== 'no' || t.shape === 'lower' || t.shape === 'mixed') continue
+    if (!organisationContext(tokens, i, text)) continue
+    let k = i
+    // Walk the list: each item is reached past "en", "of", a comma or a slash.
+    for (let items = 0; items < 8; items++) {
+      while (tokens[k + 1] && tokens[k + 1]!.shape !== 'lower' && /^(?:[ \t]|-)$/.test(tokens[k + 1]!.gap))
+        k++
+      let j = k + 1
+      const link = tokens[j]
+      if (!link) break
+      if (/^[ \t]*[,/][ \t]*$/.test(link.gap) && link.shape !== 'lower') {
+        // ", Flanderijn"
+      } else if (
+        /^(?:en|of)$/.test(link.text) &&
+        /^[ \t]+$/.test(link.gap) &&
+        /^[ \t]+$/.test(tokens[j + 1]?.gap ?? '')
+      ) {
+        j++
+      } else break
+      const item = tokens[j]
+      if (!item || item.shape === 'lower' || item.sentenceStart) break
+      if (lexicons().firstNames.has(item.norm) || announced(tokens, j, text)) break
+      verdicts[j] = 'no'
+      k = j
+    }
+    i = k
+  }
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {
     if (verdicts[i] !== 'maybe') continue
@@ -1015,10 +1190,14 @@ export function findNames(text: string): NameSpan[] {
       if (nameParticles.has(prev.norm) && /^[ \t]$/.test(gapAfterPrev)) {
         const before = tokens[first - 2]
         const capital = prev.shape === 'title' && capitalParticles.has(prev.norm) && !prev.sentenceStart
+        // "moeder van Luwam": after a role word a lone "van" is the preposition ("buurvrouw van der
+        // Kolk" keeps its particles).
         const afterTitle =
           before !== undefined &&
           /^[.\s]*$/.test(prev.gap) &&
-          (titles.has(before.norm) || roleWords.has(before.norm) || isInitial(before, prev))
+          (titles.has(before.norm) ||
+            (roleWords.has(before.norm) && (prev.norm !== 'van' || first < i)) ||
+            isInitial(before, prev))
         const chained = before !== undefined && nameParticles.has(before.norm) && /^[ \t]$/.test(prev.gap)
         const sentenceParticle =
           prev.sentenceStart && prev.shape === 'title' && capitalParticles.has(prev.norm)
@@ -1049,11 +1228,14 @@ export function findNames(text: string): NameSpan[] {
         const shapeFits =
           after !== undefined &&
           (after.shape === 'title' || (after.shape === 'upper' && tokens[last]!.shape === 'upper'))
+        // Nor "Yolanda van Riverty" (an employer) or "Hiwet van Vluchtelingen in de Knel" (words).
         if (
           after &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
-          !(isPlace(after.norm) && !lexicons().surnames.has(after.norm))
+          !(isPlace(after.norm) && !lexicons().surnames.has(after.norm)) &&
+          (inNames(after.norm) ||
+            (!isCommonWord(after.norm, true) && !organisationContext(tokens, j + 1, text)))
         ) {
           last = j + 1
           verdicts[j + 1] = 'name'
