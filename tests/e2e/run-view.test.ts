@@ -175,4 +175,53 @@ describe('a run on the canvas of the version it ran with, in Chromium', () => {
     await runNode(page, 'b').locator('.run-badge', { hasText: 'Klaar' }).waitFor()
     expect(await runNode(page, 'c').count()).toBe(0)
   }, 60_000)
+
+  it("says why a node failed in the reader's language, with the node's own message beside it", async () => {
+    const { platform } = env
+    const created = await platform.request('POST', `/api/v1/flows?teamId=${platform.team.id}`, {
+      name: 'Vrijwilliger ophalen die er niet is',
+      nodes: [
+        { id: 'a', type: 'manual', version: 1, label: 'Start', position: { x: 0, y: 0 } },
+        {
+          id: 'lezen',
+          type: 'records.read',
+          version: 1,
+          label: 'Vrijwilliger ophalen',
+          config: { table: 'volunteers', id: '"00000000-0000-4000-8000-000000000000"', required: true },
+          position: { x: 320, y: 0 },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'a', target: 'lezen' }],
+    })
+    expect(created.status).toBe(201)
+    const failing = created.body.id
+    const tested = await platform.request('POST', `/api/v1/flows/${failing}/test-runs`, { input: {} })
+    expect(tested.status, JSON.stringify(tested.body)).toBe(201)
+    const run = await eventually(async () => {
+      const answer = await platform.request('GET', `/api/v1/runs/${tested.body.id}`)
+      return answer.body.status === 'failed' ? answer.body : undefined
+    }, 30_000)
+    expect(run.nodes.lezen.error.code).toBe('records.not_found')
+
+    await page.goto(`/flows/${failing}?run=${run.id}`)
+    await page.getByRole('heading', { name: 'Testrun van het concept' }).waitFor()
+    await runNode(page, 'lezen').locator('.warm-node-name').click()
+    const panel = page.getByRole('complementary', { name: 'Wat er in deze run gebeurde' })
+    await panel.getByText('Het gezochte record bestaat niet (meer).').waitFor()
+    await panel
+      .getByText('Melding van het systeem (Engels): No volunteers record with the given id')
+      .waitFor()
+    expect(await panel.getByText('records.not_found', { exact: true }).count()).toBe(1)
+    await panel.getByText('Melding van het systeem (Engels)', { exact: false }).scrollIntoViewIfNeeded()
+    await screenshot(page, 'run-view-04-failed-node-nl')
+
+    await page.getByRole('button', { name: 'English' }).click()
+    const english = page.getByRole('complementary', { name: 'What happened in this run' })
+    await english.getByText('The record looked for does not exist (any more).').waitFor()
+    await english.getByText('Message from the system: No volunteers record with the given id').waitFor()
+    expect(await english.getByText('Het gezochte record bestaat niet').count()).toBe(0)
+    await screenshot(page, 'run-view-05-failed-node-en')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await panel.getByText('Het gezochte record bestaat niet (meer).').waitFor()
+  }, 60_000)
 })

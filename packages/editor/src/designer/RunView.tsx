@@ -18,7 +18,7 @@ import { Loading, ProblemMessage } from '../shell/Problem'
 import { navigate, useLocation } from '../shell/router'
 import { nodeDisplayName } from './catalogue'
 import { useLabelledEdges } from './edgeLabels'
-import { failureText } from './failureText'
+import { failureDetail, failureText } from './failureText'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
 import { CanvasInfoContext, nodeDuration, WarmNodeComponent } from './WarmNode'
 
@@ -267,11 +267,11 @@ function RunSummary({
   nameOf(node: WarmNode): string
   onChoose(id: string): void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <>
       <h3>{t('runView.summary')}</h3>
-      {run.error && <p className="field-error">{failureText(run.error, t)}</p>}
+      {run.error && <p className="field-error">{failureText(run.error, t, i18n.language)}</p>}
       {run.redacted && <p className="muted small-text">{t('runView.redacted')}</p>}
       <RunNodeTable
         graph={graph}
@@ -400,8 +400,11 @@ export function NodeRunDetails({
         <>
           <h4>{t('run.error')}</h4>
           <p className="field-error">
-            {failureText(state.error, t)} <code>{state.error.code}</code>
+            {failureText(state.error, t, i18n.language)} <code>{state.error.code}</code>
           </p>
+          {failureDetail(state.error, i18n.language) && (
+            <p className="small-text">{failureDetail(state.error, i18n.language)}</p>
+          )}
         </>
       )}
     </section>

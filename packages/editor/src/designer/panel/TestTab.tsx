@@ -92,7 +92,7 @@ export function TestTab(props: SidePanelProps) {
           <p className="small-text">
             {run.flowVersion ? t('test.ranVersion', { version: run.flowVersion }) : t('test.ranDraft')}
           </p>
-          {run.error && <p className="field-error">{failureText(run.error, t)}</p>}
+          {run.error && <p className="field-error">{failureText(run.error, t, i18n.language)}</p>}
           <RunNodeTable
             graph={graph}
             states={run.nodes}
