@@ -16,6 +16,7 @@ const inboxCode = pageCode(() => import('./inbox/Inbox').then((m) => m.Inbox))
 const impactCode = pageCode(() => import('./impact/ImpactPage').then((m) => m.ImpactPage))
 const outboxCode = pageCode(() => import('./outbox/OutboxPage').then((m) => m.OutboxPage))
 const credentialsCode = pageCode(() => import('./credentials/CredentialsPage').then((m) => m.CredentialsPage))
+const registerCode = pageCode(() => import('./register/RegisterPage').then((m) => m.RegisterPage))
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
   const flowId = /^\/flows\/([^/]+)$/.exec(window.location.pathname)?.[1]
@@ -48,8 +49,9 @@ function Shell() {
   const mainRef = useRef<HTMLElement>(null)
 
   useEffect(() => {
-    if (path === '/' || path === '') navigate(can.design ? '/flows' : '/inbox', { replace: true })
-  }, [path, can.design])
+    if (path === '/' || path === '')
+      navigate(can.design ? '/flows' : !can.inbox && can.register ? '/register' : '/inbox', { replace: true })
+  }, [path, can.design, can.inbox, can.register])
 
   const section = path.startsWith('/inbox')
     ? 'inbox'
@@ -59,7 +61,9 @@ function Shell() {
         ? 'impact'
         : path.startsWith('/credentials')
           ? 'credentials'
-          : 'other'
+          : path.startsWith('/register')
+            ? 'register'
+            : 'other'
   useEffect(() => {
     const heading =
       section === 'inbox'
@@ -68,7 +72,9 @@ function Shell() {
           ? 'impact.nav'
           : section === 'credentials'
             ? 'nav.credentials'
-            : 'nav.flows'
+            : section === 'register'
+              ? 'register.nav'
+              : 'nav.flows'
     document.title = `${t(heading)} · Warmflow`
   }, [section, t])
 
@@ -85,6 +91,7 @@ function Shell() {
   else if (path === '/impact' && can.runs)
     page = <CodeSplit code={impactCode} props={{ flowId: query.get('flowId') ?? undefined }} />
   else if (path === '/credentials' && can.credentials) page = <CodeSplit code={credentialsCode} props={{}} />
+  else if (path === '/register' && can.register) page = <CodeSplit code={registerCode} props={{}} />
   else if (path === '/outbox' && (can.design || can.inbox)) page = <CodeSplit code={outboxCode} props={{}} />
   else if (path === '/' || path === '') page = <Loading />
   else
@@ -136,6 +143,13 @@ function Shell() {
               <li>
                 <Link href="/credentials" aria-current={section === 'credentials' ? 'page' : undefined}>
                   {t('nav.credentials')}
+                </Link>
+              </li>
+            )}
+            {can.register && (
+              <li>
+                <Link href="/register" aria-current={section === 'register' ? 'page' : undefined}>
+                  {t('register.nav')}
                 </Link>
               </li>
             )}

@@ -37,6 +37,8 @@ export function permissions(roles: readonly string[]) {
     runs: admin || roles.includes('designer') || roles.includes('developer'),
     credentials: admin || roles.includes('designer') || roles.includes('developer'),
     writeCredentials: admin || roles.includes('designer') || roles.includes('developer'),
+    /** The processing register of every team: the privacy officer (FG) and admins. */
+    register: admin || roles.includes('privacy'),
   }
 }
 
