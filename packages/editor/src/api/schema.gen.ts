@@ -527,7 +527,7 @@ export interface paths {
                         name: string;
                         password?: string;
                         /** @default [] */
-                        roles?: ("admin" | "designer" | "approver" | "developer")[];
+                        roles?: ("admin" | "designer" | "approver" | "developer" | "privacy")[];
                         /** @default [] */
                         teamIds?: string[];
                     };
@@ -613,7 +613,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        roles?: ("admin" | "designer" | "approver" | "developer")[];
+                        roles?: ("admin" | "designer" | "approver" | "developer" | "privacy")[];
                         disabled?: boolean;
                     };
                 };
@@ -3814,6 +3814,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The processing register (AVG art. 30) from the published flows: purpose, personal data, data subjects, recipients, retention and safeguards; as JSON, CSV or Markdown */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv and md answer a file to download (Content-Disposition: attachment) */
+                    format?: "json" | "csv" | "md";
+                    /** @description Language of the CSV and Markdown */
+                    lang?: "nl" | "en";
+                    /** @description One team only */
+                    teamId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The register */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessingRegister"];
+                        "text/csv": string;
+                        "text/markdown": string;
+                    };
+                };
+                400: components["responses"]["InvalidRequest"];
+                401: components["responses"]["NotSignedIn"];
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such team (or not yours) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["ServiceUnavailable"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4634,6 +4700,76 @@ export interface components {
                 filename: string;
                 contentType: string;
                 size: number;
+            }[];
+        };
+        ProcessingRegister: {
+            generatedAt: string;
+            /**
+             * @description all: every team (admin and privacy officer)
+             * @enum {string}
+             */
+            scope: "all" | "teams";
+            /** @description True when there are more than 2000 flows */
+            truncated: boolean;
+            flows: components["schemas"]["RegisterFlow"][];
+        };
+        RegisterFlow: {
+            flowId: string;
+            name: string;
+            teamId: string;
+            teamName: string;
+            version: number;
+            publishedAt: string;
+            /** @description The flow's description; null when it is missing */
+            purpose: string | null;
+            categories: {
+                code: string;
+                label: {
+                    nl: string;
+                    en: string;
+                };
+            }[];
+            subjects: {
+                /** @enum {string} */
+                code: "clients" | "volunteers" | "staff";
+                label: {
+                    nl: string;
+                    en: string;
+                };
+            }[];
+            recipients: {
+                /** @enum {string} */
+                kind: "ai" | "email" | "webhook" | "http";
+                label: {
+                    nl: string;
+                    en: string;
+                };
+                /** @description The credential that says where data goes */
+                credential: string | null;
+                host: string | null;
+                /** @enum {string} */
+                location: "organisation" | "eu" | "outside-eu" | "unknown" | "not-configured";
+                locationLabel: {
+                    nl: string;
+                    en: string;
+                };
+                nodeIds: string[];
+            }[];
+            retentionDays: number;
+            safeguards: {
+                code: string;
+                text: {
+                    nl: string;
+                    en: string;
+                };
+            }[];
+            /** @description Points of attention: outside-eu, ai-without-pseudonymisation, purpose-missing, start-data-undescribed, unknown-node-types */
+            marks: {
+                code: string;
+                text: {
+                    nl: string;
+                    en: string;
+                };
             }[];
         };
     };
