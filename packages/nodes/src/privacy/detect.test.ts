@@ -216,6 +216,13 @@ describe('names in free text, without form fields', () => {
       names('Mantelzorger: zijn moeder HENNIE STOETMAN-HOGEBRUG (schreef alles in hoofdletters).'),
     ).toEqual(['HENNIE STOETMAN-HOGEBRUG'])
     expect(names('Dank je!\nThnx!\nMerel')).toEqual(['Merel'])
+    // English fragments: family words announce a name, common English words stay.
+    expect(names('Her aunt Adjoa may call. Can we come Thursday? His wife Nino is sick.')).toEqual([
+      'Adjoa',
+      'Nino',
+    ])
+    // A chat line opening with a first name that is also a word, before a verb only people do.
+    expect(names('hoi sanne\nmaarten zegt dat het goed is\nmaart zegt niks')).toEqual(['sanne', 'maarten'])
   })
   it('reads inflected words at the start of a sentence as words', () => {
     expect(names('Korte notitie: geen contact. Kunt u terugbellen? Wouter belt morgen.')).toEqual(['Wouter'])

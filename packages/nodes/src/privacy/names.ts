@@ -280,6 +280,31 @@ const roleWords = new Set([
   'naam',
   'tnv',
   'tav',
+  // English fragments
+  'wife',
+  'husband',
+  'son',
+  'daughter',
+  'mother',
+  'father',
+  'brother',
+  'sister',
+  'friend',
+  'neighbour',
+  'neighbor',
+  'cousin',
+  'aunt',
+  'uncle',
+  'grandmother',
+  'grandfather',
+  'grandma',
+  'grandpa',
+  'nephew',
+  'niece',
+  'boyfriend',
+  'girlfriend',
+  'colleague',
+  'caseworker',
 ])
 
 const greetings = new Set([
@@ -328,7 +353,10 @@ const abbreviations = wordSet(
 /** Common English words, for English fragments in notes. */
 const englishWords = wordSet(
   'the a an and or but of to in on at for with from by about as is are was were be been being have has had do does did will would can could should may might must shall not no yes this that these those it its he she his her they them their we our you your i me my please note thanks thank regards kind best dear hello hi update client meeting call prefers during next week today tomorrow appointment asap fyi see attached let know if any questions sorry english dutch' +
-    ' sent via iphone android mobile app',
+    ' sent via iphone android mobile app quick just need needs want come go going call called send signed forms form letter ' +
+    'help meet house home rent pay paid money sick ill hospital doctor case worker also only still again here there now soon ' +
+    'later who what where when why how we us can cannot cant will would thx ok okay monday tuesday wednesday thursday friday ' +
+    'saturday sunday morning afternoon evening tonight bigger small big new old good bad',
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
@@ -864,7 +892,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       /^[ \t]+$/.test(nextWord.gap) &&
       personVerbs.has(nextWord.norm) &&
       !place &&
-      !isCommonWord(t.norm, true)
+      // "maarten zegt", also when the first name is a word too.
+      (!isCommonWord(t.norm, true) || (lexicons().firstNames.has(t.norm) && !functionWords.has(t.norm)))
     )
       return 'name'
     if (!named || place) return 'no'
