@@ -191,6 +191,11 @@ describe('names in free text, without form fields', () => {
     expect(names('Zijn zoon Ilyas zit op het Brederode en haar dochter op het Vossius.')).toEqual(['Ilyas'])
     // The governing verb a few words before "bij".
     expect(names('Ze werkt als pedagogisch medewerker bij Kindervlinder.')).toEqual([])
+    // "van de" and a word no surname list knows after a first name: where the person works.
+    expect(names('Jurgen van de Zabrox belde, en Sanne van de Graaf.')).toEqual([
+      'Jurgen',
+      'Sanne van de Graaf',
+    ])
     // The word after an organisation's compound name.
     expect(names('Hij wil geen Buurtzorg Jong meer.')).toEqual([])
     // The employer after a job word and "van", after a first name and "van", in brackets after a

@@ -1257,8 +1257,19 @@ export function findNames(text: string): NameSpan[] {
         const shapeFits =
           after !== undefined &&
           (after.shape === 'title' || (after.shape === 'upper' && tokens[last]!.shape === 'upper'))
-        // Nor "Yolanda van Riverty" (an employer) or "Hiwet van Vluchtelingen in de Knel" (words).
+        // Nor "Yolanda van Riverty" (an employer) or "Hiwet van Vluchtelingen in de Knel" (words),
+        // nor "Jurgen van de Zorgwinkel": after a first name, "van de" or "van het" and a word no
+        // surname list knows is where the person works.
+        const article = tokens
+          .slice(last + 1, j + 1)
+          .some((p) => p.text === 'het' || (p.text === 'de' && tokens[last + 1]!.norm === 'van'))
+        const employer =
+          article &&
+          after !== undefined &&
+          !lexicons().surnames.has(after.norm) &&
+          lexicons().firstNames.has(tokens[last]!.norm)
         if (
+          !employer &&
           after &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
