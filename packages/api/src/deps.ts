@@ -76,7 +76,8 @@ export interface AppDeps {
   outbox?: { dir: string }
   /**
    * Production (`WARMFLOW_ENV=production`): a manual start, test run or retry of a flow that
-   * sends e-mail is refused (409) while its team has no SMTP credential of the name it uses.
+   * sends e-mail is refused (409) while its team has no SMTP credential of the name it uses, and
+   * so is publishing such a flow when a form, webhook or schedule starts it.
    */
   requireSmtpCredential?: boolean
   /** Plugins that failed to load (from `loadPlugins`), shown by `GET /api/v1/plugins`. */

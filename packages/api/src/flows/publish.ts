@@ -4,7 +4,30 @@ import type { Kysely } from 'kysely'
 import type { Viewer } from '../auth/users.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../problems.js'
+import { ensureSmtpCredentials } from '../runs/smtp-credentials.js'
 import { syncFlowSchedule } from '../schedules.js'
+
+/** Triggers whose runs start without a person at the API who could be shown a refusal. */
+const unattendedTriggers: ReadonlySet<string> = new Set(['form', 'webhook', 'schedule'])
+
+/**
+ * In production (`requireSmtpCredential`), refuses (409 `flow.smtp_credential_missing`) to
+ * publish a flow that starts by itself (a public form, a webhook or a schedule) and sends e-mail
+ * while its team has no SMTP credential of the name it uses: the run-start check cannot help
+ * there, since the person filling in a form would be thanked and the run would stop halfway.
+ *
+ * @example
+ * await ensureCanPublish(deps, definition, flow.team_id)
+ */
+export async function ensureCanPublish(
+  deps: Pick<AppDeps, 'db' | 'registry' | 'requireSmtpCredential'>,
+  definition: FlowDefinition,
+  teamId: string,
+): Promise<void> {
+  if (!deps.requireSmtpCredential) return
+  if (!definition.nodes.some((node) => unattendedTriggers.has(node.type))) return
+  await ensureSmtpCredentials(deps.db, deps.registry, definition, teamId, 'publish')
+}
 
 /**
  * Publishes a definition as the flow's next version; returns the existing newest version

@@ -3,7 +3,7 @@ import { audit } from '../audit.js'
 import { authorize } from '../context.js'
 import type { AppDeps } from '../deps.js'
 import { diffFlows } from '../flows/diff.js'
-import { publishDefinition, syncSchedule } from '../flows/publish.js'
+import { ensureCanPublish, publishDefinition, syncSchedule } from '../flows/publish.js'
 import { listVersions, loadTeamFlow, loadVersion, loadVersionDefinition } from '../flows/repository.js'
 import {
   diffSchema,
@@ -119,6 +119,7 @@ export function flowVersionRoutes(deps: AppDeps) {
       const { id, version } = c.req.valid('param')
       const flow = await loadTeamFlow(db, viewer, id)
       const definition = await loadVersionDefinition(db, flow.id, version)
+      await ensureCanPublish(deps, definition, flow.team_id)
       const note = c.req.valid('json')?.note ?? `Rollback to version ${version}`
       const { row, created } = await publishDefinition(db, viewer, flow.id, definition, note)
       await syncSchedule(deps, flow.id, flow.team_id, { version: row.version, hash: row.hash, definition })

@@ -3,7 +3,7 @@ import { flowDefinitionSchema } from '@warmflow/engine'
 import { audit } from '../audit.js'
 import { authorize, chooseTeam, visibleTeams } from '../context.js'
 import type { AppDeps } from '../deps.js'
-import { publishDefinition, syncSchedule } from '../flows/publish.js'
+import { ensureCanPublish, publishDefinition, syncSchedule } from '../flows/publish.js'
 import { removeFlow } from '../flows/remove.js'
 import { createDraft, listFlows, loadTeamFlow, saveDraft } from '../flows/repository.js'
 import {
@@ -286,6 +286,7 @@ export function flowRoutes(deps: AppDeps) {
         })
       }
       const definition = runnableDraft(flow.draft, deps.registry)
+      await ensureCanPublish(deps, definition, flow.team_id)
       const { row, created } = await publishDefinition(db, viewer, flow.id, definition, body.note ?? '')
       await syncSchedule(deps, flow.id, flow.team_id, { version: row.version, hash: row.hash, definition })
       if (created) {

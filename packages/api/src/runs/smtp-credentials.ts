@@ -20,19 +20,33 @@ export function smtpCredentialsOf(definition: FlowDefinition, registry: NodeRegi
   return [...names]
 }
 
+/** What the refusal in {@link ensureSmtpCredentials} asks the person to do after creating it. */
+const afterwards = {
+  start: {
+    nl: 'Maak ze aan bij Inloggegevens en start de flow daarna.',
+    en: 'Create it under Credentials, then start the flow.',
+  },
+  publish: {
+    nl: 'Deze flow start vanzelf (formulier, webhook of planning), dus niemand zou zien dat een run halverwege stopt. Maak ze aan bij Inloggegevens en publiceer de flow daarna.',
+    en: 'This flow starts by itself (form, webhook or schedule), so nobody would see a run stop halfway. Create it under Credentials, then publish the flow.',
+  },
+} as const
+
 /**
- * Refuses (409) a run of a flow that sends e-mail while its team lacks an SMTP credential it
- * names: in production nothing catches that e-mail, and the run would stop halfway, after its
- * earlier steps had their effect.
+ * Refuses (409) a run, or the publication of a flow that starts by itself, when the flow sends
+ * e-mail while its team lacks an SMTP credential it names: in production nothing catches that
+ * e-mail, and the run would stop halfway, after its earlier steps had their effect.
  *
  * @example
  * await ensureSmtpCredentials(db, registry, definition, teamId)
+ * await ensureSmtpCredentials(db, registry, definition, teamId, 'publish')
  */
 export async function ensureSmtpCredentials(
   db: Kysely<Database>,
   registry: NodeRegistry,
   definition: FlowDefinition,
   teamId: string,
+  moment: keyof typeof afterwards = 'start',
 ): Promise<void> {
   const needed = smtpCredentialsOf(definition, registry)
   if (needed.length === 0) return
@@ -46,7 +60,7 @@ export async function ensureSmtpCredentials(
   if (missing.length === 0) return
   const names = missing.map((name) => `"${name}"`).join(', ')
   throw new ApiError(409, 'flow.smtp_credential_missing', {
-    nl: `Deze flow verstuurt e-mail, maar het team heeft geen SMTP-inloggegevens ${names}. Maak ze aan bij Inloggegevens en start de flow daarna.`,
-    en: `This flow sends e-mail, but the team has no SMTP credential ${names}. Create it under Credentials, then start the flow.`,
+    nl: `Deze flow verstuurt e-mail, maar het team heeft geen SMTP-inloggegevens ${names}. ${afterwards[moment].nl}`,
+    en: `This flow sends e-mail, but the team has no SMTP credential ${names}. ${afterwards[moment].en}`,
   })
 }
