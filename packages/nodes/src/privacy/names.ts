@@ -1152,7 +1152,25 @@ export function findNames(text: string): NameSpan[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (verdicts[i] !== 'no' || t.shape === 'lower' || t.shape === 'mixed') continue
-    if (!organisationContext(tokens, i, text)) continue
+    // Cheap test first: a list goes on after the word (or its run of capitalised words).
+    let runEnd = i
+    while (
+      runEnd < i + 5 &&
+      tokens[runEnd + 1] &&
+      tokens[runEnd + 1]!.shape !== 'lower' &&
+      /^(?:[ \t]|-)$/.test(tokens[runEnd + 1]!.gap)
+    )
+      runEnd++
+    const link = tokens[runEnd + 1]
+    const listGoesOn =
+      link !== undefined &&
+      ((link.shape !== 'lower' && /^[ \t]*[,/][ \t]*$/.test(link.gap)) ||
+        link.text === 'en' ||
+        link.text === 'of')
+    if (!listGoesOn || !organisationContext(tokens, i, text)) {
+      i = runEnd
+      continue
+    }
     let k = i
     // Walk the list: each item is reached past "en", "of", a comma or a slash.
     for (let items = 0; items < 8; items++) {
