@@ -63,6 +63,15 @@ async function publish(team: TestTeam, definition: FlowDefinitionInput): Promise
   return created.body.id
 }
 
+/** Inserts a published version 1 directly, past the publish checks. */
+async function insertPublished(team: TestTeam, definition: FlowDefinitionInput): Promise<string> {
+  const validation = validateFlow(definition, platform.registry)
+  if (!validation.ok) throw new Error(JSON.stringify(validation.problems))
+  return platform.db
+    .transaction()
+    .execute((trx) => insertPublishedFlow(trx, validation.flow, team.id, 'Oudere versie'))
+}
+
 const aiWithoutPseudonymise: FlowDefinitionInput = {
   name: '=HYPERLINK("https://evil.example","klik")',
   description: '',
@@ -203,6 +212,65 @@ describe('the processing register', () => {
       { kind: 'webhook', host: 'partner.example.org', location: 'unknown' },
     ])
     expect(codes(flow?.safeguards ?? [])).toEqual(['payload-encryption', 'access-control'])
+  })
+
+  it('marks AI that reads around the pseudonymise step, or comes after a restore, and lists HTTP hosts', async () => {
+    const team = await platform.createTeam()
+    const form = aiWithoutPseudonymise.nodes[0]!
+    const pseudo = {
+      id: 'pseudo',
+      type: 'privacy.pseudonymise',
+      version: 1,
+      config: { fields: { naam: 'naam' }, textFields: ['vraag'] },
+    }
+    const ai = { id: 'ai', type: 'ai.summarise', version: 1, config: { fields: ['vraag'] } }
+    const edges = [
+      { id: 'e1', source: 'start', target: 'pseudo' },
+      { id: 'e2', source: 'pseudo', target: 'ai' },
+    ]
+    const base = { description: 'Test', retentionDays: 30, edges }
+    // Behind the pseudonymise step: protected.
+    const safe = await publish(team, { ...base, name: 'A veilig', nodes: [form, pseudo, ai] })
+    // The same, but its input mapping reads the form's own field, around the step.
+    const around = await publish(team, {
+      ...base,
+      name: 'B eromheen',
+      nodes: [form, pseudo, { ...ai, input: { vraag: '$nodes.start.vraag' } }],
+    })
+    // After putting the real data back: publishing refuses that now, but an older version may
+    // still be the newest published one, so it goes into the database directly.
+    const restored = await insertPublished(team, {
+      ...base,
+      name: 'C na terugzetten',
+      nodes: [
+        form,
+        pseudo,
+        { id: 'herstel', type: 'privacy.restore', version: 1, config: { fields: ['vraag'] } },
+        ai,
+        {
+          id: 'opvragen',
+          type: 'http.request',
+          version: 1,
+          config: { method: 'POST', url: 'https://api.gemeente.example.nl/clienten/{{ id }}' },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'pseudo' },
+        { id: 'e2', source: 'pseudo', target: 'herstel' },
+        { id: 'e3', source: 'herstel', target: 'ai' },
+        { id: 'e4', source: 'ai', target: 'opvragen' },
+      ],
+    })
+    const flows = await registerOf(team)
+    const byId = new Map(flows.map((flow) => [flow.flowId, flow]))
+    expect(codes(byId.get(safe)?.marks ?? [])).toEqual([])
+    expect(codes(byId.get(safe)?.safeguards ?? [])).toContain('pseudonymisation-before-ai')
+    expect(codes(byId.get(around)?.marks ?? [])).toEqual(['ai-without-pseudonymisation'])
+    expect(codes(byId.get(restored)?.marks ?? [])).toEqual(['ai-without-pseudonymisation'])
+    expect(byId.get(restored)?.recipients.map(({ kind, host }) => ({ kind, host }))).toEqual([
+      { kind: 'ai', host: null },
+      { kind: 'http', host: 'api.gemeente.example.nl' },
+    ])
   })
 
   it('exports CSV and Markdown files, with formula cells made harmless', async () => {
