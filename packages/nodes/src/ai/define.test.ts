@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { registerEntryOf } from '@warmflow/engine'
 import { runNode } from '@warmflow/engine/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -135,7 +136,12 @@ describe('defineAiNode', () => {
 
   it('declares what every AI node declares and uses the offline method without a credential', async () => {
     expect(keywordsNode.secrets).toEqual(['ai'])
-    expect(keywordsNode.personalData).toEqual({ reads: ['*'], sendsOutside: 'when-endpoint-external' })
+    expect(keywordsNode.personalData).toMatchObject({ reads: ['*'], sendsOutside: 'when-endpoint-external' })
+    // The processing register lists the AI service of the `ai` credential as a recipient of free text.
+    expect(registerEntryOf(keywordsNode, { fields: ['notitie'] })).toEqual({
+      categories: ['free-text'],
+      recipients: [{ kind: 'ai', slot: 'ai' }],
+    })
     expect(keywordsNode.activity?.retry?.maximumAttempts).toBe(3)
     const { output } = await runNode(keywordsNode, { input: { notitie: withBsn } })
     expect(received).toHaveLength(0)
