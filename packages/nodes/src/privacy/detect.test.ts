@@ -229,6 +229,15 @@ describe('names in free text, without form fields', () => {
     // A chat line opening with a first name that is also a word, before a verb only people do.
     expect(names('hoi sanne\nmaarten zegt dat het goed is\nmaart zegt niks')).toEqual(['sanne', 'maarten'])
   })
+  it('finds the person after "aanmelding van" and after a capitalised title that is also a word', () => {
+    expect(names('Aanmelding van Wei Kramer. Gesprek met Meneer Bakker bij haar thuis.')).toEqual([
+      'Wei Kramer',
+      'Bakker',
+    ])
+    expect(names('Mevrouw Kramer meldt zich aan. Post van Zelvano en een aanmaning van Korvex.')).toEqual([
+      'Kramer',
+    ])
+  })
   it('reads inflected words at the start of a sentence as words', () => {
     expect(names('Korte notitie: geen contact. Kunt u terugbellen? Wouter belt morgen.')).toEqual(['Wouter'])
     // "van" after a family word is the preposition, not part of the name ("van der" stays).

@@ -429,6 +429,9 @@ const organisationWordAfter = wordSet(
 const organisationGovernor =
   /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject)$/
 
+/** Governing words that with "van" name who it comes from, mostly a person ("aanmelding van"). */
+const peopleGovernor = /^(?:aanmelding|aanvraag|melding|gemeld|doorverwezen|geleend|aangemeld)$/
+
 /**
  * Nouns of money matters that name the creditor or supplier right after them, without a
  * preposition: "rekening Odido", "huur Vidomes", "energie Vandebron", "premie DSW".
@@ -760,7 +763,10 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     for (let k = p - 1; k >= Math.max(0, p - 5); k--) {
       const g = tokens[k]!
       if (/[.!?;:\n]/.test(tokens[k + 1]!.gap)) break
-      if (organisationGovernor.test(g.norm) && g.norm.length >= 3) return true
+      if (organisationGovernor.test(g.norm) && g.norm.length >= 3) {
+        // "Aanmelding van Wei Kramer", "melding van buurman": with "van" these take a person.
+        return !(preposition.text === 'van' && peopleGovernor.test(g.norm))
+      }
     }
   }
   // "Schuldeisers: Sociale Dienst, Ymere", "Verhuurder: Mitros": a list after such a noun.
@@ -1051,8 +1057,8 @@ export function findNames(text: string): NameSpan[] {
         !functionWords.has(other.norm) &&
         !englishWords.has(other.norm) &&
         isCommonWord(other.norm, false)
-      // "Oom Semere": a role word at the start of a sentence announces the name after it.
-      if (roleWords.has(t.norm) && j === i + 1) continue
+      // "Oom Semere", "Meneer Bakker": a role word or a title announces the name after it.
+      if ((roleWords.has(t.norm) || titles.has(t.norm)) && j === i + 1) continue
       if (plainWord && !other.sentenceStart) {
         verdicts[i] = 'no'
         verdicts[j] = 'no'
