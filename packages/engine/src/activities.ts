@@ -37,8 +37,16 @@ export interface NodeLogEntry {
   attempt: number
 }
 
-/** Looks up a stored credential by name for a run. Returns undefined when it does not exist. */
-export type SecretResolver = (credentialName: string, run: NodeRunInfo) => Promise<string | undefined>
+/**
+ * Looks up a stored credential by name for a run. Returns undefined when it does not exist.
+ * `slot` is the secret slot the node declared and asks for (`smtp`, `ai`, …): the kind of
+ * credential, whatever name the flow gave it (`node.credentials.smtp = 'office365'`).
+ */
+export type SecretResolver = (
+  credentialName: string,
+  run: NodeRunInfo,
+  slot: string,
+) => Promise<string | undefined>
 
 /** What the engine's activities need from the outside world. */
 export interface ActivityDeps {
@@ -216,7 +224,7 @@ export function createNodeContext(
     if (!declared.has(slot)) {
       throw new NodeError('node.undeclared_secret', `${node.key} did not declare secret "${slot}"`)
     }
-    return env.secrets?.(raw.credentials?.[slot] ?? slot, env.run)
+    return env.secrets?.(raw.credentials?.[slot] ?? slot, env.run, slot)
   }
   return {
     input: input.data,

@@ -11,12 +11,12 @@ export {
   readLock,
 } from './lock.js'
 export {
-  isSmtpCredentialName,
   type LocalOutbox,
   maxOutboxMessageBytes,
   type OutboxMessage,
   requireSmtpCredential,
   SmtpCredentialMissingError,
+  smtpSlot,
   startLocalOutbox,
   storeOutboxMessage,
   withLocalOutbox,

@@ -149,25 +149,24 @@ export async function startLocalOutbox(options: {
   }
 }
 
-/** True for a credential name an `email.send` node's `smtp` slot uses (`smtp`, `smtp-team`, `mail`…). */
-export function isSmtpCredentialName(name: string): boolean {
-  return /smtp|mail/i.test(name)
-}
+/** The secret slot of nodes that send e-mail over SMTP (`email.send` declares `secrets: ['smtp']`). */
+export const smtpSlot = 'smtp'
 
 /**
  * Wraps the worker's credential resolver for `warmflow start` without an SMTP credential: a
- * mail credential that the team has not set up resolves to the local outbox, so the flagship
- * and every other flow that sends e-mail work on a bare install. A credential the team did set
- * up always wins.
+ * credential for a node's `smtp` slot that the team has not set up resolves to the local outbox,
+ * whatever the flow named it, so the flagship and every other flow that sends e-mail work on a
+ * bare install. Other kinds of credential never get the outbox's, even when their name speaks of
+ * mail. A credential the team did set up always wins.
  *
  * @example
  * createWarmflowWorker({ ...stores, secrets: withLocalOutbox(stores.secrets, outbox.credential) })
  */
 export function withLocalOutbox(secrets: SecretResolver | undefined, credential: string): SecretResolver {
-  return async (name, run) => {
-    const found = await secrets?.(name, run)
+  return async (name, run, slot) => {
+    const found = await secrets?.(name, run, slot)
     if (found !== undefined) return found
-    return isSmtpCredentialName(name) ? credential : undefined
+    return slot === smtpSlot ? credential : undefined
   }
 }
 
@@ -176,16 +175,16 @@ export class SmtpCredentialMissingError extends NodeError {}
 
 /**
  * Wraps the worker's credential resolver in production (`WARMFLOW_ENV=production`): there is no
- * local outbox, and a missing SMTP credential stops the e-mail node with a message that says
- * what to set up, without retries.
+ * local outbox, and a missing credential for a node's `smtp` slot stops the e-mail node with a
+ * message that says what to set up, without retries.
  *
  * @example
  * createWarmflowWorker({ ...stores, secrets: requireSmtpCredential(stores.secrets) })
  */
 export function requireSmtpCredential(secrets: SecretResolver | undefined): SecretResolver {
-  return async (name, run) => {
-    const found = await secrets?.(name, run)
-    if (found !== undefined || !isSmtpCredentialName(name)) return found
+  return async (name, run, slot) => {
+    const found = await secrets?.(name, run, slot)
+    if (found !== undefined || slot !== smtpSlot) return found
     throw new SmtpCredentialMissingError(
       'email.smtp_credential_missing',
       `No SMTP credential named "${name}" for this flow's team (production sends no e-mail to a test outbox)`,
