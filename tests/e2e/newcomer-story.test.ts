@@ -178,6 +178,17 @@ describe("the newcomer's story on a bare start, in Chromium", () => {
       await desk.locator(`.run-canvas [data-testid="node-${id}"] .run-badge`, { hasText: 'Klaar' }).waitFor()
     }
     expect(Object.keys(run.nodes)).toHaveLength(14)
+    // It opens readable, as the designer does: names at 80 % or more, the start in view.
+    const zoom = await desk
+      .locator('.run-canvas .react-flow__viewport')
+      .evaluate((viewport) => new DOMMatrix(getComputedStyle(viewport).transform).a)
+    expect(zoom).toBeGreaterThanOrEqual(0.8)
+    await expect(desk.locator('.run-canvas [data-testid="node-aanmelding"]').isVisible()).resolves.toBe(true)
+    const start = await desk.locator('.run-canvas [data-testid="node-aanmelding"]').boundingBox()
+    const canvas = await desk.locator('.run-canvas').boundingBox()
+    expect(start && canvas && start.x >= canvas.x && start.x + start.width <= canvas.x + canvas.width).toBe(
+      true,
+    )
     await screenshot(desk, 'newcomer-09-run-completed')
   }, 240_000)
 })

@@ -16,6 +16,7 @@ import { formatDateTime, formatDuration } from '../i18n'
 import { permissions, useAuth } from '../shell/auth'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { navigate, useLocation } from '../shell/router'
+import { useReadableFirstView } from './canvas/useReadableFirstView'
 import { nodeDisplayName } from './catalogue'
 import { useLabelledEdges } from './edgeLabels'
 import { failureDetail, failureText } from './failureText'
@@ -27,6 +28,8 @@ type RunFlowJson = ApiAnswer<'/api/v1/runs/{id}/flow', 'get'>
 const nodeTypes = { warm: WarmNodeComponent }
 const proOptions = { hideAttribution: true }
 const fitViewOptions = { padding: 0.25, maxZoom: 1 }
+/** Above this many nodes only what is in view is drawn, and the run opens at its start. */
+const largeRun = 200
 const noProblems: ReadonlyMap<string, number> = new Map()
 const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out'])
 
@@ -146,6 +149,14 @@ function RunCanvasAndPanel({
   const flow = useReactFlow<WarmNode>()
   const { run, graph } = loaded
   const [nodes, setNodes] = useState(graph.nodes)
+  // Like the designer: the whole run when it fits at a zoom where names can be read, otherwise
+  // its start at that zoom, with the rest to scroll to.
+  const canvas = useRef<HTMLElement>(null)
+  useReadableFirstView(graph.nodes.length > 0 && graph.nodes.length <= largeRun, canvas)
+  const [initialViewport] = useState(() => {
+    const first = graph.nodes[0]?.position ?? { x: 0, y: 0 }
+    return { x: 80 - first.x, y: 120 - first.y, zoom: 1 }
+  })
   // Only choosing a node (and its measured size) changes the canvas: nothing can be moved,
   // connected or removed here.
   const onNodesChange = useCallback((changes: NodeChange<WarmNode>[]) => {
@@ -185,7 +196,7 @@ function RunCanvasAndPanel({
   const nameOf = (item: WarmNode) => nodeDisplayName(item, catalogue, i18n.language)
   return (
     <>
-      <section className="canvas run-canvas" aria-label={t('runView.canvas')}>
+      <section ref={canvas} className="canvas run-canvas" aria-label={t('runView.canvas')}>
         <CanvasInfoContext.Provider value={canvasInfo}>
           <ReactFlow<WarmNode>
             id="run-view"
@@ -197,10 +208,10 @@ function RunCanvasAndPanel({
             nodesConnectable={false}
             edgesFocusable={false}
             deleteKeyCode={null}
-            fitView
+            defaultViewport={initialViewport}
             fitViewOptions={fitViewOptions}
             minZoom={0.1}
-            onlyRenderVisibleElements={graph.nodes.length > 200}
+            onlyRenderVisibleElements={graph.nodes.length > largeRun}
             proOptions={proOptions}
             ariaLabelConfig={ariaLabels}
           >
