@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '@warmflow/cli/services'
+import { inject } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const cli = 'packages/cli/bin/warmflow.mjs'
@@ -92,4 +95,48 @@ export function startRole(role: string, env: Record<string, string>): RoleProces
 /** Kills every role process this test file started that is still running. */
 export function killRoleProcesses(): void {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+}
+
+/** `warmflow api` and `warmflow worker` running against the test run's Temporal and database. */
+export interface RolePair {
+  api: RoleProcess
+  worker: RoleProcess
+  /** `http://127.0.0.1:<port>` of the API process. */
+  base: string
+  /** The environment both were started with. */
+  env: Record<string, string>
+}
+
+/**
+ * Starts `warmflow api` and `warmflow worker` as processes on a task queue of their own, against
+ * the test run's Temporal server and (already migrated) database, and waits until both are ready.
+ * `env` is added to both (e.g. `WARMFLOW_PLUGINS`, `WARMFLOW_LOG_FORMAT`); `apiEnv` and
+ * `workerEnv` to one.
+ */
+export async function startRolePair(
+  options: {
+    env?: Record<string, string>
+    apiEnv?: Record<string, string>
+    workerEnv?: Record<string, string>
+  } = {},
+): Promise<RolePair> {
+  const port = await freePort()
+  const env = {
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    WARMFLOW_TASK_QUEUE: `roles-${randomUUID()}`,
+    WARMFLOW_PAYLOAD_KEYS: inject('payloadKeys'),
+    WARMFLOW_CREDENTIAL_KEY: randomBytes(32).toString('base64'),
+    // No data folder: every key comes from the environment.
+    WARMFLOW_DATA_DIR: '/nonexistent',
+    ...options.env,
+  }
+  const api = startRole('api', { ...env, PORT: String(port), HOST: '127.0.0.1', ...options.apiEnv })
+  const worker = startRole('worker', {
+    ...env,
+    WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),
+    ...options.workerEnv,
+  })
+  await Promise.all([api.waitFor('api ready'), worker.waitFor('worker ready')])
+  return { api, worker, base: `http://127.0.0.1:${port}`, env }
 }

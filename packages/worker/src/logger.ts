@@ -81,7 +81,14 @@ export function createWorkerLogger(
   level: LogLevel = 'INFO',
   write: (entry: LogEntry) => void = writeLine,
 ): DefaultLogger {
-  return new DefaultLogger(level, (entry) => write({ ...entry, meta: redactMeta(entry.meta) }))
+  return new DefaultLogger(level, (entry) => {
+    // A log line must never take the worker down: Temporal fails the worker when its logger throws.
+    try {
+      write({ ...entry, meta: redactMeta(entry.meta) })
+    } catch {
+      process.stderr.write(`log line lost: ${entry.level} ${entry.message}\n`)
+    }
+  })
 }
 
 /** How log lines are written: one JSON object per line, or readable text. */
@@ -194,9 +201,18 @@ const temporalLevels: Record<LogLevel, LogLevelName> = {
  */
 export function temporalLoggerTo(log: Logger, level: LogLevel = 'INFO'): DefaultLogger {
   return createWorkerLogger(level, (entry) => {
-    const { workflowId, runId: temporalRunId, ...meta } = (entry.meta ?? {}) as Record<string, unknown>
+    // Workflow lines name Temporal's run `runId`, activity lines `workflowRunId`; the task
+    // token is an opaque handle of no use in a log.
+    const {
+      workflowId,
+      runId: workflowLineRunId,
+      workflowRunId,
+      taskToken: _taskToken,
+      ...meta
+    } = (entry.meta ?? {}) as Record<string, unknown>
     const fields: Record<string, unknown> = { ...meta, source: 'temporal' }
     if (typeof workflowId === 'string') fields.runId = runIdOf(workflowId)
+    const temporalRunId = workflowRunId ?? workflowLineRunId
     if (typeof temporalRunId === 'string') fields.temporalRunId = temporalRunId
     log[temporalLevels[entry.level]](fields, entry.message)
   })

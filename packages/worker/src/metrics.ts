@@ -149,7 +149,7 @@ function isRunNodes(args: unknown): args is RunNodesInput {
 
 /**
  * An activity interceptor for the worker: Temporal's activity log lines get the run's ids
- * (`runId`, `flowId`, `teamId`, `nodeId`, `nodeType`), and with `metrics` every node is timed
+ * (`flowId`, `teamId`, `nodeId`, `nodeType`; the run id comes from Temporal's workflow id), and with `metrics` every node is timed
  * ({@link WorkerMetrics.observeNode}): `runNode` as one node, a chain of pure nodes (`runNodes`)
  * node by node from the times it reports.
  *
@@ -164,8 +164,8 @@ export function observeActivities(options: { metrics?: WorkerMetrics } = {}): Ac
         async execute(input, next) {
           const args = input.args[0]
           if (isRunNode(args)) {
+            // The run id comes with Temporal's own attributes (its workflow id).
             ids = {
-              runId: args.runId,
               flowId: args.flowId,
               ...(args.teamId ? { teamId: args.teamId } : {}),
               nodeId: args.node.id,
@@ -184,7 +184,7 @@ export function observeActivities(options: { metrics?: WorkerMetrics } = {}): Ac
             }
           }
           if (isRunNodes(args)) {
-            ids = { runId: args.runId, flowId: args.flowId, ...(args.teamId ? { teamId: args.teamId } : {}) }
+            ids = { flowId: args.flowId, ...(args.teamId ? { teamId: args.teamId } : {}) }
             const result = (await next(input)) as RunNodesResult
             const types = new Map(args.nodes.map((node) => [node.id, node.type]))
             for (const done of result.completed) {

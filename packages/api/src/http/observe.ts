@@ -98,16 +98,14 @@ export function createApiMetrics(): { registry: Registry; http: HttpMetrics } {
 const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 
 /**
- * The pattern of the route that answered (`/api/v1/flows/:id/runs`): the last matched handler
- * that is not middleware. `unmatched` when only middleware matched (a 404).
+ * The pattern of the route that answered (`/api/v1/flows/:id/runs`): the handler the request
+ * reached last (Hono's `routeIndex`), which may be a middleware that answered itself (`/api/*`
+ * for a refused session). `unmatched` when no route answered (a 404 from `notFound`).
  */
 export function routePatternOf(c: Context): string {
-  const routes = matchedRoutes(c)
-  for (let i = routes.length - 1; i >= 0; i--) {
-    const route = routes[i]!
-    if (route.method !== 'ALL') return route.path
-  }
-  return 'unmatched'
+  const route = matchedRoutes(c)[c.req.routeIndex]
+  if (!route || (route.method === 'ALL' && c.res.status === 404)) return 'unmatched'
+  return route.path
 }
 
 /** Ids a request line may carry, from the route's parameters and the signed-in viewer. */
