@@ -53,6 +53,15 @@ export {
   recordTables,
 } from './records/store.js'
 export {
+  createRetentionStore,
+  defaultRetentionDays,
+  type ExpiredRun,
+  endedRunStatuses,
+  minimumAuditRetentionDays,
+  type RemovedContents,
+  type RetentionStore,
+} from './retention/store.js'
+export {
   createPostgresRunStore,
   finalRunStatuses,
   RunRowMissingError,

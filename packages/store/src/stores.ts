@@ -4,6 +4,7 @@ import { createCredentialResolver } from './credentials/resolver.js'
 import type { Database } from './db/schema.js'
 import { createOutputStore } from './outputs/store.js'
 import { createPostgresRecordStore } from './records/store.js'
+import { createRetentionStore, type RetentionStore } from './retention/store.js'
 import { createPostgresRunStore } from './runs/store.js'
 import { createPostgresTaskStore, type PostgresTaskStore } from './tasks/store.js'
 
@@ -36,6 +37,8 @@ export interface PostgresStores {
   records: RecordStore
   /** Credentials by name for nodes' secret slots; only when a credential key is given. */
   secrets?: SecretResolver
+  /** What the retention job removes, and the audit log's own term. */
+  retention: RetentionStore
 }
 
 /**
@@ -53,6 +56,7 @@ export function createPostgresStores(db: Kysely<Database>, keys: PostgresStoreKe
     taskStore: createPostgresTaskStore(db),
     outputs: createOutputStore(db, keys.sealer ? { sealer: keys.sealer } : {}),
     records: createPostgresRecordStore(db),
+    retention: createRetentionStore(db),
     ...(keys.credentialKey ? { secrets: createCredentialResolver(db, keys.credentialKey) } : {}),
   }
 }

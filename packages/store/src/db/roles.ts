@@ -45,6 +45,9 @@ export async function grantAppRole(owner: Kysely<Database>, role: string): Promi
         tx,
       )
     }
+    // The one way old audit lines go: purge_audit_log (SECURITY DEFINER, owned by the owner)
+    // removes only lines past the audit term, never one younger than five years (NEN 7513).
+    await sql`grant execute on function purge_audit_log(timestamptz, integer) to ${app}`.execute(tx)
     // The app may see which migrations ran (so a tool started with its URL knows nothing is
     // pending), but only the owner runs them.
     await sql`revoke all on kysely_migration, kysely_migration_lock from ${app}`.execute(tx)

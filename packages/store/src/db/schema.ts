@@ -55,6 +55,10 @@ export interface RunsTable {
   retry_of: string | null
   created_at: CreatedAt
   updated_at: UpdatedAt
+  /** When the retention job removed the run's contents; null while they are kept. */
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** The term (days) the run's contents were removed after; null while they are kept. */
+  removed_after_days: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 /** A team: flows, runs, tasks and credentials belong to one. */

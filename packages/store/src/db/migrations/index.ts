@@ -8,6 +8,7 @@ import { migration as m0006 } from './0006_test_runs.js'
 import { migration as m0007 } from './0007_rate_limits.js'
 import { migration as m0008 } from './0008_oidc_subject.js'
 import { migration as m0009 } from './0009_impact.js'
+import { migration as m0010retention } from './0010_retention.js'
 
 // Migrations run in the order of their names. Never edit one that has shipped: add a new file
 // (next number) and one line here.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_rate_limits': m0007,
   '0008_oidc_subject': m0008,
   '0009_impact': m0009,
+  '0010_retention': m0010retention,
 }
 
 /** Supplies Warmflow's migrations to Kysely's `Migrator`. */

@@ -1,0 +1,152 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.js'
+
+/** The statuses of a run that has ended; only such runs are removed (a waiting run is still in use). */
+export const endedRunStatuses = ['completed', 'failed', 'cancelled', 'terminated', 'timed_out'] as const
+
+/** The term of a flow that sets none (the flow model's default). */
+export const defaultRetentionDays = 90
+
+/**
+ * The shortest audit term: NEN 7513 asks that logs of who viewed what are kept at least five
+ * years (5 × 365 + 1 leap day). `purge_audit_log` in the database refuses to go below it too.
+ */
+export const minimumAuditRetentionDays = 1826
+
+/** A run whose term has passed, as the retention job finds it. */
+export interface ExpiredRun {
+  id: string
+  workflowId: string
+  /** The term of the flow version (or test definition) the run ran with. */
+  retentionDays: number
+}
+
+/** What removing one run's contents changed in PostgreSQL, in rows. */
+export interface RemovedContents {
+  nodeOutputs: number
+  tasks: number
+  taskEvents: number
+  emailDeliveries: number
+}
+
+/** The retention job's access to PostgreSQL; built by {@link createRetentionStore}. */
+export interface RetentionStore {
+  /**
+   * Ended runs not yet removed whose term (the `retentionDays` of the version they ran with)
+   * had passed at `now`, counted from their end; oldest first, at most `limit`.
+   */
+  findExpiredRuns(now: Date, limit: number): Promise<ExpiredRun[]>
+  /**
+   * Removes one run's contents from PostgreSQL and marks its row removed, in one transaction:
+   * large node outputs are deleted; tasks keep their ids, times, status and decision but lose
+   * their data (AI drafts included), form and filled-in fields; task events lose their data;
+   * e-mail deliveries lose their recipients. Ids, times and outcomes stay for the impact
+   * figures and the audit trail. Idempotent: a removed run is left alone.
+   */
+  removeRunContents(run: ExpiredRun): Promise<RemovedContents>
+  /**
+   * Removes at most `limit` audit lines older than `cutoff` (never one younger than
+   * {@link minimumAuditRetentionDays}, which the database function enforces); returns how many.
+   */
+  purgeAuditLog(cutoff: Date, limit: number): Promise<number>
+  /** Appends one line to the audit log: what a job run removed, in counts (no content). */
+  recordJobRun(details: Record<string, number | string>): Promise<void>
+}
+
+/**
+ * The PostgreSQL side of retention, for the worker's retention activities.
+ *
+ * @example
+ * const store = createRetentionStore(db)
+ * for (const run of await store.findExpiredRuns(new Date(), 500)) await store.removeRunContents(run)
+ */
+export function createRetentionStore(db: Kysely<Database>): RetentionStore {
+  return {
+    async findExpiredRuns(now, limit) {
+      const { rows } = await sql<{ id: string; workflow_id: string; retention_days: number }>`
+        select id, workflow_id, retention_days from (
+          select r.id, r.workflow_id, r.updated_at,
+            coalesce((coalesce(r.definition, v.definition) ->> 'retentionDays')::integer, ${defaultRetentionDays}) as retention_days
+          from runs r
+          left join flow_versions v on v.flow_id = r.flow_id and v.version = r.flow_version
+          where r.removed_at is null and r.status in (${sql.join([...endedRunStatuses])})
+          order by r.updated_at, r.id
+        ) ended
+        where updated_at < ${now}::timestamptz - make_interval(days => retention_days)
+        limit ${Math.max(1, Math.floor(limit))}`.execute(db)
+      return rows.map((row) => ({
+        id: row.id,
+        workflowId: row.workflow_id,
+        retentionDays: Number(row.retention_days),
+      }))
+    },
+
+    async removeRunContents(run) {
+      return db.transaction().execute(async (trx) => {
+        // Lock the row: two job runs at once remove a run once.
+        const row = await trx
+          .selectFrom('runs')
+          .select('removed_at')
+          .where('id', '=', run.id)
+          .forUpdate()
+          .executeTakeFirst()
+        const none = { nodeOutputs: 0, tasks: 0, taskEvents: 0, emailDeliveries: 0 }
+        if (!row || row.removed_at !== null) return none
+        const outputs = await trx.deleteFrom('node_outputs').where('run_id', '=', run.id).executeTakeFirst()
+        const taskIds = trx.selectFrom('tasks').select('id').where('run_id', '=', run.id)
+        const events = await trx
+          .updateTable('task_events')
+          .set({ data: '{}' })
+          .where('task_id', 'in', taskIds)
+          .where(sql<boolean>`data <> '{}'::jsonb`)
+          .executeTakeFirst()
+        // The decision stays (the impact figures count it); the filled-in fields and reason go.
+        const tasks = await trx
+          .updateTable('tasks')
+          .set({
+            data: '{}',
+            form: '{"fields":{}}',
+            outcome: sql<string>`case when outcome is null then null else jsonb_build_object('decision', outcome -> 'decision') end`,
+          })
+          .where('run_id', '=', run.id)
+          .executeTakeFirst()
+        const deliveries = await trx
+          .updateTable('email_deliveries')
+          .set({ recipients: '[]' })
+          .where('run_id', '=', run.id)
+          .executeTakeFirst()
+        await trx
+          .updateTable('runs')
+          .set({ removed_at: sql<Date>`now()`, removed_after_days: run.retentionDays })
+          .where('id', '=', run.id)
+          .execute()
+        return {
+          nodeOutputs: Number(outputs.numDeletedRows),
+          tasks: Number(tasks.numUpdatedRows),
+          taskEvents: Number(events.numUpdatedRows),
+          emailDeliveries: Number(deliveries.numUpdatedRows),
+        }
+      })
+    },
+
+    async purgeAuditLog(cutoff, limit) {
+      const { rows } = await sql<{ removed: number }>`
+        select purge_audit_log(${cutoff}::timestamptz, ${Math.max(1, Math.min(10_000, Math.floor(limit)))}::integer) as removed`.execute(
+        db,
+      )
+      return Number(rows[0]?.removed ?? 0)
+    },
+
+    async recordJobRun(details) {
+      await db
+        .insertInto('audit_log')
+        .values({
+          action: 'retention.run',
+          object_type: 'retention',
+          actor_email: 'system',
+          details: JSON.stringify(details),
+        })
+        .execute()
+    },
+  }
+}
