@@ -94,6 +94,7 @@ export {
   snapshotFlow,
 } from './plan.js'
 export type { RecordQuery, RecordStore } from './records.js'
+export { heartbeatActivity } from './retention.js'
 export {
   createRunRecordActivities,
   type NewRunRecord,
@@ -121,6 +122,16 @@ export {
   type TaskStore,
 } from './tasks.js'
 export { type ConfigChange, type NodeUpgrade, upgradeNode } from './upgrade.js'
+export {
+  type RetentionActivities,
+  type RetentionAuditBatch,
+  type RetentionJobInput,
+  type RetentionJobResult,
+  type RetentionRunBatch,
+  retentionBatchSize,
+  retentionScheduleId,
+  retentionWorkflowType,
+} from './workflows/retention-types.js'
 export {
   type EngineActivities,
   interpreterWorkflowType,

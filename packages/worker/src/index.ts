@@ -36,6 +36,15 @@ export {
   resolvePluginReferences,
 } from './plugins.js'
 export {
+  auditRetentionDaysFromEnv,
+  auditRetentionVariable,
+  createRetentionActivities,
+  ensureRetentionSchedule,
+  type RetentionActivityDeps,
+  RetentionConfigError,
+  retentionScheduleSpec,
+} from './retention.js'
+export {
   bundleInterpreterWorkflow,
   createWarmflowWorker,
   type WarmflowWorker,

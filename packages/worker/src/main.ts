@@ -78,6 +78,8 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
     activityInterceptors: [observeActivities(metrics ? { metrics } : {})],
     // Running nodes may finish; what is left after this is handed back to Temporal.
     shutdownGraceTime: Math.max(1_000, shutdownTimeoutMs - 5_000),
+    // Warmflow's daily retention job (WARMFLOW_AUDIT_RETENTION_DAYS for the audit log's term).
+    retentionSchedule: true,
   })
   for (const line of formatPluginFailures(pluginFailures)) log.warn({ source: 'plugins' }, line)
   let metricsServer: MetricsServer | undefined

@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client'
 import type { Duration, PayloadCodec } from '@temporalio/common'
 import {
   type ActivityInterceptorsFactory,
@@ -21,7 +22,9 @@ import {
   workflowsPath,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
+import type { RetentionStore } from '@warmflow/store'
 import { loadPlugins, type PluginLoadFailure, type PluginReference } from './plugins.js'
+import { auditRetentionDaysFromEnv, createRetentionActivities, ensureRetentionSchedule } from './retention.js'
 
 /** Options for {@link createWarmflowWorker}. */
 export interface WarmflowWorkerOptions {
@@ -50,6 +53,15 @@ export interface WarmflowWorkerOptions {
   largeOutputBytes?: number
   /** Resolves credentials by name for nodes' secret slots (e.g. `createCredentialResolver(db, key)`). */
   secrets?: SecretResolver
+  /** What the retention job removes (e.g. `createRetentionStore(db)`); without it the worker runs no retention job. */
+  retention?: RetentionStore
+  /**
+   * Create or update Warmflow's daily retention schedule on this task queue (the worker process
+   * and `warmflow start` do; a test worker does not). Needs `retention`.
+   */
+  retentionSchedule?: boolean
+  /** The audit log's term in days; default `WARMFLOW_AUDIT_RETENTION_DAYS` or 1826. */
+  auditRetentionDays?: number
   /** Where nodes' `ctx.log` lines go (e.g. `nodeLogTo(log)`); JSON lines on standard error by default. */
   nodeLog?: (entry: NodeLogEntry) => void
   /** Activity interceptors, e.g. `observeActivities({ metrics })` for log ids and node metrics. */
@@ -97,6 +109,16 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
   const { plugins, failures } = await loadPlugins(options.plugins ?? [])
   const registry = createRegistry([controlPlugin, builtinPlugin, ...plugins])
   const connection = await NativeConnection.connect({ address: options.address })
+  // The retention activities delete workflow executions, and the schedule is made, on this connection.
+  const client = new Client({ connection, namespace: options.namespace ?? 'default' })
+  const retention = options.retention
+    ? createRetentionActivities({
+        store: options.retention,
+        client,
+        namespace: options.namespace ?? 'default',
+        auditRetentionDays: options.auditRetentionDays ?? auditRetentionDaysFromEnv(process.env),
+      })
+    : {}
   const worker = await Worker.create({
     connection,
     namespace: options.namespace ?? 'default',
@@ -115,11 +137,15 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         ...(options.runStore ? { runs: options.runStore } : {}),
         ...(options.nodeLog ? { log: options.nodeLog } : {}),
       }),
+      ...retention,
     },
     ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
     ...(options.shutdownGraceTime ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
     // Failure messages are encoded into payloads too, so the codecs encrypt them.
     dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),
   })
+  if (options.retentionSchedule && options.retention) {
+    await ensureRetentionSchedule(client, { taskQueue: options.taskQueue })
+  }
   return { worker, registry, pluginFailures: failures, connection }
 }

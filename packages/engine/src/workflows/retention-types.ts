@@ -1,0 +1,52 @@
+/** Name of the retention workflow type, as registered with Temporal. */
+export const retentionWorkflowType = 'retentionJob'
+
+/** The Temporal Schedule that starts the retention job once a day. */
+export const retentionScheduleId = 'warmflow-retention'
+
+/** How many runs (or audit lines) one activity call removes at most. */
+export const retentionBatchSize = 500
+
+/**
+ * Input of the retention job. The daily schedule passes nothing: the job then removes what is
+ * past its term at the workflow's own time. A test passes `now` to freeze the clock.
+ */
+export interface RetentionJobInput {
+  /** The moment terms are measured against (ISO 8601); default: the workflow's time. */
+  now?: string
+  /** Runs or audit lines per activity call; default {@link retentionBatchSize}. */
+  batchSize?: number
+  /** Activity calls per kind in one job run; what is left waits for the next day. Default 200. */
+  maxBatches?: number
+}
+
+/** What one `removeExpiredRuns` call did. */
+export interface RetentionRunBatch {
+  /** Runs whose contents were removed from Temporal and PostgreSQL. */
+  removed: number
+  /** Runs that could not be removed now (Temporal did not answer); the next job run tries again. */
+  failed: number
+  /** The batch was full: there may be more. */
+  more: boolean
+}
+
+/** What one `purgeAuditLog` call did. */
+export interface RetentionAuditBatch {
+  removed: number
+  more: boolean
+}
+
+/** What a job run removed, in counts: the retention job's result and its audit line. */
+export interface RetentionJobResult {
+  now: string
+  runsRemoved: number
+  runsFailed: number
+  auditLinesRemoved: number
+}
+
+/** The activities of the retention job; the worker implements them (`createRetentionActivities`). */
+export interface RetentionActivities {
+  removeExpiredRuns(input: { now: string; batchSize: number }): Promise<RetentionRunBatch>
+  purgeAuditLog(input: { now: string; batchSize: number }): Promise<RetentionAuditBatch>
+  recordRetentionRun(result: RetentionJobResult): Promise<void>
+}
