@@ -29,6 +29,17 @@ export const runSummarySchema = z
     retryOf: z.string().nullable(),
     createdAt: z.string(),
     statusUrl: z.string(),
+    removedAt: z
+      .string()
+      .optional()
+      .openapi({ description: "When the retention job removed the run's contents (status `removed`)" }),
+    removedAfterDays: z.number().int().optional().openapi({
+      description: 'The term (days) of the flow version the run ran with, after which it was removed',
+    }),
+    outcome: z
+      .string()
+      .optional()
+      .openapi({ description: 'For a removed run: how it ended (`completed`, `failed`, …)' }),
   })
   .openapi('RunSummary')
 
@@ -57,18 +68,25 @@ export const runFlowSchema = z
   })
   .openapi('RunFlow')
 
-/** The list shape of a run row. */
+/** The list shape of a run row; a run the retention job removed is `removed`, with its term and outcome. */
 export function toRunSummary(row: RunRow, status: RunStatus = row.status as RunStatus) {
   return {
     id: row.id,
     flowId: row.flow_id,
     flowVersion: row.flow_version,
     teamId: row.team_id,
-    status,
+    status: row.removed_at ? ('removed' as const) : status,
     trigger: row.trigger,
     startedBy: row.started_by,
     retryOf: row.retry_of,
     createdAt: row.created_at.toISOString(),
     statusUrl: `/api/v1/runs/${row.id}`,
+    ...(row.removed_at
+      ? {
+          removedAt: row.removed_at.toISOString(),
+          ...(row.removed_after_days === null ? {} : { removedAfterDays: row.removed_after_days }),
+          outcome: row.status,
+        }
+      : {}),
   }
 }

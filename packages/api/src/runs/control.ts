@@ -26,6 +26,12 @@ export async function cancelRun(deps: AppDeps, row: RunRow): Promise<void> {
  * the newest version) with the input it started with; 409 while it still runs.
  */
 export async function retryRun(deps: AppDeps, row: RunRow, startedBy: string): Promise<RunRow> {
+  if (row.removed_at) {
+    throw new ApiError(409, 'run.removed', {
+      nl: 'Deze run is verwijderd omdat de bewaartermijn voorbij is. Er is niets meer om opnieuw te proberen.',
+      en: 'This run was removed because its retention period ended. There is nothing left to retry.',
+    })
+  }
   const status = await describeRunStatus(deps, row.id, row.workflow_id)
   if (status === 'running') {
     throw new ApiError(409, 'run.still_running', {

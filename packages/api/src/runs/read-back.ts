@@ -22,7 +22,17 @@ export async function runInputOf(deps: AppDeps, workflowId: string): Promise<Run
  * with large outputs resolved, its error, and the progress of each node (when a worker answers
  * within 2 s).
  */
-export async function runDetail(deps: AppDeps, row: RunRow) {
+export async function runDetail(
+  deps: AppDeps,
+  row: RunRow,
+): Promise<{
+  status: RunStatus
+  output: unknown
+  error: { message: string } | undefined
+  nodes: RunProgress['nodes'] | undefined
+}> {
+  // Past its term: Temporal no longer has it, and there is nothing left to read.
+  if (row.removed_at) return { status: 'removed', output: undefined, error: undefined, nodes: undefined }
   const { client } = deps.temporal
   const handle = client.workflow.getHandle(row.workflow_id)
   // A completed run stays completed: once the row says so, skip asking Temporal for the status.

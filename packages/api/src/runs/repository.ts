@@ -72,7 +72,9 @@ export async function listRuns(deps: Pick<AppDeps, 'db'>, teams: string[], query
     .limit(query.limit + 1)
   if (query.cursor) builder = builder.where(afterCursor(query.cursor, 'runs'))
   if (query.flowId) builder = builder.where('flow_id', '=', query.flowId)
-  if (query.status) builder = builder.where('status', '=', query.status)
+  // A removed run keeps how it ended in `status`; it is listed as `removed`.
+  if (query.status === 'removed') builder = builder.where('removed_at', 'is not', null)
+  else if (query.status) builder = builder.where('status', '=', query.status).where('removed_at', 'is', null)
   if (query.trigger) builder = builder.where('trigger', '=', query.trigger)
   if (query.startedBy) builder = builder.where('started_by', '=', query.startedBy)
   if (query.since) builder = builder.where('created_at', '>=', new Date(query.since))

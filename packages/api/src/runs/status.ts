@@ -14,6 +14,8 @@ export const runStatusSchema = z.enum([
   'terminated',
   'timed_out',
   'unknown',
+  // Its term passed: the retention job removed its contents (the row keeps ids, times, outcome).
+  'removed',
 ])
 /** One of {@link runStatusSchema}'s values. */
 export type RunStatus = z.infer<typeof runStatusSchema>

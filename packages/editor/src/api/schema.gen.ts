@@ -2325,7 +2325,7 @@ export interface paths {
                     cursor?: string;
                     flowId?: string;
                     teamId?: string;
-                    status?: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
+                    status?: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed";
                     trigger?: "manual" | "webhook" | "form" | "retry" | "test" | "schedule";
                     startedBy?: string;
                     since?: string;
@@ -4283,13 +4283,19 @@ export interface components {
             flowVersion: number | null;
             teamId: string;
             /** @enum {string} */
-            status: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown";
+            status: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed";
             /** @description `manual`, `webhook`, `form`, `retry` or `test` */
             trigger: string;
             startedBy: string | null;
             retryOf: string | null;
             createdAt: string;
             statusUrl: string;
+            /** @description When the retention job removed the run's contents (status `removed`) */
+            removedAt?: string;
+            /** @description The term (days) of the flow version the run ran with, after which it was removed */
+            removedAfterDays?: number;
+            /** @description For a removed run: how it ended (`completed`, `failed`, …) */
+            outcome?: string;
         };
         Run: components["schemas"]["RunSummary"] & {
             output?: unknown;
