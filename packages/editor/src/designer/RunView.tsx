@@ -21,6 +21,7 @@ import { nodeDisplayName } from './catalogue'
 import { useLabelledEdges } from './edgeLabels'
 import { failureDetail, failureText } from './failureText'
 import { fromDefinition, type Graph, type WarmNode } from './graph'
+import { runStatusText } from './runStatus'
 import { CanvasInfoContext, nodeDuration, WarmNodeComponent } from './WarmNode'
 
 type RunFlowJson = ApiAnswer<'/api/v1/runs/{id}/flow', 'get'>
@@ -31,7 +32,7 @@ const fitViewOptions = { padding: 0.25, maxZoom: 1 }
 /** Above this many nodes only what is in view is drawn, and the run opens at its start. */
 const largeRun = 200
 const noProblems: ReadonlyMap<string, number> = new Map()
-const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out'])
+const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out', 'removed'])
 
 /** Milliseconds between two looks at a run that is still going. */
 const pollMs = 1000
@@ -115,9 +116,7 @@ export function RunView({
         </h2>
         {ready && (
           <span className="small-text">
-            <span className={`badge run-badge-${ready.run.status}`}>
-              {t(`run.status.${ready.run.status}`)}
-            </span>{' '}
+            <span className={`badge run-badge-${ready.run.status}`}>{runStatusText(ready.run, t)}</span>{' '}
             {t('runView.started', { at: formatDateTime(ready.run.createdAt, i18n.language) })}
           </span>
         )}
@@ -129,6 +128,7 @@ export function RunView({
       </div>
       {state.phase === 'loading' && <Loading />}
       {state.phase === 'error' && <ProblemMessage error={state.error} onRetry={load} />}
+      {ready?.run.status === 'removed' && <p className="muted small-text">{t('run.removedHelp')}</p>}
       {ready && (
         <ReactFlowProvider>
           <RunCanvasAndPanel loaded={ready} catalogue={catalogue} />

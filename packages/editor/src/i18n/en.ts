@@ -526,7 +526,12 @@ export const en: Messages<typeof nl> = {
       terminated: 'Stopped',
       timed_out: 'Took too long',
       unknown: 'Unknown',
+      removed: 'Removed',
     },
+    removedAfter_one: 'removed after {{count}} day',
+    removedAfter_other: 'removed after {{count}} days',
+    removedHelp:
+      "This flow's retention period has ended, so the data of this run was removed. Only the date and the outcome were kept.",
     attempts: 'Attempts',
     startedAt: 'Started',
     finishedAt: 'Finished',

@@ -529,7 +529,12 @@ export const nl = {
       terminated: 'Gestopt',
       timed_out: 'Duurde te lang',
       unknown: 'Onbekend',
+      removed: 'Verwijderd',
     },
+    removedAfter_one: 'verwijderd na {{count}} dag',
+    removedAfter_other: 'verwijderd na {{count}} dagen',
+    removedHelp:
+      'De bewaartermijn van deze flow is voorbij. Daarom zijn de gegevens van deze run verwijderd. Alleen de datum en de uitkomst zijn bewaard.',
     attempts: 'Pogingen',
     startedAt: 'Gestart',
     finishedAt: 'Afgelopen',

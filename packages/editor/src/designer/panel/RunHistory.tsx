@@ -5,6 +5,7 @@ import type { RunJson } from '../../api/types'
 import { useApi } from '../../api/useApi'
 import { formatDateTime } from '../../i18n'
 import { Loading, ProblemMessage } from '../../shell/Problem'
+import { runStatusText } from '../runStatus'
 
 /** The run statuses the history can be filtered by. */
 const statusFilters = ['running', 'completed', 'failed'] as const
@@ -59,7 +60,7 @@ export function RunHistory({
                 aria-current={item.id === run?.id ? 'true' : undefined}
                 onClick={() => onShowRun(item.id)}
               >
-                {formatDateTime(item.createdAt, i18n.language)} · {t(`run.status.${item.status}`)} ·{' '}
+                {formatDateTime(item.createdAt, i18n.language)} · {runStatusText(item, t)} ·{' '}
                 {item.flowVersion === null
                   ? t('runs.draft')
                   : t('flows.version', { version: item.flowVersion })}
