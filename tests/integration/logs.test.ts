@@ -27,7 +27,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  killRoleProcesses()
+  await killRoleProcesses()
   await db?.destroy()
 })
 

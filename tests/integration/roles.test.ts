@@ -42,7 +42,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  killRoleProcesses()
+  await killRoleProcesses()
   await scratch?.drop()
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })

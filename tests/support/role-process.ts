@@ -92,9 +92,12 @@ export function startRole(role: string, env: Record<string, string>): RoleProces
   }
 }
 
-/** Kills every role process this test file started that is still running. */
-export function killRoleProcesses(): void {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+/** Kills every role process this test file started that is still running, and waits until they are gone. */
+export async function killRoleProcesses(): Promise<void> {
+  const running = started.filter((child) => child.exitCode === null && child.signalCode === null)
+  const gone = running.map((child) => new Promise((resolve) => child.once('exit', resolve)))
+  for (const child of running) child.kill('SIGKILL')
+  await Promise.all(gone)
 }
 
 /** `warmflow api` and `warmflow worker` running against the test run's Temporal and database. */

@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, RetryState } from '@temporalio/common'
 import type { LogEntry } from '@temporalio/worker'
 import { describe, expect, it } from 'vitest'
-import { createWorkerLogger, redactError } from './logger.js'
+import { createLog, createWorkerLogger, logFormatFromEnv, redactError, temporalLoggerTo } from './logger.js'
 
 const clientName = 'Fatima El Amrani'
 
@@ -42,5 +42,54 @@ describe('the worker logger', () => {
       error: { name: 'TypeError' },
     })
     expect(JSON.stringify(lines[0]!.meta)).not.toContain('Fatima')
+  })
+})
+
+describe('structured logs', () => {
+  it('chooses JSON for the role commands in production, and text otherwise unless told', () => {
+    expect(logFormatFromEnv({ NODE_ENV: 'production' }, { role: true })).toBe('json')
+    expect(logFormatFromEnv({ WARMFLOW_ENV: 'production' }, { role: true })).toBe('json')
+    expect(logFormatFromEnv({ WARMFLOW_ENV: 'production' })).toBe('text')
+    expect(logFormatFromEnv({}, { role: true })).toBe('text')
+    expect(logFormatFromEnv({ WARMFLOW_LOG_FORMAT: 'json' })).toBe('json')
+    expect(logFormatFromEnv({ WARMFLOW_LOG_FORMAT: 'text', NODE_ENV: 'production' }, { role: true })).toBe(
+      'text',
+    )
+    expect(() => logFormatFromEnv({ WARMFLOW_LOG_FORMAT: 'xml' })).toThrow(/WARMFLOW_LOG_FORMAT/)
+  })
+
+  it("routes Temporal's lines as one JSON object each, with the Warmflow run id and no error message", () => {
+    const lines: string[] = []
+    const log = createLog({ format: 'json', service: 'worker', write: (line) => lines.push(line) })
+    const logger = temporalLoggerTo(log)
+    logger.warn('Activity failed', {
+      workflowId: 'run-3b97731c-1312-4dc2-8392-d92982370000',
+      workflowRunId: 'temporal-run',
+      taskToken: 'opaque',
+      flowId: 'flow-1',
+      error: new TypeError(`not a number: "${clientName}"`),
+    })
+    expect(lines).toHaveLength(1)
+    const line = JSON.parse(lines[0]!)
+    expect(line).toMatchObject({
+      level: 'warn',
+      service: 'worker',
+      msg: 'Activity failed',
+      runId: '3b97731c-1312-4dc2-8392-d92982370000',
+      temporalRunId: 'temporal-run',
+      flowId: 'flow-1',
+      error: { name: 'TypeError' },
+    })
+    expect(line.taskToken).toBeUndefined()
+    expect(lines[0]).not.toContain('Fatima')
+  })
+
+  it('writes the same fields as readable text', () => {
+    const lines: string[] = []
+    createLog({ format: 'text', service: 'api', write: (line) => lines.push(line) }).info(
+      { reqId: 'r-1' },
+      'request',
+    )
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+ \[info\] request reqId=r-1\n$/)
   })
 })
