@@ -207,6 +207,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     ...stores,
     payloadCodecs,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
+    // Warmflow's daily retention job (WARMFLOW_AUDIT_RETENTION_DAYS for the audit log's term).
+    retentionSchedule: true,
   })
   for (const line of formatPluginFailures(pluginFailures)) say(line)
   const workerDone = worker.run()

@@ -157,12 +157,15 @@ export async function waitForTemporal(
  * see it, and a task queue had 4 partitions that forward tasks between themselves. With one
  * partition and a higher read rate, a run of a small flow takes milliseconds instead of 50+.
  */
-export const devServerDynamicConfig: Readonly<Record<string, number>> = {
+export const devServerDynamicConfig: Readonly<Record<string, number | string>> = {
   'matching.numTaskqueueReadPartitions': 1,
   'matching.numTaskqueueWritePartitions': 1,
   'history.transferProcessorMaxPollRPS': 1000,
   'history.timerProcessorMaxPollRPS': 1000,
   'history.visibilityProcessorMaxPollRPS': 1000,
+  // A deleted execution (retention) waits for the transfer queue's next acknowledgement, every
+  // 30 s by default; once a second it is gone at once, as the retention test expects.
+  'history.transferProcessorUpdateAckInterval': '1s',
 }
 
 /**
