@@ -70,6 +70,8 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           from runs r
           left join flow_versions v on v.flow_id = r.flow_id and v.version = r.flow_version
           where r.removed_at is null and r.status in (${sql.join([...endedRunStatuses])})
+            -- No term is shorter than a day: the index on updated_at skips every younger run.
+            and r.updated_at < ${now}::timestamptz - interval '1 day'
           order by r.updated_at, r.id
         ) ended
         where updated_at < ${now}::timestamptz - make_interval(days => retention_days)
