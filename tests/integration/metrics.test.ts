@@ -21,6 +21,7 @@ let scratch: ScratchDatabase
 let roles: RolePair
 let apiMetrics: string
 let workerMetrics: string
+let temporalMetrics: string
 
 beforeAll(async () => {
   // A database of its own, so the task gauges can be compared with exact numbers.
@@ -28,14 +29,15 @@ beforeAll(async () => {
   const appUrl = appUrlFor(scratch.url)
   const migrate = startRole('migrate', { DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: scratch.url })
   expect(await migrate.exited, migrate.errors()).toBe(0)
-  const [apiPort, workerPort] = [await freePort(), await freePort()]
+  const [apiPort, workerPort, sdkPort] = [await freePort(), await freePort(), await freePort()]
   roles = await startRolePair({
     env: { DATABASE_URL: appUrl, WARMFLOW_PLUGINS: failingPlugin },
     apiEnv: { WARMFLOW_METRICS_PORT: String(apiPort) },
-    workerEnv: { WARMFLOW_METRICS_PORT: String(workerPort) },
+    workerEnv: { WARMFLOW_METRICS_PORT: String(workerPort), WARMFLOW_TEMPORAL_METRICS_PORT: String(sdkPort) },
   })
   apiMetrics = `http://127.0.0.1:${apiPort}/metrics`
   workerMetrics = `http://127.0.0.1:${workerPort}/metrics`
+  temporalMetrics = `http://127.0.0.1:${sdkPort}/metrics`
 })
 
 afterAll(async () => {
@@ -44,7 +46,7 @@ afterAll(async () => {
 })
 
 /** The value of the first series whose line starts with `prefix` (name and labels). */
-function valueOf(text: string, prefix: string): number | undefined {
+function seriesValue(text: string, prefix: string): number | undefined {
   const line = text.split('\n').find((l) => l.startsWith(prefix))
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1))
 }
@@ -128,16 +130,19 @@ describe('metrics', () => {
 
       const api = await scrape(apiMetrics)
       expect(
-        valueOf(
+        seriesValue(
           api,
           'warmflow_http_requests_total{method="POST",route="/api/v1/flows/:id/runs",status="201"}',
         ),
       ).toBe(2)
-      expect(valueOf(api, 'warmflow_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(
-        1,
-      )
       expect(
-        valueOf(api, 'warmflow_http_request_duration_seconds_count{method="GET",route="/api/v1/runs/:id"}'),
+        seriesValue(api, 'warmflow_http_requests_total{method="GET",route="unmatched",status="404"}'),
+      ).toBe(1)
+      expect(
+        seriesValue(
+          api,
+          'warmflow_http_request_duration_seconds_count{method="GET",route="/api/v1/runs/:id"}',
+        ),
       ).toBeGreaterThanOrEqual(2)
       expect(api).toContain('# TYPE warmflow_http_request_errors_total counter')
       expect(api).toContain('warmflow_api_process_cpu_seconds_total')
@@ -150,18 +155,25 @@ describe('metrics', () => {
 
       const worker = await scrape(workerMetrics)
       expect(
-        valueOf(worker, 'warmflow_node_duration_seconds_count{node_type="transform",outcome="completed"}'),
+        seriesValue(
+          worker,
+          'warmflow_node_duration_seconds_count{node_type="transform",outcome="completed"}',
+        ),
       ).toBe(2)
       expect(
-        valueOf(
+        seriesValue(
           worker,
           'warmflow_node_failures_total{node_type="test.fails-with-value",code="test.not_a_number"}',
         ),
       ).toBe(1)
-      expect(valueOf(worker, 'warmflow_human_tasks_open ')).toBe(2)
-      expect(valueOf(worker, 'warmflow_human_tasks_overdue ')).toBe(1)
+      expect(seriesValue(worker, 'warmflow_human_tasks_open ')).toBe(2)
+      expect(seriesValue(worker, 'warmflow_human_tasks_overdue ')).toBe(1)
       expect(worker).toContain('warmflow_worker_process_cpu_seconds_total')
       expect(worker).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)
+
+      // Temporal's SDK metrics, from the worker's core on a port of their own.
+      const sdk = await (await fetch(temporalMetrics)).text()
+      expect(sdk).toMatch(/^temporal_activity_execution_latency\w*\{/m)
     } finally {
       await owner.destroy()
     }

@@ -22,6 +22,11 @@ import {
 import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
 import { createWarmflowWorker } from './worker.js'
 
+/** `host:port`, with an IPv6 host in brackets. */
+function hostPort(address: { host: string; port: number }): string {
+  return `${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`
+}
+
 /** Longest a stopping process waits for its work to end (`WARMFLOW_SHUTDOWN_TIMEOUT_MS`). */
 export function shutdownTimeoutFromEnv(env: Record<string, string | undefined>): number {
   const value = Number(env.WARMFLOW_SHUTDOWN_TIMEOUT_MS ?? '')
@@ -52,7 +57,21 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
   const shutdownTimeoutMs = shutdownTimeoutFromEnv(env)
   // Temporal logs every failed activity with its error: errors are cut to their kind (no
   // client data), in the same structured log. Signals are handled below, with a bound.
-  Runtime.install({ logger: temporalLoggerTo(log), shutdownSignals: [] })
+  // Temporal's own SDK metrics (task slots, poll and schedule-to-start latencies, …) on a port
+  // of their own, served by the SDK's core: WARMFLOW_TEMPORAL_METRICS_PORT.
+  const sdkMetrics = metricsAddressFromEnv(env, 'WARMFLOW_TEMPORAL_METRICS_PORT')
+  Runtime.install({
+    logger: temporalLoggerTo(log),
+    shutdownSignals: [],
+    ...(sdkMetrics
+      ? {
+          telemetryOptions: {
+            metrics: { prometheus: { bindAddress: hostPort(sdkMetrics), countersTotalSuffix: true } },
+          },
+        }
+      : {}),
+  })
+  if (sdkMetrics) log.info({ url: `http://${hostPort(sdkMetrics)}/metrics` }, 'temporal metrics ready')
   const bundlePath = env.WARMFLOW_WORKFLOW_BUNDLE
   // Human tasks are written to PostgreSQL; without DATABASE_URL a human-task node waits and retries.
   // One pool for every store, as large as the two pools (stores and records) it replaces.

@@ -263,21 +263,22 @@ export function serveMetrics(
 }
 
 /**
- * The metrics port from `WARMFLOW_METRICS_PORT` (and `WARMFLOW_METRICS_HOST`, default
- * 127.0.0.1); undefined when unset: then no metrics endpoint is served.
+ * The metrics port from `WARMFLOW_METRICS_PORT` (or another `variable`) and the interface from
+ * `WARMFLOW_METRICS_HOST` (default 127.0.0.1); undefined when unset: then nothing is served.
  *
  * @example
  * metricsAddressFromEnv({ WARMFLOW_METRICS_PORT: '9464' }) // { port: 9464, host: '127.0.0.1' }
  */
 export function metricsAddressFromEnv(
   env: Record<string, string | undefined>,
+  variable = 'WARMFLOW_METRICS_PORT',
 ): { port: number; host: string } | undefined {
-  const text = env.WARMFLOW_METRICS_PORT?.trim()
+  const text = env[variable]?.trim()
   if (!text) return undefined
   const port = Number(text)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new WorkerConfigError(
-      'Invalid configuration / ongeldige instellingen:\n  WARMFLOW_METRICS_PORT: must be a port number / moet een poortnummer zijn',
+      `Invalid configuration / ongeldige instellingen:\n  ${variable}: must be a port number / moet een poortnummer zijn`,
     )
   }
   return { port, host: env.WARMFLOW_METRICS_HOST?.trim() || '127.0.0.1' }
