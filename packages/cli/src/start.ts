@@ -1,38 +1,22 @@
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Runtime } from '@temporalio/worker'
-import { connectApiTemporal, ensureFirstAdmin, loadConfig, startServer } from '@warmflow/api'
-import {
-  createEncryptionCodec,
-  createSealer,
-  largeOutputBytesFromEnv,
-  loadPayloadKeys,
-} from '@warmflow/engine'
-import { ensurePseudonymKey } from '@warmflow/nodes'
-import { createDb, createPostgresStores, loadCredentialKey } from '@warmflow/store'
-import {
-  createWarmflowWorker,
-  createWorkerLogger,
-  formatPluginFailures,
-  resolvePluginReferences,
-} from '@warmflow/worker'
-import { seedExampleFlows } from './seed.js'
-import { seedDemoData } from './seed-demo.js'
+import { loadConfig } from '@warmflow/api/config'
 import { startupBanner } from './services/banner.js'
-import { migrateAndGrant } from './services/database.js'
-import {
-  type LocalOutbox,
-  requireSmtpCredential,
-  startLocalOutbox,
-  withLocalOutbox,
-} from './services/outbox.js'
-import { ensureDatabase } from './services/postgres.js'
-import { describeFlowsWithoutSmtp, flowsWithoutSmtp } from './services/smtp-check.js'
+import { ensureEditorBuilt } from './services/editor-build.js'
+import type { LocalOutbox } from './services/outbox.js'
 import { reportReadyToSupervisor, superviseChild } from './services/supervise.js'
 import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
+import { stopTransformService } from './services/transform-service.js'
+import { ensureWorkflowBundle, workflowBundleVariable } from './services/workflow-bundle.js'
+
+// The supervisor of `warmflow start` imports only what it needs to start the Temporal dev server
+// and the API+worker child: the API, worker, stores and nodes are loaded by that child alone
+// (`startPlatform` imports them), so the supervisor stays small while the platform runs.
 
 const editorDir = fileURLToPath(new URL('../../editor/dist/', import.meta.url))
+/** The repository: where the editor's and the workflow bundle's sources are. */
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
 function say(line: string) {
   process.stdout.write(`${line}\n`)
@@ -77,6 +61,7 @@ async function temporalFor(
   say('Temporal: starting the dev server…')
   const temporal = await startTemporalDevServer({
     dbFile: `${config.dataDir}/temporal.db`,
+    ...(env.WARMFLOW_TEMPORAL_PORT ? { port: Number(env.WARMFLOW_TEMPORAL_PORT) } : {}),
     uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
   })
   return { temporal, address: temporal.address }
@@ -89,12 +74,32 @@ async function temporalFor(
  * `warmflow start` on the same data folder is refused), then runs the API+worker as a child
  * process ({@link startPlatform}) and restarts it when it crashes (1 s, 2 s, 4 s, …; it gives up
  * after 5 quick crashes in a row).
+ *
+ * With `--build-editor` (as `pnpm start` runs it) it first builds the editor, but only when its
+ * sources changed since the last build. The interpreter workflow's bundle is kept in the data
+ * folder (`cache/`) and made again only when its sources change, in a short-lived process of its
+ * own while the dev server starts, so webpack never runs in the platform's process.
  */
-export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function start(
+  env: NodeJS.ProcessEnv = process.env,
+  args: readonly string[] = process.argv.slice(3),
+): Promise<void> {
   if (env[supervisedChildVariable] === '1') return startPlatform(env)
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
-  const { temporal, address } = await temporalFor(config, env)
+  if (args.includes('--build-editor')) await ensureEditorBuilt(repositoryRoot, { log: say })
+  const [temporalStarted, bundled] = await Promise.allSettled([
+    temporalFor(config, env),
+    env[workflowBundleVariable]
+      ? Promise.resolve(env[workflowBundleVariable])
+      : ensureWorkflowBundle(repositoryRoot, join(config.dataDir, 'cache'), { log: say }),
+  ])
+  if (temporalStarted.status === 'rejected') throw temporalStarted.reason
+  const { temporal, address } = temporalStarted.value
+  if (bundled.status === 'rejected') {
+    await temporal?.stop()
+    throw bundled.reason
+  }
   say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
 
   // Worker, bundler and node output goes to a log file; the terminal keeps what a person needs.
@@ -110,6 +115,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
       ...env,
       TEMPORAL_ADDRESS: address,
       [supervisedChildVariable]: '1',
+      [workflowBundleVariable]: bundled.value,
       ...(temporal ? { [embeddedTemporalVariable]: '1' } : {}),
       ...(logFd === undefined ? {} : { [logFileVariable]: logFile }),
     },
@@ -127,6 +133,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
   }
   process.once('SIGINT', () => void stop('', 0))
   process.once('SIGTERM', () => void stop('', 0))
+  // Everything this process runs is loaded: no TypeScript compiler service stays beside it.
+  await stopTransformService()
   temporal?.process.once('exit', () => {
     void stop(
       'The Temporal dev server stopped unexpectedly; stopping Warmflow. / De Temporal-devserver is onverwacht gestopt; Warmflow stopt.',
@@ -149,6 +157,33 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<void>
  */
 export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const startedAt = Date.now()
+  const [
+    { Runtime },
+    { connectApiTemporal, ensureFirstAdmin, startServer },
+    { createEncryptionCodec, createSealer, largeOutputBytesFromEnv, loadPayloadKeys },
+    { ensurePseudonymKey },
+    { createDb, createPostgresStores, loadCredentialKey },
+    { createWarmflowWorker, createWorkerLogger, formatPluginFailures, resolvePluginReferences },
+    { seedExampleFlows },
+    { seedDemoData },
+    { migrateAndGrant },
+    { requireSmtpCredential, startLocalOutbox, withLocalOutbox },
+    { ensureDatabase },
+    { describeFlowsWithoutSmtp, flowsWithoutSmtp },
+  ] = await Promise.all([
+    import('@temporalio/worker'),
+    import('@warmflow/api'),
+    import('@warmflow/engine'),
+    import('@warmflow/nodes'),
+    import('@warmflow/store'),
+    import('@warmflow/worker'),
+    import('./seed.js'),
+    import('./seed-demo.js'),
+    import('./services/database.js'),
+    import('./services/outbox.js'),
+    import('./services/postgres.js'),
+    import('./services/smtp-check.js'),
+  ])
   const supervised = env[supervisedChildVariable] === '1'
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
@@ -207,6 +242,10 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     ...stores,
     payloadCodecs,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
+    // Made by the supervisor (see `start`); bundled here with webpack only when run on its own.
+    ...(env[workflowBundleVariable]
+      ? { workflowBundle: { code: readFileSync(env[workflowBundleVariable], 'utf8') } }
+      : {}),
     // Warmflow's daily retention job (WARMFLOW_AUDIT_RETENTION_DAYS for the audit log's term).
     retentionSchedule: true,
   })
@@ -278,4 +317,5 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   process.once('SIGTERM', () => void stop('SIGTERM'))
   // Under `warmflow start`: say we serve, and stop when the supervisor is gone (even kill -9).
   reportReadyToSupervisor(() => void stop('supervisor gone'))
+  await stopTransformService()
 }

@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Connection } from '@temporalio/client'
 import { warmflowSearchAttributes } from '@warmflow/engine'
 import { run } from './exec.js'
 import { acquireLock, type HeldLock } from './lock.js'
@@ -100,8 +99,9 @@ export interface TemporalDevServerOptions {
   /** Dynamic configuration values (`--dynamic-config-value key=value`), over {@link devServerDynamicConfig}. */
   dynamicConfig?: Record<string, string | number | boolean>
   /**
-   * Stop the dev server when this process dies, even by kill -9 (default true): it runs under a
-   * small guard that watches a pipe from this process.
+   * Stop the dev server when this process dies, even by kill -9 (default true): on Linux the
+   * kernel's parent-death signal (`setpriv --pdeathsig`), elsewhere a small guard process that
+   * watches a pipe from this process.
    */
   stopWithParent?: boolean
   /**
@@ -112,7 +112,27 @@ export interface TemporalDevServerOptions {
   lockFile?: string
 }
 
-/** The guard that stops a child when its parent dies (see parent-guard.mjs). */
+/**
+ * On Linux, `setpriv --pdeathsig TERM` (util-linux 2.33+) when it works here: the kernel sends the
+ * server SIGTERM when the process that started it dies, even by kill -9, with no guard process
+ * (a Node.js process of some 40 MB) beside it. Elsewhere, undefined.
+ */
+function findPdeathsigLauncher(): string | undefined {
+  if (process.platform !== 'linux') return undefined
+  for (const candidate of ['/usr/bin/setpriv', '/bin/setpriv']) {
+    if (!executable(candidate)) continue
+    const probe = spawnSync(candidate, ['--pdeathsig', 'TERM', '--', process.execPath, '-e', ''], {
+      stdio: 'ignore',
+      timeout: 5_000,
+    })
+    if (probe.status === 0) return candidate
+  }
+  return undefined
+}
+
+let pdeathsigLauncher: string | undefined | null = null
+
+/** The guard that stops a child when its parent dies (see parent-guard.mjs), where `setpriv` cannot. */
 export const parentGuardPath = fileURLToPath(new URL('./parent-guard.mjs', import.meta.url))
 
 /**
@@ -126,6 +146,8 @@ export async function waitForTemporal(
   timeoutMs: number,
   isAlive: () => boolean = () => true,
 ) {
+  // Loaded only here: `warmflow start`'s supervisor waits through the HTTP API instead.
+  const { Connection } = await import('@temporalio/client')
   const deadline = Date.now() + timeoutMs
   let lastError: unknown
   while (Date.now() < deadline) {
@@ -148,6 +170,38 @@ export async function waitForTemporal(
     }
   }
   throw new Error(`Temporal at ${address} did not answer within ${timeoutMs} ms: ${String(lastError)}`)
+}
+
+/**
+ * Waits until a Temporal dev server's HTTP API (`--http-port`) answers for the `default`
+ * namespace: the same readiness as {@link waitForTemporal}, without loading a gRPC client (some
+ * 40 MB) into the process that waits.
+ *
+ * @example
+ * await waitForTemporalHttp('127.0.0.1:7243', 30_000)
+ */
+export async function waitForTemporalHttp(
+  httpAddress: string,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+) {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error('the Temporal dev server exited while starting')
+    try {
+      const response = await fetch(`http://${httpAddress}/api/v1/namespaces/default`, {
+        signal: AbortSignal.timeout(2_000),
+      })
+      await response.body?.cancel()
+      if (response.ok) return
+      lastError = new Error(`HTTP ${response.status}`)
+    } catch (error) {
+      lastError = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`Temporal at ${httpAddress} did not answer within ${timeoutMs} ms: ${String(lastError)}`)
 }
 
 /**
@@ -198,7 +252,8 @@ async function launchDevServer(
   const port = options.port ?? ((await portIsFree(7233)) ? 7233 : await freePort())
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn']
   // The dev server also opens an HTTP API port; pick it ourselves so parallel servers never collide.
-  args.push('--http-port', String(await freePort()))
+  const httpPort = await freePort()
+  args.push('--http-port', String(httpPort))
   args.push('--metrics-port', String(await freePort()))
   let uiUrl: string | undefined
   if (options.uiPort === undefined) {
@@ -219,13 +274,24 @@ async function launchDevServer(
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`)
   }
   const guarded = options.stopWithParent ?? true
-  const child = guarded
-    ? // Its own process group: Ctrl+C in a terminal reaches this process, which stops the server in order.
-      spawn(process.execPath, [parentGuardPath, ...(lock ? ['--lock', lock.file] : []), '--', cli, ...args], {
-        stdio: ['pipe', 'ignore', 'pipe'],
-        detached: true,
-      })
-    : spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+  if (guarded && pdeathsigLauncher === null) pdeathsigLauncher = findPdeathsigLauncher()
+  // Its own process group: Ctrl+C in a terminal reaches this process, which stops the server in order.
+  const child = !guarded
+    ? spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    : pdeathsigLauncher
+      ? // setpriv replaces itself with the server: the kernel stops it when this process dies.
+        spawn(pdeathsigLauncher, ['--pdeathsig', 'TERM', '--', cli, ...args], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          detached: true,
+        })
+      : spawn(
+          process.execPath,
+          [parentGuardPath, ...(lock ? ['--lock', lock.file] : []), '--', cli, ...args],
+          {
+            stdio: ['pipe', 'ignore', 'pipe'],
+            detached: true,
+          },
+        )
   const address = `127.0.0.1:${port}`
   // From now on the lock names the process that lives exactly as long as the server.
   if (child.pid !== undefined) lock?.update({ pid: child.pid, address, parentPid: process.pid })
@@ -239,7 +305,7 @@ async function launchDevServer(
     lock?.release()
   })
   try {
-    await waitForTemporal(address, options.readyTimeoutMs ?? 60_000, () => !exited)
+    await waitForTemporalHttp(`127.0.0.1:${httpPort}`, options.readyTimeoutMs ?? 60_000, () => !exited)
   } catch (error) {
     // The guard passes SIGTERM on and ends the server itself if it does not stop.
     child.kill(guarded ? 'SIGTERM' : 'SIGKILL')
