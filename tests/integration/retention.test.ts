@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { WorkflowNotFoundError } from '@temporalio/client'
+import { Client, WorkflowNotFoundError } from '@temporalio/client'
 import {
   type RetentionJobInput,
   type RetentionJobResult,
@@ -304,7 +304,8 @@ describe('the retention schedule', () => {
       })
       expect(description.policies.overlap).toBe('SKIP')
       // A next start (another worker, a restart) updates the one schedule rather than failing.
-      expect(await ensureRetentionSchedule(platform.client, { taskQueue })).toBe('updated')
+      const workerClient = new Client({ connection: started.connection })
+      expect(await ensureRetentionSchedule(workerClient, { taskQueue })).toBe('updated')
       expect((await handle.describe()).spec.timezone).toBe('Europe/Amsterdam')
       await handle.delete()
     } finally {
