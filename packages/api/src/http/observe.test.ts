@@ -26,11 +26,14 @@ describe('request observation', () => {
     app.get('/api/v1/boom', () => {
       throw new Error('boom')
     })
+    // Last, like the editor's catch-all: a 404 from it is a path no route knows.
+    app.get('/api/*', (c) => c.json({ code: 'route.not_found' }, 404))
     const id = '3b97731c-1312-4dc2-8392-d92982370000'
     const ok = await app.request(`/api/v1/runs/${id}`, { headers: { 'x-request-id': 'proxy-req-0001' } })
     expect(ok.headers.get('x-request-id')).toBe('proxy-req-0001')
     expect((await app.request('/api/v1/boom')).status).toBe(500)
     expect((await app.request(`/nowhere/${id}`)).status).toBe(404)
+    expect((await app.request(`/api/v1/nope/${id}`)).status).toBe(404)
     expect(lines[0]).toMatchObject({
       reqId: 'proxy-req-0001',
       route: '/api/v1/runs/:id',
@@ -39,6 +42,7 @@ describe('request observation', () => {
     })
     expect(lines[1]).toMatchObject({ route: '/api/v1/boom', status: 500 })
     expect(lines[2]).toMatchObject({ route: 'unmatched', status: 404 })
+    expect(lines[3]).toMatchObject({ route: 'unmatched', status: 404 })
     const text = await registry.metrics()
     expect(text).toContain(
       'warmflow_http_requests_total{method="GET",route="/api/v1/runs/:id",status="200"} 1',

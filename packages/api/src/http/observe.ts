@@ -100,11 +100,14 @@ const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
 /**
  * The pattern of the route that answered (`/api/v1/flows/:id/runs`): the handler the request
  * reached last (Hono's `routeIndex`), which may be a middleware that answered itself (`/api/*`
- * for a refused session). `unmatched` when no route answered (a 404 from `notFound`).
+ * for a refused session). `unmatched` for a 404 that no route of its own gave (`notFound`, or a
+ * catch-all such as the editor's `*`).
  */
 export function routePatternOf(c: Context): string {
   const route = matchedRoutes(c)[c.req.routeIndex]
-  if (!route || (route.method === 'ALL' && c.res.status === 404)) return 'unmatched'
+  // A 404 from middleware or a catch-all (the editor's `*`) is a path no route knows.
+  if (!route || (c.res.status === 404 && (route.method === 'ALL' || route.path.endsWith('*'))))
+    return 'unmatched'
   return route.path
 }
 
