@@ -69,12 +69,18 @@ export async function startTestPlatform(
     worker?: boolean
     /** Wraps the worker's credential resolver, as `warmflow start` does (e.g. the local outbox). */
     secrets?: (stored: SecretResolver | undefined) => SecretResolver
+    /** A Temporal server of the test's own instead of the test run's (e.g. one it stops and restores). */
+    temporalAddress?: string
+    /** A database of the test's own (the app role's URL) instead of the test run's. */
+    databaseUrl?: string
+    /** The task queue of an earlier platform (runs it started go on there); a new one by default. */
+    taskQueue?: string
   } = {},
 ): Promise<TestPlatform> {
-  const address = inject('temporalAddress')
-  const taskQueue = `test-${randomUUID()}`
+  const address = options.temporalAddress ?? inject('temporalAddress')
+  const taskQueue = options.taskQueue ?? `test-${randomUUID()}`
   // One pool for the API and the stores, as large as the two pools (API and records) it replaces.
-  const db = createDb(inject('databaseUrl'), { max: 8 })
+  const db = createDb(options.databaseUrl ?? inject('databaseUrl'), { max: 8 })
   quietRuntime()
   const payloadCodecs = testPayloadCodecs()
   const credentialKey = randomBytes(32)
