@@ -44,6 +44,19 @@ function tailOf(file: string, lines: number): string[] {
   }
 }
 
+/**
+ * Runs the worker of `warmflow start` keeps in memory between workflow tasks
+ * (`WARMFLOW_MAX_CACHED_WORKFLOWS`): enough for every run that is busy at once on one machine,
+ * while thousands of runs waiting on people stay in Temporal, not in the worker's heap.
+ */
+export const defaultMaxCachedWorkflows = 250
+
+/** `WARMFLOW_MAX_CACHED_WORKFLOWS` when it is a whole number from 2 to 100,000; otherwise the default. */
+export function maxCachedWorkflowsFrom(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.WARMFLOW_MAX_CACHED_WORKFLOWS)
+  return Number.isInteger(value) && value >= 2 && value <= 100_000 ? value : defaultMaxCachedWorkflows
+}
+
 /** Set by `warmflow start` in the environment of the API+worker process it supervises. */
 export const supervisedChildVariable = 'WARMFLOW_SUPERVISED_CHILD'
 /** Set for that child when the Temporal server is the dev server `warmflow start` started. */
@@ -242,6 +255,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     ...stores,
     payloadCodecs,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
+    // Runs waiting on a person leave the cache and are replayed when they go on: bounded memory.
+    maxCachedWorkflows: maxCachedWorkflowsFrom(env),
     // Made by the supervisor (see `start`); bundled here with webpack only when run on its own.
     ...(env[workflowBundleVariable]
       ? { workflowBundle: { code: readFileSync(env[workflowBundleVariable], 'utf8') } }

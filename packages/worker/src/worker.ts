@@ -36,6 +36,12 @@ export interface WarmflowWorkerOptions {
   /** A pre-built workflow bundle (from `bundleWorkflowCode`); bundled on start when absent. */
   workflowBundle?: { code: string }
   /**
+   * How many runs the worker keeps in memory between their workflow tasks (Temporal's sticky
+   * cache); a run pushed out is replayed from its history when it goes on. Temporal's default
+   * grows with the heap limit (about 1,000 at 2 GB); one machine with many waiting runs wants less.
+   */
+  maxCachedWorkflows?: number
+  /**
    * Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones
    * (`warmflowDataConverter(codecs)`). Failure messages are encoded into payloads and go
    * through them as well.
@@ -126,6 +132,7 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
+    ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
     activities: {
       ...createActivities({
         registry,
