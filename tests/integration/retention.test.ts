@@ -307,6 +307,15 @@ describe('the retention schedule', () => {
       const workerClient = new Client({ connection: started.connection })
       expect(await ensureRetentionSchedule(workerClient, { taskQueue })).toBe('updated')
       expect((await handle.describe()).spec.timezone).toBe('Europe/Amsterdam')
+      // Started by the schedule, the job gets no input and measures terms at its own time.
+      const before = Date.now()
+      await handle.trigger()
+      const workflowId = await eventually(
+        async () => (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId,
+      )
+      const result = (await platform.client.workflow.getHandle(workflowId).result()) as RetentionJobResult
+      expect(Date.parse(result.now)).toBeGreaterThanOrEqual(before - 1000)
+      expect(Date.parse(result.now)).toBeLessThanOrEqual(Date.now())
       await handle.delete()
     } finally {
       started.worker.shutdown()
