@@ -176,7 +176,17 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     { createEncryptionCodec, createSealer, largeOutputBytesFromEnv, loadPayloadKeys },
     { ensurePseudonymKey },
     { createDb, createPostgresStores, loadCredentialKey },
-    { createWarmflowWorker, createWorkerLogger, formatPluginFailures, resolvePluginReferences },
+    {
+      createLog,
+      createWarmflowWorker,
+      createWorkerLogger,
+      formatPluginFailures,
+      logFormatFromEnv,
+      nodeLogTo,
+      observeActivities,
+      resolvePluginReferences,
+      temporalLoggerTo,
+    },
     { seedExampleFlows },
     { seedDemoData },
     { migrateAndGrant },
@@ -202,7 +212,13 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   mkdirSync(config.dataDir, { recursive: true })
   // We stop the worker ourselves, after the HTTP server, so in-flight requests finish first.
   // Temporal's log lines keep an error's kind, never its message (it may hold a client's data).
-  Runtime.install({ shutdownSignals: [], logger: createWorkerLogger() })
+  // WARMFLOW_LOG_FORMAT=json: Temporal's, the nodes' and the API's request lines as JSON on
+  // standard error (the log file); readable text otherwise.
+  const jsonLog =
+    logFormatFromEnv(env) === 'json'
+      ? createLog({ format: 'json', service: 'warmflow', write: (line) => process.stderr.write(line) })
+      : undefined
+  Runtime.install({ shutdownSignals: [], logger: jsonLog ? temporalLoggerTo(jsonLog) : createWorkerLogger() })
   // Every payload is encrypted before it reaches Temporal; the key lives in the data dir (or env).
   const payloadKeys = loadPayloadKeys(env, config.dataDir)
   const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys })]
@@ -263,6 +279,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       : {}),
     // Warmflow's daily retention job (WARMFLOW_AUDIT_RETENTION_DAYS for the audit log's term).
     retentionSchedule: true,
+    ...(jsonLog ? { nodeLog: nodeLogTo(jsonLog), activityInterceptors: [observeActivities()] } : {}),
   })
   for (const line of formatPluginFailures(pluginFailures)) say(line)
   const workerDone = worker.run()
@@ -295,6 +312,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       requireSmtpCredential: isProduction(env),
       // Single sign-on only when WARMFLOW_OIDC_* is set; the state cookie's key derives from credentialKey.
       ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
+      ...(jsonLog ? { observe: { log: jsonLog } } : {}),
     },
     { port: config.port, host: config.host },
   )
