@@ -5,8 +5,8 @@ import { loadConfig } from '@warmflow/api/config'
 import { startupBanner } from './services/banner.js'
 import { ensureEditorBuilt } from './services/editor-build.js'
 import type { LocalOutbox } from './services/outbox.js'
-import { reportReadyToSupervisor, superviseChild } from './services/supervise.js'
-import { startTemporalDevServer, type TemporalDevServer } from './services/temporal.js'
+import { reportReadyToSupervisor, type Supervisor, superviseChild } from './services/supervise.js'
+import { startTemporalDevServer, type TemporalDevServer, waitForTemporal } from './services/temporal.js'
 import { stopTransformService } from './services/transform-service.js'
 import { ensureWorkflowBundle, workflowBundleVariable } from './services/workflow-bundle.js'
 
@@ -69,13 +69,18 @@ const cliEntry = fileURLToPath(new URL('../bin/warmflow.mjs', import.meta.url))
 async function temporalFor(
   config: ReturnType<typeof loadConfig>,
   env: NodeJS.ProcessEnv,
+  onLaunched?: (address: string) => void,
 ): Promise<{ temporal?: TemporalDevServer; address: string }> {
-  if (config.temporal.address) return { address: config.temporal.address }
+  if (config.temporal.address) {
+    onLaunched?.(config.temporal.address)
+    return { address: config.temporal.address }
+  }
   say('Temporal: starting the dev server…')
   const temporal = await startTemporalDevServer({
     dbFile: `${config.dataDir}/temporal.db`,
     ...(env.WARMFLOW_TEMPORAL_PORT ? { port: Number(env.WARMFLOW_TEMPORAL_PORT) } : {}),
     uiPort: env.WARMFLOW_TEMPORAL_UI_PORT === undefined ? 0 : Number(env.WARMFLOW_TEMPORAL_UI_PORT),
+    ...(onLaunched ? { onLaunched } : {}),
   })
   return { temporal, address: temporal.address }
 }
@@ -101,46 +106,61 @@ export async function start(
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
   if (args.includes('--build-editor')) await ensureEditorBuilt(repositoryRoot, { log: say })
-  const [temporalStarted, bundled] = await Promise.allSettled([
-    temporalFor(config, env),
-    env[workflowBundleVariable]
-      ? Promise.resolve(env[workflowBundleVariable])
-      : ensureWorkflowBundle(repositoryRoot, join(config.dataDir, 'cache'), { log: say }),
-  ])
-  if (temporalStarted.status === 'rejected') throw temporalStarted.reason
-  const { temporal, address } = temporalStarted.value
-  if (bundled.status === 'rejected') {
-    await temporal?.stop()
-    throw bundled.reason
-  }
-  say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
+  const bundling = env[workflowBundleVariable]
+    ? Promise.resolve(env[workflowBundleVariable])
+    : ensureWorkflowBundle(repositoryRoot, join(config.dataDir, 'cache'), { log: say })
 
   // Worker, bundler and node output goes to a log file; the terminal keeps what a person needs.
   const verbose = env.WARMFLOW_VERBOSE === '1'
   const logFile = logFileFor(config.dataDir)
   mkdirSync(join(config.dataDir, 'logs'), { recursive: true })
   const logFd = verbose ? undefined : openSync(logFile, 'a', 0o600)
-  const platform = superviseChild({
-    name: 'API+worker',
-    command: process.execPath,
-    args: [...process.execArgv, cliEntry, 'start'],
-    env: {
-      ...env,
-      TEMPORAL_ADDRESS: address,
-      [supervisedChildVariable]: '1',
-      [workflowBundleVariable]: bundled.value,
-      ...(temporal ? { [embeddedTemporalVariable]: '1' } : {}),
-      ...(logFd === undefined ? {} : { [logFileVariable]: logFile }),
-    },
-    log: say,
-    ...(logFd === undefined ? {} : { stderr: logFd }),
+  // The API+worker starts as soon as the dev server runs and the bundle is there: it loads its
+  // code and migrates the database while the server gets ready, and waits for it before its worker.
+  let platform: Supervisor | undefined
+  let launched: (address: string) => void = () => undefined
+  const serverRuns = new Promise<string>((resolve) => {
+    launched = resolve
   })
+  const temporalStarting = temporalFor(config, env, launched)
+  const startPlatformChild = async () => {
+    // A dev server that fails before it runs never calls `launched`: its failure ends the wait.
+    const runs = Promise.race([serverRuns, temporalStarting.then((started) => started.address)])
+    const [address, bundle] = await Promise.all([runs, bundling])
+    platform = superviseChild({
+      name: 'API+worker',
+      command: process.execPath,
+      args: [...process.execArgv, cliEntry, 'start'],
+      env: {
+        ...env,
+        TEMPORAL_ADDRESS: address,
+        [supervisedChildVariable]: '1',
+        [workflowBundleVariable]: bundle,
+        ...(config.temporal.address ? {} : { [embeddedTemporalVariable]: '1' }),
+        ...(logFd === undefined ? {} : { [logFileVariable]: logFile }),
+      },
+      log: say,
+      ...(logFd === undefined ? {} : { stderr: logFd }),
+    })
+    return platform
+  }
+  const [temporalStarted, childStarted] = await Promise.allSettled([temporalStarting, startPlatformChild()])
+  if (temporalStarted.status === 'rejected' || childStarted.status === 'rejected') {
+    await platform?.stop()
+    if (temporalStarted.status === 'fulfilled') await temporalStarted.value.temporal?.stop()
+    throw temporalStarted.status === 'rejected'
+      ? temporalStarted.reason
+      : (childStarted as PromiseRejectedResult).reason
+  }
+  const { temporal, address } = temporalStarted.value
+  const running = childStarted.value
+  say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
   let stopping = false
   const stop = async (why: string, exitCode: number) => {
     if (stopping) return
     stopping = true
     if (why) say(why)
-    await platform.stop()
+    await running.stop()
     await temporal?.stop()
     process.exit(exitCode)
   }
@@ -154,7 +174,7 @@ export async function start(
       1,
     )
   })
-  const end = await platform.done
+  const end = await running.done
   if (logFd !== undefined) closeSync(logFd)
   if (end.reason !== 'stopped' && logFd !== undefined) {
     say(`The last lines of ${logFile} / de laatste regels van het logbestand:`)
@@ -257,6 +277,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     outbox = await startLocalOutbox({ dir: join(config.dataDir, 'outbox'), log: say })
     stores.secrets = withLocalOutbox(stores.secrets, outbox.credential)
   }
+  // Under `warmflow start` the dev server may still be getting ready (see `start`).
+  if (env[embeddedTemporalVariable] === '1') await waitForTemporal(address, 60_000)
   const {
     worker,
     registry,

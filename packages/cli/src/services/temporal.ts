@@ -105,6 +105,11 @@ export interface TemporalDevServerOptions {
    */
   stopWithParent?: boolean
   /**
+   * Called once the server process runs (and holds the lock), before it answers: a caller can
+   * start what needs the server meanwhile, and have that wait for it.
+   */
+  onLaunched?: (address: string) => void
+  /**
    * Lock file that keeps a second dev server off the same `dbFile`; `<dbFile>.lock` by default.
    * A lock whose process is gone is taken over; one whose server is still stopping after its
    * parent died is waited for (up to 15 s).
@@ -295,6 +300,7 @@ async function launchDevServer(
   const address = `127.0.0.1:${port}`
   // From now on the lock names the process that lives exactly as long as the server.
   if (child.pid !== undefined) lock?.update({ pid: child.pid, address, parentPid: process.pid })
+  options.onLaunched?.(address)
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000)
