@@ -201,7 +201,9 @@ async function runCase(c: Case) {
   return eventually(
     async () => {
       const { body } = await platform.request('GET', `/api/v1/runs/${run.body.id}`)
-      return ['completed', 'failed', 'cancelled'].includes(body.status) ? body : undefined
+      // Node detail comes from a worker's answer within 2 s; on a loaded machine one read-back
+      // may come without it, so wait for one that has it.
+      return ['completed', 'failed', 'cancelled'].includes(body.status) && body.nodes ? body : undefined
     },
     30_000,
     200,
