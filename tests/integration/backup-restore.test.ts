@@ -243,7 +243,7 @@ it('runs waiting on people at backup time finish after both stores are restored'
   }
 
   // The run Temporal's backup predates: its row still says running, Temporal does not know its
-  // workflow, and its task cannot be decided (409, not a 500). Found as the document says.
+  // workflow, and its task cannot be decided (409). Found as the document says.
   const row = await platform.db
     .selectFrom('runs')
     .select(['status', 'workflow_id'])
@@ -258,6 +258,13 @@ it('runs waiting on people at backup time finish after both stores are restored'
     fields: { bedrag: 1 },
   })
   expect(refused.status).toBe(409)
+  // Opening it says its fate is unknown (no 500); a retry says its input is gone.
+  const opened = await asDesigner().request('GET', `/api/v1/runs/${lost.runId}`)
+  expect(opened.status, JSON.stringify(opened.body)).toBe(200)
+  expect(opened.body.status).toBe('unknown')
+  const retried = await asDesigner().request('POST', `/api/v1/runs/${lost.runId}/retry`)
+  expect(retried.status, JSON.stringify(retried.body)).toBe(409)
+  expect(retried.body.code).toBe('run.input_gone')
 }, 90_000)
 
 /** Stops a worker process gracefully (SIGTERM) and waits until it is gone. */

@@ -1,3 +1,4 @@
+import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client'
 import type { RunRow } from '@warmflow/store'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../problems.js'
@@ -21,6 +22,12 @@ export async function cancelRun(deps: AppDeps, row: RunRow): Promise<void> {
   await deps.temporal.client.workflow.getHandle(row.workflow_id).cancel()
 }
 
+/** 409 for a retry of a run Temporal no longer knows (e.g. after a restore of an older backup). */
+const runInputGone = new ApiError(409, 'run.input_gone', {
+  nl: 'Deze run is niet meer bekend in Temporal, dus de gegevens waarmee hij startte zijn er niet meer. Start een nieuwe run met de gegevens van de aanvraag.',
+  en: 'Temporal no longer knows this run, so the data it started with is gone. Start a new run with the data of the request.',
+})
+
 /**
  * Starts a new run of what a finished run ran (its published version or test definition, not
  * the newest version) with the input it started with; 409 while it still runs.
@@ -39,7 +46,14 @@ export async function retryRun(deps: AppDeps, row: RunRow, startedBy: string): P
       en: 'This run is still running. Wait for it to finish or cancel it first.',
     })
   }
-  const original = await runInputOf(deps, row.workflow_id)
+  const original = await runInputOf(deps, row.workflow_id).catch((error: unknown) => {
+    // Its input was only in Temporal's history, and Temporal no longer has it.
+    // Fetching a history that is not there fails with gRPC's NOT_FOUND (5), not a WorkflowNotFoundError.
+    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === 5)) {
+      throw runInputGone
+    }
+    throw error
+  })
   const input = original?.input
   const { row: retried } = await startRun(deps, {
     flowId: row.flow_id,

@@ -44,6 +44,9 @@ export async function runDetail(
           (error: unknown) => {
             // Saved, but its workflow not started (yet): the start's repeat will start it.
             if (row.status === startingStatus && error instanceof WorkflowNotFoundError) return 'starting'
+            // Temporal does not know it (e.g. restored from a backup older than this database):
+            // what became of it is unknown; the row keeps its status.
+            if (error instanceof WorkflowNotFoundError) return 'unknown'
             throw error
           },
         )
