@@ -20,10 +20,11 @@ const marker = `retentie-${randomUUID()}`
  * A flow whose second node makes an output of ~300 KB: over the 256 KB threshold, so it is kept
  * in PostgreSQL (`node_outputs`) and the run's history holds a reference.
  */
-function flowWithTerm(name: string, retentionDays: number) {
+function flowWithTerm(name: string, retentionDays: number, retentionRecords?: 'remove') {
   return {
     name,
     retentionDays,
+    ...(retentionRecords ? { retentionRecords } : {}),
     nodes: [
       { id: 'start', type: 'manual', version: 1, config: {}, position: { x: 0, y: 0 } },
       {
@@ -47,11 +48,11 @@ afterAll(async () => {
 })
 
 /** Publishes a flow, runs it with the marker as input and waits until it completed. */
-async function completedRun(retentionDays: number) {
+async function completedRun(retentionDays: number, retentionRecords?: 'remove') {
   const flow = await platform.request(
     'POST',
     '/api/v1/flows',
-    flowWithTerm(`Bewaren ${retentionDays}`, retentionDays),
+    flowWithTerm(`Bewaren ${retentionDays}`, retentionDays, retentionRecords),
   )
   expect(flow.status).toBe(201)
   expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
@@ -107,7 +108,43 @@ async function completedRun(retentionDays: number) {
       sent_at: new Date(),
     })
     .execute()
-  return { row, taskId: task.id }
+  // Records the run saved: an intake (keyed as a records node keys it), its progress report and
+  // a notification.
+  const intake = await platform.db
+    .insertInto('intakes')
+    .values({
+      team_id: platform.team.id,
+      requester_name: marker,
+      request: `Hulp voor ${marker}`,
+      run_id: `${row.workflow_id}/opslaan`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await platform.db
+    .insertInto('progress_reports')
+    .values({ team_id: platform.team.id, intake_id: intake.id, body: `Voortgang ${marker}` })
+    .execute()
+  await platform.db
+    .insertInto('notifications')
+    .values({
+      team_id: platform.team.id,
+      title: JSON.stringify({ nl: marker, en: marker }),
+      body: JSON.stringify({ nl: marker, en: marker }),
+      run_id: row.id,
+    })
+    .execute()
+  return { row, taskId: task.id, intakeId: intake.id }
+}
+
+/** How many records a run saved are still there: intakes, their progress reports, notifications. */
+async function recordsOf(run: { row: { id: string }; intakeId: string }) {
+  const { db } = platform
+  const [intakes, reports, notifications] = await Promise.all([
+    db.selectFrom('intakes').select('id').where('id', '=', run.intakeId).execute(),
+    db.selectFrom('progress_reports').select('id').where('intake_id', '=', run.intakeId).execute(),
+    db.selectFrom('notifications').select('id').where('run_id', '=', run.row.id).execute(),
+  ])
+  return { intakes: intakes.length, reports: reports.length, notifications: notifications.length }
 }
 
 /** Everything PostgreSQL holds about one run, to compare before and after a job run. */
@@ -145,9 +182,11 @@ async function inTemporal(workflowId: string): Promise<boolean> {
 
 describe('the retention job', () => {
   it('removes a run past its term from PostgreSQL and Temporal, keeps one within it, and changes nothing twice', async () => {
-    // Term 1 day: expired at the frozen clock (two days on). Term 30 days: kept. Runs of other
-    // test files use terms of 30 days or more, so the frozen clock leaves them alone.
-    const expired = await completedRun(1)
+    // Term 1 day: expired at the frozen clock (two days on), one flow removing its records with
+    // the run, one keeping them (the default). Term 30 days: kept. Runs of other test files use
+    // terms of 30 days or more, so the frozen clock leaves them alone.
+    const expired = await completedRun(1, 'remove')
+    const expiredKeepingRecords = await completedRun(1)
     const kept = await completedRun(30)
     const before = {
       expired: await storedFor(expired.row.id, expired.taskId),
@@ -172,7 +211,7 @@ describe('the retention job', () => {
 
     const now = new Date(Date.now() + 2 * day).toISOString()
     const first = await runJob({ now })
-    expect(first.runsRemoved).toBeGreaterThanOrEqual(1)
+    expect(first.runsRemoved).toBeGreaterThanOrEqual(2)
     expect(first.runsFailed).toBe(0)
     expect(first.auditLinesRemoved).toBeGreaterThanOrEqual(1)
 
@@ -204,6 +243,18 @@ describe('the retention job', () => {
         union all select recipients::text from email_deliveries where run_id = ${expired.row.id}
       ) contents where t like ${`%${marker}%`}`.execute(platform.db)
     expect(Number(leftovers[0]?.n)).toBe(0)
+
+    // Records: removed with the run when its flow says so, kept otherwise (and within the term).
+    const all = { intakes: 1, reports: 1, notifications: 1 }
+    expect(await recordsOf(expired)).toEqual({ intakes: 0, reports: 0, notifications: 0 })
+    expect(await recordsOf(expiredKeepingRecords)).toEqual(all)
+    expect(await recordsOf(kept)).toEqual(all)
+    const keepingRow = await platform.db
+      .selectFrom('runs')
+      .select('removed_at')
+      .where('id', '=', expiredKeepingRecords.row.id)
+      .executeTakeFirstOrThrow()
+    expect(keepingRow.removed_at).toBeInstanceOf(Date)
 
     // The run within its term: untouched, here and in Temporal.
     expect(await storedFor(kept.row.id, kept.taskId)).toEqual(before.kept)
@@ -254,6 +305,7 @@ describe('the retention job', () => {
     expect(await storedFor(expired.row.id, expired.taskId)).toEqual(after)
     expect(await storedFor(kept.row.id, kept.taskId)).toEqual(before.kept)
     expect(await auditCount()).toBe(auditBefore)
+    expect(await recordsOf(expiredKeepingRecords)).toEqual({ intakes: 1, reports: 1, notifications: 1 })
   }, 90_000)
 
   it('keeps the audit log append-only for the app role: no delete, and no purge inside five years', async () => {

@@ -69,6 +69,13 @@ export const flowDefinitionSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   description: z.string().max(4000).default(''),
   retentionDays: z.number().int().min(1).max(3650).default(90),
+  /**
+   * What the retention job does, once a run's term has ended, with the records the run saved in
+   * Warmflow's own tables (the intakes it saved, with their progress reports, and the
+   * notifications it sent): `keep` them (the default: they are the organisation's files) or
+   * `remove` them with the run's contents.
+   */
+  retentionRecords: z.enum(['keep', 'remove']).optional(),
   tags: z.array(z.string().max(64)).max(32).default([]),
   /**
    * The designer's baseline for the impact report: minutes one case took by hand, and optionally

@@ -1286,6 +1286,8 @@ export interface paths {
                         description?: string;
                         /** @default 90 */
                         retentionDays?: number;
+                        /** @enum {string} */
+                        retentionRecords?: "keep" | "remove";
                         /** @default [] */
                         tags?: string[];
                         impact?: {
@@ -1542,6 +1544,8 @@ export interface paths {
                             description?: string;
                             /** @default 90 */
                             retentionDays?: number;
+                            /** @enum {string} */
+                            retentionRecords?: "keep" | "remove";
                             /** @default [] */
                             tags?: string[];
                             impact?: {
@@ -4046,6 +4050,8 @@ export interface components {
                 description: string;
                 /** @default 90 */
                 retentionDays: number;
+                /** @enum {string} */
+                retentionRecords?: "keep" | "remove";
                 /** @default [] */
                 tags: string[];
                 impact?: {
@@ -4122,6 +4128,8 @@ export interface components {
                 description: string;
                 /** @default 90 */
                 retentionDays: number;
+                /** @enum {string} */
+                retentionRecords?: "keep" | "remove";
                 /** @default [] */
                 tags: string[];
                 impact?: {
@@ -4221,6 +4229,8 @@ export interface components {
                 description: string;
                 /** @default 90 */
                 retentionDays: number;
+                /** @enum {string} */
+                retentionRecords?: "keep" | "remove";
                 /** @default [] */
                 tags: string[];
                 impact?: {
@@ -4330,6 +4340,8 @@ export interface components {
                 description: string;
                 /** @default 90 */
                 retentionDays: number;
+                /** @enum {string} */
+                retentionRecords?: "keep" | "remove";
                 /** @default [] */
                 tags: string[];
                 impact?: {

@@ -45,6 +45,8 @@ export interface FlowMeta {
   name: string
   description?: string
   retentionDays?: number
+  /** Whether the records a run saved go with its contents when its term ends (default keep). */
+  retentionRecords?: 'keep' | 'remove'
   tags?: string[]
   /** The baseline for the impact report. */
   impact?: FlowBaseline
@@ -118,6 +120,9 @@ function DesignerCanvas({
     name: initial?.definition.name ?? t('designer.newFlowName'),
     description: initial?.definition.description ?? '',
     ...(initial?.definition.retentionDays ? { retentionDays: initial.definition.retentionDays } : {}),
+    ...(initial?.definition.retentionRecords
+      ? { retentionRecords: initial.definition.retentionRecords }
+      : {}),
     ...(initial?.definition.tags ? { tags: initial.definition.tags } : {}),
     ...(initial?.definition.impact ? { impact: initial.definition.impact } : {}),
   }))

@@ -232,6 +232,7 @@ export function toDefinition(
     name: string
     description?: string
     retentionDays?: number
+    retentionRecords?: 'keep' | 'remove'
     tags?: string[]
     impact?: FlowBaseline
   },

@@ -182,6 +182,9 @@ export const en: Messages<typeof nl> = {
     flowSettings: 'Flow settings',
     description: 'Description',
     retention: 'Keep data for (days)',
+    retentionRecords: "After that period, also remove the run's intakes and notifications",
+    retentionRecordsHelp:
+      'Off: intakes, progress reports and notifications this flow saved are kept. On: they are removed together with the data of the run.',
     selectHint: 'Choose a node on the canvas to see its settings.',
     multiSelected_one: '{{count}} node chosen',
     multiSelected_other: '{{count}} nodes chosen',

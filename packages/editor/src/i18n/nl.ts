@@ -182,6 +182,9 @@ export const nl = {
     flowSettings: 'Instellingen van de flow',
     description: 'Beschrijving',
     retention: 'Gegevens bewaren (dagen)',
+    retentionRecords: 'Na die termijn ook de aanmeldingen en meldingen van de run verwijderen',
+    retentionRecordsHelp:
+      'Uit: aanmeldingen, voortgangsverslagen en meldingen die deze flow opsloeg blijven bewaard. Aan: ze worden samen met de gegevens van de run verwijderd.',
     selectHint: 'Kies een blok op het canvas om de instellingen ervan te zien.',
     multiSelected_one: '{{count}} blok gekozen',
     multiSelected_other: '{{count}} blokken gekozen',

@@ -19,6 +19,8 @@ export interface ExpiredRun {
   workflowId: string
   /** The term of the flow version (or test definition) the run ran with. */
   retentionDays: number
+  /** The flow says `retentionRecords: 'remove'`: the records the run saved go too. */
+  removeRecords: boolean
 }
 
 /** What removing one run's contents changed in PostgreSQL, in rows. */
@@ -27,6 +29,8 @@ export interface RemovedContents {
   tasks: number
   taskEvents: number
   emailDeliveries: number
+  /** Intakes, their progress reports and notifications; only when the flow says `remove`. */
+  records: number
 }
 
 /** The retention job's access to PostgreSQL; built by {@link createRetentionStore}. */
@@ -40,7 +44,9 @@ export interface RetentionStore {
    * Removes one run's contents from PostgreSQL and marks its row removed, in one transaction:
    * large node outputs are deleted; tasks keep their ids, times, status and decision but lose
    * their data (AI drafts included), form and filled-in fields; task events lose their data;
-   * e-mail deliveries lose their recipients. Ids, times and outcomes stay for the impact
+   * e-mail deliveries lose their recipients. When the flow says `retentionRecords: 'remove'`,
+   * the intakes the run saved (keyed `<workflow id>/<node id>`), their progress reports and the
+   * notifications it sent are deleted as well. Ids, times and outcomes stay for the impact
    * figures and the audit trail. Idempotent: a removed run is left alone.
    */
   removeRunContents(run: ExpiredRun): Promise<RemovedContents>
@@ -63,10 +69,16 @@ export interface RetentionStore {
 export function createRetentionStore(db: Kysely<Database>): RetentionStore {
   return {
     async findExpiredRuns(now, limit) {
-      const { rows } = await sql<{ id: string; workflow_id: string; retention_days: number }>`
-        select id, workflow_id, retention_days from (
+      const { rows } = await sql<{
+        id: string
+        workflow_id: string
+        retention_days: number
+        remove_records: boolean
+      }>`
+        select id, workflow_id, retention_days, remove_records from (
           select r.id, r.workflow_id, r.updated_at,
-            coalesce((coalesce(r.definition, v.definition) ->> 'retentionDays')::integer, ${defaultRetentionDays}) as retention_days
+            coalesce((coalesce(r.definition, v.definition) ->> 'retentionDays')::integer, ${defaultRetentionDays}) as retention_days,
+            coalesce(coalesce(r.definition, v.definition) ->> 'retentionRecords' = 'remove', false) as remove_records
           from runs r
           left join flow_versions v on v.flow_id = r.flow_id and v.version = r.flow_version
           where r.removed_at is null and r.status in (${sql.join([...endedRunStatuses])})
@@ -80,6 +92,7 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
         id: row.id,
         workflowId: row.workflow_id,
         retentionDays: Number(row.retention_days),
+        removeRecords: row.remove_records === true,
       }))
     },
 
@@ -92,7 +105,7 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           .where('id', '=', run.id)
           .forUpdate()
           .executeTakeFirst()
-        const none = { nodeOutputs: 0, tasks: 0, taskEvents: 0, emailDeliveries: 0 }
+        const none = { nodeOutputs: 0, tasks: 0, taskEvents: 0, emailDeliveries: 0, records: 0 }
         if (!row || row.removed_at !== null) return none
         const outputs = await trx.deleteFrom('node_outputs').where('run_id', '=', run.id).executeTakeFirst()
         const taskIds = trx.selectFrom('tasks').select('id').where('run_id', '=', run.id)
@@ -117,6 +130,7 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           .set({ recipients: '[]' })
           .where('run_id', '=', run.id)
           .executeTakeFirst()
+        const records = run.removeRecords ? await removeRecordsOf(trx, run) : 0
         await trx
           .updateTable('runs')
           .set({ removed_at: sql<Date>`now()`, removed_after_days: run.retentionDays })
@@ -127,6 +141,7 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           tasks: Number(tasks.numUpdatedRows),
           taskEvents: Number(events.numUpdatedRows),
           emailDeliveries: Number(deliveries.numUpdatedRows),
+          records,
         }
       })
     },
@@ -151,4 +166,24 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
         .execute()
     },
   }
+}
+
+/**
+ * Deletes the records one run saved: its intakes (a records node keys them `<workflow id>/<node
+ * id>`; a retry keys them with the first run's workflow id, so they go with that run), their
+ * progress reports, and the notifications it sent. Returns how many rows went.
+ */
+async function removeRecordsOf(trx: Kysely<Database>, run: ExpiredRun): Promise<number> {
+  // starts_with compares bytes: a collation that skips punctuation cannot widen the match.
+  const savedByRun = sql<boolean>`starts_with(run_id, ${`${run.workflowId}/`})`
+  const intakeIds = trx.selectFrom('intakes').select('id').where(savedByRun)
+  const reports = await trx
+    .deleteFrom('progress_reports')
+    .where('intake_id', 'in', intakeIds)
+    .executeTakeFirst()
+  const intakes = await trx.deleteFrom('intakes').where(savedByRun).executeTakeFirst()
+  const notifications = await trx.deleteFrom('notifications').where('run_id', '=', run.id).executeTakeFirst()
+  return (
+    Number(reports.numDeletedRows) + Number(intakes.numDeletedRows) + Number(notifications.numDeletedRows)
+  )
 }

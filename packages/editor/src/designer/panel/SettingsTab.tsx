@@ -4,6 +4,7 @@ import { pick } from '../../i18n'
 import { parseBaselineMinutes, withFlowBaseline } from '../../impact/baseline'
 import { ImpactStrip } from '../../impact/ImpactStrip'
 import { NodeBaselines } from '../../impact/NodeBaselines'
+import { CheckboxField } from '../../shell/CheckboxField'
 import { NodeSettings } from './NodeSettings'
 import type { SidePanelProps } from './props'
 
@@ -59,6 +60,20 @@ function FlowSettings({ meta, onMeta, graph, catalogue, flowId }: SidePanelProps
           onChange={(event) => onMeta({ ...meta, retentionDays: Number(event.target.value) || 90 })}
         />
       </div>
+      <CheckboxField
+        id="flow-retention-records"
+        label={t('panel.retentionRecords')}
+        checked={meta.retentionRecords === 'remove'}
+        describedBy="flow-retention-records-help"
+        onChange={(checked) => {
+          const { retentionRecords: _previous, ...rest } = meta
+          onMeta(checked ? { ...rest, retentionRecords: 'remove' } : rest)
+        }}
+      >
+        <p className="field-help" id="flow-retention-records-help">
+          {t('panel.retentionRecordsHelp')}
+        </p>
+      </CheckboxField>
       <div className="field">
         <label htmlFor="flow-minutes-by-hand">{t('impact.baselineLabel')}</label>
         <input
