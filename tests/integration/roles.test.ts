@@ -20,6 +20,8 @@ import { eventually } from '../support/platform.js'
 import { killRoleProcesses, startRole } from '../support/role-process.js'
 import { createAccounts } from '../support/users.js'
 
+const sleepPlugin = new URL('../fixtures/sleep-plugin.ts', import.meta.url).pathname
+
 let scratch: ScratchDatabase
 let dataDir: string
 let env: Record<string, string>
@@ -38,6 +40,7 @@ beforeAll(async () => {
     WARMFLOW_DATA_DIR: dataDir,
     WARMFLOW_LOG_FORMAT: 'json',
     WARMFLOW_SHUTDOWN_TIMEOUT_MS: '15000',
+    WARMFLOW_PLUGINS: sleepPlugin,
   }
 })
 
@@ -104,6 +107,40 @@ describe('warmflow migrate | api | worker', () => {
     }, 20_000)
     expect(done.output).toMatchObject({ bericht: 'Welkom, Sanne' })
 
+    // SIGTERM while a node runs: the worker polls no more, lets the node finish and exits 0; the
+    // node's result is kept, and a new worker takes the run on from there (the node runs once).
+    const slow = await as.request('POST', '/api/v1/flows', {
+      name: 'Rollen: traag',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1, config: { fields: [] } },
+        { id: 'traag', type: 'test.sleep', version: 1, config: { milliseconds: 3000 } },
+        { id: 'klaar', type: 'transform', version: 1, config: { fields: { klaar: 'traag' } } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'traag' },
+        { id: 'e2', source: 'traag', target: 'klaar' },
+      ],
+    })
+    expect(slow.status, JSON.stringify(slow.body)).toBe(201)
+    expect((await as.request('POST', `/api/v1/flows/${slow.body.id}/publish`, {})).status).toBe(201)
+    const slowRun = await as.request('POST', `/api/v1/flows/${slow.body.id}/runs`, { input: {} })
+    expect(slowRun.status).toBe(201)
+    await worker.waitFor('sleep started', 10_000)
+    const stoppingAt = Date.now()
+    worker.child.kill('SIGTERM')
+    expect(await worker.exited, worker.errors()).toBe(0)
+    expect(Date.now() - stoppingAt).toBeGreaterThan(1_500)
+    expect(worker.lines.map(parse).filter((line) => line.msg === 'sleep ended')).toHaveLength(1)
+    expect(worker.lines.map(parse).some((line) => line.msg === 'worker stopped')).toBe(true)
+    const next = startRole('worker', { ...env, WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath') })
+    await next.waitFor('worker ready')
+    const slowDone = await eventually(async () => {
+      const run = await as.request('GET', `/api/v1/runs/${slowRun.body.id}`)
+      return run.body.status === 'completed' ? run.body : undefined
+    }, 20_000)
+    expect(slowDone.output).toMatchObject({ klaar: 'slept' })
+    expect(next.lines.some((line) => line.includes('sleep started'))).toBe(false)
+
     // A webhook delivery that waits for its run's answer (about 2 s) is in flight at SIGTERM.
     const secret = await as.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
     expect(secret.status).toBe(201)
@@ -135,11 +172,11 @@ describe('warmflow migrate | api | worker', () => {
     expect(await api.exited, api.errors()).toBe(0)
     expect(api.lines.map(parse).some((line) => line.msg === 'api stopped')).toBe(true)
 
-    worker.child.kill('SIGTERM')
+    next.child.kill('SIGTERM')
     const stoppedAt = Date.now()
-    expect(await worker.exited, worker.errors()).toBe(0)
+    expect(await next.exited, next.errors()).toBe(0)
     expect(Date.now() - stoppedAt).toBeLessThan(15_000)
-    expect(worker.lines.map(parse).some((line) => line.msg === 'worker stopped')).toBe(true)
+    expect(next.lines.map(parse).some((line) => line.msg === 'worker stopped')).toBe(true)
     await db.destroy()
   }, 120_000)
 
