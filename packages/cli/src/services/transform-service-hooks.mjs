@@ -2,11 +2,11 @@
 // hooks run and start it (see transform-service.ts). Plain JavaScript: nothing to transform.
 import { createRequire } from 'node:module'
 
-/** @param {{ port: import('node:worker_threads').MessagePort, tsxApi: string }} data */
-export function initialize({ port, tsxApi }) {
+/** @param {{ port: import('node:worker_threads').MessagePort, tsxPackage: string }} data */
+export function initialize({ port, tsxPackage }) {
   port.on('message', async () => {
     try {
-      await createRequire(tsxApi)('esbuild').stop()
+      await createRequire(tsxPackage)('esbuild').stop()
     } catch {
       // No service, or an esbuild without stop(): nothing to end.
     }

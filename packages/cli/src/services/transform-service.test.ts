@@ -29,9 +29,18 @@ register()
 await import(${JSON.stringify(pathToFileURL(fresh).href)})
 if (${stop}) await (await import(${JSON.stringify(serviceModule)})).stopTransformService()
 await new Promise((resolve) => setTimeout(resolve, 200))
-// Children of every thread: the module hooks thread starts esbuild for an ESM import.
-const children = readdirSync('/proc/self/task').flatMap((task) => readFileSync('/proc/self/task/' + task + '/children', 'utf8').trim().split(/\\s+/).filter(Boolean))
-process.stdout.write(JSON.stringify(children.map((pid) => { try { return readFileSync('/proc/' + pid + '/comm', 'utf8').trim() } catch { return 'gone' } })))
+// Every running child (a collected or zombie process holds no memory): the thread that started
+// esbuild may be the main thread, the module hooks thread or one of esbuild's own.
+const running = []
+for (const entry of readdirSync('/proc')) {
+  if (!/^\\d+$/.test(entry)) continue
+  try {
+    const stat = readFileSync('/proc/' + entry + '/stat', 'utf8')
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(ppid) === process.pid && state !== 'Z') running.push(stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')))
+  } catch {}
+}
+process.stdout.write(JSON.stringify(running))
 process.exit(0)
 `
   return JSON.parse(
