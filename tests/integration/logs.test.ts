@@ -95,6 +95,7 @@ describe('structured logs', () => {
       flowId,
       teamId: team.id,
     })
+    expect(start?.userId).toBeUndefined()
     expect(
       api.some((line) => line.route === '/api/v1/runs/:id' && line.runId === runId),
       JSON.stringify(api.slice(-3)),

@@ -111,7 +111,7 @@ export function routePatternOf(c: Context): string {
   return route.path
 }
 
-/** Ids a request line may carry, from the route's parameters and the signed-in viewer. */
+/** Ids a request line may carry, from the route's parameters and the signed-in viewer's team. */
 function idsOf(c: Context, route: string): Record<string, string> {
   const ids: Record<string, string> = {}
   const id = route.includes(':id') ? c.req.param('id') : undefined
@@ -120,8 +120,8 @@ function idsOf(c: Context, route: string): Record<string, string> {
     else if (route.startsWith('/api/v1/flows/') || route.startsWith('/api/v1/hooks/')) ids.flowId = id
     else if (route.startsWith('/api/v1/forms/')) ids.flowId = id
   }
-  const viewer = c.get('viewer') as { id?: string; teams?: { id: string }[] } | undefined
-  if (viewer?.id) ids.userId = viewer.id
+  // The team, not the person: who did what is the audit log's business, not the log file's.
+  const viewer = c.get('viewer') as { teams?: { id: string }[] } | undefined
   if (viewer?.teams?.length === 1) ids.teamId = viewer.teams[0]!.id
   return ids
 }
@@ -129,7 +129,7 @@ function idsOf(c: Context, route: string): Record<string, string> {
 /**
  * Every request gets an id (see {@link requestIdFrom}), echoed in `X-Request-Id`; with `log`,
  * one line per request (`reqId`, `method`, `route` pattern, `status`, `ms`, and `runId`,
- * `flowId`, `teamId`, `userId` where known): never the path itself, a query, a body or a
+ * `flowId`, `teamId` where known): never the path itself, a query, a body or a
  * header, which may hold personal data. With `metrics`, the request is counted and timed.
  *
  * @example
