@@ -172,6 +172,33 @@ function unavailable(c: Context, error: ServiceUnavailableError) {
 }
 
 /**
+ * The log line for an error no handler expected: its class, its code, the route and request id,
+ * and where it was thrown (the stack's frames). Not its message: a message can quote a value of
+ * the request, a client's name for instance, and the log must never hold personal data.
+ *
+ * @example
+ * unhandledLogLine(new TypeError('not a number: "Fatima"'), c)
+ * // { level: 'error', msg: 'unhandled', error: 'TypeError', route: '/api/v1/runs/:id', at: ['at …'] }
+ */
+export function unhandledLogLine(error: Error, c: Context): Record<string, unknown> {
+  const code = (error as { code?: unknown }).code
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at '))
+    .slice(0, 12)
+  return {
+    level: 'error',
+    msg: 'unhandled',
+    error: error.name,
+    ...(typeof code === 'string' && code.length <= 100 ? { code } : {}),
+    route: c.req.routePath,
+    reqId: c.res.headers.get('x-request-id') ?? undefined,
+    at: frames,
+  }
+}
+
+/**
  * The one place where errors become HTTP answers. An error that says Temporal or PostgreSQL is
  * down becomes a 503 with `Retry-After` ({@link outageOf}). Unknown errors become a 500 without
  * any detail (the detail goes to the server log, which never holds personal data).
@@ -198,9 +225,7 @@ export function handleError(error: Error, c: Context) {
   // Temporal or PostgreSQL down: a 503 that says which, so callers retry instead of reporting a bug.
   const outage = outageOf(error)
   if (outage) return unavailable(c, new ServiceUnavailableError(outage, { cause: error }))
-  process.stderr.write(
-    `${JSON.stringify({ level: 'error', msg: 'unhandled', error: error.name, message: error.message, stack: error.stack })}\n`,
-  )
+  process.stderr.write(`${JSON.stringify(unhandledLogLine(error, c))}\n`)
   return problem(c, 500, 'internal', {
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',
