@@ -196,7 +196,8 @@ interface TreeResult {
   firstStartMs: number
   startsMs: number[]
   samples: Sample[]
-  rebuiltOnRestart: boolean
+  /** Per timed start: whether it built the editor or bundled the workflow (sources changed meanwhile). */
+  built: boolean[]
   leftovers: string[]
 }
 
@@ -220,21 +221,21 @@ async function measure(tree: string, ownerUrl: string): Promise<TreeResult> {
     leftovers.push(...(await stopTree(first.child)))
     const startsMs: number[] = []
     let samples: Sample[] = []
-    let rebuiltOnRestart = false
+    const built: boolean[] = []
     for (let i = 0; i < tries; i++) {
       const running = await startOnce(tree, env, port)
       startsMs.push(running.msToHealthy)
       process.stdout.write(
         `${tree}: start ${i + 1}: healthy in ${(running.msToHealthy / 1000).toFixed(2)} s\n`,
       )
-      if (/vite v\d|building for production/.test(running.output())) rebuiltOnRestart = true
+      built.push(/vite v\d|building for production|Workflow code: bundling/.test(running.output()))
       if (i === tries - 1) {
         await new Promise((r) => setTimeout(r, idleMs))
         samples = sampleTree(running.child.pid as number)
       }
       leftovers.push(...(await stopTree(running.child)))
     }
-    return { tree, firstStartMs: first.msToHealthy, startsMs, samples, rebuiltOnRestart, leftovers }
+    return { tree, firstStartMs: first.msToHealthy, startsMs, samples, built, leftovers }
   } finally {
     await scratch.drop().catch(() => undefined)
     rmSync(dataDir, { recursive: true, force: true })
@@ -294,12 +295,24 @@ add(
   sum(after.samples, 'pssMb'),
   mb,
 )
+const builtCount = (r: TreeResult) => `${r.built.filter(Boolean).length} of ${r.built.length}`
 rows.push([
-  'editor rebuilt on a start with nothing changed',
-  before ? (before.rebuiltOnRestart ? 'yes' : 'no') : '—',
-  after.rebuiltOnRestart ? 'yes' : 'no',
+  'timed starts that built the editor or bundled workflows',
+  before ? builtCount(before) : '—',
+  builtCount(after),
   '',
 ])
+const quiet = (r: TreeResult) => r.startsMs.filter((_, i) => !r.built[i])
+if (quiet(after).length || (before && quiet(before).length)) {
+  const b = before && quiet(before).length ? median(quiet(before)) : undefined
+  const a = quiet(after)
+  rows.push([
+    'start that built nothing, to healthy (median)',
+    s(b),
+    a.length ? s(median(a)) : '—',
+    a.length ? ratio(b, median(a)) : '—',
+  ])
+}
 rows.push([
   'processes left running 30 s after Ctrl+C',
   before ? before.leftovers.join(', ') || 'none' : '—',
