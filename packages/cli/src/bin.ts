@@ -6,7 +6,9 @@
 const usage = `Usage: warmflow <command>
 
 Commands:
-  start     Start Temporal, PostgreSQL, the worker, the API and the editor (embedded default)
+  start [--build-editor]
+            Start Temporal, PostgreSQL, the worker, the API and the editor (embedded default);
+            --build-editor first builds the editor when its sources changed (pnpm start does)
   create-admin --email <address> [--name <name>]
             Create an administrator and print its generated password once
   create-node <name> [--dir <folder>] [--config <file> | --no-register]
