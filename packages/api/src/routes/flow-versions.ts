@@ -112,6 +112,9 @@ export function flowVersionRoutes(deps: AppDeps) {
           description: 'Already the newest',
         },
         404: problemResponse('No such flow or version'),
+        409: problemResponse(
+          '(Production) the flow starts by itself and its team lacks the SMTP credential it sends e-mail with',
+        ),
       },
     }),
     async (c) => {

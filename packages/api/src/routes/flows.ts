@@ -272,7 +272,9 @@ export function flowRoutes(deps: AppDeps) {
         },
         400: problemResponse('The flow is not valid'),
         404: problemResponse('No such flow'),
-        409: problemResponse('The draft changed meanwhile'),
+        409: problemResponse(
+          'The draft changed meanwhile, or (production) the flow starts by itself and its team lacks the SMTP credential it sends e-mail with',
+        ),
       },
     }),
     async (c) => {

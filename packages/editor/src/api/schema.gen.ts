@@ -1835,7 +1835,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The draft changed meanwhile */
+                /** @description The draft changed meanwhile, or (production) the flow starts by itself and its team lacks the SMTP credential it sends e-mail with */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2072,6 +2072,15 @@ export interface paths {
                 403: components["responses"]["NotAllowedOrNoCsrf"];
                 /** @description No such flow or version */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description (Production) the flow starts by itself and its team lacks the SMTP credential it sends e-mail with */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
