@@ -326,6 +326,61 @@ describe('the retention job', () => {
   })
 })
 
+describe('run rows whose start never reached Temporal', () => {
+  it('deletes a row left starting for over a day without a workflow, and settles one with', async () => {
+    // A process that dies between saving a run's row and starting its workflow leaves the row
+    // `starting`; without an idempotency key no repeat ever finishes it.
+    const flow = await platform.request('POST', '/api/v1/flows', flowWithTerm('Nooit gestart', 90))
+    expect((await platform.request('POST', `/api/v1/flows/${flow.body.id}/publish`, {})).status).toBe(201)
+    const row = (createdAt: Date) => ({
+      id: randomUUID(),
+      flow_id: flow.body.id as string,
+      flow_version: 1,
+      workflow_id: `run-${randomUUID()}`,
+      status: 'starting',
+      team_id: platform.team.id,
+      started_by: null,
+      idempotency_key: null,
+      created_at: createdAt,
+    })
+    const twoDaysAgo = new Date(Date.now() - 2 * day)
+    const neverStarted = row(twoDaysAgo)
+    const startedLate = row(twoDaysAgo)
+    const young = row(new Date())
+    await platform.db.insertInto('runs').values([neverStarted, startedLate, young]).execute()
+    // Its workflow did start (the process died before the row was marked): Temporal knows it.
+    // A type no worker has keeps it open without running anything.
+    const late = await platform.client.workflow.start('warmflowTestUnknownType', {
+      taskQueue: platform.taskQueue,
+      workflowId: startedLate.workflow_id,
+      args: [],
+    })
+    try {
+      const now = new Date().toISOString()
+      const result = await runJob({ now })
+      expect(result.unstartedRunsRemoved).toBe(1)
+      const status = async (id: string) =>
+        (await platform.db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirst())
+          ?.status
+      expect(await status(neverStarted.id)).toBeUndefined()
+      expect(await status(startedLate.id)).toBe('running')
+      expect(await status(young.id)).toBe('starting')
+      const line = await platform.db
+        .selectFrom('audit_log')
+        .select('details')
+        .where('action', '=', 'retention.run')
+        .where(sql<boolean>`details ->> 'now' = ${now}`)
+        .executeTakeFirstOrThrow()
+      expect(line.details).toMatchObject({ unstartedRunsRemoved: 1 })
+      // Nothing left to settle: a second run changes nothing.
+      expect((await runJob({ now })).unstartedRunsRemoved).toBeUndefined()
+    } finally {
+      await late.terminate('test over').catch(() => undefined)
+      await platform.db.deleteFrom('runs').where('id', 'in', [young.id, startedLate.id]).execute()
+    }
+  }, 60_000)
+})
+
 describe('the retention schedule', () => {
   it('exists after a worker starts: daily at 03:30 Europe/Amsterdam, starting the retention job', async () => {
     const taskQueue = `retention-schedule-${randomUUID()}`

@@ -131,6 +131,7 @@ export {
   retentionBatchSize,
   retentionScheduleId,
   retentionWorkflowType,
+  type UnstartedRunsBatch,
 } from './workflows/retention-types.js'
 export {
   type EngineActivities,

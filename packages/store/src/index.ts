@@ -60,6 +60,7 @@ export {
   minimumAuditRetentionDays,
   type RemovedContents,
   type RetentionStore,
+  type UnstartedRun,
 } from './retention/store.js'
 export {
   createPostgresRunStore,

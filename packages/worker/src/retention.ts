@@ -98,8 +98,33 @@ export function createRetentionActivities(deps: RetentionActivityDeps): Retentio
         runsRemoved: result.runsRemoved,
         runsFailed: result.runsFailed,
         auditLinesRemoved: result.auditLinesRemoved,
+        ...(result.unstartedRunsRemoved ? { unstartedRunsRemoved: result.unstartedRunsRemoved } : {}),
         auditRetentionDays: deps.auditRetentionDays,
       })
+    },
+
+    async settleUnstartedRuns({ batchSize }) {
+      // A day is far longer than any start takes, or any repeat of one with its idempotency key.
+      const runs = await deps.store.findUnstartedRuns(new Date(Date.now() - day), batchSize)
+      let started = 0
+      let removed = 0
+      for (const run of runs) {
+        const known = await deps.client.workflowService
+          .describeWorkflowExecution({ namespace: deps.namespace, execution: { workflowId: run.workflowId } })
+          .then(
+            () => true,
+            (error: { code?: unknown }) => {
+              if (error.code === grpcNotFound) return false
+              throw error
+            },
+          )
+        if (await deps.store.settleUnstartedRun(run.id, known ? 'started' : 'never-started')) {
+          if (known) started += 1
+          else removed += 1
+        }
+        heartbeatActivity({ started, removed })
+      }
+      return { started, removed }
     },
   }
 }

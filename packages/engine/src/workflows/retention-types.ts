@@ -36,12 +36,22 @@ export interface RetentionAuditBatch {
   more: boolean
 }
 
+/** What one `settleUnstartedRuns` call did. */
+export interface UnstartedRunsBatch {
+  /** Rows whose workflow Temporal knows after all: now `running`. */
+  started: number
+  /** Rows whose workflow never started: deleted (nothing of them ran). */
+  removed: number
+}
+
 /** What a job run removed, in counts: the retention job's result and its audit line. */
 export interface RetentionJobResult {
   now: string
   runsRemoved: number
   runsFailed: number
   auditLinesRemoved: number
+  /** Run rows left `starting` for over a day whose workflow never started, now deleted. */
+  unstartedRunsRemoved?: number
 }
 
 /** The activities of the retention job; the worker implements them (`createRetentionActivities`). */
@@ -49,4 +59,9 @@ export interface RetentionActivities {
   removeExpiredRuns(input: { now: string; batchSize: number }): Promise<RetentionRunBatch>
   purgeAuditLog(input: { now: string; batchSize: number }): Promise<RetentionAuditBatch>
   recordRetentionRun(result: RetentionJobResult): Promise<void>
+  /**
+   * Settles at most `batchSize` rows left `starting` for more than a day by the wall clock (not
+   * the job's `now`: a frozen clock must not touch starts still in flight).
+   */
+  settleUnstartedRuns(input: { batchSize: number }): Promise<UnstartedRunsBatch>
 }

@@ -16,7 +16,7 @@ const activities = proxyActivities<RetentionActivities>({
 /**
  * The retention job: removes the contents of every ended run past its flow's term (Temporal
  * history and PostgreSQL contents), then the audit lines past the audit term, in bounded
- * batches; and writes one audit line with the counts when it removed anything. Running it again
+ * batches; settles run rows whose start never reached Temporal; and writes one audit line with the counts when it removed anything. Running it again
  * changes nothing. Started daily by the `warmflow-retention` schedule (without input: terms are
  * measured at the workflow's time), or by a test with a frozen `now`.
  *
@@ -41,8 +41,11 @@ export async function retentionJob(input: RetentionJobInput = {}): Promise<Reten
     result.auditLinesRemoved += done.removed
     if (!done.more || done.removed === 0) break
   }
+  // Rows whose start died before Temporal heard of it: one bounded batch a night.
+  const unstarted = await activities.settleUnstartedRuns({ batchSize })
+  if (unstarted.removed > 0) result.unstartedRunsRemoved = unstarted.removed
   // Only a run that removed something leaves a line: a second run on the same day changes nothing.
-  if (result.runsRemoved + result.auditLinesRemoved > 0) {
+  if (result.runsRemoved + result.auditLinesRemoved + unstarted.removed > 0) {
     await activities.recordRetentionRun(result)
   }
   return result

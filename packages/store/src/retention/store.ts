@@ -33,6 +33,12 @@ export interface RemovedContents {
   records: number
 }
 
+/** A run row saved for a start that, as far as the row knows, never reached Temporal. */
+export interface UnstartedRun {
+  id: string
+  workflowId: string
+}
+
 /** The retention job's access to PostgreSQL; built by {@link createRetentionStore}. */
 export interface RetentionStore {
   /**
@@ -55,6 +61,17 @@ export interface RetentionStore {
    * {@link minimumAuditRetentionDays}, which the database function enforces); returns how many.
    */
   purgeAuditLog(cutoff: Date, limit: number): Promise<number>
+  /**
+   * Rows still `starting` that were saved before `before`: their start died between saving the
+   * row and starting the workflow, and no repeat came. Oldest first, at most `limit`.
+   */
+  findUnstartedRuns(before: Date, limit: number): Promise<UnstartedRun[]>
+  /**
+   * Settles one such row: `started` (Temporal knows its workflow) marks it `running`, for the
+   * read-back to follow from there; `never-started` deletes it, as a refused start does, since
+   * nothing of it ran. A row that left `starting` meanwhile is left alone. True when it changed.
+   */
+  settleUnstartedRun(id: string, outcome: 'started' | 'never-started'): Promise<boolean>
   /** Appends one line to the audit log: what a job run removed, in counts (no content). */
   recordJobRun(details: Record<string, number | string>): Promise<void>
 }
@@ -152,6 +169,37 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
         db,
       )
       return Number(rows[0]?.removed ?? 0)
+    },
+
+    async findUnstartedRuns(before, limit) {
+      const rows = await db
+        .selectFrom('runs')
+        .select(['id', 'workflow_id'])
+        .where('status', '=', 'starting')
+        .where('created_at', '<', before)
+        .orderBy('created_at')
+        .limit(Math.max(1, Math.floor(limit)))
+        .execute()
+      return rows.map((row) => ({ id: row.id, workflowId: row.workflow_id }))
+    },
+
+    async settleUnstartedRun(id, outcome) {
+      const result =
+        outcome === 'started'
+          ? await db
+              .updateTable('runs')
+              .set({ status: 'running', updated_at: new Date() })
+              .where('id', '=', id)
+              .where('status', '=', 'starting')
+              .executeTakeFirst()
+              .then((r) => r.numUpdatedRows)
+          : await db
+              .deleteFrom('runs')
+              .where('id', '=', id)
+              .where('status', '=', 'starting')
+              .executeTakeFirst()
+              .then((r) => r.numDeletedRows)
+      return Number(result) > 0
     },
 
     async recordJobRun(details) {
