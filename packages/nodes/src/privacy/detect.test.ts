@@ -129,6 +129,43 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual([])
   })
+  it('finds names of the network and professionals in capitals, after "via", job words and roles after the name', () => {
+    // Capitals after a title or a role word, also a name no list knows and one that is a word too.
+    expect(names('BELNOTITIE. Mw KLAPWIJKSTRA niet bereikbaar, volgens buurvrouw ROOS is ze weg.')).toEqual([
+      'KLAPWIJKSTRA',
+      'ROOS',
+    ])
+    expect(names('ZOON BELT OVER HUUR. BUURMAN ZEGT DAT ZE ZIEK IS.')).toEqual([])
+    // "via" and a first name, or someone followed by where they work, is a person who referred.
+    expect(names('Aangemeld (via Wytske van de receptie) en via Talis.')).toEqual(['Wytske'])
+    // A village's name after a first name is the surname; a lone "in" before a place is no particle.
+    expect(names('Buurman Gerrit Hulsbeek helpt. Ze logeert bij Faadumo in Tilburg-Noord.')).toEqual([
+      'Gerrit Hulsbeek',
+      'Faadumo',
+    ])
+    // A first name after a job word; a role after a comma and an article; "Van" after a role word.
+    expect(names('Overleg met woonbegeleider Kim en wijkverpleegkundige Ilse.')).toEqual(['Kim', 'Ilse'])
+    expect(names('Ze zegt dat Abeba, een vriendin uit de kerk, boodschappen doet.')).toEqual(['Abeba'])
+    expect(names('Cliënt (80). huisarts Van Kleef ziet achteruitgang.')).toEqual(['Van Kleef'])
+    // A colon after the end of a school's name is no list of creditors.
+    expect(names('Mentor op het Wellant College: Hidde Meutstege.')).toEqual(['Hidde Meutstege'])
+  })
+
+  it('leaves organisation-shaped words alone: digits, amounts, parts of the country, kinds of organisation', () => {
+    expect(names('Hulp van Thuiszorg24. Gesprek met Mentis24 en later met Kwadrin3.')).toEqual([])
+    expect(names('Schulden: Waterschap Limburg € 3.412, Belfone € 212,50, Xentos € 89.')).toEqual([])
+    expect(names('Hulp van Humanitas Oost; het dossier ligt bij Werkplein Hart van West-Brabant.')).toEqual(
+      [],
+    )
+    expect(names('Aanwezig: Renate (Novadic-Kentron) en Rianne Kloosterziel (Moviera).')).toEqual([
+      'Renate',
+      'Rianne Kloosterziel',
+    ])
+    expect(names('App van Sjaan (vrijwilliger Stichting Buurtgezinnen).')).toEqual(['Sjaan'])
+    expect(names('Inloop in Buurthuis De Schakel, revalidatie in Zorgcentrum Sint Jozef.')).toEqual([])
+    expect(names('Woonbegeleider Kim (Promens Care) en de termijn bij Syncasso.')).toEqual(['Kim'])
+  })
+
   it('leaves organisations alone that the context announces, also when no list knows them', () => {
     expect(
       names(

@@ -361,7 +361,7 @@ const englishWords = wordSet(
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
 const properEndingPattern =
-  /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje)$/u
+  /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje|incasso|care|energie|finance)$/u
 
 /** Endings that are also common in surnames ("Ghebrehiwet", "Heetkamp", "Bleumveld", "Ter Huis"). */
 const surnameLikeEnding = /(?:dijk|hof|pad|park|veld|haven|wijk|dam|dorp|huis|werk|wet|bank)$/
@@ -418,8 +418,11 @@ const organisationWordAfter = wordSet(
     'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
     'collection collections credit lease shop store online direct lyceum gymnasium academie mc umc gasthuis centrum praktijk ' +
     'huisartsen apotheek deurwaarders gerechtsdeurwaarders bewind opvang fonds uitvaart uitvaartzorg verhuur makelaardij ' +
-    'ggz jeugdzorg zorgverlening begeleiding dagbesteding',
+    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care',
 )
+
+/** Parts of the country or a town after a name: "Humanitas Oost", "Tilburg-Noord", "Welzijn Midden". */
+const compassWords = wordSet('noord oost zuid west midden zuidoost zuidwest noordoost noordwest centrum')
 
 /**
  * Words that take an organisation after "bij", "van", "via", "door", "aan" or "naar": "schuld bij
@@ -427,7 +430,7 @@ const organisationWordAfter = wordSet(
  * compound forms are matched on their ending.)
  */
 const organisationGovernor =
-  /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject)$/
+  /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen)$/
 
 /** Governing words that with "van" name who it comes from, mostly a person ("aanmelding van"). */
 const peopleGovernor = /^(?:aanmelding|aanvraag|melding|gemeld|doorverwezen|geleend|aangemeld)$/
@@ -658,7 +661,7 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     // "begeleider van Reinaerde": after a job word "van" names the employer, unless a first name follows.
     const employer =
       back === i - 2 &&
-      tokens[i - 1]!.norm === 'van' &&
+      tokens[i - 1]!.text === 'van' &&
       jobWord.test(prev?.norm ?? '') &&
       !lexicons().firstNames.has(here.norm)
     // "dochter op het Vossius", "zoon in de Bijlmer": prepositions, not particles, after a role word.
@@ -670,6 +673,18 @@ function announced(tokens: Token[], i: number, text: string): boolean {
         (!dotted && roleWords.has(prev.norm) && !employer && !prepositions))
     )
       return true
+    // "woonbegeleider Kim", "FACT-verpleegkundige Ilse": a first name right after a job word.
+    if (
+      prev &&
+      !dotted &&
+      back === i - 1 &&
+      prev.shape === 'lower' &&
+      /^[ \t]+$/.test(here.gap) &&
+      jobWord.test(prev.norm) &&
+      here.shape !== 'lower' &&
+      lexicons().firstNames.has(here.norm)
+    )
+      return true
     // "S. ter Horst", "J.P. Balkenende": initials announce a surname.
     if (prev && back < i && isInitial(prev, tokens[back + 1]) && /^\.[ \t]?$/.test(tokens[back + 1]!.gap))
       return true
@@ -679,6 +694,17 @@ function announced(tokens: Token[], i: number, text: string): boolean {
   // "Yonas (zoon)", "Sanne, buurvrouw,": the role right after the name.
   const next = tokens[i + 1]
   if (next && roleWords.has(next.norm) && /^\s*(?:\(|,)\s*$/.test(next.gap) && next.norm !== 'naam')
+    return true
+  // "Abeba, een vriendin uit de kerk,": the role after a comma and an article or possessive.
+  const third = tokens[i + 2]
+  if (
+    next &&
+    third &&
+    /^[ \t]*,[ \t]*$/.test(next.gap) &&
+    /^(?:een|de|mijn|haar|zijn|onze|hun)$/.test(next.text) &&
+    /^[ \t]+$/.test(third.gap) &&
+    roleWords.has(third.norm)
+  )
     return true
   // "Frans (maatschappelijk werker)": a role of two words in brackets.
   const second = tokens[i + 2]
@@ -728,6 +754,18 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     return true
   // "Buurtzorg Jong", "Zorggroep Noorderboog": the word after an organisation's compound name.
   if (plainGap && prev.shape === 'title' && !inNames(prev.norm) && properEnding.test(prev.norm)) return true
+  // "Buurthuis De Schakel", "Zorgcentrum Sint Jozef": past a capitalised article or "Sint".
+  const before = tokens[i - 2]
+  if (
+    plainGap &&
+    before !== undefined &&
+    /^(?:De|Het|Sint|St)$/.test(prev.text) &&
+    /^[ \t]+$/.test(prev.gap) &&
+    before.shape === 'title' &&
+    !inNames(before.norm) &&
+    (properEnding.test(before.norm) || organisationNoun.test(before.norm))
+  )
+    return true
   // "op het Albeda", "bij het Leerwerkloket": a person is never "het" (only "'t Hart", written so).
   if (plainGap && prev.text === 'het' && tokens[i - 2]?.norm !== 'van') return true
   // "begeleider van Reinaerde", "Yolanda van Riverty": after a job word or a first name, "van"
@@ -757,7 +795,24 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     /^(?:bij|van|via|door|aan|naar|met)$/.test(preposition.text) &&
     /^[ \t]+$/.test(tokens[p + 1]!.gap)
   ) {
-    if (preposition.text === 'via') return true
+    if (preposition.text === 'via') {
+      if (p !== i - 1) return true
+      // "via Wytske van de balie", "via Noor": a first name that is no word or place, or a word
+      // followed by where the person works, is the person who referred.
+      const { firstNames, words, places } = lexicons()
+      const worksThere = /^[ \t]+van[ \t]+(?:de|het)[ \t]+\p{Ll}/u.test(text.slice(t.end, t.end + 20))
+      const firstName = firstNames.has(t.norm) && !words.has(t.norm) && !places.has(t.norm)
+      const next = tokens[i + 1]
+      const longer = next !== undefined && next.shape !== 'lower' && /^[ \t]+$/.test(next.gap)
+      if (worksThere) return false
+      if (!firstName || longer) return true
+      // "Aanmelding via Hoogeland": after a word that takes an organisation it stays one.
+      for (let k = p - 1; k >= Math.max(0, p - 3); k--) {
+        if (/[.!?;:\n(]/.test(tokens[k + 1]!.gap)) break
+        if (organisationGovernor.test(tokens[k]!.norm)) return true
+      }
+      return false
+    }
     // The governing word right before the preposition, or a few words further ("schuld nog bij",
     // "€ 812 bij", "werkt sinds mei bij", "werkt als pedagogisch medewerker bij").
     for (let k = p - 1; k >= Math.max(0, p - 5); k--) {
@@ -774,7 +829,9 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     const gap = tokens[k + 1]!.gap
     if (/[.!?;\n]/.test(gap)) break
     if (gap.includes(':')) {
-      if (organisationNoun.test(tokens[k]!.norm)) return true
+      // "Schuldeisers: Ymere", not "het Wellant College: Hidde Meutstege" (the end of a name).
+      const noun = tokens[k]!
+      if (organisationNoun.test(noun.norm) && (noun.shape === 'lower' || noun.sentenceStart)) return true
       break
     }
   }
@@ -845,6 +902,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
   if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
+  // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
+  if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
   // "Zaaknr. 336449186", "Tel. 06…": an abbreviation before a number.
   if (/^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
   // "12 Jan", "3 Mei": a month after a day number.
@@ -911,17 +970,44 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // A word without a vowel is an abbreviation (Wlz, Zvw, Wsnp), not a name.
   if (!/[aeiouy]/.test(t.norm)) return 'no'
   if (t.shape === 'upper') {
+    // "Mw STAPELKAMP", "buurman DRIES": after a title or role word a word in capitals is the name,
+    // also one no list knows or one that is a word too, unless it is exactly a plain word.
+    if (
+      strong &&
+      t.text.length >= 3 &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm) &&
+      ((prev !== undefined && titles.has(prev.norm)) || named || (!place && !isCommonWord(t.norm, true)))
+    )
+      return 'name'
     // Acronyms (GGD, UWV, POH) are organisations and functions, not people.
     if (!named) return 'no'
     // Short capitals are mostly abbreviations (IBAN, BSN, MDO); a short name in capitals counts
     // only next to another name ("JAN DE VRIES").
-    if (t.text.length <= 4) return strong ? 'name' : 'maybe'
+    if (t.text.length <= 4)
+      return strong && !personVerbs.has(t.norm) && !finiteVerbs.has(t.norm) ? 'name' : 'maybe'
     if (isCommonWord(t.norm, true) || place) return 'no'
     return 'name'
   }
   // Capitalised.
   if (jobLineEmployer(tokens, i) || bracketEmployer(tokens, i, text)) return 'no'
+  const following = tokens[i + 1]
+  // "West-Brabant", "Noord-Holland": a part of the country.
+  if (compassWords.has(t.norm) && following?.gap === '-' && following.shape === 'title') return 'no'
+  // "vrijwilliger Stichting Buurtgezinnen": a kind of organisation before its name, also after a role.
+  if (
+    following !== undefined &&
+    /^[ \t]+$/.test(following.gap) &&
+    following.shape !== 'lower' &&
+    lexicons().words.has(t.norm) &&
+    organisationNoun.test(t.norm) &&
+    !lexicons().firstNames.has(t.norm)
+  )
+    return 'no'
   if (strong) return placeContext ? 'no' : 'name'
+  // "Youfone € 212,50": a word no first-name list knows, followed by an amount, is a creditor.
+  if (/^[ \t]*(?:€|EUR\b)/.test(text.slice(t.end, t.end + 5)) && !lexicons().firstNames.has(t.norm))
+    return 'no'
   // "Annemiek van de Kledingbank belde": a first name followed by where the person works.
   if (lexicons().firstNames.has(t.norm) && worksAt(tokens, i, text)) return 'name'
   if (placeContext) return 'no'
@@ -1024,7 +1110,9 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
     (lexicons().firstNames.has(prev.norm) || verdicts[i - 1] === 'name') &&
     !functionWords.has(t.norm) &&
     !englishWords.has(t.norm) &&
-    !isCommonWord(t.norm, false)
+    // "Gerdien Hulsbeek": the name of a village that the word list holds too is the surname here.
+    (!isCommonWord(t.norm, false) ||
+      (lexicons().places.has(t.norm) && !stems(t.norm).slice(1).some(knownWord)))
   )
 }
 
@@ -1093,9 +1181,20 @@ export function findNames(text: string): NameSpan[] {
         (next !== undefined &&
           /^[ \t]+$/.test(next.gap) &&
           next.shape !== 'lower' &&
-          organisationWordAfter.has(next.norm))
+          organisationWordAfter.has(next.norm)) ||
+        // "Humanitas Oost", "Tilburg-Noord": a part of the country or town after a word that is no
+        // first name.
+        (next !== undefined &&
+          /^(?:[ \t]+|-)$/.test(next.gap) &&
+          next.shape === 'title' &&
+          compassWords.has(next.norm) &&
+          !lexicons().firstNames.has(tokens[k]!.norm) &&
+          !announced(tokens, k, text))
       )
-        firmEnd = next !== undefined && organisationWordAfter.has(next.norm) ? k + 1 : k
+        firmEnd =
+          next !== undefined && (organisationWordAfter.has(next.norm) || compassWords.has(next.norm))
+            ? k + 1
+            : k
     }
     if (firmEnd !== -1) {
       // "mw. Jansen & …" stays a person; the words after an announced name are the firm's.
@@ -1147,10 +1246,20 @@ export function findNames(text: string): NameSpan[] {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!
     if (verdicts[i] !== 'name' || t.shape === 'lower' || !/^[ \t]*\([ \t]*$/.test(t.gap)) continue
-    if (verdicts[i - 1] !== 'name' || tokens[i - 1]!.shape === 'lower') continue
-    if (!/^[ \t]*[),]/.test(text.slice(t.end, t.end + 3)) || lexicons().firstNames.has(t.norm)) continue
+    // The word before may still be undecided: "Rianne Kloosterziel (Moviera)".
+    if (verdicts[i - 1] === 'no' || tokens[i - 1]!.shape === 'lower') continue
+    if (verdicts[i - 1] === 'maybe' && verdicts[i - 2] !== 'name') continue
+    // "Renate (Novadic-Kentron)": also a hyphenated pair of words no first-name list knows.
+    const pair =
+      tokens[i + 1]?.gap === '-' &&
+      tokens[i + 1]!.shape === 'title' &&
+      !lexicons().firstNames.has(tokens[i + 1]!.norm) &&
+      /^[ \t]*\)/.test(text.slice(tokens[i + 1]!.end, tokens[i + 1]!.end + 3))
+    if (!(pair || /^[ \t]*[),]/.test(text.slice(t.end, t.end + 3))) || lexicons().firstNames.has(t.norm))
+      continue
     if (announced(tokens, i, text)) continue
     verdicts[i] = 'no'
+    if (pair) verdicts[i + 1] = 'no'
   }
   // "schulden bij Coolblue en Klarna", "o.a. Flanderijn, LBIO, Vesting": the words of a list that
   // starts with an organisation are organisations too (a known first name or an announced person
@@ -1292,8 +1401,15 @@ export function findNames(text: string): NameSpan[] {
           after !== undefined &&
           !lexicons().surnames.has(after.norm) &&
           lexicons().firstNames.has(tokens[last]!.norm)
+        // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition.
+        const preposition =
+          j === last + 1 &&
+          /^(?:in|op|te)$/.test(tokens[j]!.text) &&
+          after !== undefined &&
+          lexicons().places.has(after.norm)
         if (
           !employer &&
+          !preposition &&
           after &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
