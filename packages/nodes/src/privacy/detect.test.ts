@@ -164,6 +164,14 @@ describe('names in free text, without form fields', () => {
     expect(names('App van Sjaan (vrijwilliger Stichting Buurtgezinnen).')).toEqual(['Sjaan'])
     expect(names('Inloop in Buurthuis De Schakel, revalidatie in Zorgcentrum Sint Jozef.')).toEqual([])
     expect(names('Woonbegeleider Kim (Promens Care) en de termijn bij Syncasso.')).toEqual(['Kim'])
+    expect(names('Hij zit nu bij Kwintara afdeling Beschermd Wonen. Kwintara locatie Zuid belde.')).toEqual(
+      [],
+    )
+  })
+
+  it('leaves headings and number labels alone and takes "cliënte" as a role word', () => {
+    expect(names('Belnotitie: Tsegereda (buurvrouw) belt. Zaaknr 455032198.')).toEqual(['Tsegereda'])
+    expect(names('Intake op kantoor. Cliënte Rahwa Tesfamariam.')).toEqual(['Rahwa Tesfamariam'])
   })
 
   it('leaves organisations alone that the context announces, also when no list knows them', () => {

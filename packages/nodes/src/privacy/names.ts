@@ -270,6 +270,7 @@ const roleWords = new Set([
   'thuiszorgmedewerker',
   'wijkcoach',
   'client',
+  'cliente',
   'cl',
   'klant',
   'bewoner',
@@ -746,6 +747,15 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   const t = tokens[i]!
   const prev = tokens[i - 1]
   if (/^\.(?:com|nl|be|org|net|eu|de)\b/i.test(text.slice(t.end, t.end + 5))) return true
+  // "bij Kwintara afdeling Beschermd Wonen", "Lentis locatie Zuid": a department or branch follows.
+  const after = tokens[i + 1]
+  if (
+    after !== undefined &&
+    /^[ \t]+$/.test(after.gap) &&
+    /^(?:afdeling|afd|locatie|vestiging|kantoor|balie)$/.test(after.text) &&
+    !lexicons().firstNames.has(t.norm)
+  )
+    return true
   if (!prev) return false
   const plainGap = /^[ \t]+$/.test(t.gap)
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
@@ -904,6 +914,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
   // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
   if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
+  // "Zaaknr 455032198", "Dossiernr: 7712": a number's label.
+  if (/nr$/.test(t.norm) && /^[ \t.:]*\d/.test(text.slice(t.end, t.end + 4))) return 'no'
+  // "Belnotitie:", "Huisbezoekverslag:": a heading whose last part is a Dutch word of five letters or more.
+  if (
+    t.sentenceStart &&
+    t.shape !== 'lower' &&
+    /^[ \t]*:/.test(text.slice(t.end, t.end + 2)) &&
+    !inNames(t.norm)
+  ) {
+    const { words } = lexicons()
+    for (let k = 2; k <= t.norm.length - 5; k++) if (words.has(t.norm.slice(k))) return 'no'
+  }
   // "Zaaknr. 336449186", "Tel. 06…": an abbreviation before a number.
   if (/^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
   // "12 Jan", "3 Mei": a month after a day number.
