@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { createUser, ensureTeam, startServer } from '@warmflow/api'
+import { startServer } from '@warmflow/api'
 import {
   createScratchDatabase,
   ensurePostgres,
@@ -25,6 +25,7 @@ import {
 import { createDb, migrateToLatest } from '@warmflow/store'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { Hono } from 'hono'
+import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
 
 const quick = Boolean(process.env.BENCH_QUICK)
@@ -127,23 +128,7 @@ async function main() {
       { port: 0, host: '127.0.0.1' },
     )
     closers.push(() => api.close())
-    const teamId = await ensureTeam(db, 'Benchteam')
-    const password = randomBytes(18).toString('base64url')
-    await createUser(db, {
-      email: 'bench@warmflow.local',
-      name: 'Bench',
-      password,
-      roles: ['admin', 'designer'],
-      teamIds: [teamId],
-    })
-    const login = await fetch(`${api.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@warmflow.local', password }),
-    })
-    const { csrfToken } = (await login.json()) as { csrfToken: string }
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string
-    const headers = { cookie, 'x-csrf-token': csrfToken }
+    const { headers } = await signInBenchUser(db, api.url, ['admin', 'designer'])
     const definition = JSON.parse(
       await readFile(new URL('../examples/flows/demo-welkom.json', import.meta.url), 'utf8'),
     ) as FlowDefinition

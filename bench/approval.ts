@@ -13,7 +13,7 @@
 // Prints p50/p90/p99/max; targets: approval → next node started p50 ≤ 50 ms, p99 ≤ 200 ms.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { connectApiTemporal, createUser, ensureTeam, startServer } from '@warmflow/api'
+import { connectApiTemporal, startServer } from '@warmflow/api'
 import {
   createScratchDatabase,
   ensurePostgres,
@@ -23,6 +23,7 @@ import {
 import { createEncryptionCodec, createSealer, generatePayloadKey, parsePayloadKeys } from '@warmflow/engine'
 import { createDb, createPostgresStores, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow, createWarmflowWorker } from '@warmflow/worker'
+import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
 
 const approvals = Number(process.env.BENCH_APPROVALS ?? 200)
@@ -97,26 +98,7 @@ async function main() {
     )
     closers.unshift(() => api.close())
 
-    const teamId = await ensureTeam(db, 'Benchteam')
-    const password = randomBytes(18).toString('base64url')
-    await createUser(db, {
-      email: 'bench@warmflow.local',
-      name: 'Bench',
-      password,
-      roles: ['designer', 'approver'],
-      teamIds: [teamId],
-    })
-    const login = await fetch(`${api.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@warmflow.local', password }),
-    })
-    const { csrfToken } = (await login.json()) as { csrfToken: string }
-    const headers = {
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
-      'x-csrf-token': csrfToken,
-      'content-type': 'application/json',
-    }
+    const { teamId, headers } = await signInBenchUser(db, api.url, ['designer', 'approver'])
     const call = async (method: string, path: string, body?: unknown) => {
       const response = await fetch(`${api.url}${path}`, {
         method,

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { Client, Connection } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
-import { createUser, ensureTeam, startServer, verifyWebhook } from '@warmflow/api'
+import { startServer, verifyWebhook } from '@warmflow/api'
 import {
   createScratchDatabase,
   ensurePostgres,
@@ -38,6 +38,7 @@ import { builtinPlugin } from '@warmflow/nodes'
 import { createDb, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import { Hono } from 'hono'
+import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
 import type { LoadReport } from './webhook-load.js'
 import { startWorkerChild } from './worker-child-process.js'
@@ -285,26 +286,7 @@ async function main() {
     closers.push(() => api.close())
     const load = await startLoadProcess()
 
-    const teamId = await ensureTeam(db, 'Benchteam')
-    const password = randomBytes(18).toString('base64url')
-    await createUser(db, {
-      email: 'bench@warmflow.local',
-      name: 'Bench',
-      password,
-      roles: ['designer'],
-      teamIds: [teamId],
-    })
-    const login = await fetch(`${api.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@warmflow.local', password }),
-    })
-    const { csrfToken } = (await login.json()) as { csrfToken: string }
-    const headers = {
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
-      'x-csrf-token': csrfToken,
-      'content-type': 'application/json',
-    }
+    const { headers } = await signInBenchUser(db, api.url, ['designer'])
     const created = await fetch(`${api.url}/api/v1/flows`, {
       method: 'POST',
       headers,

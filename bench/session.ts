@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto'
+import { createUser, ensureTeam, type Role } from '@warmflow/api'
+import type { Database } from '@warmflow/store'
+import type { Kysely } from 'kysely'
+
+/**
+ * Makes the benchmark's user (with `roles`, in the team "Benchteam") and signs it in through the
+ * API: the headers every later request sends (session cookie, CSRF token, JSON body).
+ *
+ * @example
+ * const { teamId, headers } = await signInBenchUser(db, api.url, ['designer'])
+ */
+export async function signInBenchUser(
+  db: Kysely<Database>,
+  apiUrl: string,
+  roles: Role[],
+): Promise<{ teamId: string; headers: Record<string, string> }> {
+  const teamId = await ensureTeam(db, 'Benchteam')
+  const password = randomBytes(18).toString('base64url')
+  await createUser(db, { email: 'bench@warmflow.local', name: 'Bench', password, roles, teamIds: [teamId] })
+  const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@warmflow.local', password }),
+  })
+  if (!login.ok) throw new Error(`bench sign-in answered ${login.status}`)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  return {
+    teamId,
+    headers: {
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] as string,
+      'x-csrf-token': csrfToken,
+      'content-type': 'application/json',
+    },
+  }
+}
