@@ -26,6 +26,16 @@ describe('loadWorkerConfig', () => {
     })
   })
 
+  it('reads the workflow cache size, and refuses one it cannot use', () => {
+    expect(loadWorkerConfig({ WARMFLOW_MAX_CACHED_WORKFLOWS: '500' }).maxCachedWorkflows).toBe(500)
+    expect(loadWorkerConfig({}).maxCachedWorkflows).toBeUndefined()
+    for (const value of ['1', '100001', '2.5', 'veel']) {
+      expect(() => loadWorkerConfig({ WARMFLOW_MAX_CACHED_WORKFLOWS: value })).toThrow(
+        /WARMFLOW_MAX_CACHED_WORKFLOWS: must be a whole number from 2 to 100000/,
+      )
+    }
+  })
+
   it('names a database URL it cannot parse without showing its value', () => {
     const read = () => loadWorkerConfig({ DATABASE_URL: 'geen adres met wachtwoord-geheim' })
     expect(read).toThrow(WorkerConfigError)

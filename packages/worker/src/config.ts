@@ -11,6 +11,11 @@ export interface WorkerConfig {
   }
   /** Folder with the payload and credential keys and `warmflow.config.json`. */
   dataDir: string
+  /**
+   * Runs kept in memory between their workflow tasks (`WARMFLOW_MAX_CACHED_WORKFLOWS`, 2 to
+   * 100,000); undefined leaves Temporal's default, which follows the memory the process may use.
+   */
+  maxCachedWorkflows?: number
 }
 
 /** An environment variable for the worker has a value it cannot use. */
@@ -37,7 +42,18 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       'Invalid configuration / ongeldige instellingen:\n  DATABASE_URL: must be a URL / moet een adres (URL) zijn',
     )
   }
+  const cached = nonEmpty(env.WARMFLOW_MAX_CACHED_WORKFLOWS)
+  const maxCachedWorkflows = cached === undefined ? undefined : Number(cached)
+  if (
+    maxCachedWorkflows !== undefined &&
+    !(Number.isInteger(maxCachedWorkflows) && maxCachedWorkflows >= 2 && maxCachedWorkflows <= 100_000)
+  ) {
+    throw new WorkerConfigError(
+      'Invalid configuration / ongeldige instellingen:\n  WARMFLOW_MAX_CACHED_WORKFLOWS: must be a whole number from 2 to 100000 / moet een heel getal van 2 tot 100000 zijn',
+    )
+  }
   return {
+    ...(maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows }),
     databaseUrl,
     temporal: {
       address: nonEmpty(env.TEMPORAL_ADDRESS),

@@ -92,6 +92,7 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
     ...(db ? createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) }) : {}),
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
     payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
+    ...(config.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: config.maxCachedWorkflows }),
     ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
     nodeLog: nodeLogTo(log),
     activityInterceptors: [observeActivities(metrics ? { metrics } : {})],
