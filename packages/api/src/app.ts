@@ -10,6 +10,7 @@ import type { AppEnv } from './context.js'
 import { type AppDeps, wireStores } from './deps.js'
 import { jsonInputMiddleware } from './http/json-input.js'
 import { observeRequests } from './http/observe.js'
+import { traceRequests } from './http/tracing.js'
 import { withSharedResponses } from './openapi.js'
 import { ApiError, handleError, handleNotFound } from './problems.js'
 import { adminRoutes } from './routes/admin.js'
@@ -54,6 +55,8 @@ export function createApp(given: AppDeps) {
   app.notFound(handleNotFound)
   // Request id, one log line and metrics per request (route patterns, never raw paths).
   app.use('*', observeRequests(deps.observe))
+  // A server span per request when the process traces (OTEL_EXPORTER_OTLP_ENDPOINT).
+  app.use('*', traceRequests())
   app.use('*', secureHeaders())
 
   app.use(

@@ -39,6 +39,7 @@ export {
   requestIdHeader,
   routePatternOf,
 } from './http/observe.js'
+export { traceRequests } from './http/tracing.js'
 export {
   ApiError,
   type Dependency,

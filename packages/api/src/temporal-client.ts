@@ -6,6 +6,7 @@ import {
   makeGrpcRetryInterceptor,
 } from '@temporalio/client'
 import type { PayloadCodec } from '@temporalio/common'
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry'
 import { warmflowDataConverter } from '@warmflow/engine'
 
 /** One gRPC interceptor, as Temporal's connection takes them. */
@@ -100,6 +101,12 @@ export interface ApiTemporalOptions extends TemporalCallLimits {
   address: string
   namespace?: string
   payloadCodecs?: PayloadCodec[]
+  /**
+   * Carry the current OpenTelemetry span into workflow starts, signals and updates (Temporal's
+   * OpenTelemetry client interceptor), so a run's trace continues in the worker. Off by default:
+   * then no trace header is added.
+   */
+  tracing?: boolean
 }
 
 /**
@@ -119,5 +126,8 @@ export async function connectApiTemporal(options: ApiTemporalOptions): Promise<C
     namespace: options.namespace ?? 'default',
     // The same converter as the workers': payloads and failure messages are encrypted.
     dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),
+    ...(options.tracing
+      ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }
+      : {}),
   })
 }

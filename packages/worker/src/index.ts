@@ -45,6 +45,14 @@ export {
   retentionScheduleSpec,
 } from './retention.js'
 export {
+  startTracing,
+  type Tracing,
+  traceActivities,
+  tracesEndpointFromEnv,
+  tracingSinks,
+  tracingWorkflowModules,
+} from './tracing.js'
+export {
   bundleInterpreterWorkflow,
   createWarmflowWorker,
   type WarmflowWorker,

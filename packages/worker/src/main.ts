@@ -20,6 +20,7 @@ import {
   serveMetrics,
 } from './metrics.js'
 import { formatPluginFailures, resolvePluginReferences } from './plugins.js'
+import { startTracing } from './tracing.js'
 import { createWarmflowWorker } from './worker.js'
 
 /** `host:port`, with an IPv6 host in brackets. */
@@ -83,6 +84,8 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
   const largeOutputBytes = largeOutputBytesFromEnv(env)
   const metricsAddress = metricsAddressFromEnv(env)
   const metrics = metricsAddress ? createWorkerMetrics(db ? { db } : {}) : undefined
+  // OpenTelemetry traces, only when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set.
+  const tracing = startTracing(env, 'warmflow-worker')
   const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
@@ -96,6 +99,7 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
     ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
     nodeLog: nodeLogTo(log),
     activityInterceptors: [observeActivities(metrics ? { metrics } : {})],
+    ...(tracing ? { tracing } : {}),
     // Running nodes may finish; what is left after this is handed back to Temporal.
     shutdownGraceTime: Math.max(1_000, shutdownTimeoutMs - 5_000),
     // Warmflow's daily retention job (WARMFLOW_AUDIT_RETENTION_DAYS for the audit log's term).
@@ -106,6 +110,10 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
   if (metrics && metricsAddress) {
     metricsServer = await serveMetrics(metrics.registry, metricsAddress)
     log.info({ url: metricsServer.url }, 'metrics ready')
+  }
+  if (tracing) {
+    // The collector's origin only: a URL's path or query may hold a token.
+    log.info({ endpoint: new URL(tracing.endpoint).origin, prebuiltBundle: Boolean(bundlePath) }, 'traces on')
   }
 
   let stopping = false
@@ -125,6 +133,7 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
   log.info({ taskQueue: config.temporal.taskQueue, nodes: registry.list().length }, 'worker ready')
   await worker.run()
   await metricsServer?.close()
+  await tracing?.shutdown()
   await connection.close()
   await db?.destroy()
   log.info('worker stopped')

@@ -25,6 +25,7 @@ import { builtinPlugin } from '@warmflow/nodes'
 import type { RetentionStore } from '@warmflow/store'
 import { loadPlugins, type PluginLoadFailure, type PluginReference } from './plugins.js'
 import { auditRetentionDaysFromEnv, createRetentionActivities, ensureRetentionSchedule } from './retention.js'
+import { type Tracing, traceActivities, tracingSinks, tracingWorkflowModules } from './tracing.js'
 
 /** Options for {@link createWarmflowWorker}. */
 export interface WarmflowWorkerOptions {
@@ -77,6 +78,13 @@ export interface WarmflowWorkerOptions {
    * (and handed to another worker by their retry policy), e.g. `'20 seconds'`. Default 0.
    */
   shutdownGraceTime?: Duration
+  /**
+   * OpenTelemetry for this worker (`startTracing(env, 'warmflow-worker')`): workflow, activity
+   * and node spans. A worker that bundles its workflow code then adds the OpenTelemetry workflow
+   * interceptors to the bundle; a pre-built `workflowBundle` must have been made with
+   * `bundleInterpreterWorkflow({ tracing: true })` for workflow spans. Off by default.
+   */
+  tracing?: Tracing
 }
 
 /** A worker ready to run, with what it loaded. */
@@ -90,16 +98,19 @@ export interface WarmflowWorker {
 /**
  * Bundles the interpreter workflow once (5–10 s), without webpack's log, for workers started
  * from a pre-built bundle (`workflowBundle`, or `WARMFLOW_WORKFLOW_BUNDLE` for the process):
- * a test run or a benchmark starts many workers from one bundle.
+ * a test run or a benchmark starts many workers from one bundle. With `tracing`, the bundle
+ * also holds the OpenTelemetry workflow interceptors (for workers with `tracing`).
  *
  * @example
  * const bundle = await bundleInterpreterWorkflow()
  * writeFileSync('workflow-bundle.js', bundle.code)
  */
-export function bundleInterpreterWorkflow(): Promise<{ code: string }> {
+export function bundleInterpreterWorkflow(options: { tracing?: boolean } = {}): Promise<{ code: string }> {
   return bundleWorkflowCode({
     workflowsPath,
     ...workflowBundlerOptions,
+    // Only a tracing worker's bundle holds the OpenTelemetry workflow interceptors.
+    ...(options.tracing ? { workflowInterceptorModules: [...tracingWorkflowModules] } : {}),
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
   })
 }
@@ -146,7 +157,21 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
       }),
       ...retention,
     },
-    ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
+    ...(options.activityInterceptors || options.tracing
+      ? {
+          interceptors: {
+            // Tracing goes first, so the other interceptors run inside the activity's span.
+            activity: [
+              ...(options.tracing ? [traceActivities()] : []),
+              ...(options.activityInterceptors ?? []),
+            ],
+            ...(options.tracing && !options.workflowBundle
+              ? { workflowModules: [...tracingWorkflowModules] }
+              : {}),
+          },
+        }
+      : {}),
+    ...(options.tracing ? { sinks: tracingSinks(options.tracing) } : {}),
     ...(options.shutdownGraceTime ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
     // Failure messages are encoded into payloads too, so the codecs encrypt them.
     dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),

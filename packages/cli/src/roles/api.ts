@@ -21,6 +21,7 @@ import {
   resolvePluginReferences,
   serveMetrics,
   shutdownTimeoutFromEnv,
+  startTracing,
 } from '@warmflow/worker'
 import { required } from './config.js'
 
@@ -65,8 +66,16 @@ export async function apiRole(env: Record<string, string | undefined> = process.
 
   const db = createDb(databaseUrl, { max: 10 })
   const stores = createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) })
+  // OpenTelemetry traces, only when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: a span per
+  // request, carried into the workflows it starts.
+  const tracing = startTracing(env, 'warmflow-api')
   // Short deadlines and few retries: while Temporal is down the API answers 503 within 2 s.
-  const client = await connectApiTemporal({ address, namespace: config.temporal.namespace, payloadCodecs })
+  const client = await connectApiTemporal({
+    address,
+    namespace: config.temporal.namespace,
+    payloadCodecs,
+    tracing: Boolean(tracing),
+  })
 
   const metrics = metricsAddress ? createApiMetrics() : undefined
   let metricsServer: MetricsServer | undefined
@@ -95,6 +104,8 @@ export async function apiRole(env: Record<string, string | undefined> = process.
     metricsServer = await serveMetrics(metrics.registry, metricsAddress)
     log.info({ url: metricsServer.url }, 'metrics ready')
   }
+  // The collector's origin only: a URL's path or query may hold a token.
+  if (tracing) log.info({ endpoint: new URL(tracing.endpoint).origin }, 'traces on')
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -110,6 +121,7 @@ export async function apiRole(env: Record<string, string | undefined> = process.
     await metricsServer?.close()
     await client.connection.close()
     await db.destroy()
+    await tracing?.shutdown()
     log.info('api stopped')
     process.exit(0)
   }
