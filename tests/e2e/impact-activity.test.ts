@@ -109,7 +109,9 @@ describe('activity beats from the inbox, in Chromium', () => {
 
     await page.getByRole('button', { name: 'Goedkeuren' }).click()
     const decidedAt = Date.now()
-    await page.getByText('Goedgekeurd. De flow gaat verder.').waitFor()
+    // The decision goes through a Temporal update; on a loaded machine (a full suite, workflow
+    // tasks of 8 s) it may take longer than the page's default 15 s.
+    await page.getByText('Goedgekeurd. De flow gaat verder.').waitFor({ timeout: 60_000 })
     await screenshot(page, 'impact-activity-02-decided')
 
     // Beats every 20 s while visible: two or three before hiding, two after.

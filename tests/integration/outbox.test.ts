@@ -60,6 +60,8 @@ beforeAll(async () => {
     credentialKey,
     outbox: { dir: outbox.dir },
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+    // Form submissions without a client address share one bucket with other test files.
+    forms: { rateLimit: { max: 10_000, windowMs: 60_000 } },
   })
   accounts = createAccounts(app, db)
   team = await accounts.createTeam()

@@ -119,8 +119,11 @@ export async function startTestPlatform(
     temporal: { client, taskQueue, searchAttributes: true },
     credentialKey,
     stores,
-    // Many sign-ins from one test process; the limiter itself is tested on its own app.
+    // Many sign-ins and form submissions from one test process: in-process requests have no
+    // client address, so every test file would share one bucket of 10 forms a minute in the
+    // shared table. The limiters themselves are tested on their own apps (api-forms, api-auth).
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+    forms: { rateLimit: { max: 10_000, windowMs: 60_000 } },
   })
   const accounts = createAccounts(app, db)
   const team = await accounts.createTeam()
