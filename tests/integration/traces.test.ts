@@ -12,6 +12,8 @@ import { killRoleProcesses, type RolePair, startRolePair } from '../support/role
 import { createAccounts } from '../support/users.js'
 
 const sleepPlugin = new URL('../fixtures/sleep-plugin.ts', import.meta.url).pathname
+// A node whose error message quotes its input.
+const failingPlugin = new URL('../fixtures/failing-plugin.ts', import.meta.url).pathname
 
 /** A span as OTLP/HTTP JSON carries it. */
 interface OtlpSpan {
@@ -21,6 +23,8 @@ interface OtlpSpan {
   name: string
   kind?: number
   attributes?: { key: string; value: Record<string, unknown> }[]
+  events?: { name: string; attributes?: { key: string; value: Record<string, unknown> }[] }[]
+  status?: { code?: number; message?: string }
   service: string
 }
 
@@ -31,6 +35,8 @@ const spans: OtlpSpan[] = []
 let receiver: Server
 let endpoint: string
 let pair: RolePair
+let as: ReturnType<ReturnType<typeof createAccounts>['as']>
+let db: ReturnType<typeof createDb>
 
 function collect(body: string) {
   const message = JSON.parse(body) as {
@@ -72,16 +78,22 @@ beforeAll(async () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
       // Send spans soon after they end, not after the default 5 s.
       OTEL_BSP_SCHEDULE_DELAY: '200',
-      WARMFLOW_PLUGINS: sleepPlugin,
+      WARMFLOW_PLUGINS: `${sleepPlugin},${failingPlugin}`,
       WARMFLOW_LOG_FORMAT: 'json',
     },
     // No pre-built bundle: the worker bundles its workflow with the OpenTelemetry interceptors.
     workerEnv: { WARMFLOW_WORKFLOW_BUNDLE: '' },
   })
+  db = createDb(inject('databaseUrl'), { max: 2 })
+  const http = { request: (path: string, init: RequestInit) => fetch(`${pair.base}${path}`, init) }
+  const accounts = createAccounts(http as never, db)
+  const team = await accounts.createTeam()
+  as = accounts.as(await accounts.createUser({ roles: ['admin', 'designer'], teams: [team] }))
 }, 90_000)
 
 afterAll(async () => {
   await killRoleProcesses()
+  await db?.destroy()
   await new Promise((resolve) => receiver?.close(resolve))
 })
 
@@ -92,13 +104,6 @@ describe('OpenTelemetry traces', () => {
   it('follows one run from the API request through the workflow to each node, without its values', async () => {
     expect(pair.api.lines.some((line) => line.includes('traces on'))).toBe(true)
     expect(pair.worker.lines.some((line) => line.includes('traces on'))).toBe(true)
-
-    const db = createDb(inject('databaseUrl'), { max: 2 })
-    const http = { request: (path: string, init: RequestInit) => fetch(`${pair.base}${path}`, init) }
-    const accounts = createAccounts(http as never, db)
-    const team = await accounts.createTeam()
-    const admin = await accounts.createUser({ roles: ['admin', 'designer'], teams: [team] })
-    const as = accounts.as(admin)
 
     // A plugin node (its own activity), then two pure nodes (one local activity, a chain).
     const flow = await as.request('POST', '/api/v1/flows', {
@@ -189,6 +194,52 @@ describe('OpenTelemetry traces', () => {
     for (const body of bodies) expect(body).not.toContain(marker)
     // OTLP/HTTP with JSON bodies.
     expect(contentTypes.every((type) => type.startsWith('application/json'))).toBe(true)
-    await db.destroy()
   }, 60_000)
+
+  it('marks a failed node with its error code and type, never the message that quotes the input', async () => {
+    const flow = await as.request('POST', '/api/v1/flows', {
+      name: 'Sporen: faalt',
+      nodes: [
+        { id: 'start', type: 'manual', version: 1, config: { fields: [] } },
+        { id: 'faalt', type: 'test.fails-with-value', version: 1, config: {} },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'faalt' }],
+    })
+    expect(flow.status, JSON.stringify(flow.body)).toBe(201)
+    const flowId = flow.body.id as string
+    expect((await as.request('POST', `/api/v1/flows/${flowId}/publish`, {})).status).toBe(201)
+    const marker = `MARKER${randomUUID().replaceAll('-', '')}`
+    const started = await as.request('POST', `/api/v1/flows/${flowId}/runs`, { input: { naam: marker } })
+    expect(started.status, JSON.stringify(started.body)).toBe(201)
+    const runId = started.body.id as string
+    await eventually(async () => {
+      const run = await as.request('GET', `/api/v1/runs/${runId}`)
+      return run.body.status === 'failed' ? run.body : undefined
+    }, 20_000)
+
+    const failed = await eventually(async () =>
+      spans.find(
+        (span) => span.name === 'node test.fails-with-value' && attributes(span)['warmflow.run_id'] === runId,
+      ),
+    )
+    expect(failed.status?.code).toBe(2)
+    expect(failed.status?.message ?? '').toBe('')
+    expect(attributes(failed)).toMatchObject({
+      'warmflow.node_id': 'faalt',
+      'warmflow.error_code': 'test.not_a_number',
+    })
+    // The activity's span records the exception by its type only.
+    const activity = await eventually(async () => {
+      const found = spans.find((span) => span.spanId === failed.parentSpanId)
+      return found?.events?.length ? found : undefined
+    })
+    const exception = activity.events?.find((event) => event.name === 'exception')
+    expect(exception?.attributes?.map((a) => a.key)).toEqual(['exception.type'])
+    // The workflow ends failed: its span too, once it arrived, without the message.
+    const execution = await eventually(async () =>
+      spans.find((span) => span.traceId === failed.traceId && span.name.startsWith('RunWorkflow:')),
+    )
+    expect(execution.status?.message ?? '').toBe('')
+    for (const body of bodies) expect(body).not.toContain(marker)
+  }, 40_000)
 })
