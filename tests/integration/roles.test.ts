@@ -64,7 +64,12 @@ describe('warmflow migrate | api | worker', () => {
     expect(again.lines.map(parse).some((line) => line.msg === 'schema up to date')).toBe(true)
 
     const port = await freePort()
-    const api = startRole('api', { ...env, PORT: String(port), HOST: '127.0.0.1' })
+    const api = startRole('api', {
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WARMFLOW_LOGIN_LIMIT: '100000',
+    })
     const worker = startRole('worker', { ...env, WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath') })
     await Promise.all([api.waitFor('api ready'), worker.waitFor('worker ready')])
     const base = `http://127.0.0.1:${port}`

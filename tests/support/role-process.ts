@@ -134,7 +134,15 @@ export async function startRolePair(
     WARMFLOW_DATA_DIR: '/nonexistent',
     ...options.env,
   }
-  const api = startRole('api', { ...env, PORT: String(port), HOST: '127.0.0.1', ...options.apiEnv })
+  const api = startRole('api', {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    // Every test signs in from 127.0.0.1, and the count is shared in the test database with
+    // the browser tests' sign-ins: the default 30 per 5 minutes would refuse some.
+    WARMFLOW_LOGIN_LIMIT: '100000',
+    ...options.apiEnv,
+  })
   const worker = startRole('worker', {
     ...env,
     WARMFLOW_WORKFLOW_BUNDLE: inject('workflowBundlePath'),

@@ -12,6 +12,7 @@ const schema = z.object({
   WARMFLOW_TASK_QUEUE: z.string().min(1).default('warmflow'),
   WARMFLOW_DATA_DIR: z.string().min(1).default('.data'),
   WARMFLOW_PLUGINS: z.string().default(''),
+  WARMFLOW_LOGIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   WARMFLOW_OIDC_ISSUER: z.string().url().optional(),
   WARMFLOW_OIDC_CLIENT_ID: z.string().min(1).optional(),
   WARMFLOW_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -85,6 +86,11 @@ export interface WarmflowConfig {
   plugins: string[]
   /** Single sign-on through OpenID Connect; undefined (off) unless `WARMFLOW_OIDC_ISSUER` is set. */
   oidc: OidcSettings | undefined
+  /**
+   * Sign-in attempts per client address per 5 minutes (`WARMFLOW_LOGIN_LIMIT`, default 30): raise
+   * it when many staff sign in from one address (an office behind one NAT address).
+   */
+  loginLimit: number
 }
 
 /**
@@ -119,5 +125,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((s) => s.trim())
       .filter(Boolean),
     oidc: oidc.settings,
+    loginLimit: e.WARMFLOW_LOGIN_LIMIT,
   }
 }

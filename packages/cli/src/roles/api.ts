@@ -95,7 +95,10 @@ export async function apiRole(env: Record<string, string | undefined> = process.
       stores,
       // Production sends no e-mail to a test outbox: a flow that sends needs its team's SMTP credential.
       requireSmtpCredential: env.WARMFLOW_ENV === 'production',
-      ...(config.oidc ? { auth: { oidc: config.oidc } } : {}),
+      auth: {
+        ...(config.oidc ? { oidc: config.oidc } : {}),
+        loginRateLimit: { max: config.loginLimit, windowMs: 5 * 60_000 },
+      },
       observe: { log, ...(metrics ? { metrics: metrics.http } : {}) },
     },
     { port: config.port, host: config.host },
