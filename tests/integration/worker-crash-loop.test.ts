@@ -76,7 +76,22 @@ it('fails a node that takes its worker down, after a bounded number of crashes',
     const failedAt = failed?.eventTime?.seconds
       ? `${(Number(failed.eventTime.seconds) * 1000 - begun) / 1000} s`
       : 'not failed'
-    return `crashes ${crashes}; at ${since()} s; workflow failed at ${failedAt}; timeline: ${timeline.join(', ')}; last read-back ${lastAnswer}; history: ${events.join(', ')}; workers wrote:\n${workerLog.join('').slice(-6000)}`
+    // What the database holds for the run and its flow (a read-back of 404 means the row is gone
+    // or out of the admin's teams).
+    const stored = await platform.db
+      .selectFrom('runs')
+      .select(['status', 'team_id', 'removed_at', 'updated_at'])
+      .where('id', '=', run.body.id)
+      .executeTakeFirst()
+    const flowKept = await platform.db
+      .selectFrom('flows')
+      .select('id')
+      .where('id', '=', flow.body.id)
+      .executeTakeFirst()
+    const row = stored
+      ? `row ${stored.status} (team ${stored.team_id === platform.team.id ? 'own' : stored.team_id}, updated ${stored.updated_at.toISOString()}, removed ${stored.removed_at ?? 'no'})`
+      : 'no row'
+    return `crashes ${crashes}; at ${since()} s; workflow failed at ${failedAt}; ${row}, flow ${flowKept ? 'kept' : 'gone'}; timeline: ${timeline.join(', ')}; last read-back ${lastAnswer}; history: ${events.join(', ')}; workers wrote:\n${workerLog.join('').slice(-6000)}`
   }
   for (let round = 0; round < 3 * maxCrashedStarts + 2 && detail === undefined; round++) {
     timeline.push(`spawn ${round} ${since()}`)
