@@ -4,7 +4,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { type RunningServer, startServer } from '@warmflow/api'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  appUrlFor,
+  createScratchDatabase,
+  migrateAndGrant,
+  type ScratchDatabase,
+} from '@warmflow/cli/services'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startTestPlatform, type TestPlatform } from '../support/platform.js'
 
 // Schemathesis (PyPI) against the served OpenAPI document of a real API on 127.0.0.1 (real
@@ -57,10 +63,16 @@ function installSchemathesis(): string | undefined {
 }
 
 let installProblem: string | undefined
+let scratch: ScratchDatabase | undefined
 
 beforeAll(async () => {
   if (!findSchemathesis()) installProblem = installSchemathesis()
-  platform = await startTestPlatform({ worker: false })
+  // A database of its own: signed in as an admin, the fuzzer follows links from the user list
+  // to PATCH /admin/users/{id} and disables or re-teams whichever users it finds. In the test
+  // run's shared database those are other test files' users, whose sessions then end.
+  scratch = await createScratchDatabase(inject('ownerDatabaseUrl'), 'warmflow_fuzz')
+  await migrateAndGrant(scratch.url, appUrlFor(scratch.url))
+  platform = await startTestPlatform({ worker: false, databaseUrl: appUrlFor(scratch.url) })
   server = await startServer(
     {
       db: platform.db,
@@ -76,6 +88,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close()
   await platform?.stop()
+  await scratch?.drop()
   if (reportDir) rmSync(reportDir, { recursive: true, force: true })
 })
 
