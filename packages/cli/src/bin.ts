@@ -9,6 +9,9 @@ Commands:
   start [--build-editor]
             Start Temporal, PostgreSQL, the worker, the API and the editor (embedded default);
             --build-editor first builds the editor when its sources changed (pnpm start does)
+  start --cluster [--build-editor]
+            The cluster profile: the Temporal server on PostgreSQL, two workers and two API
+            processes behind one address (pnpm start:cluster; see docs/deploy.md)
   create-admin --email <address> [--name <name>]
             Create an administrator and print its generated password once
   create-node <name> [--dir <folder>] [--config <file> | --no-register]

@@ -103,6 +103,7 @@ export async function start(
   args: readonly string[] = process.argv.slice(3),
 ): Promise<void> {
   if (env[supervisedChildVariable] === '1') return startPlatform(env)
+  if (args.includes('--cluster')) return (await import('./cluster/index.js')).startCluster(env, args)
   const config = loadConfig(env)
   mkdirSync(config.dataDir, { recursive: true })
   if (args.includes('--build-editor')) await ensureEditorBuilt(repositoryRoot, { log: say })
