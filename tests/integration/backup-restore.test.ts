@@ -4,7 +4,7 @@
 // restored, and the runs finish when their tasks are decided. A run started between the two
 // backups (Temporal's is the older) is found the way the document says: its row says running,
 // and Temporal does not know its workflow. Its own Temporal server and database; 127.0.0.1 only.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +20,7 @@ import {
 } from '@warmflow/cli/services'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { pgTool } from '../support/pg-tools.js'
 import { eventually, startTestPlatform, type TestPlatform, type TestUser } from '../support/platform.js'
 import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 
@@ -41,34 +42,6 @@ afterAll(async () => {
   await scratch?.drop()
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
-
-/** libpq's environment for a database URL: the password never appears on a command line. */
-function pgEnv(url: string): NodeJS.ProcessEnv {
-  const u = new URL(url)
-  return {
-    ...process.env,
-    PGHOST: u.hostname,
-    PGPORT: u.port || '5432',
-    PGUSER: decodeURIComponent(u.username),
-    PGPASSWORD: decodeURIComponent(u.password),
-    PGDATABASE: u.pathname.slice(1),
-  }
-}
-
-/** Runs a PostgreSQL client tool (pg_dump, pg_restore) and fails with its error output. */
-function pgTool(command: string, args: string[], url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: pgEnv(url), stdio: ['ignore', 'ignore', 'pipe'] })
-    let errors = ''
-    child.stderr.on('data', (chunk: Buffer) => {
-      errors = (errors + chunk.toString()).slice(-4000)
-    })
-    child.once('error', reject)
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${errors}`)),
-    )
-  })
-}
 
 /** The embedded server's files: the SQLite database and, when present, its journal files. */
 function temporalFiles(folder: string): string[] {

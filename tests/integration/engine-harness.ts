@@ -50,7 +50,11 @@ let runtimeInstalled = false
 
 /** Starts the harness against the test run's Temporal dev server and database. */
 export async function startEngineHarness(
-  options: { worker?: boolean; payloadCodecs?: PayloadCodec[] } = {},
+  options: {
+    worker?: boolean
+    /** The codecs of the harness's client; a function gets the harness's database (for run keys). */
+    payloadCodecs?: PayloadCodec[] | ((db: Kysely<Database>) => PayloadCodec[])
+  } = {},
 ): Promise<EngineHarness> {
   if (!runtimeInstalled) {
     runtimeInstalled = true
@@ -85,9 +89,11 @@ export async function startEngineHarness(
     running = worker.worker.run()
   }
   const connection = await Connection.connect({ address })
+  const payloadCodecs =
+    typeof options.payloadCodecs === 'function' ? options.payloadCodecs(db) : options.payloadCodecs
   const client = new Client({
     connection,
-    ...(options.payloadCodecs ? { dataConverter: { payloadCodecs: options.payloadCodecs } } : {}),
+    ...(payloadCodecs ? { dataConverter: { payloadCodecs } } : {}),
   })
   return {
     client,

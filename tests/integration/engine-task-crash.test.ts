@@ -1,5 +1,6 @@
-import { completeTaskUpdateName } from '@warmflow/engine'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { completeTaskUpdateName, createSealer, parsePayloadKeys } from '@warmflow/engine'
+import { createRunKeyStore } from '@warmflow/store'
+import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { eventually, testPayloadCodecs } from '../support/platform.js'
 import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 import {
@@ -14,8 +15,13 @@ import {
 let h: EngineHarness
 
 beforeAll(async () => {
-  // Workers are separate processes (with the run's payload key in their environment) that we can kill.
-  h = await startEngineHarness({ worker: false, payloadCodecs: testPayloadCodecs() })
+  // Workers are separate processes (with the run's payload key in their environment) that we can
+  // kill; like them, the client reads each run's own data key from the database.
+  h = await startEngineHarness({
+    worker: false,
+    payloadCodecs: (db) =>
+      testPayloadCodecs(createRunKeyStore(db, createSealer(parsePayloadKeys(inject('payloadKeys'))))),
+  })
 })
 
 afterAll(async () => {

@@ -23,12 +23,13 @@ await new Promise<void>((resolve) => health.listen(Number(env.FUZZ_HEALTH_PORT),
 
 const db = createDb(env.DATABASE_URL!, { max: 2 })
 const payloadKeys = parsePayloadKeys(env[payloadKeysVariable]!)
+const stores = createPostgresStores(db, { sealer: createSealer(payloadKeys) })
 const { worker } = await createWarmflowWorker({
   address: env.TEMPORAL_ADDRESS!,
   taskQueue: env.WARMFLOW_TASK_QUEUE!,
   workflowBundle: { code: await readFile(env.WARMFLOW_WORKFLOW_BUNDLE!, 'utf8') },
-  payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
-  ...createPostgresStores(db, { sealer: createSealer(payloadKeys) }),
+  payloadCodecs: [createEncryptionCodec({ keys: payloadKeys, runKeys: stores.runKeys })],
+  ...stores,
 })
 process.stdout.write(`worker ready ${process.pid}\n`)
 await worker.run()

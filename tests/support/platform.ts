@@ -11,6 +11,7 @@ import {
   type NodeRegistry,
   parsePayloadKeys,
   payloadKeysVariable,
+  type RunKeyStore,
   type SecretResolver,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
@@ -44,12 +45,16 @@ export interface TestPlatform {
   stop(): Promise<void>
 }
 
-/** The payload codec of this test run (AES-256-GCM), shared by test workers and clients. */
-export function testPayloadCodecs() {
+/**
+ * The payload codec of this test run (AES-256-GCM), shared by test workers and clients. With
+ * `runKeys` (the stores' run key store), each run's payloads get the run's own key, as in
+ * `warmflow start`.
+ */
+export function testPayloadCodecs(runKeys?: RunKeyStore) {
   const keys = inject('payloadKeys')
   // Worker processes a test spawns read the same key from the environment.
   process.env[payloadKeysVariable] = keys
-  return [createEncryptionCodec({ keys: parsePayloadKeys(keys) })]
+  return [createEncryptionCodec({ keys: parsePayloadKeys(keys), runKeys })]
 }
 
 /**
@@ -82,13 +87,13 @@ export async function startTestPlatform(
   // One pool for the API and the stores, as large as the two pools (API and records) it replaces.
   const db = createDb(options.databaseUrl ?? inject('databaseUrl'), { max: 8 })
   quietRuntime()
-  const payloadCodecs = testPayloadCodecs()
   const credentialKey = randomBytes(32)
   // The stores `warmflow start` wires, large outputs sealed with this run's payload keys.
   const stores = createPostgresStores(db, {
     credentialKey,
     sealer: createSealer(parsePayloadKeys(inject('payloadKeys'))),
   })
+  const payloadCodecs = testPayloadCodecs(stores.runKeys)
   let registry: NodeRegistry
   let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
   let running: Promise<void> | undefined

@@ -30,6 +30,7 @@ import { nodeUpgradeRoutes, pluginRoutes } from './routes/plugins.js'
 import { registerReference } from './routes/reference.js'
 import { registerRoutes } from './routes/register.js'
 import { flowRunRoutes, runRoutes } from './routes/runs.js'
+import { subjectRoutes } from './routes/subjects.js'
 import { taskRoutes } from './routes/tasks.js'
 import { flowWebhookRoutes, webhookRoutes } from './routes/webhooks.js'
 
@@ -115,6 +116,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/v1/impact', impactRoutes(deps))
   app.route('/api/v1/outbox', outboxRoutes(deps))
   app.route('/api/v1/register', registerRoutes(deps))
+  app.route('/api/v1/subjects', subjectRoutes(deps))
   const info = {
     title: 'Warmflow API',
     version: '0.1.0',

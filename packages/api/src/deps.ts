@@ -52,9 +52,10 @@ export interface AppDeps {
    * workers' keys: the inbox reads tasks through `taskStore`, and a run's answer and output read
    * node outputs too large for Temporal from `outputs` instead of showing `{ "$ref": … }`.
    * Without a task store the app makes one on `db`; without `outputs` such outputs are shown as
-   * their reference.
+   * their reference. Erasing a person destroys run keys through `runKeys` (the same store the
+   * payload codec reads, so this process forgets them at once).
    */
-  stores?: Partial<Pick<PostgresStores, 'taskStore' | 'outputs'>>
+  stores?: Partial<Pick<PostgresStores, 'taskStore' | 'outputs' | 'runKeys'>>
   /** Folder with the built editor; when set the API serves it at `/`. */
   editorDir?: string
   auth?: AuthSettings
@@ -88,7 +89,11 @@ export interface AppDeps {
 
 /** {@link AppDeps} with the stores the routes use, as {@link createApp} hands them on. */
 export interface WiredDeps extends AppDeps {
-  stores: { taskStore: PostgresTaskStore; outputs?: OutputStore | undefined }
+  stores: {
+    taskStore: PostgresTaskStore
+    outputs?: OutputStore | undefined
+    runKeys?: PostgresStores['runKeys'] | undefined
+  }
 }
 
 /**

@@ -242,7 +242,6 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   Runtime.install({ shutdownSignals: [], logger: jsonLog ? temporalLoggerTo(jsonLog) : createWorkerLogger() })
   // Every payload is encrypted before it reaches Temporal; the key lives in the data dir (or env).
   const payloadKeys = loadPayloadKeys(env, config.dataDir)
-  const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys })]
   const largeOutputBytes = largeOutputBytesFromEnv(env)
   const credentialKey = loadCredentialKey(env, config.dataDir)
   // The key that encrypts pseudonymise's placeholder mapping; same idea, its own file. The
@@ -269,6 +268,9 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   // Outputs over 256 KB (WARMFLOW_LARGE_OUTPUT_BYTES) go to PostgreSQL, sealed with the payload keys;
   // the worker writes them and the API reads them back (a webhook's answer, a run's output).
   const stores = createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) })
+  // Each run's payloads are encrypted with a data key of its own (run_keys), which erasing the
+  // person destroys; the API and the worker share the codec and its key cache.
+  const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys, runKeys: stores.runKeys })]
   // Without an SMTP credential e-mail goes to a local outbox (an SMTP server on 127.0.0.1 that
   // stores what it gets), never to anyone; production has none and says what is missing.
   let outbox: LocalOutbox | undefined

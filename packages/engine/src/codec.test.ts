@@ -8,10 +8,13 @@ import {
   createSealer,
   encryptedEncoding,
   generatePayloadKey,
+  hasRunKey,
   keyIdMetadata,
   loadPayloadKeys,
   PayloadCodecError,
   parsePayloadKeys,
+  runKeyId,
+  runKeyMetadata,
 } from './codec.js'
 
 const canary = 'CANARY-Fatima-el-Amrani-1984'
@@ -135,5 +138,88 @@ describe('payload key configuration', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('run data keys (crypto-shredding)', () => {
+  const k1 = generatePayloadKey('k1')
+  function memoryRunKeys() {
+    const keys = new Map<string, Uint8Array | 'destroyed'>()
+    const store = {
+      async obtain(workflowId: string) {
+        const found = keys.get(workflowId)
+        if (found === 'destroyed') return undefined
+        if (found) return found
+        const made = new Uint8Array(Buffer.from(generatePayloadKey('x').slice(2), 'base64'))
+        keys.set(workflowId, made)
+        return made
+      },
+      async find(workflowId: string) {
+        const found = keys.get(workflowId)
+        return found === 'destroyed' ? undefined : found
+      },
+      destroy(workflowId: string) {
+        keys.set(workflowId, 'destroyed')
+      },
+    }
+    return store
+  }
+  const runContext = (workflowId: string) => ({ type: 'workflow' as const, namespace: 'default', workflowId })
+
+  it("encrypts a run's payloads with its own key, readable without context until the key is destroyed", async () => {
+    const runKeys = memoryRunKeys()
+    const codec = createEncryptionCodec({ keys: parsePayloadKeys(k1), runKeys })
+    const [encoded] = await codec.encode([payloadOf({ name: canary })], runContext('run-a'))
+    expect(text(encoded!.metadata![keyIdMetadata])).toBe(runKeyId)
+    expect(text(encoded!.metadata![runKeyMetadata])).toBe('run-a')
+    expect(Buffer.from(encoded!.data!).includes(canary)).toBe(false)
+    // A reader without context (e.g. a history read) finds the key by the metadata.
+    const [decoded] = await codec.decode([encoded!])
+    expect(defaultPayloadConverter.fromPayload(decoded!)).toEqual({ name: canary })
+    // Activities of the run use the run's key too.
+    const [fromActivity] = await codec.encode([payloadOf(1)], {
+      type: 'activity',
+      namespace: 'default',
+      workflowId: 'run-a',
+      isLocal: false,
+    })
+    expect(text(fromActivity!.metadata![runKeyMetadata])).toBe('run-a')
+
+    runKeys.destroy('run-a')
+    await expect(codec.decode([encoded!])).rejects.toMatchObject({
+      code: 'codec.run_erased',
+      retryable: false,
+    })
+    // Nor does anything new get written for the erased run, not even under the payload keys.
+    await expect(codec.encode([payloadOf(2)], runContext('run-a'))).rejects.toMatchObject({
+      code: 'codec.run_erased',
+    })
+    // The payload keys alone never open a run key's payload.
+    const plainCodec = createEncryptionCodec({ keys: parsePayloadKeys(k1) })
+    await expect(plainCodec.decode([encoded!])).rejects.toMatchObject({ code: 'codec.no_run_keys' })
+  })
+
+  it("binds a payload to its run: another run's key or a changed run id does not open it", async () => {
+    const runKeys = memoryRunKeys()
+    const codec = createEncryptionCodec({ keys: parsePayloadKeys(k1), runKeys })
+    const [a] = await codec.encode([payloadOf('a')], runContext('run-a'))
+    await codec.encode([payloadOf('b')], runContext('run-b'))
+    const moved = {
+      metadata: { ...a!.metadata, [runKeyMetadata]: new TextEncoder().encode('run-b') },
+      data: a!.data,
+    }
+    await expect(codec.decode([moved])).rejects.toMatchObject({ code: 'codec.tampered' })
+  })
+
+  it('keeps the payload keys for housekeeping workflows and payloads without context', async () => {
+    const runKeys = memoryRunKeys()
+    const codec = createEncryptionCodec({ keys: parsePayloadKeys(k1), runKeys })
+    const [retention] = await codec.encode([payloadOf({ now: 1 })], runContext('warmflow-retention-1'))
+    const [noContext] = await codec.encode([payloadOf({ now: 2 })])
+    expect(text(retention!.metadata![keyIdMetadata])).toBe('k1')
+    expect(text(noContext!.metadata![keyIdMetadata])).toBe('k1')
+    expect(retention!.metadata![runKeyMetadata]).toBeUndefined()
+    expect(hasRunKey('sched-flow-2026-12-05T03:30:00Z')).toBe(true)
+    expect(hasRunKey('warmflow-retention')).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common'
+import type { DataConverter, Payload, PayloadCodec, SerializationContext } from '@temporalio/common'
 import { WarmflowError, type WarmflowErrorOptions } from './errors.js'
 import { failureConverterPath } from './paths.js'
 
@@ -230,10 +230,54 @@ export function createSealer(keys: readonly PayloadKey[]): Sealer {
   }
 }
 
+/** Metadata field naming the run (its workflow id) whose own data key encrypted a payload. */
+export const runKeyMetadata = 'warmflow-run-key'
+/** The `encryption-key-id` of a payload encrypted with a run's data key. */
+export const runKeyId = 'run'
+
+/**
+ * Each run's own data key (envelope encryption: the key is stored wrapped by the payload keys).
+ * Destroying a run's key makes every copy of its Temporal payloads unreadable: that is how one
+ * person's runs are erased (crypto-shredding). Implemented in `@warmflow/store` on PostgreSQL.
+ */
+export interface RunKeyStore {
+  /** The run's key, made on first use; `undefined` once it was destroyed (the run was erased). */
+  obtain(workflowId: string): Promise<Uint8Array | undefined>
+  /** The run's key; `undefined` when it was destroyed or never made. */
+  find(workflowId: string): Promise<Uint8Array | undefined>
+}
+
+/**
+ * True for the workflows that run a flow (started by the API, `run-…`, or by a flow's schedule,
+ * `sched-…`): their payloads hold a person's data, so they get a data key of their own.
+ * Warmflow's housekeeping workflows (such as retention) hold ids only.
+ *
+ * @example
+ * hasRunKey('run-3b97731c-1312-4dc2-8392-d92982370000') // true
+ */
+export function hasRunKey(workflowId: string): boolean {
+  return workflowId.startsWith('run-') || workflowId.startsWith('sched-')
+}
+
 /** Options for {@link createEncryptionCodec}. */
 export interface EncryptionCodecOptions {
   /** The first key encrypts; all of them decrypt. */
   keys: readonly PayloadKey[]
+  /**
+   * Run data keys. With them, every payload of a run's workflow and of its activities is
+   * encrypted with that run's own key (Temporal tells the codec whose payload it is); other
+   * payloads, and all payloads without a store, use the payload keys.
+   */
+  runKeys?: RunKeyStore | undefined
+}
+
+function erasedError(): PayloadCodecError {
+  return new PayloadCodecError('codec.run_erased', "The run's data key was destroyed: its data was erased", {
+    text: {
+      nl: 'De gegevens van deze run zijn gewist (op verzoek of na de bewaartermijn) en kunnen niet meer worden gelezen.',
+      en: "This run's data was erased (on request or after its retention term) and can no longer be read.",
+    },
+  })
 }
 
 /**
@@ -242,14 +286,36 @@ export interface EncryptionCodecOptions {
  * id travels in the payload metadata and is authenticated with the ciphertext. Give the same
  * keys to workers and clients.
  *
+ * With `runKeys`, a run's payloads are encrypted with the run's own data key instead, and the
+ * run's workflow id is written beside them (authenticated): once that key is destroyed, no
+ * copy of them can be read again, by anyone holding the payload keys or not.
+ *
  * @example
  * const codec = createEncryptionCodec({ keys: parsePayloadKeys(process.env.WARMFLOW_PAYLOAD_KEYS ?? '') })
  * const client = new Client({ connection, dataConverter: warmflowDataConverter([codec]) })
  */
 export function createEncryptionCodec(options: EncryptionCodecOptions): PayloadCodec {
   const sealer = createSealer(options.keys)
+  const { runKeys } = options
+  const runSealer = (key: Uint8Array) => createSealer([{ id: runKeyId, key }])
+  const runContext = (workflowId: string) => `temporal-payload\u0000${workflowId}`
   return {
-    async encode(payloads: Payload[]): Promise<Payload[]> {
+    async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
+      const workflowId = context?.workflowId
+      if (runKeys && workflowId && hasRunKey(workflowId) && payloads.length > 0) {
+        const key = await runKeys.obtain(workflowId)
+        // Never fall back to the payload keys: an erased run must stay unreadable.
+        if (!key) throw erasedError()
+        const own = runSealer(key)
+        return payloads.map((payload) => ({
+          metadata: {
+            encoding: encoder.encode(encryptedEncoding),
+            [keyIdMetadata]: encoder.encode(runKeyId),
+            [runKeyMetadata]: encoder.encode(workflowId),
+          },
+          data: own.seal(serialise(payload), runContext(workflowId)).data,
+        }))
+      }
       return payloads.map((payload) => {
         const sealed = sealer.seal(serialise(payload), 'temporal-payload')
         return {
@@ -262,14 +328,49 @@ export function createEncryptionCodec(options: EncryptionCodecOptions): PayloadC
       })
     },
     async decode(payloads: Payload[]): Promise<Payload[]> {
-      return payloads.map((payload) => {
+      const runSealers = new Map<string, Sealer>()
+      const out: Payload[] = []
+      for (const payload of payloads) {
         const encoding = payload.metadata?.encoding
-        if (!encoding || decoder.decode(encoding) !== encryptedEncoding) return payload
+        if (!encoding || decoder.decode(encoding) !== encryptedEncoding) {
+          out.push(payload)
+          continue
+        }
+        const data = payload.data ?? new Uint8Array()
+        const runBytes = payload.metadata?.[runKeyMetadata]
+        if (runBytes) {
+          // The workflow id travels with the payload, so any reader finds the key without context.
+          const workflowId = decoder.decode(runBytes)
+          let own = runSealers.get(workflowId)
+          if (!own) {
+            const key = runKeys ? await runKeys.find(workflowId) : undefined
+            if (!key) {
+              if (!runKeys) {
+                throw new PayloadCodecError(
+                  'codec.no_run_keys',
+                  "A payload is encrypted with a run's own key, but this process has no run key store",
+                  {
+                    text: {
+                      nl: 'Deze gegevens zijn versleuteld met de sleutel van de run, maar dit proces kan die sleutels niet lezen.',
+                      en: "This data is encrypted with the run's own key, but this process cannot read run keys.",
+                    },
+                  },
+                )
+              }
+              throw erasedError()
+            }
+            own = runSealer(key)
+            runSealers.set(workflowId, own)
+          }
+          out.push(deserialise(Buffer.from(own.open({ keyId: runKeyId, data }, runContext(workflowId)))))
+          continue
+        }
         const idBytes = payload.metadata?.[keyIdMetadata]
         const keyId = idBytes ? decoder.decode(idBytes) : ''
-        const plain = sealer.open({ keyId, data: payload.data ?? new Uint8Array() }, 'temporal-payload')
-        return deserialise(Buffer.from(plain))
-      })
+        const plain = sealer.open({ keyId, data }, 'temporal-payload')
+        out.push(deserialise(Buffer.from(plain)))
+      }
+      return out
     },
   }
 }

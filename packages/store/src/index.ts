@@ -70,6 +70,31 @@ export {
 } from './runs/store.js'
 export { createPostgresStores, type PostgresStoreKeys, type PostgresStores } from './stores.js'
 export {
+  countSubjectHoldings,
+  type ErasedCounts,
+  eraseSubjectHoldings,
+  findSubjectHoldings,
+  maxSubjectRuns,
+  type SubjectCounts,
+  type SubjectHoldings,
+  type SubjectRun,
+} from './subjects/holdings.js'
+export {
+  createSubjectHasher,
+  linkRunSubjects,
+  maxIdentifierLength,
+  normaliseIdentifier,
+  type SubjectHasher,
+  type SubjectIdentifier,
+  type SubjectKind,
+} from './subjects/identifiers.js'
+export {
+  createRunKeyStore,
+  destroyRunKeys,
+  type PostgresRunKeyStore,
+  type RunKeyStoreOptions,
+} from './subjects/run-keys.js'
+export {
   createPostgresTaskStore,
   type PostgresTaskStore,
   type TaskEvent,

@@ -6,6 +6,7 @@ import { createOutputStore } from './outputs/store.js'
 import { createPostgresRecordStore } from './records/store.js'
 import { createRetentionStore, type RetentionStore } from './retention/store.js'
 import { createPostgresRunStore } from './runs/store.js'
+import { createRunKeyStore, type PostgresRunKeyStore } from './subjects/run-keys.js'
 import { createPostgresTaskStore, type PostgresTaskStore } from './tasks/store.js'
 
 /** The keys the stores encrypt with; each is optional, and what it protects says so. */
@@ -39,6 +40,11 @@ export interface PostgresStores {
   secrets?: SecretResolver
   /** What the retention job removes, and the audit log's own term. */
   retention: RetentionStore
+  /**
+   * Each run's own data key (`run_keys`), for `createEncryptionCodec({ keys, runKeys })` and for
+   * erasure; only when a sealer is given (the keys are wrapped by it).
+   */
+  runKeys?: PostgresRunKeyStore
 }
 
 /**
@@ -58,5 +64,6 @@ export function createPostgresStores(db: Kysely<Database>, keys: PostgresStoreKe
     records: createPostgresRecordStore(db),
     retention: createRetentionStore(db),
     ...(keys.credentialKey ? { secrets: createCredentialResolver(db, keys.credentialKey) } : {}),
+    ...(keys.sealer ? { runKeys: createRunKeyStore(db, keys.sealer) } : {}),
   }
 }

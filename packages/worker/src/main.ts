@@ -86,15 +86,19 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
   const metrics = metricsAddress ? createWorkerMetrics(db ? { db } : {}) : undefined
   // OpenTelemetry traces, only when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set.
   const tracing = startTracing(env, 'warmflow-worker')
+  const stores = db
+    ? createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) })
+    : undefined
   const { worker, pluginFailures, registry, connection } = await createWarmflowWorker({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     // WARMFLOW_PLUGINS and warmflow.config.json (data folder, then current folder): the API uses the same list.
     plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
-    ...(db ? createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) }) : {}),
+    ...stores,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
-    payloadCodecs: [createEncryptionCodec({ keys: payloadKeys })],
+    // A run's payloads are encrypted with its own data key (run_keys) when there is a database.
+    payloadCodecs: [createEncryptionCodec({ keys: payloadKeys, runKeys: stores?.runKeys })],
     ...(config.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: config.maxCachedWorkflows }),
     ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
     nodeLog: nodeLogTo(log),

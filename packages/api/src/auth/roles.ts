@@ -25,6 +25,8 @@ export const permissions = {
   'audit:read': ['admin'],
   /** The processing register (AVG art. 30): admin and privacy officer see every team's flows. */
   'register:read': ['admin', 'privacy', 'designer', 'developer'],
+  /** Find, export (AVG art. 15) and erase (art. 17) one person's data in every team. */
+  'subject:manage': ['admin', 'privacy'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** A permission name, e.g. `flow:write`. */

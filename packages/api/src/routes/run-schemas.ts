@@ -33,13 +33,17 @@ export const runSummarySchema = z
       .string()
       .optional()
       .openapi({ description: "When the retention job removed the run's contents (status `removed`)" }),
+    erasedAt: z.string().optional().openapi({
+      description:
+        "When the run's contents were erased on the request of the person it was about (status `erased`)",
+    }),
     removedAfterDays: z.number().int().optional().openapi({
       description: 'The term (days) of the flow version the run ran with, after which it was removed',
     }),
     outcome: z
       .string()
       .optional()
-      .openapi({ description: 'For a removed run: how it ended (`completed`, `failed`, …)' }),
+      .openapi({ description: 'For a removed or erased run: how it ended (`completed`, `failed`, …)' }),
   })
   .openapi('RunSummary')
 
@@ -75,12 +79,13 @@ export function toRunSummary(row: RunRow, status: RunStatus = row.status as RunS
     flowId: row.flow_id,
     flowVersion: row.flow_version,
     teamId: row.team_id,
-    status: row.removed_at ? ('removed' as const) : status,
+    status: row.erased_at ? ('erased' as const) : row.removed_at ? ('removed' as const) : status,
     trigger: row.trigger,
     startedBy: row.started_by,
     retryOf: row.retry_of,
     createdAt: row.created_at.toISOString(),
     statusUrl: `/api/v1/runs/${row.id}`,
+    ...(row.erased_at ? { erasedAt: row.erased_at.toISOString() } : {}),
     ...(row.removed_at
       ? {
           removedAt: row.removed_at.toISOString(),

@@ -33,6 +33,12 @@ const runInputGone = new ApiError(409, 'run.input_gone', {
  * the newest version) with the input it started with; 409 while it still runs.
  */
 export async function retryRun(deps: AppDeps, row: RunRow, startedBy: string): Promise<RunRow> {
+  if (row.erased_at) {
+    throw new ApiError(409, 'run.erased', {
+      nl: 'De gegevens van deze run zijn gewist op verzoek van de persoon. Er is niets meer om opnieuw te proberen.',
+      en: "This run's data was erased at the request of the person it was about. There is nothing left to retry.",
+    })
+  }
   if (row.removed_at) {
     throw new ApiError(409, 'run.removed', {
       nl: 'Deze run is verwijderd omdat de bewaartermijn voorbij is. Er is niets meer om opnieuw te proberen.',

@@ -32,7 +32,14 @@ export async function runDetail(
   nodes: RunProgress['nodes'] | undefined
 }> {
   // Past its term: Temporal no longer has it, and there is nothing left to read.
-  if (row.removed_at) return { status: 'removed', output: undefined, error: undefined, nodes: undefined }
+  if (row.removed_at) {
+    return {
+      status: row.erased_at ? 'erased' : 'removed',
+      output: undefined,
+      error: undefined,
+      nodes: undefined,
+    }
+  }
   const { client } = deps.temporal
   const handle = client.workflow.getHandle(row.workflow_id)
   // A completed run stays completed: once the row says so, skip asking Temporal for the status.

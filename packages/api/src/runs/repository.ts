@@ -73,7 +73,9 @@ export async function listRuns(deps: Pick<AppDeps, 'db'>, teams: string[], query
   if (query.cursor) builder = builder.where(afterCursor(query.cursor, 'runs'))
   if (query.flowId) builder = builder.where('flow_id', '=', query.flowId)
   // A removed run keeps how it ended in `status`; it is listed as `removed`.
-  if (query.status === 'removed') builder = builder.where('removed_at', 'is not', null)
+  if (query.status === 'erased') builder = builder.where('erased_at', 'is not', null)
+  else if (query.status === 'removed')
+    builder = builder.where('removed_at', 'is not', null).where('erased_at', 'is', null)
   else if (query.status) builder = builder.where('status', '=', query.status).where('removed_at', 'is', null)
   if (query.trigger) builder = builder.where('trigger', '=', query.trigger)
   if (query.startedBy) builder = builder.where('started_by', '=', query.startedBy)

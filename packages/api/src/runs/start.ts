@@ -8,11 +8,13 @@ import {
   runSearchAttributes,
   snapshotFlow,
 } from '@warmflow/engine'
-import { isUniqueViolation, type RunRow } from '@warmflow/store'
+import { isUniqueViolation, linkRunSubjects, type RunRow } from '@warmflow/store'
 import type { Context } from 'hono'
 import { type AuditEvent, auditRow } from '../audit.js'
 import type { AppDeps } from '../deps.js'
 import { ApiError } from '../problems.js'
+import { subjectHasherOf } from '../subjects/hasher.js'
+import { subjectIdentifiersOf } from '../subjects/identify.js'
 import { type RunSource, runSourceOf } from './repository.js'
 import { ensureSmtpCredentials } from './smtp-credentials.js'
 import { checkStartInput } from './start-input.js'
@@ -135,26 +137,38 @@ export async function startRun(
       ? `run-${runId}`
       : `run-${request.flowId}-${createHash('sha256').update(request.idempotencyKey).digest('hex').slice(0, 32)}`
   let inserted: RunRow
+  // Whom the run is about (keyed hashes of the e-mail and phone it starts with), so that the
+  // person can later see and erase what Warmflow holds about them.
+  const hasher = subjectHasherOf(deps)
+  const identifiers = hasher ? subjectIdentifiersOf(version.definition, request.input) : []
   try {
-    // Committed on its own, before Temporal hears of the run: a crash after this point leaves
-    // a row a repeat can finish, never a workflow without a row.
-    inserted = await db
-      .insertInto('runs')
-      .values({
-        id: runId,
-        flow_id: version.id,
-        flow_version: version.version,
-        definition: version.version === null ? JSON.stringify(version.definition) : null,
-        workflow_id: workflowId,
-        status: startingStatus,
-        team_id: request.teamId,
-        started_by: request.startedBy,
-        trigger: request.trigger,
-        idempotency_key: request.idempotencyKey ?? null,
-        retry_of: request.retryOf ?? null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    // Committed before Temporal hears of the run: a crash after this point leaves a row a
+    // repeat can finish, never a workflow without a row.
+    const insertRun = (executor: typeof db) =>
+      executor
+        .insertInto('runs')
+        .values({
+          id: runId,
+          flow_id: version.id,
+          flow_version: version.version,
+          definition: version.version === null ? JSON.stringify(version.definition) : null,
+          workflow_id: workflowId,
+          status: startingStatus,
+          team_id: request.teamId,
+          started_by: request.startedBy,
+          trigger: request.trigger,
+          idempotency_key: request.idempotencyKey ?? null,
+          retry_of: request.retryOf ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    inserted = identifiers.length
+      ? await db.transaction().execute(async (trx) => {
+          const run = await insertRun(trx)
+          if (hasher) await linkRunSubjects(trx, hasher, { runId: run.id, teamId: run.team_id }, identifiers)
+          return run
+        })
+      : await insertRun(db)
   } catch (error) {
     // A concurrent start with the same key won the race: answer with its run.
     if (isUniqueViolation(error)) {

@@ -16,6 +16,8 @@ export const runStatusSchema = z.enum([
   'unknown',
   // Its term passed: the retention job removed its contents (the row keeps ids, times, outcome).
   'removed',
+  // Erased on the request of the person it was about (AVG art. 17): contents, links and key gone.
+  'erased',
 ])
 /** One of {@link runStatusSchema}'s values. */
 export type RunStatus = z.infer<typeof runStatusSchema>

@@ -51,7 +51,6 @@ export async function apiRole(env: Record<string, string | undefined> = process.
   const metricsAddress = metricsAddressFromEnv(env)
 
   const payloadKeys = loadPayloadKeys(env, config.dataDir)
-  const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys })]
   // The workers' key: without it, storing a credential or a webhook secret answers 503.
   const credentialKey = readCredentialKey(env, config.dataDir, { create: false })
   if (!credentialKey)
@@ -66,6 +65,8 @@ export async function apiRole(env: Record<string, string | undefined> = process.
 
   const db = createDb(databaseUrl, { max: 10 })
   const stores = createPostgresStores(db, { credentialKey, sealer: createSealer(payloadKeys) })
+  // A run's payloads are encrypted with its own data key (run_keys); erasure destroys it.
+  const payloadCodecs = [createEncryptionCodec({ keys: payloadKeys, runKeys: stores.runKeys })]
   // OpenTelemetry traces, only when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT is set: a span per
   // request, carried into the workflows it starts.
   const tracing = startTracing(env, 'warmflow-api')

@@ -2338,7 +2338,7 @@ export interface paths {
                     cursor?: string;
                     flowId?: string;
                     teamId?: string;
-                    status?: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed";
+                    status?: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed" | "erased";
                     trigger?: "manual" | "webhook" | "form" | "retry" | "test" | "schedule";
                     startedBy?: string;
                     since?: string;
@@ -3893,6 +3893,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subjects/find": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What Warmflow holds about one person: the runs their data went through and counts of what hangs off them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example jan@example.nl */
+                        email?: string;
+                        /** @example 06-12345678 */
+                        phone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description What is held */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subject"];
+                    };
+                };
+                /** @description No usable e-mail address or phone number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                401: components["responses"]["NotSignedIn"];
+                /** @description Only an administrator or the privacy officer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                /** @description Temporal or the database cannot be reached, or no credential key is set */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The access export (AVG art. 15): every run, record and access-log line about one person, as JSON or a readable HTML page */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example jan@example.nl */
+                        email?: string;
+                        /** @example 06-12345678 */
+                        phone?: string;
+                        /**
+                         * @default json
+                         * @enum {string}
+                         */
+                        format?: "json" | "html";
+                    };
+                };
+            };
+            responses: {
+                /** @description The export, as a file to download (Content-Disposition: attachment) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                    };
+                };
+                /** @description No usable e-mail address or phone number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                401: components["responses"]["NotSignedIn"];
+                /** @description Only an administrator or the privacy officer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                /** @description Temporal or the database cannot be reached, or no credential key is set */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erases one person (AVG art. 17): stops their running flows, destroys their runs' data keys, deletes the Temporal histories and erases their data from PostgreSQL */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example jan@example.nl */
+                        email?: string;
+                        /** @example 06-12345678 */
+                        phone?: string;
+                        /**
+                         * @description The ground for erasure (AVG art. 17(1))
+                         * @enum {string}
+                         */
+                        reason: "consent_withdrawn" | "no_longer_needed" | "objection" | "unlawful" | "legal_obligation" | "other";
+                        /** @description Case number of the request; kept in the audit log, so no names */
+                        reference?: string;
+                        /**
+                         * @description Must be true: erasure cannot be undone
+                         * @enum {boolean}
+                         */
+                        confirm: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description What was erased */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectErased"];
+                    };
+                };
+                /** @description No usable e-mail address or phone number */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                401: components["responses"]["NotSignedIn"];
+                /** @description Only an administrator or the privacy officer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                413: components["responses"]["TooLarge"];
+                415: components["responses"]["NotJson"];
+                /** @description Temporal or the database cannot be reached, or no credential key is set */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4302,7 +4547,7 @@ export interface components {
             flowVersion: number | null;
             teamId: string;
             /** @enum {string} */
-            status: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed";
+            status: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed" | "erased";
             /** @description `manual`, `webhook`, `form`, `retry` or `test` */
             trigger: string;
             startedBy: string | null;
@@ -4311,9 +4556,11 @@ export interface components {
             statusUrl: string;
             /** @description When the retention job removed the run's contents (status `removed`) */
             removedAt?: string;
+            /** @description When the run's contents were erased on the request of the person it was about (status `erased`) */
+            erasedAt?: string;
             /** @description The term (days) of the flow version the run ran with, after which it was removed */
             removedAfterDays?: number;
-            /** @description For a removed run: how it ended (`completed`, `failed`, …) */
+            /** @description For a removed or erased run: how it ended (`completed`, `failed`, …) */
             outcome?: string;
         };
         Run: components["schemas"]["RunSummary"] & {
@@ -4798,6 +5045,49 @@ export interface components {
                     en: string;
                 };
             }[];
+        };
+        Subject: {
+            runs: {
+                id: string;
+                flowId: string;
+                flowName: string;
+                teamName: string;
+                createdAt: string;
+                /** @enum {string} */
+                status: "starting" | "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out" | "unknown" | "removed" | "erased";
+                trigger: string;
+            }[];
+            counts: components["schemas"]["SubjectCounts"];
+            truncated: boolean;
+        };
+        SubjectCounts: {
+            runs: number;
+            /** @description Runs still going: an erasure stops them first */
+            openRuns: number;
+            tasks: number;
+            intakes: number;
+            clients: number;
+            progressReports: number;
+            emails: number;
+            notifications: number;
+            /** @description Large node outputs stored in PostgreSQL */
+            outputs: number;
+        };
+        SubjectErased: {
+            erased: {
+                runs: number;
+                /** @description Runs that were still going and were stopped */
+                cancelled: number;
+                tasks: number;
+                intakes: number;
+                clients: number;
+                progressReports: number;
+                emails: number;
+                notifications: number;
+                outputs: number;
+                /** @description Run data keys destroyed (crypto-shredding) */
+                runKeys: number;
+            };
         };
     };
     responses: {

@@ -59,6 +59,29 @@ export interface RunsTable {
   removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   /** The term (days) the run's contents were removed after; null while they are kept. */
   removed_after_days: ColumnType<number | null, number | null | undefined, number | null>
+  /** When the run's contents were erased on a person's request (AVG art. 17); null otherwise. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+/** A run's own data key, wrapped by the payload keys; destroyed (nulls) when the run is erased. */
+export interface RunKeysTable {
+  workflow_id: string
+  /** Id of the payload key that wrapped the key; null once destroyed. */
+  key_id: string | null
+  wrapped: Uint8Array | null
+  created_at: CreatedAt
+  destroyed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+/** Whom a run is about: a keyed hash of one identifier (e-mail, phone) the flow received. */
+export interface RunSubjectsTable {
+  run_id: string
+  team_id: string
+  /** `email` or `phone`. */
+  kind: string
+  /** `<key id>:<hex HMAC-SHA256>` of the normalised identifier. */
+  value_hash: string
+  created_at: CreatedAt
 }
 
 /** A team: flows, runs, tasks and credentials belong to one. */
@@ -266,8 +289,10 @@ export interface AiDraftMeasuresTable {
   decided_at: ColumnType<Date, Date | string, Date | string>
 }
 
-// Declaration merging adds the impact tables to the database type.
+// Declaration merging adds the impact and erasure tables to the database type.
 export interface Database {
+  run_keys: RunKeysTable
+  run_subjects: RunSubjectsTable
   task_measures: TaskMeasuresTable
   ai_draft_measures: AiDraftMeasuresTable
 }

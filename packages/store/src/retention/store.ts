@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { destroyRunKeys } from '../subjects/run-keys.js'
 
 /** The statuses of a run that has ended; only such runs are removed (a waiting run is still in use). */
 export const endedRunStatuses = ['completed', 'failed', 'cancelled', 'terminated', 'timed_out'] as const
@@ -52,8 +53,9 @@ export interface RetentionStore {
    * their data (AI drafts included), form and filled-in fields; task events lose their data;
    * e-mail deliveries lose their recipients. When the flow says `retentionRecords: 'remove'`,
    * the intakes the run saved (keyed `<workflow id>/<node id>`), their progress reports and the
-   * notifications it sent are deleted as well. Ids, times and outcomes stay for the impact
-   * figures and the audit trail. Idempotent: a removed run is left alone.
+   * notifications it sent are deleted as well. The run's links to the person it was about
+   * (`run_subjects`) go, and its data key is destroyed. Ids, times and outcomes stay for the
+   * impact figures and the audit trail. Idempotent: a removed run is left alone.
    */
   removeRunContents(run: ExpiredRun): Promise<RemovedContents>
   /**
@@ -122,44 +124,14 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
           .where('id', '=', run.id)
           .forUpdate()
           .executeTakeFirst()
-        const none = { nodeOutputs: 0, tasks: 0, taskEvents: 0, emailDeliveries: 0, records: 0 }
-        if (!row || row.removed_at !== null) return none
-        const outputs = await trx.deleteFrom('node_outputs').where('run_id', '=', run.id).executeTakeFirst()
-        const taskIds = trx.selectFrom('tasks').select('id').where('run_id', '=', run.id)
-        const events = await trx
-          .updateTable('task_events')
-          .set({ data: '{}' })
-          .where('task_id', 'in', taskIds)
-          .where(sql<boolean>`data <> '{}'::jsonb`)
-          .executeTakeFirst()
-        // The decision stays (the impact figures count it); the filled-in fields and reason go.
-        const tasks = await trx
-          .updateTable('tasks')
-          .set({
-            data: '{}',
-            form: '{"fields":{}}',
-            outcome: sql<string>`case when outcome is null then null else jsonb_build_object('decision', outcome -> 'decision') end`,
-          })
-          .where('run_id', '=', run.id)
-          .executeTakeFirst()
-        const deliveries = await trx
-          .updateTable('email_deliveries')
-          .set({ recipients: '[]' })
-          .where('run_id', '=', run.id)
-          .executeTakeFirst()
-        const records = run.removeRecords ? await removeRecordsOf(trx, run) : 0
+        if (!row || row.removed_at !== null) return { ...noContents }
+        const removed = await clearRunContents(trx, run, run.removeRecords)
         await trx
           .updateTable('runs')
           .set({ removed_at: sql<Date>`now()`, removed_after_days: run.retentionDays })
           .where('id', '=', run.id)
           .execute()
-        return {
-          nodeOutputs: Number(outputs.numDeletedRows),
-          tasks: Number(tasks.numUpdatedRows),
-          taskEvents: Number(events.numUpdatedRows),
-          emailDeliveries: Number(deliveries.numUpdatedRows),
-          records,
-        }
+        return removed
       })
     },
 
@@ -216,12 +188,70 @@ export function createRetentionStore(db: Kysely<Database>): RetentionStore {
   }
 }
 
+const noContents: RemovedContents = {
+  nodeOutputs: 0,
+  tasks: 0,
+  taskEvents: 0,
+  emailDeliveries: 0,
+  records: 0,
+}
+
+/**
+ * Removes one run's contents (see {@link RetentionStore.removeRunContents}) inside the caller's
+ * transaction, without marking the row: retention marks it removed, erasure marks it erased.
+ */
+export async function clearRunContents(
+  trx: Kysely<Database>,
+  run: { id: string; workflowId: string },
+  removeRecords: boolean,
+): Promise<RemovedContents> {
+  const outputs = await trx.deleteFrom('node_outputs').where('run_id', '=', run.id).executeTakeFirst()
+  const taskIds = trx.selectFrom('tasks').select('id').where('run_id', '=', run.id)
+  const events = await trx
+    .updateTable('task_events')
+    .set({ data: '{}' })
+    .where('task_id', 'in', taskIds)
+    .where(sql<boolean>`data <> '{}'::jsonb`)
+    .executeTakeFirst()
+  // The decision stays (the impact figures count it); the filled-in fields and reason go.
+  const tasks = await trx
+    .updateTable('tasks')
+    .set({
+      data: '{}',
+      form: '{"fields":{}}',
+      outcome: sql<string>`case when outcome is null then null else jsonb_build_object('decision', outcome -> 'decision') end`,
+    })
+    .where('run_id', '=', run.id)
+    .executeTakeFirst()
+  // The delivery log stays (so a retry never sends twice), without whom it went to.
+  const deliveries = await trx
+    .updateTable('email_deliveries')
+    .set({ recipients: '[]' })
+    .where('run_id', '=', run.id)
+    .executeTakeFirst()
+  const records = removeRecords ? await removeRecordsOf(trx, run) : 0
+  // Whom the run was about, and its data key: without the key, no copy of its Temporal
+  // payloads (a backup, a history export) can be read any more.
+  await trx.deleteFrom('run_subjects').where('run_id', '=', run.id).execute()
+  await destroyRunKeys(trx, [run.workflowId])
+  return {
+    nodeOutputs: Number(outputs.numDeletedRows),
+    tasks: Number(tasks.numUpdatedRows),
+    taskEvents: Number(events.numUpdatedRows),
+    emailDeliveries: Number(deliveries.numUpdatedRows),
+    records,
+  }
+}
+
 /**
  * Deletes the records one run saved: its intakes (a records node keys them `<workflow id>/<node
  * id>`; a retry keys them with the first run's workflow id, so they go with that run), their
  * progress reports, and the notifications it sent. Returns how many rows went.
  */
-async function removeRecordsOf(trx: Kysely<Database>, run: ExpiredRun): Promise<number> {
+async function removeRecordsOf(
+  trx: Kysely<Database>,
+  run: { id: string; workflowId: string },
+): Promise<number> {
   // starts_with compares bytes: a collation that skips punctuation cannot widen the match.
   const savedByRun = sql<boolean>`starts_with(run_id, ${`${run.workflowId}/`})`
   const intakeIds = trx.selectFrom('intakes').select('id').where(savedByRun)

@@ -10,6 +10,7 @@ import { migration as m0008 } from './0008_oidc_subject.js'
 import { migration as m0009 } from './0009_impact.js'
 import { migration as m0010retention } from './0010_retention.js'
 import { migration as m0011unstarted } from './0011_unstarted_runs.js'
+import { migration as m0012subjects } from './0012_subjects.js'
 
 // Migrations run in the order of their names. Never edit one that has shipped: add a new file
 // (next number) and one line here.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_impact': m0009,
   '0010_retention': m0010retention,
   '0011_unstarted_runs': m0011unstarted,
+  '0012_subjects': m0012subjects,
 }
 
 /** Supplies Warmflow's migrations to Kysely's `Migrator`. */
