@@ -32,7 +32,7 @@ const fitViewOptions = { padding: 0.25, maxZoom: 1 }
 /** Above this many nodes only what is in view is drawn, and the run opens at its start. */
 const largeRun = 200
 const noProblems: ReadonlyMap<string, number> = new Map()
-const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out', 'removed'])
+const terminal = new Set(['completed', 'failed', 'cancelled', 'terminated', 'timed_out', 'removed', 'erased'])
 
 /** Milliseconds between two looks at a run that is still going. */
 const pollMs = 1000
@@ -129,6 +129,7 @@ export function RunView({
       {state.phase === 'loading' && <Loading />}
       {state.phase === 'error' && <ProblemMessage error={state.error} onRetry={load} />}
       {ready?.run.status === 'removed' && <p className="muted small-text">{t('run.removedHelp')}</p>}
+      {ready?.run.status === 'erased' && <p className="muted small-text">{t('run.erasedHelp')}</p>}
       {ready && (
         <ReactFlowProvider>
           <RunCanvasAndPanel loaded={ready} catalogue={catalogue} />

@@ -17,6 +17,11 @@ describe("a run's status, in words", () => {
     )
   })
 
+  it('says a run erased on request was erased on request, in Dutch and English', () => {
+    expect(runStatusText({ status: 'erased' }, i18n.getFixedT('nl'))).toBe('Gewist op verzoek (AVG)')
+    expect(runStatusText({ status: 'erased' }, i18n.getFixedT('en'))).toBe('Erased on request (GDPR)')
+  })
+
   it('names other statuses as before, and a removed run without a term as removed', () => {
     expect(runStatusText({ status: 'completed' }, i18n.getFixedT('nl'))).toBe('Klaar')
     expect(runStatusText({ status: 'removed' }, i18n.getFixedT('en'))).toBe('Removed')

@@ -3,10 +3,12 @@ import type { RunSummaryJson } from '../api/types'
 
 /**
  * A run's status in words. A run whose retention period ended says after how many days it was
- * removed: that is what the organisation chose, not an error.
+ * removed: that is what the organisation chose, not an error. A run erased on the request of the
+ * person it was about (AVG art. 17) says so.
  *
  * @example
  * runStatusText({ status: 'removed', removedAfterDays: 30 }, t) // 'verwijderd na 30 dagen'
+ * runStatusText({ status: 'erased' }, t) // 'Gewist op verzoek (AVG)'
  * runStatusText({ status: 'completed' }, t) // 'Klaar'
  */
 export function runStatusText(

@@ -8,7 +8,7 @@ import { Loading, ProblemMessage } from '../../shell/Problem'
 import { runStatusText } from '../runStatus'
 
 /** The run statuses the history can be filtered by. */
-const statusFilters = ['running', 'completed', 'failed', 'removed'] as const
+const statusFilters = ['running', 'completed', 'failed', 'removed', 'erased'] as const
 type StatusFilter = (typeof statusFilters)[number]
 
 /** The flow's last runs (test runs and runs of published versions), filterable by status. */
