@@ -17,6 +17,7 @@ const impactCode = pageCode(() => import('./impact/ImpactPage').then((m) => m.Im
 const outboxCode = pageCode(() => import('./outbox/OutboxPage').then((m) => m.OutboxPage))
 const credentialsCode = pageCode(() => import('./credentials/CredentialsPage').then((m) => m.CredentialsPage))
 const registerCode = pageCode(() => import('./register/RegisterPage').then((m) => m.RegisterPage))
+const subjectsCode = pageCode(() => import('./subjects/SubjectsPage').then((m) => m.SubjectsPage))
 // Start fetching the page's code while the session is checked, not after.
 if (typeof window !== 'undefined') {
   const flowId = /^\/flows\/([^/]+)$/.exec(window.location.pathname)?.[1]
@@ -63,7 +64,9 @@ function Shell() {
           ? 'credentials'
           : path.startsWith('/register')
             ? 'register'
-            : 'other'
+            : path.startsWith('/subjects')
+              ? 'subjects'
+              : 'other'
   useEffect(() => {
     const heading =
       section === 'inbox'
@@ -74,7 +77,9 @@ function Shell() {
             ? 'nav.credentials'
             : section === 'register'
               ? 'register.nav'
-              : 'nav.flows'
+              : section === 'subjects'
+                ? 'subjects.nav'
+                : 'nav.flows'
     document.title = `${t(heading)} · Warmflow`
   }, [section, t])
 
@@ -92,6 +97,9 @@ function Shell() {
     page = <CodeSplit code={impactCode} props={{ flowId: query.get('flowId') ?? undefined }} />
   else if (path === '/credentials' && can.credentials) page = <CodeSplit code={credentialsCode} props={{}} />
   else if (path === '/register' && can.register) page = <CodeSplit code={registerCode} props={{}} />
+  // Keyed: CodeSplit keeps the page it first drew, and this one may follow the register in its place.
+  else if (path === '/subjects' && can.subjects)
+    page = <CodeSplit key="subjects" code={subjectsCode} props={{}} />
   else if (path === '/outbox' && (can.design || can.inbox)) page = <CodeSplit code={outboxCode} props={{}} />
   else if (path === '/' || path === '') page = <Loading />
   else
@@ -150,6 +158,13 @@ function Shell() {
               <li>
                 <Link href="/register" aria-current={section === 'register' ? 'page' : undefined}>
                   {t('register.nav')}
+                </Link>
+              </li>
+            )}
+            {can.subjects && (
+              <li>
+                <Link href="/subjects" aria-current={section === 'subjects' ? 'page' : undefined}>
+                  {t('subjects.nav')}
                 </Link>
               </li>
             )}

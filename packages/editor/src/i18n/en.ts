@@ -836,6 +836,7 @@ export const en: Messages<typeof nl> = {
       emails: 'Emails erased',
       notifications: 'Notifications erased',
       outputs: 'Node outputs erased',
+      runKeys: 'Run data keys destroyed',
     },
     export: {
       heading: 'Access (GDPR article 15)',

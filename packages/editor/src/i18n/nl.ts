@@ -840,6 +840,7 @@ export const nl = {
       emails: 'E-mails gewist',
       notifications: 'Meldingen gewist',
       outputs: 'Uitvoer van blokken gewist',
+      runKeys: 'Sleutels van runs vernietigd',
     },
     export: {
       heading: 'Inzage (AVG artikel 15)',

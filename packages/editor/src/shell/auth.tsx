@@ -39,6 +39,8 @@ export function permissions(roles: readonly string[]) {
     writeCredentials: admin || roles.includes('designer') || roles.includes('developer'),
     /** The processing register of every team: the privacy officer (FG) and admins. */
     register: admin || roles.includes('privacy'),
+    /** Access to and erasure of one person's data in every team (AVG art. 15 and 17). */
+    subjects: admin || roles.includes('privacy'),
   }
 }
 

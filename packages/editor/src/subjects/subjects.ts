@@ -44,6 +44,7 @@ export const erasedCountKeys = [
   'emails',
   'notifications',
   'outputs',
+  'runKeys',
 ] as const
 
 /** The longest e-mail address the search takes (RFC 5321). */
