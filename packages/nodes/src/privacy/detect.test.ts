@@ -46,6 +46,12 @@ describe('findPersonalData', () => {
     const keys = findPersonalData('06-12345678 of +31 6 1234 5678').map((s) => s.key)
     expect(new Set(keys).size).toBe(1)
   })
+  it('ends a street name at the end of a sentence', () => {
+    expect(kindsIn('Hulp via Zonnekracht. Adres Pijnboomstraat 12 of J.P. Coenstraat 8.')).toEqual([
+      ['ADRES', 'Pijnboomstraat 12'],
+      ['ADRES', 'J.P. Coenstraat 8'],
+    ])
+  })
   it('finds e-mail, IBAN, postcodes, addresses and dates of birth', () => {
     expect(
       kindsIn(
@@ -290,6 +296,36 @@ describe('names in free text, without form fields', () => {
       'Luwam',
       'van der Kolk',
     ])
+  })
+  it('leaves an organisation alone before a role that announces the next person, and in a CamelCase role', () => {
+    expect(
+      names(
+        'Begeleiding door Youké, contactpersoon Fenneke Hofstede. Schuldeisers: SchuldHulpMaatje, Dramix.',
+      ),
+    ).toEqual(['Fenneke Hofstede'])
+    // A family name after "fam." is announced; a name before a role of its own stays one.
+    expect(names('HB bij fam. Kortenhorst. Aanwezig: dochter Sandra, Yonas (zoon).')).toEqual([
+      'Kortenhorst',
+      'Sandra',
+      'Yonas',
+    ])
+  })
+  it('leaves creditors after "Schulden:" and plain capitalised words after a name alone', () => {
+    expect(names('Schulden: Tremolo, Plinque, Energie VanOns.')).toEqual([])
+    expect(names('mijn coach Rowan de Graaff van Sterk Huis weet ervan.')).toEqual(['Rowan de Graaff'])
+  })
+  it('reads a lone unknown word after care, housing and paperwork words as the organisation', () => {
+    expect(
+      names(
+        'Begeleiding door Zelvano. Hij woont bij Tremolo in Winschoten. Kamer vol papieren van Plinque en Dramix. His friend Filmon translated the letters from Brinkwoon. Hulp van Korvexlab.',
+      ),
+    ).toEqual(['Filmon'])
+    // People stay people: a known name, a name of two words, a workplace or a role after it.
+    expect(
+      names(
+        'Ze woont bij Anja. Intake gedaan door Adjoa Frimpong, consulent. Begeleiding door Fardowsa van Stichting Nieuwkomers. Geholpen door Wubbien, consulent.',
+      ),
+    ).toEqual(['Anja', 'Adjoa Frimpong', 'Fardowsa', 'Wubbien'])
   })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)

@@ -231,11 +231,13 @@ function findPostcodes(text: string): PersonalDataSpan[] {
 
 const streetSuffixes =
   'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom'
-const capitalWord = "\\p{Lu}[\\p{L}.'-]*"
+// A capitalised word, or abbreviations with a dot ("St.", "Burg.", "J.P."): a longer word followed by
+// a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
+const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/]\\d{1,4}|\\s(?:bis|hs|huis|I{1,3})(?![\\p{L}]))?`
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})\\s+${houseNumber}(?![\\p{N}])`,
+  `(?<![\\p{L}])(?:(?!Adres\\s)${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})\\s+${houseNumber}(?![\\p{N}])`,
   'gu',
 )
 const addressContext = new RegExp(

@@ -118,6 +118,8 @@ const titles = new Set([
   'imam',
   'ds',
   'pater',
+  'fam',
+  'familie',
 ])
 
 /** Titles that are whole words: a dot after them ends the sentence ("– juf. Vaste lasten …"). */
@@ -135,6 +137,7 @@ const fullWordTitles = new Set([
   'imam',
   'pater',
   'miss',
+  'familie',
 ])
 
 /** Family, network and job words after which a capitalised word is a person. */
@@ -433,6 +436,14 @@ const compassWords = wordSet('noord oost zuid west midden zuidoost zuidwest noor
 const organisationGovernor =
   /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen)$/
 
+/**
+ * Words of care, housing and paperwork that take an organisation or a person after a preposition
+ * ("begeleiding door", "woont bij", "papieren van", "letters from"): there a word that no name
+ * list knows is the organisation, a known name stays a person ("woont bij Anja").
+ */
+const careGovernor =
+  /^(?:begeleiding|begeleid|hulp|ondersteuning|ondersteund|bezocht|geregeld|gedaan|geholpen|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|letters?|bills?|debts?|help|support)$/
+
 /** Governing words that with "van" name who it comes from, mostly a person ("aanmelding van"). */
 const peopleGovernor = /^(?:aanmelding|aanvraag|melding|gemeld|doorverwezen|geleend|aangemeld)$/
 
@@ -637,6 +648,12 @@ function inNames(norm: string): boolean {
   return lastNamed
 }
 
+/** True when role word `r` is followed on the same line by a capitalised word it announces ("contactpersoon Fenneke"). */
+function announcesNext(tokens: Token[], r: number): boolean {
+  const after = tokens[r + 1]
+  return after !== undefined && after.shape !== 'lower' && /^[ \t]+$/.test(after.gap)
+}
+
 /**
  * True when the context announces token `i` as a person: a title, role word, initials or greeting
  * right before it (past a comma, bracket, colon or particles), a role word in brackets or after a
@@ -671,7 +688,7 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     if (
       prev &&
       ((titles.has(prev.norm) && !(dotted && fullWordTitles.has(prev.norm))) ||
-        (!dotted && roleWords.has(prev.norm) && !employer && !prepositions))
+        (!dotted && roleWords.has(prev.norm) && prev.shape !== 'mixed' && !employer && !prepositions))
     )
       return true
     // "woonbegeleider Kim", "FACT-verpleegkundige Ilse": a first name right after a job word.
@@ -692,9 +709,17 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     if (prev && greetings.has(prev.norm) && (prev.sentenceStart || i === 1) && /^\s*$/.test(here.gap))
       return true
   }
-  // "Yonas (zoon)", "Sanne, buurvrouw,": the role right after the name.
+  // "Yonas (zoon)", "Sanne, buurvrouw,": the role right after the name. Not when the role announces
+  // the capitalised word after it ("Begeleiding door Zelvano, contactpersoon Fenneke Hofstede").
   const next = tokens[i + 1]
-  if (next && roleWords.has(next.norm) && /^\s*(?:\(|,)\s*$/.test(next.gap) && next.norm !== 'naam')
+  if (
+    next &&
+    roleWords.has(next.norm) &&
+    next.shape !== 'mixed' &&
+    /^\s*(?:\(|,)\s*$/.test(next.gap) &&
+    next.norm !== 'naam' &&
+    !announcesNext(tokens, i + 1)
+  )
     return true
   // "Abeba, een vriendin uit de kerk,": the role after a comma and an article or possessive.
   const third = tokens[i + 2]
@@ -802,7 +827,7 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   const preposition = tokens[p]
   if (
     preposition &&
-    /^(?:bij|van|via|door|aan|naar|met)$/.test(preposition.text) &&
+    /^(?:bij|van|via|door|aan|naar|met|from)$/.test(preposition.text) &&
     /^[ \t]+$/.test(tokens[p + 1]!.gap)
   ) {
     if (preposition.text === 'via') {
@@ -828,6 +853,7 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     for (let k = p - 1; k >= Math.max(0, p - 5); k--) {
       const g = tokens[k]!
       if (/[.!?;:\n]/.test(tokens[k + 1]!.gap)) break
+      if (careGovernor.test(g.norm) && loneUnknownWord(tokens, i, text)) return true
       if (organisationGovernor.test(g.norm) && g.norm.length >= 3) {
         // "Aanmelding van Wei Kramer", "melding van buurman": with "van" these take a person.
         return !(preposition.text === 'van' && peopleGovernor.test(g.norm))
@@ -840,8 +866,13 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     if (/[.!?;\n]/.test(gap)) break
     if (gap.includes(':')) {
       // "Schuldeisers: Ymere", not "het Wellant College: Hidde Meutstege" (the end of a name).
+      // "Schulden: Zelvano, Korvex": a noun of money matters names the creditors too.
       const noun = tokens[k]!
-      if (organisationNoun.test(noun.norm) && (noun.shape === 'lower' || noun.sentenceStart)) return true
+      if (
+        (organisationNoun.test(noun.norm) || (moneyNoun.test(noun.norm) && k === i - 1)) &&
+        (noun.shape === 'lower' || noun.sentenceStart)
+      )
+        return true
       break
     }
   }
@@ -855,6 +886,22 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   // "spreekt Tigrinya", "verstaat Berbers": a language, unless a name list knows it as a first name.
   if (plainGap && languageVerbs.has(prev.norm) && !lexicons().firstNames.has(t.norm)) return true
   return false
+}
+
+/**
+ * True when capitalised token `i` is one word that no name list knows, standing alone: no second
+ * name word, no "van" with a workplace, no role after it ("Intake gedaan door Adjoa Frimpong",
+ * "Begeleiding door Fardowsa van Stichting Nieuwkomers", "door Wubbien, consulent" are people).
+ */
+function loneUnknownWord(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (inNames(t.norm) || announced(tokens, i, text)) return false
+  const next = tokens[i + 1]
+  if (!next || /[.!?;:\n]/.test(next.gap)) return true
+  if (/^[ \t]+$/.test(next.gap) && (next.shape !== 'lower' || next.text === 'van')) return false
+  if (/^[ \t]*[,(][ \t]*$/.test(next.gap) && (roleWords.has(next.norm) || jobWord.test(next.norm)))
+    return false
+  return !/^[ \t]*-[ \t]*$/.test(next.gap)
 }
 
 /** True for the employer after a job inside brackets: "(GGZ-verpleegkundige, Dimence)". */
@@ -1154,6 +1201,7 @@ export function findNames(text: string): NameSpan[] {
   const verdicts = tokens.map((_, i) => judge(tokens, i, text, lowerNote))
   // "Veilig Thuis", "Sociale Dienst": capitalised ordinary words in a row form the name of an
   // organisation or a service; a surname that is also a word ("Thuis") is not a person there.
+  const plainPairs = new Set<number>()
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.shape !== 'title' || announced(tokens, i, text) || !isCommonWord(t.norm, false)) continue
@@ -1172,6 +1220,7 @@ export function findNames(text: string): NameSpan[] {
       if (plainWord && !other.sentenceStart) {
         verdicts[i] = 'no'
         verdicts[j] = 'no'
+        plainPairs.add(i).add(j)
       } else if (plainWord && other.sentenceStart && j === i - 1) {
         verdicts[i] = 'no'
       }
@@ -1429,9 +1478,12 @@ export function findNames(text: string): NameSpan[] {
           /^(?:in|op|te)$/.test(tokens[j]!.text) &&
           after !== undefined &&
           lexicons().places.has(after.norm)
+        // "Rowan de Graaff van Sterk Huis": capitalised plain words in a row are an organisation.
+        const organisation = plainPairs.has(j + 1)
         if (
           !employer &&
           !preposition &&
+          !organisation &&
           after &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
