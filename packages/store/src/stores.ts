@@ -57,13 +57,14 @@ export interface PostgresStores {
  * const { worker } = await createWarmflowWorker({ address, taskQueue, ...stores })
  */
 export function createPostgresStores(db: Kysely<Database>, keys: PostgresStoreKeys = {}): PostgresStores {
+  const runKeys = keys.sealer ? createRunKeyStore(db, keys.sealer) : undefined
   return {
     runStore: createPostgresRunStore(db),
     taskStore: createPostgresTaskStore(db),
-    outputs: createOutputStore(db, keys.sealer ? { sealer: keys.sealer } : {}),
+    outputs: createOutputStore(db, keys.sealer ? { sealer: keys.sealer, runKeys } : {}),
     records: createPostgresRecordStore(db),
     retention: createRetentionStore(db),
     ...(keys.credentialKey ? { secrets: createCredentialResolver(db, keys.credentialKey) } : {}),
-    ...(keys.sealer ? { runKeys: createRunKeyStore(db, keys.sealer) } : {}),
+    ...(runKeys ? { runKeys } : {}),
   }
 }

@@ -120,7 +120,16 @@ export function createRunKeyStore(
           union all
           select key_id, wrapped from run_keys where workflow_id = ${workflowId}
           limit 1`.execute(db)
-        return unwrap(workflowId, rows[0])
+        // Another process inserted the row at the same moment: this statement's snapshot does not
+        // see it, so read it again with a new one.
+        const row =
+          rows[0] ??
+          (await db
+            .selectFrom('run_keys')
+            .select(['key_id', 'wrapped'])
+            .where('workflow_id', '=', workflowId)
+            .executeTakeFirst())
+        return unwrap(workflowId, row)
       })
     },
     find(workflowId) {
