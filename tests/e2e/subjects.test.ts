@@ -16,6 +16,7 @@ let env: BrowserPlatform
 let officer: TestUser
 let shown: Page | undefined
 let runId: string
+let flowId: string
 // Unique per test run: other browser tests share the database.
 const email = `inzage-${Date.now()}@example.nl`
 const flowName = 'Aanmelding (AVG-verzoek)'
@@ -50,7 +51,8 @@ describe('access and erasure of one person, in Chromium', () => {
     })
     expect(published.status, JSON.stringify(published.body)).toBe(201)
     // A run about the person that waits for a human: it is still going when the person is erased.
-    ;({ runId } = await startRunForTask(platform, created.body.id, {
+    flowId = created.body.id
+    ;({ runId } = await startRunForTask(platform, flowId, {
       email,
       hulpvraag: 'Zoekt iemand voor de boodschappen op dinsdag.',
     }))
@@ -162,6 +164,16 @@ describe('access and erasure of one person, in Chromium', () => {
     await page.getByRole('button', { name: 'Zoeken' }).click()
     await result.getByText('Warmflow bewaart niets over deze persoon.').waitFor()
     expect(await result.getByRole('button', { name: 'Vergeet deze persoon' }).count()).toBe(0)
+
+    // For the team the run is still there, erased on request, without its contents.
+    const designer = await env.platform.createUser({ roles: ['designer'], teams: [env.platform.team] })
+    const team = await env.open()
+    shown = team.page
+    await login(team.page, designer)
+    await team.page.goto(`/flows/${flowId}?run=${runId}`)
+    await team.page.locator('.run-view-bar .badge', { hasText: 'Gewist op verzoek (AVG)' }).waitFor()
+    await team.page.getByText('Alleen de datum en de uitkomst zijn bewaard.').waitFor()
+    await screenshot(team.page, 'subjects-04-run-erased')
   })
 
   it('is not in the menu of a designer, and its address shows nothing to one', async () => {
