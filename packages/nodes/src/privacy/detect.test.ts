@@ -327,6 +327,22 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual(['Anja', 'Adjoa Frimpong', 'Fardowsa', 'Wubbien'])
   })
+  it('finds a first name and a surname after "via" and "doorverwezen naar", also in capitals', () => {
+    expect(
+      names(
+        'Contact via BERT LAMMERS van de KREDIETBANK. Doorverwezen naar Yvonne Kruithof van Stadsbank Oost. tel ma 8/12: DRIES BOSHUIZEN (buurman) belt.',
+      ),
+    ).toEqual(['BERT LAMMERS', 'Yvonne Kruithof', 'DRIES BOSHUIZEN'])
+    // A firm stays one where the context takes an organisation.
+    expect(names('Ze werkt bij Albert Heijn. TOTAAL KOSTEN BEREKEND.')).toEqual([])
+  })
+  it('leaves the rest of a list after plain capitalised words alone, also a hyphenated first name', () => {
+    expect(
+      names(
+        'Vroegsignalering met Eigen Haard en Zelvano. Kamer vol papieren van Korvex en Bo-Ex. Hij is medeschuldenaar voor de auto bij Dramix. Met Sociale Dienst en Jan besproken.',
+      ),
+    ).toEqual(['Jan'])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

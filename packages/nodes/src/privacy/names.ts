@@ -442,7 +442,7 @@ const organisationGovernor =
  * list knows is the organisation, a known name stays a person ("woont bij Anja").
  */
 const careGovernor =
-  /^(?:begeleiding|begeleid|hulp|ondersteuning|ondersteund|bezocht|geregeld|gedaan|geholpen|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|letters?|bills?|debts?|help|support)$/
+  /^(?:(?:mede)?schuldenaar|begeleiding|begeleid|hulp|ondersteuning|ondersteund|bezocht|geregeld|gedaan|geholpen|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|letters?|bills?|debts?|help|support)$/
 
 /** Governing words that with "van" name who it comes from, mostly a person ("aanmelding van"). */
 const peopleGovernor = /^(?:aanmelding|aanvraag|melding|gemeld|doorverwezen|geleend|aangemeld)$/
@@ -840,6 +840,8 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       const next = tokens[i + 1]
       const longer = next !== undefined && next.shape !== 'lower' && /^[ \t]+$/.test(next.gap)
       if (worksThere) return false
+      // "Contact via BERT LAMMERS van de KREDIETBANK": a first name and a surname are a person.
+      if (firstAndSurname(tokens, i)) return false
       if (!firstName || longer) return true
       // "Aanmelding via Hoogeland": after a word that takes an organisation it stays one.
       for (let k = p - 1; k >= Math.max(0, p - 3); k--) {
@@ -854,6 +856,8 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       const g = tokens[k]!
       if (/[.!?;:\n]/.test(tokens[k + 1]!.gap)) break
       if (careGovernor.test(g.norm) && loneUnknownWord(tokens, i, text)) return true
+      // "Doorverwezen naar Yvonne Kruithof van Stadsbank Oost": a first name and a surname.
+      if (peopleGovernor.test(g.norm) && firstAndSurname(tokens, i)) return false
       if (organisationGovernor.test(g.norm) && g.norm.length >= 3) {
         // "Aanmelding van Wei Kramer", "melding van buurman": with "van" these take a person.
         return !(preposition.text === 'van' && peopleGovernor.test(g.norm))
@@ -886,6 +890,26 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   // "spreekt Tigrinya", "verstaat Berbers": a language, unless a name list knows it as a first name.
   if (plainGap && languageVerbs.has(prev.norm) && !lexicons().firstNames.has(t.norm)) return true
   return false
+}
+
+/**
+ * True when token `i` is a first name followed by a surname in the same shape ("Yvonne Kruithof",
+ * "BERT LAMMERS"), not by a word that makes it a firm ("Albert Heijn Groep").
+ */
+function firstAndSurname(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  const next = tokens[i + 1]
+  const { firstNames, surnames, words } = lexicons()
+  return (
+    next !== undefined &&
+    /^[ \t]+$/.test(next.gap) &&
+    next.shape === t.shape &&
+    firstNames.has(t.norm) &&
+    surnames.has(next.norm) &&
+    !words.has(next.norm) &&
+    !organisationWordAfter.has(next.norm) &&
+    !compassWords.has(next.norm)
+  )
 }
 
 /**
@@ -942,6 +966,17 @@ function jobLineEmployer(tokens: Token[], i: number): boolean {
   let plain = tokens[k]!.shape === 'title'
   for (let j = k; j < i && plain; j++) if (functionWords.has(tokens[j]!.norm)) plain = false
   return lineStart && plain
+}
+
+/** True when token `i` is a first name in capitals right before another word in capitals. */
+function upperFirstName(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1]
+  return (
+    next !== undefined &&
+    next.shape === 'upper' &&
+    /^[ \t]+$/.test(next.gap) &&
+    lexicons().firstNames.has(tokens[i]!.norm)
+  )
 }
 
 type Verdict = 'name' | 'maybe' | 'no'
@@ -1055,6 +1090,11 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // only next to another name ("JAN DE VRIES").
     if (t.text.length <= 4)
       return strong && !personVerbs.has(t.norm) && !finiteVerbs.has(t.norm) ? 'name' : 'maybe'
+    // "DRIES BOSHUIZEN (buurman)": a first name in capitals right before a surname in capitals.
+    if (firstAndSurname(tokens, i) || (upperFirstName(tokens, i) && announced(tokens, i + 1, text)))
+      return 'maybe'
+    // "BERT LAMMERS": the surname after it, also when an inflected word looks like it.
+    if (i > 0 && firstAndSurname(tokens, i - 1)) return 'name'
     if (isCommonWord(t.norm, true) || place) return 'no'
     return 'name'
   }
@@ -1353,7 +1393,10 @@ export function findNames(text: string): NameSpan[] {
       ((link.shape !== 'lower' && /^[ \t]*[,/][ \t]*$/.test(link.gap)) ||
         link.text === 'en' ||
         link.text === 'of')
-    if (!listGoesOn || !organisationContext(tokens, i, text)) {
+    // "met Eigen Haard en Evides": a list may also start with capitalised plain words in a row.
+    let plainRun = runEnd > i
+    for (let k = i; k <= runEnd && plainRun; k++) plainRun = plainPairs.has(k)
+    if (!listGoesOn || !(plainRun || organisationContext(tokens, i, text))) {
       i = runEnd
       continue
     }
@@ -1376,7 +1419,9 @@ export function findNames(text: string): NameSpan[] {
       } else break
       const item = tokens[j]
       if (!item || item.shape === 'lower' || item.sentenceStart) break
-      if (lexicons().firstNames.has(item.norm) || announced(tokens, j, text)) break
+      // "Zayaz en Bo-Ex": a first name joined by a hyphen to a word no name list knows is no person.
+      const joined = tokens[j + 1]?.gap === '-' && !inNames(tokens[j + 1]!.norm)
+      if ((lexicons().firstNames.has(item.norm) && !joined) || announced(tokens, j, text)) break
       verdicts[j] = 'no'
       k = j
     }
