@@ -8,11 +8,15 @@
 // (the API's Server-Timing phases), CPU time per flow of every process, and the same load against
 // a baseline side by side: a bare Hono route that runs a workflow doing nothing, the floor under
 // any durable run on this machine. Targets on a 2-core machine: ≥ 105 flows/s and
-// p50 ≤ 15 ms. `BENCH_QUICK=1`: 3 s each; `BENCH_LEVELS=10,50` picks the levels;
-// `BENCH_PROFILE=<folder>` writes CPU profiles of the worker process there.
+// p50 ≤ 15 ms. Then the same load on the cluster profile (`warmflow start --cluster`, see
+// webhook-cluster.ts) with two workers and with one, side by side with the figures above, with
+// CPU per flow and RSS of every process and a sizing rule. `BENCH_QUICK=1`: 3 s each;
+// `BENCH_SECONDS=5` any length; `BENCH_LEVELS=10,50` picks the levels; `BENCH_PROFILES=dev`
+// leaves the cluster profile out; `BENCH_PROFILE=<folder>` writes CPU profiles of the worker
+// process there.
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -31,57 +35,29 @@ import {
   controlPlugin,
   createEncryptionCodec,
   createRegistry,
+  createSealer,
   generatePayloadKey,
   parsePayloadKeys,
+  warmflowDataConverter,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
-import { createDb, migrateToLatest } from '@warmflow/store'
+import type { Database } from '@warmflow/store'
+import { createDb, createPostgresStores, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import { cpuMsOf, postgresPids, postgresRss, rssOf } from './process-stats.js'
 import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
+import { benchClusterProfile, type ClusterLevel, type WebhookOrder } from './webhook-cluster.js'
 import type { LoadReport } from './webhook-load.js'
 import { startWorkerChild } from './worker-child-process.js'
 
 const quick = Boolean(process.env.BENCH_QUICK)
-const seconds = quick ? 3 : 20
+const seconds = Number(process.env.BENCH_SECONDS) || (quick ? 3 : 20)
+/** `BENCH_PROFILES=dev` leaves out the cluster profile (`warmflow start --cluster`). */
+const profiles = (process.env.BENCH_PROFILES ?? 'dev,cluster').split(',')
 const levels = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number)
-
-function rssOf(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return match ? Number(match[1]) / 1024 : 0
-  } catch {
-    return 0
-  }
-}
-
-function postgresPids(): number[] {
-  const pids: number[] = []
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry))
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return pids
-}
-
-const postgresRss = () => postgresPids().reduce((total, pid) => total + rssOf(pid), 0)
-
-/** CPU time (user + system, every thread) a process has used so far, in ms. */
-function cpuMsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // Fields after the command (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-  } catch {
-    return 0
-  }
-}
 
 const flow = {
   name: 'Bench: webhook → transform → score → bericht',
@@ -229,6 +205,33 @@ async function startBaseline(
   }
 }
 
+/** Signs the bench user in, creates and publishes the flow with a webhook secret: the delivery to send. */
+async function prepareFlow(
+  db: Kysely<Database>,
+  apiUrl: string,
+): Promise<WebhookOrder & { flowId: string; headers: Record<string, string> }> {
+  const { headers } = await signInBenchUser(db, apiUrl, ['designer'])
+  const created = await fetch(`${apiUrl}/api/v1/flows`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(flow),
+  })
+  const flowId = ((await created.json()) as { id: string }).id
+  await fetch(`${apiUrl}/api/v1/flows/${flowId}/publish`, { method: 'POST', headers, body: '{}' })
+  const secretAnswer = await fetch(`${apiUrl}/api/v1/flows/${flowId}/webhook/secret`, {
+    method: 'POST',
+    headers,
+  })
+  const { secret } = (await secretAnswer.json()) as { secret: string }
+  return {
+    flowId,
+    headers,
+    url: `${apiUrl}/api/v1/hooks/${flowId}?wait=10`,
+    secret,
+    body: JSON.stringify({ voornaam: 'Fatima', kandidaten: candidates }),
+  }
+}
+
 const median = (values: number[] | undefined) => (values?.length ? percentile(values, 50) : Number.NaN)
 
 async function main() {
@@ -267,11 +270,15 @@ async function main() {
           worker.kill('SIGTERM')
         }),
     )
+    // The API's stores: each run's payloads use the run's own data key (run_keys), as the worker writes them.
+    const stores = createPostgresStores(db, { sealer: createSealer(parsePayloadKeys(keys)) })
     const connection = await Connection.connect({ address: temporal.address })
     closers.push(() => connection.close())
     const client = new Client({
       connection,
-      dataConverter: { payloadCodecs: [createEncryptionCodec({ keys: parsePayloadKeys(keys) })] },
+      dataConverter: warmflowDataConverter([
+        createEncryptionCodec({ keys: parsePayloadKeys(keys), runKeys: stores.runKeys }),
+      ]),
     })
     const registry = createRegistry([controlPlugin, builtinPlugin])
     const api = await startServer(
@@ -280,36 +287,28 @@ async function main() {
         registry,
         temporal: { client, taskQueue, searchAttributes: true },
         credentialKey: randomBytes(32),
+        stores,
       },
       { port: 0, host: '127.0.0.1' },
     )
     closers.push(() => api.close())
     const load = await startLoadProcess()
 
-    const { headers } = await signInBenchUser(db, api.url, ['designer'])
-    const created = await fetch(`${api.url}/api/v1/flows`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(flow),
-    })
-    const flowId = ((await created.json()) as { id: string }).id
-    await fetch(`${api.url}/api/v1/flows/${flowId}/publish`, { method: 'POST', headers, body: '{}' })
-    const secretAnswer = await fetch(`${api.url}/api/v1/flows/${flowId}/webhook/secret`, {
-      method: 'POST',
-      headers,
-    })
-    const { secret } = (await secretAnswer.json()) as { secret: string }
-    const order = {
-      url: `${api.url}/api/v1/hooks/${flowId}?wait=10`,
-      secret,
-      body: JSON.stringify({ voornaam: 'Fatima', kandidaten: candidates }),
-    }
+    const { flowId, headers, ...order } = await prepareFlow(db, api.url)
+    const { secret } = order
     // Warm-up: the first runs load code paths and connections.
     const warm = await load.run({ ...order, connections: 2, seconds: 2 })
-    if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`)
+    if (warm.errors > 0) {
+      const runId = /"runId":"([^"]+)"/.exec(warm.firstError ?? '')?.[1]
+      const detail = await fetch(`${api.url}/api/v1/runs/${runId}`, { headers })
+      console.error('warm-up run:', JSON.stringify(await detail.json()).slice(0, 3000))
+      throw new Error(`warm-up failed: ${warm.firstError}`)
+    }
 
     type Part = 'api' | 'worker' | 'temporal' | 'load' | 'postgres'
-    const postgresCpu = () => new Map(postgresPids().map((pid) => [pid, cpuMsOf(pid)]))
+    // Only the backends of the scratch database: others may use the same server.
+    const databases = [new URL(scratch.url).pathname.slice(1)]
+    const postgresCpu = () => new Map(postgresPids(databases).map((pid) => [pid, cpuMsOf(pid)]))
     const cpuNow = (workerPid: number, postgresBefore?: Map<number, number>): Record<Part, number> => ({
       api: cpuMsOf(process.pid),
       worker: cpuMsOf(workerPid),
@@ -355,7 +354,7 @@ async function main() {
       cpuRows.push(
         `| ${level} | Warmflow | ${cpu.api.toFixed(1)} | ${cpu.worker.toFixed(1)} | ${cpu.temporal.toFixed(1)} | ${cpu.postgres.toFixed(1)} | ${cpu.load.toFixed(1)} | ${m.cpuTotal.toFixed(1)} | ${m.coresBusy.toFixed(2)} |`,
       )
-      const rss = `API ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, worker ${rssOf(worker.pid ?? 0).toFixed(0)} MB, Temporal ${rssOf(temporal.process.pid ?? 0).toFixed(0)} MB, PostgreSQL (all backends) ${postgresRss().toFixed(0)} MB`
+      const rss = `API ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, worker ${rssOf(worker.pid ?? 0).toFixed(0)} MB, Temporal ${rssOf(temporal.process.pid ?? 0).toFixed(0)} MB, PostgreSQL (its backends) ${postgresRss(databases).toFixed(0)} MB`
       rows.push(
         `| ${level} | ${m.flowsPerSecond.toFixed(1)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.report.errors} | ${rss} |`,
       )
@@ -430,12 +429,102 @@ async function main() {
     say(
       `Target: ≥ 105 flows/s and p50 ≤ 15 ms. Every run is a Temporal workflow (${runs.n} runs recorded, ${completedRows.n} marked completed by their workflow).`,
     )
+
+    if (profiles.includes('cluster')) {
+      // The dev-server profile's processes idle meanwhile; the load generator is the same one.
+      await api.close()
+      const cluster: ClusterLevel[] = []
+      for (const workers of [2, 1]) {
+        cluster.push(
+          ...(await benchClusterProfile({
+            workers,
+            levels,
+            seconds,
+            workflowBundle: bundlePath,
+            load,
+            prepare: prepareFlow,
+            say,
+          })),
+        )
+      }
+      printCluster(say, ours, cluster)
+    }
   } finally {
     for (const close of closers.reverse()) await close().catch(() => undefined)
     await db.destroy()
     await scratch.drop()
     await temporal.stop()
     rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/** The cluster profile's tables next to the dev-server profile's figures, and the sizing rule. */
+function printCluster(
+  say: (line: string) => void,
+  dev: {
+    flowsPerSecond: number
+    p50: number
+    p99: number
+    report: LoadReport
+    cpu: Record<string, number>
+  }[],
+  cluster: ClusterLevel[],
+) {
+  const sum = (cpu: Record<string, number>, prefix: string) =>
+    Object.entries(cpu)
+      .filter(([name]) => name.startsWith(prefix))
+      .reduce((total, [, ms]) => total + ms, 0)
+  const label = (c: ClusterLevel) => `cluster, 2 API, ${c.workers} worker${c.workers > 1 ? 's' : ''}`
+  say('')
+  say(
+    'The cluster profile (`warmflow start --cluster`: the Temporal server on PostgreSQL, API and worker processes) next to the dev-server profile (one API, one worker, `temporal server start-dev`):',
+  )
+  say('| profile | connections | completed flows/s | p50 ms | p99 ms | errors |')
+  say('|---|---:|---:|---:|---:|---:|')
+  for (const [i, m] of dev.entries()) {
+    say(
+      `| dev server, 1 API, 1 worker | ${levels[i]} | ${m.flowsPerSecond.toFixed(1)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.report.errors} |`,
+    )
+  }
+  for (const c of cluster) {
+    say(
+      `| ${label(c)} | ${c.connections} | ${c.flowsPerSecond.toFixed(1)} | ${c.p50.toFixed(1)} | ${c.p99.toFixed(1)} | ${c.errors} |`,
+    )
+  }
+  say('')
+  say('CPU time per completed flow on the cluster profile (ms, user + system, all threads):')
+  say(
+    '| profile | connections | supervisor | API processes | workers | Temporal server | PostgreSQL | load generator | all but load | cores busy |',
+  )
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const c of cluster) {
+    const platform = c.cpuTotal - (c.cpu.load ?? 0)
+    say(
+      `| ${label(c)} | ${c.connections} | ${(c.cpu.supervisor ?? 0).toFixed(1)} | ${sum(c.cpu, 'api-').toFixed(1)} | ${sum(c.cpu, 'worker-').toFixed(1)} | ${(c.cpu.temporal ?? 0).toFixed(1)} | ${(c.cpu.postgres ?? 0).toFixed(1)} | ${(c.cpu.load ?? 0).toFixed(1)} | ${platform.toFixed(1)} | ${((c.cpuTotal * c.flowsPerSecond) / 1000).toFixed(2)} |`,
+    )
+  }
+  say('')
+  say('Memory (RSS, MB) after each level:')
+  say(
+    '| profile | connections | supervisor | api-1 | api-2 | worker-1 | worker-2 | Temporal server | PostgreSQL (its backends) |',
+  )
+  say('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const c of cluster) {
+    const mb = (name: string) => (c.rss[name] ? c.rss[name].toFixed(0) : '—')
+    say(
+      `| ${label(c)} | ${c.connections} | ${mb('supervisor')} | ${mb('api-1')} | ${mb('api-2')} | ${mb('worker-1')} | ${mb('worker-2')} | ${mb('temporal')} | ${mb('postgres')} |`,
+    )
+  }
+  // Sizing: CPU of everything but the load generator per flow at the busiest level.
+  const busiest = cluster
+    .filter((c) => c.workers === 2)
+    .sort((a, b) => b.flowsPerSecond - a.flowsPerSecond)[0]
+  if (busiest) {
+    const platform = busiest.cpuTotal - (busiest.cpu.load ?? 0)
+    say('')
+    say(
+      `Sizing: at ${busiest.connections} connections a flow costs ${platform.toFixed(1)} CPU ms in all (API, workers, Temporal, PostgreSQL): one core runs about ${(1000 / platform).toFixed(0)} flows/s of this kind.`,
+    )
   }
 }
 
