@@ -176,6 +176,23 @@ describe('access and erasure of one person, in Chromium', () => {
     await screenshot(team.page, 'subjects-04-run-erased')
   })
 
+  it('opens from the menu after any other page of the menu, for an administrator', async () => {
+    const { page } = await env.open()
+    shown = page
+    await login(page, env.platform.admin)
+    // Each page of the menu in turn: each shows its own heading, not the page before it.
+    for (const [link, heading] of [
+      ['Inloggegevens', 'Inloggegevens'],
+      ['Verwerkingsregister', 'Verwerkingsregister'],
+      ['Inzage en vergeten', 'Inzage en vergeten'],
+      ['Impact', 'Impact'],
+      ['Inzage en vergeten', 'Inzage en vergeten'],
+    ]) {
+      await page.getByRole('link', { name: link, exact: true }).click()
+      await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor()
+    }
+  })
+
   it('is not in the menu of a designer, and its address shows nothing to one', async () => {
     const designer = await env.platform.createUser({ roles: ['designer'], teams: [env.platform.team] })
     const { page } = await env.open()

@@ -97,9 +97,7 @@ function Shell() {
     page = <CodeSplit code={impactCode} props={{ flowId: query.get('flowId') ?? undefined }} />
   else if (path === '/credentials' && can.credentials) page = <CodeSplit code={credentialsCode} props={{}} />
   else if (path === '/register' && can.register) page = <CodeSplit code={registerCode} props={{}} />
-  // Keyed: CodeSplit keeps the page it first drew, and this one may follow the register in its place.
-  else if (path === '/subjects' && can.subjects)
-    page = <CodeSplit key="subjects" code={subjectsCode} props={{}} />
+  else if (path === '/subjects' && can.subjects) page = <CodeSplit code={subjectsCode} props={{}} />
   else if (path === '/outbox' && (can.design || can.inbox)) page = <CodeSplit code={outboxCode} props={{}} />
   else if (path === '/' || path === '') page = <Loading />
   else

@@ -47,20 +47,24 @@ export function pageCode<P>(download: () => Promise<ComponentType<P>>): PageCode
  * there on the loading line.
  */
 export function CodeSplit<P extends object>({ code, props }: { code: PageCode<P>; props: P }) {
-  const [state, setState] = useState<{ component?: ComponentType<P>; error?: unknown }>(() => ({
-    component: code.loaded(),
-  }))
-  const missing = state.component === undefined && state.error === undefined
+  const [state, setState] = useState<{ code: PageCode<P>; component?: ComponentType<P>; error?: unknown }>(
+    () => ({ code, component: code.loaded() }),
+  )
+  // Another page in the same place (one menu item after another) starts from its own code: the
+  // page drawn before it is never drawn under the new address.
+  const shown = state.code === code ? state : { code, component: code.loaded() }
+  if (shown !== state) setState(shown)
+  const missing = shown.component === undefined && shown.error === undefined
   useEffect(() => {
     if (!missing) return
     let current = true
     code.load().then(
       (component) => {
-        if (current) setState({ component })
+        if (current) setState({ code, component })
       },
       (error: unknown) => {
         // A rejection without a reason still counts as a failed download.
-        if (current) setState({ error: error ?? new Error('page code not loaded') })
+        if (current) setState({ code, error: error ?? new Error('page code not loaded') })
       },
     )
     return () => {
@@ -68,8 +72,9 @@ export function CodeSplit<P extends object>({ code, props }: { code: PageCode<P>
     }
   }, [missing, code])
 
-  const Component = state.component
+  const Component = shown.component
   if (Component) return <Component {...props} />
-  if (state.error !== undefined) return <ProblemMessage error={state.error} onRetry={() => setState({})} />
+  if (shown.error !== undefined)
+    return <ProblemMessage error={shown.error} onRetry={() => setState({ code })} />
   return <Loading />
 }
