@@ -343,6 +343,28 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual(['Jan'])
   })
+  it('leaves streets named after people, places after "Den" and firms with a hyphen alone', () => {
+    expect(names('Afspraak op de Jan van Galenstraat. Buurvrouw Ans van de Kerkstraat helpt.')).toEqual([
+      'Ans',
+    ])
+    expect(names('Gisteren in Den Haag en vandaag in De Bilt, eerst uit Den Helder.')).toEqual([])
+    expect(
+      names('De Visser-groep levert de maaltijden. Boodschappen bij Lidl en Aldi, kleding bij Zeeman.'),
+    ).toEqual([])
+  })
+  it('leaves lists that start with an organisation-shaped word, branches and job areas alone', () => {
+    expect(
+      names(
+        'Met Korvexzorg, Trivium en Zoravia overlegd. Opvang bij Trevion locatie Zuid. De huisarts van de Zorggroep Oost verwees door. Sevgi Demirci (consulent Wmo).',
+      ),
+    ).toEqual(['Sevgi Demirci'])
+  })
+  it('finds a surname that is also a function word after "van der" or a role word', () => {
+    expect(names('Huisarts Van der Meer belde. Sanne van der Meer ook. Ik wil Meer weten.')).toEqual([
+      'Van der Meer',
+      'Sanne van der Meer',
+    ])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

@@ -434,7 +434,7 @@ const compassWords = wordSet('noord oost zuid west midden zuidoost zuidwest noor
  * compound forms are matched on their ending.)
  */
 const organisationGovernor =
-  /(?:schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen)$/
+  /(?:boodschappen|kleding|schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen)$/
 
 /**
  * Words of care, housing and paperwork that take an organisation or a person after a preposition
@@ -678,10 +678,15 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     const dotted = tokens[back + 1]!.gap.includes('.')
     // "begeleider van Reinaerde": after a job word "van" names the employer, unless a first name follows.
     const employer =
-      back === i - 2 &&
-      tokens[i - 1]!.text === 'van' &&
-      jobWord.test(prev?.norm ?? '') &&
-      !lexicons().firstNames.has(here.norm)
+      (back === i - 2 &&
+        tokens[i - 1]!.text === 'van' &&
+        jobWord.test(prev?.norm ?? '') &&
+        !lexicons().firstNames.has(here.norm)) ||
+      // "huisarts van de Zorggroep Oost": a word shaped as an organisation after "van de".
+      (back < i - 1 &&
+        tokens[back + 1]!.text === 'van' &&
+        properEnding.test(here.norm) &&
+        !inNames(here.norm))
     // "dochter op het Vossius", "zoon in de Bijlmer": prepositions, not particles, after a role word.
     let prepositions = false
     for (let k = back + 1; k < i; k++) if (/^(?:het|op|in)$/.test(tokens[k]!.text)) prepositions = true
@@ -778,7 +783,9 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     after !== undefined &&
     /^[ \t]+$/.test(after.gap) &&
     /^(?:afdeling|afd|locatie|vestiging|kantoor|balie)$/.test(after.text) &&
-    !lexicons().firstNames.has(t.norm)
+    // "bij Trevion locatie Zuid": after "bij", "van", "via" or "naar" also a word that is a first name.
+    (!lexicons().firstNames.has(t.norm) ||
+      (prev !== undefined && /^[ \t]+$/.test(t.gap) && /^(?:bij|van|via|naar|door)$/.test(prev.text)))
   )
     return true
   if (!prev) return false
@@ -993,7 +1000,13 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
-  if (functionWords.has(t.norm) || englishWords.has(t.norm)) return 'no'
+  // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
+  const surnameHere =
+    t.shape === 'title' &&
+    lexicons().surnames.has(t.norm) &&
+    ((/^(?:der|den)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'van') ||
+      (!t.sentenceStart && announced(tokens, i, text)))
+  if ((functionWords.has(t.norm) || englishWords.has(t.norm)) && !surnameHere) return 'no'
   // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
   if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
   // "Zaaknr 455032198", "Dossiernr: 7712": a number's label.
@@ -1016,11 +1029,19 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const strong = announced(tokens, i, text)
   const prev = tokens[i - 1]
   // "in Utrecht", "naar Almere" — but "naar Tamara": a known name that is no place is a name.
-  const placeContext =
+  // "in Den Helder", "naar De Bilt", "uit Het Gooi": a place after a capitalised article.
+  const articlePlace =
     prev !== undefined &&
-    placePrepositions.has(prev.norm) &&
-    /^\s+$/.test(t.gap) &&
-    !(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm))
+    /^(?:Den|De|Het)$/.test(prev.text) &&
+    /^[ \t]+$/.test(t.gap) &&
+    /^[ \t]+$/.test(prev.gap) &&
+    placePrepositions.has(tokens[i - 2]?.norm ?? '')
+  const placeContext =
+    articlePlace ||
+    (prev !== undefined &&
+      placePrepositions.has(prev.norm) &&
+      /^\s+$/.test(t.gap) &&
+      !(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm)))
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
@@ -1103,6 +1124,13 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const following = tokens[i + 1]
   // "West-Brabant", "Noord-Holland": a part of the country.
   if (compassWords.has(t.norm) && following?.gap === '-' && following.shape === 'title') return 'no'
+  // "Visser-groep", "Jansen-zorg": a hyphen and a word for a firm make it one.
+  if (
+    following?.gap === '-' &&
+    following.shape === 'lower' &&
+    (organisationWordAfter.has(following.norm) || organisationNoun.test(following.norm))
+  )
+    return 'no'
   // "vrijwilliger Stichting Buurtgezinnen": a kind of organisation before its name, also after a role.
   if (
     following !== undefined &&
@@ -1111,6 +1139,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     lexicons().words.has(t.norm) &&
     organisationNoun.test(t.norm) &&
     !lexicons().firstNames.has(t.norm)
+  )
+    return 'no'
+  // "Consulent Wmo", "wijkagent Centrum": after a job word a proper noun that no name list knows but
+  // the list of places and organisations does is the job's domain or area, not a person.
+  if (
+    strong &&
+    !named &&
+    lexicons().places.has(t.norm) &&
+    prev !== undefined &&
+    /^[ \t]+$/.test(t.gap) &&
+    prev.shape !== 'upper' &&
+    jobWord.test(prev.norm)
   )
     return 'no'
   if (strong) return placeContext ? 'no' : 'name'
@@ -1378,6 +1418,8 @@ export function findNames(text: string): NameSpan[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (verdicts[i] !== 'no' || t.shape === 'lower' || t.shape === 'mixed') continue
+    // "Met Korvexzorg, …": the capitalised word that opens the sentence is not part of the item.
+    if (t.sentenceStart && functionWords.has(t.norm)) continue
     // Cheap test first: a list goes on after the word (or its run of capitalised words).
     let runEnd = i
     while (
@@ -1396,7 +1438,9 @@ export function findNames(text: string): NameSpan[] {
     // "met Eigen Haard en Evides": a list may also start with capitalised plain words in a row.
     let plainRun = runEnd > i
     for (let k = i; k <= runEnd && plainRun; k++) plainRun = plainPairs.has(k)
-    if (!listGoesOn || !(plainRun || organisationContext(tokens, i, text))) {
+    // "Met Zonnehuis, Vivium en …": or with a word shaped as an organisation.
+    const shaped = runEnd === i && properEnding.test(t.norm) && !inNames(t.norm)
+    if (!listGoesOn || !(plainRun || shaped || organisationContext(tokens, i, text))) {
       i = runEnd
       continue
     }
@@ -1556,16 +1600,32 @@ export function findNames(text: string): NameSpan[] {
       }
       break
     }
-    // "Jan Steenkade", "Burgemeester Visserstraat": a name in the name of a street or a building.
-    const after = tokens[last + 1]
+    // "Jan Steenkade", "Burgemeester Visserstraat", "Jan van Galenstraat": a name in the name of a
+    // street or a building ("Ans van de Kerkstraat" lives there).
+    let streetAt = last + 1
+    while (
+      streetAt < last + 3 &&
+      tokens[streetAt] &&
+      tokens[streetAt]!.shape === 'lower' &&
+      nameParticles.has(tokens[streetAt]!.norm) &&
+      /^[ \t]$/.test(tokens[streetAt]!.gap)
+    )
+      streetAt++
+    const after = tokens[streetAt]
     if (
       after &&
       /^[ \t]$/.test(after.gap) &&
       after.shape === 'title' &&
       !inNames(after.norm) &&
-      properEnding.test(after.norm)
+      properEnding.test(after.norm) &&
+      // "buurvrouw Ans van de Kerkstraat": an announced person living in that street stays one.
+      (streetAt === last + 1 ||
+        (streetAt === last + 2 &&
+          tokens[last + 1]!.text === 'van' &&
+          /(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|plantsoen)$/.test(after.norm) &&
+          !announced(tokens, i, text)))
     ) {
-      i = last + 2
+      i = streetAt + 1
       continue
     }
     const start = tokens[first]!.start
