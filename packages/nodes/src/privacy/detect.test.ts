@@ -365,6 +365,14 @@ describe('names in free text, without form fields', () => {
       'Sanne van der Meer',
     ])
   })
+  it('leaves creditors with an amount in brackets, firms in brackets and services with a place alone', () => {
+    expect(
+      names(
+        'Schulden: Zorvana (€ 200), Belvo (€ 85). De bewindvoerder (Zilvera Bewind) heeft betaald. Hij volgt inburgering bij Taalvia. Het dossier is overgedragen aan Trevanto. Schuldhulp via Schuldhulpmaatje Zwolle.',
+      ),
+    ).toEqual([])
+    expect(names('Haar moeder (Fatima Benali) belde. Zus (Samira) ook.')).toEqual(['Fatima Benali', 'Samira'])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

@@ -442,7 +442,7 @@ const organisationGovernor =
  * list knows is the organisation, a known name stays a person ("woont bij Anja").
  */
 const careGovernor =
-  /^(?:(?:mede)?schuldenaar|begeleiding|begeleid|hulp|ondersteuning|ondersteund|bezocht|geregeld|gedaan|geholpen|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|letters?|bills?|debts?|help|support)$/
+  /^(?:(?:mede)?schuldenaar|begeleiding|begeleid|hulp|ondersteuning|ondersteund|bezocht|geregeld|gedaan|geholpen|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|inburgering|taalles|overgedragen|letters?|bills?|debts?|help|support)$/
 
 /** Governing words that with "van" name who it comes from, mostly a person ("aanmelding van"). */
 const peopleGovernor = /^(?:aanmelding|aanvraag|melding|gemeld|doorverwezen|geleend|aangemeld)$/
@@ -1143,9 +1143,11 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'no'
   // "Consulent Wmo", "wijkagent Centrum": after a job word a proper noun that no name list knows but
   // the list of places and organisations does is the job's domain or area, not a person.
+  // "Schuldhulpmaatje Zwolle": a capitalised job word mid-sentence names a service, and a place after it
+  // is its branch, also when a surname list knows the place.
   if (
     strong &&
-    !named &&
+    (!named || (prev !== undefined && prev.shape === 'title' && !prev.sentenceStart)) &&
     lexicons().places.has(t.norm) &&
     prev !== undefined &&
     /^[ \t]+$/.test(t.gap) &&
@@ -1154,8 +1156,9 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'no'
   if (strong) return placeContext ? 'no' : 'name'
-  // "Youfone € 212,50": a word no first-name list knows, followed by an amount, is a creditor.
-  if (/^[ \t]*(?:€|EUR\b)/.test(text.slice(t.end, t.end + 5)) && !lexicons().firstNames.has(t.norm))
+  // "Youfone € 212,50", "Belvo (€ 85)": a word no first-name list knows, followed by an amount, is a
+  // creditor.
+  if (/^[ \t]*\(?[ \t]*(?:€|EUR\b)/.test(text.slice(t.end, t.end + 7)) && !lexicons().firstNames.has(t.norm))
     return 'no'
   // "Annemiek van de Kledingbank belde": a first name followed by where the person works.
   if (lexicons().firstNames.has(t.norm) && worksAt(tokens, i, text)) return 'name'
@@ -1349,7 +1352,9 @@ export function findNames(text: string): NameSpan[] {
     }
     if (firmEnd !== -1) {
       // "mw. Jansen & …" stays a person; the words after an announced name are the firm's.
-      for (let k = i; k <= firmEnd; k++) if (k > i || !announced(tokens, k, text)) verdicts[k] = 'no'
+      // "bewindvoerder (Zilvera Bewind)": in brackets after a role it is the firm too.
+      for (let k = i; k <= firmEnd; k++)
+        if (k > i || /\(/.test(tokens[k]!.gap) || !announced(tokens, k, text)) verdicts[k] = 'no'
     } else if (verdicts[i] === 'no' && !announced(tokens, i, text) && organisationContext(tokens, i, text)) {
       for (let k = i + 1; k <= end; k++) verdicts[k] = 'no'
     }
