@@ -95,6 +95,7 @@ export async function startBrowserPlatform(
       temporal: { client: platform.client, taskQueue: platform.taskQueue, searchAttributes: true },
       editorDir,
       credentialKey: platform.credentialKey,
+      stores: platform.stores,
       ...(outbox ? { outbox: { dir: outbox.dir } } : {}),
       auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     },

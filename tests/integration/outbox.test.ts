@@ -58,6 +58,7 @@ beforeAll(async () => {
     registry: worker.registry,
     temporal: { client, taskQueue, searchAttributes: true },
     credentialKey,
+    stores,
     outbox: { dir: outbox.dir },
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     // Form submissions without a client address share one bucket with other test files.

@@ -211,6 +211,16 @@ it('erases one person everywhere by destroying their run keys, and exports what 
   expect(String(page.body)).toContain(marker)
   expect(String(page.body)).toContain(flow.description)
 
+  // Task data is stored sealed with the run's key: the inbox shows it, the table does not.
+  const taskRow = await p.db
+    .selectFrom('tasks')
+    .select('data')
+    .where('id', '=', waiting.taskId)
+    .executeTakeFirstOrThrow()
+  expect(JSON.stringify(taskRow.data).includes(marker)).toBe(false)
+  const shown = await p.as(approver).request('GET', `/api/v1/tasks/${waiting.taskId}`)
+  expect(JSON.stringify(shown.body.data)).toContain(marker)
+
   // Before: every payload of the person's runs in Temporal is encrypted with that run's own key.
   const saved: Payload[] = []
   for (const { workflow_id } of workflowIds) {

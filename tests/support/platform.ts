@@ -15,7 +15,7 @@ import {
   type SecretResolver,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
-import { createDb, createPostgresStores, type Database } from '@warmflow/store'
+import { createDb, createPostgresStores, type Database, type PostgresStores } from '@warmflow/store'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import type { Kysely } from 'kysely'
 import { inject } from 'vitest'
@@ -32,6 +32,8 @@ export interface TestPlatform {
   taskQueue: string
   /** The key the API and the worker encrypt and read credentials with. */
   credentialKey: Buffer
+  /** The stores the API and the worker share (run keys included), for servers a test starts. */
+  stores: PostgresStores
   /** JSON request helper around `app.request`, signed in as {@link TestPlatform.admin}. */
   request: Requester['request']
   /** Acts as another user (`null`: not signed in). */
@@ -141,6 +143,7 @@ export async function startTestPlatform(
     registry,
     taskQueue,
     credentialKey,
+    stores,
     request: (method, path, body, headers) => asAdmin.request(method, path, body, headers),
     as: accounts.as,
     admin,

@@ -60,7 +60,7 @@ export function createPostgresStores(db: Kysely<Database>, keys: PostgresStoreKe
   const runKeys = keys.sealer ? createRunKeyStore(db, keys.sealer) : undefined
   return {
     runStore: createPostgresRunStore(db),
-    taskStore: createPostgresTaskStore(db),
+    taskStore: createPostgresTaskStore(db, { runKeys }),
     outputs: createOutputStore(db, keys.sealer ? { sealer: keys.sealer, runKeys } : {}),
     records: createPostgresRecordStore(db),
     retention: createRetentionStore(db),

@@ -1,5 +1,5 @@
 import type { SubjectHoldings, SubjectRun } from '@warmflow/store'
-import type { AppDeps } from '../deps.js'
+import type { AppDeps, WiredDeps } from '../deps.js'
 import { runDetail, runInputOf } from '../runs/read-back.js'
 import { findSubject, type SubjectLookup } from './service.js'
 
@@ -65,7 +65,7 @@ function plainRow(row: Record<string, unknown>): Record<string, unknown> {
   return out
 }
 
-async function exportRun(deps: AppDeps, run: SubjectRun): Promise<ExportedRun> {
+async function exportRun(deps: WiredDeps, run: SubjectRun): Promise<ExportedRun> {
   const base = {
     id: run.id,
     flow: { id: run.flowId, name: run.flowName, purpose: run.flowPurpose, version: run.flowVersion },
@@ -74,19 +74,19 @@ async function exportRun(deps: AppDeps, run: SubjectRun): Promise<ExportedRun> {
     status: run.status,
     trigger: run.trigger,
   }
-  const tasks = (
-    await deps.db
-      .selectFrom('tasks')
-      .select(['id', 'title', 'status', 'created_at', 'closed_at', 'data', 'outcome'])
-      .where('run_id', '=', run.id)
-      .orderBy('created_at')
-      .execute()
-  ).map((task) => ({
+  // Through the task store: task data is sealed with the run's key.
+  const stored = await deps.stores.taskStore.listTasks({ runId: run.id, limit: 1000 })
+  const closed = new Map(
+    (
+      await deps.db.selectFrom('tasks').select(['id', 'closed_at']).where('run_id', '=', run.id).execute()
+    ).map((row) => [row.id, row.closed_at]),
+  )
+  const tasks = stored.reverse().map((task) => ({
     id: task.id,
     title: task.title,
     status: task.status,
-    createdAt: task.created_at.toISOString(),
-    closedAt: iso(task.closed_at),
+    createdAt: task.createdAt.toISOString(),
+    closedAt: iso(closed.get(task.id)),
     data: task.data,
     outcome: task.outcome,
   }))
@@ -175,7 +175,7 @@ const exportConcurrency = 4
  * @example
  * const document = await exportSubject(deps, { email: 'jan@example.nl' })
  */
-export async function exportSubject(deps: AppDeps, lookup: SubjectLookup): Promise<SubjectExport> {
+export async function exportSubject(deps: WiredDeps, lookup: SubjectLookup): Promise<SubjectExport> {
   const { held } = await findSubject(deps, lookup)
   const runs: ExportedRun[] = new Array(held.runs.length)
   let next = 0

@@ -156,6 +156,8 @@ export interface DecisionMeasure {
   fields: Record<string, unknown>
   userId: string
   at: Date
+  /** The task's data as the inbox shows it (opened when it is sealed with the run's key). */
+  taskData?: Record<string, unknown>
 }
 
 /**
@@ -180,7 +182,7 @@ export async function recordTaskDecision(db: Executor, measure: DecisionMeasure)
     .returning(['team_id', 'run_created_at'])
     .executeTakeFirst()
   if (!decided) return
-  const drafts = findDrafts(asRecord(task.data) ?? {})
+  const drafts = findDrafts(measure.taskData ?? asRecord(task.data) ?? {})
   if (drafts.length === 0) return
   await db
     .insertInto('ai_draft_measures')

@@ -1,5 +1,15 @@
 import { ApplicationFailure } from '@temporalio/common'
-import type { NewTask, StoredTask, TaskChange, TaskStore } from '@warmflow/engine'
+import {
+  createSealer,
+  hasRunKey,
+  type NewTask,
+  PayloadCodecError,
+  type RunKeyStore,
+  runKeyId,
+  type StoredTask,
+  type TaskChange,
+  type TaskStore,
+} from '@warmflow/engine'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database, TasksTable } from '../db/schema.js'
 import { recordTaskDecision } from '../impact/measure.js'
@@ -28,6 +38,40 @@ export interface PostgresTaskStore extends TaskStore {
   listTasks(filter?: TaskListFilter): Promise<StoredTask[]>
   listEvents(taskId: string): Promise<TaskEvent[]>
 }
+
+/** Options for {@link createPostgresTaskStore}. */
+export interface TaskStoreOptions {
+  /**
+   * Each run's own data key: with it, a task's data (what staff see, AI drafts included) is
+   * stored sealed with its run's key, so erasing the run makes it unreadable in a backup too.
+   * A store without it cannot read such data (`codec.no_run_keys`).
+   */
+  runKeys?: RunKeyStore | undefined
+}
+
+/** How sealed task data is stored in the `data` column. */
+interface SealedTaskData {
+  $sealed: typeof runKeyId
+  /** The workflow whose key sealed it. */
+  workflowId: string
+  /** Nonce, ciphertext and tag, base64. */
+  data: string
+}
+
+function isSealed(value: unknown): value is SealedTaskData {
+  const v = value as Partial<SealedTaskData> | null
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.$sealed === runKeyId &&
+    typeof v.workflowId === 'string' &&
+    typeof v.data === 'string'
+  )
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+const sealContext = (workflowId: string, nodeId: string) => `tasks:${workflowId}/${nodeId}`
 
 function toTask(row: Selectable<TasksTable>): StoredTask {
   return {
@@ -94,10 +138,67 @@ function refuseUnstorable(error: unknown): never {
  * const store = createPostgresTaskStore(db)
  * const worker = await createWarmflowWorker({ ..., taskStore: store })
  */
-export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore {
+export function createPostgresTaskStore(
+  db: Kysely<Database>,
+  options: TaskStoreOptions = {},
+): PostgresTaskStore {
+  const { runKeys } = options
+  // The data column as stored: sealed with the run's key when there is one.
+  const sealData = async (task: NewTask): Promise<string> => {
+    const json = JSON.stringify(task.data)
+    if (!runKeys || !hasRunKey(task.workflowId)) return json
+    const key = await runKeys.obtain(task.workflowId)
+    if (!key) {
+      throw new PayloadCodecError('codec.run_erased', "The run's data key was destroyed: it was erased", {
+        text: {
+          nl: 'De gegevens van deze run zijn gewist.',
+          en: "This run's data was erased.",
+        },
+      })
+    }
+    const sealed = createSealer([{ id: runKeyId, key }]).seal(
+      encoder.encode(json),
+      sealContext(task.workflowId, task.nodeId),
+    )
+    const envelope: SealedTaskData = {
+      $sealed: runKeyId,
+      workflowId: task.workflowId,
+      data: Buffer.from(sealed.data).toString('base64'),
+    }
+    return JSON.stringify(envelope)
+  }
+  // The data as staff see it: opened with the run's key; empty once the key is destroyed (the
+  // person was erased). A store without run keys cannot read it: a configuration error.
+  const openData = async (row: Selectable<TasksTable>): Promise<Record<string, unknown>> => {
+    if (!isSealed(row.data)) return row.data
+    if (!runKeys) {
+      throw new PayloadCodecError(
+        'codec.no_run_keys',
+        "Task data is sealed with its run's key, but this task store has no run keys",
+        {
+          text: {
+            nl: 'De gegevens van deze taak zijn versleuteld met de sleutel van de run, maar dit proces kan die sleutels niet lezen.',
+            en: "This task's data is encrypted with its run's key, but this process cannot read run keys.",
+          },
+        },
+      )
+    }
+    const key = await runKeys.find(row.data.workflowId)
+    if (!key) return {}
+    const plain = createSealer([{ id: runKeyId, key }]).open(
+      { keyId: runKeyId, data: Buffer.from(row.data.data, 'base64') },
+      sealContext(row.data.workflowId, row.node_id),
+    )
+    return JSON.parse(decoder.decode(plain)) as Record<string, unknown>
+  }
+  const open = async (row: Selectable<TasksTable>): Promise<StoredTask> => ({
+    ...toTask(row),
+    data: await openData(row),
+  })
   const store: PostgresTaskStore = {
     async createTask(task: NewTask) {
-      return db.transaction().execute(async (trx) => {
+      const data = await sealData(task)
+      const made = await db.transaction().execute(async (trx) => {
         const inserted = await trx
           .insertInto('tasks')
           .values({
@@ -112,7 +213,7 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
             assignee: null,
             title: JSON.stringify(task.title),
             form: JSON.stringify(task.form),
-            data: JSON.stringify(task.data),
+            data,
             status: 'open',
             deadline: task.deadline,
             four_eyes: task.fourEyes,
@@ -131,16 +232,16 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
               data: JSON.stringify({ teamId: task.teamId, role: task.role, deadline: task.deadline }),
             })
             .execute()
-          return toTask(inserted)
+          return inserted
         }
-        const existing = await trx
+        return trx
           .selectFrom('tasks')
           .selectAll()
           .where('workflow_id', '=', task.workflowId)
           .where('node_id', '=', task.nodeId)
           .executeTakeFirstOrThrow()
-        return toTask(existing)
       })
+      return open(made)
     },
 
     async applyChange(change: TaskChange) {
@@ -154,6 +255,16 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
           .forUpdate()
           .executeTakeFirst()
         if (current?.status !== 'open') return
+        // The AI drafts of a decision are measured against the data as staff saw it.
+        const taskData =
+          change.kind === 'completed'
+            ? await trx
+                .selectFrom('tasks')
+                .selectAll()
+                .where('id', '=', taskId)
+                .executeTakeFirst()
+                .then((row) => (row ? openData(row) : undefined))
+            : undefined
         const event = await trx
           .insertInto('task_events')
           .values({ task_id: taskId, event_key: eventKey, type: kind, data: JSON.stringify(data) })
@@ -185,6 +296,7 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
               fields: change.fields,
               userId: change.userId,
               at: new Date(),
+              ...(taskData ? { taskData } : {}),
             })
             return
           case 'escalated':
@@ -220,7 +332,7 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
 
     async getTask(id) {
       const row = await db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
-      return row ? toTask(row) : undefined
+      return row ? open(row) : undefined
     },
 
     async listTasks(filter = {}) {
@@ -234,7 +346,7 @@ export function createPostgresTaskStore(db: Kysely<Database>): PostgresTaskStore
         .orderBy('id')
         .limit(Math.min(Math.max(filter.limit ?? 100, 1), 1000))
         .execute()
-      return rows.map(toTask)
+      return Promise.all(rows.map(open))
     },
 
     async listEvents(taskId) {
