@@ -373,6 +373,13 @@ describe('names in free text, without form fields', () => {
     ).toEqual([])
     expect(names('Haar moeder (Fatima Benali) belde. Zus (Samira) ook.')).toEqual(['Fatima Benali', 'Samira'])
   })
+  it('leaves languages, sign-off words, compounds and the organisation under a job line alone', () => {
+    expect(
+      names(
+        'Tolk (Farsi): Parwin Rahimi. Ze spreekt Dari en een beetje Pashto.\n\nBelnotitie. Meester Okkema belt. Voogd Jolanda Ubbink ook.\n\nGroetjes Stijn Hoogendoorn\nJeugdbeschermer\nJeugdbescherming Gelderland',
+      ),
+    ).toEqual(['Parwin Rahimi', 'Okkema', 'Jolanda Ubbink', 'Stijn Hoogendoorn'])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

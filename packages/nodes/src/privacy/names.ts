@@ -228,6 +228,9 @@ const roleWords = new Set([
   'verpleegkundige',
   'casemanager',
   'bewindvoerder',
+  'voogd',
+  'gezinsvoogd',
+  'jeugdbeschermer',
   'curator',
   'mentor',
   'begeleider',
@@ -467,6 +470,16 @@ const languageVerbs = wordSet(
   'spreekt spreken sprak spraken verstaat verstaan verstond leert leren leerde praat praten spreek',
 )
 
+/**
+ * Languages that clients and interpreters speak and that the list of places lacks (it holds the
+ * languages named after a country, such as "Arabisch" and "Turks"): a language is never a person.
+ */
+const languageNames = wordSet(
+  'farsi dari pashto pasjtoe tigrinya tigrinja tigrigna amhaars amharic oromo somali swahili twi akan fante ewe lingala wolof ' +
+    'tamazight tarifit tashelhit kabylisch kurmanji sorani badini urdu hindi punjabi bengaals bangla tamil sranantongo sranan ' +
+    'papiaments papiamentu javaans tagalog mandarijn kantonees tigre saho bilen hausa yoruba igbo',
+)
+
 /** Finite verbs that follow the subject of a sentence: "Rob is opgelucht", "Roos heeft pijn". */
 const finiteVerbs = wordSet(
   'is was heeft had wil wilde kan kon moet moest zal zou gaat ging komt kwam zit zat ligt lag blijft bleef krijgt kreeg mag mocht doet deed staat stond loopt liep slaapt sliep eet at drinkt dronk',
@@ -561,8 +574,10 @@ function computeCommonWord(norm: string, allowCompounds: boolean): boolean {
   if (knownWord(norm)) return true
   if (!allowCompounds || norm.length < 8) return false
   // A compound of two known words of four letters or more: "schuldhulpverleningstraject".
-  for (let i = 4; i <= norm.length - 4; i++) {
+  for (let i = 3; i <= norm.length - 4; i++) {
     const head = norm.slice(0, i)
+    // A head of three letters ("belnotitie", "dagbesteding") only before a long tail.
+    if (i === 3 && norm.length - i < 7) continue
     const headKnown =
       words.has(head) ||
       ((head.endsWith('s') || head.endsWith('e')) && words.has(head.slice(0, -1))) ||
@@ -631,7 +646,7 @@ const isInitial = (t: Token, next: Token | undefined) =>
 /** True when the word, or its uninflected form, is a place, language or other non-person proper noun. */
 function isPlace(norm: string): boolean {
   const { places } = lexicons()
-  if (places.has(norm)) return true
+  if (places.has(norm) || languageNames.has(norm)) return true
   if (!/(?:e|en|s)$/.test(norm)) return false
   return stems(norm).some((stem) => places.has(stem))
 }
@@ -693,7 +708,13 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     if (
       prev &&
       ((titles.has(prev.norm) && !(dotted && fullWordTitles.has(prev.norm))) ||
-        (!dotted && roleWords.has(prev.norm) && prev.shape !== 'mixed' && !employer && !prepositions))
+        (!dotted &&
+          roleWords.has(prev.norm) &&
+          prev.shape !== 'mixed' &&
+          // A job line of a signature does not announce the organisation on the next line.
+          !here.gap.includes('\n') &&
+          !employer &&
+          !prepositions))
     )
       return true
     // "woonbegeleider Kim", "FACT-verpleegkundige Ilse": a first name right after a job word.
@@ -1000,6 +1021,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
+  // "Groetjes Stijn": a sign-off word is never part of the name after it.
+  if (/^(?:groet|groeten|groetjes|liefs|doei|mvg)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
   const surnameHere =
     t.shape === 'title' &&
@@ -1148,9 +1171,9 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (
     strong &&
     (!named || (prev !== undefined && prev.shape === 'title' && !prev.sentenceStart)) &&
-    lexicons().places.has(t.norm) &&
+    (lexicons().places.has(t.norm) || languageNames.has(t.norm)) &&
     prev !== undefined &&
-    /^[ \t]+$/.test(t.gap) &&
+    /^[ \t]*\(?[ \t]*$/.test(t.gap) &&
     prev.shape !== 'upper' &&
     jobWord.test(prev.norm)
   )
