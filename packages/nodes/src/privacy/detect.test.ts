@@ -326,6 +326,9 @@ describe('names in free text, without form fields', () => {
         'Ze woont bij Anja. Intake gedaan door Adjoa Frimpong, consulent. Begeleiding door Fardowsa van Stichting Nieuwkomers. Geholpen door Wubbien, consulent.',
       ),
     ).toEqual(['Anja', 'Adjoa Frimpong', 'Fardowsa', 'Wubbien'])
+    // After a participle with "door" the agent is as often a person: an unknown word stays a name.
+    expect(names('Ze wordt geholpen door Kibrom.')).toEqual(['Kibrom'])
+    expect(names('Bezocht door Kibrom.')).toEqual(['Kibrom'])
   })
   it('finds a first name and a surname after "via" and "doorverwezen naar", also in capitals', () => {
     expect(

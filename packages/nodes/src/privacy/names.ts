@@ -442,10 +442,11 @@ const organisationGovernor =
 /**
  * Words of care, housing and paperwork that take an organisation or a person after a preposition
  * ("begeleiding door", "woont bij", "papieren van", "letters from"): there a word that no name
- * list knows is the organisation, a known name stays a person ("woont bij Anja").
+ * list knows is the organisation, a known name stays a person ("woont bij Anja"). Nouns, not
+ * participles: the agent of "geholpen door", "bezocht door" is as often a person ("Kibrom").
  */
 const careGovernor =
-  /^(?:(?:mede)?schuldenaar|begeleiding|begeleid|hulp|ondersteuning|ondersteund|bezocht|geregeld|gedaan|geholpen|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|inburgering|taalles|overgedragen|letters?|bills?|debts?|help|support)$/
+  /^(?:(?:mede)?schuldenaar|begeleiding|hulp|ondersteuning|woont|woonde|wonen|flat|appartement|papieren|post|training|cursus|inburgering|taalles|overgedragen|letters?|bills?|debts?|help|support)$/
 
 /** Governing words that with "van" name who it comes from, mostly a person ("aanmelding van"). */
 const peopleGovernor = /^(?:aanmelding|aanvraag|melding|gemeld|doorverwezen|geleend|aangemeld)$/
