@@ -270,6 +270,19 @@ describe('the retention job', () => {
     const retry = await platform.request('POST', `/api/v1/runs/${expired.row.id}/retry`, {})
     expect(retry.status).toBe(409)
     expect(retry.body.code).toBe('run.removed')
+    // The flow list's newest run says removed too, when it is the removed one.
+    const flows = await platform.request('GET', '/api/v1/flows?limit=100')
+    const listed = flows.body.items.find((item: { id: string }) => item.id === expired.row.flow_id)
+    const newest = await platform.db
+      .selectFrom('runs')
+      .select(['id', 'status', 'removed_at'])
+      .where('flow_id', '=', expired.row.flow_id)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(listed.lastRun).toMatchObject({
+      id: newest.id,
+      status: newest.removed_at ? 'removed' : newest.status,
+    })
 
     // Audit: the line past five years is gone, the younger one stays; the job left a line of counts.
     const lines = await platform.db

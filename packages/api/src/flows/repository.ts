@@ -143,7 +143,7 @@ export async function listFlows(db: Kysely<Database>, teams: string[], query: Fl
       : await db
           .selectFrom('runs')
           .distinctOn('flow_id')
-          .select(['flow_id', 'id', 'status', 'created_at'])
+          .select(['flow_id', 'id', 'status', 'created_at', 'removed_at', 'erased_at'])
           .where(
             'flow_id',
             'in',

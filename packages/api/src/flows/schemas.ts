@@ -28,7 +28,10 @@ export const flowSchema = z
       .object({ id: z.string(), status: z.string(), createdAt: z.string() })
       .nullable()
       .optional()
-      .openapi({ description: 'The newest run of the flow (in lists only); null when it never ran' }),
+      .openapi({
+        description:
+          'The newest run of the flow (in lists only); null when it never ran. Its status is `removed` or `erased` once its contents are gone',
+      }),
   })
   .openapi('Flow')
 

@@ -78,7 +78,12 @@ export function flowRoutes(deps: AppDeps) {
       const items = rows.map(({ row, lastRun }) => ({
         ...toFlow(row),
         lastRun: lastRun
-          ? { id: lastRun.id, status: lastRun.status, createdAt: lastRun.created_at.toISOString() }
+          ? {
+              id: lastRun.id,
+              // A run whose contents are gone says so, like the run list does.
+              status: lastRun.erased_at ? 'erased' : lastRun.removed_at ? 'removed' : lastRun.status,
+              createdAt: lastRun.created_at.toISOString(),
+            }
           : null,
       }))
       return c.json({ items, nextCursor }, 200)

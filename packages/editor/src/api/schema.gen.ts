@@ -4362,7 +4362,7 @@ export interface components {
             };
             createdAt: string;
             updatedAt: string;
-            /** @description The newest run of the flow (in lists only); null when it never ran */
+            /** @description The newest run of the flow (in lists only); null when it never ran. Its status is `removed` or `erased` once its contents are gone */
             lastRun?: {
                 id: string;
                 status: string;
