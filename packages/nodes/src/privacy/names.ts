@@ -1025,12 +1025,12 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
   if (/^(?:groet|groeten|groetjes|liefs|doei|mvg)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
-  const surnameHere =
+  const surnameHere = () =>
     t.shape === 'title' &&
     lexicons().surnames.has(t.norm) &&
     ((/^(?:der|den)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'van') ||
       (!t.sentenceStart && announced(tokens, i, text)))
-  if ((functionWords.has(t.norm) || englishWords.has(t.norm)) && !surnameHere) return 'no'
+  if ((functionWords.has(t.norm) || englishWords.has(t.norm)) && !surnameHere()) return 'no'
   // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
   if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
   // "Zaaknr 455032198", "Dossiernr: 7712": a number's label.
