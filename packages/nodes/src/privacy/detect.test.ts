@@ -383,6 +383,17 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual(['Parwin Rahimi', 'Okkema', 'Jolanda Ubbink', 'Stijn Hoogendoorn'])
   })
+  it('leaves an organisation alone in brackets or after "is" behind a kind of organisation', () => {
+    expect(
+      names(
+        'Zijn werkgever (Kwantix) betaalt te laat. Energieleverancier is Plindo. Huurbaas Tralvion wil meer huur. Consulent van Zorvana: Ilse de Jong. Ingeschreven bij WoningNet en Woonnet Haaglanden.',
+      ),
+    ).toEqual(['Ilse de Jong'])
+    expect(names('Zijn werkgever (Anja de Vries) belt. De mentor van Jayden belde.')).toEqual([
+      'Anja de Vries',
+      'Jayden',
+    ])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

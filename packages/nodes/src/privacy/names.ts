@@ -413,7 +413,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder)$/
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas)$/
 
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
@@ -813,6 +813,24 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (!prev) return false
   const plainGap = /^[ \t]+$/.test(t.gap)
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
+  // "werkgever (Kwantix)", "Energieleverancier is Plindo": in brackets or after "is".
+  if (
+    /^[ \t]*\([ \t]*$/.test(t.gap) &&
+    organisationNoun.test(prev.norm) &&
+    !roleWords.has(prev.norm) &&
+    !lexicons().firstNames.has(t.norm)
+  )
+    return true
+  const beforeVerb = tokens[i - 2]
+  if (
+    plainGap &&
+    /^(?:is|was|blijft|wordt)$/.test(prev.text) &&
+    beforeVerb !== undefined &&
+    /^[ \t]+$/.test(prev.gap) &&
+    organisationNoun.test(beforeVerb.norm) &&
+    !roleWords.has(beforeVerb.norm)
+  )
+    return true
   // "rekening Odido", "huur Vidomes": the creditor right after a noun of money matters.
   if (plainGap && prev.shape === 'lower' && moneyNoun.test(prev.norm) && !roleWords.has(prev.norm))
     return true
@@ -839,7 +857,7 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     if (
       before &&
       /^[ \t]+$/.test(prev.gap) &&
-      ((before.shape === 'lower' && jobWord.test(before.norm)) ||
+      ((before.shape !== 'upper' && jobWord.test(before.norm)) ||
         (before.shape === 'title' && lexicons().firstNames.has(before.norm)))
     )
       return true
@@ -1446,7 +1464,7 @@ export function findNames(text: string): NameSpan[] {
   // stays one).
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (verdicts[i] !== 'no' || t.shape === 'lower' || t.shape === 'mixed') continue
+    if (verdicts[i] !== 'no' || t.shape === 'lower') continue
     // "Met Korvexzorg, …": the capitalised word that opens the sentence is not part of the item.
     if (t.sentenceStart && functionWords.has(t.norm)) continue
     // Cheap test first: a list goes on after the word (or its run of capitalised words).
