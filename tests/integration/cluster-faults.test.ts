@@ -345,14 +345,21 @@ describe('the cluster profile under faults', () => {
         .split('\n')
         .filter((l) => l.includes('worker ready')).length
     let sentWhileAlone = 0
-    await decideAll(0, async () => {
-      const arrivedAtKill = smtp.arrived.length
-      process.kill(killed, 'SIGKILL')
-      // Until the profile has started worker-1 again, worker-2 works alone.
-      const deadline = Date.now() + 60_000
-      while (readyLines() < 2 && Date.now() < deadline) await sleep(50)
-      sentWhileAlone = smtp.arrived.length - arrivedAtKill
-    })
+    // Decisions for runs the killed worker held wait until Temporal hands them on: ten lanes keep
+    // decisions for the other worker's runs flowing meanwhile.
+    await decideAll(
+      0,
+      async () => {
+        const arrivedAtKill = smtp.arrived.length
+        process.kill(killed, 'SIGKILL')
+        // Until the profile has started worker-1 again, worker-2 works alone.
+        const deadline = Date.now() + 60_000
+        while (readyLines() < 2 && Date.now() < deadline) await sleep(50)
+        sentWhileAlone = smtp.arrived.length - arrivedAtKill
+      },
+      10,
+      10,
+    )
     const counts = await settle('worker killed', 0)
     report['worker killed']!['sent by worker-2 alone'] = sentWhileAlone
     expect(sentWhileAlone).toBeGreaterThan(0)
