@@ -1043,12 +1043,16 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
   if (/^(?:groet|groeten|groetjes|liefs|doei|mvg)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
-  const surnameHere = () =>
-    t.shape === 'title' &&
-    lexicons().surnames.has(t.norm) &&
-    ((/^(?:der|den)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'van') ||
-      (!t.sentenceStart && announced(tokens, i, text)))
-  if ((functionWords.has(t.norm) || englishWords.has(t.norm)) && !surnameHere()) return 'no'
+  if (
+    (functionWords.has(t.norm) || englishWords.has(t.norm)) &&
+    !(
+      t.shape === 'title' &&
+      lexicons().surnames.has(t.norm) &&
+      ((/^(?:der|den)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'van') ||
+        (!t.sentenceStart && announced(tokens, i, text)))
+    )
+  )
+    return 'no'
   // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
   if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
   // "Zaaknr 455032198", "Dossiernr: 7712": a number's label.
@@ -1482,11 +1486,11 @@ export function findNames(text: string): NameSpan[] {
       ((link.shape !== 'lower' && /^[ \t]*[,/][ \t]*$/.test(link.gap)) ||
         link.text === 'en' ||
         link.text === 'of')
-    // "met Eigen Haard en Evides": a list may also start with capitalised plain words in a row.
-    let plainRun = runEnd > i
+    // "met Eigen Haard en Evides": a list may also start with capitalised plain words in a row,
+    // "Met Zonnehuis, Vivium en …" with a word shaped as an organisation.
+    let plainRun = listGoesOn && runEnd > i
     for (let k = i; k <= runEnd && plainRun; k++) plainRun = plainPairs.has(k)
-    // "Met Zonnehuis, Vivium en …": or with a word shaped as an organisation.
-    const shaped = runEnd === i && properEnding.test(t.norm) && !inNames(t.norm)
+    const shaped = listGoesOn && runEnd === i && properEnding.test(t.norm) && !inNames(t.norm)
     if (!listGoesOn || !(plainRun || shaped || organisationContext(tokens, i, text))) {
       i = runEnd
       continue
