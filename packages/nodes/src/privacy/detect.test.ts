@@ -394,6 +394,9 @@ describe('names in free text, without form fields', () => {
       'Jayden',
     ])
   })
+  it('reads English firm words after a name as a firm', () => {
+    expect(names('Kind regards,\nAmina Yusuf\nCase Manager\nTralvion Foundation')).toEqual(['Amina Yusuf'])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

@@ -425,7 +425,7 @@ const organisationWordAfter = wordSet(
     'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
     'collection collections credit lease shop store online direct lyceum gymnasium academie mc umc gasthuis centrum praktijk ' +
     'huisartsen apotheek deurwaarders gerechtsdeurwaarders bewind opvang fonds uitvaart uitvaartzorg verhuur makelaardij ' +
-    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care',
+    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council',
 )
 
 /** Parts of the country or a town after a name: "Humanitas Oost", "Tilburg-Noord", "Welzijn Midden". */
