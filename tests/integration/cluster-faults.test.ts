@@ -449,4 +449,27 @@ describe('the cluster profile under faults', () => {
     expect(status().processes.map((p) => p.pid)).toEqual(pids)
     expect(serverErrors).toEqual([])
   }, 150_000)
+  it('SIGTERM stops every process of the profile in order and exits 0', async () => {
+    const { temporal, processes } = status()
+    const pids = [temporal.pid, ...processes.map((p) => p.pid)].filter((pid): pid is number => Boolean(pid))
+    expect(pids).toHaveLength(5)
+    const exited = new Promise<number | null>((resolve) => profile.once('exit', (code) => resolve(code)))
+    profile.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(profileOutput).toContain('Stopped. / Gestopt.')
+    const alive = pids.filter((pid) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    })
+    expect(alive).toEqual([])
+    // The API processes logged their graceful stop.
+    for (const name of ['api-1', 'api-2']) {
+      expect(readFileSync(join(dataDir, 'cluster', 'logs', `${name}.log`), 'utf8')).toContain('api stopped')
+    }
+    expect(readFileSync(join(dataDir, 'cluster', 'logs', 'worker-2.log'), 'utf8')).toContain('worker stopped')
+  }, 60_000)
 })
