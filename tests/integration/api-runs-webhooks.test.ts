@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Client } from '@temporalio/client'
 import { createApp, signWebhook } from '@warmflow/api'
-import { createSealer, parsePayloadKeys } from '@warmflow/engine'
-import { createDb, createOutputStore, databaseUser, grantAppRole } from '@warmflow/store'
+import { createDb, databaseUser, grantAppRole } from '@warmflow/store'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
@@ -439,11 +438,8 @@ describe('a start the API did not finish, and large outputs', () => {
       registry: platform.registry,
       temporal: { client, taskQueue, searchAttributes: true },
       credentialKey,
-      stores: {
-        outputs: createOutputStore(platform.db, {
-          sealer: createSealer(parsePayloadKeys(inject('payloadKeys'))),
-        }),
-      },
+      // The platform's output store: sealed with the payload keys and each run's own key.
+      stores: { outputs: platform.stores.outputs },
       auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     })
   let app: ReturnType<typeof createApp>

@@ -90,7 +90,19 @@ export function createOutputStore(db: Kysely<Database>, options: OutputStoreOpti
       if (row.key_id === null) return decoder.decode(row.data)
       if (row.key_id.startsWith(runKeyPrefix)) {
         const workflowId = row.key_id.slice(runKeyPrefix.length)
-        const key = await options.runKeys?.find(workflowId)
+        if (!options.runKeys) {
+          throw new WarmflowError(
+            'output.no_run_keys',
+            `Stored output ${id} is sealed with its run's key and this store has no run keys`,
+            {
+              text: {
+                nl: 'Opgeslagen uitvoer is versleuteld met de sleutel van de run, maar dit proces kan die sleutels niet lezen.',
+                en: "Stored output is encrypted with its run's key, but this process cannot read run keys.",
+              },
+            },
+          )
+        }
+        const key = await options.runKeys.find(workflowId)
         if (!key) throw erased()
         return decoder.decode(
           createSealer([{ id: runKeyId, key }]).open({ keyId: runKeyId, data: row.data }, context(id)),
