@@ -394,6 +394,12 @@ describe('names in free text, without form fields', () => {
       'Jayden',
     ])
   })
+  it('reads a place-name ending after a first name and "van" as a surname', () => {
+    expect(names('Zijn zwager Kees van Ravensteijn wil helpen. Gesproken met Yolanda van Kervaro.')).toEqual([
+      'Kees van Ravensteijn',
+      'Yolanda',
+    ])
+  })
   it('reads English firm words after a name as a firm', () => {
     expect(names('Kind regards,\nAmina Yusuf\nCase Manager\nTralvion Foundation')).toEqual(['Amina Yusuf'])
   })

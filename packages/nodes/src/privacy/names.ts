@@ -370,6 +370,10 @@ const englishWords = wordSet(
 const properEndingPattern =
   /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje|incasso|care|energie|finance)$/u
 
+/** Endings of Dutch place names that surnames with "van" carry ("van Ravensteijn", "van Zuylekom"). */
+const toponymEnding =
+  /(?:steijn|stein|beek|broek|hoven|donk|horst|kamp|voort|bergen|berg|dijk|veen|loo|gaarden|burg|hout|holt|werf|sloot|weerd|waarden|zande|velde|rooij|vliet|kom|kum|hem|sum)$/
+
 /** Endings that are also common in surnames ("Ghebrehiwet", "Heetkamp", "Bleumveld", "Ter Huis"). */
 const surnameLikeEnding = /(?:dijk|hof|pad|park|veld|haven|wijk|dam|dorp|huis|werk|wet|bank)$/
 
@@ -858,7 +862,10 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       before &&
       /^[ \t]+$/.test(prev.gap) &&
       ((before.shape !== 'upper' && jobWord.test(before.norm)) ||
-        (before.shape === 'title' && lexicons().firstNames.has(before.norm)))
+        (before.shape === 'title' &&
+          lexicons().firstNames.has(before.norm) &&
+          // "Kees van Ravensteijn": a Dutch place-name ending after a first name and "van" makes a surname.
+          !toponymEnding.test(t.norm)))
     )
       return true
   }
