@@ -168,12 +168,36 @@ it('erases one person everywhere by destroying their run keys, and exports what 
     .where('id', 'in', [done.runId, waiting.runId])
     .execute()
 
+  // The person is also a client of the team, filed with the phone number written another way,
+  // with a progress report; someone else's client shares the last digits but not the number.
+  const client = await p.db
+    .insertInto('clients')
+    .values({ team_id: p.team.id, name: `Fenna ${marker}`, phone: '+31 (0)6 482 119 37' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await p.db
+    .insertInto('progress_reports')
+    .values({ team_id: p.team.id, client_id: client.id, body: `Gesprek met ${marker}` })
+    .execute()
+  const lookAlike = await p.db
+    .insertInto('clients')
+    .values({ team_id: p.team.id, name: 'Iemand Anders', phone: '+32 6 48 21 19 37' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+
   // Found by either identifier, however it is written.
   const asPrivacy = p.as(privacy)
   const found = await asPrivacy.request('POST', '/api/v1/subjects/find', { phone: '0648211937' })
   expect(found.status, JSON.stringify(found.body)).toBe(200)
   expect(found.body.runs.map((r: { id: string }) => r.id).sort()).toEqual([done.runId, waiting.runId].sort())
-  expect(found.body.counts).toMatchObject({ runs: 2, openRuns: 1, tasks: 2, intakes: 2 })
+  expect(found.body.counts).toMatchObject({
+    runs: 2,
+    openRuns: 1,
+    tasks: 2,
+    intakes: 2,
+    clients: 1,
+    progressReports: 1,
+  })
   expect(
     (await p.as(approver).request('POST', '/api/v1/subjects/find', { email: person.email })).status,
   ).toBe(403)
@@ -241,14 +265,30 @@ it('erases one person everywhere by destroying their run keys, and exports what 
   await pgTool('pg_dump', ['--format=plain', `--file=${dumpFile}`], scratch.url)
   expect(readFileSync(dumpFile, 'utf8')).toContain(marker)
 
+  // The request names both: each finds what carries it (the client record only has the phone).
   const erase = await asPrivacy.request('POST', '/api/v1/subjects/erase', {
     email: person.email,
+    phone: '06 48 21 19 37',
     reason: 'consent_withdrawn',
     reference: 'ZAAK-2026/117',
     confirm: true,
   })
   expect(erase.status, JSON.stringify(erase.body)).toBe(200)
-  expect(erase.body.erased).toMatchObject({ runs: 2, cancelled: 1, tasks: 2, intakes: 2, runKeys: 2 })
+  expect(erase.body.erased).toMatchObject({
+    runs: 2,
+    cancelled: 1,
+    tasks: 2,
+    intakes: 2,
+    clients: 1,
+    progressReports: 1,
+    runKeys: 2,
+  })
+  const clientsLeft = await p.db
+    .selectFrom('clients')
+    .select('id')
+    .where('id', 'in', [client.id, lookAlike.id])
+    .execute()
+  expect(clientsLeft.map((row) => row.id)).toEqual([lookAlike.id])
 
   // The saved payloads cannot be read any more, not even by a process with the payload keys.
   const payloadKeys = parsePayloadKeys(inject('payloadKeys'))
