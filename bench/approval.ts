@@ -73,9 +73,10 @@ async function main() {
     closers.unshift(() => db.destroy())
     await migrateToLatest(db)
     const keys = parsePayloadKeys(generatePayloadKey('bench'))
-    const payloadCodecs = [createEncryptionCodec({ keys })]
     const credentialKey = randomBytes(32)
     const stores = createPostgresStores(db, { credentialKey, sealer: createSealer(keys) })
+    // As `warmflow start`: each run's payloads and task data under the run's own data key.
+    const payloadCodecs = [createEncryptionCodec({ keys, runKeys: stores.runKeys })]
     const taskQueue = `bench-approval-${randomUUID()}`
     const { worker, registry, connection } = await createWarmflowWorker({
       address: temporal.address,
