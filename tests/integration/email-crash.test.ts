@@ -31,6 +31,10 @@ let connection: Connection
 let client: Client
 let release: () => void = () => {}
 let holding = false
+// Holds logins while set, and says when one is being held.
+let holdLogin = false
+let releaseLogin: () => void = () => {}
+let loginHeld: () => void = () => {}
 
 function startWorker(): Promise<ChildProcess> {
   return startWorkerProcess({ taskQueue, entry, env: { TEST_SMTP_CREDENTIAL: smtp.credential() } })
@@ -45,6 +49,13 @@ beforeAll(async () => {
             release = resolve
           })
         : undefined,
+    beforeLogin: () =>
+      holdLogin
+        ? new Promise<void>((resolve) => {
+            releaseLogin = resolve
+            loginHeld()
+          })
+        : undefined,
   })
   connection = await Connection.connect({ address: inject('temporalAddress') })
   client = new Client({ connection })
@@ -52,13 +63,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   release()
+  releaseLogin()
   killWorkerProcesses()
   await connection?.close()
   await smtp?.stop()
   await db.destroy()
 })
 
-it('never sends twice when the worker is killed in the middle of sending', async () => {
+function mailFlow() {
   const flow = validateFlow(
     {
       name: 'Mail met crash',
@@ -82,22 +94,33 @@ it('never sends twice when the worker is killed in the middle of sending', async
     registry,
   )
   if (!flow.ok) throw new Error(JSON.stringify(flow.problems))
-  holding = true
-  const first = await startWorker()
+  return flow.flow
+}
+
+function startMailRun(email: string) {
   const runId = randomUUID()
   const workflowId = `run-${runId}`
-  const handle = await client.workflow.start(interpreterWorkflowType, {
+  const handle = client.workflow.start(interpreterWorkflowType, {
     taskQueue,
     workflowId,
     args: [
       buildRunInput({
         runId,
-        snapshot: snapshotFlow(randomUUID(), 1, flow.flow),
-        input: { naam: 'Els', email: 'els.crash@example.nl' },
+        snapshot: snapshotFlow(randomUUID(), 1, mailFlow()),
+        input: { naam: 'Els', email },
         registry,
       }),
     ],
   })
+  return { workflowId, handle }
+}
+
+it('never sends twice when the worker is killed in the middle of sending', async () => {
+  holding = true
+  const first = await startWorker()
+  const started = startMailRun('els.crash@example.nl')
+  const { workflowId } = started
+  const handle = await started.handle
 
   await smtp.waitForArrivals(1)
   first.kill('SIGKILL')
@@ -117,4 +140,27 @@ it('never sends twice when the worker is killed in the middle of sending', async
   expect(smtp.arrived.filter((m) => m.to.includes('els.crash@example.nl'))).toHaveLength(1)
   const log = await records.get('email_deliveries', `${workflowId}/mail`)
   expect(log).toMatchObject({ status: 'sending', recipients: ['els.crash@example.nl'] })
+}, 90_000)
+
+it('sends once when the worker is killed while it is still signing in to the mail server', async () => {
+  const held = new Promise<void>((resolve) => {
+    loginHeld = resolve
+  })
+  holdLogin = true
+  const first = await startWorker()
+  const started = startMailRun('els.login@example.nl')
+  const handle = await started.handle
+  await held
+  // Nothing was claimed yet: the message has not left the worker.
+  expect(await records.get('email_deliveries', `${started.workflowId}/mail`)).toBeUndefined()
+  first.kill('SIGKILL')
+  await new Promise((resolve) => first.once('exit', resolve))
+  holdLogin = false
+  releaseLogin()
+  await startWorker()
+
+  await handle.result()
+  expect(smtp.messages.filter((m) => m.to.includes('els.login@example.nl'))).toHaveLength(1)
+  const log = await records.get('email_deliveries', `${started.workflowId}/mail`)
+  expect(log).toMatchObject({ status: 'sent', recipients: ['els.login@example.nl'] })
 }, 90_000)

@@ -38,6 +38,8 @@ export interface SmtpServerOptions {
    * this resolves, as with a real mail server.
    */
   beforeAccept?: (mail: ReceivedMail) => Promise<void> | void
+  /** Called when a client logs in, before the server answers; return a promise to hold the login. */
+  beforeLogin?: () => Promise<void> | void
   /** Answer with this SMTP error instead of accepting, e.g. `{ code: 451, message: 'try later' }`. */
   reject?: (mail: ReceivedMail) => { code: number; message: string } | undefined
 }
@@ -103,8 +105,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth(auth, _session, callback) {
-      if (auth.username === user && auth.password === pass) return callback(null, { user })
-      return callback(new Error('Invalid username or password'))
+      void Promise.resolve(options.beforeLogin?.()).then(() => {
+        if (auth.username === user && auth.password === pass) return callback(null, { user })
+        return callback(new Error('Invalid username or password'))
+      })
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []

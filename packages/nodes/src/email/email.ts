@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { defineNode, evaluateExpression, NodeError, type RecordStore } from '@warmflow/engine'
-import nodemailer from 'nodemailer'
+import MailComposer from 'nodemailer/lib/mail-composer'
+import SMTPConnection from 'nodemailer/lib/smtp-connection'
 import { z } from 'zod'
 import { fieldLabel, formulaHelp, inDutch, inEnglish } from '../field-labels.js'
 import { requireRecords } from '../records/records.js'
@@ -256,81 +257,106 @@ export const emailSendNode = defineNode({
     }
 
     const messageId = messageIdFor(idempotencyKey, domainOf(smtp.data.from))
-    const claimed = await store.insertIfAbsent('email_deliveries', {
-      idempotency_key: idempotencyKey,
-      message_id: messageId,
-      status: 'sending',
-      recipients: [...to, ...cc],
-      run_id: run.runId,
-    })
-    if (!claimed) {
-      const previous = await store.get('email_deliveries', idempotencyKey)
-      if (previous?.status === 'sent') {
-        log.info('e-mail was already sent in an earlier attempt; not sending again')
-        const recipients = (previous.recipients as string[] | undefined) ?? []
-        return {
-          messageId: String(previous.message_id),
-          accepted: recipients,
-          rejected: [],
-          language,
-          alreadySent: true,
-        }
+    const alreadySent = (previous: Record<string, unknown>) => {
+      log.info('e-mail was already sent in an earlier attempt; not sending again')
+      const recipients = (previous.recipients as string[] | undefined) ?? []
+      return {
+        messageId: String(previous.message_id),
+        accepted: recipients,
+        rejected: [],
+        language,
+        alreadySent: true,
       }
-      if (previous?.status === 'sending') {
-        throw fail(
-          'email.delivery_unknown',
-          'An earlier attempt stopped while sending; it is unknown whether the e-mail arrived',
-          'Een eerdere poging stopte tijdens het versturen. Het is niet zeker of de e-mail is aangekomen; controleer dit voordat je hem opnieuw stuurt.',
-          'An earlier attempt stopped while sending. It is not certain the e-mail arrived; check before sending it again.',
-        )
-      }
-      await store.update('email_deliveries', idempotencyKey, { status: 'sending', message_id: messageId })
     }
+    const unknownDelivery = () =>
+      fail(
+        'email.delivery_unknown',
+        'An earlier attempt stopped while sending; it is unknown whether the e-mail arrived',
+        'Een eerdere poging stopte tijdens het versturen. Het is niet zeker of de e-mail is aangekomen; controleer dit voordat je hem opnieuw stuurt.',
+        'An earlier attempt stopped while sending. It is not certain the e-mail arrived; check before sending it again.',
+      )
+    // Cheap exits first, without a connection: sent before, or an attempt died while sending.
+    const prior = await store.get('email_deliveries', idempotencyKey)
+    if (prior?.status === 'sent') return alreadySent(prior)
+    if (prior?.status === 'sending') throw unknownDelivery()
 
-    const transport = nodemailer.createTransport({
+    // The message is built before connecting, so the moment of sending is as short as it can be.
+    const message = new MailComposer({
+      from: smtp.data.from,
+      to,
+      ...(cc.length ? { cc } : {}),
+      ...(config.replyTo ? { replyTo: config.replyTo } : {}),
+      subject: subject.text,
+      text: body.text,
+      ...(html ? { html: html.text } : {}),
+      messageId,
+      attachments: attachments.map((a) => ({
+        filename: a.filename,
+        content: Buffer.from(a.content, a.encoding),
+        ...(a.contentType ? { contentType: a.contentType } : {}),
+      })),
+    }).compile()
+    const envelope = message.getEnvelope()
+    const raw = await message.build()
+    const connection = new SMTPConnection({
       host: smtp.data.host,
       port: smtp.data.port,
       secure: smtp.data.secure,
-      ...(smtp.data.user ? { auth: { user: smtp.data.user, pass: smtp.data.pass ?? '' } } : {}),
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 30_000,
     })
-    const abort = () => transport.close()
+    // A connection error after a callback has run would otherwise be an unhandled event.
+    connection.on('error', () => undefined)
+    const abort = () => connection.close()
     signal.addEventListener('abort', abort, { once: true })
+    let claimed = false
     try {
-      const info = await transport.sendMail({
-        from: smtp.data.from,
-        to,
-        ...(cc.length ? { cc } : {}),
-        ...(config.replyTo ? { replyTo: config.replyTo } : {}),
-        subject: subject.text,
-        text: body.text,
-        ...(html ? { html: html.text } : {}),
-        messageId,
-        attachments: attachments.map((a) => ({
-          filename: a.filename,
-          content: Buffer.from(a.content, a.encoding),
-          ...(a.contentType ? { contentType: a.contentType } : {}),
-        })),
+      await new Promise<void>((resolve, reject) =>
+        connection.connect((error) => (error ? reject(error) : resolve())),
+      )
+      if (smtp.data.user) {
+        const auth = { user: smtp.data.user, pass: smtp.data.pass ?? '' }
+        await new Promise<void>((resolve, reject) =>
+          connection.login(auth, (error) => (error ? reject(error) : resolve())),
+        )
+      }
+      // Only now, with a connection the server accepted, is the e-mail claimed as being sent: a
+      // worker that dies while connecting or signing in leaves nothing behind, and the retry
+      // sends it. What stays unknown is only a death during the message itself.
+      const inserted = await store.insertIfAbsent('email_deliveries', {
+        idempotency_key: idempotencyKey,
+        message_id: messageId,
+        status: 'sending',
+        recipients: [...to, ...cc],
+        run_id: run.runId,
       })
+      if (!inserted) {
+        const previous = await store.get('email_deliveries', idempotencyKey)
+        if (previous?.status === 'sent') return alreadySent(previous)
+        if (previous?.status === 'sending') throw unknownDelivery()
+        await store.update('email_deliveries', idempotencyKey, { status: 'sending', message_id: messageId })
+      }
+      claimed = true
+      const info = await new Promise<SMTPConnection.SentMessageInfo>((resolve, reject) =>
+        connection.send(envelope, raw, (error, sent) => (error ? reject(error) : resolve(sent))),
+      )
       await store.update('email_deliveries', idempotencyKey, {
         status: 'sent',
         sent_at: new Date().toISOString(),
       })
-      const list = (values: unknown[]) =>
-        values.map((v) => (typeof v === 'string' ? v : (v as { address: string }).address))
       log.info('e-mail sent', { recipients: to.length + cc.length })
       return {
         messageId,
-        accepted: list(info.accepted),
-        rejected: list(info.rejected),
+        accepted: info.accepted,
+        rejected: info.rejected,
         language,
         alreadySent: false,
       }
     } catch (error) {
+      if (error instanceof EmailError) throw error
       // The server refused or could not be reached: nothing was delivered, so a retry may send.
-      await store.update('email_deliveries', idempotencyKey, { status: 'failed' })
+      if (claimed) await store.update('email_deliveries', idempotencyKey, { status: 'failed' })
       const smtpError = error as { code?: string; responseCode?: number }
       if (smtpError.code === 'EAUTH') {
         throw fail(
@@ -357,7 +383,8 @@ export const emailSendNode = defineNode({
       )
     } finally {
       signal.removeEventListener('abort', abort)
-      transport.close()
+      if (connection.destroyed) connection.close()
+      else connection.quit()
     }
   },
 })
