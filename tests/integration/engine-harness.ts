@@ -12,15 +12,23 @@ import {
   buildRunInput,
   controlPlugin,
   createRegistry,
+  createSealer,
   type FlowDefinitionInput,
   interpreterWorkflowType,
   type NodeRegistry,
+  parsePayloadKeys,
   type RunFlowResult,
   snapshotFlow,
   validateFlow,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
-import { createDb, createPostgresTaskStore, type Database, type PostgresTaskStore } from '@warmflow/store'
+import {
+  createDb,
+  createPostgresTaskStore,
+  createRunKeyStore,
+  type Database,
+  type PostgresTaskStore,
+} from '@warmflow/store'
 import { createWarmflowWorker, loadPlugins } from '@warmflow/worker'
 import { type Kysely, sql } from 'kysely'
 import { inject } from 'vitest'
@@ -68,7 +76,10 @@ export async function startEngineHarness(
   const taskQueue = `engine-${randomUUID()}`
   const db = createDb(inject('databaseUrl'), { max: 4 })
   process.env.DATABASE_URL = inject('databaseUrl')
-  const tasks = createPostgresTaskStore(db)
+  // Task data is sealed with each run's own key, as the worker processes write it.
+  const tasks = createPostgresTaskStore(db, {
+    runKeys: createRunKeyStore(db, createSealer(parsePayloadKeys(inject('payloadKeys')))),
+  })
   let worker: Awaited<ReturnType<typeof createWarmflowWorker>> | undefined
   let registry: NodeRegistry
   let running: Promise<void> | undefined

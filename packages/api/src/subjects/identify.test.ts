@@ -37,4 +37,9 @@ describe('subjectIdentifiersOf', () => {
       { kind: 'phone', value: '06-1' },
     ])
   })
+
+  it('finds nobody in a start without data', () => {
+    expect(subjectIdentifiersOf(definition([{ name: 'email', type: 'email' }]), undefined)).toEqual([])
+    expect(subjectIdentifiersOf(definition([]), ['a@example.nl'])).toEqual([])
+  })
 })

@@ -28,10 +28,10 @@ const typedKinds: Record<string, SubjectKind> = { email: 'email', phone: 'phone'
  * subjectIdentifiersOf(definition, { email: 'jan@example.nl', hulpvraag: '…' })
  * // [{ kind: 'email', value: 'jan@example.nl' }]
  */
-export function subjectIdentifiersOf(
-  definition: FlowDefinition,
-  input: Record<string, unknown>,
-): SubjectIdentifier[] {
+export function subjectIdentifiersOf(definition: FlowDefinition, input: unknown): SubjectIdentifier[] {
+  // A start without data (a test run posted without `input`, a schedule) names nobody.
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return []
+  const data = input as Record<string, unknown>
   const kinds = new Map<string, SubjectKind>()
   for (const node of definition.nodes) {
     const fields = (node.config as { fields?: unknown } | undefined)?.fields
@@ -42,13 +42,13 @@ export function subjectIdentifiersOf(
       if (typeof name === 'string' && kind) kinds.set(name, kind)
     }
   }
-  for (const name of Object.keys(input)) {
+  for (const name of Object.keys(data)) {
     const kind = wellKnownFields[name.toLowerCase()]
     if (kind && !kinds.has(name)) kinds.set(name, kind)
   }
   const found: SubjectIdentifier[] = []
   for (const [name, kind] of kinds) {
-    const value = Object.hasOwn(input, name) ? input[name] : undefined
+    const value = Object.hasOwn(data, name) ? data[name] : undefined
     if (typeof value === 'string' && value.trim() && value.length <= maxIdentifierLength) {
       found.push({ kind, value })
     }
