@@ -15,17 +15,22 @@ const lookupSchema = z.object({
   phone: z.string().max(32).optional().openapi({ example: '06-12345678' }),
 })
 
+// What hangs off a person's runs: counted before an erasure, and counted again by it.
+const heldCounts = {
+  runs: z.number().int(),
+  tasks: z.number().int(),
+  intakes: z.number().int(),
+  clients: z.number().int(),
+  progressReports: z.number().int(),
+  emails: z.number().int(),
+  notifications: z.number().int(),
+  outputs: z.number().int().openapi({ description: 'Large node outputs stored in PostgreSQL' }),
+}
+
 const countsSchema = z
   .object({
-    runs: z.number().int(),
+    ...heldCounts,
     openRuns: z.number().int().openapi({ description: 'Runs still going: an erasure stops them first' }),
-    tasks: z.number().int(),
-    intakes: z.number().int(),
-    clients: z.number().int(),
-    progressReports: z.number().int(),
-    emails: z.number().int(),
-    notifications: z.number().int(),
-    outputs: z.number().int().openapi({ description: 'Large node outputs stored in PostgreSQL' }),
   })
   .openapi('SubjectCounts')
 
@@ -50,15 +55,8 @@ const subjectSchema = z
 const erasedSchema = z
   .object({
     erased: z.object({
-      runs: z.number().int(),
+      ...heldCounts,
       cancelled: z.number().int().openapi({ description: 'Runs that were still going and were stopped' }),
-      tasks: z.number().int(),
-      intakes: z.number().int(),
-      clients: z.number().int(),
-      progressReports: z.number().int(),
-      emails: z.number().int(),
-      notifications: z.number().int(),
-      outputs: z.number().int(),
       runKeys: z.number().int().openapi({ description: 'Run data keys destroyed (crypto-shredding)' }),
     }),
   })

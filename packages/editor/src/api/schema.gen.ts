@@ -5062,8 +5062,6 @@ export interface components {
         };
         SubjectCounts: {
             runs: number;
-            /** @description Runs still going: an erasure stops them first */
-            openRuns: number;
             tasks: number;
             intakes: number;
             clients: number;
@@ -5072,19 +5070,22 @@ export interface components {
             notifications: number;
             /** @description Large node outputs stored in PostgreSQL */
             outputs: number;
+            /** @description Runs still going: an erasure stops them first */
+            openRuns: number;
         };
         SubjectErased: {
             erased: {
                 runs: number;
-                /** @description Runs that were still going and were stopped */
-                cancelled: number;
                 tasks: number;
                 intakes: number;
                 clients: number;
                 progressReports: number;
                 emails: number;
                 notifications: number;
+                /** @description Large node outputs stored in PostgreSQL */
                 outputs: number;
+                /** @description Runs that were still going and were stopped */
+                cancelled: number;
                 /** @description Run data keys destroyed (crypto-shredding) */
                 runKeys: number;
             };

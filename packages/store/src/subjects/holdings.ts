@@ -130,34 +130,41 @@ export async function findSubjectHoldings(
     erasedAt: row.erased_at,
   }))
 
-  // Phone numbers are compared after normalising: candidates share the last nine digits.
-  const phoneMatches = <T extends { phone: string | null }>(candidates: T[]) =>
-    candidates.filter((c) => {
+  // Rows of a people table that carry one of the e-mail addresses or phone numbers. Phone numbers
+  // are compared after normalising: the candidates share the last nine digits.
+  const carrying = async (
+    table: 'clients' | 'intakes',
+    email: 'email' | 'requester_email',
+    phone: 'phone' | 'requester_phone',
+  ) => {
+    const byEmail = emails.length
+      ? await db
+          .selectFrom(table)
+          .select('id')
+          .where(sql<boolean>`lower(btrim(${sql.ref(email)})) in (${sql.join(emails)})`)
+          .where(inTeams('team_id'))
+          .execute()
+      : []
+    const candidates = phones.length
+      ? await db
+          .selectFrom(table)
+          .select(['id', sql<string | null>`${sql.ref(phone)}`.as('phone')])
+          .where(
+            sql<string>`right(regexp_replace(${sql.ref(phone)}, '\\D', '', 'g'), 9)`,
+            'in',
+            phones.map(last9),
+          )
+          .where(inTeams('team_id'))
+          .execute()
+      : []
+    const byPhone = candidates.filter((c) => {
       const normal = c.phone ? normaliseIdentifier({ kind: 'phone', value: c.phone }) : undefined
       return normal !== undefined && phones.includes(normal)
     })
-  const digitsOf = (column: string) =>
-    sql<string>`right(regexp_replace(${sql.ref(column)}, '\\D', '', 'g'), 9)`
+    return [...byEmail, ...byPhone].map((row) => row.id)
+  }
 
-  const clientsByEmail = emails.length
-    ? await db
-        .selectFrom('clients')
-        .select('id')
-        .where(sql<boolean>`lower(btrim(email)) in (${sql.join(emails)})`)
-        .where(inTeams('team_id'))
-        .execute()
-    : []
-  const clientsByPhone = phones.length
-    ? phoneMatches(
-        await db
-          .selectFrom('clients')
-          .select(['id', 'phone'])
-          .where(digitsOf('phone'), 'in', phones.map(last9))
-          .where(inTeams('team_id'))
-          .execute(),
-      )
-    : []
-  const clientIds = [...new Set([...clientsByEmail, ...clientsByPhone].map((c) => c.id))]
+  const clientIds = [...new Set(await carrying('clients', 'email', 'phone'))]
 
   // Intakes a run saved are keyed `<workflow id>/<node id>` (a retry's, by its chain's first run).
   const savedBy = runs.map((run) => `${run.workflowId}/`)
@@ -168,33 +175,12 @@ export async function findSubjectHoldings(
         .where((eb) => eb.or(savedBy.map((prefix) => sql<boolean>`starts_with(run_id, ${prefix})`)))
         .execute()
     : []
-  const intakesByEmail = emails.length
-    ? await db
-        .selectFrom('intakes')
-        .select('id')
-        .where(sql<boolean>`lower(btrim(requester_email)) in (${sql.join(emails)})`)
-        .where(inTeams('team_id'))
-        .execute()
-    : []
-  const intakesByPhone = phones.length
-    ? phoneMatches(
-        (
-          await db
-            .selectFrom('intakes')
-            .select(['id', 'requester_phone'])
-            .where(digitsOf('requester_phone'), 'in', phones.map(last9))
-            .where(inTeams('team_id'))
-            .execute()
-        ).map((row) => ({ id: row.id, phone: row.requester_phone })),
-      )
-    : []
+  const intakesCarrying = await carrying('intakes', 'requester_email', 'requester_phone')
   const intakesOfClients = clientIds.length
     ? await db.selectFrom('intakes').select('id').where('client_id', 'in', clientIds).execute()
     : []
   const intakeIds = [
-    ...new Set(
-      [...intakesOfRuns, ...intakesByEmail, ...intakesByPhone, ...intakesOfClients].map((i) => i.id),
-    ),
+    ...new Set([...intakesOfRuns.map((i) => i.id), ...intakesCarrying, ...intakesOfClients.map((i) => i.id)]),
   ]
   const progressReportIds =
     intakeIds.length || clientIds.length
