@@ -5,42 +5,35 @@
 // backups (Temporal's is the older) is found the way the document says: its row says running,
 // and Temporal does not know its workflow. Its own Temporal server and database; 127.0.0.1 only.
 import type { ChildProcess } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { WorkflowNotFoundError } from '@temporalio/client'
 import {
-  appUrlFor,
-  createScratchDatabase,
   freePort,
   migrateAndGrant,
-  type ScratchDatabase,
   startTemporalDevServer,
   type TemporalDevServer,
 } from '@warmflow/cli/services'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { type OwnDatabase, ownDatabase } from '../support/own-database.js'
 import { pgTool } from '../support/pg-tools.js'
 import { eventually, startTestPlatform, type TestPlatform, type TestUser } from '../support/platform.js'
 import { killWorkerProcesses, startWorkerProcess } from '../support/worker-process.js'
 
-let dir: string
-let scratch: ScratchDatabase | undefined
+let own: OwnDatabase | undefined
 let temporal: TemporalDevServer | undefined
 let platform: TestPlatform | undefined
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'warmflow-backup-'))
-  scratch = await createScratchDatabase(inject('ownerDatabaseUrl'), 'warmflow_backup')
-  await migrateAndGrant(scratch.url, appUrlFor(scratch.url))
+  own = await ownDatabase('backup')
 })
 
 afterAll(async () => {
   killWorkerProcesses()
   await platform?.stop()
   await temporal?.stop()
-  await scratch?.drop()
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  await own?.remove()
 })
 
 /** The embedded server's files: the SQLite database and, when present, its journal files. */
@@ -49,7 +42,7 @@ function temporalFiles(folder: string): string[] {
 }
 
 async function startServices(port: number) {
-  temporal = await startTemporalDevServer({ port, dbFile: join(dir, 'data', 'temporal.db') })
+  temporal = await startTemporalDevServer({ port, dbFile: join(own!.dir, 'data', 'temporal.db') })
   return temporal.address
 }
 
@@ -85,8 +78,8 @@ const flow = {
 }
 
 it('runs waiting on people at backup time finish after both stores are restored', async () => {
-  if (!scratch) throw new Error('no scratch database')
-  const appUrl = appUrlFor(scratch.url)
+  if (!own) throw new Error('no scratch database')
+  const { dir, scratch, appUrl } = own
   const dumpFile = join(dir, 'warmflow.dump')
   const copyDir = join(dir, 'temporal-backup')
   const dataDir = join(dir, 'data')

@@ -5,9 +5,10 @@
 import { createDb, type Database } from '@warmflow/store'
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { failingFlow } from '../fixtures/failing-flow.js'
 import { eventually } from '../support/platform.js'
 import { killRoleProcesses, type RolePair, startRolePair } from '../support/role-process.js'
-import { createAccounts, type Requester, type TestTeam } from '../support/users.js'
+import { createAccounts, publishFlow, type Requester, type TestTeam } from '../support/users.js'
 
 const failingPlugin = new URL('../fixtures/failing-plugin.ts', import.meta.url).pathname
 const clientName = 'Fatima El Amrani'
@@ -43,17 +44,7 @@ function parsedLines(): { api: Record<string, unknown>[]; worker: Record<string,
 
 describe('structured logs', () => {
   it('writes JSON lines with the ids, keeps the client out and logs a known node failure once', async () => {
-    const flow = await as.request('POST', '/api/v1/flows', {
-      name: 'Logs: faalt',
-      nodes: [
-        { id: 'start', type: 'manual', version: 1, config: { fields: [] } },
-        { id: 'faalt', type: 'test.fails-with-value', version: 1, config: {} },
-      ],
-      edges: [{ id: 'e1', source: 'start', target: 'faalt' }],
-    })
-    expect(flow.status, JSON.stringify(flow.body)).toBe(201)
-    const flowId = flow.body.id as string
-    expect((await as.request('POST', `/api/v1/flows/${flowId}/publish`, {})).status).toBe(201)
+    const flowId = await publishFlow(as, failingFlow('Logs: faalt'))
     const started = await as.request(
       'POST',
       `/api/v1/flows/${flowId}/runs`,

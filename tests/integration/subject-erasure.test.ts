@@ -5,20 +5,11 @@
 // or in any API answer, the run's saved Temporal payloads can no longer be decrypted, and
 // another person's waiting run still finishes. 127.0.0.1 only.
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { WorkflowNotFoundError } from '@temporalio/client'
 import type { Payload } from '@temporalio/common'
-import {
-  appUrlFor,
-  createScratchDatabase,
-  freePort,
-  migrateAndGrant,
-  type ScratchDatabase,
-  startTemporalDevServer,
-  type TemporalDevServer,
-} from '@warmflow/cli/services'
+import { freePort, startTemporalDevServer, type TemporalDevServer } from '@warmflow/cli/services'
 import {
   createEncryptionCodec,
   createSealer,
@@ -28,30 +19,25 @@ import {
 } from '@warmflow/engine'
 import { createRunKeyStore } from '@warmflow/store'
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
+import { type OwnDatabase, ownDatabase } from '../support/own-database.js'
 import { pgTool } from '../support/pg-tools.js'
 import { eventually, startTestPlatform, type TestPlatform } from '../support/platform.js'
+import { publishFlow } from '../support/users.js'
 
-let dir: string
-let scratch: ScratchDatabase | undefined
+let own: OwnDatabase | undefined
 let temporal: TemporalDevServer | undefined
 let platform: TestPlatform | undefined
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'warmflow-erasure-'))
-  scratch = await createScratchDatabase(inject('ownerDatabaseUrl'), 'warmflow_erasure')
-  await migrateAndGrant(scratch.url, appUrlFor(scratch.url))
-  temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(dir, 'temporal.db') })
-  platform = await startTestPlatform({
-    temporalAddress: temporal.address,
-    databaseUrl: appUrlFor(scratch.url),
-  })
+  own = await ownDatabase('erasure')
+  temporal = await startTemporalDevServer({ port: await freePort(), dbFile: join(own.dir, 'temporal.db') })
+  platform = await startTestPlatform({ temporalAddress: temporal.address, databaseUrl: own.appUrl })
 })
 
 afterAll(async () => {
   await platform?.stop()
   await temporal?.stop()
-  await scratch?.drop()
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  await own?.remove()
 })
 
 const flow = {
@@ -120,7 +106,8 @@ function fileHolds(path: string, needle: string): boolean {
 }
 
 it('erases one person everywhere by destroying their run keys, and exports what is held first', async () => {
-  if (!platform || !scratch || !temporal) throw new Error('not started')
+  if (!platform || !own || !temporal) throw new Error('not started')
+  const { dir, scratch } = own
   const p = platform
   const marker = `CANARY${randomUUID().replaceAll('-', '')}`
   const person = {
@@ -130,11 +117,7 @@ it('erases one person everywhere by destroying their run keys, and exports what 
   }
   const other = { naam: 'Bram Ouweneel', email: `bram.${randomUUID()}@example.nl`, telefoon: '06-77120455' }
 
-  const created = await p.request('POST', `/api/v1/flows?teamId=${p.team.id}`, flow)
-  expect(created.status, JSON.stringify(created.body)).toBe(201)
-  const flowId: string = created.body.id
-  const published = await p.request('POST', `/api/v1/flows/${flowId}/publish`, {})
-  expect(published.status, JSON.stringify(published.body)).toBe(201)
+  const flowId = await publishFlow(p.as(p.admin), flow, p.team.id)
   const approver = await p.createUser({ roles: ['approver'], teams: [p.team] })
   const privacy = await p.createUser({ roles: ['privacy'] })
 

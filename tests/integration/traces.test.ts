@@ -7,9 +7,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createDb } from '@warmflow/store'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { failingFlow } from '../fixtures/failing-flow.js'
 import { eventually } from '../support/platform.js'
 import { killRoleProcesses, type RolePair, startRolePair } from '../support/role-process.js'
-import { createAccounts } from '../support/users.js'
+import { createAccounts, publishFlow } from '../support/users.js'
 
 const sleepPlugin = new URL('../fixtures/sleep-plugin.ts', import.meta.url).pathname
 // A node whose error message quotes its input.
@@ -197,17 +198,7 @@ describe('OpenTelemetry traces', () => {
   }, 60_000)
 
   it('marks a failed node with its error code and type, never the message that quotes the input', async () => {
-    const flow = await as.request('POST', '/api/v1/flows', {
-      name: 'Sporen: faalt',
-      nodes: [
-        { id: 'start', type: 'manual', version: 1, config: { fields: [] } },
-        { id: 'faalt', type: 'test.fails-with-value', version: 1, config: {} },
-      ],
-      edges: [{ id: 'e1', source: 'start', target: 'faalt' }],
-    })
-    expect(flow.status, JSON.stringify(flow.body)).toBe(201)
-    const flowId = flow.body.id as string
-    expect((await as.request('POST', `/api/v1/flows/${flowId}/publish`, {})).status).toBe(201)
+    const flowId = await publishFlow(as, failingFlow('Sporen: faalt'))
     const marker = `MARKER${randomUUID().replaceAll('-', '')}`
     const started = await as.request('POST', `/api/v1/flows/${flowId}/runs`, { input: { naam: marker } })
     expect(started.status, JSON.stringify(started.body)).toBe(201)

@@ -125,3 +125,30 @@ export function createAccounts(app: App, db: Kysely<Database>) {
 
 /** The helpers {@link createAccounts} returns. */
 export type Accounts = ReturnType<typeof createAccounts>
+
+/**
+ * Creates a flow as `requester` (optionally in a team) and publishes it as version 1; returns
+ * its id. Fails with the API's answer when either step is refused.
+ *
+ * @example
+ * const flowId = await publishFlow(platform.as(designer), { name: 'x', nodes, edges }, team.id)
+ */
+export async function publishFlow(
+  requester: Requester,
+  definition: unknown,
+  teamId?: string,
+): Promise<string> {
+  const created = await requester.request(
+    'POST',
+    `/api/v1/flows${teamId ? `?teamId=${teamId}` : ''}`,
+    definition,
+  )
+  if (created.status !== 201)
+    throw new Error(`creating the flow: ${created.status} ${JSON.stringify(created.body)}`)
+  const flowId = String(created.body.id)
+  const published = await requester.request('POST', `/api/v1/flows/${flowId}/publish`, {})
+  if (published.status !== 201) {
+    throw new Error(`publishing the flow: ${published.status} ${JSON.stringify(published.body)}`)
+  }
+  return flowId
+}
