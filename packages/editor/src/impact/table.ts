@@ -1,3 +1,4 @@
+import { downloadBlob } from '../shell/download'
 /** A table of figures: what a chart shows, for screen readers, printing and CSV. */
 export interface FigureTable {
   columns: string[]
@@ -27,13 +28,5 @@ export function toCsv(table: FigureTable): string {
 /** Offers the table as a CSV file download in the browser. */
 export function downloadCsv(table: FigureTable, fileName: string): void {
   // A byte order mark so spreadsheet programs read the accents as UTF-8.
-  const blob = new Blob(['\ufeff', toCsv(table)], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  downloadBlob(new Blob(['\ufeff', toCsv(table)], { type: 'text/csv;charset=utf-8' }), fileName)
 }

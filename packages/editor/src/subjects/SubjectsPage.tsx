@@ -4,11 +4,11 @@ import { api } from '../api/client'
 import { useBusy } from '../api/useBusy'
 import { runStatusText } from '../designer/runStatus'
 import { formatDateTime } from '../i18n'
+import { downloadBlob } from '../shell/download'
 import { Loading, ProblemMessage } from '../shell/Problem'
 import { EraseDialog } from './EraseDialog'
 import { CountList, IdentifiersText, type SubjectErasedJson, type SubjectFindJson } from './parts'
 import {
-  downloadBlob,
   erasedCountKeys,
   exportFileName,
   heldCountKeys,

@@ -146,15 +146,3 @@ export function withScriptsOff(html: string): string {
     return `${html.slice(0, head.index + head[0].length)}${meta}${html.slice(head.index + head[0].length)}`
   return `<!doctype html><head>${meta}</head>${html.replace(/^\s*<!doctype[^>]*>/i, '')}`
 }
-
-/** Offers a blob as a file download in the browser. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}

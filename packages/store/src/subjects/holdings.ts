@@ -36,16 +36,9 @@ export interface SubjectHoldings {
 }
 
 /** How many rows hang off a person's runs, for the preview of an erasure. */
-export interface SubjectCounts {
-  runs: number
+export interface SubjectCounts extends ErasedCounts {
+  /** Runs still going: an erasure stops them first. */
   openRuns: number
-  tasks: number
-  intakes: number
-  clients: number
-  progressReports: number
-  emails: number
-  notifications: number
-  outputs: number
 }
 
 const last9 = (digits: string) => digits.slice(-9)
