@@ -22,6 +22,11 @@ export interface TemporalCallLimits {
   callTimeoutMs?: number
   /** Attempts for a call that finds Temporal unreachable (UNAVAILABLE); default 4 (about 0.6 s). */
   unavailableAttempts?: number
+  /**
+   * Deadline of a call that Temporal answers by asking a workflow of its own (describing a
+   * schedule, which updating one does first). Default 10000 ms.
+   */
+  scheduleCallTimeoutMs?: number
 }
 
 /**
@@ -35,6 +40,12 @@ const waitingMethods = new Set([
   'ExecuteMultiOperation',
   'QueryWorkflow',
 ])
+
+/**
+ * Calls that Temporal answers by querying the schedule's own workflow on its internal worker: on
+ * a busy server that takes longer than a plain read, so they get a longer (still finite) deadline.
+ */
+const scheduleQueryMethods = new Set(['DescribeSchedule'])
 
 function methodName(path: string | undefined): string {
   return path?.slice(path.lastIndexOf('/') + 1) ?? ''
@@ -51,14 +62,16 @@ function methodName(path: string | undefined): string {
  */
 export function apiTemporalInterceptors(limits: TemporalCallLimits = {}): Interceptor[] {
   const callTimeoutMs = limits.callTimeoutMs ?? 2_000
+  const scheduleCallTimeoutMs = limits.scheduleCallTimeoutMs ?? 10_000
   const unavailableAttempts = limits.unavailableAttempts ?? 4
   const defaults = defaultGrpcRetryOptions()
   const deadline: Interceptor = (options, nextCall) => {
     const method = methodName(options.method_definition?.path)
+    const timeoutMs = scheduleQueryMethods.has(method) ? scheduleCallTimeoutMs : callTimeoutMs
     const bounded =
       options.deadline !== undefined || waitingMethods.has(method)
         ? options
-        : { ...options, deadline: Date.now() + callTimeoutMs }
+        : { ...options, deadline: Date.now() + timeoutMs }
     // gRPC chains interceptors by the calls they return; the next one's call is the whole answer.
     return nextCall(bounded) as ReturnType<Interceptor>
   }
