@@ -11,6 +11,7 @@ import { migration as m0009 } from './0009_impact.js'
 import { migration as m0010retention } from './0010_retention.js'
 import { migration as m0011unstarted } from './0011_unstarted_runs.js'
 import { migration as m0012subjects } from './0012_subjects.js'
+import { migration as m0013inbox } from './0013_inbox_indexes.js'
 
 // Migrations run in the order of their names. Never edit one that has shipped: add a new file
 // (next number) and one line here.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_retention': m0010retention,
   '0011_unstarted_runs': m0011unstarted,
   '0012_subjects': m0012subjects,
+  '0013_inbox_indexes': m0013inbox,
 }
 
 /** Supplies Warmflow's migrations to Kysely's `Migrator`. */
