@@ -155,7 +155,10 @@ for (const line of readFileSync(join(root, 'gg/gender_guesser/data/nam_dict.txt'
   const freq = [...line.slice(30, 85)].map((c) => Number.parseInt(c, 16) || 0)
   if (!namDictRegions.some((col) => freq[col] > 0)) continue
   // A '+' inside a name joins the parts of an Arabic, Chinese or Korean name ("Abd+al+Aziz").
-  for (const part of line.slice(3, 29).trim().split(/[+\s-]+/)) {
+  for (const part of line
+    .slice(3, 29)
+    .trim()
+    .split(/[+\s-]+/)) {
     if (!isWordShape(part) || part.length < 3) continue
     const n = norm(part)
     if (!words.has(n) && !inflectedWord(n) && !places.has(n) && !openTaalProper.has(n)) first.add(n)
