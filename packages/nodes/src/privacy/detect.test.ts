@@ -403,6 +403,31 @@ describe('names in free text, without form fields', () => {
   it('reads English firm words after a name as a firm', () => {
     expect(names('Kind regards,\nAmina Yusuf\nCase Manager\nTralvion Foundation')).toEqual(['Amina Yusuf'])
   })
+  it('finds a lower-case surname after a first name announced by a title or a job word', () => {
+    expect(names('huisbezoek mw fatma yilmazoglu. casemanager tjitske veenhuizenga sluit aan.')).toEqual([
+      'fatma yilmazoglu',
+      'tjitske veenhuizenga',
+    ])
+  })
+  it('reads a compound that ends in a role word as that role, also in capitals', () => {
+    expect(names('Gesprek met taalmaatje Oyelaran en sportcoach BEREKET.')).toEqual(['Oyelaran', 'BEREKET'])
+    expect(names('Hij huurt een kamer bij Veldkampers (huisbaas).')).toEqual(['Veldkampers'])
+  })
+  it('finds people with an age in brackets, also a plain word in a list of children with ages', () => {
+    expect(names('Netwerk besproken met Idris Mohamud (52).')).toEqual(['Idris Mohamud'])
+    expect(names('KINDEREN IDIL (9) EN BEER (7).')).toEqual(['IDIL', 'BEER'])
+  })
+  it('finds lower-case names shaped as diminutives after a title and writers who say "hier"', () => {
+    expect(names('hoi stientje, kan ik bellen? mevr klaasje kwam ook.')).toEqual(['stientje', 'klaasje'])
+    expect(names('hey juf, robel hier. en ook: hoi, samrawit hier.')).toEqual(['robel', 'samrawit'])
+  })
+  it('finds the same person again where a word of the name stands alone, not in an address', () => {
+    expect(names('Zus ANNE VISSER komt. Volgens Visser gaat het goed.')).toEqual(['ANNE VISSER', 'Visser'])
+    expect(names('Zoon Ayaan Warsame belt. Mail ayaan.warsame@example.nl.')).toEqual(['Ayaan Warsame'])
+  })
+  it('leaves English months alone', () => {
+    expect(names('He moves out before February.')).toEqual([])
+  })
   it('stays linear and fast on long and hostile input', () => {
     const long = 'Sanne Xyzabc '.repeat(20_000)
     const started = performance.now()

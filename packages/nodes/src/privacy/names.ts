@@ -220,6 +220,8 @@ const roleWords = new Set([
   'overbuurvrouw',
   'overbuurman',
   'klasgenoot',
+  'huisbaas',
+  'hospita',
   // professionals
   'huisarts',
   'poh',
@@ -314,6 +316,37 @@ const roleWords = new Set([
   'caseworker',
 ])
 
+/** Role words that do not announce a person at the end of a compound ("mensenkennis", "ketenpartner"). */
+const notCompoundRoles = new Set(
+  'kennis partner naam heet genaamd tnv tav cl client cliente klant ex man kind'.split(' '),
+)
+
+const roleCache = new Map<string, boolean>()
+
+/**
+ * True for a family, network or job word, also a compound that ends in one after a Dutch word
+ * ("taalmaatje", "sportcoach", "gezinscoach", "praktijkverpleegkundige"): such a word announces a
+ * person as its last part does.
+ */
+function isRole(norm: string): boolean {
+  if (roleWords.has(norm)) return true
+  if (norm.length < 7 || norm.length > 30) return false
+  let known = roleCache.get(norm)
+  if (known === undefined) {
+    known = false
+    const { words } = lexicons()
+    for (let k = 3; k <= norm.length - 4 && !known; k++) {
+      const tail = norm.slice(k)
+      if (!roleWords.has(tail) || notCompoundRoles.has(tail)) continue
+      const head = norm.slice(0, k)
+      known = words.has(head) || (/[se]$/.test(head) && words.has(head.slice(0, -1)))
+    }
+    if (roleCache.size > 10_000) roleCache.clear()
+    roleCache.set(norm, known)
+  }
+  return known
+}
+
 const greetings = new Set([
   'hoi',
   'hallo',
@@ -363,7 +396,8 @@ const englishWords = wordSet(
     ' sent via iphone android mobile app quick just need needs want come go going call called send signed forms form letter ' +
     'help meet house home rent pay paid money sick ill hospital doctor case worker also only still again here there now soon ' +
     'later who what where when why how we us can cannot cant will would thx ok okay monday tuesday wednesday thursday friday ' +
-    'saturday sunday morning afternoon evening tonight bigger small big new old good bad',
+    'saturday sunday morning afternoon evening tonight bigger small big new old good bad ' +
+    'january february march april may june july august september october november december',
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
@@ -714,7 +748,7 @@ function announced(tokens: Token[], i: number, text: string): boolean {
       prev &&
       ((titles.has(prev.norm) && !(dotted && fullWordTitles.has(prev.norm))) ||
         (!dotted &&
-          roleWords.has(prev.norm) &&
+          isRole(prev.norm) &&
           prev.shape !== 'mixed' &&
           // A job line of a signature does not announce the organisation on the next line.
           !here.gap.includes('\n') &&
@@ -745,7 +779,7 @@ function announced(tokens: Token[], i: number, text: string): boolean {
   const next = tokens[i + 1]
   if (
     next &&
-    roleWords.has(next.norm) &&
+    isRole(next.norm) &&
     next.shape !== 'mixed' &&
     /^\s*(?:\(|,)\s*$/.test(next.gap) &&
     next.norm !== 'naam' &&
@@ -802,6 +836,10 @@ function announced(tokens: Token[], i: number, text: string): boolean {
 function organisationContext(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
   const prev = tokens[i - 1]
+  // "met Deeqa Shamsi (41)": a person with an age is no organisation.
+  if (withAge(tokens, i, text)) return false
+  const second = tokens[i + 1]
+  if (second !== undefined && /^[ \t]+$/.test(second.gap) && withAge(tokens, i + 1, text)) return false
   if (/^\.(?:com|nl|be|org|net|eu|de)\b/i.test(text.slice(t.end, t.end + 5))) return true
   // "bij Kwintara afdeling Beschermd Wonen", "Lentis locatie Zuid": a department or branch follows.
   const after = tokens[i + 1]
@@ -896,6 +934,8 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       if (worksThere) return false
       // "Contact via BERT LAMMERS van de KREDIETBANK": a first name and a surname are a person.
       if (firstAndSurname(tokens, i)) return false
+      // "via Hinkje Bleeksma (wijkverpleegkundige, Zorgcirkel)": two words and the person's role.
+      if (longer && announced(tokens, i + 1, text) && !announcesNext(tokens, i + 1)) return false
       if (!firstName || longer) return true
       // "Aanmelding via Hoogeland": after a word that takes an organisation it stays one.
       for (let k = p - 1; k >= Math.max(0, p - 3); k--) {
@@ -1010,7 +1050,7 @@ function worksAt(tokens: Token[], i: number, text: string): boolean {
 function jobLineEmployer(tokens: Token[], i: number): boolean {
   const t = tokens[i]!
   const prev = tokens[i - 1]
-  if (!prev || !/^\s*[,|–-]\s*$/.test(t.gap) || /\n/.test(t.gap) || !roleWords.has(prev.norm)) return false
+  if (!prev || !/^\s*[,|–-]\s*$/.test(t.gap) || /\n/.test(t.gap) || !isRole(prev.norm)) return false
   // A known name there is a person on a list of those present ("Huisarts, Verbeek").
   if (inNames(t.norm)) return false
   // The line holds only the job ("Ambulant begeleider"), no sentence ("Besproken met broer, Kees").
@@ -1035,18 +1075,64 @@ function upperFirstName(tokens: Token[], i: number): boolean {
 
 type Verdict = 'name' | 'maybe' | 'no'
 
+/**
+ * True when capitalised token `i`, no place or word, is followed by a second capitalised word that
+ * is no place or word either: "naar Djoeri Kuipersma". A place of two words has a known part
+ * ("Den Haag", "Nieuw Vennep", "Bergen op Zoom").
+ */
+function twoWordPerson(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  const next = tokens[i + 1]
+  if (t.shape !== 'title' || next?.shape !== 'title' || !/^[ \t]+$/.test(next.gap)) return false
+  const { words } = lexicons()
+  return (
+    !isPlace(t.norm) &&
+    !words.has(t.norm) &&
+    !isPlace(next.norm) &&
+    !compassWords.has(next.norm) &&
+    !organisationWordAfter.has(next.norm) &&
+    !isCommonWord(next.norm, true)
+  )
+}
+
+/** An age in brackets right after a word: "Deeqa (41)", "YAZAN (8)", "Hendrik (79 jr)". */
+const ageAfter = /^[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jr|jaar|j|yrs|years)\.?)?[ \t]*\)/i
+
+/**
+ * True when token `i` is followed by an age in brackets, as people are in notes ("Shamsi (41)"),
+ * and is no place or plain word; a plain word counts too as the next item of a list of people
+ * with ages ("KINDEREN YAZAN (8) EN LAMA (5)").
+ */
+function withAge(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (t.shape === 'lower' || t.norm.length < 3 || !ageAfter.test(text.slice(t.end, t.end + 14))) return false
+  if (isPlace(t.norm) || functionWords.has(t.norm) || englishWords.has(t.norm)) return false
+  if (inNames(t.norm) || !isCommonWord(t.norm, true)) return true
+  const link = tokens[i - 1]
+  const item = tokens[i - 2]
+  return (
+    link !== undefined &&
+    item !== undefined &&
+    /^(?:en|of)$/.test(link.norm) &&
+    /^[ \t]+$/.test(t.gap) &&
+    item.shape === t.shape &&
+    ageAfter.test(text.slice(item.end, item.end + 14))
+  )
+}
+
 /** Whether token `i` starts or is part of a name, judged on the token and its context. */
 function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
   const t = tokens[i]!
   // "Hoi Sterre, Lieve hier.": a writer names herself with "hier" (also when the name is a greeting).
+  // "hey luwam, eyob hier.": in lower case a first name, or a word that no word list knows.
   if (
-    t.shape !== 'lower' &&
     (t.sentenceStart || /,[ \t]*$/.test(t.gap)) &&
     /^[ \t]+hier(?:[.,!:;\n]|$)/.test(text.slice(t.end, t.end + 7)) &&
-    lexicons().firstNames.has(t.norm)
+    (lexicons().firstNames.has(t.norm) ||
+      (t.shape === 'lower' && t.norm.length >= 3 && !isCommonWord(t.norm, true) && !isPlace(t.norm)))
   )
     return 'name'
-  if (t.text.length < 2 || titles.has(t.norm) || roleWords.has(t.norm) || greetings.has(t.norm)) return 'no'
+  if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
   if (/^(?:groet|groeten|groetjes|liefs|doei|mvg)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
@@ -1078,6 +1164,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (/^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
   // "12 Jan", "3 Mei": a month after a day number.
   if (/\d[ \t]*$/.test(t.gap) && /^(?:jan|mei|juni|juli|maart|april)/.test(t.norm)) return 'no'
+  if (withAge(tokens, i, text)) return 'name'
   const named = inNames(t.norm)
   const strong = announced(tokens, i, text)
   const prev = tokens[i - 1]
@@ -1094,7 +1181,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     (prev !== undefined &&
       placePrepositions.has(prev.norm) &&
       /^\s+$/.test(t.gap) &&
-      !(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm)))
+      !(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm)) &&
+      !twoWordPerson(tokens, i))
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
@@ -1116,7 +1204,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     if (
       strong &&
       prev !== undefined &&
-      roleWords.has(prev.norm) &&
+      isRole(prev.norm) &&
       owner !== undefined &&
       /^(?:mijn|mn|me|m|haar|zijn|zn|z|onze|ons|je|jouw|uw)$/.test(owner.norm) &&
       lexicons().firstNames.has(t.norm) &&
@@ -1125,6 +1213,19 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     )
       return 'name'
     if (strong && !place && (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true)))
+      return 'name'
+    // "mevr hendrikje", "hoi hinkje": a name shaped as a diminutive (-je, -ke) that the word list
+    // does not hold itself, after a title or in a greeting (after a role word it may be a word:
+    // "zoon ventje").
+    if (
+      strong &&
+      !place &&
+      t.norm.length >= 5 &&
+      /(?:je|ke)$/.test(t.norm) &&
+      !lexicons().words.has(t.norm) &&
+      prev !== undefined &&
+      (greeted || titles.has(prev.norm))
+    )
       return 'name'
     // "mirwais zegt dat ik moet bellen": a word no word list knows, doing what only people do.
     // Only at the start of a line of a chat: elsewhere it is more often a typo ("caemanager belt").
@@ -1206,6 +1307,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     /^[ \t]*\(?[ \t]*$/.test(t.gap) &&
     prev.shape !== 'upper' &&
     jobWord.test(prev.norm)
+  )
+    return 'no'
+  // "Gerben Wardak – woonconsulent Trivire": on a signature line, the employer after the job.
+  const person = tokens[i - 2]
+  if (
+    strong &&
+    prev !== undefined &&
+    person !== undefined &&
+    /^[ \t]+$/.test(t.gap) &&
+    prev.shape === 'lower' &&
+    jobWord.test(prev.norm) &&
+    person.shape !== 'lower' &&
+    /^[ \t]*[–|-][ \t]*$/.test(prev.gap) &&
+    !lexicons().firstNames.has(t.norm)
   )
     return 'no'
   if (strong) return placeContext ? 'no' : 'name'
@@ -1299,8 +1414,18 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
   const t = tokens[i]!
   if (!/^[ \t]$|^-$/.test(t.gap)) return false
   // "evert-jan": a lower-case double first name.
+  // "mevr hendrikje wolthekker", "casus amjad haddad-aldiab": in lower case the surname after a
+  // first name is a word that no word list knows (a word would go on with the sentence).
   if (t.shape === 'lower')
-    return t.gap === '-' && tokens[i - 1]!.shape === 'lower' && lexicons().firstNames.has(t.norm)
+    return (
+      tokens[i - 1]!.shape === 'lower' &&
+      ((t.gap === '-' && lexicons().firstNames.has(t.norm)) ||
+        (t.norm.length >= 3 &&
+          !abbreviations.has(t.norm) &&
+          !isCommonWord(t.norm, true) &&
+          !isPlace(t.norm) &&
+          !/^[ \t]+[-–][ \t]*\p{Ll}/u.test(`${t.gap}${t.text}`)))
+    )
   if (verdicts[i] !== 'no' || inNames(t.norm)) return true
   // "HENNIE STOETMAN-HOGEBRUG": a name in capitals goes on with capitals that are no plain word.
   if (t.shape === 'upper' && tokens[i - 1]!.shape === 'upper')
@@ -1576,7 +1701,7 @@ export function findNames(text: string): NameSpan[] {
           before !== undefined &&
           /^[.\s]*$/.test(prev.gap) &&
           (titles.has(before.norm) ||
-            (roleWords.has(before.norm) && (prev.norm !== 'van' || first < i)) ||
+            (isRole(before.norm) && (prev.norm !== 'van' || first < i)) ||
             isInitial(before, prev))
         const chained = before !== undefined && nameParticles.has(before.norm) && /^[ \t]$/.test(prev.gap)
         const sentenceParticle =
@@ -1691,5 +1816,44 @@ export function findNames(text: string): NameSpan[] {
     spans.push({ start, end, text: text.slice(start, end) })
     i = last + 1
   }
-  return spans
+  return alsoElsewhere(tokens, text, spans)
+}
+
+/**
+ * One person, all mentions: a word of a name found in the note is that name elsewhere in the note
+ * too ("Anne Visser" … "Volgens Visser"; "Berend Huisman" … "berend huisman"), unless it stands
+ * there as a plain word (in lower case, or opening a sentence), is a place, or is part of an
+ * e-mail or web address. Neighbouring words found so make one span.
+ */
+function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSpan[] {
+  if (spans.length === 0) return spans
+  const named = new Set<string>()
+  const covered = new Uint8Array(tokens.length)
+  let s = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    while (s < spans.length && spans[s]!.end <= t.start) s++
+    const span = spans[s]
+    if (span === undefined || span.start > t.start) continue
+    covered[i] = 1
+    if (t.norm.length >= 3 && !nameParticles.has(t.norm)) named.add(t.norm)
+  }
+  const found: NameSpan[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (covered[i] || !named.has(t.norm) || isPlace(t.norm)) continue
+    if (functionWords.has(t.norm) || englishWords.has(t.norm) || isRole(t.norm) || titles.has(t.norm))
+      continue
+    // Part of an e-mail address or a web address ("hatice.kocabas90@…"): found as such.
+    if (/[.@_]$/.test(t.gap) || /^[.@_\d]/.test(text.slice(t.end, t.end + 1))) continue
+    const plain = isCommonWord(t.norm, true)
+    if (t.shape === 'lower' ? plain : plain && t.sentenceStart) continue
+    const last = found[found.length - 1]
+    if (last !== undefined && last.end === tokens[i - 1]?.end && /^[ \t]$/.test(t.gap)) {
+      last.end = t.end
+      last.text = text.slice(last.start, t.end)
+    } else found.push({ start: t.start, end: t.end, text: t.text })
+  }
+  if (found.length === 0) return spans
+  return [...spans, ...found].sort((a, b) => a.start - b.start)
 }
