@@ -20,6 +20,7 @@ import { holdout3Notes } from '../fixtures/privacy-eval/holdout3.js'
 import { holdout4Notes } from '../fixtures/privacy-eval/holdout4.js'
 import { holdout5Notes } from '../fixtures/privacy-eval/holdout5.js'
 import { holdout6Notes } from '../fixtures/privacy-eval/holdout6.js'
+import { holdout7Notes } from '../fixtures/privacy-eval/holdout7.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -109,6 +110,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fourth hold-out (written before the changes after it, measured before and after them)', holdout4Notes],
     ['fifth hold-out (written before the last changes, measured before and after them)', holdout5Notes],
     ['sixth hold-out (written blind, before the detector changes of this round)', holdout6Notes],
+    ['seventh hold-out (written blind, before the detector changes of this round)', holdout7Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -128,6 +130,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fourth', holdout4Notes, 80, 0.5],
     ['fifth', holdout5Notes, 60, 0.1],
     ['sixth', holdout6Notes, 150, 0.5],
+    ['seventh', holdout7Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
