@@ -425,6 +425,23 @@ describe('names in free text, without form fields', () => {
     expect(names('Zus ANNE VISSER komt. Volgens Visser gaat het goed.')).toEqual(['ANNE VISSER', 'Visser'])
     expect(names('Zoon Ayaan Warsame belt. Mail ayaan.warsame@example.nl.')).toEqual(['Ayaan Warsame'])
   })
+  it('leaves organisations after a capitalised noun, an acronym, a plural creditor word or work alone', () => {
+    expect(names('Bel de balie van Zorg Morvanto.')).toEqual([])
+    expect(names('Hij zit op CBS De Fontein, bij juf Marloes.')).toEqual(['Marloes'])
+    expect(names('Geen achterstanden meer bij Tiwos.')).toEqual([])
+    expect(names('Iemand van mijn werk (Vebego) zegt dat het kan.')).toEqual([])
+    expect(names('Huurachterstand bij Woon·plus en Com·pas.')).toEqual([])
+  })
+  it('leaves towns after a postcode, parts of the world and a team under a sign-off alone', () => {
+    expect(names('Adres Dorpsweg 2, 2907 RB Capelle aan den IJssel. Dhr. IJzerman belt.')).toEqual([
+      'IJzerman',
+    ])
+    expect(names('Verhuisd naar de Laan van Nieuw Oost-Timor.')).toEqual([])
+    expect(names('Groeten,\nTeam Werk en Inkomen')).toEqual([])
+    expect(
+      names('Geachte heer,\n\nNamens mijn cliënt vraag ik uitstel.\n\nHoogachtend,\nmr. Jelle Dijkstra'),
+    ).toEqual(['Jelle Dijkstra'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

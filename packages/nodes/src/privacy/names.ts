@@ -120,6 +120,7 @@ const titles = new Set([
   'pater',
   'fam',
   'familie',
+  'gezin',
 ])
 
 /** Titles that are whole words: a dot after them ends the sentence ("– juf. Vaste lasten …"). */
@@ -375,7 +376,7 @@ const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
 const functionWords = wordSet(
   'aan al alle alles als alsof altijd ander andere anders bij bijna binnen boven buiten dan dat de deze die dit doch door dus een eens eer en enig enige er erg even geen haar hare heb hebben heeft hem hen het hier hij hoe hoewel hun ik in is ja je jij jou jouw juist kan kon konden kunnen maar me meer men met mij mijn mijne moest moesten moet moeten na naar naast niet niets nog nooit nu of ofwel om omdat onder ons onze ook op over per reeds rond sinds sommige tegen tenzij ter tijdens toch toe tot tussen u uit uw van vanaf vandaag veel voor vooral waar waarom wanneer want waren was wat we wel welk welke werd werden wie wij wil wilde wilden wordt worden zal ze zelf zich zij zijn zo zoals zodat zonder zou zouden zullen zo ' +
     'ben bent kwam kwamen ging gingen gaat gaan had hadden deed deden zei zeiden zag zagen liep bleef bleven gaf gaven nam namen kreeg kregen wist dacht bracht zat zaten lag stond stonden mocht mochten kon wou wilde ligt zit staat komt doet zegt weet' +
-    ' cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
+    ' namens cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
     ' maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december ' +
     'feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo',
 )
@@ -387,7 +388,7 @@ const personVerbs = wordSet(
 
 /** Abbreviations written with a dot in notes; the dot does not end the sentence. */
 const abbreviations = wordSet(
-  'cl clt ca nr tel evt ivm jr mnd bijv bv oa vlgs mbt zgn nl resp afd tav tnv wk vd ipv ism dmv ca st',
+  'cl clt ca nr tel evt ivm jr mnd bijv bv oa vlgs mbt zgn nl resp afd tav tnv wk vd ipv ism dmv ca st geb',
 )
 
 /** Common English words, for English fragments in notes. */
@@ -631,7 +632,8 @@ function computeCommonWord(norm: string, allowCompounds: boolean): boolean {
 function shapeOf(text: string): Token['shape'] {
   if (text === text.toLowerCase()) return 'lower'
   if (text.length > 1 && text === text.toUpperCase()) return 'upper'
-  const rest = text.slice(1)
+  // Dutch capitalises the digraph "IJ" as a whole: "IJssel", "IJzerman".
+  const rest = text.startsWith('IJ') && text.length > 2 ? text.slice(2) : text.slice(1)
   if (text[0] === text[0]!.toUpperCase() && rest === rest.toLowerCase()) return 'title'
   return 'mixed'
 }
@@ -855,6 +857,15 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (!prev) return false
   const plainGap = /^[ \t]+$/.test(t.gap)
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
+  // "van mijn werk (Hutten)": in brackets right after a word that takes an organisation.
+  if (
+    /^[ \t]*\([ \t]*$/.test(t.gap) &&
+    prev.shape === 'lower' &&
+    organisationGovernor.test(prev.norm) &&
+    !lexicons().firstNames.has(t.norm) &&
+    /^[ \t]*\)/.test(text.slice(t.end, t.end + 3))
+  )
+    return true
   // "werkgever (Kwantix)", "Energieleverancier is Plindo": in brackets or after "is".
   if (
     /^[ \t]*\([ \t]*$/.test(t.gap) &&
@@ -885,9 +896,10 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     before !== undefined &&
     /^(?:De|Het|Sint|St)$/.test(prev.text) &&
     /^[ \t]+$/.test(prev.gap) &&
-    before.shape === 'title' &&
     !inNames(before.norm) &&
-    (properEnding.test(before.norm) || organisationNoun.test(before.norm))
+    ((before.shape === 'title' && (properEnding.test(before.norm) || organisationNoun.test(before.norm))) ||
+      // "CBS De Fontein", "SBO De Wegwijzer": after an acronym.
+      (before.shape === 'upper' && before.text.length <= 5))
   )
     return true
   // "op het Albeda", "bij het Leerwerkloket": a person is never "het" (only "'t Hart", written so).
@@ -952,7 +964,11 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       if (careGovernor.test(g.norm) && loneUnknownWord(tokens, i, text)) return true
       // "Doorverwezen naar Yvonne Kruithof van Stadsbank Oost": a first name and a surname.
       if (peopleGovernor.test(g.norm) && firstAndSurname(tokens, i)) return false
-      if (organisationGovernor.test(g.norm) && g.norm.length >= 3) {
+      // "achterstanden bij", "rekeningen van": the plural of a governing word too.
+      if (
+        (organisationGovernor.test(g.norm) || organisationGovernor.test(g.norm.replace(/(?:en|s)$/, ''))) &&
+        g.norm.length >= 3
+      ) {
         // "Aanmelding van Wei Kramer", "melding van buurman": with "van" these take a person.
         return !(preposition.text === 'van' && peopleGovernor.test(g.norm))
       }
@@ -1095,6 +1111,30 @@ function twoWordPerson(tokens: Token[], i: number): boolean {
   )
 }
 
+/**
+ * True when token `i` is the town after a postcode ("2907 RB Capelle"), or its part after "aan
+ * de(n)" ("Capelle aan den IJssel", "Alphen aan den Rijn" after a known place).
+ */
+function townAfterPostcode(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  const postcodeBefore = (k: number) =>
+    /\d{4}[ \t]?[A-Z]{2}[ \t,]+$/.test(text.slice(Math.max(0, tokens[k]!.start - 12), tokens[k]!.start))
+  if (t.shape !== 'lower' && postcodeBefore(i)) return true
+  const article = tokens[i - 1]
+  const aan = tokens[i - 2]
+  const town = tokens[i - 3]
+  return (
+    t.shape !== 'lower' &&
+    article !== undefined &&
+    aan !== undefined &&
+    town !== undefined &&
+    /^(?:de|den|het)$/.test(article.text) &&
+    aan.text === 'aan' &&
+    town.shape === 'title' &&
+    (isPlace(town.norm) || postcodeBefore(i - 3))
+  )
+}
+
 /** An age in brackets right after a word: "Deeqa (41)", "YAZAN (8)", "Hendrik (79 jr)". */
 const ageAfter = /^[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jr|jaar|j|yrs|years)\.?)?[ \t]*\)/i
 
@@ -1134,7 +1174,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
-  if (/^(?:groet|groeten|groetjes|liefs|doei|mvg)$/.test(t.norm)) return 'no'
+  if (/^(?:groet|groeten|groetjes|liefs|doei|mvg|hoogachtend)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
   if (
     (functionWords.has(t.norm) || englishWords.has(t.norm)) &&
@@ -1276,8 +1316,26 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // Capitalised.
   if (jobLineEmployer(tokens, i) || bracketEmployer(tokens, i, text)) return 'no'
   const following = tokens[i + 1]
-  // "West-Brabant", "Noord-Holland": a part of the country.
+  // "West-Brabant", "Noord-Holland": a part of the country; "Oost-Indië", "Zuid-Afrika" too.
   if (compassWords.has(t.norm) && following?.gap === '-' && following.shape === 'title') return 'no'
+  if (t.gap === '-' && prev?.shape === 'title' && compassWords.has(prev.norm)) return 'no'
+  // "Com·wonen": words joined by a middle dot are a brand.
+  if (t.gap === '·' || text[t.end] === '·') return 'no'
+  if (townAfterPostcode(tokens, i, text)) return 'no'
+  // "Team Sociaal Domein" under a sign-off: a line that opens with a capitalised Dutch word that
+  // is no name, followed by more capitalised words, is a team or an organisation.
+  if (
+    strong &&
+    t.gap.includes('\n') &&
+    following !== undefined &&
+    following.shape === 'title' &&
+    /^[ \t]+$/.test(following.gap) &&
+    lexicons().words.has(t.norm) &&
+    !inNames(t.norm) &&
+    !titles.has(t.norm) &&
+    !isRole(t.norm)
+  )
+    return 'no'
   // "Visser-groep", "Jansen-zorg": a hyphen and a word for a firm make it one.
   if (
     following?.gap === '-' &&
@@ -1362,6 +1420,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // A compound of Dutch words written with a capital ("Zonnebloem", "Woonzorg") names a thing:
     // an organisation, a product, a building. It is a name only next to one.
     if (isCommonWord(t.norm, true)) return 'maybe'
+    // "van Welzijn Wijkracht", "bij Thuiszorg Aveant": mid-sentence, an unknown word after a
+    // capitalised Dutch noun that is no name, title or role names an organisation.
+    if (
+      prev !== undefined &&
+      prev.shape === 'title' &&
+      !prev.sentenceStart &&
+      /^[ \t]+$/.test(t.gap) &&
+      lexicons().words.has(prev.norm) &&
+      !inNames(prev.norm) &&
+      !isRole(prev.norm) &&
+      !titles.has(prev.norm) &&
+      !nameParticles.has(prev.norm)
+    )
+      return 'no'
     return 'name'
   }
   // At the start of a sentence every word is capitalised: only a word that is no Dutch word counts.
