@@ -442,6 +442,14 @@ describe('names in free text, without form fields', () => {
       names('Geachte heer,\n\nNamens mijn cliënt vraag ik uitstel.\n\nHoogachtend,\nmr. Jelle Dijkstra'),
     ).toEqual(['Jelle Dijkstra'])
   })
+  it('finds those present at a meeting, callers after "met", a role at the end and signature lines', () => {
+    expect(names('Aanwezig: Hiske Wolters (huisarts), Tiel (Lentis).')).toEqual(['Hiske Wolters', 'Tiel'])
+    expect(names('hoi juf met deka. ik ben ziek')).toEqual(['deka'])
+    expect(names('Ik ben het taalmaatje van Hagos Weldeab.')).toEqual(['Hagos Weldeab'])
+    expect(names('Kind regards,\nHabtom Eisden\nCasemanager')).toEqual(['Habtom Eisden'])
+    expect(names('joris belt\nkees-jan zegt dat het goed komt')).toEqual(['joris', 'kees-jan'])
+    expect(names('Ook Frans wil meedenken – vriend.')).toEqual(['Frans'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

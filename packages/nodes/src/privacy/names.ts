@@ -737,7 +737,9 @@ function announced(tokens: Token[], i: number, text: string): boolean {
       (back === i - 2 &&
         tokens[i - 1]!.text === 'van' &&
         jobWord.test(prev?.norm ?? '') &&
-        !lexicons().firstNames.has(here.norm)) ||
+        !lexicons().firstNames.has(here.norm) &&
+        // "taalmaatje van Mebrat Kuffour": two words that are no place or word are a person.
+        !twoWordPerson(tokens, i)) ||
       // "huisarts van de Zorggroep Oost": a word shaped as an organisation after "van de".
       (back < i - 1 &&
         tokens[back + 1]!.text === 'van' &&
@@ -811,6 +813,7 @@ function announced(tokens: Token[], i: number, text: string): boolean {
     /^\s*\)/.test(text.slice(second.end, second.end + 2))
   )
     return true
+  if (presentList(tokens, i, text) || phoneIntro(tokens, i) || roleAtEnd(tokens, i)) return true
   // The phrases below end in "v", "v.", "is", "ben" or "van": a cheap test of the gap and the
   // previous word first, the pattern only when it can match.
   if (prev0 && /^(?:v|is|ben|van)$/i.test(prev0.text)) {
@@ -1092,6 +1095,64 @@ function upperFirstName(tokens: Token[], i: number): boolean {
 type Verdict = 'name' | 'maybe' | 'no'
 
 /**
+ * True when token `i` opens an item of the list of those present at a meeting ("Aanwezig: Wopke
+ * Ypma (huisarts), …, Lekatompessy (Mondriaan)"): a capitalised word that is no Dutch word, on
+ * the same line after "aanwezig:" and a comma or "en". Bounded: looks back at most 40 words.
+ */
+function presentList(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (t.shape !== 'title' || !/^\)?[ \t]*(?:,|:)[ \t]*$/.test(t.gap) || isCommonWord(t.norm, true))
+    return false
+  for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
+    if (/[.\n;]/.test(tokens[k + 1]!.gap)) return false
+    if (
+      /^(?:aanwezig|aanwezigen|deelnemers|present)$/.test(tokens[k]!.norm) &&
+      /^[ \t]*:/.test(tokens[k + 1]!.gap)
+    )
+      return /^[ \t]*:/.test(text.slice(tokens[k]!.end, tokens[k]!.end + 3))
+  }
+  return false
+}
+
+/**
+ * True when the sentence of token `i` ends in a dash and a role word, and token `i` is its first
+ * capitalised word after at most one opening word: "Ook Frans wil meedenken – vriend.",
+ * "Boetje Pesulima is op de hoogte – opa." Bounded: looks ahead at most 12 words.
+ */
+function roleAtEnd(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  if (t.shape !== 'title' || (isCommonWord(t.norm, true) && !inNames(t.norm))) return false
+  const opener = tokens[i - 1]
+  const first =
+    t.sentenceStart || (opener?.sentenceStart === true && /^(?:ook|en|maar|verder)$/.test(opener.norm))
+  if (!first) return false
+  for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
+    const w = tokens[k]!
+    if (w.sentenceStart) return false
+    if (/^[ \t]+[–-][ \t]*$/.test(w.gap) && isRole(w.norm)) {
+      const next = tokens[k + 1]
+      return next === undefined || next.sentenceStart
+    }
+  }
+  return false
+}
+
+/**
+ * True when token `i` is the writer or caller named after "met" at the start of a message:
+ * "Goedemorgen, met Sanne", "hoi hinkje met yazan" (Dutch for "this is …").
+ */
+function phoneIntro(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  const met = tokens[i - 1]
+  if (met?.norm !== 'met' || i > 4 || !/^[ \t]+$/.test(t.gap) || t.norm.length < 3) return false
+  if (isPlace(t.norm) || (isCommonWord(t.norm, true) && !inNames(t.norm))) return false
+  const greeting = tokens[0]!
+  return (
+    greetings.has(greeting.norm) || /^(?:goedemorgen|goedemiddag|goedenavond|hallo|hoi)$/.test(greeting.norm)
+  )
+}
+
+/**
  * True when capitalised token `i`, no place or word, is followed by a second capitalised word that
  * is no place or word either: "naar Djoeri Kuipersma". A place of two words has a known part
  * ("Den Haag", "Nieuw Vennep", "Bergen op Zoom").
@@ -1269,7 +1330,9 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       return 'name'
     // "mirwais zegt dat ik moet bellen": a word no word list knows, doing what only people do.
     // Only at the start of a line of a chat: elsewhere it is more often a typo ("caemanager belt").
-    const nextWord = tokens[i + 1]
+    // "evert-jan zegt": past the second part of a double first name.
+    const double = tokens[i + 1]?.gap === '-' && lexicons().firstNames.has(tokens[i + 1]!.norm)
+    const nextWord = tokens[double ? i + 2 : i + 1]
     if (
       (i === 0 || t.gap.includes('\n')) &&
       nextWord !== undefined &&
@@ -1482,9 +1545,23 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
 }
 
 /** True when token `i` can continue a name that ends at token `i - 1`. */
-function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
+function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string): boolean {
   const t = tokens[i]!
   if (!/^[ \t]$|^-$/.test(t.gap)) return false
+  // "Kind regards,⏎Jurick Eisden⏎": the line of a signature holds the whole name, also a surname
+  // that looks like a word or a place.
+  const prev = tokens[i - 1]!
+  const after = tokens[i + 1]
+  if (
+    t.shape === prev.shape &&
+    t.shape !== 'lower' &&
+    prev.gap.includes('\n') &&
+    (after === undefined || after.gap.includes('\n')) &&
+    !functionWords.has(t.norm) &&
+    !isRole(t.norm) &&
+    signOff.test(text.slice(Math.max(0, prev.start - 40), prev.start))
+  )
+    return true
   // "evert-jan": a lower-case double first name.
   // "mevr hendrikje wolthekker", "casus amjad haddad-aldiab": in lower case the surname after a
   // first name is a word that no word list knows (a word would go on with the sentence).
@@ -1506,7 +1583,6 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[]): boolean {
   // also the name of a place or a firm: "Ruurd Schuttevaer".
   // Also after a name no list knows ("Jurick Eisden"): in Dutch a place never follows a name
   // without a preposition.
-  const prev = tokens[i - 1]!
   return (
     t.shape === 'title' &&
     (lexicons().firstNames.has(prev.norm) || verdicts[i - 1] === 'name') &&
@@ -1841,7 +1917,7 @@ export function findNames(text: string): NameSpan[] {
         }
         break
       }
-      if (continues(tokens, last + 1, verdicts)) {
+      if (continues(tokens, last + 1, verdicts, text)) {
         last++
         continue
       }
@@ -1920,6 +1996,11 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
     if (/[.@_]$/.test(t.gap) || /^[.@_\d]/.test(text.slice(t.end, t.end + 1))) continue
     const plain = isCommonWord(t.norm, true)
     if (t.shape === 'lower' ? plain : plain && t.sentenceStart) continue
+    // "spreekt Frans", "naar Roos", "bij Vesta": where the context makes it a language, place or
+    // organisation, it stays one.
+    const prev = tokens[i - 1]
+    if (prev !== undefined && (languageVerbs.has(prev.norm) || placePrepositions.has(prev.norm))) continue
+    if (t.shape !== 'lower' && organisationContext(tokens, i, text)) continue
     const last = found[found.length - 1]
     if (last !== undefined && last.end === tokens[i - 1]?.end && /^[ \t]$/.test(t.gap)) {
       last.end = t.end
