@@ -408,6 +408,8 @@ describe('names in free text, without form fields', () => {
       'fatma yilmazoglu',
       'tjitske veenhuizenga',
     ])
+    // Short unknown words there are abbreviations or typos.
+    expect(names('mw yilmaz uwv brief. zoon kevin wrkt bij ah')).toEqual(['yilmaz', 'kevin'])
   })
   it('reads a compound that ends in a role word as that role, also in capitals', () => {
     expect(names('Gesprek met taalmaatje Oyelaran en sportcoach BEREKET.')).toEqual(['Oyelaran', 'BEREKET'])
@@ -416,6 +418,10 @@ describe('names in free text, without form fields', () => {
   it('finds people with an age in brackets, also a plain word in a list of children with ages', () => {
     expect(names('Netwerk besproken met Idris Mohamud (52).')).toEqual(['Idris Mohamud'])
     expect(names('KINDEREN IDIL (9) EN BEER (7).')).toEqual(['IDIL', 'BEER'])
+    // Counts in brackets in a sentence about money are no ages.
+    expect(names('Schuldeisers: Vattenfall (2), Ziggo (1). Brieven: Belastingdienst (4), CJIB (2).')).toEqual(
+      [],
+    )
   })
   it('finds lower-case names shaped as diminutives after a title and writers who say "hier"', () => {
     expect(names('hoi stientje, kan ik bellen? mevr klaasje kwam ook.')).toEqual(['stientje', 'klaasje'])
@@ -444,6 +450,7 @@ describe('names in free text, without form fields', () => {
   })
   it('finds those present at a meeting, callers after "met", a role at the end and signature lines', () => {
     expect(names('Aanwezig: Hiske Wolters (huisarts), Tiel (Lentis).')).toEqual(['Hiske Wolters', 'Tiel'])
+    expect(names('Aanwezig: huisarts, POH, Wijkteam, Humanitas.')).toEqual([])
     expect(names('hoi juf met deka. ik ben ziek')).toEqual(['deka'])
     expect(names('Ik ben het taalmaatje van Hagos Weldeab.')).toEqual(['Hagos Weldeab'])
     expect(names('Kind regards,\nHabtom Eisden\nCasemanager')).toEqual(['Habtom Eisden'])

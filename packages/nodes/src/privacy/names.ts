@@ -1103,6 +1103,9 @@ function presentList(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
   if (t.shape !== 'title' || !/^\)?[ \t]*(?:,|:)[ \t]*$/.test(t.gap) || isCommonWord(t.norm, true))
     return false
+  // A word the list of places and organisations knows counts only with a role or employer in
+  // brackets after it ("Lekatompessy (Mondriaan)"); alone it is the organisation ("…, Humanitas").
+  if (isPlace(t.norm) && !/^[ \t]*\(/.test(text.slice(t.end, t.end + 3))) return false
   for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
     if (/[.\n;]/.test(tokens[k + 1]!.gap)) return false
     if (
@@ -1208,6 +1211,22 @@ function withAge(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
   if (t.shape === 'lower' || t.norm.length < 3 || !ageAfter.test(text.slice(t.end, t.end + 14))) return false
   if (isPlace(t.norm) || functionWords.has(t.norm) || englishWords.has(t.norm)) return false
+  // "Schuldeisers: Vattenfall (2), Ziggo (1)", "aanmaningen van Vesteda (3)": counts of letters or
+  // debts in a sentence about money; a role word or title in between keeps the person.
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const w = tokens[k]!
+    if (/[.!?\n]/.test(tokens[k + 1]!.gap)) break
+    if (isRole(w.norm) || titles.has(w.norm)) break
+    const singular = w.norm.replace(/(?:en|s)$/, '')
+    if (
+      moneyNoun.test(w.norm) ||
+      moneyNoun.test(singular) ||
+      organisationNoun.test(w.norm) ||
+      organisationNoun.test(singular) ||
+      /^(?:brief|brieven|post|creditor|creditors|debts?|bills?)$/.test(w.norm)
+    )
+      return false
+  }
   if (inNames(t.norm) || !isCommonWord(t.norm, true)) return true
   const link = tokens[i - 1]
   const item = tokens[i - 2]
@@ -1493,6 +1512,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       lexicons().words.has(prev.norm) &&
       !inNames(prev.norm) &&
       !isRole(prev.norm) &&
+      !jobWord.test(prev.norm) &&
       !titles.has(prev.norm) &&
       !nameParticles.has(prev.norm)
     )
@@ -1569,7 +1589,8 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
     return (
       tokens[i - 1]!.shape === 'lower' &&
       ((t.gap === '-' && lexicons().firstNames.has(t.norm)) ||
-        (t.norm.length >= 3 &&
+        // Short unknown words there are mostly abbreviations and typos ("uwv", "wrkt").
+        ((t.norm.length >= 5 || (t.norm.length >= 3 && inNames(t.norm))) &&
           !abbreviations.has(t.norm) &&
           !isCommonWord(t.norm, true) &&
           !isPlace(t.norm) &&
