@@ -2014,7 +2014,7 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
     if (functionWords.has(t.norm) || englishWords.has(t.norm) || isRole(t.norm) || titles.has(t.norm))
       continue
     // Part of an e-mail address or a web address ("hatice.kocabas90@…"): found as such.
-    if (/[.@_]$/.test(t.gap) || /^[.@_\d]/.test(text.slice(t.end, t.end + 1))) continue
+    if (/[.@_]$/.test(t.gap) || /^(?:[@_\d]|\.[\p{L}\d])/u.test(text.slice(t.end, t.end + 2))) continue
     const plain = isCommonWord(t.norm, true)
     if (t.shape === 'lower' ? plain : plain && t.sentenceStart) continue
     // "spreekt Frans", "naar Roos", "bij Vesta": where the context makes it a language, place or

@@ -152,6 +152,20 @@ describe('one placeholder per person', () => {
     expect(book.restore('[NAAM_1] en [NAAM_2]').text).toBe('Peter en Sanne')
   })
 
+  it('gives a surname alone, in any case, the placeholder of the whole name found before', async () => {
+    const { output } = await runNode(pseudonymiseNode, {
+      input: {
+        notitie:
+          'Kleinzoon Sjouke Woltjerink belt. Volgens Woltjerink gaat het goed; later appte woltjerink.',
+      },
+      config: { textFields: ['notitie'] },
+      secrets: { pseudonymKey: key },
+    })
+    expect(output.notitie).toBe(
+      'Kleinzoon [NAAM_1] belt. Volgens [NAAM_1] gaat het goed; later appte [NAAM_1].',
+    )
+  })
+
   it('keeps two people with the same first name apart', async () => {
     const { output } = await runNode(pseudonymiseNode, {
       input: { notitie: 'Sanne Jansen is de dochter, Sanne Öztürk de buurvrouw. Sanne belt morgen.' },
