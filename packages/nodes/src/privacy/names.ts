@@ -1124,7 +1124,7 @@ function presentList(tokens: Token[], i: number, text: string): boolean {
  */
 function roleAtEnd(tokens: Token[], i: number): boolean {
   const t = tokens[i]!
-  if (t.shape !== 'title' || (isCommonWord(t.norm, true) && !inNames(t.norm))) return false
+  if (t.shape !== 'title') return false
   const opener = tokens[i - 1]
   const first =
     t.sentenceStart || (opener?.sentenceStart === true && /^(?:ook|en|maar|verder)$/.test(opener.norm))
@@ -1132,7 +1132,8 @@ function roleAtEnd(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
     const w = tokens[k]!
     if (w.sentenceStart) return false
-    if (/^[ \t]+[–-][ \t]*$/.test(w.gap) && isRole(w.norm)) {
+    if (/[–-]/.test(w.gap) && /^[ \t]+[–-][ \t]*$/.test(w.gap) && isRole(w.norm)) {
+      if (isCommonWord(t.norm, true) && !inNames(t.norm)) return false
       const next = tokens[k + 1]
       return next === undefined || next.sentenceStart
     }
