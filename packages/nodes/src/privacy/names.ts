@@ -716,6 +716,22 @@ function announcesNext(tokens: Token[], r: number): boolean {
  * comma right behind it, "t.n.v." / "mijn naam is" before it, or a sign-off on the line above.
  */
 function announced(tokens: Token[], i: number, text: string): boolean {
+  // Asked many times per word by the rules: the answer is kept per token of the current text.
+  if (tokens !== announcedFor) {
+    announcedFor = tokens
+    announcedMemo = new Int8Array(tokens.length)
+  }
+  const kept = announcedMemo[i]
+  if (kept !== 0) return kept === 1
+  const result = computeAnnounced(tokens, i, text)
+  announcedMemo[i] = result ? 1 : -1
+  return result
+}
+
+let announcedFor: Token[] | undefined
+let announcedMemo = new Int8Array(0)
+
+function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
   const here = tokens[i]!
   const prev0 = tokens[i - 1]
   if (/^\.?\s*,?\s*$/.test(here.gap) || /^\s*\(\s*$/.test(here.gap) || /^\s*:\s*$/.test(here.gap)) {
