@@ -1198,7 +1198,11 @@ function twoWordPerson(tokens: Token[], i: number): boolean {
  */
 function townAfterPostcode(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
+  // Cheap test first: the word before is "de", "den" or "het", or two capitals of a postcode.
   const postcodeBefore = (k: number) =>
+    tokens[k - 1] !== undefined &&
+    tokens[k - 1]!.shape === 'upper' &&
+    tokens[k - 1]!.text.length === 2 &&
     /\d{4}[ \t]?[A-Z]{2}[ \t,]+$/.test(text.slice(Math.max(0, tokens[k]!.start - 12), tokens[k]!.start))
   if (t.shape !== 'lower' && postcodeBefore(i)) return true
   const article = tokens[i - 1]
@@ -1226,7 +1230,11 @@ const ageAfter = /^[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jr|jaar|j|yrs|years)\.?)?[ \
  */
 function withAge(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
-  if (t.shape === 'lower' || t.norm.length < 3 || !ageAfter.test(text.slice(t.end, t.end + 14))) return false
+  if (t.shape === 'lower' || t.norm.length < 3) return false
+  // Cheap test first: a bracket right after the word.
+  let at = t.end
+  while (text[at] === ' ' || text[at] === '\t') at++
+  if (text[at] !== '(' || !ageAfter.test(text.slice(t.end, t.end + 14))) return false
   if (isPlace(t.norm) || functionWords.has(t.norm) || englishWords.has(t.norm)) return false
   // "Schuldeisers: Vattenfall (2), Ziggo (1)", "aanmaningen van Vesteda (3)": counts of letters or
   // debts in a sentence about money; a role word or title in between keeps the person.
