@@ -457,6 +457,10 @@ describe('names in free text, without form fields', () => {
     expect(names('joris belt\nkees-jan zegt dat het goed komt')).toEqual(['joris', 'kees-jan'])
     expect(names('Ook Frans wil meedenken – vriend.')).toEqual(['Frans'])
   })
+  it('finds a writer who says "it\'s" or "I\'m" and a name with a job in brackets after it', () => {
+    expect(names("hey its fatuma, can u call me. hi, I'm semira")).toEqual(['fatuma', 'semira'])
+    expect(names('Volgende afspraak: Roos (stagiair) sluit aan.')).toEqual(['Roos'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

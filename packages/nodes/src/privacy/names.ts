@@ -799,7 +799,9 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
   const next = tokens[i + 1]
   if (
     next &&
-    isRole(next.norm) &&
+    (isRole(next.norm) ||
+      // "Roos (stagiair)", "Ilse (woonbegeleider)": a job word in brackets, in lower case.
+      (next.shape === 'lower' && /^\s*\(\s*$/.test(next.gap) && jobWord.test(next.norm))) &&
     next.shape !== 'mixed' &&
     /^\s*(?:\(|,)\s*$/.test(next.gap) &&
     next.norm !== 'naam' &&
@@ -832,10 +834,12 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
   if (presentList(tokens, i, text) || phoneIntro(tokens, i) || roleAtEnd(tokens, i)) return true
   // The phrases below end in "v", "v.", "is", "ben" or "van": a cheap test of the gap and the
   // previous word first, the pattern only when it can match.
-  if (prev0 && /^(?:v|is|ben|van)$/i.test(prev0.text)) {
+  if (prev0 && /^(?:v|is|ben|van|its|am|s|m)$/i.test(prev0.text)) {
     const before = text.slice(Math.max(0, here.start - 30), here.start)
     if (
-      /t\.\s?n\.\s?v\.?\s*$|t\.\s?a\.\s?v\.?\s*$|ten name van\s*$|mijn naam is\s*$|ik ben\s*$/i.test(before)
+      /t\.\s?n\.\s?v\.?\s*$|t\.\s?a\.\s?v\.?\s*$|ten name van\s*$|mijn naam is\s*$|ik ben\s*$|(?:^|[\s,.!])(?:it[’']?s|this is|i am|i[’']m|my name is)\s*$/i.test(
+        before,
+      )
     )
       return true
   }
