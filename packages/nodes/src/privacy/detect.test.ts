@@ -450,7 +450,7 @@ describe('names in free text, without form fields', () => {
   })
   it('finds those present at a meeting, callers after "met", a role at the end and signature lines', () => {
     expect(names('Aanwezig: Hiske Wolters (huisarts), Tiel (Lentis).')).toEqual(['Hiske Wolters', 'Tiel'])
-    expect(names('Aanwezig: huisarts, POH, Wijkteam, Humanitas.')).toEqual([])
+    expect(names('Aanwezig: huisarts, POH, Wijkteam, Humanitas, Lentis (ambulant).')).toEqual([])
     expect(names('hoi juf met deka. ik ben ziek')).toEqual(['deka'])
     expect(names('Ik ben het taalmaatje van Hagos Weldeab.')).toEqual(['Hagos Weldeab'])
     expect(names('Kind regards,\nHabtom Eisden\nCasemanager')).toEqual(['Habtom Eisden'])

@@ -1124,8 +1124,13 @@ function presentList(tokens: Token[], i: number, text: string): boolean {
   if (t.shape !== 'title' || !/^\)?[ \t]*(?:,|:)[ \t]*$/.test(t.gap) || isCommonWord(t.norm, true))
     return false
   // A word the list of places and organisations knows counts only with a role or employer in
-  // brackets after it ("Lekatompessy (Mondriaan)"); alone it is the organisation ("…, Humanitas").
-  if (isPlace(t.norm) && !/^[ \t]*\(/.test(text.slice(t.end, t.end + 3))) return false
+  // brackets after it ("Lekatompessy (Mondriaan)"); alone, or with another word in brackets, it is
+  // the organisation ("…, Humanitas", "Lentis (ambulant)").
+  if (isPlace(t.norm)) {
+    const inside = tokens[i + 1]
+    if (!inside || !/^[ \t]*\([ \t]*$/.test(inside.gap)) return false
+    if (inside.shape === 'lower' && !isRole(inside.norm) && !jobWord.test(inside.norm)) return false
+  }
   for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
     if (/[.\n;]/.test(tokens[k + 1]!.gap)) return false
     if (
