@@ -57,6 +57,14 @@ export function maxCachedWorkflowsFrom(env: NodeJS.ProcessEnv): number {
   return Number.isInteger(value) && value >= 2 && value <= 100_000 ? value : defaultMaxCachedWorkflows
 }
 
+/**
+ * True when this process runs the compiled bundle of `warmflow start` (bin/warmflow.mjs), not the
+ * TypeScript sources through tsx: no compiler to stop, and plugins need tsx loaded first.
+ */
+function runsCompiled(): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for('warmflow.compiled')] === true
+}
+
 /** Set by `warmflow start` in the environment of the API+worker process it supervises. */
 export const supervisedChildVariable = 'WARMFLOW_SUPERVISED_CHILD'
 /** Set for that child when the Temporal server is the dev server `warmflow start` started. */
@@ -83,6 +91,24 @@ async function temporalFor(
     ...(onLaunched ? { onLaunched } : {}),
   })
   return { temporal, address: temporal.address }
+}
+
+/**
+ * Start-up leaves much garbage (module loading, migrations, the worker's set-up) and a young
+ * generation grown to its largest (some 30 MB), which V8 gives back only after a minute or more
+ * at rest. One full collection that also shrinks the heap (as the heap profiler asks for it,
+ * through this process's own inspector session: no port is opened) gives it back at once.
+ */
+async function giveBackStartupMemory(): Promise<void> {
+  try {
+    const { Session } = await import('node:inspector')
+    const session = new Session()
+    session.connect()
+    await new Promise<void>((resolve) => session.post('HeapProfiler.collectGarbage', () => resolve()))
+    session.disconnect()
+  } catch {
+    // A Node.js built without the inspector: V8 gives the memory back in its own time.
+  }
 }
 
 /**
@@ -134,6 +160,9 @@ export async function start(
       args: [...process.execArgv, cliEntry, 'start'],
       env: {
         ...env,
+        // glibc's malloc keeps an arena per thread that allocates; the child's threads (Temporal's
+        // core, V8's, libuv's) share two, which holds less memory at rest.
+        MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2',
         TEMPORAL_ADDRESS: address,
         [supervisedChildVariable]: '1',
         [workflowBundleVariable]: bundle,
@@ -155,6 +184,8 @@ export async function start(
   }
   const { temporal, address } = temporalStarted.value
   const running = childStarted.value
+  // This process too is done loading once the child serves.
+  void running.ready.then(() => setTimeout(() => void giveBackStartupMemory(), 1_000).unref())
   say(`Temporal: ${address}${temporal?.uiUrl ? ` (UI ${temporal.uiUrl})` : ''}`)
   let stopping = false
   const stop = async (why: string, exitCode: number) => {
@@ -168,7 +199,7 @@ export async function start(
   process.once('SIGINT', () => void stop('', 0))
   process.once('SIGTERM', () => void stop('', 0))
   // Everything this process runs is loaded: no TypeScript compiler service stays beside it.
-  await stopTransformService()
+  if (!runsCompiled()) await stopTransformService()
   temporal?.process.once('exit', () => {
     void stop(
       'The Temporal dev server stopped unexpectedly; stopping Warmflow. / De Temporal-devserver is onverwacht gestopt; Warmflow stopt.',
@@ -282,6 +313,11 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   }
   // Under `warmflow start` the dev server may still be getting ready (see `start`).
   if (env[embeddedTemporalVariable] === '1') await waitForTemporal(address, 60_000)
+  // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
+  const plugins = resolvePluginReferences({ env, dataDir: config.dataDir })
+  // A plugin is TypeScript or imports @warmflow/engine's sources: compiled code loads tsx for it.
+  const typescript = !runsCompiled() || plugins.length > 0
+  if (runsCompiled() && plugins.length > 0) (await import('tsx/esm/api')).register()
   const {
     worker,
     registry,
@@ -291,8 +327,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     address,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    // The same list the API's node catalogue is built from: WARMFLOW_PLUGINS and warmflow.config.json.
-    plugins: resolvePluginReferences({ env, dataDir: config.dataDir }),
+    plugins,
     ...stores,
     payloadCodecs,
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
@@ -375,5 +410,6 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
   process.once('SIGTERM', () => void stop('SIGTERM'))
   // Under `warmflow start`: say we serve, and stop when the supervisor is gone (even kill -9).
   reportReadyToSupervisor(() => void stop('supervisor gone'))
-  await stopTransformService()
+  if (typescript) await stopTransformService()
+  setTimeout(() => void giveBackStartupMemory(), 1_000).unref()
 }

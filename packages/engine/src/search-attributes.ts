@@ -10,19 +10,7 @@ export const flowVersionSearchAttribute = defineSearchAttributeKey(
 /** The team that owns the run. */
 export const teamIdSearchAttribute = defineSearchAttributeKey('WarmflowTeamId', SearchAttributeType.KEYWORD)
 
-/**
- * Warmflow's custom search attributes with the type names the Temporal CLI expects, for
- * `temporal server start-dev --search-attribute` or `temporal operator search-attribute create`.
- * A run's status needs none: Temporal's own `ExecutionStatus` has it.
- *
- * @example
- * for (const [name, type] of Object.entries(warmflowSearchAttributes)) args.push('--search-attribute', `${name}=${type}`)
- */
-export const warmflowSearchAttributes: Record<string, string> = {
-  WarmflowFlowId: 'Keyword',
-  WarmflowFlowVersion: 'Int',
-  WarmflowTeamId: 'Keyword',
-}
+export { warmflowSearchAttributes } from './search-attribute-names.js'
 
 /**
  * The search attributes a run starts with, so runs can be found in Temporal by flow, version
