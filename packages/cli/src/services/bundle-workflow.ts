@@ -6,6 +6,7 @@
 import { renameSync, writeFileSync } from 'node:fs'
 import { bundleWorkflowCode } from '@temporalio/worker'
 import { workflowBundlerOptions, workflowsPath } from '@warmflow/engine'
+import { slimWorkflowBundle } from './workflow-bundle-code.js'
 
 const file = process.argv[2]
 if (!file) {
@@ -20,5 +21,5 @@ const { code } = await bundleWorkflowCode({
 })
 // Written next to its place and renamed: a start never reads half a bundle.
 const partial = `${file}.${process.pid}.partial`
-writeFileSync(partial, code, { mode: 0o600 })
+writeFileSync(partial, slimWorkflowBundle(code), { mode: 0o600 })
 renameSync(partial, file)

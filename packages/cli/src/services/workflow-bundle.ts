@@ -14,13 +14,17 @@ const bundleName = /^workflow-bundle-[0-9a-f]{16}\.js$/
 /**
  * The files the interpreter workflow's bundle is made from: the engine package (the workflow and
  * everything it imports, and the bundler options), the lockfile (webpack, the Temporal SDK,
- * JSONata) and the script that bundles.
+ * JSONata) and the script that bundles (with the code that slims the bundle).
  *
  * @example
  * workflowBundleInputs('/work/warmflow')
  */
 export function workflowBundleInputs(root: string): string[] {
-  return [...workspaceInputs(root, 'engine'), 'packages/cli/src/services/bundle-workflow.ts'].sort()
+  return [
+    ...workspaceInputs(root, 'engine'),
+    'packages/cli/src/services/bundle-workflow.ts',
+    'packages/cli/src/services/workflow-bundle-code.ts',
+  ].sort()
 }
 
 /**
