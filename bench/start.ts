@@ -1,7 +1,8 @@
 // `pnpm bench:start`: how fast `pnpm start` is healthy and how much memory its whole process
 // tree holds at rest. For each checkout (this one, and the one in `BENCH_START_BASE` to compare
 // with, e.g. a `git worktree` of an older commit) it runs `pnpm start` on a scratch data folder,
-// a scratch database, a free HTTP port and a free Temporal port:
+// a scratch database, a free HTTP port and a free Temporal port (with the load average, since
+// times on a busy machine are higher):
 //   1. a first start (a new data folder: migrations, example flows, the first administrator;
 //      it builds the editor when its sources changed),
 //   2. `BENCH_TRIES` (3) more starts on the same folder with nothing changed, timed from
@@ -14,7 +15,7 @@
 // base is given.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { appUrlFor, createScratchDatabase, ensurePostgres, freePort } from '@warmflow/cli/services'
@@ -228,7 +229,9 @@ async function measure(tree: string, ownerUrl: string): Promise<TreeResult> {
       process.stdout.write(
         `${tree}: start ${i + 1}: healthy in ${(running.msToHealthy / 1000).toFixed(2)} s\n`,
       )
-      built.push(/vite v\d|building for production|Workflow code: bundling/.test(running.output()))
+      built.push(
+        /vite v\d|building for production|Workflow code: bundling|Warmflow: compiling/.test(running.output()),
+      )
       if (i === tries - 1) {
         await new Promise((r) => setTimeout(r, idleMs))
         samples = sampleTree(running.child.pid as number)
@@ -254,6 +257,12 @@ function byRole(samples: Sample[]): Map<string, { rssMb: number; pssMb: number; 
   return roles
 }
 
+/** The load average (1, 5, 15 minutes): times measured on a busy machine are higher. */
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')
+const loadAtStart = load()
 const ownerUrl = await ensurePostgres(process.env)
 const results: TreeResult[] = []
 if (base) results.push(await measure(base, ownerUrl))
@@ -335,5 +344,6 @@ process.stdout.write(
 for (const row of rows) process.stdout.write(`${line(row)}\n`)
 process.stdout.write(
   `\nIdle ${idleMs / 1000} s before the memory sample; targets: whole tree ≤ 450 MB, to healthy ≤ 5 s.\n` +
+    `Load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${load()} (${availableParallelism()} cores).\n` +
     (base ? `before: ${base}\nafter:  ${here}\n` : ''),
 )
