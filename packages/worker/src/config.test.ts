@@ -8,6 +8,7 @@ describe('loadWorkerConfig', () => {
       databaseUrl: undefined,
       temporal: { address: undefined, namespace: 'default', taskQueue: 'warmflow' },
       dataDir: resolve('.data'),
+      maxCachedWorkflows: 250,
     })
   })
 
@@ -23,12 +24,16 @@ describe('loadWorkerConfig', () => {
       databaseUrl: 'postgres://warmflow_app:geheim@127.0.0.1:5432/warmflow',
       temporal: { address: '127.0.0.1:7233', namespace: 'zorg', taskQueue: 'wijkteam' },
       dataDir: '/var/lib/warmflow',
+      maxCachedWorkflows: 250,
     })
   })
 
   it('reads the workflow cache size, and refuses one it cannot use', () => {
     expect(loadWorkerConfig({ WARMFLOW_MAX_CACHED_WORKFLOWS: '500' }).maxCachedWorkflows).toBe(500)
-    expect(loadWorkerConfig({}).maxCachedWorkflows).toBeUndefined()
+    // Bounded when unset, as under `warmflow start`: Temporal's own default follows the heap limit
+    // (2,310 runs with a 4 GB heap), and each cached run holds some 0.4 MB of the worker's memory.
+    expect(loadWorkerConfig({}).maxCachedWorkflows).toBe(250)
+    expect(loadWorkerConfig({ WARMFLOW_MAX_CACHED_WORKFLOWS: '' }).maxCachedWorkflows).toBe(250)
     for (const value of ['1', '100001', '2.5', 'veel']) {
       expect(() => loadWorkerConfig({ WARMFLOW_MAX_CACHED_WORKFLOWS: value })).toThrow(
         /WARMFLOW_MAX_CACHED_WORKFLOWS: must be a whole number from 2 to 100000/,

@@ -13,10 +13,19 @@ export interface WorkerConfig {
   dataDir: string
   /**
    * Runs kept in memory between their workflow tasks (`WARMFLOW_MAX_CACHED_WORKFLOWS`, 2 to
-   * 100,000); undefined leaves Temporal's default, which follows the memory the process may use.
+   * 100,000; {@link defaultMaxCachedWorkflows} when unset).
    */
   maxCachedWorkflows?: number
 }
+
+/**
+ * Runs the worker keeps in memory between their workflow tasks when
+ * `WARMFLOW_MAX_CACHED_WORKFLOWS` is unset, as under `warmflow start`. Temporal's own default
+ * follows the heap limit (2,310 runs with a 4 GB heap) and each cached run holds some 0.4 MB, so
+ * with thousands of runs waiting on people the worker grew past 1.4 GB; a run pushed out of the
+ * cache is replayed from its history when it goes on.
+ */
+export const defaultMaxCachedWorkflows = 250
 
 /** An environment variable for the worker has a value it cannot use. */
 export class WorkerConfigError extends Error {
@@ -43,17 +52,14 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     )
   }
   const cached = nonEmpty(env.WARMFLOW_MAX_CACHED_WORKFLOWS)
-  const maxCachedWorkflows = cached === undefined ? undefined : Number(cached)
-  if (
-    maxCachedWorkflows !== undefined &&
-    !(Number.isInteger(maxCachedWorkflows) && maxCachedWorkflows >= 2 && maxCachedWorkflows <= 100_000)
-  ) {
+  const maxCachedWorkflows = cached === undefined ? defaultMaxCachedWorkflows : Number(cached)
+  if (!(Number.isInteger(maxCachedWorkflows) && maxCachedWorkflows >= 2 && maxCachedWorkflows <= 100_000)) {
     throw new WorkerConfigError(
       'Invalid configuration / ongeldige instellingen:\n  WARMFLOW_MAX_CACHED_WORKFLOWS: must be a whole number from 2 to 100000 / moet een heel getal van 2 tot 100000 zijn',
     )
   }
   return {
-    ...(maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows }),
+    maxCachedWorkflows,
     databaseUrl,
     temporal: {
       address: nonEmpty(env.TEMPORAL_ADDRESS),
