@@ -461,6 +461,16 @@ describe('names in free text, without form fields', () => {
     expect(names("hey its fatuma, can u call me. hi, I'm semira")).toEqual(['fatuma', 'semira'])
     expect(names('Volgende afspraak: Roos (stagiair) sluit aan.')).toEqual(['Roos'])
   })
+  it('reads a note in capitals as if written normally, without taking acronyms or firms for names', () => {
+    expect(
+      names('HUISBEZOEK. MOEDER ZEGT DAT ABDI NIET NAAR SCHOOL GAAT. AFSPRAAK MET TSEGEREDA GEMAAKT.'),
+    ).toEqual(['ABDI', 'TSEGEREDA'])
+    expect(
+      names(
+        'SCHULD BIJ VESTEDA EN LEVVEL. UWV EN CJIB EN NIBUD. DE SLAGER OP DE HOEK EN DE BAKKER. MW. BAKKER.',
+      ),
+    ).toEqual(['BAKKER'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -1658,8 +1658,52 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
  */
 export function findNames(text: string): NameSpan[] {
-  const tokens = tokenise(text)
   const letters = text.replace(/[^\p{L}]/gu, '')
+  const spans = findNamesAsWritten(text, letters)
+  // A note typed all in capitals says nothing by its capitals: it is read once more as if written
+  // normally (Dutch words in lower case, other words capitalised), and what that reading finds is
+  // added ("SCHULD BIJ VESTEDA" reads "schuld bij Vesteda", "MOEDER ZEGT DAT ABDI …" reads "moeder
+  // zegt dat Abdi …").
+  if (letters.length < 12 || letters !== letters.toUpperCase() || letters === letters.toLowerCase())
+    return spans
+  const recased = recase(text)
+  if (recased.length !== text.length) return spans
+  const more = findNamesAsWritten(recased, recased.replace(/[^\p{L}]/gu, ''))
+  if (more.length === 0) return spans
+  return mergeSpans(
+    spans,
+    more.map((span) => ({ start: span.start, end: span.end, text: text.slice(span.start, span.end) })),
+  )
+}
+
+/**
+ * A text in capitals as it would be written normally: function words and Dutch words that no name
+ * list knows as a first name in lower case; short unknown words (up to five letters) stay in
+ * capitals (acronyms: "UWV", "CJIB", "NIBUD"); other words capitalised. Keeps every offset.
+ */
+function recase(text: string): string {
+  return text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
+    const lower = word.toLowerCase()
+    if (lower.length !== word.length) return word
+    const norm = normaliseWord(word)
+    if (functionWords.has(norm) || englishWords.has(norm) || abbreviations.has(norm)) return lower
+    if (titles.has(norm) || isRole(norm) || greetings.has(norm)) return lower
+    const named = inNames(norm)
+    if (isCommonWord(norm, true) && !lexicons().firstNames.has(norm)) return lower
+    if (!named && (word.length <= 5 || !/[AEIOUY]/.test(word))) return word
+    return word[0]! + lower.slice(1)
+  })
+}
+
+/** The spans of `a` and those of `b` that overlap none of `a`, in text order. */
+function mergeSpans(a: NameSpan[], b: NameSpan[]): NameSpan[] {
+  const out = [...a]
+  for (const span of b) if (!a.some((x) => x.start < span.end && span.start < x.end)) out.push(span)
+  return out.sort((x, y) => x.start - y.start)
+}
+
+function findNamesAsWritten(text: string, letters: string): NameSpan[] {
+  const tokens = tokenise(text)
   // A quick note typed all in lower case: then lower-case names count on their own.
   const lowerNote = letters.length > 0 && letters === letters.toLowerCase()
   const verdicts = tokens.map((_, i) => judge(tokens, i, text, lowerNote))
@@ -2050,7 +2094,8 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
     // Part of an e-mail address or a web address ("hatice.kocabas90@…"): found as such.
     if (/[.@_]$/.test(t.gap) || /^(?:[@_\d]|\.[\p{L}\d])/u.test(text.slice(t.end, t.end + 2))) continue
     const plain = isCommonWord(t.norm, true)
-    if (t.shape === 'lower' ? plain : plain && t.sentenceStart) continue
+    // In capitals, as in lower case, the shape says nothing: a plain word stays a word.
+    if (t.shape === 'lower' || t.shape === 'upper' ? plain : plain && t.sentenceStart) continue
     // "spreekt Frans", "naar Roos", "bij Vesta": where the context makes it a language, place or
     // organisation, it stays one.
     const prev = tokens[i - 1]
