@@ -190,6 +190,7 @@ async function main() {
     writeFileSync(bundlePath, bundle.code)
     const taskQueue = `bench-scale-${randomUUID()}`
     const metricsPort = await freePort()
+    const workerMetricsPort = await freePort()
     const worker = await startWorkerProcess({
       TEMPORAL_ADDRESS: temporal.address,
       DATABASE_URL: scratch.url,
@@ -199,6 +200,7 @@ async function main() {
       WARMFLOW_DATA_DIR: dataDir,
       WARMFLOW_MAX_CACHED_WORKFLOWS: maxCached,
       WARMFLOW_TEMPORAL_METRICS_PORT: String(metricsPort),
+      WARMFLOW_METRICS_PORT: String(workerMetricsPort),
     })
     closers.unshift(
       () =>
@@ -214,10 +216,29 @@ async function main() {
         () => undefined,
       )
     // The worker's resident memory, sampled every half second for its peak.
+    // The worker's own metrics: the main thread's V8 heap (workflow threads and native memory
+    // are the rest of its RSS).
+    const heapOf = async () => {
+      const url = `http://127.0.0.1:${workerMetricsPort}/metrics`
+      const used = await workerMetric(url, 'warmflow_worker_nodejs_heap_size_used_bytes').catch(
+        () => undefined,
+      )
+      const total = await workerMetric(url, 'warmflow_worker_nodejs_heap_size_total_bytes').catch(
+        () => undefined,
+      )
+      return { used: (used ?? 0) / 1024 / 1024, total: (total ?? 0) / 1024 / 1024 }
+    }
     let workerPeakRss = rssOf(workerPid)
+    let heapAtPeak = { used: 0, total: 0 }
     let cachePeak = 0
     const sampler = setInterval(() => {
-      workerPeakRss = Math.max(workerPeakRss, rssOf(workerPid))
+      const rss = rssOf(workerPid)
+      if (rss > workerPeakRss) {
+        workerPeakRss = rss
+        void heapOf().then((heap) => {
+          heapAtPeak = heap
+        })
+      }
       void cacheSize().then((size) => {
         cachePeak = Math.max(cachePeak, size ?? 0)
       })
@@ -354,6 +375,7 @@ async function main() {
     }
     const waitingRss = Math.max(...restRss)
     const cachedNow = await cacheSize()
+    const heapWaiting = await heapOf()
     say(
       `  worker RSS while ${waiting} runs wait: ${waitingRss.toFixed(0)} MB (peak so far ${workerPeakRss.toFixed(0)} MB); ` +
         `workflow cache ${cachedNow ?? '?'} (peak ${cachePeak}, WARMFLOW_MAX_CACHED_WORKFLOWS=${maxCached}); ` +
@@ -511,6 +533,12 @@ async function main() {
         `${cachedNow ?? '?'} now, peak ${cachePeak}`,
         `≤ ${maxCached}`,
         cachePeak <= Number(maxCached) ? 'met (bounded)' : 'not met',
+      ],
+      [
+        "worker main thread's V8 heap used / total",
+        `${heapWaiting.used.toFixed(0)} / ${heapWaiting.total.toFixed(0)} MB waiting, ${heapAtPeak.used.toFixed(0)} / ${heapAtPeak.total.toFixed(0)} MB at the RSS peak`,
+        '—',
+        '—',
       ],
     ]
     const inboxRow = (label: string, values: number[]) => {
