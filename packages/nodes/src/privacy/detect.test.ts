@@ -471,6 +471,12 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual(['BAKKER'])
   })
+  it('leaves firms with a business word, a plus or a trade, streets with an adjective and parts of town alone', () => {
+    expect(names('Schulden bij Essent Zakelijk en Eneco Warmte, lening bij Lindorff Consumer.')).toEqual([])
+    expect(names('Hij werkt bij Procter+Gamble, zij wil werken bij Slagerij Henk.')).toEqual([])
+    expect(names('Afspraak aan de Lange Voorstraat, daarna naar Zwolle Zuid en Almere Buiten.')).toEqual([])
+    expect(names('She visits on Mondays; partner Joost Bakker werkt bij Bakker Logistiek.')).toEqual(['Joost Bakker'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

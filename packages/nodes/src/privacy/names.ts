@@ -397,13 +397,22 @@ const englishWords = wordSet(
     ' sent via iphone android mobile app quick just need needs want come go going call called send signed forms form letter ' +
     'help meet house home rent pay paid money sick ill hospital doctor case worker also only still again here there now soon ' +
     'later who what where when why how we us can cannot cant will would thx ok okay monday tuesday wednesday thursday friday ' +
-    'saturday sunday morning afternoon evening tonight bigger small big new old good bad ' +
+    'saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends morning afternoon evening tonight bigger small big new old good bad ' +
     'january february march april may june july august september october november december',
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
 const properEndingPattern =
   /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje|incasso|care|energie|finance)$/u
+
+/** Street words at the end of a compound: "Nieuwstraat", "Kerkweg", "Stationsplein". */
+const streetEnding =
+  /^\p{L}{3,}(?:straat|weg|laan|plein|kade|gracht|singel|dreef|steeg|pad|dijk|markt|plantsoen)$/u
+
+/** Adjectives that open the name of a street: "Korte Nieuwstraat", "Oude Gracht", "Lange Voorhout". */
+const streetAdjectives = wordSet(
+  'korte lange oude nieuwe grote kleine hoge lage brede smalle achter voor noorder zuider ooster wester',
+)
 
 /** Endings of Dutch place names that surnames with "van" carry ("van Ravensteijn", "van Zuylekom"). */
 const toponymEnding =
@@ -452,7 +461,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas)$/
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij)$/
 
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
@@ -464,7 +473,9 @@ const organisationWordAfter = wordSet(
     'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
     'collection collections credit lease shop store online direct lyceum gymnasium academie mc umc gasthuis centrum praktijk ' +
     'huisartsen apotheek deurwaarders gerechtsdeurwaarders bewind opvang fonds uitvaart uitvaartzorg verhuur makelaardij ' +
-    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council',
+    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council ' +
+    'zakelijk zakelijke particulier warmte stroom gas consumer consumentenkrediet next retail benelux netherlands holland ' +
+    'payments pay lending capital markets mobility connect express logistiek transport installatietechniek bouw',
 )
 
 /** Parts of the country or a town after a name: "Humanitas Oost", "Tilburg-Noord", "Welzijn Midden". */
@@ -1437,6 +1448,29 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (t.gap === '-' && prev?.shape === 'title' && compassWords.has(prev.norm)) return 'no'
   // "Com·wonen": words joined by a middle dot are a brand.
   if (t.gap === '·' || text[t.end] === '·') return 'no'
+  // "Kuehne+Nagel", "Procter&Gamble": words joined by a plus or an ampersand without spaces are a firm.
+  if (/^[+&]$/.test(t.gap) || (/^[+&]\p{L}/u.test(text.slice(t.end, t.end + 2)) && t.gap !== '+')) return 'no'
+  // "Korte Nieuwstraat", "Oude Kerkweg": an adjective before a street is part of the street's name.
+  if (
+    streetAdjectives.has(t.norm) &&
+    following !== undefined &&
+    /^[ \t]+$/.test(following.gap) &&
+    following.shape === 'title' &&
+    streetEnding.test(following.norm)
+  )
+    return 'no'
+  // "Almere Haven", "Almere Buiten": a Dutch word right after a town is the part of town.
+  if (
+    prev !== undefined &&
+    prev.shape === 'title' &&
+    /^[ \t]+$/.test(t.gap) &&
+    lexicons().places.has(prev.norm) &&
+    !inNames(prev.norm) &&
+    lexicons().words.has(t.norm) &&
+    !lexicons().firstNames.has(prev.norm) &&
+    !announced(tokens, i, text)
+  )
+    return 'no'
   if (townAfterPostcode(tokens, i, text)) return 'no'
   // "Team Sociaal Domein" under a sign-off: a line that opens with a capitalised Dutch word that
   // is no name, followed by more capitalised words, is a team or an organisation.
