@@ -196,8 +196,10 @@ export async function start(
     await temporal?.stop()
     process.exit(exitCode)
   }
-  process.once('SIGINT', () => void stop('', 0))
-  process.once('SIGTERM', () => void stop('', 0))
+  // Every signal, not only the first: under `pnpm start` Ctrl+C comes twice (from the terminal,
+  // and from pnpm, which passes it on), and the second must not end this process mid-stop.
+  process.on('SIGINT', () => void stop('', 0))
+  process.on('SIGTERM', () => void stop('', 0))
   // Everything this process runs is loaded: no TypeScript compiler service stays beside it.
   if (!runsCompiled()) await stopTransformService()
   temporal?.process.once('exit', () => {
