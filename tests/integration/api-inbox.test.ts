@@ -297,6 +297,43 @@ describe('inbox, end to end', () => {
     expect(events).toHaveLength(1)
   })
 
+  it('lists tasks without reading their data: one task whose sealed data is damaged leaves the inbox working', async () => {
+    const { flowId, secret } = await setUpFlow(false)
+    const good = await deliver(flowId, secret, { voornaam: 'Ilse' })
+    const bad = await deliver(flowId, secret, { voornaam: 'Wout' })
+    const goodId = await taskOf(good.body.runId)
+    const badId = await taskOf(bad.body.runId)
+    const row = await platform.db
+      .selectFrom('tasks')
+      .select('data')
+      .where('id', '=', badId)
+      .executeTakeFirstOrThrow()
+    const sealed = row.data as { $sealed?: string; data?: string }
+    expect(sealed.$sealed).toBe('run')
+    // One byte of the ciphertext changed, as a damaged disk page or a bad restore would.
+    const bytes = Buffer.from(sealed.data as string, 'base64')
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff
+    await platform.db
+      .updateTable('tasks')
+      .set({ data: JSON.stringify({ ...sealed, data: bytes.toString('base64') }) })
+      .where('id', '=', badId)
+      .execute()
+    const list = await platform.as(approver).request('GET', `/api/v1/tasks?teamId=${team.id}&limit=100`)
+    expect(list.status).toBe(200)
+    const ids = (list.body.items as { id: string; title: { nl: string } }[]).map((t) => t.id)
+    expect(ids).toEqual(expect.arrayContaining([goodId, badId]))
+    expect(list.body.items.find((t: { id: string }) => t.id === badId).title.nl).toBe(
+      'Aanmelding controleren',
+    )
+    // The damaged task itself cannot be opened; the other one can.
+    expect((await platform.as(approver).request('GET', `/api/v1/tasks/${goodId}`)).body.data).toEqual({
+      naam: 'Ilse',
+    })
+    expect(
+      (await platform.as(approver).request('GET', `/api/v1/tasks/${badId}`)).status,
+    ).toBeGreaterThanOrEqual(500)
+  })
+
   it('lists the colleagues a task can be handed over to: active team members who may do it, e-mail for admins only', async () => {
     const teamAdmin = await platform.createUser({ roles: ['admin'], teams: [team] })
     const gone = await platform.createUser({ roles: ['approver'], teams: [team] })

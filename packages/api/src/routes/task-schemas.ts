@@ -54,7 +54,25 @@ export const taskSchema = taskSummarySchema
   .openapi('Task')
 
 /** The list shape of a task. */
-export const toTaskSummary = (task: StoredTask) => ({
+/** What the list shape is made of: a task without its form, data and outcome. */
+export type TaskSummarySource = Pick<
+  StoredTask,
+  | 'id'
+  | 'runId'
+  | 'flowId'
+  | 'nodeId'
+  | 'teamId'
+  | 'role'
+  | 'assignee'
+  | 'title'
+  | 'status'
+  | 'deadline'
+  | 'fourEyes'
+  | 'createdAt'
+  | 'updatedAt'
+>
+
+export const toTaskSummary = (task: TaskSummarySource) => ({
   id: task.id,
   runId: task.runId,
   flowId: task.flowId,

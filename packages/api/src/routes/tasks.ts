@@ -117,9 +117,24 @@ export function taskRoutes(deps: WiredDeps) {
       const cursor = decodeCursor(query.cursor)
       const teams = visibleTeams(viewer, query.teamId)
       if (teams.length === 0) return c.json({ items: [], nextCursor: null }, 200)
+      // The summary's columns only: the list never reads (or decrypts) a task's data.
       let builder = db
         .selectFrom('tasks')
-        .select('id')
+        .select([
+          'id',
+          'run_id',
+          'flow_id',
+          'node_id',
+          'team_id',
+          'role',
+          'assignee',
+          'title',
+          'status',
+          'deadline',
+          'four_eyes',
+          'created_at',
+          'updated_at',
+        ])
         .select(cursorColumn('tasks'))
         .where('team_id', 'in', teams)
         .where('status', '=', query.status)
@@ -143,8 +158,24 @@ export function taskRoutes(deps: WiredDeps) {
         )
       }
       const { rows, nextCursor } = pageOf(await builder.execute(), query.limit)
-      const tasks = await Promise.all(rows.map((r) => store.getTask(r.id)))
-      return c.json({ items: tasks.filter((t): t is StoredTask => !!t).map(toTaskSummary), nextCursor }, 200)
+      const items = rows.map((r) =>
+        toTaskSummary({
+          id: r.id,
+          runId: r.run_id,
+          flowId: r.flow_id,
+          nodeId: r.node_id,
+          teamId: r.team_id,
+          role: r.role,
+          assignee: r.assignee,
+          title: r.title,
+          status: r.status,
+          deadline: r.deadline,
+          fourEyes: r.four_eyes,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+        }),
+      )
+      return c.json({ items, nextCursor }, 200)
     },
   )
 
