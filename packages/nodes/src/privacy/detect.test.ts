@@ -475,7 +475,26 @@ describe('names in free text, without form fields', () => {
     expect(names('Schulden bij Essent Zakelijk en Eneco Warmte, lening bij Lindorff Consumer.')).toEqual([])
     expect(names('Hij werkt bij Procter+Gamble, zij wil werken bij Slagerij Henk.')).toEqual([])
     expect(names('Afspraak aan de Lange Voorstraat, daarna naar Zwolle Zuid en Almere Buiten.')).toEqual([])
-    expect(names('She visits on Mondays; partner Joost Bakker werkt bij Bakker Logistiek.')).toEqual(['Joost Bakker'])
+    expect(names('She visits on Mondays; partner Joost Bakker werkt bij Bakker Logistiek.')).toEqual([
+      'Joost Bakker',
+    ])
+  })
+  it('finds surnames with particles in capitals, compounds after a first name, inverted and double names', () => {
+    expect(names('BUURMAN KEES VAN DER KAPPERSHOEK BRENGT ETEN.')).toEqual(['KEES VAN DER KAPPERSHOEK'])
+    expect(names('Aanwezig: begeleider Sanne van Dalemburgh en de huisarts.')).toEqual([
+      'Sanne van Dalemburgh',
+    ])
+    expect(names('zoon gaat naar school. casemanager petra zandhoorn belt morgen.')).toEqual([
+      'petra zandhoorn',
+    ])
+    expect(names('ZORG. DOCHTER WIEKE EEKVELDT BELT.')).toEqual(['WIEKE EEKVELDT'])
+    expect(names('Verwezen door Smid, J. van der (wijkteam).')).toEqual(['Smid, J. van der'])
+    expect(names('Buurvrouw Ineke Rozendaal-Almkerk komt langs.')).toEqual(['Ineke Rozendaal-Almkerk'])
+    expect(names('Our host Van Dalenkamp says we must leave.')).toEqual(['Van Dalenkamp'])
+    expect(names('Mw. Hilde Wolterdijk is 80. Wolterdijk wil thuis blijven.')).toEqual([
+      'Hilde Wolterdijk',
+      'Wolterdijk',
+    ])
   })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])

@@ -416,7 +416,7 @@ const streetAdjectives = wordSet(
 
 /** Endings of Dutch place names that surnames with "van" carry ("van Ravensteijn", "van Zuylekom"). */
 const toponymEnding =
-  /(?:steijn|stein|beek|broek|hoven|donk|horst|kamp|voort|bergen|berg|dijk|veen|loo|gaarden|burg|hout|holt|werf|sloot|weerd|waarden|zande|velde|rooij|vliet|kom|kum|hem|sum)$/
+  /(?:steijn|stein|beek|broek|hoven|donk|horst|kamp|voort|bergen|berg|dijk|veen|loo|gaarden|burg|burgh|burch|hout|holt|werf|sloot|weerd|waarden|zande|velde|rooij|vliet|kom|kum|hem|sum|woud|woude|woudt|wold|wolde|hoek|rode|rade|ingen|hoeve|zijl|stee)$/
 
 /** Endings that are also common in surnames ("Ghebrehiwet", "Heetkamp", "Bleumveld", "Ter Huis"). */
 const surnameLikeEnding = /(?:dijk|hof|pad|park|veld|haven|wijk|dam|dorp|huis|werk|wet|bank)$/
@@ -1298,6 +1298,14 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
+  // "Boer, A. de", "Vliet, J.P. van der": a surname, a comma, initials and a particle is a name.
+  if (
+    t.shape !== 'lower' &&
+    /^,[ \t]?(?:\p{Lu}\.[ \t]?){1,3}(?:van|de|der|den|ter|ten|te|op|in|'t)(?:[ \t]+(?:de|der|den|het|'t))?(?![\p{L}])/u.test(
+      text.slice(t.end, t.end + 24),
+    )
+  )
+    return 'name'
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
   if (/^(?:groet|groeten|groetjes|liefs|doei|mvg|hoogachtend)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
@@ -1426,14 +1434,41 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       ((prev !== undefined && titles.has(prev.norm)) || named || (!place && !isCommonWord(t.norm, true)))
     )
       return 'name'
+    // "EX DJALMA TAVARES": an announced word in capitals that is also a place, before a surname.
+    const then = tokens[i + 1]
+    if (
+      strong &&
+      then !== undefined &&
+      then.shape === 'upper' &&
+      /^[ \t]+$/.test(then.gap) &&
+      lexicons().surnames.has(then.norm) &&
+      !isCommonWord(then.norm, true) &&
+      !isCommonWord(t.norm, true)
+    )
+      return 'name'
     // Acronyms (GGD, UWV, POH) are organisations and functions, not people.
     if (!named) return 'no'
     // Short capitals are mostly abbreviations (IBAN, BSN, MDO); a short name in capitals counts
     // only next to another name ("JAN DE VRIES").
-    if (t.text.length <= 4)
-      return strong && !personVerbs.has(t.norm) && !finiteVerbs.has(t.norm) ? 'name' : 'maybe'
+    // "WIEKE EEKVELDT BELT": a verb that only people do is never part of the name before it.
+    if (t.text.length <= 4) {
+      if (personVerbs.has(t.norm) || finiteVerbs.has(t.norm)) return 'no'
+      return strong ? 'name' : 'maybe'
+    }
     // "DRIES BOSHUIZEN (buurman)": a first name in capitals right before a surname in capitals.
     if (firstAndSurname(tokens, i) || (upperFirstName(tokens, i) && announced(tokens, i + 1, text)))
+      return 'maybe'
+    // "TJERK EEKHOUTT": a first name in capitals before a long word in capitals that no list knows.
+    const surname = tokens[i + 1]
+    if (
+      upperFirstName(tokens, i) &&
+      surname!.norm.length >= 5 &&
+      /[aeiouy]/.test(surname!.norm) &&
+      !inNames(surname!.norm) &&
+      !isCommonWord(surname!.norm, true) &&
+      !isPlace(surname!.norm) &&
+      !organisationWordAfter.has(surname!.norm)
+    )
       return 'maybe'
     // "BERT LAMMERS": the surname after it, also when an inflected word looks like it.
     if (i > 0 && firstAndSurname(tokens, i - 1)) return 'name'
@@ -1532,6 +1567,21 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'no'
   if (strong) return placeContext ? 'no' : 'name'
+  // "Host family Van Wijnkamp": mid-sentence, a capitalised "Van" before a word shaped as a Dutch
+  // place-name surname that is no word itself.
+  if (
+    prev !== undefined &&
+    /^(?:Van|Ter|Ten)$/.test(prev.text) &&
+    !prev.sentenceStart &&
+    /^[ \t]$/.test(t.gap) &&
+    toponymEnding.test(t.norm) &&
+    !isCommonWord(t.norm, false) &&
+    !isPlace(t.norm) &&
+    !properEnding.test(t.norm) &&
+    !(following !== undefined && following.shape === 'title' && /^[ \t]$/.test(following.gap)) &&
+    !organisationContext(tokens, i, text)
+  )
+    return 'name'
   // "Youfone € 212,50", "Belvo (€ 85)": a word no first-name list knows, followed by an amount, is a
   // creditor.
   if (/^[ \t]*\(?[ \t]*(?:€|EUR\b)/.test(text.slice(t.end, t.end + 7)) && !lexicons().firstNames.has(t.norm))
@@ -1660,11 +1710,33 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
         // Short unknown words there are mostly abbreviations and typos ("uwv", "wrkt").
         ((t.norm.length >= 5 || (t.norm.length >= 3 && inNames(t.norm))) &&
           !abbreviations.has(t.norm) &&
-          !isCommonWord(t.norm, true) &&
+          (!isCommonWord(t.norm, true) ||
+            // "karin hoornveld": after a first name a compound that is no word itself is the surname.
+            ((lexicons().firstNames.has(prev.norm) || verdicts[i - 1] === 'name') &&
+              t.norm.length >= 7 &&
+              !isCommonWord(t.norm, false) &&
+              !streetEnding.test(t.norm))) &&
           !isPlace(t.norm) &&
           !/^[ \t]+[-–][ \t]*\p{Ll}/u.test(`${t.gap}${t.text}`)))
     )
+  // "WIEKE EEKVELDT BELT": in capitals a verb that only people do ends the name.
+  if (t.shape === 'upper' && verdicts[i] === 'no' && (personVerbs.has(t.norm) || finiteVerbs.has(t.norm)))
+    return false
   if (verdicts[i] !== 'no' || inNames(t.norm)) return true
+  // "Carla Hoogstraaten-Weideveld": after a hyphen, the second part of a double surname, also one
+  // that is the name of a place, unless it makes a firm or a part of the country.
+  if (
+    t.gap === '-' &&
+    t.shape === 'title' &&
+    prev.shape === 'title' &&
+    t.norm.length >= 4 &&
+    !lexicons().words.has(t.norm) &&
+    !functionWords.has(t.norm) &&
+    !organisationWordAfter.has(t.norm) &&
+    !compassWords.has(t.norm) &&
+    !organisationNoun.test(t.norm)
+  )
+    return true
   // "HENNIE STOETMAN-HOGEBRUG": a name in capitals goes on with capitals that are no plain word.
   if (t.shape === 'upper' && tokens[i - 1]!.shape === 'upper')
     return /[aeiouy]/.test(t.norm) && !isCommonWord(t.norm, false) && !functionWords.has(t.norm)
@@ -1987,7 +2059,9 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
         const chained = before !== undefined && nameParticles.has(before.norm) && /^[ \t]$/.test(prev.gap)
         const sentenceParticle =
           prev.sentenceStart && prev.shape === 'title' && capitalParticles.has(prev.norm)
-        if (capital || afterTitle || chained || sentenceParticle) {
+        // "family Van Wijnkamp", "buurman Ter Horst": a capitalised particle mid-sentence.
+        const capitalVan = !prev.sentenceStart && /^(?:Van|Ter|Ten|Vd)$/.test(prev.text)
+        if (capital || afterTitle || chained || sentenceParticle || capitalVan) {
           first--
           continue
         }
@@ -2011,9 +2085,31 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
         // "van der Kolk" continues a name; "van MEE", "van Humanitas", "uit Utrecht" do not: an
         // abbreviation in capitals (unless the name itself is in capitals) or a known place or
         // organisation that no surname list knows.
+        // "mo el bouzidi": in lower case, after a first name a name list knows.
+        const lowerName =
+          after !== undefined &&
+          after.shape === 'lower' &&
+          tokens[last]!.shape === 'lower' &&
+          lexicons().firstNames.has(tokens[last]!.norm) &&
+          tokens.slice(last + 1, j + 1).every((p) => p.shape === 'lower') &&
+          after.norm.length >= 4 &&
+          !isPlace(after.norm)
         const shapeFits =
           after !== undefined &&
-          (after.shape === 'title' || (after.shape === 'upper' && tokens[last]!.shape === 'upper'))
+          (after.shape === 'title' ||
+            (after.shape === 'upper' && tokens[last]!.shape === 'upper') ||
+            lowerName)
+        // "HENNIE VAN DER KUIPERSHOEK", "Mirthe van Kloppenburgh": after a first name and particles a
+        // compound that is no plain word itself is the surname.
+        const compoundSurname =
+          after !== undefined &&
+          after.shape !== 'lower' &&
+          after.shape === tokens[last]!.shape &&
+          lexicons().firstNames.has(tokens[last]!.norm) &&
+          after.norm.length >= 5 &&
+          !isCommonWord(after.norm, false) &&
+          !properEnding.test(after.norm) &&
+          !organisationNoun.test(after.norm)
         // Nor "Yolanda van Riverty" (an employer) or "Hiwet van Vluchtelingen in de Knel" (words),
         // nor "Jurgen van de Zorgwinkel": after a first name, "van de" or "van het" and a word no
         // surname list knows is where the person works.
@@ -2042,7 +2138,8 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           /^[ \t-]$/.test(after.gap) &&
           !(isPlace(after.norm) && !lexicons().surnames.has(after.norm)) &&
           (inNames(after.norm) ||
-            (!isCommonWord(after.norm, true) && !organisationContext(tokens, j + 1, text)))
+            ((!isCommonWord(after.norm, true) || compoundSurname) &&
+              !organisationContext(tokens, j + 1, text)))
         ) {
           last = j + 1
           verdicts[j + 1] = 'name'
@@ -2128,8 +2225,15 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
     // Part of an e-mail address or a web address ("hatice.kocabas90@…"): found as such.
     if (/[.@_]$/.test(t.gap) || /^(?:[@_\d]|\.[\p{L}\d])/u.test(text.slice(t.end, t.end + 2))) continue
     const plain = isCommonWord(t.norm, true)
-    // In capitals, as in lower case, the shape says nothing: a plain word stays a word.
-    if (t.shape === 'lower' || t.shape === 'upper' ? plain : plain && t.sentenceStart) continue
+    // In capitals, as in lower case, the shape says nothing: a plain word stays a word. Opening a
+    // sentence, only a word the word list holds (or an inflection of one) is taken for that word: a
+    // compound of words ("Kamperdijk wil niet …") that was a surname in the note stays the surname.
+    if (
+      t.shape === 'lower' || t.shape === 'upper'
+        ? plain
+        : plain && t.sentenceStart && isCommonWord(t.norm, false)
+    )
+      continue
     // "spreekt Frans", "naar Roos", "bij Vesta": where the context makes it a language, place or
     // organisation, it stays one.
     const prev = tokens[i - 1]
