@@ -496,6 +496,17 @@ describe('names in free text, without form fields', () => {
       'Wolterdijk',
     ])
   })
+  it('leaves countries, world cities and organisations after an acronym, "through", "aan bij" or a job in brackets alone', () => {
+    expect(names('Haar broer woont in Spanje, zijn neef kwam from Kumasi.')).toEqual([])
+    expect(names('Cursus bij MBO Rijnstad; the rent was paid through Woonvast.')).toEqual([])
+    expect(names('Ze vraagt dagbesteding aan bij Zorgwaarde. Schulden o.a. aan Klarvo, Zelvano.')).toEqual([])
+    expect(names('Gebeld met Anke Dobber (woonconsulent Woonvast): huur blijft.')).toEqual(['Anke Dobber'])
+    expect(names('Aanwezig: Els Kramer (klantmanager, Werkplein Rijnmond) en Tom.')).toEqual([
+      'Els Kramer',
+      'Tom',
+    ])
+    expect(names('Zoon zit op het graafschapcollege in Doetinchem.'.toLowerCase())).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -40,6 +40,8 @@ export function lexicons(): Lexicons {
   const firstNames = readList('first-names.txt')
   const surnames = readList('surnames.txt')
   const places = readList('places.txt')
+  // Countries and large cities of the world ("Spanje", "Kumasi"): read as places too.
+  for (const place of readList('world-places.txt')) places.add(place)
   const words = readList('words.txt')
   loaded = {
     firstNames,

@@ -453,6 +453,7 @@ const placePrepositions = new Set([
   'centrum',
   'station',
   'wijk',
+  'from',
 ])
 
 /**
@@ -965,10 +966,10 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   const preposition = tokens[p]
   if (
     preposition &&
-    /^(?:bij|van|via|door|aan|naar|met|from)$/.test(preposition.text) &&
+    /^(?:bij|van|via|door|aan|naar|met|from|through)$/.test(preposition.text) &&
     /^[ \t]+$/.test(tokens[p + 1]!.gap)
   ) {
-    if (preposition.text === 'via') {
+    if (preposition.text === 'via' || preposition.text === 'through') {
       if (p !== i - 1) return true
       // "via Wytske van de balie", "via Noor": a first name that is no word or place, or a word
       // followed by where the person works, is the person who referred.
@@ -994,7 +995,19 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     // "€ 812 bij", "werkt sinds mei bij", "werkt als pedagogisch medewerker bij").
     for (let k = p - 1; k >= Math.max(0, p - 5); k--) {
       const g = tokens[k]!
-      if (/[.!?;:\n]/.test(tokens[k + 1]!.gap)) break
+      // "Schulden o.a. aan …": the dots of an abbreviation do not end the clause.
+      const abbreviation = /^\.[ \t]?$/.test(tokens[k + 1]!.gap) && /^(?:o|a|bijv|ca|m\.?b\.?t)$/.test(g.norm)
+      if (/[.!?;:\n]/.test(tokens[k + 1]!.gap) && !abbreviation) break
+      // "vraagt respijtzorg aan bij Rivas", "meldt hem aan bij …": a separable verb's "aan" before
+      // "bij" takes an organisation, unless a first-name list knows the word.
+      if (
+        k === p - 1 &&
+        g.text === 'aan' &&
+        preposition.text === 'bij' &&
+        p === i - 1 &&
+        !lexicons().firstNames.has(t.norm)
+      )
+        return true
       if (careGovernor.test(g.norm) && loneUnknownWord(tokens, i, text)) return true
       // "Doorverwezen naar Yvonne Kruithof van Stadsbank Oost": a first name and a surname.
       if (peopleGovernor.test(g.norm) && firstAndSurname(tokens, i)) return false
@@ -1076,6 +1089,17 @@ function loneUnknownWord(tokens: Token[], i: number, text: string): boolean {
 function bracketEmployer(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
   const prev = tokens[i - 1]
+  // "(woonconsulent Trivire)": the job and the employer alone in brackets.
+  if (
+    prev !== undefined &&
+    /^[ \t]+$/.test(t.gap) &&
+    /\([ \t]*$/.test(prev.gap) &&
+    prev.shape === 'lower' &&
+    jobWord.test(prev.norm) &&
+    /^[ \t]*[):,]/.test(text.slice(t.end, t.end + 3)) &&
+    !lexicons().firstNames.has(t.norm)
+  )
+    return true
   if (!prev || !/^[ \t]*,[ \t]*$/.test(t.gap) || !jobWord.test(prev.norm)) return false
   if (!/^\s*\)/.test(text.slice(t.end, t.end + 3))) return false
   const open = text.lastIndexOf('(', t.start)
@@ -1360,6 +1384,15 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
     if (t.norm.length < 3 || nameParticles.has(t.norm)) return 'no'
+    // "zit op het wellantcollege": a person is never "het" (only "'t Hart", written so), and a
+    // compound ending in a school, a street or an organisation names that.
+    if (
+      prev !== undefined &&
+      prev.text === 'het' &&
+      tokens[i - 2]?.norm !== 'van' &&
+      properEnding.test(t.norm)
+    )
+      return 'no'
     // "hoi frans", "mantelzorger mahbooba": after a greeting or a role word a lower-case word is
     // the name when a name list knows it or no word list does.
     // After a role word the lower-case word must be no Dutch word ("casemanager plant overleg");
@@ -1483,6 +1516,21 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (t.gap === '-' && prev?.shape === 'title' && compassWords.has(prev.norm)) return 'no'
   // "Com·wonen": words joined by a middle dot are a brand.
   if (t.gap === '·' || text[t.end] === '·') return 'no'
+  // "ROC Rivor", "UWV Werkbedrijf", "GGZ Drenthe": after an acronym that no name list knows, a
+  // capitalised word that no first-name list knows is the organisation's name.
+  if (
+    prev !== undefined &&
+    prev.shape === 'upper' &&
+    /^[ \t]+$/.test(t.gap) &&
+    prev.text.length >= 2 &&
+    prev.text.length <= 5 &&
+    !inNames(prev.norm) &&
+    !titles.has(prev.norm) &&
+    !isRole(prev.norm) &&
+    !lexicons().firstNames.has(t.norm) &&
+    !announced(tokens, i, text)
+  )
+    return 'no'
   // "Kuehne+Nagel", "Procter&Gamble": words joined by a plus or an ampersand without spaces are a firm.
   if (/^[+&]$/.test(t.gap) || (/^[+&]\p{L}/u.test(text.slice(t.end, t.end + 2)) && t.gap !== '+')) return 'no'
   // "Korte Nieuwstraat", "Oude Kerkweg": an adjective before a street is part of the street's name.
@@ -1533,7 +1581,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     following !== undefined &&
     /^[ \t]+$/.test(following.gap) &&
     following.shape !== 'lower' &&
-    lexicons().words.has(t.norm) &&
+    isCommonWord(t.norm, true) &&
     organisationNoun.test(t.norm) &&
     !lexicons().firstNames.has(t.norm)
   )
