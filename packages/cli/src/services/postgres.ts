@@ -56,6 +56,9 @@ async function listClusters(): Promise<Cluster[]> {
     })
 }
 
+/** The advisory lock that makes setting up the local roles one process at a time. */
+const setupLockKey = 7_100_421_001
+
 async function psqlAsPostgres(sql: string, port: number, database = 'postgres') {
   const result = await run(
     'runuser',
@@ -110,9 +113,13 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv = process.env): Prom
   const quoted = password.replace(/'/g, "''")
   const appQuoted = appPassword.replace(/'/g, "''")
   // Two roles: the owner runs migrations; the app role runs the API and workers and may only
-  // append to the audit log (grantAppRole in @warmflow/store gives it its rights).
+  // append to the audit log (grantAppRole in @warmflow/store gives it its rights). Several
+  // processes may get here at once (a start beside a test run, test files in parallel): two
+  // ALTER ROLEs of the same role at the same moment fail with "tuple concurrently updated", so
+  // the block holds a lock of its own for its transaction.
   await psqlAsPostgres(
     `DO $$ BEGIN
+       PERFORM pg_advisory_xact_lock(${setupLockKey});
        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${localRole}') THEN
          CREATE ROLE ${localRole} LOGIN CREATEDB PASSWORD '${quoted}';
        ELSE
@@ -131,7 +138,12 @@ export async function ensurePostgres(env: NodeJS.ProcessEnv = process.env): Prom
     cluster.port,
   )
   if (!exists.includes('1')) {
-    await psqlAsPostgres(`CREATE DATABASE ${localRole} OWNER ${localRole};`, cluster.port)
+    try {
+      await psqlAsPostgres(`CREATE DATABASE ${localRole} OWNER ${localRole};`, cluster.port)
+    } catch (error) {
+      // Another process made it between the check and here.
+      if (!/already exists/.test((error as Error).message)) throw error
+    }
   }
   const url = `postgres://${localRole}:${encodeURIComponent(password)}@127.0.0.1:${cluster.port}/${localRole}`
   await waitForPostgres(url, 15_000)
