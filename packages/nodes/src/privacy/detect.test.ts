@@ -507,6 +507,11 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('Zoon zit op het graafschapcollege in Doetinchem.'.toLowerCase())).toEqual([])
   })
+  it('finds a diminutive first name after a role word and an unknown word in a list of first names', () => {
+    expect(names('zoon woont ver weg, nicht klaasje niet bereikbaar.')).toEqual(['klaasje'])
+    expect(names('kinderen noah, julia en brahimo thuis ivm ziek.')).toEqual(['noah', 'julia', 'brahimo'])
+    expect(names('met karin, wijkteam en gemeente gebeld. zoon ventje is ziek.')).toEqual(['karin'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -1433,6 +1433,33 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       (greeted || titles.has(prev.norm))
     )
       return 'name'
+    // "nicht aaltje": after a role word, a first name shaped as a diminutive of a word ("zoon
+    // ventje" stays: no first-name list knows it).
+    if (
+      strong &&
+      !place &&
+      /(?:je|ke|tje)$/.test(t.norm) &&
+      lexicons().firstNames.has(t.norm) &&
+      !lexicons().words.has(t.norm) &&
+      prev !== undefined &&
+      isRole(prev.norm)
+    )
+      return 'name'
+    // "kinderen rayan, ilyas en ghofran": in a list right after a lower-case first name, a word
+    // that no word list knows is a name too.
+    const afterEn = prev?.text === 'en' && /^[ \t]+$/.test(prev.gap) && /^[ \t]+$/.test(t.gap)
+    const item = /^[ \t]*,[ \t]*$/.test(t.gap) ? prev : afterEn ? tokens[i - 2] : undefined
+    if (
+      item !== undefined &&
+      item.shape === 'lower' &&
+      lexicons().firstNames.has(item.norm) &&
+      !isCommonWord(item.norm, true) &&
+      t.norm.length >= 4 &&
+      !place &&
+      !abbreviations.has(t.norm) &&
+      !isCommonWord(t.norm, true)
+    )
+      return 'name'
     // "mirwais zegt dat ik moet bellen": a word no word list knows, doing what only people do.
     // Only at the start of a line of a chat: elsewhere it is more often a typo ("caemanager belt").
     // "evert-jan zegt": past the second part of a double first name.
