@@ -506,6 +506,12 @@ describe('names in free text, without form fields', () => {
       'Tom',
     ])
     expect(names('Zoon zit op het graafschapcollege in Doetinchem.'.toLowerCase())).toEqual([])
+    // People stay people: one who joins ("sluit aan bij"), a mentor in brackets after a plain word.
+    expect(names('Hij sluit aan bij Tesfay. Jayden zit in groep 5 (mentor Kibrom).')).toEqual([
+      'Tesfay',
+      'Jayden',
+      'Kibrom',
+    ])
   })
   it('finds a diminutive first name after a role word and an unknown word in a list of first names', () => {
     expect(names('zoon woont ver weg, nicht klaasje niet bereikbaar.')).toEqual(['klaasje'])

@@ -1005,6 +1005,14 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
         g.text === 'aan' &&
         preposition.text === 'bij' &&
         p === i - 1 &&
+        // An object between the verb and "aan" ("vraagt respijtzorg aan"), not "sluit aan bij".
+        tokens[p - 2] !== undefined &&
+        tokens[p - 2]!.shape === 'lower' &&
+        tokens[p - 2]!.norm.length >= 5 &&
+        !/^(?:sluit|sloot|sluiten|slotten|haakt|haakte|schuift|schoof|schuiven)$/.test(tokens[p - 2]!.norm) &&
+        !functionWords.has(tokens[p - 2]!.norm) &&
+        !personVerbs.has(tokens[p - 2]!.norm) &&
+        !finiteVerbs.has(tokens[p - 2]!.norm) &&
         !lexicons().firstNames.has(t.norm)
       )
         return true
@@ -1097,7 +1105,10 @@ function bracketEmployer(tokens: Token[], i: number, text: string): boolean {
     prev.shape === 'lower' &&
     jobWord.test(prev.norm) &&
     /^[ \t]*[):,]/.test(text.slice(t.end, t.end + 3)) &&
-    !lexicons().firstNames.has(t.norm)
+    !inNames(t.norm) &&
+    // Right after a person's name: the brackets say who that person is ("Jacoline Smit (…)").
+    tokens[i - 2] !== undefined &&
+    tokens[i - 2]!.shape !== 'lower'
   )
     return true
   if (!prev || !/^[ \t]*,[ \t]*$/.test(t.gap) || !jobWord.test(prev.norm)) return false
