@@ -8,6 +8,7 @@
 
 import { normaliseWord } from './lexicon.js'
 import { findNames } from './names.js'
+import { findInternationalPhones, internationalPhoneKey } from './phones-international.js'
 
 /** The kinds of personal data Warmflow replaces, as they appear in placeholders (`[NAAM_1]`). */
 export const personalDataKinds = [
@@ -105,8 +106,15 @@ function endAfterAlnum(text: string, start: number, count: number, digitsOnly: b
   return undefined
 }
 
-/** Normal form of a Dutch phone number: national digits starting with 0. */
+/**
+ * Normal form of a phone number: for a Dutch one its national digits starting with 0, for one
+ * with a foreign country prefix its E.164 form (`+48601223947`).
+ */
 export function phoneKey(text: string): string {
+  if (/^\(?(?:\+|00)\s?\(?(?!31)[1-9]/.test(text.trim())) {
+    const international = internationalPhoneKey(text)
+    if (international) return international
+  }
   let digits = text.replace(/\(0\)/g, '').replace(/\D/g, '')
   if (/^\(?\+/.test(text.trim())) digits = `0${digits.slice(2)}`
   else if (digits.startsWith('0031')) digits = `0${digits.slice(4)}`
@@ -153,6 +161,7 @@ function findPhones(text: string): PersonalDataSpan[] {
     if (!/^0[1-9]\d{8}$/.test(key)) continue
     spans.push({ kind: 'TELEFOON', start: from, end, text: found, key })
   }
+  for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   return spans
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { findPersonalData, normaliseValue } from './detect.js'
+import { findInternationalPhones } from './phones-international.js'
+
+describe('findInternationalPhones', () => {
+  it('finds numbers with a foreign country prefix, written in the usual ways', () => {
+    const cases: [string, string, string][] = [
+      ['Moeder bellen op +48 601 223 947 vanavond', '+48 601 223 947', '+48601223947'],
+      ['broer in Antwerpen: 0032 470 12 34 56.', '0032 470 12 34 56', '+32470123456'],
+      ['tel. +212 (0)6 61 23 45 67 (Nador)', '+212 (0)6 61 23 45 67', '+212661234567'],
+      ['oom: +90-532-123-4567', '+90-532-123-4567', '+905321234567'],
+      ['whatsapp +251911234567 of mail', '+251911234567', '+251911234567'],
+      ['UK: +44 7700 900123', '+44 7700 900123', '+447700900123'],
+    ]
+    for (const [text, number, key] of cases) {
+      const found = findInternationalPhones(text)
+      expect(
+        found.map((f) => f.text),
+        text,
+      ).toEqual([number])
+      expect(found[0]!.key).toBe(key)
+      expect(text.slice(found[0]!.start, found[0]!.end)).toBe(number)
+    }
+  })
+
+  it('leaves Dutch numbers to the Dutch detector, and text without a country prefix alone', () => {
+    expect(findInternationalPhones('Bel +31 6 12345678 of 06-12345678')).toEqual([])
+    expect(findInternationalPhones('dossier 123456789, bedrag 1.250,00, 2 + 2 = 4, score +3')).toEqual([])
+    expect(findInternationalPhones('in 2024 +12 % meer aanvragen')).toEqual([])
+  })
+
+  it('stops where the number stops when other figures follow', () => {
+    const found = findInternationalPhones('+48 601 223 947 2x gebeld')
+    expect(found.map((f) => f.text)).toEqual(['+48 601 223 947'])
+  })
+
+  it('reads a long run of digits and separators as at most one number at its start', () => {
+    // Each match holds at most 7 groups after the prefix, so the work stays linear in the text.
+    const found = findInternationalPhones(`+4${' 1'.repeat(20_000)} 0044${'-2'.repeat(20_000)}`)
+    expect(found.every((f) => f.text.replace(/\D/g, '').length <= 15)).toBe(true)
+    expect(found.length).toBeLessThanOrEqual(2)
+  })
+
+  it('makes them personal data for the pseudonymiser: one key for one number however it is written', () => {
+    const text = 'Zus in Gdańsk: +48 601 223 947, ook via whatsapp 0048601223947. Zelf: 06-12345678.'
+    const phones = findPersonalData(text, { kinds: ['TELEFOON'] })
+    expect(phones.map((p) => p.text)).toEqual(['+48 601 223 947', '0048601223947', '06-12345678'])
+    expect(phones.map((p) => p.key)).toEqual(['+48601223947', '+48601223947', '0612345678'])
+    // A known value from a form field gets the same key as the number found in the text.
+    expect(normaliseValue('TELEFOON', '+48 (0)601-223-947')).toBe('+48601223947')
+    expect(normaliseValue('TELEFOON', '+31 6 12345678')).toBe('0612345678')
+  })
+})

@@ -1,0 +1,68 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+
+/** A phone number with a country prefix other than the Netherlands' (+31), found in text. */
+export interface InternationalPhone {
+  start: number
+  end: number
+  text: string
+  /** E.164 form (`+48601223947`): the same number written differently gets the same key. */
+  key: string
+}
+
+// A `+` or `00`, a country code and up to 15 digits in groups of 1–6 separated by one space, dot,
+// slash or dash (or brackets). Bounded: no group repeats without consuming a digit.
+const candidate =
+  /(?<![\p{L}\p{N}+])(?:\+|00)\s?\(?[1-9]\d{0,2}\)?(?:[\s./-]?\(?\d{1,6}\)?){1,7}(?![\p{L}\p{N}])/gu
+
+/** The shorter candidates of a match: the same text with its last digit groups dropped. */
+function prefixesOf(text: string): string[] {
+  const out = [text]
+  let rest = text
+  for (;;) {
+    const cut = rest.search(/[\s./-]?\(?\d{1,6}\)?$/)
+    if (cut <= 0) break
+    rest = rest.slice(0, cut)
+    if (!/\d/.test(rest.replace(/^(?:\+|00)/, ''))) break
+    out.push(rest)
+  }
+  return out
+}
+
+/**
+ * The E.164 form of a phone number written with a foreign country prefix, or `undefined` when
+ * the text is no possible number of that country (or a Dutch one, +31).
+ *
+ * @example
+ * internationalPhoneKey('0048 601-223-947') // '+48601223947'
+ */
+export function internationalPhoneKey(text: string): string | undefined {
+  const plus = text
+    .trim()
+    .replace(/^00\s?/, '+')
+    .replace(/\(0\)/g, '')
+  const number = parsePhoneNumberFromString(plus)
+  if (!number || number.countryCallingCode === '31' || !number.isPossible()) return undefined
+  return number.number
+}
+
+/**
+ * Finds phone numbers written with a foreign country prefix (`+48 601 223 947`,
+ * `0032 470 12 34 56`, `+212 (0)6 61 23 45 67`): the digits must be a possible number of that
+ * country by libphonenumber's metadata (its length rules). Dutch numbers (+31) are left to the
+ * Dutch detector. When the digits run on into another number, the longest possible prefix counts.
+ *
+ * @example
+ * findInternationalPhones('Moeder: +48 601 223 947.')[0]?.key // '+48601223947'
+ */
+export function findInternationalPhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const match of text.matchAll(candidate)) {
+    for (const part of prefixesOf(match[0].trimEnd())) {
+      const key = internationalPhoneKey(part)
+      if (!key) continue
+      found.push({ start: match.index, end: match.index + part.length, text: part, key })
+      break
+    }
+  }
+  return found
+}
