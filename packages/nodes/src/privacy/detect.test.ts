@@ -518,6 +518,33 @@ describe('names in free text, without form fields', () => {
     expect(names('kinderen noah, julia en brahimo thuis ivm ziek.')).toEqual(['noah', 'julia', 'brahimo'])
     expect(names('met karin, wijkteam en gemeente gebeld. zoon ventje is ziek.')).toEqual(['karin'])
   })
+  it('finds lower-case names that are words or places, a closing first name and names after English words', () => {
+    // A first name that is also a word after a role word, and a surname that is a place or no word.
+    expect(names('de buurvrouw roos poelgeest belt. mw hanna westkapelle (80) wil hulp.')).toEqual([
+      'roos poelgeest',
+      'hanna westkapelle',
+    ])
+    expect(names('de buurman koen verhuist volgende week.')).toEqual([])
+    // "pa" and "yo" announce a name in a chat.
+    expect(names('yo dinand hoe laat is het. m’n pa ravindro komt niet.')).toEqual(['dinand', 'ravindro'])
+    // A first name alone as the last word of the note signs it.
+    expect(names('Kun jij hem terugbellen? Koen')).toEqual(['Koen'])
+    expect(names('Ik bel je morgen. Groningen')).toEqual([])
+    // A weekday or an English word as a first name after a role word, before a surname.
+    expect(names('Her colleague Monday Okonkwo called. We meet on Sunday Morning.')).toEqual([
+      'Monday Okonkwo',
+    ])
+    // "married to" and "via" before a first name and a surname no list knows.
+    expect(names('She is married to Koen Dijkgraafstra. Het loopt via Bibi Wentholtz.')).toEqual([
+      'Koen Dijkgraafstra',
+      'Bibi Wentholtz',
+    ])
+    expect(names('Aanmelding via Sterk Huis. Contact via Zorg Thuis Noord.')).toEqual([])
+    // A place that looks like an inflected word is the surname after an announced first name.
+    expect(names('Klantmanager Bep Vreden belt.')).toEqual(['Bep Vreden'])
+    // A lone lower-case "in" after a name is the preposition, not a particle.
+    expect(names('Bezoek bij Efua Mensah in Kralingen.')[0]).toBe('Efua Mensah')
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

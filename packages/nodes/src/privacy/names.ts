@@ -173,6 +173,8 @@ const roleWords = new Set([
   'papa',
   'mam',
   'pap',
+  'ma',
+  'pa',
   'oma',
   'opa',
   'tante',
@@ -356,6 +358,7 @@ const greetings = new Set([
   'hi',
   'hey',
   'hee',
+  'yo',
   'hej',
   'goedemorgen',
   'goedemiddag',
@@ -983,6 +986,23 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       if (firstAndSurname(tokens, i)) return false
       // "via Hinkje Bleeksma (wijkverpleegkundige, Zorgcirkel)": two words and the person's role.
       if (longer && announced(tokens, i + 1, text) && !announcesNext(tokens, i + 1)) return false
+      // "via Bibi Hammerstein": a first name before a word that no list knows and that is not
+      // shaped as a place or an organisation is a person ("via Zorg Thuis" stays).
+      if (
+        longer &&
+        firstNames.has(t.norm) &&
+        !places.has(t.norm) &&
+        next.shape === 'title' &&
+        next.norm.length >= 4 &&
+        !inNames(next.norm) &&
+        !isCommonWord(next.norm, true) &&
+        !isPlace(next.norm) &&
+        !properEnding.test(next.norm) &&
+        !organisationWordAfter.has(next.norm) &&
+        !organisationNoun.test(next.norm) &&
+        !compassWords.has(next.norm)
+      )
+        return false
       if (!firstName || longer) return true
       // "Aanmelding via Hoogeland": after a word that takes an organisation it stays one.
       for (let k = p - 1; k >= Math.max(0, p - 3); k--) {
@@ -1351,7 +1371,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       lexicons().surnames.has(t.norm) &&
       ((/^(?:der|den)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'van') ||
         (!t.sentenceStart && announced(tokens, i, text)))
-    )
+    ) &&
+    !englishFirstName(tokens, i, text)
   )
     return 'no'
   // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
@@ -1373,6 +1394,19 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "12 Jan", "3 Mei": a month after a day number.
   if (/\d[ \t]*$/.test(t.gap) && /^(?:jan|mei|juni|juli|maart|april)/.test(t.norm)) return 'no'
   if (withAge(tokens, i, text)) return 'name'
+  // "… kun jij dit oppakken? Wout": a first name alone as the last word of a note, after the end of
+  // a sentence, signs it.
+  if (
+    t.shape === 'title' &&
+    i === tokens.length - 1 &&
+    /[.?!\n][ \t]*$/.test(t.gap) &&
+    /^[\s.!]*$/.test(text.slice(t.end)) &&
+    lexicons().firstNames.has(t.norm) &&
+    !lexicons().places.has(t.norm) &&
+    !functionWords.has(t.norm) &&
+    !englishWords.has(t.norm)
+  )
+    return 'name'
   const named = inNames(t.norm)
   const strong = announced(tokens, i, text)
   const prev = tokens[i - 1]
@@ -1430,6 +1464,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     )
       return 'name'
     if (strong && !place && (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true)))
+      return 'name'
+    // "de buurman aart luijerink", "maatje aart verschelling": after a role word a first name that
+    // is also a word, followed by a surname (a word no word list holds, or a place: a word would go
+    // on with the sentence, and a place never follows a name without a preposition).
+    if (
+      strong &&
+      prev !== undefined &&
+      isRole(prev.norm) &&
+      lexicons().firstNames.has(t.norm) &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm) &&
+      !functionWords.has(t.norm) &&
+      lowerSurnameAt(tokens, i + 1)
+    )
       return 'name'
     // "mevr hendrikje", "hoi hinkje": a name shaped as a diminutive (-je, -ke) that the word list
     // does not hold itself, after a title or in a greeting (after a role word it may be a word:
@@ -1690,6 +1738,9 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
         lexicons().words.has(t.norm) &&
         lexicons().words.has(prev.norm) &&
         !functionWords.has(prev.norm) &&
+        // "married to Koen", "lives with Koen": English "to" and "with" are no nouns ("to" is a
+        // Dutch word too); "works at Tata" stays undecided.
+        !/^(?:to|with)$/.test(prev.norm) &&
         !roleWords.has(prev.norm) &&
         !placePrepositions.has(prev.norm)
       )
@@ -1768,6 +1819,37 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   return 'name'
 }
 
+/**
+ * "neighbour Sunday Oyediran": an English word (a weekday, a month, a virtue) that a role word or
+ * title announces is a first name when a word shaped as a surname follows on the same line.
+ */
+function englishFirstName(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  const next = tokens[i + 1]
+  if (t.shape !== 'title' || t.sentenceStart || !englishWords.has(t.norm) || functionWords.has(t.norm))
+    return false
+  if (next === undefined || next.shape !== 'title' || !/^[ \t]+$/.test(next.gap) || next.norm.length < 4)
+    return false
+  if (functionWords.has(next.norm) || englishWords.has(next.norm) || isCommonWord(next.norm, true))
+    return false
+  if (isPlace(next.norm) || organisationWordAfter.has(next.norm) || organisationNoun.test(next.norm))
+    return false
+  return announced(tokens, i, text)
+}
+
+/**
+ * True when token `i` is a lower-case word shaped as a surname right after a lower-case first name:
+ * five letters or more and no word itself: a surname or a place a list knows, or a word that
+ * neither a word list (nor its compounds) nor the places know.
+ */
+function lowerSurnameAt(tokens: Token[], i: number): boolean {
+  const t = tokens[i]
+  if (t === undefined || t.shape !== 'lower' || !/^[ \t]$/.test(t.gap) || t.norm.length < 5) return false
+  if (abbreviations.has(t.norm) || functionWords.has(t.norm) || isCommonWord(t.norm, false)) return false
+  if (lexicons().surnames.has(t.norm) || lexicons().places.has(t.norm)) return true
+  return !isCommonWord(t.norm, true) && !isPlace(t.norm)
+}
+
 /** True when token `i` can continue a name that ends at token `i - 1`. */
 function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string): boolean {
   const t = tokens[i]!
@@ -1789,6 +1871,19 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
   // "evert-jan": a lower-case double first name.
   // "mevr hendrikje wolthekker", "casus amjad haddad-aldiab": in lower case the surname after a
   // first name is a word that no word list knows (a word would go on with the sentence).
+  // "mw jikke kalkdijk", "maatje aart verschelling": after a first name that a title or role word
+  // announces, a place that is no word is the surname (a place never follows a name without a
+  // preposition).
+  if (
+    t.shape === 'lower' &&
+    prev.shape === 'lower' &&
+    verdicts[i - 1] === 'name' &&
+    lexicons().firstNames.has(prev.norm) &&
+    tokens[i - 2] !== undefined &&
+    (titles.has(tokens[i - 2]!.norm) || isRole(tokens[i - 2]!.norm)) &&
+    lowerSurnameAt(tokens, i)
+  )
+    return true
   if (t.shape === 'lower')
     return (
       tokens[i - 1]!.shape === 'lower' &&
@@ -1836,8 +1931,12 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
     !functionWords.has(t.norm) &&
     !englishWords.has(t.norm) &&
     // "Gerdien Hulsbeek": the name of a village that the word list holds too is the surname here.
+    // "Klantmanager Bep Vreden": after a first name that a role word announces, a place that looks
+    // like an inflected word but is none itself.
     (!isCommonWord(t.norm, false) ||
-      (lexicons().places.has(t.norm) && !stems(t.norm).slice(1).some(knownWord)))
+      (lexicons().places.has(t.norm) &&
+        (!stems(t.norm).slice(1).some(knownWord) ||
+          (!lexicons().words.has(t.norm) && i >= 2 && announced(tokens, i - 1, text)))))
   )
 }
 
@@ -2207,12 +2306,14 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           after !== undefined &&
           !lexicons().surnames.has(after.norm) &&
           lexicons().firstNames.has(tokens[last]!.norm)
-        // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition.
+        // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition;
+        // "Serwaa Akomeah in Gaasperdam": a lone lower-case "in" or "op" always is (the particles
+        // are "in 't", "in den", "op de", "op ten").
         const preposition =
           j === last + 1 &&
-          /^(?:in|op|te)$/.test(tokens[j]!.text) &&
           after !== undefined &&
-          lexicons().places.has(after.norm)
+          (/^(?:in|op)$/.test(tokens[j]!.text) ||
+            (tokens[j]!.text === 'te' && lexicons().places.has(after.norm)))
         // "Rowan de Graaff van Sterk Huis": capitalised plain words in a row are an organisation.
         const organisation = plainPairs.has(j + 1)
         if (
