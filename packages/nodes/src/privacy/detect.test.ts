@@ -545,6 +545,30 @@ describe('names in free text, without form fields', () => {
     // A lone lower-case "in" after a name is the preposition, not a particle.
     expect(names('Bezoek bij Efua Mensah in Kralingen.')[0]).toBe('Efua Mensah')
   })
+  it('leaves organisations by their English shape, after a slash, a dot, a bar or in a list in brackets alone', () => {
+    expect(names('Pastor Kofi Mensah van Bank of Ghana belde. Gesprek met Mary of Teck.')).toEqual([
+      'Kofi Mensah',
+      'Mary',
+      'Teck',
+    ])
+    expect(names('Client works at Grubble warehouse. Daarna Belmobiel achterstand besproken.')).toEqual([])
+    expect(names('Overleg Kwartel/Treveer. Ouders Jan/Piet komen. Wo.nen (nu Kwadrant) kijkt.')).toEqual([
+      'Jan',
+      'Piet',
+    ])
+    expect(names('Jessica Abels | casemanager | Welzijnsnet')).toEqual(['Jessica Abels'])
+    expect(names('Aanwezig: Sanne Bakker (moeder), Tessel van Spekhorst (Zorgrix).')).toEqual([
+      'Sanne Bakker',
+      'Tessel van Spekhorst',
+    ])
+    // Outside a list a word in brackets after a name may be a person.
+    expect(names('Tessel van Spekhorst (Kibrom) kwam ook.')).toEqual(['Tessel van Spekhorst', 'Kibrom'])
+    // After an acronym or "through", two words shaped as a first name and a surname are a person.
+    expect(names('Overleg met MDO Kibrom Tesfay. Referred through Tesfay Gebru.')).toEqual([
+      'Kibrom Tesfay',
+      'Tesfay Gebru',
+    ])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

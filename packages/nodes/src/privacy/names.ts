@@ -399,7 +399,7 @@ const englishWords = wordSet(
   'the a an and or but of to in on at for with from by about as is are was were be been being have has had do does did will would can could should may might must shall not no yes this that these those it its he she his her they them their we our you your i me my please note thanks thank regards kind best dear hello hi update client meeting call prefers during next week today tomorrow appointment asap fyi see attached let know if any questions sorry english dutch' +
     ' sent via iphone android mobile app quick just need needs want come go going call called send signed forms form letter ' +
     'help meet house home rent pay paid money sick ill hospital doctor case worker also only still again here there now soon ' +
-    'later who what where when why how we us can cannot cant will would thx ok okay monday tuesday wednesday thursday friday ' +
+    'later who what where when why how we us can cannot cant will would thx ok okay referred monday tuesday wednesday thursday friday ' +
     'saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends morning afternoon evening tonight bigger small big new old good bad ' +
     'january february march april may june july august september october november december',
 )
@@ -881,6 +881,7 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   const second = tokens[i + 1]
   if (second !== undefined && /^[ \t]+$/.test(second.gap) && withAge(tokens, i + 1, text)) return false
   if (/^\.(?:com|nl|be|org|net|eu|de)\b/i.test(text.slice(t.end, t.end + 5))) return true
+  if (englishOrganisation(tokens, i, text)) return true
   // "bij Kwintara afdeling Beschermd Wonen", "Lentis locatie Zuid": a department or branch follows.
   const after = tokens[i + 1]
   if (
@@ -986,11 +987,12 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
       if (firstAndSurname(tokens, i)) return false
       // "via Hinkje Bleeksma (wijkverpleegkundige, Zorgcirkel)": two words and the person's role.
       if (longer && announced(tokens, i + 1, text) && !announcesNext(tokens, i + 1)) return false
-      // "via Bibi Hammerstein": a first name before a word that no list knows and that is not
-      // shaped as a place or an organisation is a person ("via Zorg Thuis" stays).
+      // "via Bibi Hammerstein", "through Tesfay Gebru": a first name, or two words that no list
+      // knows, before a word that is not shaped as a place or an organisation is a person ("via
+      // Zorg Thuis", "via Lentis Groningen" stay).
       if (
         longer &&
-        firstNames.has(t.norm) &&
+        (firstNames.has(t.norm) || (twoWordPerson(tokens, i) && !properEnding.test(t.norm))) &&
         !places.has(t.norm) &&
         next.shape === 'title' &&
         next.norm.length >= 4 &&
@@ -1131,10 +1133,40 @@ function bracketEmployer(tokens: Token[], i: number, text: string): boolean {
     tokens[i - 2]!.shape !== 'lower'
   )
     return true
+  // "Aanwezig: …, Tessel van Spekhorst (Xtra).": in a list, one capitalised word that no name list
+  // knows, alone in brackets right after a full name, is where that person works (a role or an age
+  // there says who it is; outside a list, "Tessel van Spekhorst (Kibrom) kwam" stays a person).
+  if (
+    prev !== undefined &&
+    listItemBefore(tokens, i - 1) &&
+    /^[ \t]*\)[ \t]*(?:[,.;]|\n|$)/.test(text.slice(t.end, t.end + 4)) &&
+    t.shape !== 'lower' &&
+    /^[ \t]*\([ \t]*$/.test(t.gap) &&
+    /^[ \t]*\)/.test(text.slice(t.end, t.end + 3)) &&
+    prev.shape === 'title' &&
+    tokens[i - 2] !== undefined &&
+    /^[ \t]+$/.test(prev.gap) &&
+    (tokens[i - 2]!.shape === 'title' || nameParticles.has(tokens[i - 2]!.norm)) &&
+    !inNames(t.norm) &&
+    !isRole(t.norm) &&
+    !titles.has(t.norm)
+  )
+    return true
   if (!prev || !/^[ \t]*,[ \t]*$/.test(t.gap) || !jobWord.test(prev.norm)) return false
   if (!/^\s*\)/.test(text.slice(t.end, t.end + 3))) return false
   const open = text.lastIndexOf('(', t.start)
   return open !== -1 && open >= prev.start - 40 && !text.slice(open, t.start).includes(')')
+}
+
+/** True when the name that ends at token `end` opens an item of a list (after a colon or a comma). */
+function listItemBefore(tokens: Token[], end: number): boolean {
+  let k = end
+  while (k > end - 5 && k > 0 && /^[ \t]+$/.test(tokens[k]!.gap)) {
+    const p = tokens[k - 1]!
+    if (p.shape !== 'title' && !nameParticles.has(p.norm)) break
+    k--
+  }
+  return /[:,][ \t]*$/.test(tokens[k]!.gap)
 }
 
 /**
@@ -1600,10 +1632,30 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "West-Brabant", "Noord-Holland": a part of the country; "Oost-Indië", "Zuid-Afrika" too.
   if (compassWords.has(t.norm) && following?.gap === '-' && following.shape === 'title') return 'no'
   if (t.gap === '-' && prev?.shape === 'title' && compassWords.has(prev.norm)) return 'no'
-  // "Com·wonen": words joined by a middle dot are a brand.
+  // "Com·wonen": words joined by a middle dot are a brand; "Com.wonen" a dot and a lower-case word.
   if (t.gap === '·' || text[t.end] === '·') return 'no'
+  if (text[t.end] === '.' && /^\p{Ll}{3}/u.test(text.slice(t.end + 1, t.end + 4)) && !inNames(t.norm))
+    return 'no'
+  // "Arduin/Porthos": words joined by a slash that no name list knows are organisations.
+  const slashed =
+    (text[t.end] === '/' && following?.gap === '/' ? following : undefined) ??
+    (t.gap === '/' && prev?.shape === 'title' ? prev : undefined)
+  if (slashed !== undefined && slashed.shape === 'title' && !inNames(t.norm) && !inNames(slashed.norm))
+    return 'no'
+  // "Jessica Abels | casemanager | Welzijnsnet": on a signature line split by bars, the employer
+  // after the job.
+  if (
+    /^[ \t]*\|[ \t]*$/.test(t.gap) &&
+    prev !== undefined &&
+    prev.shape === 'lower' &&
+    jobWord.test(prev.norm) &&
+    /^[ \t]*\|[ \t]*$/.test(prev.gap) &&
+    !lexicons().firstNames.has(t.norm)
+  )
+    return 'no'
   // "ROC Rivor", "UWV Werkbedrijf", "GGZ Drenthe": after an acronym that no name list knows, a
-  // capitalised word that no first-name list knows is the organisation's name.
+  // capitalised word that no first-name list knows is the organisation's name ("MDO Kibrom Tesfay":
+  // not before a second word shaped as a surname).
   if (
     prev !== undefined &&
     prev.shape === 'upper' &&
@@ -1614,7 +1666,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     !titles.has(prev.norm) &&
     !isRole(prev.norm) &&
     !lexicons().firstNames.has(t.norm) &&
-    !announced(tokens, i, text)
+    !announced(tokens, i, text) &&
+    !twoWordPerson(tokens, i)
   )
     return 'no'
   // "Kuehne+Nagel", "Procter&Gamble": words joined by a plus or an ampersand without spaces are a firm.
@@ -1817,6 +1870,54 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (isCommonWord(t.norm, true)) return 'no'
   if (properEnding.test(t.norm)) return 'no'
   return 'name'
+}
+
+/**
+ * True when token `i` names an organisation by its English shape or place in the sentence:
+ * "Church of Pentecost", "Bank of Ghana" (capitalised words joined by "of", the first no first
+ * name); "works at Picnic" (after "at" behind a word of work); "Lycamobile achterstand" (right
+ * before a noun of money matters, when no first-name list knows it and nothing announces a person).
+ */
+function englishOrganisation(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (t.shape !== 'title') return false
+  const { firstNames } = lexicons()
+  const next = tokens[i + 1]
+  const after = tokens[i + 2]
+  if (
+    next?.text === 'of' &&
+    /^[ \t]+$/.test(next.gap) &&
+    after?.shape === 'title' &&
+    /^[ \t]+$/.test(after.gap) &&
+    !firstNames.has(t.norm)
+  )
+    return true
+  const prev = tokens[i - 1]
+  const before = tokens[i - 2]
+  if (
+    prev?.text === 'of' &&
+    /^[ \t]+$/.test(t.gap) &&
+    /^[ \t]+$/.test(prev.gap) &&
+    before?.shape === 'title' &&
+    !firstNames.has(before.norm)
+  )
+    return true
+  if (
+    prev?.text === 'at' &&
+    /^[ \t]+$/.test(t.gap) &&
+    before !== undefined &&
+    /^(?:works?|worked|working|job|jobs|employed|shifts?|nights|internship)$/.test(before.norm) &&
+    !/^['’]s?\b/.test(text.slice(t.end, t.end + 3))
+  )
+    return true
+  return (
+    next !== undefined &&
+    next.shape === 'lower' &&
+    /^[ \t]+$/.test(next.gap) &&
+    moneyNoun.test(next.norm) &&
+    !firstNames.has(t.norm) &&
+    !announced(tokens, i, text)
+  )
 }
 
 /**
@@ -2321,6 +2422,8 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           !preposition &&
           !organisation &&
           after &&
+          // "Kofi Mensah van Bank of Ghana": also a word that a surname list knows.
+          !englishOrganisation(tokens, j + 1, text) &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
           !(isPlace(after.norm) && !lexicons().surnames.has(after.norm)) &&
