@@ -556,6 +556,7 @@ describe('names in free text, without form fields', () => {
       'Jan',
       'Piet',
     ])
+    expect(names('Overleg met Kibrom/Tesfay gehad.')).toEqual(['Kibrom', 'Tesfay'])
     expect(names('Jessica Abels | casemanager | Welzijnsnet')).toEqual(['Jessica Abels'])
     expect(names('Aanwezig: Sanne Bakker (moeder), Tessel van Spekhorst (Zorgrix).')).toEqual([
       'Sanne Bakker',

@@ -1636,11 +1636,19 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (t.gap === '·' || text[t.end] === '·') return 'no'
   if (text[t.end] === '.' && /^\p{Ll}{3}/u.test(text.slice(t.end + 1, t.end + 4)) && !inNames(t.norm))
     return 'no'
-  // "Arduin/Porthos": words joined by a slash that no name list knows are organisations.
+  // "Arduin/Porthos": words joined by a slash that no name list knows, one of them a word or a
+  // place, are organisations.
   const slashed =
     (text[t.end] === '/' && following?.gap === '/' ? following : undefined) ??
     (t.gap === '/' && prev?.shape === 'title' ? prev : undefined)
-  if (slashed !== undefined && slashed.shape === 'title' && !inNames(t.norm) && !inNames(slashed.norm))
+  if (
+    slashed !== undefined &&
+    slashed.shape === 'title' &&
+    !inNames(t.norm) &&
+    !inNames(slashed.norm) &&
+    // One of them a word or a place ("Kibrom/Tesfay" stays two people).
+    [t.norm, slashed.norm].some((w) => isCommonWord(w, true) || isPlace(w) || properEnding.test(w))
+  )
     return 'no'
   // "Jessica Abels | casemanager | Welzijnsnet": on a signature line split by bars, the employer
   // after the job.
