@@ -22,6 +22,7 @@ import { holdout5Notes } from '../fixtures/privacy-eval/holdout5.js'
 import { holdout6Notes } from '../fixtures/privacy-eval/holdout6.js'
 import { holdout7Notes } from '../fixtures/privacy-eval/holdout7.js'
 import { holdout8Notes } from '../fixtures/privacy-eval/holdout8.js'
+import { holdout9Notes } from '../fixtures/privacy-eval/holdout9.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -116,6 +117,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixth hold-out (written blind, before the detector changes of this round)', holdout6Notes],
     ['seventh hold-out (written blind, before the detector changes of this round)', holdout7Notes],
     ['eighth hold-out (written blind, before the detector changes of this round)', holdout8Notes],
+    ['ninth hold-out (written blind, before the detector changes of this round)', holdout9Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -139,6 +141,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixth', holdout6Notes, 150, 0.5],
     ['seventh', holdout7Notes, 160, 0.5],
     ['eighth', holdout8Notes, 160, 0.5],
+    ['ninth', holdout9Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
