@@ -8,7 +8,11 @@
 
 import { normaliseWord } from './lexicon.js'
 import { findNames } from './names.js'
-import { findInternationalPhones, internationalPhoneKey } from './phones-international.js'
+import {
+  findHomeFormatPhones,
+  findInternationalPhones,
+  internationalPhoneKey,
+} from './phones-international.js'
 
 /** The kinds of personal data Warmflow replaces, as they appear in placeholders (`[NAAM_1]`). */
 export const personalDataKinds = [
@@ -162,6 +166,7 @@ function findPhones(text: string): PersonalDataSpan[] {
     spans.push({ kind: 'TELEFOON', start: from, end, text: found, key })
   }
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   return spans
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findPersonalData, normaliseValue } from './detect.js'
-import { findInternationalPhones } from './phones-international.js'
+import { findHomeFormatPhones, findInternationalPhones } from './phones-international.js'
 
 describe('findInternationalPhones', () => {
   it('finds numbers with a foreign country prefix, written in the usual ways', () => {
@@ -49,5 +49,38 @@ describe('findInternationalPhones', () => {
     // A known value from a form field gets the same key as the number found in the text.
     expect(normaliseValue('TELEFOON', '+48 (0)601-223-947')).toBe('+48601223947')
     expect(normaliseValue('TELEFOON', '+31 6 12345678')).toBe('0612345678')
+  })
+
+  it('finds numbers of other countries written as at home, without a country prefix', () => {
+    const cases: [string, string][] = [
+      ['broer belt vanuit Sivas (0532 418 2290).', '0532 418 2290'],
+      ['husband works in Lagos (0803 555 1827)', '0803 555 1827'],
+      ['tante in Londen: 07700-900-123, bellen na 18u', '07700-900-123'],
+      ['neef in Duisburg: 0151 2345 6789', '0151 2345 6789'],
+    ]
+    for (const [text, number] of cases) {
+      expect(
+        findHomeFormatPhones(text).map((f) => f.text),
+        text,
+      ).toEqual([number])
+      expect(
+        findPersonalData(text, { kinds: ['TELEFOON'] }).map((f) => f.text),
+        text,
+      ).toEqual([number])
+    }
+  })
+
+  it('leaves Dutch numbers, case numbers, amounts, dates and postcodes to their own detectors', () => {
+    for (const text of [
+      'Bel 06 1234 5678 of 020-123 4567',
+      'dossier 123456789 en 0123 456 78',
+      'schuld 1.250,00 en 12.500,50 euro',
+      'afspraak 05-12-2026 om 10.30',
+      'bedragen 0,50 0,75 en 01.02.2026',
+      'IBAN NL91 ABNA 0417 1643 00',
+      'postcode 1234 AB, klantnummer 00012345678',
+    ]) {
+      expect(findHomeFormatPhones(text), text).toEqual([])
+    }
   })
 })

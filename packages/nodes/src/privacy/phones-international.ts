@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min'
 
 /** A phone number with a country prefix other than the Netherlands' (+31), found in text. */
 export interface InternationalPhone {
@@ -63,6 +63,79 @@ export function findInternationalPhones(text: string): InternationalPhone[] {
       found.push({ start: match.index, end: match.index + part.length, text: part, key })
       break
     }
+  }
+  return found
+}
+
+/**
+ * Countries whose people live in the Netherlands in numbers (and its neighbours), whose phone
+ * numbers are written at home with a leading 0: a number in that form is checked against each.
+ */
+const homeFormatCountries: readonly CountryCode[] = [
+  'TR',
+  'MA',
+  'DZ',
+  'TN',
+  'EG',
+  'SY',
+  'IQ',
+  'IR',
+  'AF',
+  'PK',
+  'IN',
+  'ID',
+  'CN',
+  'VN',
+  'SR',
+  'CW',
+  'AW',
+  'GH',
+  'NG',
+  'CV',
+  'ET',
+  'ER',
+  'SO',
+  'KE',
+  'GB',
+  'DE',
+  'BE',
+  'FR',
+  'BG',
+  'RO',
+  'UA',
+  'RU',
+  'RS',
+  'BA',
+  'HR',
+  'AL',
+  'GR',
+  'YE',
+]
+
+// A leading 0 and 10–11 more digits, in groups of 2–5 separated by one space, dot or dash.
+const homeFormat = /(?<![\p{L}\p{N}+.,/-])0\d{1,4}(?:[ .-]\d{2,5}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+
+/**
+ * Finds phone numbers of other countries written as they are at home, without a country prefix
+ * (`0532 418 2290` in Turkey, `0803 555 1827` in Nigeria): a leading 0 and 11 or 12 digits in
+ * all, in groups, that are a possible number (by its length rules) of a country in
+ * {@link homeFormatCountries}. A Dutch number has 10 digits, so it is never one of these; a
+ * 9-digit case number or an amount never matches the shape. The key is the digits as written,
+ * since the country cannot be told for sure.
+ *
+ * @example
+ * findHomeFormatPhones('broer belt vanuit Sivas (0532 418 2290)')[0]?.text // '0532 418 2290'
+ */
+export function findHomeFormatPhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const match of text.matchAll(homeFormat)) {
+    const digits = match[0].replace(/\D/g, '')
+    if (digits.length < 11 || digits.length > 12) continue
+    const possible = homeFormatCountries.some(
+      (country) => parsePhoneNumberFromString(digits, country)?.isPossible() === true,
+    )
+    if (!possible) continue
+    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: digits })
   }
   return found
 }
