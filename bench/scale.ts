@@ -199,6 +199,10 @@ async function main() {
       WARMFLOW_WORKFLOW_BUNDLE: bundlePath,
       WARMFLOW_DATA_DIR: dataDir,
       WARMFLOW_MAX_CACHED_WORKFLOWS: maxCached,
+      // Node options for the worker process alone, e.g. V8 heap flags to compare.
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+        : {}),
       WARMFLOW_TEMPORAL_METRICS_PORT: String(metricsPort),
       WARMFLOW_METRICS_PORT: String(workerMetricsPort),
     })
@@ -381,6 +385,12 @@ async function main() {
         `workflow cache ${cachedNow ?? '?'} (peak ${cachePeak}, WARMFLOW_MAX_CACHED_WORKFLOWS=${maxCached}); ` +
         `API process ${rssOf(process.pid).toFixed(0)} MB, Temporal ${rssOf(temporal.process.pid ?? 0).toFixed(0)} MB`,
     )
+
+    // BENCH_MEMORY_ONLY=1: the worker's memory only, to compare its settings quickly.
+    if (process.env.BENCH_MEMORY_ONLY === '1') {
+      say(`Worker memory only (BENCH_MEMORY_ONLY=1); load ${load()}.`)
+      return
+    }
 
     // 3. The inbox.
     say(`Inbox requests with ${waiting} open tasks (${inboxRequests} of each; load ${load()})…`)

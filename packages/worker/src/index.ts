@@ -1,4 +1,9 @@
-export { loadWorkerConfig, type WorkerConfig, WorkerConfigError } from './config.js'
+export {
+  defaultWorkflowHeapMb,
+  loadWorkerConfig,
+  type WorkerConfig,
+  WorkerConfigError,
+} from './config.js'
 export {
   createLog,
   createWorkerLogger,

@@ -100,6 +100,9 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
     // A run's payloads are encrypted with its own data key (run_keys) when there is a database.
     payloadCodecs: [createEncryptionCodec({ keys: payloadKeys, runKeys: stores?.runKeys })],
     ...(config.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: config.maxCachedWorkflows }),
+    maxConcurrentWorkflowTaskExecutions: config.maxConcurrentWorkflowTasks,
+    workflowThreadPoolSize: config.workflowThreads,
+    workflowHeapMb: config.workflowHeapMb,
     ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
     nodeLog: nodeLogTo(log),
     activityInterceptors: [observeActivities(metrics ? { metrics } : {})],

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8'
 import { Client } from '@temporalio/client'
 import type { Duration, PayloadCodec } from '@temporalio/common'
 import {
@@ -42,6 +43,18 @@ export interface WarmflowWorkerOptions {
    * grows with the heap limit (about 1,000 at 2 GB); one machine with many waiting runs wants less.
    */
   maxCachedWorkflows?: number
+  /**
+   * Workflow tasks the worker runs at once (Temporal's `maxConcurrentWorkflowTaskExecutions`,
+   * default 40); each one in flight holds its run's state in the workflow thread.
+   */
+  maxConcurrentWorkflowTaskExecutions?: number
+  /** Threads that run workflows (Temporal's `workflowThreadPoolSize`, default 1); each holds its own V8 heap. */
+  workflowThreadPoolSize?: number
+  /**
+   * V8 heap limit (old generation, MB) of the workflow threads (`defaultWorkflowHeapMb`); the
+   * process's limit when absent. A lower limit makes V8 collect the thread's garbage sooner.
+   */
+  workflowHeapMb?: number
   /**
    * Codecs for every payload, e.g. `createEncryptionCodec`; clients must use the same ones
    * (`warmflowDataConverter(codecs)`). Failure messages are encoded into payloads and go
@@ -123,6 +136,11 @@ export function bundleInterpreterWorkflow(options: { tracing?: boolean } = {}): 
  * await worker.run()
  */
 export async function createWarmflowWorker(options: WarmflowWorkerOptions): Promise<WarmflowWorker> {
+  // It becomes a V8 flag: a whole number only.
+  const heapMb = options.workflowHeapMb
+  if (heapMb !== undefined && !(Number.isInteger(heapMb) && heapMb >= 128 && heapMb <= 65_536)) {
+    throw new RangeError('workflowHeapMb must be a whole number from 128 to 65536')
+  }
   const { plugins, failures } = await loadPlugins(options.plugins ?? [])
   const registry = createRegistry([controlPlugin, builtinPlugin, ...plugins])
   const connection = await NativeConnection.connect({ address: options.address })
@@ -136,7 +154,12 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         auditRetentionDays: options.auditRetentionDays ?? auditRetentionDaysFromEnv(process.env),
       })
     : {}
-  const worker = await Worker.create({
+  // V8 reads the heap limit when a thread's heap is made, and Worker.create makes the workflow
+  // threads; this thread keeps its own limit, and the flag goes back to V8's default (0) after.
+  if (options.workflowHeapMb !== undefined) {
+    setFlagsFromString(`--max-old-space-size=${options.workflowHeapMb}`)
+  }
+  const creating = Worker.create({
     connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
@@ -144,6 +167,12 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath, bundlerOptions: workflowBundlerOptions }),
     ...(options.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: options.maxCachedWorkflows }),
+    ...(options.maxConcurrentWorkflowTaskExecutions === undefined
+      ? {}
+      : { maxConcurrentWorkflowTaskExecutions: options.maxConcurrentWorkflowTaskExecutions }),
+    ...(options.workflowThreadPoolSize === undefined
+      ? {}
+      : { workflowThreadPoolSize: options.workflowThreadPoolSize }),
     activities: {
       ...createActivities({
         registry,
@@ -176,6 +205,9 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
     // Failure messages are encoded into payloads too, so the codecs encrypt them.
     dataConverter: warmflowDataConverter(options.payloadCodecs ?? []),
   })
+  const worker = await (options.workflowHeapMb === undefined
+    ? creating
+    : creating.finally(() => setFlagsFromString('--max-old-space-size=0')))
   if (options.retentionSchedule && options.retention) {
     await ensureRetentionSchedule(client, { taskQueue: options.taskQueue })
   }
