@@ -234,6 +234,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       createLog,
       createWarmflowWorker,
       createWorkerLogger,
+      defaultWorkflowHeapMb,
       formatPluginFailures,
       logFormatFromEnv,
       nodeLogTo,
@@ -335,6 +336,8 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     ...(largeOutputBytes ? { largeOutputBytes } : {}),
     // Runs waiting on a person leave the cache and are replayed when they go on: bounded memory.
     maxCachedWorkflows: maxCachedWorkflowsFrom(env),
+    // The workflow thread's heap limit follows the cache: V8 then collects its garbage sooner.
+    workflowHeapMb: defaultWorkflowHeapMb(maxCachedWorkflowsFrom(env)),
     // Made by the supervisor (see `start`); bundled here with webpack only when run on its own.
     ...(env[workflowBundleVariable]
       ? { workflowBundle: { code: readFileSync(env[workflowBundleVariable], 'utf8') } }
