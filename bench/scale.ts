@@ -166,6 +166,10 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] })
   say(`bench:scale — ${waiting} waiting runs, a burst of ${burst}; load average at start ${load()}`)
   say(
+    `  worker: WARMFLOW_MAX_CACHED_WORKFLOWS=${maxCached}, WARMFLOW_WORKFLOW_HEAP_MB=${process.env.WARMFLOW_WORKFLOW_HEAP_MB || 'default'}, ` +
+      `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`,
+  )
+  say(
     'Starting the Temporal dev server (SQLite file), PostgreSQL, the worker process and the API (127.0.0.1)…',
   )
   const dataDir = mkdtempSync(join(tmpdir(), 'warmflow-bench-scale-'))
@@ -199,6 +203,8 @@ async function main() {
       WARMFLOW_WORKFLOW_BUNDLE: bundlePath,
       WARMFLOW_DATA_DIR: dataDir,
       WARMFLOW_MAX_CACHED_WORKFLOWS: maxCached,
+      // As under `pnpm start` and in docs/k8s/worker.yaml: two glibc malloc arenas.
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       // Node options for the worker process alone, e.g. V8 heap flags to compare.
       ...(process.env.BENCH_WORKER_NODE_OPTIONS
         ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
