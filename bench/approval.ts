@@ -23,6 +23,7 @@ import {
 import { createEncryptionCodec, createSealer, generatePayloadKey, parsePayloadKeys } from '@warmflow/engine'
 import { createDb, createPostgresStores, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow, createWarmflowWorker } from '@warmflow/worker'
+import { approvalFlow } from './flows.js'
 import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
 
@@ -30,23 +31,7 @@ const approvals = Number(process.env.BENCH_APPROVALS ?? 200)
 const warmup = Number(process.env.BENCH_WARMUP ?? 10)
 const say = (line: string) => process.stdout.write(`${line}\n`)
 
-const flow = {
-  name: 'Bench: goedkeuren',
-  nodes: [
-    { id: 'start', type: 'manual', version: 1 },
-    {
-      id: 'check',
-      type: 'human.task',
-      version: 1,
-      config: { title: { nl: 'Bekijken', en: 'Review' }, role: 'approver' },
-    },
-    { id: 'next', type: 'transform', version: 1, config: { fields: { bericht: "'Goedgekeurd'" } } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', target: 'check' },
-    { id: 'e2', source: 'check', sourcePort: 'approved', target: 'next' },
-  ],
-}
+const flow = approvalFlow('Bench: goedkeuren')
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs

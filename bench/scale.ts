@@ -47,6 +47,7 @@ import { builtinPlugin } from '@warmflow/nodes'
 import { createDb, createPostgresStores, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import { sql } from 'kysely'
+import { approvalFlow } from './flows.js'
 import { rssOf } from './process-stats.js'
 import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
@@ -63,23 +64,7 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ')
 
-const approvalFlow = {
-  name: 'Bench: wachten op een taak',
-  nodes: [
-    { id: 'start', type: 'manual', version: 1 },
-    {
-      id: 'check',
-      type: 'human.task',
-      version: 1,
-      config: { title: { nl: 'Bekijken', en: 'Review' }, role: 'approver' },
-    },
-    { id: 'next', type: 'transform', version: 1, config: { fields: { bericht: "'Goedgekeurd'" } } },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', target: 'check' },
-    { id: 'e2', source: 'check', sourcePort: 'approved', target: 'next' },
-  ],
-}
+const waitingFlow = approvalFlow('Bench: wachten op een taak')
 
 const directFlow = {
   name: 'Bench: zonder wachten',
@@ -294,7 +279,7 @@ async function main() {
       if (published.status !== 201) throw new Error(`flow not published: ${JSON.stringify(published.body)}`)
       return created.body.id as string
     }
-    const approvalFlowId = await publish(approvalFlow)
+    const approvalFlowId = await publish(waitingFlow)
     const directFlowId = await publish(directFlow)
     /** Starts `count` runs of a flow through the API, `startConcurrency` at a time. */
     const startRuns = async (flowId: string, count: number) => {
