@@ -236,7 +236,13 @@ beforeAll(async () => {
   await running
 
   db = createDb(pg.appUrl, { max: 4 })
-  const http = { request: (path: string, init: RequestInit) => fetch(`${base}${path}`, init) }
+  // A request gives up after 15 s, as a browser or proxy would: a connection that Node's cluster
+  // module was handing to the API process at the moment it is killed can be left unanswered and
+  // open (the primary holds it), so without a timeout one decision could wait forever.
+  const http = {
+    request: (path: string, init: RequestInit) =>
+      fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(15_000) }),
+  }
   const accounts = createAccounts(http as never, db)
   const team = await accounts.createTeam()
   as = accounts.as(await accounts.createUser({ roles: ['admin', 'designer', 'approver'], teams: [team] }))
