@@ -24,7 +24,7 @@ import { createEncryptionCodec, createSealer, generatePayloadKey, parsePayloadKe
 import { createDb, createPostgresStores, migrateToLatest } from '@warmflow/store'
 import { bundleInterpreterWorkflow, createWarmflowWorker } from '@warmflow/worker'
 import { approvalFlow } from './flows.js'
-import { signInBenchUser } from './session.js'
+import { benchSession } from './session.js'
 import { percentile } from './stats.js'
 
 const approvals = Number(process.env.BENCH_APPROVALS ?? 200)
@@ -84,16 +84,7 @@ async function main() {
     )
     closers.unshift(() => api.close())
 
-    const { teamId, headers } = await signInBenchUser(db, api.url, ['designer', 'approver'])
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${api.url}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-      const text = await response.text()
-      return { status: response.status, body: text ? JSON.parse(text) : undefined }
-    }
+    const { teamId, call } = await benchSession(db, api.url, ['designer', 'approver'])
     const created = await call('POST', `/api/v1/flows?teamId=${teamId}`, flow)
     if (created.status !== 201) throw new Error(`flow not created: ${JSON.stringify(created.body)}`)
     const flowId = created.body.id as string

@@ -49,7 +49,7 @@ import { bundleInterpreterWorkflow } from '@warmflow/worker'
 import { sql } from 'kysely'
 import { approvalFlow } from './flows.js'
 import { rssOf } from './process-stats.js'
-import { signInBenchUser } from './session.js'
+import { benchSession } from './session.js'
 import { percentile } from './stats.js'
 
 const waiting = Number(process.env.BENCH_WAITING ?? 10_000)
@@ -262,16 +262,7 @@ async function main() {
     )
     closers.unshift(() => api.close())
 
-    const { teamId, headers } = await signInBenchUser(db, api.url, ['designer', 'approver'])
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${api.url}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      })
-      const text = await response.text()
-      return { status: response.status, body: text ? JSON.parse(text) : undefined }
-    }
+    const { teamId, call } = await benchSession(db, api.url, ['designer', 'approver'])
     const publish = async (flow: unknown) => {
       const created = await call('POST', `/api/v1/flows?teamId=${teamId}`, flow)
       if (created.status !== 201) throw new Error(`flow not created: ${JSON.stringify(created.body)}`)

@@ -34,3 +34,36 @@ export async function signInBenchUser(
     },
   }
 }
+
+/** One JSON request to the API as the signed-in bench user: status and parsed body. */
+export type BenchCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: any }>
+
+/**
+ * Signs the bench user in (see {@link signInBenchUser}) and returns its team and a caller that
+ * sends JSON requests with its session.
+ *
+ * @example
+ * const { teamId, call } = await benchSession(db, api.url, ['designer'])
+ * await call('GET', '/api/v1/flows')
+ */
+export async function benchSession(
+  db: Kysely<Database>,
+  apiUrl: string,
+  roles: Role[],
+): Promise<{ teamId: string; headers: Record<string, string>; call: BenchCall }> {
+  const { teamId, headers } = await signInBenchUser(db, apiUrl, roles)
+  const call: BenchCall = async (method, path, body) => {
+    const response = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await response.text()
+    return { status: response.status, body: text ? JSON.parse(text) : undefined }
+  }
+  return { teamId, headers, call }
+}
