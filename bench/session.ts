@@ -35,13 +35,6 @@ export async function signInBenchUser(
   }
 }
 
-/** One JSON request to the API as the signed-in bench user: status and parsed body. */
-export type BenchCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-) => Promise<{ status: number; body: any }>
-
 /**
  * Signs the bench user in (see {@link signInBenchUser}) and returns its team and a caller that
  * sends JSON requests with its session.
@@ -50,13 +43,10 @@ export type BenchCall = (
  * const { teamId, call } = await benchSession(db, api.url, ['designer'])
  * await call('GET', '/api/v1/flows')
  */
-export async function benchSession(
-  db: Kysely<Database>,
-  apiUrl: string,
-  roles: Role[],
-): Promise<{ teamId: string; headers: Record<string, string>; call: BenchCall }> {
+export async function benchSession(db: Kysely<Database>, apiUrl: string, roles: Role[]) {
   const { teamId, headers } = await signInBenchUser(db, apiUrl, roles)
-  const call: BenchCall = async (method, path, body) => {
+  // One JSON request with the session: status and parsed body (JSON.parse's any, read field by field).
+  const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${apiUrl}${path}`, {
       method,
       headers,
