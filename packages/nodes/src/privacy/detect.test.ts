@@ -570,6 +570,25 @@ describe('names in free text, without form fields', () => {
       'Tesfay Gebru',
     ])
   })
+  it('reads a known first name and a surname-shaped word as a person, not as an organisation', () => {
+    // After a kind of organisation, a governing word or "<job> van": the pair is a person.
+    expect(names('Kraamzorg Marloes Tiemersma stopt vrijdag.').join('|')).toContain('Marloes Tiemersma')
+    expect(names('Doorverwezen naar Jorieke Vlasbloem (Raadslieden Zaanstad).')).toEqual([
+      'Jorieke Vlasbloem',
+    ])
+    expect(names('Hij werkt in het restaurant van Truong Khai Vinh in de Haarlemmerweg.')).toEqual([
+      'Truong Khai Vinh',
+    ])
+    // After a first name and "van", a word ending as Dutch place names do is the surname.
+    expect(names('Deelnemers: Kim van Driehoeven; Jeroen Pelkmansveld.')).toEqual([
+      'Kim van Driehoeven',
+      'Jeroen Pelkmansveld',
+    ])
+    // The other way: a firm, a shop, an employer after "van" keep their reading.
+    expect(names('Ze werkt bij de Albert Heijn. Hij werkt bij Kees Smit Tuinmeubelen.')).toEqual([])
+    expect(names('Gesproken met Yolanda van Kervaro over de regeling.')).toEqual(['Yolanda'])
+    expect(names('Maartje van Taalcafé Noord tekent.')).toEqual(['Maartje'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })
