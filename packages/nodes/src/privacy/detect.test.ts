@@ -589,6 +589,23 @@ describe('names in free text, without form fields', () => {
     expect(names('Gesproken met Yolanda van Kervaro over de regeling.')).toEqual(['Yolanda'])
     expect(names('Maartje van Taalcafé Noord tekent.')).toEqual(['Maartje'])
   })
+  it('reads an undecided first name before a surname-shaped word, and a place after "de", as a person', () => {
+    expect(names('Voor Bas Kleikers.')).toEqual(['Bas Kleikers'])
+    expect(names('budgetbeheerder Wouter Kievitsbloem belt.')).toEqual(['Wouter Kievitsbloem'])
+    expect(names('Consulent Steffie de Smalbroek.')).toEqual(['Steffie de Smalbroek'])
+    expect(names('mw jannie van der zwaluwkolk huilt')).toEqual(['jannie van der zwaluwkolk'])
+    // Not a first name before particles and a place that names a firm ("loon Dirk van den Broek").
+    expect(names('Inkomen: loon Dirk van den Broek distributiecentrum.')).toEqual([])
+  })
+  it('leaves employers, branches, creditors, parts of town and compounds of three words alone', () => {
+    expect(names('Hij heeft zijn loonstroken van Kwantix nog niet ingeleverd.')).toEqual([])
+    expect(names('She missed her appointment at the Rabobank branch.')).toEqual([])
+    expect(names('The client owes € 4.300 to Collenda.')).toEqual([])
+    expect(names('Hij woont in de Spaarndammerbuurt.')).toEqual([])
+    expect(names('Huisbezoek woensdag. Aanvraag Kinderopvangtoeslag loopt.')).toEqual([])
+    // A person after "owes … to" keeps a known first name or a role word.
+    expect(names('He owes € 50 to his brother Kibrom and € 20 to Sanne.')).toEqual(['Kibrom', 'Sanne'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -401,12 +401,12 @@ const englishWords = wordSet(
     'help meet house home rent pay paid money sick ill hospital doctor case worker also only still again here there now soon ' +
     'later who what where when why how we us can cannot cant will would thx ok okay referred monday tuesday wednesday thursday friday ' +
     'saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends morning afternoon evening tonight bigger small big new old good bad ' +
-    'january february march april may june july august september october november december',
+    'january february march april may june july august september october november december owes owe owed',
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
 const properEndingPattern =
-  /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje|incasso|care|energie|finance)$/u
+  /^(\p{L}{4,}?)(?:straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|markt|veld|plantsoen|haven|wijk|dam|dorp|stad|kerk|school|college|centrum|kliniek|ziekenhuis|huis|zorg|groep|werk|bank|team|loket|dienst|fonds|wet|raad|bureau|instituut|stichting|vereniging|plaza|campus|academie|universiteit|gemeente|provincie|regio|wonen|woningen|hulp|maatje|incasso|care|energie|finance|buurt|kwartier)$/u
 
 /** Street words at the end of a compound: "Nieuwstraat", "Kerkweg", "Stationsplein". */
 const streetEnding =
@@ -491,7 +491,7 @@ const compassWords = wordSet('noord oost zuid west midden zuidoost zuidwest noor
  * compound forms are matched on their ending.)
  */
 const organisationGovernor =
-  /(?:boodschappen|kleding|schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen)$/
+  /(?:boodschappen|kleding|schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen|loonstrook|loonstroken|salarisstrook|salarisstroken|jaaropgaaf|jaaropgave|jaaropgaven|loon|salaris)$/
 
 /**
  * Words of care, housing and paperwork that take an organisation or a person after a preposition
@@ -636,7 +636,9 @@ function computeCommonWord(norm: string, allowCompounds: boolean): boolean {
     const headKnown =
       words.has(head) ||
       ((head.endsWith('s') || head.endsWith('e')) && words.has(head.slice(0, -1))) ||
-      (head.endsWith('en') && words.has(head.slice(0, -2)))
+      (head.endsWith('en') && words.has(head.slice(0, -2))) ||
+      // "kinderopvang|toeslag": a head that is a compound itself (cached; the length bounds the work).
+      (i >= 8 && isCommonWord(head, true))
     if (!headKnown) continue
     const tail = norm.slice(i)
     for (const stem of stems(tail)) if (stem.length >= 4 && words.has(stem)) return true
@@ -1785,6 +1787,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     /^[ \t]+$/.test(t.gap) &&
     lexicons().places.has(prev.norm) &&
     !inNames(prev.norm) &&
+    // "Voor Bas Kleikers": a function word is no town, though a village may bear its name.
+    !functionWords.has(prev.norm) &&
     lexicons().words.has(t.norm) &&
     !lexicons().firstNames.has(prev.norm) &&
     !announced(tokens, i, text)
@@ -2005,6 +2009,25 @@ function englishOrganisation(tokens: Token[], i: number, text: string): boolean 
     before !== undefined &&
     /^(?:works?|worked|working|job|jobs|employed|shifts?|nights|internship)$/.test(before.norm) &&
     !/^['’]s?\b/.test(text.slice(t.end, t.end + 3))
+  )
+    return true
+  // "at the Triodos branch", "the Rabobank office": "the", the word and a noun for a place of business.
+  if (
+    prev?.text === 'the' &&
+    /^[ \t]+$/.test(t.gap) &&
+    next !== undefined &&
+    /^[ \t]+$/.test(next.gap) &&
+    /^(?:branch|office|offices|store|shop|desk|counter|helpdesk|website|app|account)$/.test(next.text)
+  )
+    return true
+  // "owes € 4.300 to Collenda", "debt to …": the creditor after a debt in English.
+  if (
+    prev?.text === 'to' &&
+    /^[ \t]+$/.test(t.gap) &&
+    !firstNames.has(t.norm) &&
+    /\b(?:owes?|owed|owing|debts?|arrears)[ \t]+(?:€|EUR|\$|£)[ \t]?\d[\d.,]*[ \t]+$/i.test(
+      text.slice(Math.max(0, prev.start - 40), prev.start),
+    )
   )
     return true
   return (
@@ -2390,6 +2413,15 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
     }
     i = k
   }
+  // "beheerder Wouter Kievitsbloem", "Voor Bas Kleikers": a first name left undecided (it is a
+  // word too) before a word shaped as a surname is the name.
+  for (let i = 0; i < tokens.length; i++)
+    if (
+      verdicts[i] === 'maybe' &&
+      !nameParticles.has(tokens[i + 1]?.norm ?? '') &&
+      firstNameAndSurnameShape(tokens, i)
+    )
+      verdicts[i] = 'name'
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {
     if (verdicts[i] !== 'maybe') continue
@@ -2484,11 +2516,14 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
             lowerName)
         // "HENNIE VAN DER KUIPERSHOEK", "Mirthe van Kloppenburgh": after a first name and particles a
         // compound that is no plain word itself is the surname.
+        // "CL. FRANSJE VAN DE KAMPERVOORT": also after a name that a title or role word announces;
+        // "mw jannie van der zwaluwkolk": in lower case a compound of seven letters or more.
         const compoundSurname =
           after !== undefined &&
-          after.shape !== 'lower' &&
+          (after.shape !== 'lower' || (lowerName && after.norm.length >= 7)) &&
           after.shape === tokens[last]!.shape &&
-          lexicons().firstNames.has(tokens[last]!.norm) &&
+          (lexicons().firstNames.has(tokens[last]!.norm) ||
+            (after.shape === 'upper' && last === i && announced(tokens, last, text))) &&
           after.norm.length >= 5 &&
           !isCommonWord(after.norm, false) &&
           !properEnding.test(after.norm) &&
@@ -2528,7 +2563,10 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           !englishOrganisation(tokens, j + 1, text) &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
-          !(isPlace(after.norm) && !lexicons().surnames.has(after.norm)) &&
+          // "Steffie de Smalbroek": a place is the surname after a first name and "de", "ter" or
+          // "ten"; after "van" it may say where she is from ("Kim van Zwolle", "van den Broek").
+          (!(isPlace(after.norm) && !lexicons().surnames.has(after.norm)) ||
+            (tokens[last + 1]!.norm !== 'van' && firstNameAndSurnameShape(tokens, last))) &&
           (inNames(after.norm) ||
             ((!isCommonWord(after.norm, true) || compoundSurname) &&
               !organisationContext(tokens, j + 1, text)))
