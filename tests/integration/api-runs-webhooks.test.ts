@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Client } from '@temporalio/client'
 import { createApp, signWebhook } from '@warmflow/api'
-import { createDb, databaseUser, grantAppRole } from '@warmflow/store'
+import { createDb, databaseUser, destroyRunKeys, grantAppRole } from '@warmflow/store'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createSideEffectTables } from '../fixtures/side-effect-plugin.js'
@@ -180,6 +180,39 @@ describe('webhook trigger', () => {
     expect((await deliver(flowId, 'whsec_x', body)).status).toBe(404)
     expect((await deliver('00000000-0000-4000-8000-000000000000', 'whsec_x', body)).status).toBe(404)
     expect((await deliver('nope', 'whsec_x', body)).status).toBe(404)
+  })
+
+  it("writes the run's data key with its row, and never makes a new key for an erased run", async () => {
+    const flowId = await publishedFlow(webhookFlow())
+    const { body: made } = await platform.request('POST', `/api/v1/flows/${flowId}/webhook/secret`)
+    const answer = await deliver(flowId, made.secret, '{"voornaam":"Ilse"}', { id: 'msg_key' })
+    expect(answer.body).toMatchObject({ status: 'completed', output: { bericht: 'Welkom, Ilse' } })
+    const run = await platform.db
+      .selectFrom('runs')
+      .innerJoin('run_keys', 'run_keys.workflow_id', 'runs.workflow_id')
+      .select(['run_keys.key_id', 'run_keys.wrapped', 'run_keys.created_at', 'runs.created_at as runCreated'])
+      .where('runs.id', '=', answer.body.runId)
+      .executeTakeFirstOrThrow()
+    // The key went in with the row, in the same statement (the worker read it from there).
+    expect(run.key_id).not.toBeNull()
+    expect(run.wrapped).not.toBeNull()
+    expect(run.created_at.getTime()).toBe(run.runCreated.getTime())
+
+    // A delivery id names its workflow. Once that workflow's key is destroyed (the person was
+    // erased), a delivery under the same id makes no new key: its run cannot start.
+    const workflowId = `run-${flowId}-${createHash('sha256').update('webhook:msg_gone').digest('hex').slice(0, 32)}`
+    await destroyRunKeys(platform.db, [workflowId])
+    const refused = await deliver(flowId, made.secret, '{"voornaam":"Ilse"}', { id: 'msg_gone' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('run.erased')
+    expect(JSON.stringify(refused.body)).not.toContain('Ilse')
+    const key = await platform.db
+      .selectFrom('run_keys')
+      .selectAll()
+      .where('workflow_id', '=', workflowId)
+      .executeTakeFirstOrThrow()
+    expect(key).toMatchObject({ key_id: null, wrapped: null })
+    await expect(platform.client.workflow.getHandle(workflowId).describe()).rejects.toThrow()
   })
 
   it('answers 202 with a status URL past the wait, and the run still finishes', async () => {

@@ -92,6 +92,7 @@ export {
   createRunKeyStore,
   destroyRunKeys,
   type PostgresRunKeyStore,
+  type PreparedRunKey,
   type RunKeyStoreOptions,
 } from './subjects/run-keys.js'
 export {

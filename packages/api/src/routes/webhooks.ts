@@ -195,6 +195,9 @@ export function webhookRoutes(deps: AppDeps) {
         400: problemResponse('The body does not fit the trigger'),
         401: problemResponse('Signature refused'),
         404: problemResponse('No such webhook'),
+        409: problemResponse(
+          'The flow is not published or is archived, or the run of this delivery was erased',
+        ),
       },
     }),
     async (c) => {
@@ -203,7 +206,7 @@ export function webhookRoutes(deps: AppDeps) {
       if (!isUuid(id)) throw hookNotFound
       const flow = await deps.db
         .selectFrom('flows')
-        .select(['id', 'team_id', 'webhook_secret', 'latest_version'])
+        .select(['id', 'team_id', 'webhook_secret', 'latest_version', 'archived_at'])
         .where('id', '=', id)
         .executeTakeFirst()
       if (!flow?.webhook_secret || !deps.credentialKey) throw hookNotFound
@@ -239,6 +242,7 @@ export function webhookRoutes(deps: AppDeps) {
       const deliveryId = headers['webhook-id'] as string
       const { row, created, definition } = await startRun(deps, {
         flowId: flow.id,
+        flow,
         teamId: flow.team_id,
         input,
         trigger: 'webhook',

@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client'
 import {
   buildRunInput,
   type FlowDefinition,
+  hasRunKey,
   interpreterWorkflowType,
   type RunFlowInput,
   runSearchAttributes,
@@ -30,41 +31,113 @@ export interface StartRunRequest {
   startedBy: string | null
   idempotencyKey?: string | undefined
   retryOf?: string | undefined
+  /** The flow's row, when the caller read it already (saves reading it again). */
+  flow?: KnownFlow | undefined
   /** Written in the statement that confirms the start, so a started run is always audited. */
   audit?: { c: Context; event: Omit<AuditEvent, 'objectId' | 'objectType' | 'teamId'> }
 }
 
+const runErased = new ApiError(409, 'run.erased', {
+  nl: 'Deze aanvraag hoort bij een run waarvan de gegevens zijn gewist op verzoek van de persoon. Hij start niet opnieuw.',
+  en: 'This request belongs to a run whose data was erased at the request of the person it was about. It does not start again.',
+})
+
 const conflict = (code: string, text: { nl: string; en: string }) => new ApiError(409, code, text)
 
-/** The flow and the definition a run will run, with its version (null: a test definition). */
-async function resolveRunSource(deps: AppDeps, flowId: string, source: RunSource | undefined) {
-  if (source && 'definition' in source) {
-    const flow = await deps.db
-      .selectFrom('flows')
-      .select(['id', 'archived_at'])
-      .where('id', '=', flowId)
-      .executeTakeFirst()
-    if (!flow) return undefined
-    const snapshot = snapshotFlow(flow.id, 0, source.definition)
-    return { ...flow, version: null, definition: source.definition, hash: snapshot.hash }
+/** A published version's definition and hash: a version never changes once published. */
+interface PublishedVersion {
+  definition: FlowDefinition
+  hash: string
+}
+
+/** The most published versions a process keeps in memory, per database. */
+const maxCachedVersions = 200
+const versionCaches = new WeakMap<object, Map<string, PublishedVersion>>()
+
+/**
+ * Reads a published version, from memory when this process read it before. Versions are
+ * immutable (publishing makes a new one), so only the flow's row, which says which version is
+ * the newest and whether the flow is archived, is read on every start.
+ */
+async function publishedVersion(
+  deps: AppDeps,
+  flowId: string,
+  version: number,
+): Promise<PublishedVersion | undefined> {
+  let cache = versionCaches.get(deps.db)
+  if (!cache) {
+    cache = new Map()
+    versionCaches.set(deps.db, cache)
   }
-  return deps.db
-    .selectFrom('flows')
-    .innerJoin('flow_versions', (join) => {
-      const sameFlow = join.onRef('flow_versions.flow_id', '=', 'flows.id')
-      return source
-        ? sameFlow.on('flow_versions.version', '=', source.version)
-        : sameFlow.onRef('flow_versions.version', '=', 'flows.latest_version')
-    })
-    .select([
-      'flows.id',
-      'flows.archived_at',
-      'flow_versions.version',
-      'flow_versions.definition',
-      'flow_versions.hash',
-    ])
-    .where('flows.id', '=', flowId)
+  const key = `${flowId}:${version}`
+  const hit = cache.get(key)
+  if (hit) {
+    // The most recently used stay.
+    cache.delete(key)
+    cache.set(key, hit)
+    return hit
+  }
+  const row = await deps.db
+    .selectFrom('flow_versions')
+    .select(['definition', 'hash'])
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
     .executeTakeFirst()
+  if (!row) return undefined
+  // Shared by every start that reads it: frozen, so no caller can change another run's definition.
+  deepFreeze(row)
+  cache.set(key, row)
+  if (cache.size > maxCachedVersions) {
+    const oldest = cache.keys().next().value
+    if (oldest !== undefined) cache.delete(oldest)
+  }
+  return row
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const inner of Object.values(value)) deepFreeze(inner)
+}
+
+/** What a start knows of the flow already (the webhook route reads it to check the signature). */
+export interface KnownFlow {
+  id: string
+  archived_at: Date | null
+  latest_version: number | null
+}
+
+/** The flow and the definition a run will run, with its version (null: a test definition). */
+async function resolveRunSource(
+  deps: AppDeps,
+  flowId: string,
+  source: RunSource | undefined,
+  known?: KnownFlow,
+) {
+  const flow =
+    known?.id === flowId
+      ? known
+      : await deps.db
+          .selectFrom('flows')
+          .select(['id', 'archived_at', 'latest_version'])
+          .where('id', '=', flowId)
+          .executeTakeFirst()
+  if (!flow) return undefined
+  if (source && 'definition' in source) {
+    const snapshot = snapshotFlow(flow.id, 0, source.definition)
+    return {
+      id: flow.id,
+      archived_at: flow.archived_at,
+      version: null,
+      definition: source.definition,
+      hash: snapshot.hash,
+    }
+  }
+  const version = source ? source.version : flow.latest_version
+  if (version === null) return undefined
+  const published = await publishedVersion(deps, flow.id, version)
+  if (!published) return undefined
+  return { id: flow.id, archived_at: flow.archived_at, version, ...published }
 }
 
 /**
@@ -106,7 +179,7 @@ export async function startRun(
   // A repeat is found by the unique key when its row is inserted (no lookup first: repeats are
   // rare, and every start would pay for it). A repeat of a run whose flow was archived or
   // unpublished since still gets that run.
-  const version = await resolveRunSource(deps, request.flowId, request.source)
+  const version = await resolveRunSource(deps, request.flowId, request.source, request.flow)
   if (!version || version.archived_at) {
     const existing = await findExisting()
     if (existing) return repeat(existing)
@@ -161,14 +234,42 @@ export async function startRun(
           retry_of: request.retryOf ?? null,
         })
         .returningAll()
+    // The run's data key goes in with its row (one round trip instead of the codec's own when
+    // the start is encoded); the codec then finds it in memory.
+    const runKey = hasRunKey(workflowId) ? deps.stores?.runKeys?.prepare(workflowId) : undefined
+    const insertRunWithKey = async (executor: typeof db): Promise<{ run: RunRow; keyMade: boolean }> => {
+      if (!runKey) return { run: await insertRun(executor).executeTakeFirstOrThrow(), keyMade: false }
+      const { key_made, ...run } = await executor
+        .with('run', () => insertRun(executor))
+        .with('run_key', (qb) =>
+          qb
+            .insertInto('run_keys')
+            .values(runKey.row)
+            .onConflict((oc) => oc.column('workflow_id').doNothing())
+            .returning('workflow_id'),
+        )
+        .selectFrom('run')
+        .selectAll('run')
+        .select((eb) => eb.exists(eb.selectFrom('run_key').select('workflow_id')).as('key_made'))
         .executeTakeFirstOrThrow()
-    inserted = identifiers.length
+      return { run, keyMade: Boolean(key_made) }
+    }
+    const made = identifiers.length
       ? await db.transaction().execute(async (trx) => {
-          const run = await insertRun(trx)
-          if (hasher) await linkRunSubjects(trx, hasher, { runId: run.id, teamId: run.team_id }, identifiers)
-          return run
+          const result = await insertRunWithKey(trx)
+          if (hasher)
+            await linkRunSubjects(
+              trx,
+              hasher,
+              { runId: result.run.id, teamId: result.run.team_id },
+              identifiers,
+            )
+          return result
         })
-      : await insertRun(db)
+      : await insertRunWithKey(db)
+    inserted = made.run
+    // A key that was not inserted (a destroyed one is there) is never used.
+    if (made.keyMade) runKey?.keep()
   } catch (error) {
     // A concurrent start with the same key won the race: answer with its run.
     if (isUniqueViolation(error)) {
@@ -241,6 +342,8 @@ async function launchRun(
           .execute()
           .catch(() => undefined)
       }
+      // The delivery or key names a run whose person was erased: its key is gone for good.
+      if ((error as { code?: unknown }).code === 'codec.run_erased') throw runErased
       throw error
     }
   }

@@ -2797,6 +2797,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description The flow is not published or is archived, or the run of this delivery was erased */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 413: components["responses"]["TooLarge"];
                 415: components["responses"]["NotJson"];
                 503: components["responses"]["ServiceUnavailable"];

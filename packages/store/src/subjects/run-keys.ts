@@ -10,6 +10,21 @@ export interface PostgresRunKeyStore extends RunKeyStore {
    * so no key is ever made for it later. Returns how many keys were destroyed now.
    */
   destroy(workflowIds: readonly string[]): Promise<number>
+  /**
+   * A new key for a workflow, for the caller to insert in a statement of its own (so a run's row
+   * and its key take one round trip): `row` goes into `run_keys` with `on conflict do nothing`,
+   * and `keep()` is called only once that insert is known to have happened, after which
+   * {@link RunKeyStore.obtain} answers from memory. A key that was not inserted is never used.
+   */
+  prepare(workflowId: string): PreparedRunKey
+}
+
+/** A key made by {@link PostgresRunKeyStore.prepare}, not yet in the database. */
+export interface PreparedRunKey {
+  /** The row to insert into `run_keys`: the key wrapped by the payload keys. */
+  row: { workflow_id: string; key_id: string; wrapped: Uint8Array }
+  /** Keeps the key in memory; call it after the row was inserted and committed. */
+  keep(): void
 }
 
 /** Options for {@link createRunKeyStore}. */
@@ -106,6 +121,16 @@ export function createRunKeyStore(
   }
 
   return {
+    prepare(workflowId) {
+      const key = randomBytes(32)
+      const made = sealer.seal(key, wrapContext(workflowId))
+      return {
+        row: { workflow_id: workflowId, key_id: made.keyId, wrapped: made.data },
+        keep: () => {
+          remember(workflowId, new Uint8Array(key))
+        },
+      }
+    },
     obtain(workflowId) {
       return once(workflowId, async () => {
         const made = sealer.seal(randomBytes(32), wrapContext(workflowId))
