@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { asyncLocalStorage, type Context } from '@temporalio/activity'
@@ -93,5 +93,24 @@ describe('the in-flight ledger of local activities', () => {
     await asLocalActivity('3', () => activities.runNode(args))
     expect(executions).toBe(2)
     expect(ledger.start('run-in-flight-test/temporal-run-1/3')).toBe(0)
+  })
+
+  it('counts the starts that never ended, also one whose process died while writing its note', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'warmflow-in-flight-test-'))
+    folders.push(folder)
+    const ledger = createFileInFlightLedger(folder)
+    expect(ledger.start('a')).toBe(0)
+    expect(ledger.start('a')).toBe(1)
+    expect(ledger.start('a')).toBe(2)
+    ledger.end('a')
+    ledger.end('a')
+    expect(ledger.start('a')).toBe(0)
+    // A note left empty: the process died between making it and writing the count.
+    ledger.end('a')
+    expect(ledger.start('b')).toBe(0)
+    const [note] = readdirSync(folder)
+    writeFileSync(join(folder, note!), '')
+    expect(ledger.start('b')).toBe(1)
+    expect(ledger.start('b')).toBe(2)
   })
 })

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -50,17 +61,34 @@ export function createFileInFlightLedger(
   return {
     start(key) {
       const path = file(key)
+      // The usual case, no note yet, is one exclusive create: no failed read first.
+      try {
+        const fd = openSync(path, 'wx', 0o600)
+        try {
+          writeSync(fd, '1')
+        } finally {
+          closeSync(fd)
+        }
+        return 0
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
       let earlier = 0
       try {
-        earlier = Number.parseInt(readFileSync(path, 'utf8'), 10) || 0
+        // A note is there, so at least one start was noted, even if the process died writing it.
+        earlier = Math.max(1, Number.parseInt(readFileSync(path, 'utf8'), 10) || 0)
       } catch {
-        // No note: the first start.
+        // Removed meanwhile: counts as no earlier start.
       }
       writeFileSync(path, String(earlier + 1), { mode: 0o600 })
       return earlier
     },
     end(key) {
-      rmSync(file(key), { force: true })
+      try {
+        unlinkSync(file(key))
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
     },
   }
 }
