@@ -606,6 +606,24 @@ describe('names in free text, without form fields', () => {
     // A person after "owes … to" keeps a known first name or a role word.
     expect(names('He owes € 50 to his brother Kibrom and € 20 to Sanne.')).toEqual(['Kibrom', 'Sanne'])
   })
+  it('finds names in capitals with particles, double surnames with a letter, chat writers and lower-case names', () => {
+    expect(names('INTAKE. CL. FRANSJE VAN DE KAMPERVOORT (71), WEDUWE.')).toEqual([
+      'FRANSJE VAN DE KAMPERVOORT',
+    ])
+    expect(names('Schuldenoverzicht dhr. Rignald Tjin-A-Soe: € 1.500.')).toEqual(['Rignald Tjin-A-Soe'])
+    expect(names('Teams: Gerjan > wie weet dit? Fleur > ja, bel het loket')).toEqual(['Gerjan', 'Fleur'])
+    expect(names('mdo notulen buurvrouw ans is bezorgd')).toEqual(['ans'])
+    expect(names('belt morgen terug met joke van ons team')).toEqual(['joke'])
+    expect(names('hb bij mw kuiperkamp-vlietwerda woning is schoon')).toEqual(['kuiperkamp-vlietwerda'])
+    // The other way: a verb after a role word, a word before "van de", a plain word after a title.
+    expect(names('haar zoon kan niet komen. de kleur van de deur. bij mw schoonmaakster.')).toEqual([])
+    expect(names('AFSPRAAK MET DE HEER VAN DE GEMEENTE DOKKUM.')).toEqual([])
+  })
+  it('reads a shop after a preposition in capitals and a place after a name and "op" as no person', () => {
+    expect(names('BUURMAN HEIN DOET BOODSCHAPPEN BIJ DE Poiesz.')).toEqual(['HEIN'])
+    expect(names('opa Chichi Schotborgh op Bandabou.')).toEqual(['Chichi Schotborgh'])
+    expect(names('Ik wacht op Kibrom.')).toEqual(['Kibrom'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

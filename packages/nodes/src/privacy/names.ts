@@ -984,12 +984,14 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   }
   if (bracketEmployer(tokens, i, text)) return true
   // "bij Vattenfall", "bij de Albert Heijn" (the article is skipped).
+  // "BOODSCHAPPEN BIJ DE Poiesz": in capitals the article and the preposition are read as words.
+  const asWord = (k: Token) => (k.shape === 'upper' ? k.norm : k.text)
   let p = i - 1
-  if (plainGap && /^(?:de|het)$/.test(tokens[p]!.text) && /^[ \t]+$/.test(tokens[p]!.gap)) p--
+  if (plainGap && /^(?:de|het)$/.test(asWord(tokens[p]!)) && /^[ \t]+$/.test(tokens[p]!.gap)) p--
   const preposition = tokens[p]
   if (
     preposition &&
-    /^(?:bij|van|via|door|aan|naar|met|from|through)$/.test(preposition.text) &&
+    /^(?:bij|van|via|door|aan|naar|met|from|through)$/.test(asWord(preposition)) &&
     /^[ \t]+$/.test(tokens[p + 1]!.gap)
   ) {
     if (preposition.text === 'via' || preposition.text === 'through') {
@@ -1552,6 +1554,57 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
     if (t.norm.length < 3 || nameParticles.has(t.norm)) return 'no'
+    const then = tokens[i + 1]
+    const plainThen = then !== undefined && /^[ \t]+$/.test(then.gap)
+    const firstName =
+      lexicons().firstNames.has(t.norm) &&
+      !functionWords.has(t.norm) &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm)
+    // "buurvrouw ans is bezorgd": after a role word a first name that is also a word, before a
+    // verb ("zoon kan niet komen" stays: "kan" is a verb itself).
+    if (
+      strong &&
+      firstName &&
+      prev !== undefined &&
+      isRole(prev.norm) &&
+      plainThen &&
+      (finiteVerbs.has(then.norm) || personVerbs.has(then.norm))
+    )
+      return 'name'
+    // "terug met joke van ons team", "anna van de reclassering": a first name followed by where
+    // the person works.
+    if (firstName && then?.text === 'van' && plainThen) {
+      const word = isCommonWord(t.norm, false) && !lowerNote
+      const owner = tokens[i + 2]
+      const place = tokens[i + 3]
+      if (
+        owner !== undefined &&
+        place !== undefined &&
+        /^[ \t]+$/.test(owner.gap) &&
+        /^[ \t]+$/.test(place.gap) &&
+        ((/^(?:ons|onze)$/.test(owner.text) && isCommonWord(place.norm, true)) ||
+          (!word &&
+            /^(?:de|het)$/.test(owner.text) &&
+            (organisationNoun.test(place.norm) ||
+              properEnding.test(place.norm) ||
+              /(?:team|ing)$/.test(place.norm))))
+      )
+        return 'name'
+    }
+    // "mw kuiperkamp-vlietwerda", "dhr hoornveld": after a title a compound of seven letters or
+    // more that is no word itself is the surname.
+    if (
+      prev !== undefined &&
+      titles.has(prev.norm) &&
+      strong &&
+      t.norm.length >= 7 &&
+      !isCommonWord(t.norm, false) &&
+      !isPlace(t.norm) &&
+      !isRole(t.norm) &&
+      !properEnding.test(t.norm)
+    )
+      return 'name'
     // "zit op het wellantcollege": a person is never "het" (only "'t Hart", written so), and a
     // compound ending in a school, a street or an organisation names that.
     if (
@@ -1688,6 +1741,38 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       !isCommonWord(t.norm, true)
     )
       return 'name'
+    // "CL. FRANSJE VAN DE KAMPERVOORT": a first name (or an announced word) in capitals before
+    // particles and a compound in capitals that is no plain word, place or firm is a name.
+    if (
+      (strong || lexicons().firstNames.has(t.norm)) &&
+      t.text.length >= 3 &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm) &&
+      !functionWords.has(t.norm)
+    ) {
+      let j = i + 1
+      while (
+        j < i + 4 &&
+        tokens[j]?.shape === 'upper' &&
+        nameParticles.has(tokens[j]!.norm) &&
+        /^[ \t]+$/.test(tokens[j]!.gap)
+      )
+        j++
+      const surname = tokens[j]
+      if (
+        j > i + 1 &&
+        surname !== undefined &&
+        surname.shape === 'upper' &&
+        /^[ \t]+$/.test(surname.gap) &&
+        surname.norm.length >= 5 &&
+        /[aeiouy]/.test(surname.norm) &&
+        !isCommonWord(surname.norm, false) &&
+        !isPlace(surname.norm) &&
+        !properEnding.test(surname.norm) &&
+        !organisationWordAfter.has(surname.norm)
+      )
+        return 'name'
+    }
     // Acronyms (GGD, UWV, POH) are organisations and functions, not people.
     if (!named) return 'no'
     // Short capitals are mostly abbreviations (IBAN, BSN, MDO); a short name in capitals counts
@@ -1718,6 +1803,26 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'name'
   }
   // Capitalised.
+  // "Fleur > ja, vraag …": a first name before the ">" of a chat line is the writer.
+  if (
+    (t.sentenceStart || t.gap.includes('\n')) &&
+    lexicons().firstNames.has(t.norm) &&
+    /^[ \t]*>[ \t]/.test(text.slice(t.end, t.end + 3))
+  )
+    return 'name'
+  // "opa Chichi Schotborgh op Bandabou": "op" after a name and before a word no first-name list
+  // knows is a place (a person is "op" nothing: "wacht op Kibrom" has a verb before "op").
+  if (
+    prev !== undefined &&
+    prev.text === 'op' &&
+    /^[ \t]+$/.test(t.gap) &&
+    /^[ \t]+$/.test(prev.gap) &&
+    tokens[i - 2]?.shape === 'title' &&
+    !tokens[i - 2]!.sentenceStart &&
+    !lexicons().firstNames.has(t.norm) &&
+    !strong
+  )
+    return 'no'
   if (jobLineEmployer(tokens, i) || bracketEmployer(tokens, i, text)) return 'no'
   const following = tokens[i + 1]
   // "West-Brabant", "Noord-Holland": a part of the country; "Oost-Indië", "Zuid-Afrika" too.
@@ -2487,6 +2592,19 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
     for (;;) {
       const next = tokens[last + 1]
       if (!next || last > i + 8) break
+      // "Rignald Tjin-A-Soe", "Tjon-A-Fat": a capital letter between hyphens inside a double surname.
+      const joined = tokens[last + 2]
+      if (
+        next.gap === '-' &&
+        next.text.length === 1 &&
+        /^\p{Lu}$/u.test(next.text) &&
+        tokens[last]!.shape === 'title' &&
+        joined?.gap === '-' &&
+        joined.shape === 'title'
+      ) {
+        last += 2
+        continue
+      }
       if (/^[ \t]$|^-$/.test(next.gap) && nameParticles.has(next.norm)) {
         let j = last + 1
         while (
