@@ -624,6 +624,14 @@ describe('names in free text, without form fields', () => {
     expect(names('opa Chichi Schotborgh op Bandabou.')).toEqual(['Chichi Schotborgh'])
     expect(names('Ik wacht op Kibrom.')).toEqual(['Kibrom'])
   })
+  it('reads an employer after a job word and a city after "woont in" as no person', () => {
+    expect(
+      names('Klantmanager Pascale Eikenwoud, begeleider Vluchtelingenwerk Zuid-Nederland Hakan.'),
+    ).toEqual(['Pascale Eikenwoud', 'Hakan'])
+    expect(names('Zoon Yassine woont in Antwerpen.')).toEqual(['Yassine'])
+    // A job word before an unknown surname alone, and "bij" before a surname, keep the person.
+    expect(names('begeleider Kleikers belt. Zoon woont bij Jansen.')).toEqual(['Kleikers', 'Jansen'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -1548,7 +1548,14 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     (prev !== undefined &&
       placePrepositions.has(prev.norm) &&
       /^\s+$/.test(t.gap) &&
-      !(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm)) &&
+      (!(named && !lexicons().places.has(t.norm) && !lexicons().words.has(t.norm)) ||
+        // "woont in Antwerpen": after "woont in", "uit" or "from" a word only a surname list knows
+        // is a place (a person is "bij" someone).
+        (/^(?:in|uit|from)$/.test(prev.norm) &&
+          !lexicons().firstNames.has(t.norm) &&
+          /(?:woont|wonen|woonde|verhuisd|verhuist|vandaan|komt|kwam|lives|lived|moved)[ \t]+(?:nu[ \t]+|ook[ \t]+)?$/.test(
+            text.slice(Math.max(0, prev.start - 20), prev.start),
+          ))) &&
       !twoWordPerson(tokens, i))
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
@@ -1943,6 +1950,24 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     /^[ \t]*\(?[ \t]*$/.test(t.gap) &&
     prev.shape !== 'upper' &&
     jobWord.test(prev.norm)
+  )
+    return 'no'
+  // "begeleider Vluchtelingenwerk Zuid-Nederland": after a job word a compound of Dutch words that
+  // is no word itself and no name, before a part of the country or a place, is the employer.
+  if (
+    strong &&
+    !named &&
+    prev !== undefined &&
+    /^[ \t]+$/.test(t.gap) &&
+    prev.shape !== 'upper' &&
+    jobWord.test(prev.norm) &&
+    following !== undefined &&
+    /^[ \t]+$/.test(following.gap) &&
+    following.shape === 'title' &&
+    (compassWords.has(following.norm) || lexicons().places.has(following.norm)) &&
+    !inNames(following.norm) &&
+    isCommonWord(t.norm, true) &&
+    !isCommonWord(t.norm, false)
   )
     return 'no'
   // "Gerben Wardak – woonconsulent Trivire": on a signature line, the employer after the job.
