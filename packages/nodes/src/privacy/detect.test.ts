@@ -632,6 +632,19 @@ describe('names in free text, without form fields', () => {
     // A job word before an unknown surname alone, and "bij" before a surname, keep the person.
     expect(names('begeleider Kleikers belt. Zoon woont bij Jansen.')).toEqual(['Kleikers', 'Jansen'])
   })
+  it('finds first names that are words before a surname after "naar", a title or particles', () => {
+    expect(names('Doorverwezen naar Marjolein Stegeman van het Sociaal Raadslieden team.')).toEqual([
+      'Marjolein Stegeman',
+    ])
+    expect(names('gesprek met dhr piet van der meulenbelt, zoon jeroen belt later')).toEqual([
+      'piet van der meulenbelt',
+      'jeroen',
+    ])
+    expect(names('Rijk van de Wetering (vader) belt morgen.')).toEqual(['Rijk van de Wetering'])
+    expect(names('notitie: mw. zeggelaar-timmermans belde')).toEqual(['zeggelaar-timmermans'])
+    // "allen" after a greeting greets everyone; "naar Zwolle" stays a place.
+    expect(names('Hoi allen, ik ga naar Zwolle.')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -379,7 +379,7 @@ const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
 const functionWords = wordSet(
   'aan al alle alles als alsof altijd ander andere anders bij bijna binnen boven buiten dan dat de deze die dit doch door dus een eens eer en enig enige er erg even geen haar hare heb hebben heeft hem hen het hier hij hoe hoewel hun ik in is ja je jij jou jouw juist kan kon konden kunnen maar me meer men met mij mijn mijne moest moesten moet moeten na naar naast niet niets nog nooit nu of ofwel om omdat onder ons onze ook op over per reeds rond sinds sommige tegen tenzij ter tijdens toch toe tot tussen u uit uw van vanaf vandaag veel voor vooral waar waarom wanneer want waren was wat we wel welk welke werd werden wie wij wil wilde wilden wordt worden zal ze zelf zich zij zijn zo zoals zodat zonder zou zouden zullen zo ' +
     'ben bent kwam kwamen ging gingen gaat gaan had hadden deed deden zei zeiden zag zagen liep bleef bleven gaf gaven nam namen kreeg kregen wist dacht bracht zat zaten lag stond stonden mocht mochten kon wou wilde ligt zit staat komt doet zegt weet' +
-    ' namens cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
+    ' allen allemaal iedereen namens cl clt mw mevr dhr ivm zsm mbt tel nr ca jr mnd wk ivm evt ovv vlgs obv mn zn zn vd bv oa ff tm tnv tav ihkv ipv ism dmv bijv resp afd nvt bsn ok oke okee jl jl.' +
     ' maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli augustus september oktober november december ' +
     'feb mrt apr jun jul aug sep sept okt nov dec ma di wo do vr za zo',
 )
@@ -1556,7 +1556,9 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
           /(?:woont|wonen|woonde|verhuisd|verhuist|vandaan|komt|kwam|lives|lived|moved)[ \t]+(?:nu[ \t]+|ook[ \t]+)?$/.test(
             text.slice(Math.max(0, prev.start - 20), prev.start),
           ))) &&
-      !twoWordPerson(tokens, i))
+      !twoWordPerson(tokens, i) &&
+      // "Doorverwezen naar Marjolein Stegeman": a first name and a surname are no place.
+      !firstNameAndSurnameShape(tokens, i))
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
@@ -1654,12 +1656,17 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     if (
       strong &&
       prev !== undefined &&
-      isRole(prev.norm) &&
+      (isRole(prev.norm) || titles.has(prev.norm)) &&
       lexicons().firstNames.has(t.norm) &&
       !personVerbs.has(t.norm) &&
       !finiteVerbs.has(t.norm) &&
       !functionWords.has(t.norm) &&
-      lowerSurnameAt(tokens, i + 1)
+      (lowerSurnameAt(tokens, i + 1) ||
+        // "dhr piet van der meulenbelt": past lower-case particles.
+        (nameParticles.has(tokens[i + 1]?.norm ?? '') &&
+          /^[ \t]$/.test(tokens[i + 1]!.gap) &&
+          (lowerSurnameAt(tokens, i + 2) ||
+            (nameParticles.has(tokens[i + 2]?.norm ?? '') && lowerSurnameAt(tokens, i + 3)))))
     )
       return 'name'
     // "mevr hendrikje", "hoi hinkje": a name shaped as a diminutive (-je, -ke) that the word list
@@ -2239,6 +2246,11 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
     return (
       tokens[i - 1]!.shape === 'lower' &&
       ((t.gap === '-' && lexicons().firstNames.has(t.norm)) ||
+        // "mw. zeggelaar-timmermans": the second part of a double surname that a list knows.
+        (t.gap === '-' &&
+          verdicts[i - 1] === 'name' &&
+          t.norm.length >= 4 &&
+          lexicons().surnames.has(t.norm)) ||
         // Short unknown words there are mostly abbreviations and typos ("uwv", "wrkt").
         ((t.norm.length >= 5 || (t.norm.length >= 3 && inNames(t.norm))) &&
           !abbreviations.has(t.norm) &&
@@ -2546,12 +2558,12 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
   // "beheerder Wouter Kievitsbloem", "Voor Bas Kleikers": a first name left undecided (it is a
   // word too) before a word shaped as a surname is the name.
   for (let i = 0; i < tokens.length; i++)
-    if (
-      verdicts[i] === 'maybe' &&
-      !nameParticles.has(tokens[i + 1]?.norm ?? '') &&
-      firstNameAndSurnameShape(tokens, i)
-    )
-      verdicts[i] = 'name'
+    if (verdicts[i] === 'maybe' && firstNameAndSurnameShape(tokens, i)) {
+      // "Rijk van de Wetering (vader)": past particles only before a surname found on its own.
+      let j = i + 1
+      while (j < i + 4 && nameParticles.has(tokens[j]?.norm ?? '')) j++
+      if (j === i + 1 || verdicts[j] === 'name') verdicts[i] = 'name'
+    }
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {
     if (verdicts[i] !== 'maybe') continue
