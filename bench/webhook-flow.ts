@@ -407,7 +407,7 @@ async function main() {
     say('')
     say("Where the time of a delivery goes (medians, ms; from the API's Server-Timing header):")
     say(
-      '| connections | verify (lookup, signature) | start (row, audit, workflow start) | result (run until its answer) | HTTP and queueing |',
+      '| connections | verify (lookup, signature) | start (row and key, workflow start) | result (run until its answer; the status and audit line meanwhile) | HTTP and queueing |',
     )
     say('|---:|---:|---:|---:|---:|')
     for (const row of phaseRows) say(row)

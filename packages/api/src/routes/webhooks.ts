@@ -240,9 +240,11 @@ export function webhookRoutes(deps: AppDeps) {
       const input = c.req.valid('json')
       const verified = performance.now()
       const deliveryId = headers['webhook-id'] as string
-      const { row, created, definition } = await startRun(deps, {
+      const { row, created, definition, confirmed } = await startRun(deps, {
         flowId: flow.id,
         flow,
+        // The row is marked running while the run goes: one round trip less before the answer.
+        confirmLater: true,
         teamId: flow.team_id,
         input,
         trigger: 'webhook',
@@ -290,6 +292,8 @@ export function webhookRoutes(deps: AppDeps) {
           timeout,
         ])
         clearTimeout(timer)
+        // Never answered before the start is recorded and audited.
+        await confirmed
         timing(performance.now() - startedAt)
         if (outcome !== 'timeout') {
           c.header('Location', summary.statusUrl)
@@ -301,6 +305,7 @@ export function webhookRoutes(deps: AppDeps) {
           return c.json({ ...base, ...answer }, 200)
         }
       } else {
+        await confirmed
         timing()
       }
       c.header('Location', summary.statusUrl)

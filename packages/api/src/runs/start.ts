@@ -31,6 +31,12 @@ export interface StartRunRequest {
   startedBy: string | null
   idempotencyKey?: string | undefined
   retryOf?: string | undefined
+  /**
+   * Return once Temporal accepted the start, while the row is marked `running` and the start
+   * audited (the caller must await `confirmed` before it answers): a caller that waits for the
+   * run's result meanwhile saves that round trip.
+   */
+  confirmLater?: boolean
   /** The flow's row, when the caller read it already (saves reading it again). */
   flow?: KnownFlow | undefined
   /** Written in the statement that confirms the start, so a started run is always audited. */
@@ -140,6 +146,29 @@ async function resolveRunSource(
   return { id: flow.id, archived_at: flow.archived_at, version, ...published }
 }
 
+/** A started run: its row, whether this call made it, and what it runs. */
+export interface StartedRun {
+  /** The row: confirmed (`running` or already ended), or still `starting` with `confirmLater`. */
+  row: RunRow
+  created: boolean
+  definition?: FlowDefinition
+  /** With `confirmLater`: the row once marked `running` and audited. */
+  confirmed?: Promise<RunRow>
+}
+
+async function started(
+  request: StartRunRequest,
+  row: RunRow,
+  created: boolean,
+  definition: FlowDefinition,
+  launched: { confirmed: Promise<RunRow> },
+): Promise<StartedRun> {
+  if (!request.confirmLater) return { row: await launched.confirmed, created, definition }
+  // The caller awaits it later; until then a failure must not count as unhandled.
+  launched.confirmed.catch(() => undefined)
+  return { row, created, definition, confirmed: launched.confirmed }
+}
+
 /**
  * Starts a run of the newest published version of a flow, or of the version or test definition
  * `request.source` names. With an idempotency key, a repeat returns the run the first call
@@ -153,10 +182,7 @@ async function resolveRunSource(
  * finds the row still `starting` (its first call died, or Temporal was unreachable) does the
  * start again, which is idempotent, and gets the same run.
  */
-export async function startRun(
-  deps: AppDeps,
-  request: StartRunRequest,
-): Promise<{ row: RunRow; created: boolean; definition?: FlowDefinition }> {
+export async function startRun(deps: AppDeps, request: StartRunRequest): Promise<StartedRun> {
   const { db } = deps
   const findExisting = () =>
     request.idempotencyKey === undefined
@@ -173,8 +199,13 @@ export async function startRun(
     if (existing.status !== startingStatus) return { row: existing, created: false }
     const source = await resolveRunSource(deps, existing.flow_id, runSourceOf(existing))
     if (!source) return { row: existing, created: false }
-    const row = await launchRun(deps, request, existing, source)
-    return { row, created: false, definition: source.definition }
+    return started(
+      request,
+      existing,
+      false,
+      source.definition,
+      await launchRun(deps, request, existing, source),
+    )
   }
   // A repeat is found by the unique key when its row is inserted (no lookup first: repeats are
   // rare, and every start would pay for it). A repeat of a run whose flow was archived or
@@ -278,8 +309,13 @@ export async function startRun(
     }
     throw error
   }
-  const row = await launchRun(deps, request, inserted, version)
-  return { row, created: true, definition: version.definition }
+  return started(
+    request,
+    inserted,
+    true,
+    version.definition,
+    await launchRun(deps, request, inserted, version),
+  )
 }
 
 /**
@@ -294,7 +330,7 @@ async function launchRun(
   request: StartRunRequest,
   row: RunRow,
   source: { id: string; version: number | null; hash: string; definition: FlowDefinition },
-): Promise<RunRow> {
+): Promise<{ confirmed: Promise<RunRow> }> {
   const { db } = deps
   const built = buildRunInput({
     runId: row.id,
@@ -347,6 +383,12 @@ async function launchRun(
       throw error
     }
   }
+  return { confirmed: confirmRun(deps, request, row) }
+}
+
+/** Marks a started run's row `running` and writes the start's audit entry, in one statement. */
+async function confirmRun(deps: AppDeps, request: StartRunRequest, row: RunRow): Promise<RunRow> {
+  const { db } = deps
   const confirm = db
     .updateTable('runs')
     .set({ status: 'running', updated_at: new Date() })
