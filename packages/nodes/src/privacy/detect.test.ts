@@ -645,6 +645,18 @@ describe('names in free text, without form fields', () => {
     // "allen" after a greeting greets everyone; "naar Zwolle" stays a place.
     expect(names('Hoi allen, ik ga naar Zwolle.')).toEqual([])
   })
+  it('finds lower-case surnames after a title and double first names, and departments as no person', () => {
+    expect(names('appje: mevr de haan wil niet douchen. buurman (meneer pieters) belt')).toEqual([
+      'de haan',
+      'pieters',
+    ])
+    expect(names('telefonisch contact met jan-willem (neef) over de sleutels')).toEqual(['jan-willem'])
+    // A verb or a place of work after a title stays a word.
+    expect(names('mw belt morgen. mevrouw kookt zelf. mw van de gemeente. dhr van thuiszorg.')).toEqual([])
+    expect(
+      names('In behandeling bij Parnassia, afdeling Brijder. De bewindvoerder (Beschermingsbewind Noord).'),
+    ).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

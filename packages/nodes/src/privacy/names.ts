@@ -465,7 +465,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij)$/
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling)$/
 
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
@@ -1601,6 +1601,30 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       )
         return 'name'
     }
+    // "mevr de haan", "meneer pieters": after a title (past particles) a word that a surname list
+    // knows is the surname, also when it is a word too (a verb there would be "mevrouw belt").
+    let back = i - 1
+    while (
+      back > i - 4 &&
+      back > 0 &&
+      nameParticles.has(tokens[back]!.norm) &&
+      tokens[back]!.shape === 'lower'
+    )
+      back--
+    if (
+      strong &&
+      tokens[back] !== undefined &&
+      titles.has(tokens[back]!.norm) &&
+      lexicons().surnames.has(t.norm) &&
+      t.norm.length >= 3 &&
+      !functionWords.has(t.norm) &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm) &&
+      !abbreviations.has(t.norm) &&
+      !isRole(t.norm) &&
+      !englishWords.has(t.norm)
+    )
+      return 'name'
     // "mw kuiperkamp-vlietwerda", "dhr hoornveld": after a title a compound of seven letters or
     // more that is no word itself is the surname.
     if (
@@ -2422,7 +2446,9 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           next.shape === 'title' &&
           compassWords.has(next.norm) &&
           !lexicons().firstNames.has(tokens[k]!.norm) &&
-          !announced(tokens, k, text))
+          // "bewindvoerder (Beschermingsbewind Noord)": a compound of Dutch words that is no name
+          // is the organisation also where a role word announces it.
+          (!announced(tokens, k, text) || (!inNames(tokens[k]!.norm) && isCommonWord(tokens[k]!.norm, true))))
       )
         firmEnd =
           next !== undefined && (organisationWordAfter.has(next.norm) || compassWords.has(next.norm))
@@ -2594,6 +2620,17 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
       if (!prev || first < i - 6) break
       const gapAfterPrev = tokens[first]!.gap
       if (isInitial(prev, tokens[first]) && /^\.\s?$/.test(gapAfterPrev)) {
+        first--
+        continue
+      }
+      // "jan-willem (neef)": the first part of a lower-case double first name.
+      if (
+        gapAfterPrev === '-' &&
+        prev.shape === 'lower' &&
+        tokens[first]!.shape === 'lower' &&
+        lexicons().firstNames.has(prev.norm) &&
+        lexicons().firstNames.has(tokens[first]!.norm)
+      ) {
         first--
         continue
       }
