@@ -657,6 +657,10 @@ describe('names in free text, without form fields', () => {
       names('In behandeling bij Parnassia, afdeling Brijder. De bewindvoerder (Beschermingsbewind Noord).'),
     ).toEqual([])
   })
+  it('reads a capitalised first name that is also a verb after a role word as a name', () => {
+    expect(names('Netwerk: oom Dries, tante Wil, buurjongen Sem (16).')).toEqual(['Dries', 'Wil', 'Sem'])
+    expect(names('De zoon wil niet komen.')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -1497,6 +1497,15 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       ((/^(?:der|den)$/.test(tokens[i - 1]?.norm ?? '') && tokens[i - 2]?.norm === 'van') ||
         (!t.sentenceStart && announced(tokens, i, text)))
     ) &&
+    // "tante Wil", "oom Ben": a capitalised first name right after a role word, mid-sentence.
+    !(
+      t.shape === 'title' &&
+      !t.sentenceStart &&
+      lexicons().firstNames.has(t.norm) &&
+      tokens[i - 1] !== undefined &&
+      /^[ \t]+$/.test(t.gap) &&
+      roleWords.has(tokens[i - 1]!.norm)
+    ) &&
     !englishFirstName(tokens, i, text)
   )
     return 'no'
