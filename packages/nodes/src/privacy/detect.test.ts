@@ -661,6 +661,16 @@ describe('names in free text, without form fields', () => {
     expect(names('Netwerk: oom Dries, tante Wil, buurjongen Sem (16).')).toEqual(['Dries', 'Wil', 'Sem'])
     expect(names('De zoon wil niet komen.')).toEqual([])
   })
+  it('leaves a service word before a first name and a part of town after a hyphen out of names', () => {
+    expect(names('Huisbezoek woensdag. Kraamzorg Wendy Weidebroek weg per vrijdag.')).toEqual([
+      'Wendy Weidebroek',
+    ])
+    expect(names('Huisbezoek Zwolle-Holtenbroek bij Gerharda Hulst. Huisbezoek Almere-Haven.')).toEqual([
+      'Gerharda Hulst',
+    ])
+    // A place as the second part of a double surname after a first name stays in the name.
+    expect(names('Mw. Liesbeth Kampen-Zwolle belt.')).toEqual(['Liesbeth Kampen-Zwolle'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

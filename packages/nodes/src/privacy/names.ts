@@ -1932,6 +1932,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     streetEnding.test(following.norm)
   )
     return 'no'
+  // "Zwolle-Holtenbroek", "Almere-Haven": a word joined by a hyphen to a town is the part of town
+  // (not in a double surname after a first name: "Carla Hoogstraaten-Weideveld").
+  if (
+    t.gap === '-' &&
+    prev !== undefined &&
+    prev.shape === 'title' &&
+    lexicons().places.has(prev.norm) &&
+    !lexicons().firstNames.has(prev.norm) &&
+    !announced(tokens, i - 1, text) &&
+    !(tokens[i - 2] !== undefined && /^[ \t]+$/.test(prev.gap) && inNames(tokens[i - 2]!.norm))
+  )
+    return 'no'
   // "Almere Haven", "Almere Buiten": a Dutch word right after a town is the part of town.
   if (
     prev !== undefined &&
@@ -2604,7 +2616,15 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
     if (verdicts[i] !== 'maybe') continue
     const nextIsName = verdicts[i + 1] === 'name' && /^[ \t-]$/.test(tokens[i + 1]!.gap)
     const prevIsName = verdicts[i - 1] === 'name' && /^[ \t-]$/.test(tokens[i]!.gap)
-    if ((nextIsName || prevIsName) && tokens[i]!.shape !== 'lower') verdicts[i] = 'name'
+    // "Kraamzorg Wendy …", "Advies Linda Bokkema:": a Dutch word or compound that no name list
+    // knows, before a first name, is the service or heading, not part of the name.
+    const heading =
+      nextIsName &&
+      !prevIsName &&
+      !inNames(tokens[i]!.norm) &&
+      lexicons().firstNames.has(tokens[i + 1]!.norm) &&
+      isCommonWord(tokens[i]!.norm, true)
+    if ((nextIsName || prevIsName) && tokens[i]!.shape !== 'lower' && !heading) verdicts[i] = 'name'
     if (
       tokens[i]!.shape === 'lower' &&
       prevIsName &&
