@@ -671,6 +671,12 @@ describe('names in free text, without form fields', () => {
     // A place as the second part of a double surname after a first name stays in the name.
     expect(names('Mw. Liesbeth Kampen-Zwolle belt.')).toEqual(['Liesbeth Kampen-Zwolle'])
   })
+  it('reads schools after a capital article, sports clubs and places of worship as no person', () => {
+    expect(names('Zoon zit op De Rietlanden, dochter op het Meander College.')).toEqual([])
+    expect(names('Hij sport bij Fitland en gaat naar de Moskee Al Fath.')).toEqual([])
+    // A surname after "De" and a known name after "traint bij" stay people.
+    expect(names('mevrouw De Boer belt. Ze traint bij Sanne.')).toEqual(['De Boer', 'Sanne'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -465,7 +465,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling)$/
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel)$/
 
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
@@ -491,7 +491,7 @@ const compassWords = wordSet('noord oost zuid west midden zuidoost zuidwest noor
  * compound forms are matched on their ending.)
  */
 const organisationGovernor =
-  /(?:boodschappen|kleding|schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen|loonstrook|loonstroken|salarisstrook|salarisstroken|jaaropgaaf|jaaropgave|jaaropgaven|loon|salaris)$/
+  /(?:boodschappen|kleding|schuld|schulden|achterstand|open|openstaand|werk|werkt|werken|werkte|gewerkt|baan|dienst|stage|opleiding|klant|lid|verzekerd|verzekering|aangemeld|aanmelding|ingeschreven|inschrijving|huur|huurt|huurde|huurwoning|woning|contract|abonnement|afgesloten|afsluiting|storing|rekening|rekeningen|brief|brieven|aanmaning|aanmaningen|post|boete|boetes|beslag|regeling|uitkering|toeslag|toeslagen|lening|krediet|bestelling|besteld|bestelt|gekocht|koopt|kocht|incasso|vordering|vorderingen|deurwaarder|opgenomen|wachtlijst|doorverwezen|overgestapt|opgezegd|aangevraagd|aanvraag|ingediend|melding|gemeld|factuur|facturen|nota|premie|zorgverzekeraar|energie|leverancier|geleend|leent|betaalt|betaald|betalen|terecht|gesolliciteerd|solliciteren|sollicitatie|ontslagen|vandaan|plek|plaats|indicatie|dagbesteding|behandeling|behandeld|traject|termijn|termijnen|sport|sporten|sportte|voetbalt|voetballen|zwemt|zwemmen|fitness|loonstrook|loonstroken|salarisstrook|salarisstroken|jaaropgaaf|jaaropgave|jaaropgaven|loon|salaris)$/
 
 /**
  * Words of care, housing and paperwork that take an organisation or a person after a preposition
@@ -1930,6 +1930,21 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     /^[ \t]+$/.test(following.gap) &&
     following.shape === 'title' &&
     streetEnding.test(following.norm)
+  )
+    return 'no'
+  // "zit op De Rietlanden", "naar Het Baken": mid-sentence a capitalised article before a compound
+  // of Dutch words that no name list knows names a school or a building ("mw. De Boer" stays).
+  if (
+    prev !== undefined &&
+    /^(?:De|Het)$/.test(prev.text) &&
+    !prev.sentenceStart &&
+    /^[ \t]+$/.test(t.gap) &&
+    /^[ \t]+$/.test(prev.gap) &&
+    !inNames(t.norm) &&
+    t.norm.length >= 8 &&
+    isCommonWord(t.norm, true) &&
+    !titles.has(tokens[i - 2]?.norm ?? '') &&
+    !isRole(tokens[i - 2]?.norm ?? '')
   )
     return 'no'
   // "Zwolle-Holtenbroek", "Almere-Haven": a word joined by a hyphen to a town is the part of town
