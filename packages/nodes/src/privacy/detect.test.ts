@@ -677,6 +677,12 @@ describe('names in free text, without form fields', () => {
     // A surname after "De" and a known name after "traint bij" stay people.
     expect(names('mevrouw De Boer belt. Ze traint bij Sanne.')).toEqual(['De Boer', 'Sanne'])
   })
+  it('finds lower-case names with an age and the sender of a message', () => {
+    expect(names('intake, kids: ayaan (9), idil (6).')).toEqual(['ayaan', 'idil'])
+    expect(names('app van sharon: ik kan niet komen')).toEqual(['sharon'])
+    // Counts of debts and plain words with a number stay.
+    expect(names('schulden: vattenfall (2), ziggo (1). de jongen (12) speelt. mail van zwolle.')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -1430,12 +1430,14 @@ const ageAfter = /^[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:jr|jaar|j|yrs|years)\.?)?[ \
  */
 function withAge(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
-  if (t.shape === 'lower' || t.norm.length < 3) return false
+  if (t.norm.length < 3) return false
   // Cheap test first: a bracket right after the word.
   let at = t.end
   while (text[at] === ' ' || text[at] === '\t') at++
   if (text[at] !== '(' || !ageAfter.test(text.slice(t.end, t.end + 14))) return false
   if (isPlace(t.norm) || functionWords.has(t.norm) || englishWords.has(t.norm)) return false
+  // "kids: ayaan (9)": in lower case only a first name or a word that no word list knows.
+  if (t.shape === 'lower' && isCommonWord(t.norm, true) && !lexicons().firstNames.has(t.norm)) return false
   // "Schuldeisers: Vattenfall (2), Ziggo (1)", "aanmaningen van Vesteda (3)": counts of letters or
   // debts in a sentence about money; a role word or title in between keeps the person.
   for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
@@ -1610,6 +1612,17 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       )
         return 'name'
     }
+    // "app van sharon:", "mail van kees": a first name after "van" behind a message is its sender,
+    // also one that is a place too.
+    if (
+      firstName &&
+      prev?.text === 'van' &&
+      /^[ \t]+$/.test(t.gap) &&
+      /^(?:app|appje|bericht|berichtje|mail|mailtje|sms|whatsapp|voicemail|brief|briefje|kaartje)$/.test(
+        tokens[i - 2]?.norm ?? '',
+      )
+    )
+      return 'name'
     // "mevr de haan", "meneer pieters": after a title (past particles) a word that a surname list
     // knows is the surname, also when it is a word too (a verb there would be "mevrouw belt").
     let back = i - 1
