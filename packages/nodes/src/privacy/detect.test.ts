@@ -683,6 +683,11 @@ describe('names in free text, without form fields', () => {
     // Counts of debts and plain words with a number stay.
     expect(names('schulden: vattenfall (2), ziggo (1). de jongen (12) speelt. mail van zwolle.')).toEqual([])
   })
+  it('leaves English words that open a note alone', () => {
+    expect(
+      names('Referral from GP Dr. Sanne Hoogeveen. Visit report (EN). Debt note: Church friend Sister Ama.'),
+    ).toEqual(['Sanne Hoogeveen', 'Ama'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -401,7 +401,8 @@ const englishWords = wordSet(
     'help meet house home rent pay paid money sick ill hospital doctor case worker also only still again here there now soon ' +
     'later who what where when why how we us can cannot cant will would thx ok okay referred monday tuesday wednesday thursday friday ' +
     'saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends morning afternoon evening tonight bigger small big new old good bad ' +
-    'january february march april may june july august september october november december owes owe owed',
+    'january february march april may june july august september october november december owes owe owed ' +
+    'referral visit visits report note debt church follow phone agreed summary action plan issue concerns',
 )
 
 /** Endings of organisations, places, streets and laws written as one capitalised compound. */
