@@ -82,6 +82,8 @@ export async function startTestPlatform(
     databaseUrl?: string
     /** The task queue of an earlier platform (runs it started go on there); a new one by default. */
     taskQueue?: string
+    /** The API's human-task settings (e.g. a short decision timeout). */
+    tasks?: { decisionTimeoutMs?: number }
   } = {},
 ): Promise<TestPlatform> {
   const address = options.temporalAddress ?? inject('temporalAddress')
@@ -131,6 +133,7 @@ export async function startTestPlatform(
     // shared table. The limiters themselves are tested on their own apps (api-forms, api-auth).
     auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
     forms: { rateLimit: { max: 10_000, windowMs: 60_000 } },
+    ...(options.tasks ? { tasks: options.tasks } : {}),
   })
   const accounts = createAccounts(app, db)
   const team = await accounts.createTeam()

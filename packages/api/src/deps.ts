@@ -66,6 +66,8 @@ export interface AppDeps {
   credentialKey?: Buffer
   /** Webhook settings: the longest a caller waits for a run's result (default 10 s). */
   webhooks?: { respondTimeoutMs?: number }
+  /** Human tasks: how long a decision waits for its run to take it (default 20 s), then 503. */
+  tasks?: { decisionTimeoutMs?: number }
   /** Server-sent event streams: how often they poll (ms) and how long one stream lives. */
   events?: { pollMs?: number; maxStreamMs?: number }
   /** Public intake forms: submissions per client address (default 10 per minute). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createRoute, z } from '@hono/zod-openapi'
-import { WorkflowUpdateFailedError } from '@temporalio/client'
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client'
 import { ApplicationFailure } from '@temporalio/common'
 import { completeTaskUpdateName, type StoredTask } from '@warmflow/engine'
 import { recordActivity, recordTaskClaimed, recordTaskOpened } from '@warmflow/store'
@@ -26,11 +26,15 @@ import { candidateSchema, taskSchema, taskSummarySchema, toTaskSummary } from '.
 
 const views = ['team', 'mine', 'unassigned', 'due_soon', 'overdue'] as const
 
+/** How long a decision waits for the run to take it before the person gets a 503 (ms). */
+export const defaultDecisionTimeoutMs = 20_000
+
 /** `/api/v1/tasks`: the inbox — list, read, claim, hand over and decide human tasks. */
 export function taskRoutes(deps: WiredDeps) {
   const app = createRouter()
   const { db } = deps
   const store = deps.stores.taskStore
+  const decisionTimeoutMs = deps.tasks?.decisionTimeoutMs ?? defaultDecisionTimeoutMs
 
   async function load(viewer: Viewer, id: string): Promise<StoredTask> {
     if (!isUuid(id)) throw taskNotFound
@@ -428,6 +432,7 @@ export function taskRoutes(deps: WiredDeps) {
         403: problemResponse('Four eyes: the starter of the run may not decide'),
         404: problemResponse('No such task'),
         409: problemResponse('Already decided, or assigned to someone else'),
+        503: problemResponse('The run did not take the decision in time (its worker is gone or stuck)'),
       },
     }),
     async (c) => {
@@ -451,18 +456,33 @@ export function taskRoutes(deps: WiredDeps) {
         throw taskError('fourEyes')
       }
       try {
-        await deps.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdateName, {
-          args: [
-            {
-              taskId: task.id,
-              decision: body.decision,
-              fields: body.fields,
-              ...(body.reason === undefined ? {} : { reason: body.reason }),
-              userId: viewer.id,
-            },
-          ],
-        })
+        // Bounded: a run whose worker is gone or cannot replay it never takes the update, and
+        // the person gets an answer instead of a request that never ends.
+        await deps.temporal.client.withDeadline(Date.now() + decisionTimeoutMs, () =>
+          deps.temporal.client.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdateName, {
+            args: [
+              {
+                taskId: task.id,
+                decision: body.decision,
+                fields: body.fields,
+                ...(body.reason === undefined ? {} : { reason: body.reason }),
+                userId: viewer.id,
+              },
+            ],
+          }),
+        )
       } catch (error) {
+        if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+          // Temporal may still deliver it once the run's worker is back: who tried what is kept.
+          await audit(db, c, {
+            action: 'task.decision_not_delivered',
+            objectType: 'task',
+            objectId: task.id,
+            teamId: task.teamId,
+            details: { decision: body.decision, runId: task.runId },
+          })
+          throw taskError('notDelivered')
+        }
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined
         const type = cause instanceof ApplicationFailure ? cause.type : undefined
         if (type === 'task.four_eyes') throw taskError('fourEyes')

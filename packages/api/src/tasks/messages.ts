@@ -51,6 +51,14 @@ export const taskMessages = {
       en: 'Four eyes: someone other than the person who started the flow must decide this task.',
     },
   },
+  notDelivered: {
+    status: 503,
+    code: 'task.not_delivered',
+    text: {
+      nl: 'Je beslissing is nog niet verwerkt: de flow van deze taak reageert nu niet. Kijk over een paar minuten of de taak intussen is afgerond, en beslis anders opnieuw. Blijft het mislukken, meld het dan bij de beheerder.',
+      en: 'Your decision has not been processed yet: the flow of this task is not responding right now. In a few minutes, check whether the task was completed meanwhile, and decide again if not. If it keeps failing, tell your administrator.',
+    },
+  },
   invalidFields: {
     status: 400,
     code: 'task.invalid_fields',

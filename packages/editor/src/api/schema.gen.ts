@@ -3517,7 +3517,15 @@ export interface paths {
                 };
                 413: components["responses"]["TooLarge"];
                 415: components["responses"]["NotJson"];
-                503: components["responses"]["ServiceUnavailable"];
+                /** @description The run did not take the decision in time (its worker is gone or stuck) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
