@@ -1,8 +1,11 @@
 import type { FlowProblem, LocalizedText } from '@warmflow/engine'
-import { WarmflowError } from '@warmflow/engine'
+import { PayloadCodecError, WarmflowError } from '@warmflow/engine'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** Codec failures that mean stored data cannot be decrypted (not a bug in the request). */
+const unreadableCodes = new Set(['codec.tampered', 'codec.unknown_key'])
 
 /** One field-level error inside a problem answer. */
 export interface ProblemError {
@@ -221,6 +224,14 @@ export function handleError(error: Error, c: Context) {
       })
     }
     return problem(c, status, 'request.rejected', { nl: error.message, en: error.message })
+  }
+  // Stored data that does not decrypt: damaged, or sealed with a key this process lacks.
+  if (error instanceof PayloadCodecError && unreadableCodes.has(error.code)) {
+    process.stderr.write(`${JSON.stringify(unhandledLogLine(error, c))}\n`)
+    return problem(c, 500, 'data.unreadable', {
+      nl: 'Deze gegevens kunnen niet worden gelezen: ze zijn beschadigd of versleuteld met een sleutel die hier ontbreekt. Er is niets gewijzigd. Meld het bij de beheerder en noem het verzoek-id uit de header X-Request-Id.',
+      en: 'This data cannot be read: it is damaged, or encrypted with a key that is missing here. Nothing was changed. Tell your administrator and give the request id from the X-Request-Id header.',
+    })
   }
   // Temporal or PostgreSQL down: a 503 that says which, so callers retry instead of reporting a bug.
   const outage = outageOf(error)
