@@ -688,6 +688,15 @@ describe('names in free text, without form fields', () => {
       names('Referral from GP Dr. Sanne Hoogeveen. Visit report (EN). Debt note: Church friend Sister Ama.'),
     ).toEqual(['Sanne Hoogeveen', 'Ama'])
   })
+  it('finds a two-letter first name before an Arabic particle and a name alone in brackets', () => {
+    expect(
+      names('aanwezig: ingeborg ter wulfsen (jeugdarts), mo el bouzidi (jeugdbescherming west)'),
+    ).toEqual(['ingeborg ter wulfsen', 'mo el bouzidi'])
+    expect(names('wijkverpleegkundige gebeld (ilse oosterwegel), gaat vanmiddag langs.')).toEqual([
+      'ilse oosterwegel',
+    ])
+    expect(names('ik zie al mooi weer. we gaan (met zwolle) weg. (roos tuinen)')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

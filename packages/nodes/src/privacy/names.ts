@@ -1574,6 +1574,17 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
+    // "mo el bouzidi": a first name of two letters before an Arabic particle and a surname.
+    if (
+      t.norm.length === 2 &&
+      lexicons().firstNames.has(t.norm) &&
+      !functionWords.has(t.norm) &&
+      !abbreviations.has(t.norm) &&
+      /^(?:el|al|ben|bin|abu|ait)$/.test(tokens[i + 1]?.text ?? '') &&
+      /^[ \t]$/.test(tokens[i + 1]!.gap) &&
+      lowerSurnameAt(tokens, i + 2)
+    )
+      return 'name'
     if (t.norm.length < 3 || nameParticles.has(t.norm)) return 'no'
     const then = tokens[i + 1]
     const plainThen = then !== undefined && /^[ \t]+$/.test(then.gap)
@@ -1613,6 +1624,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       )
         return 'name'
     }
+    // "gebeld (ilse oosterwegel)": a first name and one more word that is no plain word, alone in
+    // brackets, are a name.
+    if (
+      firstName &&
+      /\(\s*$/.test(t.gap) &&
+      plainThen &&
+      then.shape === 'lower' &&
+      /^[ \t]*\)/.test(text.slice(then.end, then.end + 3)) &&
+      then.norm.length >= 4 &&
+      !isCommonWord(then.norm, false) &&
+      !isRole(then.norm) &&
+      !functionWords.has(then.norm)
+    )
+      return 'name'
     // "app van sharon:", "mail van kees": a first name after "van" behind a message is its sender,
     // also one that is a place too.
     if (
@@ -2320,6 +2345,16 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
     return (
       tokens[i - 1]!.shape === 'lower' &&
       ((t.gap === '-' && lexicons().firstNames.has(t.norm)) ||
+        // "gebeld (ilse oosterwegel)": a first name and one more word alone in brackets are a
+        // name, also when the word is a place.
+        (/\(\s*$/.test(tokens[i - 1]!.gap) &&
+          /^[ \t]$/.test(t.gap) &&
+          /^[ \t]*\)/.test(text.slice(t.end, t.end + 3)) &&
+          lexicons().firstNames.has(tokens[i - 1]!.norm) &&
+          !functionWords.has(tokens[i - 1]!.norm) &&
+          t.norm.length >= 4 &&
+          !isCommonWord(t.norm, false) &&
+          !isRole(t.norm)) ||
         // "mw. zeggelaar-timmermans": the second part of a double surname that a list knows.
         (t.gap === '-' &&
           verdicts[i - 1] === 'name' &&
