@@ -697,6 +697,20 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('ik zie al mooi weer. we gaan (met zwolle) weg. (roos tuinen)')).toEqual([])
   })
+  it('keeps a double surname whole after an unknown first name when its first part is a town', () => {
+    expect(names('vrijwilliger thuisadministratie: Drieka Oosterhaven-Kroeskop')).toEqual([
+      'Drieka Oosterhaven-Kroeskop',
+    ])
+    // A part of town after a town stays a place.
+    expect(names('Wijkteam Zwolle-Holtenbroek belt. Gemeente Zwolle-Zuid ook.')).toEqual([])
+  })
+  it('reads police ranks and a coordinator as role words', () => {
+    expect(names('Politie: brigadier Turfvoort. Coördinator: Sjoke Minnaert-Wijnstok')).toEqual([
+      'Turfvoort',
+      'Sjoke Minnaert-Wijnstok',
+    ])
+    expect(names('De brigadier kwam langs. Coördinator van de dag is weg.')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -249,6 +249,10 @@ const roleWords = new Set([
   'tolk',
   'wijkagent',
   'agent',
+  'hoofdagent',
+  'brigadier',
+  'rechercheur',
+  'coordinator',
   'advocaat',
   'therapeut',
   'psycholoog',
@@ -1995,7 +1999,19 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     lexicons().places.has(prev.norm) &&
     !lexicons().firstNames.has(prev.norm) &&
     !announced(tokens, i - 1, text) &&
-    !(tokens[i - 2] !== undefined && /^[ \t]+$/.test(prev.gap) && inNames(tokens[i - 2]!.norm))
+    !(
+      tokens[i - 2] !== undefined &&
+      /^[ \t]+$/.test(prev.gap) &&
+      (inNames(tokens[i - 2]!.norm) ||
+        // "Drieka Oosterhaven-Kroeskop": a capitalised word no list knows right before the town
+        // is a first name (a town has no capitalised word before it without a preposition).
+        (tokens[i - 2]!.shape === 'title' &&
+          tokens[i - 2]!.norm.length >= 3 &&
+          !functionWords.has(tokens[i - 2]!.norm) &&
+          !isRole(tokens[i - 2]!.norm) &&
+          !isPlace(tokens[i - 2]!.norm) &&
+          !isCommonWord(tokens[i - 2]!.norm, true)))
+    )
   )
     return 'no'
   // "Almere Haven", "Almere Buiten": a Dutch word right after a town is the part of town.
