@@ -711,6 +711,18 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('De brigadier kwam langs. Coördinator van de dag is weg.')).toEqual([])
   })
+  it('finds a surname after a first name announced by a role word and particles', () => {
+    expect(names('Vriendin Nashaly ten Brakhoeve. Broer Herman.')).toEqual([
+      'Nashaly ten Brakhoeve',
+      'Herman',
+    ])
+    // A school after "van De" stays the employer.
+    expect(names('Mentor meester Bollegraaf van De Vogelweide.')).toEqual(['Bollegraaf'])
+  })
+  it('keeps the initial of "surname, initial." at the end of a field of a table', () => {
+    expect(names('278060800;Sowa, K.;1998-12-01;Nakhlé, R.;broer')).toEqual(['Sowa, K', 'Nakhlé, R'])
+    expect(names('Schulden: Vattenfall, E.;')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -706,6 +706,17 @@ const isInitial = (t: Token, next: Token | undefined) =>
   next !== undefined &&
   /^\.\s?-?$|^\.$/.test(next.gap.slice(0, 2).trimEnd())
 
+/**
+ * "Sowa, K.;1998-12-01", "Nakhlé, M. | broer": an initial with its dot at the end of a field of a
+ * table or list (a semicolon, bar, tab, comma, line end or the end of the text after the dot).
+ */
+const lastInitial = (t: Token, text: string) =>
+  t.text.length <= 2 &&
+  /^\p{Lu}\p{Ll}?$/u.test(t.text) &&
+  !abbreviations.has(t.norm) &&
+  !titles.has(t.norm) &&
+  /^\.[ \t]*(?:[;|,\t\n]|$)/.test(text.slice(t.end, t.end + 4))
+
 /** True when the word, or its uninflected form, is a place, language or other non-person proper noun. */
 function isPlace(norm: string): boolean {
   const { places } = lexicons()
@@ -2824,7 +2835,14 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           (after.shape !== 'lower' || (lowerName && after.norm.length >= 7)) &&
           after.shape === tokens[last]!.shape &&
           (lexicons().firstNames.has(tokens[last]!.norm) ||
-            (after.shape === 'upper' && last === i && announced(tokens, last, text))) &&
+            (last === i &&
+              announced(tokens, last, text) &&
+              // "Vriendin Nashaly ten Brakhoeve": in writing as usual, after particles other than
+              // a lone "van" (which may name the employer) and not before a capital article
+              // ("meester Bollegraaf van De Vogelweide" works at a school).
+              (after.shape === 'upper' ||
+                (!(j === last + 1 && tokens[j]!.norm === 'van') &&
+                  tokens.slice(last + 1, j + 1).every((p) => p.shape === 'lower'))))) &&
           after.norm.length >= 5 &&
           !isCommonWord(after.norm, false) &&
           !properEnding.test(after.norm) &&
@@ -2883,9 +2901,9 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
         continue
       }
       // "Boer, A. de": surname, initials, particle.
-      if (/^,\s?$/.test(next.gap) && isInitial(next, tokens[last + 2])) {
+      if (/^,\s?$/.test(next.gap) && (isInitial(next, tokens[last + 2]) || lastInitial(next, text))) {
         let j = last + 1
-        while (tokens[j] && isInitial(tokens[j]!, tokens[j + 1])) j++
+        while (tokens[j] && (isInitial(tokens[j]!, tokens[j + 1]) || lastInitial(tokens[j]!, text))) j++
         while (tokens[j] && nameParticles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
         last = j - 1
         break
