@@ -25,6 +25,18 @@ describe('findPersonalData', () => {
     ])
     expect(kindsIn('BSN: 123456789')).toEqual([['BSN', '123456789']])
   })
+  it('finds a street before a postcode, in brackets before a place, and flat numbers in roman', () => {
+    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    expect(adres('Aan de heer R. Semedo\nDam 14\n4331 GE MIDDELBURG')).toEqual([['ADRES', 'Dam 14']])
+    expect(adres('the new address: Wolphaertsbocht 231, 3083 KV Feijenoord')).toEqual([
+      ['ADRES', 'Wolphaertsbocht 231'],
+    ])
+    expect(adres('Bij mw. Sarmo (Ravelijn 8, Halsteren) op bezoek.')).toEqual([['ADRES', 'Ravelijn 8']])
+    expect(adres('woont Brederodestraat 112-II, Haarlem')).toEqual([['ADRES', 'Brederodestraat 112-II']])
+    // Numbered things are no streets, and "Adres" stays out of the street.
+    expect(adres('Overleg (Week 8, Emmen), (Lijn 4, Utrecht). Huur € 750\n1234 AB')).toEqual([])
+    expect(adres('Adres Pijnboomstraat 12, 1234 AB Zwolle')).toEqual([['ADRES', 'Pijnboomstraat 12']])
+  })
   it('finds Dutch phone numbers in many forms', () => {
     for (const phone of [
       '06-12345678',

@@ -6,7 +6,7 @@
  * a little context in an AI summary, leaking a BSN costs a data breach.
  */
 
-import { normaliseWord } from './lexicon.js'
+import { lexicons, normaliseWord } from './lexicon.js'
 import { findNames } from './names.js'
 import {
   findHomeFormatPhones,
@@ -249,7 +249,7 @@ const streetSuffixes =
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
-const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/]\\d{1,4}|\\s(?:bis|hs|huis|I{1,3})(?![\\p{L}]))?`
+const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/](?:\\d{1,4}|I{1,3}(?![\\p{L}]))|\\s(?:bis|hs|huis|I{1,3})(?![\\p{L}]))?`
 const streetPattern = new RegExp(
   `(?<![\\p{L}])(?:(?!Adres\\s)${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})\\s+${houseNumber}(?![\\p{N}])`,
   'gu',
@@ -258,6 +258,21 @@ const addressContext = new RegExp(
   `(?:adres(?:\\s+is)?:?|woont\\s+(?:aan|op|in)(?:\\s+de|\\s+het)?|woonachtig\\s+(?:aan|op)(?:\\s+de|\\s+het)?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
   'giud',
 )
+
+// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), and the
+// word "Adres" before the street.
+const numberedNoun =
+  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit)\\s)'
+// Words of one line: a street name with particles and a house number.
+const streetWords = `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${houseNumber}`
+// A street and number right before a postcode: alone on the line above it, as in a letter's address
+// block ("Dam 14⏎4331 GE"), or before a comma ("Wolphaertsbocht 231, 3083 KV").
+const addressBlock = new RegExp(
+  `(?:(?<=^|\\n)[ \\t]*(${streetWords})[ \\t]*\\r?\\n|(?<![\\p{L}\\p{N}])(${streetWords}),)[ \\t]*[1-9]\\d{3} ?[A-Z]{2}(?![\\p{L}\\p{N}])`,
+  'gud',
+)
+// "(Ravelijn 8, Halsteren)": a street and number in brackets before a comma and a known place.
+const bracketAddress = new RegExp(`\\([ \\t]*(${streetWords}),[ \\t]*(\\p{Lu}[\\p{L}'-]+)`, 'gud')
 
 function addressSpan(text: string, start: number, end: number): PersonalDataSpan {
   const found = text.slice(start, end)
@@ -272,6 +287,15 @@ function findAddresses(text: string): PersonalDataSpan[] {
     const [start, end] = match.indices![1]!
     // The context words are case-insensitive, but the street itself must start with a capital.
     if (/^\p{Lu}/u.test(text.slice(start, end))) spans.push(addressSpan(text, start, end))
+  }
+  for (const match of text.matchAll(addressBlock)) {
+    const [start, end] = (match.indices![1] ?? match.indices![2])!
+    spans.push(addressSpan(text, start, end))
+  }
+  for (const match of text.matchAll(bracketAddress)) {
+    if (!lexicons().places.has(normaliseWord(match[2]!))) continue
+    const [start, end] = match.indices![1]!
+    spans.push(addressSpan(text, start, end))
   }
   return spans
 }
