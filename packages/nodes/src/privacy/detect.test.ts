@@ -735,6 +735,17 @@ describe('names in free text, without form fields', () => {
     expect(names('278060800;Sowa, K.;1998-12-01;Nakhlé, R.;broer')).toEqual(['Sowa, K', 'Nakhlé, R'])
     expect(names('Schulden: Vattenfall, E.;')).toEqual([])
   })
+  it('reads a branch, a name after a capital article and a kind of organisation, and parts of town as no person', () => {
+    expect(names('Trajekt sluit de locatie Mariaberg. Het team Buurtkamer De Schooten.')).toEqual(['Trajekt'])
+    expect(names("de groenteboer van de Groene Hilledijk. Huisbezoek 's-Hertogenbosch, Hambaken.")).toEqual(
+      [],
+    )
+    expect(names('Wijkteam Rotterdam Charlois, Boergoensevliet\nGesprek in Zwolle, Kibrom belt.')).toEqual([
+      'Kibrom',
+    ])
+    // A title or role word before the article keeps the person; a known name after a town stays.
+    expect(names('Buurvrouw De Boer belt. Gesprek in Zwolle, Tesfay.')).toEqual(['De Boer', 'Tesfay'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

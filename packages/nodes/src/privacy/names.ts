@@ -419,7 +419,7 @@ const streetEnding =
 
 /** Adjectives that open the name of a street: "Korte Nieuwstraat", "Oude Gracht", "Lange Voorhout". */
 const streetAdjectives = wordSet(
-  'korte lange oude nieuwe grote kleine hoge lage brede smalle achter voor noorder zuider ooster wester',
+  'korte lange oude nieuwe grote kleine hoge lage brede smalle achter voor noorder zuider ooster wester groene zwarte witte rode gouden',
 )
 
 /** Endings of Dutch place names that surnames with "van" carry ("van Ravensteijn", "van Zuylekom"). */
@@ -470,7 +470,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel)$/
+  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
 
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
@@ -916,6 +916,18 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (!prev) return false
   const plainGap = /^[ \t]+$/.test(t.gap)
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
+  // "Buurtkamer De Schooten", "Stichting Het Baken": a capital article after a word for a kind of
+  // organisation opens its name.
+  const kind = tokens[i - 2]
+  if (
+    plainGap &&
+    /^(?:De|Het)$/.test(prev.text) &&
+    kind !== undefined &&
+    /^[ \t]+$/.test(prev.gap) &&
+    organisationNoun.test(kind.norm) &&
+    !roleWords.has(kind.norm)
+  )
+    return true
   // "van mijn werk (Hutten)": in brackets right after a word that takes an organisation.
   if (
     /^[ \t]*\([ \t]*$/.test(t.gap) &&
@@ -1977,6 +1989,29 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'no'
   // "Kuehne+Nagel", "Procter&Gamble": words joined by a plus or an ampersand without spaces are a firm.
   if (/^[+&]$/.test(t.gap) || (/^[+&]\p{L}/u.test(text.slice(t.end, t.end + 2)) && t.gap !== '+')) return 'no'
+  // "de Groene Hilledijk": the street after such an adjective.
+  if (
+    prev !== undefined &&
+    streetAdjectives.has(prev.norm) &&
+    prev.shape === 'title' &&
+    /^[ \t]+$/.test(t.gap) &&
+    t.shape === 'title' &&
+    streetEnding.test(t.norm)
+  )
+    return 'no'
+  // "Wijkteam Rotterdam Charlois, Boergoensevliet", "'s-Hertogenbosch, Hambaken.": a word no name
+  // list knows after a town and a comma, ending the line or sentence, is the part of town or street.
+  if (
+    prev !== undefined &&
+    /^,[ \t]+$/.test(t.gap) &&
+    prev.shape === 'title' &&
+    lexicons().places.has(prev.norm) &&
+    !inNames(prev.norm) &&
+    t.shape === 'title' &&
+    !inNames(t.norm) &&
+    /^[ \t]*(?:[.\n]|$)/.test(text.slice(t.end, t.end + 2))
+  )
+    return 'no'
   // "Korte Nieuwstraat", "Oude Kerkweg": an adjective before a street is part of the street's name.
   if (
     streetAdjectives.has(t.norm) &&
