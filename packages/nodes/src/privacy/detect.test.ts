@@ -746,6 +746,19 @@ describe('names in free text, without form fields', () => {
     // A title or role word before the article keeps the person; a known name after a town stays.
     expect(names('Buurvrouw De Boer belt. Gesprek in Zwolle, Tesfay.')).toEqual(['De Boer', 'Tesfay'])
   })
+  it('keeps a capital particle before a surname found elsewhere in the note', () => {
+    expect(names('Dhr. Driek van Zandbrink (68). Van Zandbrink wil geen hulp.')).toEqual([
+      'Driek van Zandbrink',
+      'Van Zandbrink',
+    ])
+  })
+  it('finds a surname that is a rare word after a title and a particle in capitals', () => {
+    expect(names('PSYCHIATER: DR. VAN WIJLEN\nCASEMANAGER: LEENKE HOOGESLAG')).toEqual([
+      'VAN WIJLEN',
+      'LEENKE HOOGESLAG',
+    ])
+    expect(names('MW VAN THUISZORG BELDE. DHR VAN GEMEENTE.')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -1516,6 +1516,32 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     )
   )
     return 'name'
+  // "DR. VAN WIJLEN": in capitals, after a title and a lone particle, a word that is also a rare
+  // Dutch word is the surname (no organisation or role word: "MW VAN THUISZORG").
+  {
+    const particleBefore = tokens[i - 1]
+    const title = tokens[i - 2]
+    if (
+      t.shape === 'upper' &&
+      particleBefore !== undefined &&
+      title !== undefined &&
+      particleBefore.shape === 'upper' &&
+      /^(?:van|ter|ten|de)$/.test(particleBefore.norm) &&
+      /^[ \t]$/.test(t.gap) &&
+      /^\.?[ \t]$/.test(particleBefore.gap) &&
+      titles.has(title.norm) &&
+      t.norm.length >= 4 &&
+      !functionWords.has(t.norm) &&
+      !personVerbs.has(t.norm) &&
+      !finiteVerbs.has(t.norm) &&
+      !abbreviations.has(t.norm) &&
+      !isRole(t.norm) &&
+      !isPlace(t.norm) &&
+      !organisationNoun.test(t.norm) &&
+      !organisationWordAfter.has(t.norm)
+    )
+      return 'name'
+  }
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
   if (/^(?:groet|groeten|groetjes|liefs|doei|mvg|hoogachtend)$/.test(t.norm)) return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
@@ -3027,7 +3053,18 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
     if (last !== undefined && last.end === tokens[i - 1]?.end && /^[ \t]$/.test(t.gap)) {
       last.end = t.end
       last.text = text.slice(last.start, t.end)
-    } else found.push({ start: t.start, end: t.end, text: t.text })
+    } else if (
+      // "Van Zandbrink wil …" after "Driek van Zandbrink": a capitalised particle right before it
+      // belongs to the name.
+      prev !== undefined &&
+      !covered[i - 1] &&
+      /^[ \t]$/.test(t.gap) &&
+      prev.shape === 'title' &&
+      capitalParticles.has(prev.norm) &&
+      t.shape === 'title'
+    )
+      found.push({ start: prev.start, end: t.end, text: text.slice(prev.start, t.end) })
+    else found.push({ start: t.start, end: t.end, text: t.text })
   }
   if (found.length === 0) return spans
   return [...spans, ...found].sort((a, b) => a.start - b.start)
