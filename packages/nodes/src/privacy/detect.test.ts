@@ -759,6 +759,13 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('MW VAN THUISZORG BELDE. DHR VAN GEMEENTE.')).toEqual([])
   })
+  it('finds the writer between the time and the colon of an exported chat line', () => {
+    expect(names('WA 21:47 - shanaisha: ok\n[21:48] Corrie Berkenvaart: super')).toEqual([
+      'shanaisha',
+      'Corrie Berkenvaart',
+    ])
+    expect(names('21:47 - mama: kom je eten\nOm 10:30 - opmerking: geen')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

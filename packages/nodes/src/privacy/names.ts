@@ -1508,6 +1508,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
+  // "21:47 - shanaisha: juf zegt …", "[09:12] Corrie: ok": in an exported chat the word between the
+  // time and the colon is the writer (also in lower case, also a word no list knows).
+  if (
+    /^[ \t]*:[ \t]/.test(text.slice(t.end, t.end + 3)) &&
+    /(?:^|\n)[^\n]{0,24}\b\d{1,2}:\d{2}(?::\d{2})?(?:\][ \t]*|[ \t]+[-–][ \t]+)$/.test(
+      text.slice(Math.max(0, t.start - 40), t.start),
+    ) &&
+    (t.shape !== 'lower' || lexicons().firstNames.has(t.norm) || !isCommonWord(t.norm, true)) &&
+    !functionWords.has(t.norm) &&
+    !englishWords.has(t.norm) &&
+    !abbreviations.has(t.norm) &&
+    !isPlace(t.norm)
+  )
+    return 'name'
   // "Boer, A. de", "Vliet, J.P. van der": a surname, a comma, initials and a particle is a name.
   if (
     t.shape !== 'lower' &&
