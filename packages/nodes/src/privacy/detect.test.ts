@@ -766,6 +766,14 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('21:47 - mama: kom je eten\nOm 10:30 - opmerking: geen')).toEqual([])
   })
+  it('finds what a person is called, also a word, and keeps a heading out of the name', () => {
+    expect(names('Zijn moeder wordt door iedereen Tet genoemd.')).toEqual(['Tet'])
+    expect(names('Gerhardus Groenstede, 47. Iedereen noemt hem Gé. Schulden: Lebara € 311')).toEqual([
+      'Gerhardus Groenstede',
+      'Gé',
+    ])
+    expect(names('Dat wordt Zorg genoemd. In Zwolle genoemd. Ik noem het Zorg.')).toEqual([])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -821,8 +821,15 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
       lexicons().firstNames.has(here.norm)
     )
       return true
-    // "S. ter Horst", "J.P. Balkenende": initials announce a surname.
-    if (prev && back < i && isInitial(prev, tokens[back + 1]) && /^\.[ \t]?$/.test(tokens[back + 1]!.gap))
+    // "S. ter Horst", "J.P. Balkenende": initials announce a surname. Not a word that opens a
+    // heading ("noemt hem Gé. Schulden: …").
+    if (
+      prev &&
+      back < i &&
+      isInitial(prev, tokens[back + 1]) &&
+      /^\.[ \t]?$/.test(tokens[back + 1]!.gap) &&
+      !(/^[ \t]*:/.test(text.slice(here.end, here.end + 2)) && isCommonWord(here.norm, false))
+    )
       return true
     if (prev && greetings.has(prev.norm) && (prev.sentenceStart || i === 1) && /^\s*$/.test(here.gap))
       return true
@@ -1505,6 +1512,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     /^[ \t]+hier(?:[.,!:;\n]|$)/.test(text.slice(t.end, t.end + 7)) &&
     (lexicons().firstNames.has(t.norm) ||
       (t.shape === 'lower' && t.norm.length >= 3 && !isCommonWord(t.norm, true) && !isPlace(t.norm)))
+  )
+    return 'name'
+  // "ze wordt door iedereen Tet genoemd", "iedereen noemt hem Gé": what a person is called, also a
+  // word, capitalised mid-sentence right before "genoemd" or after "noemt hem".
+  if (
+    t.shape === 'title' &&
+    !t.sentenceStart &&
+    ((/^[ \t]+genoemd(?![\p{L}])/u.test(text.slice(t.end, t.end + 9)) &&
+      !functionWords.has(t.norm) &&
+      !isPlace(t.norm)) ||
+      // Whatever the word is otherwise ("Gé" without its accent is a function word and a place).
+      (/^(?:hem|haar|mij|me|hen|ze|zichzelf)$/.test(tokens[i - 1]?.text ?? '') &&
+        /^(?:noem|noemt|noemen|noemde|noemden)$/.test(tokens[i - 2]?.norm ?? '') &&
+        /^[ \t]+$/.test(t.gap)))
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
