@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '@warmflow/api/config'
 import { startupBanner } from './services/banner.js'
@@ -344,6 +344,9 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
       : {}),
     // Warmflow's daily retention job (WARMFLOW_AUDIT_RETENTION_DAYS for the audit log's term).
     retentionSchedule: true,
+    ...(env.WARMFLOW_IN_FLIGHT_DIR?.trim()
+      ? { inFlightDir: resolve(env.WARMFLOW_IN_FLIGHT_DIR.trim()) }
+      : {}),
     ...(jsonLog ? { nodeLog: nodeLogTo(jsonLog), activityInterceptors: [observeActivities()] } : {}),
   })
   for (const line of formatPluginFailures(pluginFailures)) say(line)

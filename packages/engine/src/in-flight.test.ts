@@ -1,11 +1,20 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { asyncLocalStorage, type Context } from '@temporalio/activity'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createActivities, maxCrashedStarts } from './activities.js'
-import { createFileInFlightLedger } from './in-flight.js'
+import { createFileInFlightLedger, defaultInFlightFolder } from './in-flight.js'
 import { defineNode, definePlugin } from './node.js'
 import { createRegistry } from './registry.js'
 
@@ -112,5 +121,23 @@ describe('the in-flight ledger of local activities', () => {
     writeFileSync(join(folder, note!), '')
     expect(ledger.start('b')).toBe(1)
     expect(ledger.start('b')).toBe(2)
+  })
+
+  it('refuses a folder that is a link or that others can open, and keeps notes in shared memory by default', () => {
+    const base = mkdtempSync(join(tmpdir(), 'warmflow-in-flight-test-'))
+    folders.push(base)
+    const elsewhere = join(base, 'elsewhere')
+    mkdirSync(elsewhere, { mode: 0o700 })
+    // Someone else put a link where the notes would go: never follow it.
+    symlinkSync(elsewhere, join(base, 'link'))
+    expect(() => createFileInFlightLedger(join(base, 'link'))).toThrow(/not a link/)
+    const open = join(base, 'open')
+    mkdirSync(open)
+    chmodSync(open, 0o755)
+    expect(() => createFileInFlightLedger(open)).toThrow(/no one else can open/)
+    chmodSync(open, 0o700)
+    expect(createFileInFlightLedger(open).start('k')).toBe(0)
+    // On Linux, /dev/shm: it outlives the process (and a container's restart in its pod).
+    if (existsSync('/dev/shm')) expect(defaultInFlightFolder()).toMatch(/^\/dev\/shm\/warmflow-in-flight-/)
   })
 })

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import {
+  accessSync,
   closeSync,
+  constants,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -34,21 +37,51 @@ export interface InFlightLedger {
 /** Notes older than this are left-overs of runs long gone and are removed. */
 const staleMs = 24 * 60 * 60 * 1000
 
+/** The shared-memory file system of Linux: outlives a process, and costs no disk writes. */
+const sharedMemory = '/dev/shm'
+
 /**
- * An {@link InFlightLedger} of small files in `folder` (by default in the system's temporary
- * folder, shared by the workers of one machine): one file per running local activity, named by a
- * hash of its key, holding the number of starts. Written synchronously before the node's code
- * runs, so it is there even when the process dies on the next line.
+ * Where the notes go by default: `/dev/shm` where the system has it (a memory file system that
+ * outlives the process, so a note written before a crash is there for the next start, and in a
+ * container it outlives a restart of the container within its pod), else the temporary folder.
+ * Shared by the workers of one machine and user.
+ */
+export function defaultInFlightFolder(): string {
+  const name = `warmflow-in-flight-${process.getuid?.() ?? 'user'}`
+  let base = tmpdir()
+  try {
+    if (statSync(sharedMemory).isDirectory()) {
+      accessSync(sharedMemory, constants.W_OK)
+      base = sharedMemory
+    }
+  } catch {
+    // No shared memory to write to here.
+  }
+  return join(base, name)
+}
+
+/**
+ * An {@link InFlightLedger} of small files in `folder` ({@link defaultInFlightFolder} unless
+ * given; a worker takes `WARMFLOW_IN_FLIGHT_DIR`): one file per running local activity, named
+ * by a hash of its key, holding the number of starts. Written synchronously before the node's
+ * code runs, so it is there even when the process dies on the next line. The folder must be
+ * this user's own, not a link and not open to others (it may sit in a folder everyone can
+ * write, such as `/tmp`): anything else is refused.
  *
  * @example
  * const ledger = createFileInFlightLedger()
  * if (ledger.start(key) >= 2) refuse()
  * try { await work() } finally { ledger.end(key) }
  */
-export function createFileInFlightLedger(
-  folder = join(tmpdir(), `warmflow-in-flight-${process.getuid?.() ?? 'user'}`),
-): InFlightLedger {
+export function createFileInFlightLedger(folder = defaultInFlightFolder()): InFlightLedger {
   mkdirSync(folder, { recursive: true, mode: 0o700 })
+  const made = lstatSync(folder)
+  const uid = process.getuid?.()
+  if (!made.isDirectory() || (uid !== undefined && made.uid !== uid) || (made.mode & 0o077) !== 0) {
+    throw new Error(
+      `The in-flight folder ${folder} must be a folder of this user that no one else can open (not a link)`,
+    )
+  }
   const now = Date.now()
   for (const name of readdirSync(folder)) {
     try {

@@ -56,7 +56,7 @@ export {
   type NodeHttp,
   type ResolvedAddress,
 } from './http.js'
-export { createFileInFlightLedger, type InFlightLedger } from './in-flight.js'
+export { createFileInFlightLedger, defaultInFlightFolder, type InFlightLedger } from './in-flight.js'
 export { canRunInline, type InlineOperation, runInline } from './inline.js'
 export type { FlowSnapshot } from './model.js'
 export {

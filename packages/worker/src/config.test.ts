@@ -23,11 +23,13 @@ describe('loadWorkerConfig', () => {
       TEMPORAL_NAMESPACE: 'zorg',
       WARMFLOW_TASK_QUEUE: 'wijkteam',
       WARMFLOW_DATA_DIR: '/var/lib/warmflow',
+      WARMFLOW_IN_FLIGHT_DIR: '/run/warmflow/in-flight',
     })
     expect(config).toEqual({
       databaseUrl: 'postgres://warmflow_app:geheim@127.0.0.1:5432/warmflow',
       temporal: { address: '127.0.0.1:7233', namespace: 'zorg', taskQueue: 'wijkteam' },
       dataDir: '/var/lib/warmflow',
+      inFlightDir: '/run/warmflow/in-flight',
       maxCachedWorkflows: 250,
       maxConcurrentWorkflowTasks: 40,
       workflowThreads: 1,

@@ -28,6 +28,12 @@ export interface WorkerConfig {
    * 16,384; {@link defaultWorkflowHeapMb} of the cache size when unset).
    */
   workflowHeapMb: number
+  /**
+   * Folder of the notes that keep a local activity that crashed its worker from running into a
+   * crash loop (`WARMFLOW_IN_FLIGHT_DIR`; `/dev/shm/warmflow-in-flight-<uid>` or the temporary
+   * folder when unset). It must outlive the worker process: in a container, a volume of the pod.
+   */
+  inFlightDir?: string
 }
 
 /**
@@ -132,5 +138,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       taskQueue: nonEmpty(env.WARMFLOW_TASK_QUEUE) ?? 'warmflow',
     },
     dataDir: resolve(nonEmpty(env.WARMFLOW_DATA_DIR) ?? '.data'),
+    ...(nonEmpty(env.WARMFLOW_IN_FLIGHT_DIR)
+      ? { inFlightDir: resolve(env.WARMFLOW_IN_FLIGHT_DIR as string) }
+      : {}),
   }
 }

@@ -105,6 +105,7 @@ export async function runWorkerProcess(env: Record<string, string | undefined> =
     workflowHeapMb: config.workflowHeapMb,
     ...(bundlePath ? { workflowBundle: { code: await readFile(bundlePath, 'utf8') } } : {}),
     nodeLog: nodeLogTo(log),
+    ...(config.inFlightDir ? { inFlightDir: config.inFlightDir } : {}),
     activityInterceptors: [observeActivities(metrics ? { metrics } : {})],
     ...(tracing ? { tracing } : {}),
     // Running nodes may finish; what is left after this is handed back to Temporal.

@@ -10,6 +10,7 @@ import {
 import {
   controlPlugin,
   createActivities,
+  createFileInFlightLedger,
   createRegistry,
   type NodeLogEntry,
   type NodeRegistry,
@@ -84,6 +85,8 @@ export interface WarmflowWorkerOptions {
   auditRetentionDays?: number
   /** Where nodes' `ctx.log` lines go (e.g. `nodeLogTo(log)`); JSON lines on standard error by default. */
   nodeLog?: (entry: NodeLogEntry) => void
+  /** Folder of the in-flight notes of local activities (see `createFileInFlightLedger`). */
+  inFlightDir?: string
   /** Activity interceptors, e.g. `observeActivities({ metrics })` for log ids and node metrics. */
   activityInterceptors?: ActivityInterceptorsFactory[]
   /**
@@ -183,6 +186,7 @@ export async function createWarmflowWorker(options: WarmflowWorkerOptions): Prom
         ...(options.taskStore ? { tasks: options.taskStore } : {}),
         ...(options.runStore ? { runs: options.runStore } : {}),
         ...(options.nodeLog ? { log: options.nodeLog } : {}),
+        ...(options.inFlightDir ? { inFlight: createFileInFlightLedger(options.inFlightDir) } : {}),
       }),
       ...retention,
     },
