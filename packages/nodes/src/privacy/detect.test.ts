@@ -774,6 +774,12 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('Dat wordt Zorg genoemd. In Zwolle genoemd. Ik noem het Zorg.')).toEqual([])
   })
+  it('takes the whole name after an introduction, also after "van de"', () => {
+    expect(names('Goedenavond, mijn naam is Lubbert van de Weetering, ik zou graag komen.')).toEqual([
+      'Lubbert van de Weetering',
+    ])
+    expect(names('mijn naam is Sanne van de Voedselbank.')).toEqual(['Sanne'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

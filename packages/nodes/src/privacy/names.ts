@@ -2953,7 +2953,16 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           article &&
           after !== undefined &&
           !lexicons().surnames.has(after.norm) &&
-          lexicons().firstNames.has(tokens[last]!.norm)
+          lexicons().firstNames.has(tokens[last]!.norm) &&
+          // "mijn naam is Lubbert van de Weetering": after an introduction the whole name follows.
+          !(
+            after.shape === 'title' &&
+            !isCommonWord(after.norm, false) &&
+            !organisationNoun.test(after.norm) &&
+            /(?:mijn naam is|ik heet|my name is|naam:)[ \t]*$/i.test(
+              text.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start),
+            )
+          )
         // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition;
         // "Serwaa Akomeah in Gaasperdam": a lone lower-case "in" or "op" always is (the particles
         // are "in 't", "in den", "op de", "op ten").
