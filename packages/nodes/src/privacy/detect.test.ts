@@ -780,6 +780,16 @@ describe('names in free text, without form fields', () => {
     ])
     expect(names('mijn naam is Sanne van de Voedselbank.')).toEqual(['Sanne'])
   })
+  it('reads the region after an organisation of plain words and a place column of a table as no person', () => {
+    expect(names('MDO-verslag Veilig Thuis IJsselland / Sociaal Team Rivierenland')).toEqual([])
+    // An unknown name after such a pair stays a person.
+    expect(names('Gesprek met Veilig Thuis Kibrom.')).toEqual(['Kibrom'])
+    expect(
+      names(
+        'bsn;naam;relatie;wijkteam\n278060800;Sowa, K.;werkgever;Pendrecht\n512577089;Nakhlé, M.;broer;Kibrom',
+      ),
+    ).toEqual(['Sowa, K', 'Nakhlé, M'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

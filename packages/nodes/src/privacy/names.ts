@@ -2544,6 +2544,51 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
  */
 export function findNames(text: string): NameSpan[] {
+  const found = findNamesUnfiltered(text)
+  const places = placeCells(text)
+  if (places.length === 0) return found
+  return found.filter((span) => !places.some(([start, end]) => span.start >= start && span.end <= end))
+}
+
+/** Header words of a table column that holds places, not people. */
+const placeColumn =
+  /^(?:wijk|wijkteam|buurt|stadsdeel|woonplaats|plaats|gemeente|stad|regio|city|town|place|district)$/
+
+/**
+ * "…;relatie;wijkteam⏎…;werkgever;Pendrecht": the cells of a column whose header names a place
+ * (a table split by semicolons, tabs or bars with a header line). Returns [start, end) ranges.
+ */
+function placeCells(text: string): Array<[number, number]> {
+  if (!/[;\t|]/.test(text)) return []
+  const cells: Array<[number, number]> = []
+  let columns: number[] = []
+  let separator = ''
+  let offset = 0
+  for (const line of text.split('\n')) {
+    const sep = [';', '\t', '|'].find((c) => line.split(c).length >= 3)
+    if (sep === undefined) {
+      columns = []
+    } else {
+      const parts = line.split(sep)
+      const header = parts.map((p) => normaliseWord(p.trim()))
+      const wanted = header.flatMap((h, k) => (placeColumn.test(h) ? [k] : []))
+      if (wanted.length > 0 && header.every((h) => h === '' || /^[\p{L} ._-]+$/u.test(h))) {
+        columns = wanted
+        separator = sep
+      } else if (sep === separator && columns.length > 0) {
+        let at = offset
+        parts.forEach((part, k) => {
+          if (columns.includes(k)) cells.push([at, at + part.length])
+          at += part.length + 1
+        })
+      }
+    }
+    offset += line.length + 1
+  }
+  return cells
+}
+
+function findNamesUnfiltered(text: string): NameSpan[] {
   const letters = text.replace(/[^\p{L}]/gu, '')
   const spans = findNamesAsWritten(text, letters)
   // A note typed all in capitals says nothing by its capitals: it is read once more as if written
@@ -2619,6 +2664,24 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
         verdicts[i] = 'no'
       }
     }
+  }
+  // "Veilig Thuis IJsselland", "Sociaal Team Rivierenland": a word shaped as the name of a region
+  // right after such a pair, that no name list knows, is the region of that organisation.
+  for (const k of plainPairs) {
+    const t = tokens[k + 1]
+    if (
+      t !== undefined &&
+      !plainPairs.has(k + 1) &&
+      plainPairs.has(k - 1) &&
+      t.shape === 'title' &&
+      /^[ \t]$/.test(t.gap) &&
+      t.norm.length >= 7 &&
+      /(?:land|streek|mond|waard|wouden|gebied|regio|stad|delta|vallei)$/.test(t.norm) &&
+      !inNames(t.norm) &&
+      !greetings.has(tokens[k - 1]!.norm) &&
+      !announced(tokens, k + 1, text)
+    )
+      verdicts[k + 1] = 'no'
   }
   // An organisation's name: the capitalised words after a word that announces an organisation
   // ("bij de Albert Heijn", "woningcorporatie Het Oosten"), and a run of capitalised words before a
