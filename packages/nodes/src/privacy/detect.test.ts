@@ -790,6 +790,22 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual(['Sowa, K', 'Nakhlé, M'])
   })
+  it('keeps a place after "in Den" out of the name', () => {
+    expect(names('Ik sprak Anna Paulowna in Den Helder.')).toEqual(['Anna Paulowna'])
+  })
+  it('reads a word after "van" as the employer when the note names it as an organisation elsewhere', () => {
+    expect(names('Schuld bij Intrum. Sanne van Intrum belde.')).toEqual(['Sanne'])
+    expect(names('Ik was bij Sanne. Sanne van Intrum belde.')).toEqual(['Sanne', 'Sanne van Intrum'])
+  })
+  it('finds a first name that is also a word opening a sentence before particles and a known surname', () => {
+    expect(names('Het regent. Kees de Vries belde. Piet van Dijk komt morgen.')).toEqual([
+      'Kees de Vries',
+      'Piet van Dijk',
+    ])
+    expect(names('Inkomen: loon Dirk van den Broek distributiecentrum. Wil van de Gemeente belt.')).toEqual(
+      [],
+    )
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -2431,6 +2431,28 @@ function lowerSurnameAt(tokens: Token[], i: number): boolean {
 }
 
 /** True when token `i` can continue a name that ends at token `i - 1`. */
+let occurrencesFor: Token[] | undefined
+let occurrences = new Map<string, number[]>()
+
+/**
+ * True when the word of token `k` stands elsewhere in the note where the context makes it an
+ * organisation ("schuld bij Intrum"). Looks at no more than eight other places of the word.
+ */
+function organisationElsewhere(tokens: Token[], k: number, text: string): boolean {
+  if (tokens !== occurrencesFor) {
+    occurrencesFor = tokens
+    occurrences = new Map()
+    tokens.forEach((t, m) => {
+      const list = occurrences.get(t.norm)
+      if (list === undefined) occurrences.set(t.norm, [m])
+      else if (list.length < 9) list.push(m)
+    })
+  }
+  for (const m of occurrences.get(tokens[k]!.norm) ?? [])
+    if (m !== k && tokens[m]!.shape !== 'lower' && organisationContext(tokens, m, text)) return true
+  return false
+}
+
 function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string): boolean {
   const t = tokens[i]!
   if (!/^[ \t]$|^-$/.test(t.gap)) return false
@@ -2859,7 +2881,17 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
       // "Rijk van de Wetering (vader)": past particles only before a surname found on its own.
       let j = i + 1
       while (j < i + 4 && nameParticles.has(tokens[j]?.norm ?? '')) j++
-      if (j === i + 1 || verdicts[j] === 'name') verdicts[i] = 'name'
+      // "Kees de Vries belde.": opening a sentence, also before a surname that a list knows and that
+      // is a word too ("loon Dirk van den Broek distributiecentrum" stays the shop).
+      if (
+        j === i + 1 ||
+        verdicts[j] === 'name' ||
+        (tokens[i]!.sentenceStart &&
+          verdicts[j] !== 'no' &&
+          lexicons().surnames.has(tokens[j]!.norm) &&
+          tokens[j]!.shape === 'title')
+      )
+        verdicts[i] = 'name'
     }
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {
@@ -3038,7 +3070,12 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           (after !== undefined &&
             /^(?:in|op)$/.test(tokens[last + 1]!.text) &&
             !inNames(after.norm) &&
-            (isPlace(after.norm) || properEnding.test(after.norm)))
+            (isPlace(after.norm) || properEnding.test(after.norm))) ||
+          // "Anna Paulowna in Den Helder", "op De Bilt": a lone lower-case "in" or "op" before a
+          // capitalised article is the preposition before a place.
+          (j === last + 2 &&
+            /^(?:in|op)$/.test(tokens[last + 1]!.text) &&
+            /^(?:De|Den|Het)$/.test(tokens[j]!.text))
         // "Rowan de Graaff van Sterk Huis": capitalised plain words in a row are an organisation.
         const organisation = plainPairs.has(j + 1)
         if (
@@ -3056,7 +3093,10 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
             (tokens[last + 1]!.norm !== 'van' && firstNameAndSurnameShape(tokens, last))) &&
           (inNames(after.norm) ||
             ((!isCommonWord(after.norm, true) || compoundSurname) &&
-              !organisationContext(tokens, j + 1, text)))
+              !organisationContext(tokens, j + 1, text) &&
+              // "Schuld bij Intrum. Sanne van Intrum belde.": after a lone "van", a word the
+              // note names as an organisation elsewhere is where the person works.
+              !(j === last + 1 && tokens[j]!.norm === 'van' && organisationElsewhere(tokens, j + 1, text))))
         ) {
           last = j + 1
           verdicts[j + 1] = 'name'
