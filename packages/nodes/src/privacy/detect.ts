@@ -9,6 +9,7 @@
 import { lexicons, normaliseWord } from './lexicon.js'
 import { findNames } from './names.js'
 import {
+  findBracketedAreaPhones,
   findHomeFormatPhones,
   findInternationalPhones,
   internationalPhoneKey,
@@ -167,6 +168,7 @@ function findPhones(text: string): PersonalDataSpan[] {
   }
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   return spans
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { findPersonalData, normaliseValue } from './detect.js'
-import { findHomeFormatPhones, findInternationalPhones } from './phones-international.js'
+import {
+  findBracketedAreaPhones,
+  findHomeFormatPhones,
+  findInternationalPhones,
+} from './phones-international.js'
 
 describe('findInternationalPhones', () => {
   it('finds numbers with a foreign country prefix, written in the usual ways', () => {
@@ -81,6 +85,40 @@ describe('findInternationalPhones', () => {
       'postcode 1234 AB, klantnummer 00012345678',
     ]) {
       expect(findHomeFormatPhones(text), text).toEqual([])
+    }
+  })
+})
+
+describe('findBracketedAreaPhones', () => {
+  it('finds numbers written with the area code in brackets and no country prefix', () => {
+    const cases: [string, string][] = [
+      ['tante in São Paulo, whatsapp (11) 98734-5521 na 22u', '(11) 98734-5521'],
+      ['neef in New York: (212) 555-0147.', '(212) 555-0147'],
+      ['kantoor (020) 612 3456 of mobiel', '(020) 612 3456'],
+      ['Bogotá (601) 345 6789', '(601) 345 6789'],
+    ]
+    for (const [text, number] of cases) {
+      const found = findBracketedAreaPhones(text)
+      expect(
+        found.map((f) => f.text),
+        text,
+      ).toEqual([number])
+      expect(text.slice(found[0]!.start, found[0]!.end)).toBe(number)
+    }
+    // And through the detector, as a phone number.
+    const spans = findPersonalData('Zus Ana belt uit Brazilië: (11) 98734-5521.')
+    expect(spans.filter((s) => s.kind === 'TELEFOON').map((s) => s.text)).toEqual(['(11) 98734-5521'])
+  })
+
+  it('leaves years, counts, amounts and short numbers in brackets alone', () => {
+    for (const text of [
+      'geboren (1998) 12-05',
+      'kinderen (3) 12 en 14 jaar',
+      'schuld (2024) 1.250,00',
+      'dossier (12) 3456',
+      'zie bijlage (2) 123456789',
+    ]) {
+      expect(findBracketedAreaPhones(text), text).toEqual([])
     }
   })
 })

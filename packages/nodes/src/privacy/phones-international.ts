@@ -139,3 +139,50 @@ export function findHomeFormatPhones(text: string): InternationalPhone[] {
   }
   return found
 }
+
+/** Countries whose numbers are written with the area code in brackets, besides those above. */
+const bracketedAreaCountries: readonly CountryCode[] = [
+  ...homeFormatCountries,
+  'NL',
+  'BR',
+  'US',
+  'CA',
+  'MX',
+  'AR',
+  'CO',
+  'PE',
+  'CL',
+  'VE',
+  'DO',
+  'PH',
+  'AU',
+]
+
+// An area code of 2–4 digits in brackets, then 2–3 groups of 2–5 digits separated by one space,
+// dot or dash: "(11) 98734-5521", "(212) 555-0147", "(020) 612 3456".
+const bracketedArea =
+  /(?<![\p{L}\p{N}])\(\d{2,4}\)[ ]?\d{2,5}(?:[ .-]\d{2,5}){0,2}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+
+/**
+ * Finds phone numbers written with their area code in brackets and no country prefix, as in
+ * Brazil or the United States (`(11) 98734-5521`, `(212) 555-0147`): 9 to 12 digits in all that
+ * are a possible number (by its length rules) of a country in {@link bracketedAreaCountries}. A
+ * year or a count in brackets is followed by too few digits to match. The key is the digits as
+ * written.
+ *
+ * @example
+ * findBracketedAreaPhones('zus in São Paulo: (11) 98734-5521')[0]?.text // '(11) 98734-5521'
+ */
+export function findBracketedAreaPhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const match of text.matchAll(bracketedArea)) {
+    const digits = match[0].replace(/\D/g, '')
+    if (digits.length < 9 || digits.length > 12) continue
+    const possible = bracketedAreaCountries.some(
+      (country) => parsePhoneNumberFromString(digits, country)?.isPossible() === true,
+    )
+    if (!possible) continue
+    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: digits })
+  }
+  return found
+}
