@@ -268,10 +268,12 @@ const numberedNoun =
 // Words of one line: a street name with particles and a house number.
 const streetWords = `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${houseNumber}`
 // A street and number right before a postcode: alone on the line above it, as in a letter's address
-// block ("Dam 14⏎4331 GE"), or before a comma ("Wolphaertsbocht 231, 3083 KV").
-const addressBlock = new RegExp(
-  `(?:(?<=^|\\n)[ \\t]*(${streetWords})[ \\t]*\\r?\\n|(?<![\\p{L}\\p{N}])(${streetWords}),)[ \\t]*[1-9]\\d{3} ?[A-Z]{2}(?![\\p{L}\\p{N}])`,
-  'gud',
+// block ("Dam 14⏎4331 GE"), or before a comma ("Wolphaertsbocht 231, 3083 KV"). Looked for only in
+// the 80 characters before each postcode, so the work stays proportional to the postcodes.
+const postcodeAhead = /(?<![\p{L}\p{N}])[1-9]\d{3} ?[A-Z]{2}(?![\p{L}\p{N}])/gu
+const streetBeforePostcode = new RegExp(
+  `(?:(?:^|\\n)[ \\t]*(${streetWords})[ \\t]*\\r?\\n|(?<![\\p{L}\\p{N}])(${streetWords}),)[ \\t]*$`,
+  'ud',
 )
 // "(Ravelijn 8, Halsteren)": a street and number in brackets before a comma and a known place.
 const bracketAddress = new RegExp(`\\([ \\t]*(${streetWords}),[ \\t]*(\\p{Lu}[\\p{L}'-]+)`, 'gud')
@@ -290,9 +292,21 @@ function findAddresses(text: string): PersonalDataSpan[] {
     // The context words are case-insensitive, but the street itself must start with a capital.
     if (/^\p{Lu}/u.test(text.slice(start, end))) spans.push(addressSpan(text, start, end))
   }
-  for (const match of text.matchAll(addressBlock)) {
+  for (const postcode of text.matchAll(postcodeAhead)) {
+    const from = Math.max(0, postcode.index - 80)
+    const match = streetBeforePostcode.exec(text.slice(from, postcode.index))
+    if (!match) continue
+    // The window may start inside a line: a street on the line above needs the real line start.
+    if (
+      match.indices![1] &&
+      match.index === 0 &&
+      text.slice(from, from + 1) !== '\n' &&
+      from > 0 &&
+      text[from - 1] !== '\n'
+    )
+      continue
     const [start, end] = (match.indices![1] ?? match.indices![2])!
-    spans.push(addressSpan(text, start, end))
+    spans.push(addressSpan(text, from + start, from + end))
   }
   for (const match of text.matchAll(bracketAddress)) {
     if (!lexicons().places.has(normaliseWord(match[2]!))) continue
