@@ -806,6 +806,11 @@ describe('names in free text, without form fields', () => {
       [],
     )
   })
+  it('finds a first name that is a word opening a sentence before particles and a surname that is a place', () => {
+    expect(names('Bas van Dam zegt nee.')).toEqual(['Bas van Dam'])
+    // A role word there stays the role.
+    expect(names('Broer van Serkan, Okan.')).toEqual(['Serkan', 'Okan'])
+  })
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })

@@ -2893,6 +2893,47 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
       )
         verdicts[i] = 'name'
     }
+  // "Bas van Dam zegt nee.", "Wil de Groot komt.": opening a sentence, a first name that is also a
+  // word (even a verb) before lower-case particles and a capitalised surname that a list knows.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (verdicts[i] === 'name' || !t.sentenceStart || t.shape !== 'title') continue
+    if (
+      !lexicons().firstNames.has(t.norm) ||
+      functionWords.has(t.norm) ||
+      isRole(t.norm) ||
+      titles.has(t.norm)
+    )
+      continue
+    let j = i + 1
+    while (
+      j < i + 4 &&
+      tokens[j]?.shape === 'lower' &&
+      nameParticles.has(tokens[j]!.norm) &&
+      /^[ \t]$/.test(tokens[j]!.gap)
+    )
+      j++
+    const surname = tokens[j]
+    if (
+      j > i + 1 &&
+      surname !== undefined &&
+      /^[ \t]$/.test(surname.gap) &&
+      surname.shape === 'title' &&
+      verdicts[j] !== 'no' &&
+      lexicons().surnames.has(surname.norm) &&
+      !organisationWordAfter.has(surname.norm) &&
+      !organisationNoun.test(surname.norm) &&
+      // "Wil de Groot komt": not before a capitalised word going on with the name of a firm.
+      !(
+        tokens[j + 1] !== undefined &&
+        /^[ \t]+$/.test(tokens[j + 1]!.gap) &&
+        tokens[j + 1]!.shape === 'title'
+      )
+    ) {
+      verdicts[i] = 'name'
+      verdicts[j] = 'name'
+    }
+  }
   // A 'maybe' next to a name is part of it: "Roos Kok", "Aalten Sanne".
   for (let i = 0; i < tokens.length; i++) {
     if (verdicts[i] !== 'maybe') continue
