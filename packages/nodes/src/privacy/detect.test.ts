@@ -765,6 +765,7 @@ describe('names in free text, without form fields', () => {
       'Corrie Berkenvaart',
     ])
     expect(names('21:47 - mama: kom je eten\nOm 10:30 - opmerking: geen')).toEqual([])
+    expect(names('09:00 - Opening: welkom\n10:30 - Pauze: koffie\n11:00 - Rondvraag: geen')).toEqual([])
   })
   it('finds what a person is called, also a word, and keeps a heading out of the name', () => {
     expect(names('Zijn moeder wordt door iedereen Tet genoemd.')).toEqual(['Tet'])

@@ -1536,7 +1536,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     /(?:^|\n)[^\n]{0,24}\b\d{1,2}:\d{2}(?::\d{2})?(?:\][ \t]*|[ \t]+[-–][ \t]+)$/.test(
       text.slice(Math.max(0, t.start - 40), t.start),
     ) &&
-    (t.shape !== 'lower' || lexicons().firstNames.has(t.norm) || !isCommonWord(t.norm, true)) &&
+    // A plain word there is an item of an agenda ("10:30 - Pauze:"), unless it is a first name.
+    (lexicons().firstNames.has(t.norm) || !isCommonWord(t.norm, true)) &&
     !functionWords.has(t.norm) &&
     !englishWords.has(t.norm) &&
     !abbreviations.has(t.norm) &&
