@@ -815,10 +815,22 @@ describe('names in free text, without form fields', () => {
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })
-  it('stays linear and fast on long and hostile input', () => {
-    const long = 'Sanne Xyzabc '.repeat(20_000)
-    const started = performance.now()
-    expect(names(long).length).toBeGreaterThan(0)
-    expect(performance.now() - started).toBeLessThan(2_000)
+  it('stays linear on long and hostile input', () => {
+    // Growth, not speed (speed is bench:pseudonymise's): four times the text takes about four
+    // times as long, far from the 16 times of quadratic work. The fastest of three runs of
+    // each size, so a busy machine does not decide.
+    const fastest = (text: string) => {
+      let best = Number.POSITIVE_INFINITY
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now()
+        expect(names(text).length).toBeGreaterThan(0)
+        best = Math.min(best, performance.now() - started)
+      }
+      return best
+    }
+    const unit = 'Sanne Xyzabc '
+    const small = fastest(unit.repeat(2_500))
+    const large = fastest(unit.repeat(10_000))
+    expect(large / small).toBeLessThan(10)
   })
 })
