@@ -37,6 +37,20 @@ describe('findPersonalData', () => {
     expect(adres('Overleg (Week 8, Emmen), (Lijn 4, Utrecht). Huur € 750\n1234 AB')).toEqual([])
     expect(adres('Adres Pijnboomstraat 12, 1234 AB Zwolle')).toEqual([['ADRES', 'Pijnboomstraat 12']])
   })
+  it('finds house number additions, floors, street words of their own, "Laan van" and capitals', () => {
+    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    expect(adres('Ze woont op Kruisstraat 71-bis sinds mei.')).toEqual([['ADRES', 'Kruisstraat 71-bis']])
+    expect(adres('Adres: Kerkewijk 212 3 hoog, Veenendaal.')).toEqual([['ADRES', 'Kerkewijk 212 3 hoog']])
+    expect(adres('Laan van Osnabrück 40 is het nieuwe adres')).toEqual([['ADRES', 'Laan van Osnabrück 40']])
+    expect(adres('woont Gedempte Oude Gracht 88 zwart, Haarlem')).toEqual([
+      ['ADRES', 'Gedempte Oude Gracht 88 zwart'],
+    ])
+    expect(adres('ADRES: BEUKENLAAN 15 BOVEN')).toEqual([['ADRES', 'BEUKENLAAN 15 BOVEN']])
+    expect(adres('Zij woont aan de Oude Gracht 12 in Utrecht.')).toEqual([['ADRES', 'Oude Gracht 12']])
+    // A number that counts something is no house number, even after a name that ends like a street.
+    expect(adres('dhr Kees Berg 40 jaar, woont alleen')).toEqual([])
+    expect(adres('Team Noord Wijk 3 keer per week')).toEqual([])
+  })
   it('finds Dutch phone numbers in many forms', () => {
     for (const phone of [
       '06-12345678',

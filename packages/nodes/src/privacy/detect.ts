@@ -251,9 +251,23 @@ const streetSuffixes =
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
-const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/](?:\\d{1,4}|I{1,3}(?![\\p{L}]))|\\s(?:bis|hs|huis|I{1,3})(?![\\p{L}]))?`
+// What may follow a house number: a letter ("12a"), an addition after a dash or slash ("3-II",
+// "71-bis", "12/3"), a word for the part of the house ("hs", "boven", "zwart" as in Amsterdam), or
+// the floor ("3 hoog", "2e etage").
+const houseAddition =
+  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|rood|ROOD|I{1,3}|IV)'
+const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/](?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s${houseAddition}(?![\\p{L}]))?(?:[ -]\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?![\\p{L}]))?`
+// A number that counts something ("Kees Berg 40 jaar", "Park 3 keer") is no house number.
+const notQuantity =
+  '(?![ \\t]*(?:jaar|jr\\b|jarig|maanden|mnd|weken|dagen|uur|min\\b|minuten|keer|kg|cm|km|euro|procent|%|x\\b))'
+// The same street words as a word of their own, capitalised ("Oude Gracht") or in capitals.
+const capitalSuffixes = streetSuffixes
+  .split('|')
+  .map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`)
+  .join('|')
+const upperSuffixes = streetSuffixes.toUpperCase()
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?!Adres\\s)${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})\\s+${houseNumber}(?![\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)\\s+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
 const addressContext = new RegExp(
