@@ -127,15 +127,27 @@ const homeFormat = /(?<![\p{L}\p{N}+.,/-])0\d{1,4}(?:[ .-]\d{2,5}){1,4}(?![\p{L}
  * findHomeFormatPhones('broer belt vanuit Sivas (0532 418 2290)')[0]?.text // '0532 418 2290'
  */
 export function findHomeFormatPhones(text: string): InternationalPhone[] {
+  return possibleNumbers(text, homeFormat, { minDigits: 11, maxDigits: 12 }, homeFormatCountries)
+}
+
+/**
+ * The matches of `shape` whose digits, `digits.minDigits` to `digits.maxDigits` of them, are a
+ * possible number (by its length rules) of one of `countries`; keyed by the digits as written,
+ * since the country cannot be told for sure.
+ */
+function possibleNumbers(
+  text: string,
+  shape: RegExp,
+  digits: { minDigits: number; maxDigits: number },
+  countries: readonly CountryCode[],
+): InternationalPhone[] {
   const found: InternationalPhone[] = []
-  for (const match of text.matchAll(homeFormat)) {
-    const digits = match[0].replace(/\D/g, '')
-    if (digits.length < 11 || digits.length > 12) continue
-    const possible = homeFormatCountries.some(
-      (country) => parsePhoneNumberFromString(digits, country)?.isPossible() === true,
-    )
-    if (!possible) continue
-    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: digits })
+  for (const match of text.matchAll(shape)) {
+    const key = match[0].replace(/\D/g, '')
+    if (key.length < digits.minDigits || key.length > digits.maxDigits) continue
+    if (!countries.some((country) => parsePhoneNumberFromString(key, country)?.isPossible() === true))
+      continue
+    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key })
   }
   return found
 }
@@ -174,15 +186,5 @@ const bracketedArea =
  * findBracketedAreaPhones('zus in São Paulo: (11) 98734-5521')[0]?.text // '(11) 98734-5521'
  */
 export function findBracketedAreaPhones(text: string): InternationalPhone[] {
-  const found: InternationalPhone[] = []
-  for (const match of text.matchAll(bracketedArea)) {
-    const digits = match[0].replace(/\D/g, '')
-    if (digits.length < 9 || digits.length > 12) continue
-    const possible = bracketedAreaCountries.some(
-      (country) => parsePhoneNumberFromString(digits, country)?.isPossible() === true,
-    )
-    if (!possible) continue
-    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: digits })
-  }
-  return found
+  return possibleNumbers(text, bracketedArea, { minDigits: 9, maxDigits: 12 }, bracketedAreaCountries)
 }
