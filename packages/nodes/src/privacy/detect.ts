@@ -10,6 +10,7 @@ import { lexicons, normaliseWord } from './lexicon.js'
 import { findNames } from './names.js'
 import {
   findBracketedAreaPhones,
+  findCuedNineDigitPhones,
   findHomeFormatPhones,
   findInternationalPhones,
   internationalPhoneKey,
@@ -169,6 +170,9 @@ function findPhones(text: string): PersonalDataSpan[] {
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  // A number that passes the 11-check stays a BSN, the more sensitive reading.
+  for (const phone of findCuedNineDigitPhones(text))
+    if (!isValidBsn(phone.key)) spans.push({ kind: 'TELEFOON', ...phone })
   return spans
 }
 

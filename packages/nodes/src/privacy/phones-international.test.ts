@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { findPersonalData, normaliseValue } from './detect.js'
 import {
   findBracketedAreaPhones,
+  findCuedNineDigitPhones,
   findHomeFormatPhones,
   findInternationalPhones,
 } from './phones-international.js'
@@ -119,6 +120,39 @@ describe('findBracketedAreaPhones', () => {
       'zie bijlage (2) 123456789',
     ]) {
       expect(findBracketedAreaPhones(text), text).toEqual([])
+    }
+  })
+})
+
+describe('findCuedNineDigitPhones', () => {
+  it('finds nine digits in three groups after a phone word on the same line', () => {
+    for (const [text, number] of [
+      ['Ze heeft nog een Pools nummer: 512 334 871 en een NL nummer.', '512 334 871'],
+      ['tel. zus (Polen) 601-223-947', '601-223-947'],
+      ['Mobile Portugal 912 345 678, after six.', '912 345 678'],
+      ['bel haar broer in Madrid op 612.345.678', '612.345.678'],
+    ] as const) {
+      expect(
+        findCuedNineDigitPhones(text).map((p) => p.text),
+        text,
+      ).toEqual([number])
+    }
+    // And through the detector, as a phone number that never reaches the text.
+    const spans = findPersonalData('Pools nummer: 512 334 871.')
+    expect(spans.filter((s) => s.kind === 'TELEFOON').map((s) => s.key)).toEqual(['512334871'])
+  })
+
+  it('leaves case numbers, amounts and numbers without a phone word alone', () => {
+    for (const text of [
+      'dossiernummer 204 511 873',
+      'Zaak nr: 204 511 873, gebeld met de rechtbank',
+      'klantnummer 512 334 871',
+      'bedrag 512 334 871',
+      'Telefoon besproken.\nKenmerk 512 334 871',
+      'nummer 5123 34 871',
+      'bel 012 334 871',
+    ]) {
+      expect(findCuedNineDigitPhones(text), text).toEqual([])
     }
   })
 })

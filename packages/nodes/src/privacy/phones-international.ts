@@ -188,3 +188,49 @@ const bracketedArea =
 export function findBracketedAreaPhones(text: string): InternationalPhone[] {
   return possibleNumbers(text, bracketedArea, { minDigits: 9, maxDigits: 12 }, bracketedAreaCountries)
 }
+
+/**
+ * Countries whose numbers have nine digits and no leading 0, usually written in three groups of
+ * three: Poland, Portugal, Spain, Czechia, Slovakia.
+ */
+const nineDigitCountries: readonly CountryCode[] = ['PL', 'PT', 'ES', 'CZ', 'SK']
+
+// Three groups of three digits, separated by one space, dot or dash: "512 334 871".
+const threeByThree = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{2}([ .-])\d{3}\1\d{3}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+
+// A word that announces a phone number, earlier on the same line ("Pools nummer:", "tel", "bel").
+const phoneCue =
+  /(?<![\p{L}])(?:tel|telefoon|telefoonnummer|nummer|nr|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|whatsapp|app|appen|phone|number|mobile|cell|numer|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
+
+// A number of a file, a case, an invoice or a customer: "dossiernummer", "zaak nr", "klantnummer".
+const fileCue =
+  /(?:dossier|zaak|zaaknummer|klant|factuur|referentie|kenmerk|case|file|order|polis|relatie|contract|registratie|bsn|sofi|burgerservice)\w*\W{0,3}(?:nummer|nr|number|no)?\W{0,3}$/iu
+
+/**
+ * Finds phone numbers of other countries written as at home in three groups of three digits
+ * (`512 334 871`, a Polish mobile), when a phone word stands before it on the same line and no
+ * word of a file or case number does ("Pools nummer: 512 334 871", not "dossiernummer 204 511
+ * 873"): the shape alone is also that of a case number or a BSN, which have their own detectors.
+ * The digits must be a possible number of a country in {@link nineDigitCountries}.
+ *
+ * @example
+ * findCuedNineDigitPhones('Ze heeft nog een Pools nummer: 512 334 871.')[0]?.text // '512 334 871'
+ */
+export function findCuedNineDigitPhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const phone of possibleNumbers(
+    text,
+    threeByThree,
+    { minDigits: 9, maxDigits: 9 },
+    nineDigitCountries,
+  )) {
+    const lineStart = text.lastIndexOf('\n', phone.start - 1) + 1
+    const before = text.slice(Math.max(lineStart, phone.start - 60), phone.start)
+    const cues = [...before.matchAll(phoneCue)]
+    const cue = cues.at(-1)
+    if (!cue) continue
+    if (fileCue.test(before.slice(0, cue.index + cue[0].length))) continue
+    found.push(phone)
+  }
+  return found
+}
