@@ -91,6 +91,38 @@ describe('findPersonalData', () => {
       ['GEBOORTEDATUM', '3 maart 1957'],
     ])
   })
+  it('finds e-mail addresses side by side, with letters of any script, and not with a local part over 64', () => {
+    const emails = (text: string) =>
+      kindsIn(text)
+        .filter(([kind]) => kind === 'EMAIL')
+        .map(([, t]) => t)
+    expect(emails('a@b.nl,c.d@e-f.org;g@h.co.uk')).toEqual(['a@b.nl', 'c.d@e-f.org', 'g@h.co.uk'])
+    expect(emails('x@y@z.nl en @ los en 12@')).toEqual(['y@z.nl'])
+    expect(emails('Şükrü.Çelik@örnek.com.tr')).toEqual(['Şükrü.Çelik@örnek.com.tr'])
+    expect(emails(`${'a'.repeat(64)}@voorbeeld.nl`)).toEqual([`${'a'.repeat(64)}@voorbeeld.nl`])
+    expect(emails(`${'a'.repeat(65)}@voorbeeld.nl`)).toEqual([])
+    expect(emails(`(𝒜${'a'.repeat(10)}@voorbeeld.nl)`)).toEqual([`𝒜${'a'.repeat(10)}@voorbeeld.nl`])
+  })
+  it('finds the same e-mail addresses as one scan of the whole text with the address pattern', () => {
+    // The detector only looks where an "@" is; on random text it must agree with the plain scan.
+    const plain =
+      /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}])/gu
+    const alphabet = ['a', 'b', 'n', 'l', 'Ş', '𝒜', '.', '.', '@', '@', '-', '_', ' ', ',', '1', '+']
+    let seed = 7
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    for (let n = 0; n < 1500; n++) {
+      let text = ''
+      const length = 1 + Math.floor(random() * 90)
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)]
+      const found = kindsIn(text)
+        .filter(([kind]) => kind === 'EMAIL')
+        .map(([, t]) => t)
+      expect(found, text).toEqual([...text.matchAll(plain)].map((m) => m[0]))
+    }
+  })
   it('reads a recent date as an appointment unless the text says it is a date of birth', () => {
     expect(kindsIn('afspraak op 12-05-2026')).toEqual([])
     expect(kindsIn('geboren op 12-05-2020')).toEqual([['GEBOORTEDATUM', '12-05-2020']])

@@ -225,17 +225,39 @@ function findIbans(text: string): PersonalDataSpan[] {
   return spans
 }
 
+// An e-mail address, bounded in every part; tried only where an "@" is (sticky, from the start of
+// the run of address characters before it), so a note costs one scan for "@".
+const emailAt =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}])/uy
+const addressCharBefore = /[\p{L}\p{N}._%+-]$/u
+
 function findEmails(text: string): PersonalDataSpan[] {
-  // Bounded, and starting only where a run of address characters starts: linear on long inputs.
-  const pattern =
-    /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}])/gu
-  return [...text.matchAll(pattern)].map((match) => ({
-    kind: 'EMAIL' as const,
-    start: match.index,
-    end: match.index + match[0].length,
-    text: match[0],
-    key: match[0].toLowerCase(),
-  }))
+  const spans: PersonalDataSpan[] = []
+  let reached = 0
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    // Back to where the run of address characters starts (at most 65 back: a longer local part
+    // is no address).
+    let start = at
+    while (
+      start > reached &&
+      at - start <= 64 &&
+      addressCharBefore.test(text.slice(Math.max(0, start - 2), start))
+    )
+      start -= start >= 2 && text.codePointAt(start - 2)! > 0xffff ? 2 : 1
+    emailAt.lastIndex = start
+    const match = emailAt.exec(text)
+    if (!match) continue
+    spans.push({
+      kind: 'EMAIL',
+      start,
+      end: start + match[0].length,
+      text: match[0],
+      key: match[0].toLowerCase(),
+    })
+    reached = start + match[0].length
+    at = reached - 1
+  }
+  return spans
 }
 
 function findPostcodes(text: string): PersonalDataSpan[] {
@@ -302,6 +324,8 @@ function addressSpan(text: string, start: number, end: number): PersonalDataSpan
 }
 
 function findAddresses(text: string): PersonalDataSpan[] {
+  // Every form below has a house number or a postcode.
+  if (!/\d/.test(text)) return []
   const spans = [...text.matchAll(streetPattern)].map((m) =>
     addressSpan(text, m.index, m.index + m[0].length),
   )
