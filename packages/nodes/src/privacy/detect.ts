@@ -7,7 +7,8 @@
  */
 
 import { lexicons, normaliseWord } from './lexicon.js'
-import { findNames } from './names.js'
+import { type NameModel, nameModel, scoreTokens } from './name-model.js'
+import { findNames, nameParticles, outsidePlaceColumns } from './names.js'
 import {
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
@@ -559,6 +560,80 @@ function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan
   return spans
 }
 
+/**
+ * The name model's thresholds, chosen by cross-validation on the hand-written sets (see
+ * docs/privacy-and-ai.md, "The name model"): a word the rules passed over becomes a name from
+ * `add`; a name the rules found is dropped only when the model gives each of its words less than
+ * `keep`.
+ */
+export const nameModelThresholds = { add: 0.5, keep: 0.2 } as const
+
+/**
+ * The name model's second opinion on the rules' names: words the rules passed over that the model
+ * finds likely names (probability ≥ `add`) and no other span covers are added, neighbours
+ * joined by a space or hyphen into one name ("Maaikje Ummels"). Not added: a particle on its own
+ * ("MW VAN THUISZORG"), a word in a table column of places. A name the rules found is dropped
+ * only when the model gives each of its words less than `keep` (0 keeps them all).
+ */
+export function addModelNames(
+  text: string,
+  names: readonly PersonalDataSpan[],
+  others: readonly PersonalDataSpan[],
+  model: NameModel,
+  { add, keep }: { add: number; keep: number } = nameModelThresholds,
+): PersonalDataSpan[] {
+  const tokens = scoreTokens(text, model)
+  let kept: readonly PersonalDataSpan[] = names
+  if (keep > 0) {
+    // The most likely word of each name (spans and words both in text order: one pass).
+    const best = new Map<PersonalDataSpan, number>()
+    let i = 0
+    const inOrder = names.every((span, k) => k === 0 || names[k - 1]!.start <= span.start)
+    for (const span of inOrder ? names : [...names].sort((a, b) => a.start - b.start)) {
+      while (i < tokens.length && tokens[i]!.start < span.start) i++
+      let max = -1
+      for (let j = i; j < tokens.length && tokens[j]!.end <= span.end; j++) max = Math.max(max, tokens[j]!.p)
+      best.set(span, max)
+    }
+    const unlikely = (span: PersonalDataSpan) => best.get(span)! >= 0 && best.get(span)! < keep
+    // A word that stays a name elsewhere in the text is not left standing here ("Vattenfall" is
+    // kept where "Ans Vattenfall" is replaced).
+    const named = new Set(names.filter((span) => !unlikely(span)).flatMap((span) => span.key.split(' ')))
+    kept = names.filter((span) => !unlikely(span) || span.key.split(' ').some((word) => named.has(word)))
+  }
+  const taken = new Uint8Array(text.length)
+  for (const span of others) taken.fill(1, span.start, span.end)
+  for (const span of kept) taken.fill(2, span.start, span.end)
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return false
+    return true
+  }
+  const likely = tokens.map((token) => token.p >= add && free(token.start, token.end))
+  const joined = (a: number, b: number) => /^[ -]$/.test(text.slice(a, b))
+  const ranges: Array<[number, number]> = []
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (!likely[i]) continue
+    // A particle ("VAN", "de") only as part of a name: the word after it is one too.
+    if (nameParticles.has(token.norm)) {
+      const next = tokens[i + 1]
+      if (!next || !joined(token.end, next.start) || !(likely[i + 1] || taken[next.start] === 2)) continue
+    }
+    const last = ranges.at(-1)
+    if (last && joined(last[1], token.start)) last[1] = token.end
+    else ranges.push([token.start, token.end])
+  }
+  const added = outsidePlaceColumns(
+    text,
+    ranges.map(([start, end]): PersonalDataSpan => {
+      const found = text.slice(start, end)
+      return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
+    }),
+  )
+  if (added.length === 0) return [...kept]
+  return [...kept, ...added].sort((a, b) => a.start - b.start)
+}
+
 /** Options for {@link findPersonalData}. */
 export interface FindOptions {
   /** Values from structured fields (names, an address) to find literally, case-insensitive. */
@@ -571,9 +646,10 @@ export interface FindOptions {
    * How names are found in free text. `context` (default): name lexicons plus context
    * (capitalisation, titles, family and job words, greetings, signatures). `titles`: only names
    * right after a title, a family word or initials, as before the lexicons existed (kept for
-   * comparison in the benchmark; far lower recall).
+   * comparison in the benchmark; far lower recall). `rules`: the context rules without the name
+   * model's second opinion (for comparison).
    */
-  names?: 'context' | 'titles'
+  names?: 'context' | 'rules' | 'titles'
   /**
    * Words and names that are never a person here, e.g. the organisations a team works with
    * ("Vattenfall", "Albert Heijn", "Ymere"). A name the detectors find is kept when it is one of
@@ -602,7 +678,9 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
   if (kinds.has('GEBOORTEDATUM')) candidates.push(...findBirthDates(text, options.now ?? new Date()))
   if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
   if (kinds.has('NAAM')) {
-    const names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)
+    let names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)
+    const model = (options.names ?? 'context') === 'context' ? nameModel() : null
+    if (model) names = addModelNames(text, names, candidates, model)
     const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
     for (const span of names) {
       if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue

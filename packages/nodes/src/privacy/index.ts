@@ -1,4 +1,5 @@
 export {
+  addModelNames,
   containsValidBsn,
   type FindOptions,
   findPersonalData,
@@ -6,11 +7,25 @@ export {
   isValidIban,
   type KnownValue,
   nameKey,
+  nameModelThresholds,
   type PersonalDataKind,
   type PersonalDataSpan,
   personalDataKinds,
 } from './detect.js'
 export { type Lexicons, lexicons, normaliseWord } from './lexicon.js'
+export {
+  decodeNameModel,
+  encodeNameModel,
+  featureBucket,
+  type ModelToken,
+  modelBuckets,
+  modelTokens,
+  type NameModel,
+  nameModel,
+  nameProbability,
+  type ScoredToken,
+  scoreTokens,
+} from './name-model.js'
 export { findNames, type NameSpan } from './names.js'
 export {
   type FieldKind,

@@ -24,7 +24,8 @@ export interface NameSpan {
   text: string
 }
 
-interface Token {
+/** A word of a text as the rules read it. */
+export interface Token {
   start: number
   end: number
   text: string
@@ -660,7 +661,25 @@ function shapeOf(text: string): Token['shape'] {
   return 'mixed'
 }
 
+let lastTokenised: { text: string; tokens: Token[] } | undefined
+
+/**
+ * The words of `text` as the rules read them (position, normal form, shape, the text before it,
+ * whether it starts a sentence). The last text's words are kept, so the name model reads the same
+ * words without splitting the text again.
+ */
+export function wordsOfText(text: string): readonly Readonly<Token>[] {
+  if (lastTokenised?.text === text) return lastTokenised.tokens
+  return tokenise(text)
+}
+
 function tokenise(text: string): Token[] {
+  const tokens = tokeniseAnew(text)
+  lastTokenised = { text, tokens }
+  return tokens
+}
+
+function tokeniseAnew(text: string): Token[] {
   const tokens: Token[] = []
   let previousEnd = 0
   let lineStart = -1
@@ -2567,10 +2586,15 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
  */
 export function findNames(text: string): NameSpan[] {
-  const found = findNamesUnfiltered(text)
+  return outsidePlaceColumns(text, findNamesUnfiltered(text))
+}
+
+/** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */
+export function outsidePlaceColumns<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+  if (spans.length === 0) return spans
   const places = placeCells(text)
-  if (places.length === 0) return found
-  return found.filter((span) => !places.some(([start, end]) => span.start >= start && span.end <= end))
+  if (places.length === 0) return spans
+  return spans.filter((span) => !places.some(([start, end]) => span.start >= start && span.end <= end))
 }
 
 /** Header words of a table column that holds places, not people. */
@@ -3257,4 +3281,23 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
   }
   if (found.length === 0) return spans
   return [...spans, ...found].sort((a, b) => a.start - b.start)
+}
+
+/**
+ * What the rules know of one word, as letters for the name model's features: R a family, network
+ * or job word (also as the end of a compound), T a title, G a greeting, F a function word, E an
+ * English word, B an abbreviation, C a Dutch word (also a compound or an inflected form), L a
+ * place or language (also inflected); `-` for none.
+ */
+export function wordClasses(norm: string): string {
+  let out = ''
+  if (isRole(norm)) out += 'R'
+  if (titles.has(norm)) out += 'T'
+  if (greetings.has(norm)) out += 'G'
+  if (functionWords.has(norm)) out += 'F'
+  if (englishWords.has(norm)) out += 'E'
+  if (abbreviations.has(norm)) out += 'B'
+  if (isCommonWord(norm, true)) out += 'C'
+  if (isPlace(norm)) out += 'L'
+  return out || '-'
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { addModelNames, findPersonalData, nameKey, type PersonalDataSpan } from './detect.js'
+import {
+  decodeNameModel,
+  encodeNameModel,
+  featureBucket,
+  modelBuckets,
+  modelTokens,
+  type NameModel,
+  nameModel,
+  nameProbability,
+} from './name-model.js'
+
+/** A model that finds nothing likely but the given words (by their own word feature). */
+function modelOf(likely: string[], unlikely: string[] = []): NameModel {
+  const weights = new Float32Array(modelBuckets)
+  weights[featureBucket('b', '')] = -3
+  for (const word of likely) weights[featureBucket('w', word)] = 10
+  for (const word of unlikely) weights[featureBucket('w', word)] = -10
+  return { weights }
+}
+
+const span = (text: string, part: string, kind: PersonalDataSpan['kind'] = 'NAAM'): PersonalDataSpan => {
+  const start = text.indexOf(part)
+  return { kind, start, end: start + part.length, text: part, key: nameKey(part) }
+}
+
+const texts = (spans: PersonalDataSpan[]) => spans.map((s) => s.text)
+
+describe('the name model', () => {
+  it('judges capitalised words and unknown lower-case words, not the Dutch words around them', () => {
+    const tokens = modelTokens('gesprek met sirak en Marijkje over de huur')
+    const judged = tokens.map((t) => t.norm)
+    expect(judged).toEqual(expect.arrayContaining(['sirak', 'marijkje']))
+    for (const word of ['gesprek', 'met', 'en', 'over', 'huur']) expect(judged).not.toContain(word)
+    expect(tokens[0]!.features.length).toBeGreaterThan(20)
+  })
+
+  it('stores its weights in 16 bits and refuses a file of another format', () => {
+    const weights = new Float32Array(modelBuckets)
+    weights[7] = 2.5
+    weights[99] = -1.25
+    const back = decodeNameModel(encodeNameModel({ weights }))
+    expect(back.weights[7]).toBeCloseTo(2.5, 3)
+    expect(back.weights[99]).toBeCloseTo(-1.25, 3)
+    expect(() => decodeNameModel(new Uint8Array(100))).toThrow(/not a Warmflow name model/)
+  })
+
+  it('ships a model that is read once and gives a probability', () => {
+    const model = nameModel()
+    expect(nameModel()).toBe(model)
+    const [token] = modelTokens('Annemiekje')
+    const p = nameProbability(model, token!)
+    expect(p).toBeGreaterThan(0)
+    expect(p).toBeLessThan(1)
+  })
+})
+
+describe('the name model as a second opinion on the rules', () => {
+  it('adds a likely word the rules passed over, joining neighbours into one name', () => {
+    const text = 'Aangemeld door Maaikje Ummels, de POH.'
+    const out = addModelNames(text, [], [], modelOf(['maaikje', 'ummels']))
+    expect(texts(out)).toEqual(['Maaikje Ummels'])
+    expect(out[0]!.key).toBe('maaikje ummels')
+  })
+
+  it('adds a particle only in front of a name, and nothing in a place column of a table', () => {
+    const caps = 'MW VAN THUISZORG BELDE. DHR VAN HALSEMA KOMT.'
+    expect(texts(addModelNames(caps, [], [], modelOf(['van', 'halsema'])))).toEqual(['VAN HALSEMA'])
+    const table = 'naam;relatie;wijkteam\nSowa;broer;Kibrom'
+    expect(texts(addModelNames(table, [], [], modelOf(['kibrom', 'sowa'])))).toEqual(['Sowa'])
+  })
+
+  it('leaves what another detector found, and drops only names the model finds unlikely', () => {
+    const text = 'Bel Noor op 06-12345678; schuld bij Zorvana.'
+    const phone = span(text, '06-12345678', 'TELEFOON')
+    const names = [span(text, 'Noor'), span(text, 'Zorvana')]
+    const out = addModelNames(text, names, [phone], modelOf(['noor'], ['zorvana']))
+    expect(texts(out)).toEqual(['Noor'])
+  })
+
+  it('keeps a word that stays a name elsewhere in the text', () => {
+    const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
+    const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]
+    const out = addModelNames(text, names, [], modelOf(['ans'], ['vattenfall']))
+    expect(texts(out)).toEqual(['Vattenfall', 'Ans Vattenfall'])
+  })
+
+  it('is on by default; `names: "rules"` gives the rules alone, and `notNames` still holds', () => {
+    const text = 'thx Annemiekje'
+    const rules = findPersonalData(text, { names: 'rules' })
+    const both = findPersonalData(text)
+    expect(texts(rules)).toEqual([])
+    expect(texts(both)).toEqual(['Annemiekje'])
+    expect(texts(findPersonalData(text, { notNames: ['Annemiekje'] }))).toEqual([])
+  })
+})
