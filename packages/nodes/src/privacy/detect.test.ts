@@ -37,6 +37,20 @@ describe('findPersonalData', () => {
     expect(adres('Overleg (Week 8, Emmen), (Lijn 4, Utrecht). Huur € 750\n1234 AB')).toEqual([])
     expect(adres('Adres Pijnboomstraat 12, 1234 AB Zwolle')).toEqual([['ADRES', 'Pijnboomstraat 12']])
   })
+  it('finds ranges and floors after a dash or comma, a room, and a street before a known place', () => {
+    const adres = (text: string) =>
+      kindsIn(text)
+        .filter(([kind]) => kind === 'ADRES')
+        .map(([, t]) => t)
+    expect(adres('Op huisbezoek Kloosterstraat 9 - 11, Venlo.')).toEqual(['Kloosterstraat 9 - 11'])
+    expect(adres('mw woont Veldweg 6 - 2e etage boven de bakker')).toEqual(['Veldweg 6 - 2e etage'])
+    expect(adres('kamer/adres Brink 14, 3 hoog achter')).toEqual(['Brink 14, 3 hoog achter'])
+    expect(adres('Ze huurt Pelikaanweg 3, kamer 12 via een bureau.')).toEqual(['Pelikaanweg 3, kamer 12'])
+    // A street without a street word, before a place the lists know; the ordinary word before it stays.
+    expect(adres('Woning Zeilmeen 22 in Leeuwarden is te klein.')).toEqual(['Zeilmeen 22'])
+    // A first name and an age before a place, and a count of days, are no address.
+    expect(adres('Tessa 40, Emmen; Groep 5 in Utrecht; Zeilmeen 22 dagen in Leeuwarden')).toEqual([])
+  })
   it('finds house number additions, floors, street words of their own, "Laan van" and capitals', () => {
     const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
     expect(adres('Ze woont op Kruisstraat 71-bis sinds mei.')).toEqual([['ADRES', 'Kruisstraat 71-bis']])
@@ -122,6 +136,19 @@ describe('findPersonalData', () => {
         .map(([, t]) => t)
       expect(found, text).toEqual([...text.matchAll(plain)].map((m) => m[0]))
     }
+  })
+  it('reads a written month with a two-digit year and eight digits as a date of birth after "geb."', () => {
+    const dates = (text: string) =>
+      kindsIn(text)
+        .filter(([kind]) => kind === 'GEBOORTEDATUM')
+        .map(([, t]) => t)
+    expect(dates("cl dhr Kaya geb 3 jan. '71 vrouw Mizgin")).toEqual(["3 jan. '71"])
+    expect(dates('geboren op 14 maart 62.')).toEqual(['14 maart 62'])
+    expect(dates('naam: Bakkum | geb.dat 19490607 | kamer 12')).toEqual(['19490607'])
+    expect(dates('Geboortedatum: 20010230')).toEqual([])
+    // Without the announcement they are an appointment and a number.
+    expect(dates("afspraak 3 jan. '27 om tien uur")).toEqual([])
+    expect(dates('dossier 19490607 en factuur 20240115')).toEqual([])
   })
   it('reads a recent date as an appointment unless the text says it is a date of birth', () => {
     expect(kindsIn('afspraak op 12-05-2026')).toEqual([])

@@ -8,7 +8,7 @@
 
 import { lexicons, normaliseWord } from './lexicon.js'
 import { type NameModel, nameModel, scoreTokens } from './name-model.js'
-import { findNames, nameParticles, outsidePlaceColumns } from './names.js'
+import { findNames, nameParticles, outsidePlaceColumns, wordClasses } from './names.js'
 import {
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
@@ -279,11 +279,11 @@ const streetSuffixes =
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // What may follow a house number: a letter ("12a"), an addition after a dash or slash ("3-II",
-// "71-bis", "12/3"), a word for the part of the house ("hs", "boven", "zwart" as in Amsterdam), or
-// the floor ("3 hoog", "2e etage").
+// "71-bis", "12/3", "9 - 11"), a word for the part of the house ("hs", "boven", "zwart" as in
+// Amsterdam), or the floor ("3 hoog", "- 2e etage", ", 3 hoog achter").
 const houseAddition =
   '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|rood|ROOD|I{1,3}|IV)'
-const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[-/](?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s${houseAddition}(?![\\p{L}]))?(?:[ -]\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?![\\p{L}]))?`
+const houseNumber = `\\d{1,5}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit)[ ]\\d{1,4}(?![\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer") is no house number.
 const notQuantity =
   '(?![ \\t]*(?:jaar|jr\\b|jarig|maanden|mnd|weken|dagen|uur|min\\b|minuten|keer|kg|cm|km|euro|procent|%|x\\b))'
@@ -315,6 +315,12 @@ const postcodeAhead = /(?<![\p{L}\p{N}])[1-9]\d{3} ?[A-Z]{2}(?![\p{L}\p{N}])/gu
 const streetBeforePostcode = new RegExp(
   `(?:(?:^|\\n)[ \\t]*(${streetWords})[ \\t]*\\r?\\n|(?<![\\p{L}\\p{N}])(${streetWords}),)[ \\t]*$`,
   'ud',
+)
+// "Rietmeen 22 in Leeuwarden", "Schoolstraat 9 - 11, Venlo": a street and number before a known
+// place, after a comma or "in".
+const streetBeforePlace = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${streetWords})(?:,[ \\t]*|[ \\t]+in[ \\t]+)(\\p{Lu}[\\p{L}'-]+)`,
+  'gud',
 )
 // "(Ravelijn 8, Halsteren)": a street and number in brackets before a comma and a known place.
 const bracketAddress = new RegExp(`\\([ \\t]*(${streetWords}),[ \\t]*(\\p{Lu}[\\p{L}'-]+)`, 'gud')
@@ -354,6 +360,23 @@ function findAddresses(text: string): PersonalDataSpan[] {
   for (const match of text.matchAll(bracketAddress)) {
     if (!lexicons().places.has(normaliseWord(match[2]!))) continue
     const [start, end] = match.indices![1]!
+    spans.push(addressSpan(text, start, end))
+  }
+  for (const match of text.matchAll(streetBeforePlace)) {
+    if (!lexicons().places.has(normaliseWord(match[2]!))) continue
+    let [start, end] = match.indices![1]!
+    // Dutch words before the street name are not part of it ("Woning Zeilmeen 22", "Huisbezoek …").
+    for (const word of text.slice(start, end).matchAll(/\p{L}+[ \t]+(?=\p{L})/gu)) {
+      if (
+        word.index !== start - match.indices![1]![0] ||
+        !wordClasses(normaliseWord(word[0].trim())).includes('C')
+      )
+        break
+      start += word[0].length
+    }
+    // A first name and a number ("Kees 40, Emmen") is a person and an age, not a street.
+    const first = normaliseWord(text.slice(start, end).split(/[ \t]/)[0]!)
+    if (lexicons().firstNames.has(first)) continue
     spans.push(addressSpan(text, start, end))
   }
   return spans
@@ -399,12 +422,10 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const recentYear = now.getUTCFullYear() - 10
   const consider = (start: number, found: string, year: number, month: number, day: number) => {
     if (month < 1 || month > 12 || day < 1 || day > 31) return
+    // A day the month does not have ("30-02") is no date.
+    if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return
     const before = text.slice(Math.max(0, start - 30), start)
-    const announced =
-      /(?:geboren|geb\.|geboortedatum|geb\.datum|DOB|date of birth|born)[^\p{L}]*(?:op|on)?\s*$/iu.test(
-        before,
-      )
-    if (year > recentYear && !announced) return
+    if (year > recentYear && !birthAnnounced(before)) return
     spans.push({
       kind: 'GEBOORTEDATUM',
       start,
@@ -419,9 +440,8 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     let year = Number(m[4]!.replace("'", ''))
     if (m[4]!.length <= 3) {
       // A two-digit year is only read as a date of birth when the text announces one.
-      const before = text.slice(Math.max(0, m.index - 30), m.index)
-      if (!/(?:geboren|geb\.|geboortedatum)[^\p{L}]*(?:op)?\s*$/iu.test(before)) continue
-      year += year > new Date().getUTCFullYear() % 100 ? 1900 : 2000
+      if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+      year = fullYear(year, now)
     }
     consider(m.index, m[0], year, Number(m[3]), Number(m[1]))
   }
@@ -434,7 +454,34 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   for (const m of text.matchAll(written)) {
     consider(m.index, m[0], Number(m[3]), months[m[2]!.toLowerCase()]!, Number(m[1]))
   }
+  // After "geb." or "geboortedatum" only: a written month with a two-digit year ("3 jan. '71") and
+  // the eight digits of a form field ("geb.dat 19490607").
+  const writtenShort = new RegExp(
+    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de)?\\s+(${monthNames})\\.?\\s+'?(\\d{2})(?![\\p{N}])`,
+    'giu',
+  )
+  for (const m of text.matchAll(writtenShort)) {
+    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    consider(m.index, m[0], fullYear(Number(m[3]), now), months[m[2]!.toLowerCase()]!, Number(m[1]))
+  }
+  const compact = /(?<![\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
+  for (const m of text.matchAll(compact)) {
+    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
+  }
   return spans
+}
+
+/** True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:", "DOB"). */
+function birthAnnounced(before: string): boolean {
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|DOB|date of birth|born)[^\p{L}]*(?:op|on)?\s*$/iu.test(
+    before,
+  )
+}
+
+/** A two-digit year as a year of birth: in the past century when it is later than this year's. */
+function fullYear(year: number, now: Date): number {
+  return year + (year > now.getUTCFullYear() % 100 ? 1900 : 2000)
 }
 
 const nameToken = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)*"
