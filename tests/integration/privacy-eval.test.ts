@@ -26,6 +26,7 @@ import { holdout9Notes } from '../fixtures/privacy-eval/holdout9.js'
 import { holdout10Notes } from '../fixtures/privacy-eval/holdout10.js'
 import { holdout11Notes } from '../fixtures/privacy-eval/holdout11.js'
 import { holdout12Notes } from '../fixtures/privacy-eval/holdout12.js'
+import { holdout13Notes } from '../fixtures/privacy-eval/holdout13.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -124,6 +125,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['tenth hold-out (written blind, before the detector changes of this round)', holdout10Notes],
     ['eleventh hold-out (written blind, before the detector changes of this round)', holdout11Notes],
     ['twelfth hold-out (written blind, before the detector changes of this round)', holdout12Notes],
+    ['thirteenth hold-out (written blind, before the detector changes of this round)', holdout13Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -151,6 +153,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['tenth', holdout10Notes, 160, 0.5],
     ['eleventh', holdout11Notes, 160, 0.5],
     ['twelfth', holdout12Notes, 160, 0.5],
+    ['thirteenth', holdout13Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
