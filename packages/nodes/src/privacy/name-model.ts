@@ -32,6 +32,11 @@ interface Words {
   tokens: readonly Readonly<Token>[]
   candidate: Uint8Array
   hashes: Uint32Array
+  /**
+   * What the rest of the note says of each word: how often else it occurs (0, 1, 2 or more), and
+   * whether elsewhere it is capitalised mid-sentence (+4) or follows a role word or title (+8).
+   */
+  elsewhere: Uint8Array
 }
 
 const NORM = 0
@@ -131,6 +136,8 @@ const featureNames = [
   'cl-1.cl',
   'cl.cl+1',
   'ss.sh.cl',
+  'doc',
+  'doc.sh',
 ] as const
 const featureCount = featureNames.length
 type FeatureName = (typeof featureNames)[number]
@@ -166,6 +173,8 @@ interface Known {
   hCls: number
   /** Read as a word when written in lower case, not judged by the model. */
   wordOnly: boolean
+  /** A family, network or job word, or a title: it announces a name after it. */
+  cue: boolean
 }
 const known = new Map<string, Known>()
 
@@ -183,6 +192,7 @@ function knownOf(norm: string): Known {
       // is a Dutch or role word unless it is a first name ("ans", "jet"): "post", "bij" and "kok"
       // are surnames too, but not written so.
       wordOnly: cls.includes('F') || nameParticles.has(norm) || (/[CR]/.test(cls) && !lex.includes('F')),
+      cue: /[RT]/.test(cls),
     }
     if (known.size >= 50_000) known.clear()
     known.set(norm, entry)
@@ -228,7 +238,30 @@ function wordsOf(text: string): Words {
     hashes[5 * i + CLS] = entry.hCls
     hashes[5 * i + GAP] = i === 0 ? small('^') : gapHash(t.gap)
   }
-  return { tokens, candidate, hashes }
+  // One pass to count, per word, its other mentions and how they are written.
+  const seen = new Map<string, { count: number; midCaps: number; cued: number }>()
+  const midCaps = new Uint8Array(tokens.length)
+  const cued = new Uint8Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    midCaps[i] = !t.sentenceStart && (t.shape === 'title' || t.shape === 'upper') ? 1 : 0
+    cued[i] = i > 0 && knownOf(tokens[i - 1]!.norm).cue ? 1 : 0
+    const entry = seen.get(t.norm)
+    if (entry) {
+      entry.count++
+      entry.midCaps += midCaps[i]!
+      entry.cued += cued[i]!
+    } else seen.set(t.norm, { count: 1, midCaps: midCaps[i]!, cued: cued[i]! })
+  }
+  const elsewhere = new Uint8Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) {
+    const entry = seen.get(tokens[i]!.norm)!
+    elsewhere[i] =
+      Math.min(entry.count - 1, 2) +
+      (entry.midCaps - midCaps[i]! > 0 ? 4 : 0) +
+      (entry.cued - cued[i]! > 0 ? 8 : 0)
+  }
+  return { tokens, candidate, hashes, elsewhere }
 }
 
 /** The hash of how the whole note is written: all capitals, all lower case, or mixed. */
@@ -305,6 +338,8 @@ function fill(x: Uint32Array, words: Words, i: number, note: number): void {
   x[k++] = two(T['cl-1.cl'], p1Cls, wCls)
   x[k++] = two(T['cl.cl+1'], wCls, n1Cls)
   x[k++] = mix(two(T['ss.sh.cl'], start, wShape), wCls) & bucketMask
+  x[k++] = one(T.doc, words.elsewhere[i]!)
+  x[k++] = two(T['doc.sh'], words.elsewhere[i]!, wShape)
 }
 
 /**
