@@ -82,6 +82,18 @@ describe('findPersonalData', () => {
       expect(kindsIn(`bel ${phone} graag`)).toEqual([['TELEFOON', phone]])
     }
   })
+  it('finds a number whose first digits voice-to-text wrote as words', () => {
+    const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')
+    expect(
+      phones('kunt u mij terugbellen op nul zes 41 77 20 58 dankuwel').map((s) => [s.text, s.key]),
+    ).toEqual([['nul zes 41 77 20 58', '0641772058']])
+    expect(phones('bel nul-zes 12345678 of Nul tien 123 45 67').map((s) => s.key)).toEqual([
+      '0612345678',
+      '0101234567',
+    ])
+    // Too few or too many digits, or no digits at all: no number.
+    expect(phones('nul zes 41 77 20 en nul zes keer gebeld, nul zes 41 77 20 58 99')).toEqual([])
+  })
   it('gives the same key to the same phone number written differently', () => {
     const keys = findPersonalData('06-12345678 of +31 6 1234 5678').map((s) => s.key)
     expect(new Set(keys).size).toBe(1)

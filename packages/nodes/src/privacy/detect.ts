@@ -128,6 +128,29 @@ export function phoneKey(text: string): string {
   return digits
 }
 
+const spokenDigits: Record<string, string> = {
+  een: '1',
+  twee: '2',
+  drie: '3',
+  vier: '4',
+  vijf: '5',
+  zes: '6',
+  zeven: '7',
+  acht: '8',
+  negen: '9',
+  tien: '10',
+  twintig: '20',
+  dertig: '30',
+  veertig: '40',
+  vijftig: '50',
+  zeventig: '70',
+  tachtig: '80',
+}
+// "nul zes" or "nul twintig" and the other digits of a Dutch number; one digit per step, so a long
+// run of digits costs at most twelve tries.
+const spokenPrefix =
+  /(?<![\p{L}])nul[ -]?(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig|veertig|vijftig|zeventig|tachtig)[ ,.:-]{0,3}(\d(?:[ .-]?\d){0,11})(?![\p{N}])/giu
+
 function findPhones(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const candidate =
@@ -167,6 +190,18 @@ function findPhones(text: string): PersonalDataSpan[] {
     const key = phoneKey(found)
     if (!/^0[1-9]\d{8}$/.test(key)) continue
     spans.push({ kind: 'TELEFOON', start: from, end, text: found, key })
+  }
+  // Voice-to-text writes the first digits as words: "terugbellen op nul zes 22 90 41 63".
+  for (const match of text.matchAll(spokenPrefix)) {
+    const digits = `0${spokenDigits[match[1]!.toLowerCase()]}${match[2]!.replace(/\D/g, '')}`
+    if (!/^0[1-9]\d{8}$/.test(digits)) continue
+    spans.push({
+      kind: 'TELEFOON',
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      key: digits,
+    })
   }
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
