@@ -48,6 +48,13 @@ describe('findPersonalData', () => {
     expect(adres('Ze huurt Pelikaanweg 3, kamer 12 via een bureau.')).toEqual(['Pelikaanweg 3, kamer 12'])
     // A street without a street word, before a place the lists know; the ordinary word before it stays.
     expect(adres('Woning Zeilmeen 22 in Leeuwarden is te klein.')).toEqual(['Zeilmeen 22'])
+    // After "woont in" the place and "aan de" are no part of the street; the context words may be
+    // in any case, the street must be capitalised.
+    expect(adres('zij woont in Meppel aan de Kerkplein 6 sinds mei')).toEqual(['Kerkplein 6'])
+    expect(adres('Postadres: Brink 14; Woont op de Dorpsweg 3; woont aan de dijk 4')).toEqual([
+      'Brink 14',
+      'Dorpsweg 3',
+    ])
     // A first name and an age before a place, and a count of days, are no address.
     expect(adres('Tessa 40, Emmen; Groep 5 in Utrecht; Zeilmeen 22 dagen in Leeuwarden')).toEqual([])
   })

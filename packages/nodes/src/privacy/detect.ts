@@ -332,9 +332,16 @@ const streetPattern = new RegExp(
   `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)\\s+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
+// The words before the street in lower case, capitalised or in capitals; not the street itself,
+// which must be capitalised ("woont in Meppel aan de Kerkplein 6" is no street "Meppel aan de …").
+const anyCase = (words: string) =>
+  words
+    .split('|')
+    .flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`, w.toUpperCase()])
+    .join('|')
 const addressContext = new RegExp(
-  `(?:adres(?:\\s+is)?:?|woont\\s+(?:aan|op|in)(?:\\s+de|\\s+het)?|woonachtig\\s+(?:aan|op)(?:\\s+de|\\s+het)?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
-  'giud',
+  `(?:(?:${anyCase('adres')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('woont')})\\s+(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
+  'gud',
 )
 
 // Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), and the
