@@ -224,9 +224,20 @@ function gapHash(gap: string): number {
 
 function wordsOf(text: string): Words {
   const tokens = wordsOfText(text)
-  const candidate = new Uint8Array(tokens.length)
-  const hashes = new Uint32Array(5 * tokens.length)
-  for (let i = 0; i < tokens.length; i++) {
+  const n = tokens.length
+  const candidate = new Uint8Array(n)
+  const hashes = new Uint32Array(5 * n)
+  // Per word: its group (the same normal form, by its hash), written capitalised mid-sentence,
+  // after a role word or title.
+  const group = new Int32Array(n)
+  const midCaps = new Uint8Array(n)
+  const cued = new Uint8Array(n)
+  const groups = new Map<number, number>()
+  const count = new Int32Array(n)
+  const groupMidCaps = new Int32Array(n)
+  const groupCued = new Int32Array(n)
+  let previousCue = false
+  for (let i = 0; i < n; i++) {
     const t = tokens[i]!
     const shape = shapeCodes[t.shape][t.text.length === 1 ? 0 : 1]
     const entry = knownOf(t.norm)
@@ -237,29 +248,27 @@ function wordsOf(text: string): Words {
     hashes[5 * i + LEX] = entry.hLex
     hashes[5 * i + CLS] = entry.hCls
     hashes[5 * i + GAP] = i === 0 ? small('^') : gapHash(t.gap)
-  }
-  // One pass to count, per word, its other mentions and how they are written.
-  const seen = new Map<string, { count: number; midCaps: number; cued: number }>()
-  const midCaps = new Uint8Array(tokens.length)
-  const cued = new Uint8Array(tokens.length)
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
     midCaps[i] = !t.sentenceStart && (t.shape === 'title' || t.shape === 'upper') ? 1 : 0
-    cued[i] = i > 0 && knownOf(tokens[i - 1]!.norm).cue ? 1 : 0
-    const entry = seen.get(t.norm)
-    if (entry) {
-      entry.count++
-      entry.midCaps += midCaps[i]!
-      entry.cued += cued[i]!
-    } else seen.set(t.norm, { count: 1, midCaps: midCaps[i]!, cued: cued[i]! })
+    cued[i] = previousCue ? 1 : 0
+    previousCue = entry.cue
+    let g = groups.get(entry.hNorm)
+    if (g === undefined) {
+      g = groups.size
+      groups.set(entry.hNorm, g)
+    }
+    group[i] = g
+    count[g]!++
+    groupMidCaps[g]! += midCaps[i]!
+    groupCued[g]! += cued[i]!
   }
-  const elsewhere = new Uint8Array(tokens.length)
-  for (let i = 0; i < tokens.length; i++) {
-    const entry = seen.get(tokens[i]!.norm)!
+  // What the rest of the note says of each word: its other mentions and how they are written.
+  const elsewhere = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const g = group[i]!
     elsewhere[i] =
-      Math.min(entry.count - 1, 2) +
-      (entry.midCaps - midCaps[i]! > 0 ? 4 : 0) +
-      (entry.cued - cued[i]! > 0 ? 8 : 0)
+      Math.min(count[g]! - 1, 2) +
+      (groupMidCaps[g]! - midCaps[i]! > 0 ? 4 : 0) +
+      (groupCued[g]! - cued[i]! > 0 ? 8 : 0)
   }
   return { tokens, candidate, hashes, elsewhere }
 }
