@@ -455,6 +455,15 @@ export function taskRoutes(deps: WiredDeps) {
         })
         throw taskError('fourEyes')
       }
+      // The decision's audit line: who decided what on which run, delivered or not.
+      const auditDecision = (action: string) =>
+        audit(db, c, {
+          action,
+          objectType: 'task',
+          objectId: task.id,
+          teamId: task.teamId,
+          details: { decision: body.decision, runId: task.runId },
+        })
       try {
         // Bounded: a run whose worker is gone or cannot replay it never takes the update, and
         // the person gets an answer instead of a request that never ends.
@@ -474,13 +483,7 @@ export function taskRoutes(deps: WiredDeps) {
       } catch (error) {
         if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
           // Temporal may still deliver it once the run's worker is back: who tried what is kept.
-          await audit(db, c, {
-            action: 'task.decision_not_delivered',
-            objectType: 'task',
-            objectId: task.id,
-            teamId: task.teamId,
-            details: { decision: body.decision, runId: task.runId },
-          })
+          await auditDecision('task.decision_not_delivered')
           throw taskError('notDelivered')
         }
         const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined
@@ -505,13 +508,7 @@ export function taskRoutes(deps: WiredDeps) {
         }
         throw error
       }
-      await audit(db, c, {
-        action: 'task.complete',
-        objectType: 'task',
-        objectId: task.id,
-        teamId: task.teamId,
-        details: { decision: body.decision, runId: task.runId },
-      })
+      await auditDecision('task.complete')
       return c.json(await detail((await store.getTask(task.id)) as StoredTask), 200)
     },
   )

@@ -193,19 +193,16 @@ export async function startRun(deps: AppDeps, request: StartRunRequest): Promise
           .where('flow_id', '=', request.flowId)
           .where('idempotency_key', '=', request.idempotencyKey)
           .executeTakeFirst()
+  // Starts the workflow of a run's row and answers as the request asks (now or confirmed later).
+  const launch = async (row: RunRow, created: boolean, source: Parameters<typeof launchRun>[3]) =>
+    started(request, row, created, source.definition, await launchRun(deps, request, row, source))
   // A repeat of a run whose start was confirmed is answered with that run; one left `starting`
   // is started again, with what its row says it runs.
   const repeat = async (existing: RunRow) => {
     if (existing.status !== startingStatus) return { row: existing, created: false }
     const source = await resolveRunSource(deps, existing.flow_id, runSourceOf(existing))
     if (!source) return { row: existing, created: false }
-    return started(
-      request,
-      existing,
-      false,
-      source.definition,
-      await launchRun(deps, request, existing, source),
-    )
+    return launch(existing, false, source)
   }
   // A repeat is found by the unique key when its row is inserted (no lookup first: repeats are
   // rare, and every start would pay for it). A repeat of a run whose flow was archived or
@@ -309,13 +306,7 @@ export async function startRun(deps: AppDeps, request: StartRunRequest): Promise
     }
     throw error
   }
-  return started(
-    request,
-    inserted,
-    true,
-    version.definition,
-    await launchRun(deps, request, inserted, version),
-  )
+  return launch(inserted, true, version)
 }
 
 /**
