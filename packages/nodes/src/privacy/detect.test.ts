@@ -219,6 +219,11 @@ describe('names in free text, without form fields', () => {
       ),
     ).toEqual(['Jansen-de Boer', 'El Khattabi', 'Karim Ait Taleb', 'Sahin'])
     expect(names('t.n.v. Boer, A. de')).toEqual(['Boer, A. de'])
+    // Initials before a capitalised surname open the next person of a list.
+    expect(names('Aanwezig: wijkagent Boudewijnse, R. Hanegraaf (Reclassering).')).toEqual([
+      'Boudewijnse',
+      'R. Hanegraaf',
+    ])
   })
   it('finds names in capitals and in a quick note typed in lower case', () => {
     expect(names('Gebeld door JORIS KUIPERS over de huur.')).toEqual(['JORIS KUIPERS'])

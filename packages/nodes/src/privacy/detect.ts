@@ -8,7 +8,7 @@
 
 import { lexicons, normaliseWord } from './lexicon.js'
 import { type NameModel, nameModel, scoreTokens } from './name-model.js'
-import { findNames, nameParticles, outsidePlaceColumns, wordClasses } from './names.js'
+import { afterOrganisationWord, findNames, nameParticles, outsidePlaceColumns, wordClasses } from './names.js'
 import {
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
@@ -697,8 +697,19 @@ export function addModelNames(
     for (let i = start; i < end; i++) if (taken[i]) return false
     return true
   }
-  const likely = tokens.map((token) => token.p >= add && free(token.start, token.end))
   const joined = (a: number, b: number) => /^[ -]$/.test(text.slice(a, b))
+  const likely = tokens.map((token) => token.p >= add && free(token.start, token.end))
+  // After a word for a kind of organisation ("Tolkcentrum Sabir", "kerk Medhane Alem") the model
+  // adds no name: not the word, nor the words joined to it.
+  for (let i = 0; i < tokens.length; i++) {
+    if (!likely[i] || !afterOrganisationWord(text, tokens[i]!.start)) continue
+    for (
+      let j = i;
+      j < tokens.length && likely[j] && (j === i || joined(tokens[j - 1]!.end, tokens[j]!.start));
+      j++
+    )
+      likely[j] = false
+  }
   const ranges: Array<[number, number]> = []
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!

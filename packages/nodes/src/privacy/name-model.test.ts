@@ -79,6 +79,16 @@ describe('the name model as a second opinion on the rules', () => {
     expect(texts(out)).toEqual(['Noor'])
   })
 
+  it('adds no name right after a word for a kind of organisation, unless a person is shaped there', () => {
+    const text = 'Tolk via Tolkcentrum Sabir; kerk Medhane Alem helpt. Gebeld met Sabir Alem.'
+    const out = addModelNames(text, [], [], modelOf(['sabir', 'medhane', 'alem']))
+    expect(texts(out)).toEqual(['Sabir Alem'])
+    const nurse = 'Kraamzorg Wendy Weidebroek komt.'
+    expect(texts(addModelNames(nurse, [], [], modelOf(['wendy', 'weidebroek'])))).toEqual([
+      'Wendy Weidebroek',
+    ])
+  })
+
   it('keeps a word that stays a name elsewhere in the text', () => {
     const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
     const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]

@@ -911,6 +911,35 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
 }
 
 /**
+ * True when the word of `text` that starts at `start` is capitalised and comes right after a word
+ * for a kind of organisation, itself or past a capital article ("Tolkcentrum Sabir", "kerk Medhane",
+ * "Stichting De Kern"): the name of that organisation. The name model does not overrule this (see
+ * `addModelNames`); looser cues ("bij", "van") it may.
+ */
+export function afterOrganisationWord(text: string, start: number): boolean {
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  let lo = 0
+  let hi = tokens.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const t = tokens[mid]!
+    if (t.start < start) lo = mid + 1
+    else if (t.start > start) hi = mid - 1
+    else {
+      if (t.shape === 'lower' || !/^[ \t]+$/.test(t.gap) || announced(tokens, mid, text)) return false
+      // "Kraamzorg Wendy Weidebroek", "Stichting Mano (41)": a person after all.
+      if (firstNameAndSurnameShape(tokens, mid) || withAge(tokens, mid, text)) return false
+      let kind = tokens[mid - 1]
+      if (kind !== undefined && /^(?:De|Het|Sint|St)$/.test(kind.text) && /^[ \t]+$/.test(kind.gap))
+        kind = tokens[mid - 2]
+      if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
+      return organisationNoun.test(kind.norm) || (kind.shape === 'title' && properEnding.test(kind.norm))
+    }
+  }
+  return false
+}
+
+/**
  * True when the context makes capitalised token `i` the name of an organisation: a noun for a kind
  * of organisation right before it ("woningcorporatie Mitros", "Stichting Leergeld"), a web domain
  * ("Bol.com"), "via" or a word that takes an organisation before a preposition ("schuld bij
@@ -3178,6 +3207,10 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
       if (/^,\s?$/.test(next.gap) && (isInitial(next, tokens[last + 2]) || lastInitial(next, text))) {
         let j = last + 1
         while (tokens[j] && (isInitial(tokens[j]!, tokens[j + 1]) || lastInitial(tokens[j]!, text))) j++
+        // "wijkagent Boudewijnse, R. Hanegraaf": initials before a capitalised surname open the
+        // next person in a list.
+        const nextName = tokens[j]
+        if (nextName && nextName.shape !== 'lower' && /^\.?[ \t]+$/.test(nextName.gap)) break
         while (tokens[j] && nameParticles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
         last = j - 1
         break
