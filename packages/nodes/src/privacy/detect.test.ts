@@ -505,6 +505,19 @@ describe('names in free text, without form fields', () => {
       'Jayden',
     ])
   })
+  it('reads a capitalised plural of a profession as a firm, not the people in it', () => {
+    expect(
+      names(
+        'Gerechtsdeurwaarders Flanderijn stuurde een aanmaning. Post van Notarissen Oldebroekhuis en Advocaten Kremerskothen; gesprek met mr. Kremerskothen.',
+      ),
+    ).toEqual(['Kremerskothen'])
+    expect(names('Haar broers Ahmed en Karim komen. Huisartsen Sanne en Tim werken samen.')).toEqual([
+      'Ahmed',
+      'Karim',
+      'Sanne',
+      'Tim',
+    ])
+  })
   it('reads a place-name ending after a first name and "van" as a surname', () => {
     expect(names('Zijn zwager Kees van Ravensteijn wil helpen. Gesproken met Yolanda van Kervaro.')).toEqual([
       'Kees van Ravensteijn',

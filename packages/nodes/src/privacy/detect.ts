@@ -702,7 +702,14 @@ export function addModelNames(
   // After a word for a kind of organisation ("Tolkcentrum Sabir", "kerk Medhane Alem") the model
   // adds no name: not the word, nor the words joined to it.
   for (let i = 0; i < tokens.length; i++) {
-    if (!likely[i] || !afterOrganisationWord(text, tokens[i]!.start)) continue
+    if (!likely[i]) continue
+    // "Notarissen Oldebroekhuis": nor the word for the kind of organisation itself.
+    const next = tokens[i + 1]
+    if (next && joined(tokens[i]!.end, next.start) && afterOrganisationWord(text, next.start)) {
+      likely[i] = false
+      continue
+    }
+    if (!afterOrganisationWord(text, tokens[i]!.start)) continue
     for (
       let j = i;
       j < tokens.length && likely[j] && (j === i || joined(tokens[j - 1]!.end, tokens[j]!.start));

@@ -473,6 +473,30 @@ const placePrepositions = new Set([
 const organisationNoun =
   /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
 
+/** Professions whose plural, capitalised, opens the name of a firm or a practice. */
+const firmProfessions =
+  /(?:arts|advocaat|notaris|deurwaarder|therapeut|psycholoog|psychiater|bewindvoerder|verloskundige|apotheker|accountant|makelaar|specialist|logopedist|dietist|mediator|jurist|adviseur|administrateur|boekhouder|tandtechnicus)$/
+
+/**
+ * True for a capitalised plural of a profession: "Advocaten Kremer", "Gerechtsdeurwaarders
+ * Flanderijn", "Huisartsen Oosterpark", "Notarissen Van Dijk" name a firm or a practice, not a
+ * person. Family and network words are not professions here ("Broers Ahmed en Karim").
+ */
+function firmOfProfessionals(t: Readonly<Token>): boolean {
+  if (t.shape !== 'title' && t.shape !== 'upper') return false
+  const w = t.norm
+  const stems: string[] = []
+  if (w.endsWith('s')) stems.push(w.slice(0, -1))
+  if (w.endsWith('en')) {
+    const stem = w.slice(0, -2)
+    stems.push(stem)
+    // "advocaten" → "advocaat", "psychologen" → "psycholoog": the vowel doubles again.
+    stems.push(stem.replace(/([aeou])([^aeiou])$/, '$1$1$2'))
+  }
+  if (w.endsWith('sen')) stems.push(w.slice(0, -3))
+  return stems.some((stem) => stem.length >= 4 && firmProfessions.test(stem))
+}
+
 /**
  * Words right after a capitalised name that make it the name of an organisation: "Van Dijk &
  * Partners", "Otto Workforce", "Buurtzorg Jong" does not qualify, "Delta Fiber", "Jansen B.V.".
@@ -933,7 +957,11 @@ export function afterOrganisationWord(text: string, start: number): boolean {
       if (kind !== undefined && /^(?:De|Het|Sint|St)$/.test(kind.text) && /^[ \t]+$/.test(kind.gap))
         kind = tokens[mid - 2]
       if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
-      return organisationNoun.test(kind.norm) || (kind.shape === 'title' && properEnding.test(kind.norm))
+      return (
+        organisationNoun.test(kind.norm) ||
+        (firmOfProfessionals(kind) && !lexicons().firstNames.has(t.norm)) ||
+        (kind.shape === 'title' && properEnding.test(kind.norm))
+      )
     }
   }
   return false
@@ -971,6 +999,8 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (!prev) return false
   const plainGap = /^[ \t]+$/.test(t.gap)
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
+  // "Huisartsen Oosterpark"; "Huisartsen Jan en Petra" are two people.
+  if (plainGap && firmOfProfessionals(prev) && !lexicons().firstNames.has(t.norm)) return true
   // "Buurtkamer De Schooten", "Stichting Het Baken": a capital article after a word for a kind of
   // organisation opens its name.
   const kind = tokens[i - 2]
