@@ -518,6 +518,14 @@ describe('names in free text, without form fields', () => {
       'Tim',
     ])
   })
+  it('reads the first of a list after a plural kind of organisation, and a place after an Arabic article, as no person', () => {
+    expect(
+      names(
+        '14 schuldeisers waaronder Mastering en Anacap. Instanties zoals Kwadraad bellen. De schuldeisers zijn Hoist en Intrum.',
+      ),
+    ).toEqual([])
+    expect(names('Haar man zit in Al Hoceima; gesprek met mw. El Haddouchi.')).toEqual(['El Haddouchi'])
+  })
   it('reads a place-name ending after a first name and "van" as a surname', () => {
     expect(names('Zijn zwager Kees van Ravensteijn wil helpen. Gesproken met Yolanda van Kervaro.')).toEqual([
       'Kees van Ravensteijn',

@@ -956,6 +956,7 @@ export function afterOrganisationWord(text: string, start: number): boolean {
       let kind = tokens[mid - 1]
       if (kind !== undefined && /^(?:De|Het|Sint|St)$/.test(kind.text) && /^[ \t]+$/.test(kind.gap))
         kind = tokens[mid - 2]
+      if (firstOfOrganisationList(tokens, mid)) return true
       if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
       return (
         organisationNoun.test(kind.norm) ||
@@ -965,6 +966,26 @@ export function afterOrganisationWord(text: string, start: number): boolean {
     }
   }
   return false
+}
+
+/**
+ * True for the first of a list of organisations after a plural kind of organisation: "14
+ * schuldeisers waaronder Anacap", "instanties zoals Kwadraad", "de schuldeisers zijn Hoist" (the
+ * rest of the list follows it). A known first name is left to the other rules.
+ */
+function firstOfOrganisationList(tokens: readonly Readonly<Token>[], i: number): boolean {
+  const prev = tokens[i - 1]
+  const kind = tokens[i - 2]
+  return (
+    prev !== undefined &&
+    kind !== undefined &&
+    /^(?:waaronder|zoals|zijn|waren)$/.test(prev.text) &&
+    /^[ \t]+$/.test(prev.gap) &&
+    /(?:s|en)$/.test(kind.norm) &&
+    (organisationNoun.test(kind.norm.replace(/(?:s|en)$/, '')) || organisationNoun.test(kind.norm)) &&
+    !roleWords.has(kind.norm) &&
+    !lexicons().firstNames.has(tokens[i]!.norm)
+  )
 }
 
 /**
@@ -1040,6 +1061,7 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     !roleWords.has(beforeVerb.norm)
   )
     return true
+  if (plainGap && firstOfOrganisationList(tokens, i)) return true
   // "rekening Odido", "huur Vidomes": the creditor right after a noun of money matters.
   if (plainGap && prev.shape === 'lower' && moneyNoun.test(prev.norm) && !roleWords.has(prev.norm))
     return true
@@ -1718,10 +1740,15 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "in Den Helder", "naar De Bilt", "uit Het Gooi": a place after a capitalised article.
   const articlePlace =
     prev !== undefined &&
-    /^(?:Den|De|Het)$/.test(prev.text) &&
     /^[ \t]+$/.test(t.gap) &&
     /^[ \t]+$/.test(prev.gap) &&
-    placePrepositions.has(tokens[i - 2]?.norm ?? '')
+    ((/^(?:Den|De|Het)$/.test(prev.text) && placePrepositions.has(tokens[i - 2]?.norm ?? '')) ||
+      // "zit in Al Hoceima", "komt uit El Jadida": an Arabic article and a word no name list
+      // knows ("in El Amrani's kantoor" stays a person).
+      (/^(?:Al|El|Ad|Ar|As|Ash|Ed|En|Es)$/.test(prev.text) &&
+        /^(?:in|uit|te|from)$/.test(tokens[i - 2]?.text ?? '') &&
+        !named &&
+        t.shape === 'title'))
   const placeContext =
     articlePlace ||
     (prev !== undefined &&
