@@ -27,6 +27,7 @@ import { holdout10Notes } from '../fixtures/privacy-eval/holdout10.js'
 import { holdout11Notes } from '../fixtures/privacy-eval/holdout11.js'
 import { holdout12Notes } from '../fixtures/privacy-eval/holdout12.js'
 import { holdout13Notes } from '../fixtures/privacy-eval/holdout13.js'
+import { holdout14Notes } from '../fixtures/privacy-eval/holdout14.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -126,6 +127,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eleventh hold-out (written blind, before the detector changes of this round)', holdout11Notes],
     ['twelfth hold-out (written blind, before the detector changes of this round)', holdout12Notes],
     ['thirteenth hold-out (written blind, before the detector changes of this round)', holdout13Notes],
+    ['fourteenth hold-out (written blind, before the detector changes of this round)', holdout14Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -154,6 +156,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eleventh', holdout11Notes, 160, 0.5],
     ['twelfth', holdout12Notes, 160, 0.5],
     ['thirteenth', holdout13Notes, 160, 0.5],
+    ['fourteenth', holdout14Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
