@@ -8,7 +8,14 @@
 
 import { lexicons, normaliseWord } from './lexicon.js'
 import { type NameModel, nameModel, scoreTokens } from './name-model.js'
-import { afterOrganisationWord, findNames, nameParticles, outsidePlaceColumns, wordClasses } from './names.js'
+import {
+  afterOrganisationWord,
+  findNames,
+  nameParticles,
+  organisationNameAt,
+  outsidePlaceColumns,
+  wordClasses,
+} from './names.js'
 import {
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
@@ -699,23 +706,17 @@ export function addModelNames(
   }
   const joined = (a: number, b: number) => /^[ -]$/.test(text.slice(a, b))
   const likely = tokens.map((token) => token.p >= add && free(token.start, token.end))
-  // After a word for a kind of organisation ("Tolkcentrum Sabir", "kerk Medhane Alem") the model
-  // adds no name: not the word, nor the words joined to it.
+  // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
+  // "Davelaar Incasso"), the model adds no name; nor the word for the kind of organisation itself
+  // ("Notarissen Oldebroekhuis").
   for (let i = 0; i < tokens.length; i++) {
     if (!likely[i]) continue
-    // "Notarissen Oldebroekhuis": nor the word for the kind of organisation itself.
     const next = tokens[i + 1]
-    if (next && joined(tokens[i]!.end, next.start) && afterOrganisationWord(text, next.start)) {
-      likely[i] = false
-      continue
-    }
-    if (!afterOrganisationWord(text, tokens[i]!.start)) continue
-    for (
-      let j = i;
-      j < tokens.length && likely[j] && (j === i || joined(tokens[j - 1]!.end, tokens[j]!.start));
-      j++
+    if (
+      organisationNameAt(text, tokens[i]!.start) ||
+      (next && joined(tokens[i]!.end, next.start) && afterOrganisationWord(text, next.start))
     )
-      likely[j] = false
+      likely[i] = false
   }
   const ranges: Array<[number, number]> = []
   for (let i = 0; i < tokens.length; i++) {

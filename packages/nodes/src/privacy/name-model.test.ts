@@ -89,6 +89,13 @@ describe('the name model as a second opinion on the rules', () => {
     ])
   })
 
+  it('adds no name before a word that makes a firm, nor along an organisation name of several words', () => {
+    const text = 'Brief van Davelaar Incasso. Wijkteam Purmerend Weidevenne belt. Oom Davelaar komt.'
+    const out = addModelNames(text, [], [], modelOf(['davelaar', 'purmerend', 'weidevenne']))
+    expect(texts(out)).toEqual(['Davelaar'])
+    expect(out[0]!.start).toBe(text.lastIndexOf('Davelaar'))
+  })
+
   it('keeps a word that stays a name elsewhere in the text', () => {
     const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
     const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]

@@ -934,36 +934,74 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
   return false
 }
 
-/**
- * True when the word of `text` that starts at `start` is capitalised and comes right after a word
- * for a kind of organisation, itself or past a capital article ("Tolkcentrum Sabir", "kerk Medhane",
- * "Stichting De Kern"): the name of that organisation. The name model does not overrule this (see
- * `addModelNames`); looser cues ("bij", "van") it may.
- */
-export function afterOrganisationWord(text: string, start: number): boolean {
+/** The index of the rules' word of `text` that starts at `start`, with the words; -1 if none does. */
+function wordAt(text: string, start: number): [Token[], number] {
   const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
   let lo = 0
   let hi = tokens.length - 1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    const t = tokens[mid]!
-    if (t.start < start) lo = mid + 1
-    else if (t.start > start) hi = mid - 1
-    else {
-      if (t.shape === 'lower' || !/^[ \t]+$/.test(t.gap) || announced(tokens, mid, text)) return false
-      // "Kraamzorg Wendy Weidebroek", "Stichting Mano (41)": a person after all.
-      if (firstNameAndSurnameShape(tokens, mid) || withAge(tokens, mid, text)) return false
-      let kind = tokens[mid - 1]
-      if (kind !== undefined && /^(?:De|Het|Sint|St)$/.test(kind.text) && /^[ \t]+$/.test(kind.gap))
-        kind = tokens[mid - 2]
-      if (firstOfOrganisationList(tokens, mid)) return true
-      if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
-      return (
-        organisationNoun.test(kind.norm) ||
-        (firmOfProfessionals(kind) && !lexicons().firstNames.has(t.norm)) ||
-        (kind.shape === 'title' && properEnding.test(kind.norm))
-      )
-    }
+    const at = tokens[mid]!.start
+    if (at === start) return [tokens, mid]
+    if (at < start) lo = mid + 1
+    else hi = mid - 1
+  }
+  return [tokens, -1]
+}
+
+/**
+ * True when capitalised word `i` comes right after a word for a kind of organisation, itself or
+ * past a capital article ("Tolkcentrum Sabir", "kerk Medhane", "Stichting De Kern"), or first in
+ * a list after a plural one ("schuldeisers waaronder Anacap").
+ */
+function afterKindOfOrganisation(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (t.shape === 'lower' || !/^[ \t]+$/.test(t.gap) || announced(tokens, i, text)) return false
+  // "Kraamzorg Wendy Weidebroek", "Stichting Mano (41)": a person after all.
+  if (firstNameAndSurnameShape(tokens, i) || withAge(tokens, i, text)) return false
+  let kind = tokens[i - 1]
+  if (kind !== undefined && /^(?:De|Het|Sint|St)$/.test(kind.text) && /^[ \t]+$/.test(kind.gap))
+    kind = tokens[i - 2]
+  if (firstOfOrganisationList(tokens, i)) return true
+  if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
+  return (
+    organisationNoun.test(kind.norm) ||
+    (firmOfProfessionals(kind) && !lexicons().firstNames.has(t.norm)) ||
+    (kind.shape === 'title' && properEnding.test(kind.norm))
+  )
+}
+
+/** {@link afterKindOfOrganisation} for the word of `text` that starts at `start`. */
+export function afterOrganisationWord(text: string, start: number): boolean {
+  const [tokens, i] = wordAt(text, start)
+  return i >= 0 && afterKindOfOrganisation(tokens, i, text)
+}
+
+/**
+ * True when the word of `text` that starts at `start` is part of an organisation's name by its
+ * nearest words: after a word for a kind of organisation ({@link afterKindOfOrganisation}), before a
+ * capitalised word that makes a firm ("Davelaar Incasso", "Bouman GGZ"), or joined to such a word
+ * before it ("kerk Medhane Alem", "Wijkteam Purmerend Weidevenne"). The name model does not
+ * overrule this (see `addModelNames`); looser cues ("bij", "van") it may.
+ */
+export function organisationNameAt(text: string, start: number): boolean {
+  const [tokens, i] = wordAt(text, start)
+  if (i < 0) return false
+  for (let k = i, steps = 0; k >= 0 && steps < 5; k--, steps++) {
+    const t = tokens[k]!
+    if (t.shape === 'lower') return false
+    if (afterKindOfOrganisation(tokens, k, text)) return true
+    const next = tokens[k + 1]
+    if (
+      next !== undefined &&
+      /^[ \t]+$/.test(next.gap) &&
+      next.shape !== 'lower' &&
+      organisationWordAfter.has(next.norm) &&
+      !announced(tokens, k, text) &&
+      !firstNameAndSurnameShape(tokens, k)
+    )
+      return true
+    if (!/^[ \t-]$/.test(t.gap)) return false
   }
   return false
 }
