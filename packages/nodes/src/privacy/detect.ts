@@ -705,7 +705,13 @@ export function addModelNames(
     return true
   }
   const joined = (a: number, b: number) => /^[ -]$/.test(text.slice(a, b))
-  const likely = tokens.map((token) => token.p >= add && free(token.start, token.end))
+  // "Webex-sessie", "Teams-overleg": a capitalised word hyphened to a lower-case word (no
+  // particle: "Jansen-de Boer") is the first part of a compound noun.
+  const compoundHead = (token: (typeof tokens)[number]) => {
+    const m = /^-(\p{Ll}{4,})(?![\p{L}-])/u.exec(text.slice(token.end, token.end + 40))
+    return m !== null && !nameParticles.has(m[1]!) && text[token.start] !== text[token.start]!.toLowerCase()
+  }
+  const likely = tokens.map((token) => token.p >= add && free(token.start, token.end) && !compoundHead(token))
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
   // "Davelaar Incasso"), the model adds no name; nor the word for the kind of organisation itself
   // ("Notarissen Oldebroekhuis").

@@ -96,6 +96,12 @@ describe('the name model as a second opinion on the rules', () => {
     expect(out[0]!.start).toBe(text.lastIndexOf('Davelaar'))
   })
 
+  it('adds no name that is the first part of a hyphened compound noun', () => {
+    const text = 'Na de Webex-sessie belde Kwasi-Mensah; mw. Opoku-de Graaf kwam.'
+    const out = addModelNames(text, [], [], modelOf(['webex', 'kwasi', 'mensah', 'opoku', 'graaf']))
+    expect(texts(out)).toEqual(['Kwasi-Mensah', 'Opoku', 'Graaf'])
+  })
+
   it('keeps a word that stays a name elsewhere in the text', () => {
     const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
     const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]
