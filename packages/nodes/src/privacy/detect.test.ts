@@ -101,6 +101,13 @@ describe('findPersonalData', () => {
     // Too few or too many digits, or no digits at all: no number.
     expect(phones('nul zes 41 77 20 en nul zes keer gebeld, nul zes 41 77 20 58 99')).toEqual([])
   })
+  it('finds a number dictated digit by digit', () => {
+    const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')
+    expect(phones('bel me terug op 0 6 4 3 2 1 8 7 7 6 doei').map((s) => [s.text, s.key])).toEqual([
+      ['0 6 4 3 2 1 8 7 7 6', '0643218776'],
+    ])
+    expect(phones('uitslag 0 5 en 3 4, kamer 0 2 1 8')).toEqual([])
+  })
   it('gives the same key to the same phone number written differently', () => {
     const keys = findPersonalData('06-12345678 of +31 6 1234 5678').map((s) => s.key)
     expect(new Set(keys).size).toBe(1)

@@ -161,7 +161,7 @@ const spokenPrefix =
 function findPhones(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const candidate =
-    /(?<![\p{L}\p{N}+])(?:\(\+31\)|(?:\+|00)\s?31)[\s./-]*(?:\(0\)[\s./-]*)?\d|(?<![\p{L}\p{N}])\(?0[1-9]/gu
+    /(?<![\p{L}\p{N}+])(?:\(\+31\)|(?:\+|00)\s?31)[\s./-]*(?:\(0\)[\s./-]*)?\d|(?<![\p{L}\p{N}])\(?0 ?[1-9]/gu
   for (const match of text.matchAll(candidate)) {
     const start = match.index
     const head = match[0]
