@@ -660,23 +660,24 @@ function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan
  * The name model's thresholds, chosen by cross-validation on the hand-written sets (see
  * docs/privacy-and-ai.md, "The name model"): a word the rules passed over becomes a name from
  * `add`; a name the rules found is dropped only when the model gives each of its words less than
- * `keep`.
+ * `keep`; a word named elsewhere in the note is a name from `again` (1 or more: never).
  */
-export const nameModelThresholds = { add: 0.5, keep: 0.2 } as const
+export const nameModelThresholds = { add: 0.5, keep: 0.2, again: 0.05 } as const
 
 /**
  * The name model's second opinion on the rules' names: words the rules passed over that the model
  * finds likely names (probability ≥ `add`) and no other span covers are added, neighbours
  * joined by a space or hyphen into one name ("Maaikje Ummels"). Not added: a particle on its own
  * ("MW VAN THUISZORG"), a word in a table column of places. A name the rules found is dropped
- * only when the model gives each of its words less than `keep` (0 keeps them all).
+ * only when the model gives each of its words less than `keep` (0 keeps them all). Where the
+ * same word is named elsewhere in the note, `again` is enough.
  */
 export function addModelNames(
   text: string,
   names: readonly PersonalDataSpan[],
   others: readonly PersonalDataSpan[],
   model: NameModel,
-  { add, keep }: { add: number; keep: number } = nameModelThresholds,
+  { add, keep, again = 1 }: { add: number; keep: number; again?: number } = nameModelThresholds,
 ): PersonalDataSpan[] {
   const tokens = scoreTokens(text, model)
   let kept: readonly PersonalDataSpan[] = names
@@ -723,6 +724,28 @@ export function addModelNames(
       (next && joined(tokens[i]!.end, next.start) && afterOrganisationWord(text, next.start))
     )
       likely[i] = false
+  }
+  // One word, one reading within a note: a word named elsewhere in it (by the model or the rules)
+  // is a name here too where the model finds it somewhat likely ("jorritske: doe ik"), not where it
+  // reads as a word ("[Storm] belde" and "de storm buiten").
+  if (again < 1) {
+    const namedWords = new Set<string>()
+    for (let i = 0; i < tokens.length; i++) if (likely[i]) namedWords.add(tokens[i]!.norm)
+    for (const span of kept) for (const word of span.key.split(' ')) namedWords.add(word)
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!
+      if (
+        !likely[i] &&
+        token.p >= again &&
+        namedWords.has(token.norm) &&
+        !nameParticles.has(token.norm) &&
+        // "de storm buiten", "een roos": a Dutch word in lower case keeps its own reading.
+        !(text[token.start] === text[token.start]!.toLowerCase() && lexicons().words.has(token.norm)) &&
+        free(token.start, token.end) &&
+        !organisationNameAt(text, token.start)
+      )
+        likely[i] = true
+    }
   }
   const ranges: Array<[number, number]> = []
   for (let i = 0; i < tokens.length; i++) {

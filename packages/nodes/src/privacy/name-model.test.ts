@@ -102,6 +102,17 @@ describe('the name model as a second opinion on the rules', () => {
     expect(texts(out)).toEqual(['Kwasi-Mensah', 'Opoku', 'Graaf'])
   })
 
+  it('names a word again where it is named elsewhere in the note, unless it reads as a Dutch word there', () => {
+    const text = 'Jorritske: bij de jumbo. Storm (12) belde.\njorritske: doe ik. de storm buiten.'
+    const model = modelOf(['jorritske', 'storm'])
+    model.weights[featureBucket('w-1', 'de')] = -8
+    model.weights[featureBucket('w+1', 'doe')] = -9
+    const out = addModelNames(text, [], [], model)
+    expect(texts(out)).toEqual(['Jorritske', 'Storm', 'jorritske'])
+    const once = addModelNames(text, [], [], model, { add: 0.5, keep: 0.2 })
+    expect(texts(once)).toEqual(['Jorritske', 'Storm'])
+  })
+
   it('keeps a word that stays a name elsewhere in the text', () => {
     const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
     const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]
