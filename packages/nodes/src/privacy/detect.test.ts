@@ -533,6 +533,18 @@ describe('names in free text, without form fields', () => {
     ).toEqual([])
     expect(names('Haar man zit in Al Hoceima; gesprek met mw. El Haddouchi.')).toEqual(['El Haddouchi'])
   })
+  it('reads medicines as no person: by a generic ending, a dose or a verb of taking one', () => {
+    expect(
+      names(
+        'Alcohol, Lorazepam. Medicatie: Seroquel 25mg en Metoprolol. Gebruikt Ventolin. Zij neemt Sanne mee.',
+      ),
+    ).toEqual(['Sanne'])
+    expect(
+      findPersonalData('Gebruikt Ventolin en Seroquel 25 mg; buurvrouw Saskia helpt.')
+        .filter((s) => s.kind === 'NAAM')
+        .map((s) => s.text),
+    ).toEqual(['Saskia'])
+  })
   it('reads a place-name ending after a first name and "van" as a surname', () => {
     expect(names('Zijn zwager Kees van Ravensteijn wil helpen. Gesproken met Yolanda van Kervaro.')).toEqual([
       'Kees van Ravensteijn',

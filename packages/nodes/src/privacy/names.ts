@@ -1641,6 +1641,42 @@ function withAge(tokens: Token[], i: number, text: string): boolean {
 }
 
 /** Whether token `i` starts or is part of a name, judged on the token and its context. */
+/**
+ * Endings of the international non-proprietary names of common medicines (WHO stems: "-azepam",
+ * "-olol", "-pril", "-sartan", "-prazol", …) and a few common names that have none.
+ */
+const medicineEnding =
+  /(?:azepam|azolam|olol|pril|sartan|statine?|prazol|mycine?|cilline?|cycline?|floxacine?|tidine|fenac|profen|oxetine|triptan|gliptine|formine|dronaat|lukast|apine|pramine|triptyline|fenidaat|phenidate|codon|morfine|tramadol|paracetamol|insuline?|dopa)$/
+
+/**
+ * True when word `i` is a medicine: by the ending of its generic name ("Lorazepam", "metoprolol"),
+ * by a dose after it ("Ventolin 100 mcg", "Seroquel 25mg"), or after a verb of taking one ("slikt
+ * Seroquel", "gebruikt Ventolin") when no first-name list knows it.
+ */
+function medicine(tokens: readonly Readonly<Token>[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (t.norm.length >= 6 && medicineEnding.test(t.norm)) return true
+  if (
+    /^[ \t]*\d+(?:[.,]\d+)?[ \t]?(?:mg|mcg|µg|microgram|ml|ie)(?![\p{L}])/iu.test(
+      text.slice(t.end, t.end + 16),
+    )
+  )
+    return true
+  const prev = tokens[i - 1]
+  return (
+    prev !== undefined &&
+    /^[ \t]+$/.test(t.gap) &&
+    /^(?:gebruikt|slikt|neemt|inhaleert|spuit|uses|takes)$/.test(prev.norm) &&
+    !lexicons().firstNames.has(t.norm)
+  )
+}
+
+/** {@link medicine} for the word of `text` that starts at `start`: the name model does not overrule it. */
+export function medicineAt(text: string, start: number): boolean {
+  const [tokens, i] = wordAt(text, start)
+  return i >= 0 && medicine(tokens, i, text)
+}
+
 function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
   const t = tokens[i]!
   // "Hoi Sterre, Lieve hier.": a writer names herself with "hier" (also when the name is a greeting).
@@ -1667,6 +1703,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
+  // "Lorazepam", "Ventolin 100 mcg", "slikt Seroquel": a medicine, not a person.
+  if (medicine(tokens, i, text) && !announced(tokens, i, text)) return 'no'
   // "21:47 - shanaisha: juf zegt …", "[09:12] Corrie: ok": in an exported chat the word between the
   // time and the colon is the writer (also in lower case, also a word no list knows).
   if (
