@@ -46,6 +46,8 @@ describe('findPersonalData', () => {
     expect(adres('mw woont Veldweg 6 - 2e etage boven de bakker')).toEqual(['Veldweg 6 - 2e etage'])
     expect(adres('kamer/adres Brink 14, 3 hoog achter')).toEqual(['Brink 14, 3 hoog achter'])
     expect(adres('Ze huurt Pelikaanweg 3, kamer 12 via een bureau.')).toEqual(['Pelikaanweg 3, kamer 12'])
+    // The number of the next item of a list is no house number of a name ending like a street.
+    expect(adres('notulist: Sandraline Vankan-Lemmensrade\n1. schulden')).toEqual([])
     // A street without a street word, before a place the lists know; the ordinary word before it stays.
     expect(adres('Woning Zeilmeen 22 in Leeuwarden is te klein.')).toEqual(['Zeilmeen 22'])
     // After "woont in" the place and "aan de" are no part of the street; the context words may be

@@ -337,7 +337,7 @@ const capitalSuffixes = streetSuffixes
   .join('|')
 const upperSuffixes = streetSuffixes.toUpperCase()
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}\\s+(?:${particle}\\s+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)\\s+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
 // The words before the street in lower case, capitalised or in capitals; not the street itself,
