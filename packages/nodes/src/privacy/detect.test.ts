@@ -535,6 +535,12 @@ describe('names in free text, without form fields', () => {
     ).toEqual([])
     expect(names('Haar man zit in Al Hoceima; gesprek met mw. El Haddouchi.')).toEqual(['El Haddouchi'])
   })
+  it('reads "familie" after an article as a noun, not as a title before a surname that is a word', () => {
+    expect(
+      names('Vrijwilliger Harmkelien Stroeve kent de familie goed. Gesprek met familie Bakker.'),
+    ).toEqual(['Harmkelien Stroeve', 'Bakker'])
+    expect(names('de familie bakker belde')).toEqual(['bakker'])
+  })
   it('reads medicines as no person: by a generic ending, a dose or a verb of taking one', () => {
     expect(
       names(

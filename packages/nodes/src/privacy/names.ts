@@ -1933,6 +1933,13 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       strong &&
       tokens[back] !== undefined &&
       titles.has(tokens[back]!.norm) &&
+      // "kent de familie goed", "het gezin wel": a noun after an article, not a title (in a note
+      // typed in lower case, "de familie bakker" is the Bakker family).
+      !(
+        !lowerNote &&
+        fullWordTitles.has(tokens[back]!.norm) &&
+        /^(?:de|het|een|die|deze|dit|dat|hun|haar|zijn|onze|mijn|jullie)$/.test(tokens[back - 1]?.norm ?? '')
+      ) &&
       lexicons().surnames.has(t.norm) &&
       t.norm.length >= 3 &&
       !functionWords.has(t.norm) &&
