@@ -553,6 +553,11 @@ describe('names in free text, without form fields', () => {
         .map((s) => s.text),
     ).toEqual(['Saskia'])
   })
+  it('reads a place after a first name and "van" as a surname when a hyphen goes on with another', () => {
+    expect(names('cliënt Dignaatje van Hoekelum-de Potterskamp, geboren 1950.')[0]).toMatch(
+      /^Dignaatje van Hoekelum/,
+    )
+  })
   it('reads a place-name ending after a first name and "van" as a surname', () => {
     expect(names('Zijn zwager Kees van Ravensteijn wil helpen. Gesproken met Yolanda van Kervaro.')).toEqual([
       'Kees van Ravensteijn',

@@ -3325,7 +3325,11 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           // "Steffie de Smalbroek": a place is the surname after a first name and "de", "ter" or
           // "ten"; after "van" it may say where she is from ("Kim van Zwolle", "van den Broek").
           (!(isPlace(after.norm) && !lexicons().surnames.has(after.norm)) ||
-            (tokens[last + 1]!.norm !== 'van' && firstNameAndSurnameShape(tokens, last))) &&
+            (tokens[last + 1]!.norm !== 'van' && firstNameAndSurnameShape(tokens, last)) ||
+            // "Dignaatje van Hoekelum-de Potterskamp": a double surname goes on after a hyphen.
+            /^-(?:(?:de|van|der|den|ter|ten|te)[ \t]+)*\p{Lu}/u.test(
+              text.slice(after.end, after.end + 16),
+            )) &&
           (inNames(after.norm) ||
             ((!isCommonWord(after.norm, true) || compoundSurname) &&
               !organisationContext(tokens, j + 1, text) &&
