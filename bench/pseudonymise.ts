@@ -145,6 +145,7 @@ const shapes: Record<string, (n: number) => string> = {
   'dotted domain': (n) => `a@${'a.'.repeat(n / 2)}!`,
   'digits and spaces': (n) => '1 '.repeat(n / 2),
   'phone-like': (n) => '06 '.repeat(n / 3),
+  'digit by digit': (n) => '0 6 '.repeat(n / 4),
   'spoken numbers': (n) => 'nul zes 1 2 3 4 '.repeat(n / 16),
   titles: (n) => `mevrouw ${'De '.repeat(n / 3)}`,
   'IBAN-like': (n) => `NL91 ${'ABCD '.repeat(n / 5)}`,
