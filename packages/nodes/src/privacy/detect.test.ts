@@ -634,6 +634,10 @@ describe('names in free text, without form fields', () => {
         'SCHULD BIJ VESTEDA EN LEVVEL. UWV EN CJIB EN NIBUD. DE SLAGER OP DE HOEK EN DE BAKKER. MW. BAKKER.',
       ),
     ).toEqual(['BAKKER'])
+    // Parts of a double surname that split into Dutch words (knippen + borg) stay names.
+    expect(names('NAAM CLIËNT: KNIPPENBORG-VAN DE VOSSENBERGHOF, M.J.\nGEBOREN IN VENLO')).toEqual([
+      'KNIPPENBORG-VAN DE VOSSENBERGHOF, M.J',
+    ])
   })
   it('leaves firms with a business word, a plus or a trade, streets with an adjective and parts of town alone', () => {
     expect(names('Schulden bij Essent Zakelijk en Eneco Warmte, lening bij Lindorff Consumer.')).toEqual([])

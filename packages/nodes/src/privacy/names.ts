@@ -2829,13 +2829,22 @@ function findNamesUnfiltered(text: string): NameSpan[] {
  * capitals (acronyms: "UWV", "CJIB", "NIBUD"); other words capitalised. Keeps every offset.
  */
 function recase(text: string): string {
-  return text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
+  return text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word, at: number) => {
     const lower = word.toLowerCase()
     if (lower.length !== word.length) return word
     const norm = normaliseWord(word)
     if (functionWords.has(norm) || englishWords.has(norm) || abbreviations.has(norm)) return lower
     if (titles.has(norm) || isRole(norm) || greetings.has(norm)) return lower
     const named = inNames(norm)
+    // "KNIPPENBORG-VAN DE VOSSENBERGHOF": the parts of a double surname joined by a hyphen and a
+    // particle are names, also when they split into Dutch words.
+    const doubleSurname =
+      word.length >= 4 &&
+      (/^-(?:VAN|DE|DER|DEN|TER|TEN)[ \t]/.test(text.slice(at + word.length, at + word.length + 6)) ||
+        /-(?:VAN[ \t]+(?:DE[NR]?|HET)[ \t]+|VAN[ \t]+|DE[NR]?[ \t]+|TE[RN][ \t]+)$/.test(
+          text.slice(Math.max(0, at - 12), at),
+        ))
+    if (doubleSurname) return word[0]! + lower.slice(1)
     if (isCommonWord(norm, true) && !lexicons().firstNames.has(norm)) return lower
     if (!named && (word.length <= 5 || !/[AEIOUY]/.test(word))) return word
     return word[0]! + lower.slice(1)
