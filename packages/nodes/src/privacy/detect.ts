@@ -16,6 +16,7 @@ import {
   organisationNameAt,
   outsidePlaceColumns,
   wordClasses,
+  wordsOfText,
 } from './names.js'
 import {
   findBracketedAreaPhones,
@@ -730,6 +731,7 @@ export function addModelNames(
   // One word, one reading within a note: a word named elsewhere in it (by the model or the rules)
   // is a name here too where the model finds it somewhat likely ("jorritske: doe ik"), not where it
   // reads as a word ("[Storm] belde" and "de storm buiten").
+  const extra: Array<[number, number]> = []
   if (again < 1) {
     const namedWords = new Set<string>()
     for (let i = 0; i < tokens.length; i++) if (likely[i]) namedWords.add(tokens[i]!.norm)
@@ -749,6 +751,21 @@ export function addModelNames(
       )
         likely[i] = true
     }
+    // The model does not judge a lower-case word that splits into Dutch words ("pronkhorst"); named
+    // elsewhere in the note, it is a name here too, unless it is a Dutch word itself.
+    const judged = new Set(tokens.map((token) => token.start))
+    for (const word of wordsOfText(text)) {
+      if (
+        !judged.has(word.start) &&
+        word.shape === 'lower' &&
+        word.norm.length >= 4 &&
+        namedWords.has(word.norm) &&
+        !nameParticles.has(word.norm) &&
+        !lexicons().words.has(word.norm) &&
+        free(word.start, word.end)
+      )
+        extra.push([word.start, word.end])
+    }
   }
   const ranges: Array<[number, number]> = []
   for (let i = 0; i < tokens.length; i++) {
@@ -765,7 +782,7 @@ export function addModelNames(
   }
   const added = outsidePlaceColumns(
     text,
-    ranges.map(([start, end]): PersonalDataSpan => {
+    [...ranges, ...extra].map(([start, end]): PersonalDataSpan => {
       const found = text.slice(start, end)
       return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
     }),

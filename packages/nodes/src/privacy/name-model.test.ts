@@ -113,6 +113,13 @@ describe('the name model as a second opinion on the rules', () => {
     expect(texts(once)).toEqual(['Jorritske', 'Storm'])
   })
 
+  it('names a lower-case word it does not judge where the note names it elsewhere, but no Dutch word', () => {
+    const text = 'coaching wendelijn pronkhorst. moeder Anitsje Pronkhorst belde; de bakker ook. Ans Bakker.'
+    const names = [span(text, 'Anitsje Pronkhorst'), span(text, 'Ans Bakker')]
+    const out = addModelNames(text, names, [], modelOf([]), { add: 0.5, keep: 0, again: 0.05 })
+    expect(texts(out)).toEqual(['pronkhorst', 'Anitsje Pronkhorst', 'Ans Bakker'])
+  })
+
   it('keeps a word that stays a name elsewhere in the text', () => {
     const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
     const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]
