@@ -46,6 +46,13 @@ describe('findPersonalData', () => {
     expect(adres('mw woont Veldweg 6 - 2e etage boven de bakker')).toEqual(['Veldweg 6 - 2e etage'])
     expect(adres('kamer/adres Brink 14, 3 hoog achter')).toEqual(['Brink 14, 3 hoog achter'])
     expect(adres('Ze huurt Pelikaanweg 3, kamer 12 via een bureau.')).toEqual(['Pelikaanweg 3, kamer 12'])
+    // A time after a writer's name in a chat, a count of points and a leading zero are no house number.
+    expect(adres('Teams\nDennert Bruggemanshoek 09:05\nIk doe het.')).toEqual([])
+    expect(
+      adres(
+        'Volgens het WWS is de woning aan het Schiedamseweg 121 punten waard; Schiedamseweg 121 is het adres.',
+      ),
+    ).toEqual(['Schiedamseweg 121'])
     // The number of the next item of a list is no house number of a name ending like a street.
     expect(adres('notulist: Sandraline Vankan-Lemmensrade\n1. schulden')).toEqual([])
     // A street without a street word, before a place the lists know; the ordinary word before it stays.
@@ -540,6 +547,12 @@ describe('names in free text, without form fields', () => {
       names('Vrijwilliger Harmkelien Stroeve kent de familie goed. Gesprek met familie Bakker.'),
     ).toEqual(['Harmkelien Stroeve', 'Bakker'])
     expect(names('de familie bakker belde')).toEqual(['bakker'])
+  })
+  it('reads a place after "in Al" and an organisation after "Moskee Al" as no person', () => {
+    expect(names('Oom Yidir in Al Hoceima belt. Overleg met Moskee Al Fath en dhr. El Khatib.')).toEqual([
+      'Yidir',
+      'El Khatib',
+    ])
   })
   it('reads medicines as no person: by a generic ending, a dose or a verb of taking one', () => {
     expect(

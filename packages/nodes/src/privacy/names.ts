@@ -960,7 +960,11 @@ function afterKindOfOrganisation(tokens: Token[], i: number, text: string): bool
   // "Kraamzorg Wendy Weidebroek", "Stichting Mano (41)": a person after all.
   if (firstNameAndSurnameShape(tokens, i) || withAge(tokens, i, text)) return false
   let kind = tokens[i - 1]
-  if (kind !== undefined && /^(?:De|Het|Sint|St)$/.test(kind.text) && /^[ \t]+$/.test(kind.gap))
+  if (
+    kind !== undefined &&
+    /^(?:De|Het|Sint|St|Al|El|An|Ar|As)$/.test(kind.text) &&
+    /^[ \t]+$/.test(kind.gap)
+  )
     kind = tokens[i - 2]
   if (firstOfOrganisationList(tokens, i)) return true
   if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
@@ -1060,12 +1064,12 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
   // "Huisartsen Oosterpark"; "Huisartsen Jan en Petra" are two people.
   if (plainGap && firmOfProfessionals(prev) && !lexicons().firstNames.has(t.norm)) return true
-  // "Buurtkamer De Schooten", "Stichting Het Baken": a capital article after a word for a kind of
-  // organisation opens its name.
+  // "Buurtkamer De Schooten", "Stichting Het Baken", "Moskee Al Fath": a capital article after a
+  // word for a kind of organisation opens its name.
   const kind = tokens[i - 2]
   if (
     plainGap &&
-    /^(?:De|Het)$/.test(prev.text) &&
+    /^(?:De|Het|Al|El|An|Ar|As)$/.test(prev.text) &&
     kind !== undefined &&
     /^[ \t]+$/.test(prev.gap) &&
     organisationNoun.test(kind.norm) &&
@@ -3315,11 +3319,11 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
             /^(?:in|op)$/.test(tokens[last + 1]!.text) &&
             !inNames(after.norm) &&
             (isPlace(after.norm) || properEnding.test(after.norm))) ||
-          // "Anna Paulowna in Den Helder", "op De Bilt": a lone lower-case "in" or "op" before a
-          // capitalised article is the preposition before a place.
+          // "Anna Paulowna in Den Helder", "op De Bilt", "Yidir in Al Hoceima": a lone lower-case
+          // "in" or "op" before a capitalised article is the preposition before a place.
           (j === last + 2 &&
             /^(?:in|op)$/.test(tokens[last + 1]!.text) &&
-            /^(?:De|Den|Het)$/.test(tokens[j]!.text))
+            /^(?:De|Den|Het|Al|El)$/.test(tokens[j]!.text))
         // "Rowan de Graaff van Sterk Huis": capitalised plain words in a row are an organisation.
         const organisation = plainPairs.has(j + 1)
         if (
