@@ -788,8 +788,41 @@ export function addModelNames(
       return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
     }),
   )
-  if (added.length === 0) return [...kept]
-  return [...kept, ...added].sort((a, b) => a.start - b.start)
+  const all = added.length === 0 ? [...kept] : [...kept, ...added].sort((a, b) => a.start - b.start)
+  return withLowerDoubleSurnames(text, all, taken)
+}
+
+/**
+ * "truustsje van der lubbe-haarhuis", "hennechien brouwersteeg-snijderink": in a quick note in lower
+ * case, a hyphened pair of words right after a name (past particles) is its double surname when
+ * one of the two is no Dutch word; the name is extended over it.
+ */
+function withLowerDoubleSurnames(
+  text: string,
+  names: PersonalDataSpan[],
+  taken: Uint8Array,
+): PersonalDataSpan[] {
+  const after =
+    /^((?:[ \t]+(?:van|de|der|den|ter|ten|te|het|'t))*[ \t]+)(\p{Ll}{3,})-(\p{Ll}{3,})(?![\p{L}-])/u
+  const { words } = lexicons()
+  const out = names.map((span) => {
+    if (span.kind !== 'NAAM') return span
+    const m = after.exec(text.slice(span.end, span.end + 60))
+    if (!m) return span
+    const [, gap, a, b] = m
+    if (words.has(normaliseWord(a!)) && words.has(normaliseWord(b!))) return span
+    const end = span.end + m[0].length
+    for (let i = span.end + gap!.length; i < end; i++) if (taken[i] === 1) return span
+    const found = text.slice(span.start, end)
+    return { ...span, end, text: found, key: nameKey(found) }
+  })
+  // A name found inside the extended one ("lubbe") is part of it now (names are in text order).
+  let reach = -1
+  return out.filter((span) => {
+    if (span.end <= reach) return false
+    reach = Math.max(reach, span.end)
+    return true
+  })
 }
 
 /** Options for {@link findPersonalData}. */

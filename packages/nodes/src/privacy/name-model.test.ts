@@ -120,6 +120,18 @@ describe('the name model as a second opinion on the rules', () => {
     expect(texts(out)).toEqual(['pronkhorst', 'Anitsje Pronkhorst', 'Ans Bakker'])
   })
 
+  it('extends a name over a lower-case double surname after it, not over two Dutch words', () => {
+    const text =
+      'buurvrouw truustsje van der lubbe-haarhuis komt. [10:01] hennechien brouwersteeg-snijderink: ja. met piet zelf-hulp'
+    const names = [span(text, 'truustsje'), span(text, 'lubbe'), span(text, 'hennechien'), span(text, 'piet')]
+    const out = addModelNames(text, names, [], modelOf([]), { add: 0.5, keep: 0 })
+    expect(texts(out)).toEqual([
+      'truustsje van der lubbe-haarhuis',
+      'hennechien brouwersteeg-snijderink',
+      'piet',
+    ])
+  })
+
   it('keeps a word that stays a name elsewhere in the text', () => {
     const text = 'Gesprek met Vattenfall; buurvrouw Ans Vattenfall helpt niet.'
     const names = [span(text, 'Vattenfall'), span(text, 'Ans Vattenfall')]
