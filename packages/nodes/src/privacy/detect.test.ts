@@ -554,10 +554,17 @@ describe('names in free text, without form fields', () => {
       'El Khatib',
     ])
   })
+  it('reads both sides of "&", a church after "van de", "Gebroeders" and a club before a numeral as no person', () => {
+    expect(
+      names(
+        'Werkgever Prins & Dingemanse betaalt te weinig. Pastor Harie Notermanshof van de Pancratiuskerk belde. Hij wil naar Gebroeders Janssen. Zoon Quensley speelt bij Willem II.',
+      ),
+    ).toEqual(['Harie Notermanshof', 'Quensley'])
+  })
   it('reads medicines as no person: by a generic ending, a dose or a verb of taking one', () => {
     expect(
       names(
-        'Alcohol, Lorazepam. Medicatie: Seroquel 25mg en Metoprolol. Gebruikt Ventolin. Zij neemt Sanne mee.',
+        'Alcohol, Lorazepam. Medicatie: Seroquel 25mg en Metoprolol. Gebruikt Ventolin. Zij neemt Sanne mee. Slikt Madopar en Sinemet.',
       ),
     ).toEqual(['Sanne'])
     expect(

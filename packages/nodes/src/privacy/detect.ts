@@ -11,10 +11,10 @@ import { type NameModel, nameModel, scoreTokens } from './name-model.js'
 import {
   afterOrganisationWord,
   findNames,
-  medicineAt,
   nameParticles,
   organisationNameAt,
   outsidePlaceColumns,
+  thingAt,
   wordClasses,
   wordsOfText,
 } from './names.js'
@@ -717,14 +717,14 @@ export function addModelNames(
   }
   const likely = tokens.map((token) => token.p >= add && free(token.start, token.end) && !compoundHead(token))
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
-  // "Davelaar Incasso") or a medicine ("Seroquel 25mg"), the model adds no name; nor the word for
-  // the kind of organisation itself ("Notarissen Oldebroekhuis").
+  // "Davelaar Incasso") or a thing ("Seroquel 25mg", "Willem II"), the model adds no name; nor the
+  // word for the kind of organisation itself ("Notarissen Oldebroekhuis").
   for (let i = 0; i < tokens.length; i++) {
     if (!likely[i]) continue
     const next = tokens[i + 1]
     if (
       organisationNameAt(text, tokens[i]!.start) ||
-      medicineAt(text, tokens[i]!.start) ||
+      thingAt(text, tokens[i]!.start) ||
       (next && joined(tokens[i]!.end, next.start) && afterOrganisationWord(text, next.start))
     )
       likely[i] = false
@@ -748,7 +748,7 @@ export function addModelNames(
         !(text[token.start] === text[token.start]!.toLowerCase() && lexicons().words.has(token.norm)) &&
         free(token.start, token.end) &&
         !organisationNameAt(text, token.start) &&
-        !medicineAt(text, token.start)
+        !thingAt(text, token.start)
       )
         likely[i] = true
     }

@@ -471,7 +471,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
+  /(?:gebroeders|gebr|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
 
 /** Professions whose plural, capitalised, opens the name of a firm or a practice. */
 const firmProfessions =
@@ -1666,19 +1666,38 @@ function medicine(tokens: readonly Readonly<Token>[], i: number, text: string): 
     )
   )
     return true
-  const prev = tokens[i - 1]
+  // After a verb of taking one, and along a list after it: "gebruikt Madopar en Sinemet".
+  for (let k = i, steps = 0; k > 0 && steps < 4; steps++) {
+    const word = tokens[k]!
+    const before = tokens[k - 1]!
+    if (lexicons().firstNames.has(word.norm) || word.shape === 'lower') return false
+    if (
+      /^[ \t]+$/.test(word.gap) &&
+      /^(?:gebruikt|slikt|neemt|inhaleert|spuit|uses|takes)$/.test(before.norm)
+    )
+      return true
+    if (/^[ \t]+$/.test(word.gap) && /^(?:en|of|and)$/.test(before.text) && k >= 2) k -= 2
+    else if (/^,[ \t]*$/.test(word.gap)) k -= 1
+    else return false
+  }
+  return false
+}
+
+/** "speelt bij Willem II": a capitalised word before a Roman numeral is a club (or a king), not a client. */
+function beforeRomanNumeral(t: Readonly<Token>, text: string): boolean {
   return (
-    prev !== undefined &&
-    /^[ \t]+$/.test(t.gap) &&
-    /^(?:gebruikt|slikt|neemt|inhaleert|spuit|uses|takes)$/.test(prev.norm) &&
-    !lexicons().firstNames.has(t.norm)
+    t.shape === 'title' &&
+    /^[ \t]+(?:II|III|IV|VI|VII|VIII)(?![\p{L}\p{N}])/u.test(text.slice(t.end, t.end + 6))
   )
 }
 
-/** {@link medicine} for the word of `text` that starts at `start`: the name model does not overrule it. */
-export function medicineAt(text: string, start: number): boolean {
+/**
+ * True when the word of `text` that starts at `start` is a thing, not a person: a medicine
+ * ({@link medicine}) or a club before a Roman numeral. The name model does not overrule it.
+ */
+export function thingAt(text: string, start: number): boolean {
   const [tokens, i] = wordAt(text, start)
-  return i >= 0 && medicine(tokens, i, text)
+  return i >= 0 && (medicine(tokens, i, text) || beforeRomanNumeral(tokens[i]!, text))
 }
 
 function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
@@ -1709,6 +1728,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
   // "Lorazepam", "Ventolin 100 mcg", "slikt Seroquel": a medicine, not a person.
   if (medicine(tokens, i, text) && !announced(tokens, i, text)) return 'no'
+  if (beforeRomanNumeral(t, text) && !announced(tokens, i, text)) return 'no'
   // "21:47 - shanaisha: juf zegt …", "[09:12] Corrie: ok": in an exported chat the word between the
   // time and the colon is the writer (also in lower case, also a word no list knows).
   if (
@@ -2960,6 +2980,13 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
       // "bewindvoerder (Zilvera Bewind)": in brackets after a role it is the firm too.
       for (let k = i; k <= firmEnd; k++)
         if (k > i || /\(/.test(tokens[k]!.gap) || !announced(tokens, k, text)) verdicts[k] = 'no'
+      // "Prins & Dingemanse": the capitalised words after the "&" are the firm's too.
+      if (verdicts[firmEnd] === 'no' && /^[ \t]*&[ \t]*$/.test(tokens[firmEnd + 1]?.gap ?? '')) {
+        for (let k = firmEnd + 1; k <= firmEnd + 3 && tokens[k] && tokens[k]!.shape !== 'lower'; k++) {
+          if (k > firmEnd + 1 && !/^(?:[ \t]|-)$/.test(tokens[k]!.gap)) break
+          verdicts[k] = 'no'
+        }
+      }
     } else if (verdicts[i] === 'no' && !announced(tokens, i, text) && organisationContext(tokens, i, text)) {
       for (let k = i + 1; k <= end; k++) verdicts[k] = 'no'
     }
@@ -3293,19 +3320,27 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           .slice(last + 1, j + 1)
           .some((p) => p.text === 'het' || (p.text === 'de' && tokens[last + 1]!.norm === 'van'))
         const employer =
-          article &&
-          after !== undefined &&
-          !lexicons().surnames.has(after.norm) &&
-          lexicons().firstNames.has(tokens[last]!.norm) &&
-          // "mijn naam is Lubbert van de Weetering": after an introduction the whole name follows.
-          !(
+          // "Harie Notermanshof van de Pancratiuskerk": a compound that names a church, a school or
+          // an organisation after "van de" or "van het" is where the person works.
+          (article &&
+            after !== undefined &&
             after.shape === 'title' &&
-            !isCommonWord(after.norm, false) &&
-            !organisationNoun.test(after.norm) &&
-            /(?:mijn naam is|ik heet|my name is|naam:)[ \t]*$/i.test(
-              text.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start),
-            )
-          )
+            !inNames(after.norm) &&
+            properEnding.test(after.norm) &&
+            !streetEnding.test(after.norm)) ||
+          (article &&
+            after !== undefined &&
+            !lexicons().surnames.has(after.norm) &&
+            lexicons().firstNames.has(tokens[last]!.norm) &&
+            // "mijn naam is Lubbert van de Weetering": after an introduction the whole name follows.
+            !(
+              after.shape === 'title' &&
+              !isCommonWord(after.norm, false) &&
+              !organisationNoun.test(after.norm) &&
+              /(?:mijn naam is|ik heet|my name is|naam:)[ \t]*$/i.test(
+                text.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start),
+              )
+            ))
         // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition;
         // "Serwaa Akomeah in Gaasperdam": a lone lower-case "in" or "op" always is (the particles
         // are "in 't", "in den", "op de", "op ten").
