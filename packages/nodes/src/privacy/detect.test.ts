@@ -557,7 +557,7 @@ describe('names in free text, without form fields', () => {
   it('reads both sides of "&", a church after "van de", "Gebroeders" and a club before a numeral as no person', () => {
     expect(
       names(
-        'Werkgever Prins & Dingemanse betaalt te weinig. Pastor Harie Notermanshof van de Pancratiuskerk belde. Hij wil naar Gebroeders Janssen. Zoon Quensley speelt bij Willem II.',
+        'Werkgever Prins & Dingemanse betaalt te weinig. Pastor Harie Notermanshof van de Pancratiuskerk belde. Hij wil naar Gebroeders Janssen. Zoon Quensley speelt bij Willem II. Zij bidt in de Ayasofya Camii; contact via Bewindvoering De Brug.',
       ),
     ).toEqual(['Harie Notermanshof', 'Quensley'])
   })

@@ -471,7 +471,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:gebroeders|gebr|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
+  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
 
 /** Professions whose plural, capitalised, opens the name of a firm or a practice. */
 const firmProfessions =
@@ -509,7 +509,8 @@ const organisationWordAfter = wordSet(
     'huisartsen apotheek deurwaarders gerechtsdeurwaarders bewind opvang fonds uitvaart uitvaartzorg verhuur makelaardij ' +
     'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council ' +
     'zakelijk zakelijke particulier warmte stroom gas consumer consumentenkrediet next retail benelux netherlands holland ' +
-    'payments pay lending capital markets mobility connect express logistiek transport installatietechniek bouw',
+    'payments pay lending capital markets mobility connect express logistiek transport installatietechniek bouw ' +
+    'camii cami church mosque kerk moskee',
 )
 
 /** Parts of the country or a town after a name: "Humanitas Oost", "Tilburg-Noord", "Welzijn Midden". */
