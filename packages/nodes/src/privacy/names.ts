@@ -1660,14 +1660,20 @@ const medicineEnding =
  */
 function medicine(tokens: readonly Readonly<Token>[], i: number, text: string): boolean {
   const t = tokens[i]!
+  if (t.shape === 'lower' && t.norm.length < 6) return false
   if (t.norm.length >= 6 && medicineEnding.test(t.norm)) return true
+  // A dose after it: only where a digit follows (most words are followed by none).
+  let at = t.end
+  while (text[at] === ' ' || text[at] === '\t') at++
   if (
-    /^[ \t]*\d+(?:[.,]\d+)?[ \t]?(?:mg|mcg|µg|microgram|ml|ie)(?![\p{L}])/iu.test(
-      text.slice(t.end, t.end + 16),
-    )
+    at < text.length &&
+    text.charCodeAt(at) >= 48 &&
+    text.charCodeAt(at) <= 57 &&
+    /^\d+(?:[.,]\d+)?[ \t]?(?:mg|mcg|µg|microgram|ml|ie)(?![\p{L}])/iu.test(text.slice(at, at + 16))
   )
     return true
   // After a verb of taking one, and along a list after it: "gebruikt Madopar en Sinemet".
+  if (t.shape === 'lower') return false
   for (let k = i, steps = 0; k > 0 && steps < 4; steps++) {
     const word = tokens[k]!
     const before = tokens[k - 1]!
