@@ -29,6 +29,7 @@ import { holdout12Notes } from '../fixtures/privacy-eval/holdout12.js'
 import { holdout13Notes } from '../fixtures/privacy-eval/holdout13.js'
 import { holdout14Notes } from '../fixtures/privacy-eval/holdout14.js'
 import { holdout15Notes } from '../fixtures/privacy-eval/holdout15.js'
+import { holdout16Notes } from '../fixtures/privacy-eval/holdout16.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -130,6 +131,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirteenth hold-out (written blind, before the detector changes of this round)', holdout13Notes],
     ['fourteenth hold-out (written blind, before the detector changes of this round)', holdout14Notes],
     ['fifteenth hold-out (written blind, before the detector changes of this round)', holdout15Notes],
+    ['sixteenth hold-out (written blind, before the detector changes of this round)', holdout16Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -160,6 +162,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirteenth', holdout13Notes, 160, 0.5],
     ['fourteenth', holdout14Notes, 160, 0.5],
     ['fifteenth', holdout15Notes, 160, 0.5],
+    ['sixteenth', holdout16Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
