@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -132,5 +132,33 @@ describe('the Temporal dev server of warmflow start', () => {
     expect(readLock(`${dbFile}.lock`)?.pid).toBe(after.process.pid)
     await after.stop()
     expect(existsSync(`${dbFile}.lock`)).toBe(false)
+  }, 120_000)
+
+  it('starts with new ports when one it picked free is taken before the server binds it', async () => {
+    // Another process takes the port between the pick and the bind (the race freePort cannot close).
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const taken = (blocker.address() as { port: number }).port
+    const picked: number[] = []
+    try {
+      const server = await startTemporalDevServer({
+        port: await freePort(),
+        dbFile: join(dir, 'retry.db'),
+        pickPort: async () => {
+          const port = picked.length === 0 ? taken : await freePort()
+          picked.push(port)
+          return port
+        },
+      })
+      servers.push(server)
+      // Two ports for the launch that failed on the taken one, two for the one that started.
+      expect(picked).toHaveLength(4)
+      expect(picked[0]).toBe(taken)
+      expect(existsSync(join(dir, 'retry.db.lock'))).toBe(true)
+      await server.stop()
+      expect(existsSync(join(dir, 'retry.db.lock'))).toBe(false)
+    } finally {
+      blocker.close()
+    }
   }, 120_000)
 })

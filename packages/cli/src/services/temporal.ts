@@ -116,6 +116,12 @@ export interface TemporalDevServerOptions {
    * parent died is waited for (up to 15 s).
    */
   lockFile?: string
+  /**
+   * Picks the free ports of the HTTP API and metrics (tests: a port already taken). The ports are
+   * free when picked, but another process may take one before the server binds it; then the
+   * launch is tried again with new ones, up to three times.
+   */
+  pickPort?: () => Promise<number>
 }
 
 /**
@@ -252,27 +258,37 @@ export async function startTemporalDevServer(
   options: TemporalDevServerOptions = {},
 ): Promise<TemporalDevServer> {
   const cli = options.cliPath ?? (await ensureTemporalCli())
-  // One dev server per SQLite file: a second one on the same file corrupts it.
-  const lock = options.dbFile ? await acquireLock(options.lockFile ?? `${options.dbFile}.lock`) : undefined
-  try {
-    return await launchDevServer(cli, options, lock)
-  } catch (error) {
-    lock?.release()
-    throw error
+  for (let attempt = 1; ; attempt++) {
+    // One dev server per SQLite file: a second one on the same file corrupts it.
+    const lock = options.dbFile ? await acquireLock(options.lockFile ?? `${options.dbFile}.lock`) : undefined
+    try {
+      return await launchDevServer(cli, options, lock)
+    } catch (error) {
+      lock?.release()
+      // A port picked free was taken by another process before the server bound it (the server
+      // has exited): pick new ones.
+      if (attempt < 3 && error instanceof PortTakenError) continue
+      throw error
+    }
   }
 }
+
+/** The dev server exited at start because a port it was to listen on was taken. */
+class PortTakenError extends Error {}
 
 async function launchDevServer(
   cli: string,
   options: TemporalDevServerOptions,
   lock: HeldLock | undefined,
 ): Promise<TemporalDevServer> {
+  const pickPort = options.pickPort ?? freePort
   const port = options.port ?? ((await portIsFree(7233)) ? 7233 : await freePort())
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn']
   // The dev server also opens an HTTP API port; pick it ourselves so parallel servers never collide.
-  const httpPort = await freePort()
+  const httpPort = await pickPort()
+  const metricsPort = await pickPort()
   args.push('--http-port', String(httpPort))
-  args.push('--metrics-port', String(await freePort()))
+  args.push('--metrics-port', String(metricsPort))
   let uiUrl: string | undefined
   if (options.uiPort === undefined) {
     args.push('--headless')
@@ -328,7 +344,10 @@ async function launchDevServer(
   } catch (error) {
     // The guard passes SIGTERM on and ends the server itself if it does not stop.
     child.kill(guarded ? 'SIGTERM' : 'SIGKILL')
-    throw new Error(`${(error as Error).message}\n${stderr}`)
+    const message = `${(error as Error).message}\n${stderr}`
+    const taken = new RegExp(`127\\.0\\.0\\.1:(?:${httpPort}|${metricsPort}): bind: address already in use`)
+    if (exited && taken.test(stderr)) throw new PortTakenError(message)
+    throw new Error(message)
   }
   const stop = () =>
     new Promise<void>((resolve) => {
