@@ -109,6 +109,13 @@ describe('findPersonalData', () => {
     ])
     // Too few or too many digits, or no digits at all: no number.
     expect(phones('nul zes 41 77 20 en nul zes keer gebeld, nul zes 41 77 20 58 99')).toEqual([])
+    // Read out in words, with a spoken "komma", and in numbers of two digits.
+    expect(
+      phones(
+        'op nul zes komma vier zeven komma een twee komma negen nul komma drie acht, of nul zes, achtendertig, vijftien, twee-en-zeventig, nul negen.',
+      ).map((s) => s.key),
+    ).toEqual(['0647129038', '0638157209'])
+    expect(phones('nul komma vijf procent, nul zes tien twintig dertig veertig vijftig')).toEqual([])
   })
   it('finds a number dictated digit by digit', () => {
     const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')

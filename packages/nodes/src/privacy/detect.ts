@@ -137,28 +137,44 @@ export function phoneKey(text: string): string {
   return digits
 }
 
-const spokenDigits: Record<string, string> = {
-  een: '1',
-  twee: '2',
-  drie: '3',
-  vier: '4',
-  vijf: '5',
-  zes: '6',
-  zeven: '7',
-  acht: '8',
-  negen: '9',
-  tien: '10',
-  twintig: '20',
-  dertig: '30',
-  veertig: '40',
-  vijftig: '50',
-  zeventig: '70',
-  tachtig: '80',
+/** Dutch number words of 0 to 99 as digits: "nul" 0, "zes" 6, "tien" 10, "achtendertig" 38. */
+const unitWords = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen']
+const teenWords = [
+  'tien',
+  'elf',
+  'twaalf',
+  'dertien',
+  'veertien',
+  'vijftien',
+  'zestien',
+  'zeventien',
+  'achttien',
+  'negentien',
+]
+const tenWords = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig']
+const compoundNumber = new RegExp(`^(${unitWords.slice(1).join('|')})-?(?:en|ën)-?(${tenWords.join('|')})$`)
+
+/** The digits a Dutch number word or a run of digits stands for, or undefined. */
+function spokenNumber(word: string): string | undefined {
+  if (/^\d+$/.test(word)) return word
+  const w = word.toLowerCase().replace(/é/g, 'e')
+  const unit = unitWords.indexOf(w)
+  if (unit >= 0) return String(unit)
+  const teen = teenWords.indexOf(w)
+  if (teen >= 0) return String(10 + teen)
+  const ten = tenWords.indexOf(w)
+  if (ten >= 0) return String(20 + 10 * ten)
+  const m = compoundNumber.exec(w)
+  if (m) return String(20 + 10 * tenWords.indexOf(m[2]!) + unitWords.indexOf(m[1]!))
+  return undefined
 }
-// "nul zes" or "nul twintig" and the other digits of a Dutch number; one digit per step, so a long
-// run of digits costs at most twelve tries.
-const spokenPrefix =
-  /(?<![\p{L}])nul[ -]?(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|dertig|veertig|vijftig|zeventig|tachtig)[ ,.:-]{0,3}(\d(?:[ .-]?\d){0,11})(?![\p{N}])/giu
+
+// A number read out: "nul zes 22 90 41 63", "nul zes komma vier zeven komma een twee …", "nul zes,
+// achtendertig, vijftien, twee-en-zeventig, nul negen". From each "nul", words and digit groups
+// are read as long as they are numbers (at most ten digits' worth), with spaces, punctuation or a
+// spoken "komma", "punt" or "streepje" between them.
+const spokenStart = /(?<![\p{L}\p{N}])nul(?![\p{L}])/giu
+const spokenNext = /^(?:[ \t]+(?:komma|punt|streepje)[ \t]+|[ \t]*[,.;:/-]?[ \t]*)([\p{L}ë-]+|\d+)/u
 
 function findPhones(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
@@ -200,17 +216,22 @@ function findPhones(text: string): PersonalDataSpan[] {
     if (!/^0[1-9]\d{8}$/.test(key)) continue
     spans.push({ kind: 'TELEFOON', start: from, end, text: found, key })
   }
-  // Voice-to-text writes the first digits as words: "terugbellen op nul zes 22 90 41 63".
-  for (const match of text.matchAll(spokenPrefix)) {
-    const digits = `0${spokenDigits[match[1]!.toLowerCase()]}${match[2]!.replace(/\D/g, '')}`
+  // Voice-to-text writes digits as words: "terugbellen op nul zes 22 90 41 63".
+  for (const match of text.matchAll(spokenStart)) {
+    let digits = '0'
+    let end = match.index + match[0].length
+    for (let step = 0; step < 12 && digits.length < 10; step++) {
+      const next = spokenNext.exec(text.slice(end, end + 40))
+      const value = next ? spokenNumber(next[1]!) : undefined
+      if (value === undefined) break
+      digits += value
+      end += next![0].length
+    }
     if (!/^0[1-9]\d{8}$/.test(digits)) continue
-    spans.push({
-      kind: 'TELEFOON',
-      start: match.index,
-      end: match.index + match[0].length,
-      text: match[0],
-      key: digits,
-    })
+    // Ten digits and then another number: too long for a phone number.
+    const after = spokenNext.exec(text.slice(end, end + 40))
+    if (after && spokenNumber(after[1]!) !== undefined) continue
+    spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
   }
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
