@@ -917,6 +917,11 @@ describe('names in free text, without form fields', () => {
   it('keeps the initial of "surname, initial." at the end of a field of a table', () => {
     expect(names('278060800;Sowa, K.;1998-12-01;Nakhlé, R.;broer')).toEqual(['Sowa, K', 'Nakhlé, R'])
     expect(names('Schulden: Vattenfall, E.;')).toEqual([])
+    // Two initials, or one before the first name in brackets, close the name.
+    expect(names('Rechthebbende: Bruinsveldt, E.G. (Egbert), geb. 1962')).toEqual([
+      'Bruinsveldt, E.G',
+      'Egbert',
+    ])
   })
   it('reads a branch, a name after a capital article and a kind of organisation, and parts of town as no person', () => {
     expect(names('Trajekt sluit de locatie Mariaberg. Het team Buurtkamer De Schooten.')).toEqual(['Trajekt'])

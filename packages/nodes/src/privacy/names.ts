@@ -1751,6 +1751,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     !isPlace(t.norm)
   )
     return 'name'
+  // "Bruinsveldt, E.G. (Egbert)", "Jansen, K.L." at the end of a line: a surname, a comma and
+  // initials that close the phrase is a name.
+  if (
+    t.shape === 'title' &&
+    !isPlace(t.norm) &&
+    !isCommonWord(t.norm, false) &&
+    // Two initials or more, or one before a name in brackets ("Schulden: Vattenfall, E.;" stays).
+    /^,[ \t]?(?:(?:\p{Lu}\.[ \t]?){2,3}(?=[ \t]*(?:\(|,|;|\n|$))|\p{Lu}\.(?=[ \t]*\())/u.test(
+      text.slice(t.end, t.end + 16),
+    )
+  )
+    return 'name'
   // "Boer, A. de", "Vliet, J.P. van der": a surname, a comma, initials and a particle is a name.
   if (
     t.shape !== 'lower' &&
