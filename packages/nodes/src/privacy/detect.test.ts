@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { containsValidBsn, findPersonalData, isValidBsn, isValidIban } from './detect.js'
+import {
+  containsValidBsn,
+  findPersonalData,
+  isValidBsn,
+  isValidIban,
+  streetSearchesForTest,
+} from './detect.js'
+import { wordsOfText } from './names.js'
 
 const kindsIn = (text: string) =>
   findPersonalData(text, { now: new Date('2026-11-28') }).map((s) => [s.kind, s.text])
@@ -178,6 +185,62 @@ describe('findPersonalData', () => {
         .map(([, t]) => t)
       expect(found, text).toEqual([...text.matchAll(plain)].map((m) => m[0]))
     }
+  })
+  it('finds the same streets as one scan of the whole text with the street patterns', () => {
+    // The street patterns are only tried before a house number; on random text made of the pieces
+    // of addresses they must agree with a scan of the whole text, match by match.
+    const words =
+      "Kerkstraat Oude Gracht Laan van de der 't in Meerhoven Adres Week J.P. St. Burg. Çelikstraat " +
+      '𝒜weg ÜMITPLEIN DORPSSTRAAT Emmen Leeuwarden Amsterdam jaar keer hoog 3e etage kamer bis hs II ' +
+      "a B 12 7 0 221 3-II 9 - 11 / , . ( ) :05 mw. Jansen d'Ancona El-Amrani 5a"
+    const pieces = [...words.split(' '), ', ', ' ', ' ', ' ', ' ', '\t', '\n', '\r\n']
+    let seed = 11
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    const { matchesBeforeHouseNumbers, ...searches } = streetSearchesForTest
+    let matched = 0
+    for (let n = 0; n < 3000; n++) {
+      let text = ''
+      const length = 1 + Math.floor(random() * 40)
+      for (let i = 0; i < length; i++) {
+        text += pieces[Math.floor(random() * pieces.length)]
+        if (random() < 0.6) text += ' '
+      }
+      for (const { global, sticky } of Object.values(searches)) {
+        const show = (m: RegExpExecArray) => [m.index, m[0], JSON.stringify(m.indices ?? null)]
+        const expected = [...text.matchAll(global)].map(show)
+        matched += expected.length
+        expect(matchesBeforeHouseNumbers(text, sticky).map(show), JSON.stringify(text)).toEqual(expected)
+      }
+    }
+    // The random texts do hold streets, so the comparison compares something.
+    expect(matched).toBeGreaterThan(500)
+  })
+  it('splits a text into the words the pattern \\p{L}[\\p{L}\\p{M}]* finds, in any script', () => {
+    // Letters and marks of several scripts, a pair (𝒜), lone halves of pairs, an emoji, joiners.
+    const pieces = ['a', 'Z', 'é', 'e\u0301', 'ß', 'İ', 'ı', '𝒜', '\ud835', '\udc9c', ' ', '.', '\n']
+    pieces.push('1', '-', "'", '\u0301', 'Ş', 'ĳ', '中', '٣', 'ـ', 'ا', '\u200d', '🙂', 'ǅ', '𝟘')
+    let seed = 3
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    let words = 0
+    for (let n = 0; n < 5000; n++) {
+      // The number makes every text new: the last text's words are kept.
+      let text = `${n} `
+      const length = Math.floor(random() * 30)
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)]
+      const expected = [...text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)].map((m) => [m.index, m[0]])
+      words += expected.length
+      expect(
+        wordsOfText(text).map((t) => [t.start, t.text]),
+        JSON.stringify(text),
+      ).toEqual(expected)
+    }
+    expect(words).toBeGreaterThan(10_000)
   })
   it('reads a written month with a two-digit year and eight digits as a date of birth after "geb."', () => {
     const dates = (text: string) =>

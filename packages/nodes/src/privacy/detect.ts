@@ -363,6 +363,7 @@ const streetPattern = new RegExp(
   `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
+const streetPatternAt = new RegExp(streetPattern.source, 'uy')
 // The words before the street in lower case, capitalised or in capitals; not the street itself,
 // which must be capitalised ("woont in Meppel aan de Kerkplein 6" is no street "Meppel aan de …").
 const anyCase = (words: string) =>
@@ -396,6 +397,7 @@ const streetBeforePlace = new RegExp(
   'gud',
 )
 // "(Ravelijn 8, Halsteren)": a street and number in brackets before a comma and a known place.
+const streetBeforePlaceAt = new RegExp(streetBeforePlace.source, 'uyd')
 const bracketAddress = new RegExp(`\\([ \\t]*(${streetWords}),[ \\t]*(\\p{Lu}[\\p{L}'-]+)`, 'gud')
 
 function addressSpan(text: string, start: number, end: number): PersonalDataSpan {
@@ -403,10 +405,73 @@ function addressSpan(text: string, start: number, end: number): PersonalDataSpan
   return { kind: 'ADRES', start, end, text: found, key: found.toLowerCase().replace(/\s+/g, ' ') }
 }
 
+const houseNumberAhead = /[ \t][1-9]/g
+const letter = /\p{L}/u
+
+/** Whether the UTF-16 unit at `at` can be part of a street name (a half of a pair counts). */
+function isStreetChar(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      code === 32 ||
+      code === 9 ||
+      code === 46 ||
+      code === 45 ||
+      code === 39
+    )
+  }
+  return (code >= 0xd800 && code <= 0xdfff) || letter.test(text[at]!)
+}
+const capitalAt = /\p{Lu}/uy
+const letterBefore = /\p{L}$/u
+
+/**
+ * The same matches as `text.matchAll(pattern)` does with the pattern made global, for a sticky
+ * pattern whose every match starts with a capital after a non-letter and runs from there over
+ * street characters only (letters, spaces, tabs, dots, hyphens, apostrophes) to a space or tab
+ * and a digit 1–9: a street and its house number. So a match can only start in the run of
+ * street characters before such a digit, and only there is it tried, at each capital that starts
+ * a word. A note costs in proportion to its numbers, not to every capitalised word in it (the
+ * Unicode classes made a scan of the whole text the slowest part of finding addresses).
+ */
+function matchesBeforeHouseNumbers(text: string, pattern: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  let reached = 0
+  for (const space of text.matchAll(houseNumberAhead)) {
+    if (space.index < reached) continue
+    let from = space.index
+    while (from > reached && isStreetChar(text, from - 1)) from--
+    for (let at = from; at < space.index; at++) {
+      capitalAt.lastIndex = at
+      if (!capitalAt.test(text) || letterBefore.test(text.slice(Math.max(0, at - 2), at))) continue
+      pattern.lastIndex = at
+      const match = pattern.exec(text)
+      if (!match) continue
+      found.push(match)
+      reached = at + match[0].length
+      break
+    }
+  }
+  return found
+}
+
+/**
+ * The two street patterns searched only before house numbers, each as a whole-text search and
+ * as the sticky pattern `matchesBeforeHouseNumbers` tries: for a test that both find the same.
+ * Not part of the package's exports.
+ */
+export const streetSearchesForTest = {
+  streets: { global: streetPattern, sticky: streetPatternAt },
+  streetsBeforePlace: { global: streetBeforePlace, sticky: streetBeforePlaceAt },
+  matchesBeforeHouseNumbers: (text: string, sticky: RegExp) => matchesBeforeHouseNumbers(text, sticky),
+}
+
 function findAddresses(text: string): PersonalDataSpan[] {
   // Every form below has a house number or a postcode.
   if (!/\d/.test(text)) return []
-  const spans = [...text.matchAll(streetPattern)].map((m) =>
+  const spans = matchesBeforeHouseNumbers(text, streetPatternAt).map((m) =>
     addressSpan(text, m.index, m.index + m[0].length),
   )
   for (const match of text.matchAll(addressContext)) {
@@ -435,7 +500,7 @@ function findAddresses(text: string): PersonalDataSpan[] {
     const [start, end] = match.indices![1]!
     spans.push(addressSpan(text, start, end))
   }
-  for (const match of text.matchAll(streetBeforePlace)) {
+  for (const match of matchesBeforeHouseNumbers(text, streetBeforePlaceAt)) {
     if (!lexicons().places.has(normaliseWord(match[2]!))) continue
     let [start, end] = match.indices![1]!
     // Dutch words before the street name are not part of it ("Woning Zeilmeen 22", "Huisbezoek …").
