@@ -2923,8 +2923,13 @@ function findNamesUnfiltered(text: string): NameSpan[] {
   if (letters.length < 12 || letters !== letters.toUpperCase() || letters === letters.toLowerCase())
     return spans
   const recased = recase(text)
-  if (recased.length !== text.length) return spans
+  // The same text read again would add nothing (and its words, kept as the last text's, would make
+  // every later look-up compare the two texts letter by letter: quadratic in a long note).
+  if (recased.length !== text.length || recased === text) return spans
+  const original = lastTokenised
   const more = findNamesAsWritten(recased, recased.replace(/[^\p{L}]/gu, ''))
+  // The words kept are the note's own again, for the name model and the checks that follow.
+  if (original?.text === text) lastTokenised = original
   if (more.length === 0) return spans
   return mergeSpans(
     spans,
