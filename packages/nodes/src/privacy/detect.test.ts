@@ -325,6 +325,17 @@ describe('names in free text, without form fields', () => {
       'Kok',
     ])
   })
+  it('reads a word that a cue makes an organisation as one elsewhere in the note too', () => {
+    expect(names('Schuld bij incassobureau Lowell. Ook Lowell belt elke dag, zegt ze.')).toEqual([])
+    expect(names('Ze sport bij sportschool Basic-Fit. Basic-Fit is goedkoop.')).toEqual([])
+    expect(names('Dagbesteding bij zorgaanbieder Aafje. Bij Aafje gaat het goed.')).toEqual([])
+    // Announced as a person, the same word is a name; so are words of two organisations together.
+    expect(names('Schuld bij incassobureau Lowell. Mevrouw Lowell belt elke dag.')).toEqual(['Lowell'])
+    expect(names('Zorgaanbieder Aafje belt. Haar dochter Aafje komt ook.')).toEqual(['Aafje'])
+    expect(names('Tolk via Tolkcentrum Sabir; kerk Medhane Alem helpt. Gebeld met Sabir Alem.')).toEqual([
+      'Sabir Alem',
+    ])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

@@ -15,6 +15,7 @@ import {
   organisationNameAt,
   outsidePlaceColumns,
   thingAt,
+  withoutOrganisationWords,
   wordClasses,
   wordsOfText,
 } from './names.js'
@@ -875,7 +876,7 @@ export function addModelNames(
     }),
   )
   const all = added.length === 0 ? [...kept] : [...kept, ...added].sort((a, b) => a.start - b.start)
-  return withLowerDoubleSurnames(text, all, taken)
+  return withoutOrganisationWords(text, withLowerDoubleSurnames(text, all, taken))
 }
 
 /**

@@ -1057,7 +1057,11 @@ export function afterOrganisationWord(text: string, start: number): boolean {
  */
 export function organisationNameAt(text: string, start: number): boolean {
   const [tokens, i] = wordAt(text, start)
-  if (i < 0) return false
+  return i >= 0 && organisationName(tokens, i, text)
+}
+
+/** {@link organisationNameAt} for word `i` of the note's words. */
+function organisationName(tokens: Token[], i: number, text: string): boolean {
   for (let k = i, steps = 0; k >= 0 && steps < 5; k--, steps++) {
     const t = tokens[k]!
     if (t.shape === 'lower') return false
@@ -1076,6 +1080,69 @@ export function organisationNameAt(text: string, start: number): boolean {
   }
   return false
 }
+
+/**
+ * One word, one reading within a note, for organisations: the words that a clear cue makes an
+ * organisation's name somewhere in the note ("schuld bij incassobureau Lowell", "sportschool
+ * Basic-Fit", "Davelaar Incasso") are no person's name elsewhere in it either ("Lowell belt elke
+ * dag", "Basic-Fit is goedkoop"), unless a title, role or family word announces a person there
+ * ("mevrouw Lowell"). Drops the name spans whose words (particles aside) all belong to one such
+ * organisation name: "Sabir Alem" after "Tolkcentrum Sabir" and "kerk Medhane Alem" stays. Only
+ * the other mentions of a span's first word are looked at, each judged once per note.
+ */
+export function withoutOrganisationWords<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+  if (spans.length === 0) return spans
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  if (tokens !== organisationFor) {
+    organisationFor = tokens
+    organisationMemo = new Int8Array(tokens.length)
+    positionsOf = new Map()
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm
+      const at = positionsOf.get(norm)
+      if (at) at.push(i)
+      else positionsOf.set(norm, [i])
+    }
+  }
+  const isOrganisation = (i: number) => {
+    if (organisationMemo[i] === 0)
+      organisationMemo[i] = tokens[i]!.shape !== 'lower' && organisationName(tokens, i, text) ? 1 : -1
+    return organisationMemo[i] === 1
+  }
+  // The words of the organisation name that word `i` is part of (joined by a space or hyphen).
+  const nameAround = (i: number) => {
+    let from = i
+    while (from > 0 && /^[ \t-]$/.test(tokens[from]!.gap) && isOrganisation(from - 1)) from--
+    let to = i
+    while (to + 1 < tokens.length && /^[ \t-]$/.test(tokens[to + 1]!.gap) && isOrganisation(to + 1)) to++
+    return new Set(tokens.slice(from, to + 1).map((t) => t.norm))
+  }
+  const answered = new Map<string, boolean>()
+  return spans.filter((span) => {
+    const [, first] = wordAt(text, span.start)
+    if (first < 0) return true
+    const words: string[] = []
+    for (let k = first; k < tokens.length && tokens[k]!.start < span.end; k++)
+      if (!nameParticles.has(tokens[k]!.norm)) words.push(tokens[k]!.norm)
+    if (words.length === 0) return true
+    // Asked once per distinct name in the note (a long note repeats its names).
+    const key = words.join(' ')
+    let inOrganisation = answered.get(key)
+    if (inOrganisation === undefined) {
+      inOrganisation = (positionsOf.get(words[0]!) ?? []).some((i) => {
+        if (!isOrganisation(i)) return false
+        const name = nameAround(i)
+        return words.every((word) => name.has(word))
+      })
+      answered.set(key, inOrganisation)
+    }
+    return !inOrganisation || announced(tokens, first, text)
+  })
+}
+
+let organisationFor: Token[] | undefined
+let organisationMemo = new Int8Array(0)
+let positionsOf = new Map<string, number[]>()
 
 /**
  * True for the first of a list of organisations after a plural kind of organisation: "14
@@ -2864,7 +2931,7 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
  */
 export function findNames(text: string): NameSpan[] {
-  return outsidePlaceColumns(text, findNamesUnfiltered(text))
+  return withoutOrganisationWords(text, outsidePlaceColumns(text, findNamesUnfiltered(text)))
 }
 
 /** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */
