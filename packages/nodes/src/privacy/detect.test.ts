@@ -336,6 +336,13 @@ describe('names in free text, without form fields', () => {
       'Sabir Alem',
     ])
   })
+  it('reads a care home or school one is in, and a family word in a foundation, as organisations', () => {
+    expect(names('Ze woont in verpleeghuis Pieter van Foreest in Delft.')).toEqual([])
+    expect(names('Hij zit op basisschool Jan Ligthart.')).toEqual([])
+    expect(names('Kraamzorg Wendy Weidebroek komt morgen.')).toEqual(['Wendy Weidebroek'])
+    expect(names('Stichting Mama Africa helpt met kleding.')).toEqual([])
+    expect(names('Mama Fatima belde.')).toEqual(['Fatima'])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

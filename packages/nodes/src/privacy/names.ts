@@ -471,7 +471,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer)$/
+  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer|verpleeghuis|verzorgingshuis|zorghuis|woonzorg|hospice|basisschool)$/
 
 /** Professions whose plural, capitalised, opens the name of a firm or a practice. */
 const firmProfessions =
@@ -913,6 +913,8 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
         (!dotted &&
           isRole(prev.norm) &&
           prev.shape !== 'mixed' &&
+          // "Stichting Mama Africa", "Stichting Oma Kookt": a role word in an organisation's name.
+          !(prev.shape !== 'lower' && afterKindOfOrganisation(tokens, back, text)) &&
           // A job line of a signature does not announce the organisation on the next line.
           !here.gap.includes('\n') &&
           !employer &&
@@ -1024,15 +1026,22 @@ function wordAt(text: string, start: number): [Token[], number] {
 function afterKindOfOrganisation(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
   if (t.shape === 'lower' || !/^[ \t]+$/.test(t.gap) || announced(tokens, i, text)) return false
-  // "Kraamzorg Wendy Weidebroek", "Stichting Mano (41)": a person after all.
-  if (firstNameAndSurnameShape(tokens, i) || withAge(tokens, i, text)) return false
-  let kind = tokens[i - 1]
+  let at = i - 1
   if (
-    kind !== undefined &&
-    /^(?:De|Het|Sint|St|Al|El|An|Ar|As)$/.test(kind.text) &&
-    /^[ \t]+$/.test(kind.gap)
+    tokens[at] !== undefined &&
+    /^(?:De|Het|Sint|St|Al|El|An|Ar|As)$/.test(tokens[at]!.text) &&
+    /^[ \t]+$/.test(tokens[at]!.gap)
   )
-    kind = tokens[i - 2]
+    at--
+  const kind = tokens[at]
+  // "Kraamzorg Wendy Weidebroek", "Stichting Mano (41)": a person after all; but not where the
+  // kind of organisation is a place one is in ("woont in verpleeghuis Pieter van Foreest", "zit
+  // op basisschool Jan Ligthart"): a person is not where one lives or learns.
+  const whereOneIs =
+    kind !== undefined &&
+    /^(?:in|op|naar|uit|vanuit)$/.test(tokens[at - 1]?.text ?? '') &&
+    /^[ \t]+$/.test(kind.gap)
+  if ((firstNameAndSurnameShape(tokens, i) && !whereOneIs) || withAge(tokens, i, text)) return false
   if (firstOfOrganisationList(tokens, i)) return true
   if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
   return (
@@ -1090,7 +1099,10 @@ function organisationName(tokens: Token[], i: number, text: string): boolean {
  * organisation name: "Sabir Alem" after "Tolkcentrum Sabir" and "kerk Medhane Alem" stays. Only
  * the other mentions of a span's first word are looked at, each judged once per note.
  */
-export function withoutOrganisationWords<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+export function withoutOrganisationWords<T extends { start: number; end: number }>(
+  text: string,
+  spans: T[],
+): T[] {
   if (spans.length === 0) return spans
   const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
   if (tokens !== organisationFor) {
