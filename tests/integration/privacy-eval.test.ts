@@ -30,6 +30,7 @@ import { holdout13Notes } from '../fixtures/privacy-eval/holdout13.js'
 import { holdout14Notes } from '../fixtures/privacy-eval/holdout14.js'
 import { holdout15Notes } from '../fixtures/privacy-eval/holdout15.js'
 import { holdout16Notes } from '../fixtures/privacy-eval/holdout16.js'
+import { holdout17Notes } from '../fixtures/privacy-eval/holdout17.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -163,6 +164,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fourteenth', holdout14Notes, 160, 0.5],
     ['fifteenth', holdout15Notes, 160, 0.5],
     ['sixteenth', holdout16Notes, 160, 0.5],
+    ['seventeenth', holdout17Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
