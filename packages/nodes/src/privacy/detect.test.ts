@@ -124,6 +124,30 @@ describe('findPersonalData', () => {
     ).toEqual(['0647129038', '0638157209'])
     expect(phones('nul komma vijf procent, nul zes tien twintig dertig veertig vijftig')).toEqual([])
   })
+  it('reads digit words joined by hyphens, a foreign prefix read out, and en dashes between groups', () => {
+    const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')
+    expect(
+      phones('nummer: nul-nul-drie-vijf-negen, acht-acht-zeven, één-twee-drie, vier-vijf-zes.').map((s) => [
+        s.text,
+        s.key,
+      ]),
+    ).toEqual([['nul-nul-drie-vijf-negen, acht-acht-zeven, één-twee-drie, vier-vijf-zes', '+359887123456']])
+    expect(phones('nul nul vier acht zes nul een twee twee drie negen vier zeven').map((s) => s.key)).toEqual(
+      ['+48601223947'],
+    )
+    // Four or more digit words joined by hyphens are a number read out, however it starts.
+    expect(phones('of zes-één-nul-nul-... ze las het voor').map((s) => [s.text, s.key])).toEqual([
+      ['zes-één-nul-nul', '6100'],
+    ])
+    expect(phones('een-twee-drie, wie niet weg is')).toEqual([])
+    // Word processors turn " - " into an en dash.
+    expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
+      ['036 – 548 90 12', '0365489012'],
+      ['010 — 4 29 88 31', '0104298831'],
+    ])
+    // A date with a time is no phone number.
+    expect(phones('Ingediend: 02-02-2027 08:47')).toEqual([])
+  })
   it('finds a number dictated digit by digit', () => {
     const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')
     expect(phones('bel me terug op 0 6 4 3 2 1 8 7 7 6 doei').map((s) => [s.text, s.key])).toEqual([

@@ -177,7 +177,47 @@ function spokenNumber(word: string): string | undefined {
 const spokenStart = /(?<![\p{L}\p{N}])nul(?![\p{L}])/giu
 const spokenNext = /^(?:[ \t]+(?:komma|punt|streepje)[ \t]+|[ \t]*[,.;:/-]?[ \t]*)([\p{L}ë-]+|\d+)/u
 
+/**
+ * The number word or digit group after `at` (past a separator), and where it ends. Words joined by
+ * hyphens are read one at a time ("nul-nul-drie-vijf-negen"), unless together they make one number
+ * ("twee-en-zeventig").
+ */
+function readSpoken(text: string, at: number): { value: string; end: number } | undefined {
+  const next = spokenNext.exec(text.slice(at, at + 40))
+  if (!next) return undefined
+  const word = next[1]!
+  const whole = spokenNumber(word)
+  if (whole !== undefined) return { value: whole, end: at + next[0].length }
+  const dash = word.indexOf('-')
+  if (dash <= 0) return undefined
+  const first = spokenNumber(word.slice(0, dash))
+  if (first === undefined) return undefined
+  return { value: first, end: at + next[0].length - (word.length - dash) }
+}
+
+const digitWord = '(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)'
+const hyphenedDigitWords = new RegExp(`(?<![\\p{L}-])${digitWord}(?:-${digitWord}){3,}(?![\\p{L}])`, 'giu')
+
+/**
+ * Dashes other than the hyphen-minus as a hyphen: word processors turn " - " into an en dash
+ * ("036 – 548 90 12"). One UTF-16 unit each, so every offset stays the same.
+ */
+function withPlainDashes(text: string): string {
+  return /[\u2010-\u2015\u2212]/.test(text) ? text.replace(/[\u2010-\u2015\u2212]/g, '-') : text
+}
+
+/** A date with a four-digit year, "02-02-2027" or "2/2/2027", at the start of the text. */
+const dateAhead = /^(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)/
+
+/** The phone numbers of `text` (its dashes read as hyphens), with the text as written. */
 function findPhones(text: string): PersonalDataSpan[] {
+  const plain = withPlainDashes(text)
+  const spans = findPhonesIn(plain)
+  if (plain === text) return spans
+  return spans.map((span) => ({ ...span, text: text.slice(span.start, span.end) }))
+}
+
+function findPhonesIn(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const candidate =
     /(?<![\p{L}\p{N}+])(?:\(\+31\)|(?:\+|00)\s?31)[\s./-]*(?:\(0\)[\s./-]*)?\d|(?<![\p{L}\p{N}])\(?0 ?[1-9]/gu
@@ -210,6 +250,8 @@ function findPhones(text: string): PersonalDataSpan[] {
     }
     if (end === undefined) continue
     if (/\d/.test(text[end] ?? '')) continue
+    // "Ingediend: 02-02-2027 08:47": a date and a time, not "020-2202708".
+    if (dateAhead.test(text.slice(start, end))) continue
     // "(06 12345678)": the bracket belongs to the sentence, not to the number.
     const from = text[start] === '(' && !text.slice(start, end).includes(')') ? start + 1 : start
     const found = text.slice(from, end)
@@ -221,18 +263,44 @@ function findPhones(text: string): PersonalDataSpan[] {
   for (const match of text.matchAll(spokenStart)) {
     let digits = '0'
     let end = match.index + match[0].length
-    for (let step = 0; step < 12 && digits.length < 10; step++) {
-      const next = spokenNext.exec(text.slice(end, end + 40))
-      const value = next ? spokenNumber(next[1]!) : undefined
-      if (value === undefined) break
-      digits += value
-      end += next![0].length
+    // How many digits were read after each word, and where that word ends.
+    const read: Array<[digits: number, end: number]> = []
+    for (let step = 0; step < 20 && digits.length < (digits.startsWith('00') ? 17 : 10); step++) {
+      const next = readSpoken(text, end)
+      if (!next) break
+      digits += next.value
+      end = next.end
+      read.push([digits.length, end])
+    }
+    // "nul-nul-drie-vijf-negen, acht-acht-zeven, …": a foreign prefix; the longest reading that is
+    // a possible number of that country.
+    if (digits.startsWith('00')) {
+      for (let k = read.length - 1; k >= 0; k--) {
+        const [count, wordEnd] = read[k]!
+        const key = count >= 9 ? internationalPhoneKey(digits.slice(0, count)) : undefined
+        if (!key) continue
+        const found = text.slice(match.index, wordEnd)
+        spans.push({ kind: 'TELEFOON', start: match.index, end: wordEnd, text: found, key })
+        break
+      }
+      continue
     }
     if (!/^0[1-9]\d{8}$/.test(digits)) continue
     // Ten digits and then another number: too long for a phone number.
-    const after = spokenNext.exec(text.slice(end, end + 40))
-    if (after && spokenNumber(after[1]!) !== undefined) continue
+    if (readSpoken(text, end)) continue
     spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
+  }
+  // "zes-één-nul-nul": four or more digit words joined by hyphens are a number read out, whatever
+  // it starts with (one that starts with "nul" and makes a whole number is found above).
+  for (const match of text.matchAll(hyphenedDigitWords)) {
+    const digits = match[0].split('-').map((word) => spokenNumber(word)!)
+    spans.push({
+      kind: 'TELEFOON',
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      key: digits.join(''),
+    })
   }
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
