@@ -31,6 +31,7 @@ import { holdout14Notes } from '../fixtures/privacy-eval/holdout14.js'
 import { holdout15Notes } from '../fixtures/privacy-eval/holdout15.js'
 import { holdout16Notes } from '../fixtures/privacy-eval/holdout16.js'
 import { holdout17Notes } from '../fixtures/privacy-eval/holdout17.js'
+import { holdout18Notes } from '../fixtures/privacy-eval/holdout18.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -165,6 +166,10 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifteenth', holdout15Notes, 160, 0.5],
     ['sixteenth', holdout16Notes, 160, 0.5],
     ['seventeenth', holdout17Notes, 160, 0.5],
+    // Written beside the seventeenth from the same brief, its writer could not measure its names:
+    // only a quarter of its name words are in no lexicon. It is kept for what it is, a blind set of
+    // mostly known names; its floor keeps that share from dropping unnoticed.
+    ['eighteenth', holdout18Notes, 160, 0.24],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
