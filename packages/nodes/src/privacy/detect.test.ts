@@ -367,6 +367,17 @@ describe('names in free text, without form fields', () => {
     expect(names('Stichting Mama Africa helpt met kleding.')).toEqual([])
     expect(names('Mama Fatima belde.')).toEqual(['Fatima'])
   })
+  it('leaves hyphened places alone: a whole one the list knows, after "Oud-" and the like, "Sint-"', () => {
+    expect(names('Oost West Wonen | Goeree-Overflakkee')).toEqual([])
+    expect(names('De jongens van Oud-Charlois pesten hem.')).toEqual([])
+    expect(names('Schoonzus uit Sint-Niklaas komt pas in mei; ze woonde op Sint-Maarten.')).toEqual([])
+    // Double-barrelled names stay names, also after "Groot", "Klein" or "West" as surnames.
+    expect(names('Mevrouw De Groot-Jansen belde; Jan-Willem en Anne-Fleur komen.')).toEqual([
+      'De Groot-Jansen',
+      'Jan-Willem',
+      'Anne-Fleur',
+    ])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

@@ -15,6 +15,7 @@ import {
   organisationNameAt,
   outsidePlaceColumns,
   thingAt,
+  withoutHyphenedPlaces,
   withoutOrganisationWords,
   wordClasses,
   wordsOfText,
@@ -944,7 +945,10 @@ export function addModelNames(
     }),
   )
   const all = added.length === 0 ? [...kept] : [...kept, ...added].sort((a, b) => a.start - b.start)
-  return withoutOrganisationWords(text, withLowerDoubleSurnames(text, all, taken))
+  return withoutHyphenedPlaces(
+    text,
+    withoutOrganisationWords(text, withLowerDoubleSurnames(text, all, taken)),
+  )
 }
 
 /**

@@ -1152,6 +1152,55 @@ export function withoutOrganisationWords<T extends { start: number; end: number 
   })
 }
 
+/** First words of a hyphened place name: "Oud-Charlois", "Nieuw-Vennep", "Noord-Holland". */
+const placePrefixes = new Set([
+  'oud',
+  'nieuw',
+  'noord',
+  'zuid',
+  'oost',
+  'west',
+  'groot',
+  'klein',
+  'midden',
+  'neder',
+  'boven',
+])
+
+/**
+ * Drops the name spans whose words all lie in a hyphened place name: one the places list holds
+ * whole ("Goeree-Overflakkee", "Geuzenveld-Slotermeer": the rules read the words one by one and
+ * took "Goeree" for a first name), a place after "Oud-", "Nieuw-", "Noord-" and the like
+ * ("Oud-Charlois"; "Groot-Jansen" stays a name), and any word after "Sint-" or "St-" ("Sint-Niklaas",
+ * "Sint-Maarten"): no person is called that.
+ */
+export function withoutHyphenedPlaces<T extends { start: number; end: number }>(
+  text: string,
+  spans: T[],
+): T[] {
+  if (spans.length === 0 || !text.includes('-')) return spans
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  const { places } = lexicons()
+  const inPlace = (i: number): boolean => {
+    let from = i
+    while (from > 0 && tokens[from]!.gap === '-') from--
+    let to = i
+    while (to + 1 < tokens.length && tokens[to + 1]!.gap === '-') to++
+    if (from === to) return false
+    const words = tokens.slice(from, to + 1).map((t) => t.norm)
+    if (places.has(words.join('-'))) return true
+    if (words[0] === 'sint' || words[0] === 'st') return true
+    return placePrefixes.has(words[0]!) && places.has(words.slice(1).join('-'))
+  }
+  return spans.filter((span) => {
+    const [, first] = wordAt(text, span.start)
+    if (first < 0) return true
+    for (let k = first; k < tokens.length && tokens[k]!.start < span.end; k++)
+      if (!nameParticles.has(tokens[k]!.norm) && !inPlace(k)) return true
+    return false
+  })
+}
+
 let organisationFor: Token[] | undefined
 let organisationMemo = new Int8Array(0)
 let positionsOf = new Map<string, number[]>()
@@ -2943,7 +2992,8 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
  */
 export function findNames(text: string): NameSpan[] {
-  return withoutOrganisationWords(text, outsidePlaceColumns(text, findNamesUnfiltered(text)))
+  const spans = outsidePlaceColumns(text, findNamesUnfiltered(text))
+  return withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans))
 }
 
 /** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */
