@@ -378,6 +378,20 @@ describe('names in free text, without form fields', () => {
       'Anne-Fleur',
     ])
   })
+  it('reads the street of an address in the note, and a word shaped as a street, as streets', () => {
+    const kinds = (text: string) => kindsIn(text).map(([kind, found]) => `${kind}:${found}`)
+    expect(
+      kinds('De traplift komt aan de Molendijk 7 in Ooltgensplaat. Zorg dat de Molendijk die dag vrij is.'),
+    ).toEqual(['ADRES:Molendijk 7'])
+    expect(kinds('Mevrouw Molendijk woont aan de Molendijk 7. Mevrouw Molendijk belde.')).toEqual([
+      'NAAM:Molendijk',
+      'ADRES:Molendijk 7',
+      'NAAM:Molendijk',
+    ])
+    expect(names('Gesprek op locatie Dock aan de Pieter Calandlaan')).toEqual([])
+    // Surnames that end like a street stay names.
+    expect(names('Mevrouw Ammerlaan belde; buurman Oversteeg helpt.')).toEqual(['Ammerlaan', 'Oversteeg'])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

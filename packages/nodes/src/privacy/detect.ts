@@ -17,6 +17,8 @@ import {
   thingAt,
   withoutHyphenedPlaces,
   withoutOrganisationWords,
+  withoutStreetNames,
+  withoutStreetShapedNames,
   wordClasses,
   wordsOfText,
 } from './names.js'
@@ -945,10 +947,8 @@ export function addModelNames(
     }),
   )
   const all = added.length === 0 ? [...kept] : [...kept, ...added].sort((a, b) => a.start - b.start)
-  return withoutHyphenedPlaces(
-    text,
-    withoutOrganisationWords(text, withLowerDoubleSurnames(text, all, taken)),
-  )
+  const named = withLowerDoubleSurnames(text, all, taken)
+  return withoutStreetShapedNames(text, withoutHyphenedPlaces(text, withoutOrganisationWords(text, named)))
 }
 
 /**
@@ -1031,6 +1031,12 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     let names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)
     const model = (options.names ?? 'context') === 'context' ? nameModel() : null
     if (model) names = addModelNames(text, names, candidates, model)
+    // A street of an address found in the note is no name elsewhere in it.
+    names = withoutStreetNames(
+      text,
+      names,
+      candidates.filter((span) => span.kind === 'ADRES').map((span) => span.text),
+    )
     const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
     for (const span of names) {
       if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue

@@ -1152,6 +1152,72 @@ export function withoutOrganisationWords<T extends { start: number; end: number 
   })
 }
 
+/**
+ * One word, one reading within a note, for streets: a name span whose words (particles aside) all
+ * belong to the street of an address found in the note ("aan de Molendijk 7 … dat de Molendijk die
+ * dag vrij is") is the street again, unless a title, role or family word announces a person there.
+ * `streets` are the addresses' texts ("Molendijk 7"); their words before the number count.
+ */
+export function withoutStreetNames<T extends { start: number; end: number }>(
+  text: string,
+  spans: T[],
+  streets: readonly string[],
+): T[] {
+  if (spans.length === 0 || streets.length === 0) return spans
+  const names = streets.map(
+    (street) =>
+      new Set(
+        (/^[^\d]*/.exec(street)?.[0] ?? '')
+          .split(/[^\p{L}']+/u)
+          .filter(Boolean)
+          .map(normaliseWord),
+      ),
+  )
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  return spans.filter((span) => {
+    const [, first] = wordAt(text, span.start)
+    if (first < 0) return true
+    const words: string[] = []
+    for (let k = first; k < tokens.length && tokens[k]!.start < span.end; k++)
+      if (!nameParticles.has(tokens[k]!.norm)) words.push(tokens[k]!.norm)
+    if (words.length === 0 || !names.some((name) => words.every((word) => name.has(word)))) return true
+    return announced(tokens, first, text)
+  })
+}
+
+/** A word made as a street's name: a word of four letters or more and a street word. */
+const streetShaped =
+  /^[\p{L}'-]{4,}(?:straat|straatweg|laan|plein|gracht|kade|singel|steeg|plantsoen|boulevard)$/u
+
+/**
+ * Drops the name spans that end in a word shaped as a street ("aan de Pieter Calandlaan", "de
+ * Burgemeester Visserstraat") that no surname list knows ("Ammerlaan", "Oversteeg" stay), unless a
+ * title, role or family word announces a person there; spans of up to three words (particles
+ * aside), as long as a street's name.
+ */
+export function withoutStreetShapedNames<T extends { start: number; end: number }>(
+  text: string,
+  spans: T[],
+): T[] {
+  if (spans.length === 0) return spans
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  const { surnames } = lexicons()
+  return spans.filter((span) => {
+    const [, first] = wordAt(text, span.start)
+    if (first < 0) return true
+    let last = first
+    let words = 1
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < span.end) {
+      last++
+      if (!nameParticles.has(tokens[last]!.norm)) words++
+    }
+    const norm = tokens[last]!.norm
+    // A longer span holds more than a street's name ("Gulizar Dursunoglu op Hendrik …plein").
+    if (words > 3 || !streetShaped.test(norm) || surnames.has(norm)) return true
+    return announced(tokens, first, text)
+  })
+}
+
 /** First words of a hyphened place name: "Oud-Charlois", "Nieuw-Vennep", "Noord-Holland". */
 const placePrefixes = new Set([
   'oud',
@@ -2993,7 +3059,7 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  */
 export function findNames(text: string): NameSpan[] {
   const spans = outsidePlaceColumns(text, findNamesUnfiltered(text))
-  return withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans))
+  return withoutStreetShapedNames(text, withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans)))
 }
 
 /** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */
