@@ -77,6 +77,13 @@ describe('findPersonalData', () => {
   it('finds house number additions, floors, street words of their own, "Laan van" and capitals', () => {
     const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
     expect(adres('Ze woont op Kruisstraat 71-bis sinds mei.')).toEqual([['ADRES', 'Kruisstraat 71-bis']])
+    expect(adres('Onderwerp: MELDING HUURACHTERSTAND – Wolphaertsbocht 188-B')).toEqual([
+      ['ADRES', 'Wolphaertsbocht 188-B'],
+    ])
+    expect(adres('Zij woont Rijnvliet 12 en hij Spaarneoever 3.').map(([, found]) => found)).toEqual([
+      'Rijnvliet 12',
+      'Spaarneoever 3',
+    ])
     expect(adres('Adres: Kerkewijk 212 3 hoog, Veenendaal.')).toEqual([['ADRES', 'Kerkewijk 212 3 hoog']])
     expect(adres('Laan van Osnabrück 40 is het nieuwe adres')).toEqual([['ADRES', 'Laan van Osnabrück 40']])
     expect(adres('woont Gedempte Oude Gracht 88 zwart, Haarlem')).toEqual([

@@ -410,7 +410,7 @@ function findPostcodes(text: string): PersonalDataSpan[] {
 }
 
 const streetSuffixes =
-  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom'
+  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang'
 // A capitalised word, or abbreviations with a dot ("St.", "Burg.", "J.P."): a longer word followed by
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
