@@ -399,6 +399,11 @@ describe('names in free text, without form fields', () => {
     // Surnames that end like a street stay names.
     expect(names('Mevrouw Ammerlaan belde; buurman Oversteeg helpt.')).toEqual(['Ammerlaan', 'Oversteeg'])
   })
+  it('ends a name before a word for a kind of organisation, and reads "Mescidi" as a mosque', () => {
+    expect(names('Pastor Dieudonné Mbala van Église Béthel bemiddelt.')).toEqual(['Dieudonné Mbala'])
+    expect(names('Mw. gaat op vrijdag naar Mescidi Aksa op het plein.')).toEqual([])
+    expect(names('Gesprek met Anna van der Bank.')).toEqual(['Anna van der Bank'])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

@@ -471,7 +471,10 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer|verpleeghuis|verzorgingshuis|zorghuis|woonzorg|hospice|basisschool)$/
+  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer|verpleeghuis|verzorgingshuis|zorghuis|woonzorg|hospice|basisschool|masjid|mescidi)$/
+
+/** The words of {@link organisationNoun} themselves: "Église", "Camii", "Stichting". */
+const organisationKinds = new Set(organisationNoun.source.slice(4, -2).split('|'))
 
 /** Professions whose plural, capitalised, opens the name of a firm or a practice. */
 const firmProfessions =
@@ -1969,6 +1972,9 @@ export function thingAt(text: string, start: number): boolean {
 
 function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
   const t = tokens[i]!
+  // "Pastor Mbala van Église Béthel": the word for a kind of organisation is no part of a name,
+  // unless a name list knows it ("Van de Kerk", "Van der Bank").
+  if (t.shape !== 'lower' && organisationKinds.has(t.norm) && !inNames(t.norm)) return 'no'
   // "Hoi Sterre, Lieve hier.": a writer names herself with "hier" (also when the name is a greeting).
   // "hey luwam, eyob hier.": in lower case a first name, or a word that no word list knows.
   if (
@@ -3653,6 +3659,8 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           after &&
           // "Kofi Mensah van Bank of Ghana": also a word that a surname list knows.
           !englishOrganisation(tokens, j + 1, text) &&
+          // "Pastor Mbala van Église Béthel": a word for a kind of organisation no name list knows.
+          !(organisationKinds.has(after.norm) && !inNames(after.norm)) &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
           // "Steffie de Smalbroek": a place is the surname after a first name and "de", "ter" or
