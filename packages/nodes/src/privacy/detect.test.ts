@@ -403,6 +403,11 @@ describe('names in free text, without form fields', () => {
     expect(names('Pastor Dieudonné Mbala van Église Béthel bemiddelt.')).toEqual(['Dieudonné Mbala'])
     expect(names('Mw. gaat op vrijdag naar Mescidi Aksa op het plein.')).toEqual([])
     expect(names('Gesprek met Anna van der Bank.')).toEqual(['Anna van der Bank'])
+    // In capitals, a short word no name list knows after the particles is an abbreviation.
+    expect(names('CONSULENT JOKE SEUBRINGHUIZEN VAN DE SVB TEKENT. DE SVB HEEFT HET BUDGET.')).not.toContain(
+      'SVB',
+    )
+    expect(names('GEBELD MET PIET VAN DER LEE OVER DE HUUR.')).toEqual(['PIET VAN DER LEE'])
   })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(

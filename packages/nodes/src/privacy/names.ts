@@ -3661,6 +3661,9 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           !englishOrganisation(tokens, j + 1, text) &&
           // "Pastor Mbala van Église Béthel": a word for a kind of organisation no name list knows.
           !(organisationKinds.has(after.norm) && !inNames(after.norm)) &&
+          // "SEUBRINGHUIZEN VAN DE SVB": in capitals, a short word no name list knows is an
+          // abbreviation, not a surname.
+          !(after.shape === 'upper' && after.norm.length <= 4 && !inNames(after.norm)) &&
           shapeFits &&
           /^[ \t-]$/.test(after.gap) &&
           // "Steffie de Smalbroek": a place is the surname after a first name and "de", "ter" or
