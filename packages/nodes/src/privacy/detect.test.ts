@@ -409,6 +409,15 @@ describe('names in free text, without form fields', () => {
     )
     expect(names('GEBELD MET PIET VAN DER LEE OVER DE HUUR.')).toEqual(['PIET VAN DER LEE'])
   })
+  it('reads "De" or "Het" and a Dutch word, and a saint, as things, unless a title names a person', () => {
+    expect(names('school kinderen: De Wegwijzer, juf Lieke belt.')).toEqual(['Lieke'])
+    expect(names('Directeur van De Vlinderboom? Nee: Sint Bernardus in Lichtenvoorde.')).toEqual([])
+    expect(names('Gesprek met mevrouw De Boer en De Wit; later mevrouw De Wegwijzer.')).toEqual([
+      'De Boer',
+      'De Wit',
+      'De Wegwijzer',
+    ])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

@@ -15,10 +15,8 @@ import {
   organisationNameAt,
   outsidePlaceColumns,
   thingAt,
-  withoutHyphenedPlaces,
-  withoutOrganisationWords,
+  withoutNonPersons,
   withoutStreetNames,
-  withoutStreetShapedNames,
   wordClasses,
   wordsOfText,
 } from './names.js'
@@ -948,7 +946,7 @@ export function addModelNames(
   )
   const all = added.length === 0 ? [...kept] : [...kept, ...added].sort((a, b) => a.start - b.start)
   const named = withLowerDoubleSurnames(text, all, taken)
-  return withoutStreetShapedNames(text, withoutHyphenedPlaces(text, withoutOrganisationWords(text, named)))
+  return withoutNonPersons(text, named)
 }
 
 /**

@@ -1221,6 +1221,38 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
   })
 }
 
+/**
+ * Drops the name spans that are a capital article and one Dutch word no surname list knows ("De
+ * Wegwijzer", "De Vlinderboom", "Het Kompas": schools, homes and foundations; "De Boer" and "De
+ * Wit" stay, as surnames), and those that open with "Sint" ("Sint Bernardus": a saint, and so a
+ * school, church or hospital), unless a title right before makes them a person.
+ */
+export function withoutNamedThings<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+  if (spans.length === 0) return spans
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  const { surnames } = lexicons()
+  return spans.filter((span) => {
+    const [, first] = wordAt(text, span.start)
+    if (first < 0) return true
+    const opening = tokens[first]!
+    let count = 1
+    while (first + count < tokens.length && tokens[first + count]!.start < span.end) count++
+    // Only a title right before makes such a thing a person ("mevrouw De Wegwijzer"); a role or
+    // family word does not ("school kinderen: De Wegwijzer", "directeur van De Vlinderboom").
+    const titled = first > 0 && titles.has(tokens[first - 1]!.norm) && /^[. \t]+$/.test(opening.gap)
+    const thing =
+      (opening.text === 'Sint' && count >= 2) ||
+      (/^(?:De|Het)$/.test(opening.text) &&
+        count === 2 &&
+        tokens[first + 1]!.shape === 'title' &&
+        /^[ \t]+$/.test(tokens[first + 1]!.gap) &&
+        !surnames.has(tokens[first + 1]!.norm) &&
+        !lexicons().firstNames.has(tokens[first + 1]!.norm) &&
+        isCommonWord(tokens[first + 1]!.norm, true))
+    return !thing || titled
+  })
+}
+
 /** First words of a hyphened place name: "Oud-Charlois", "Nieuw-Vennep", "Noord-Holland". */
 const placePrefixes = new Set([
   'oud',
@@ -3065,7 +3097,13 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  */
 export function findNames(text: string): NameSpan[] {
   const spans = outsidePlaceColumns(text, findNamesUnfiltered(text))
-  return withoutStreetShapedNames(text, withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans)))
+  return withoutNonPersons(text, spans)
+}
+
+/** The filters that drop what is no person from the names found (see each). */
+export function withoutNonPersons<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+  const kept = withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans))
+  return withoutNamedThings(text, withoutStreetShapedNames(text, kept))
 }
 
 /** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */
