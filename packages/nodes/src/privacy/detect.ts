@@ -14,6 +14,7 @@ import {
   nameParticles,
   organisationNameAt,
   outsidePlaceColumns,
+  placeOnly,
   thingAt,
   withoutNonPersons,
   withoutStreetNames,
@@ -871,7 +872,16 @@ export function addModelNames(
     const m = /^-(\p{Ll}{4,})(?![\p{L}-])/u.exec(text.slice(token.end, token.end + 40))
     return m !== null && !nameParticles.has(m[1]!) && text[token.start] !== text[token.start]!.toLowerCase()
   }
-  const likely = tokens.map((token) => token.p >= add && free(token.start, token.end) && !compoundHead(token))
+  // A place that no name list knows, after a comma or in brackets at the end of a line or sentence,
+  // says where someone lives: the model adds no name there ("dhr. Wolter Nijenhuis, Groenlo.",
+  // "mw. Schra (Vollenhove)").
+  const whereFrom = (token: (typeof tokens)[number]) =>
+    /[,(][ \t]*$/.test(text.slice(Math.max(0, token.start - 3), token.start)) &&
+    /^[ \t]*(?:[.)\n]|$)/.test(text.slice(token.end, token.end + 3)) &&
+    placeOnly(token.norm)
+  const likely = tokens.map(
+    (token) => token.p >= add && free(token.start, token.end) && !compoundHead(token) && !whereFrom(token),
+  )
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
   // "Davelaar Incasso") or a thing ("Seroquel 25mg", "Willem II"), the model adds no name; nor the
   // word for the kind of organisation itself ("Notarissen Oldebroekhuis").
@@ -904,7 +914,8 @@ export function addModelNames(
         !(text[token.start] === text[token.start]!.toLowerCase() && lexicons().words.has(token.norm)) &&
         free(token.start, token.end) &&
         !organisationNameAt(text, token.start) &&
-        !thingAt(text, token.start)
+        !thingAt(text, token.start) &&
+        !whereFrom(token)
       )
         likely[i] = true
     }

@@ -89,6 +89,14 @@ describe('the name model as a second opinion on the rules', () => {
     ])
   })
 
+  it('adds no place no name list knows after a comma or in brackets at the end of a line', () => {
+    const text = '1) dhr. Wolter Nijenhuis, Groenlo. Ook mw. Schra (Vollenhove)\nGroenlo belt.'
+    const out = addModelNames(text, [], [], modelOf(['groenlo', 'vollenhove', 'nijenhuis', 'schra']))
+    // Where a place opens a sentence the model still decides.
+    expect(texts(out)).toEqual(['Nijenhuis', 'Schra', 'Groenlo'])
+    expect(out[2]!.start).toBe(text.lastIndexOf('Groenlo'))
+  })
+
   it('adds no name before a word that makes a firm, nor along an organisation name of several words', () => {
     const text = 'Brief van Davelaar Incasso. Wijkteam Purmerend Weidevenne belt. Oom Davelaar komt.'
     const out = addModelNames(text, [], [], modelOf(['davelaar', 'purmerend', 'weidevenne']))

@@ -824,6 +824,15 @@ const lastInitial = (t: Token, text: string) =>
 
 const placeCache = new Map<string, boolean>()
 
+/**
+ * True when a word is a place, language or other proper noun that is no person's (the places
+ * list, uninflected too) and no name list knows it: "Groenlo", "Vollenhove" ("Winschoten" is also
+ * a surname).
+ */
+export function placeOnly(norm: string): boolean {
+  return isPlace(norm) && !inNames(norm)
+}
+
 /** True when the word, or its uninflected form, is a place, language or other non-person proper noun. */
 function isPlace(norm: string): boolean {
   const { places } = lexicons()
