@@ -11,6 +11,7 @@ describe('findInternationalPhones', () => {
   it('finds numbers with a foreign country prefix, written in the usual ways', () => {
     const cases: [string, string, string][] = [
       ['Moeder bellen op +48 601 223 947 vanavond', '+48 601 223 947', '+48601223947'],
+      ['Haar zus in Londen belde mee (+44 20 7946 0318).', '+44 20 7946 0318', '+442079460318'],
       ['broer in Antwerpen: 0032 470 12 34 56.', '0032 470 12 34 56', '+32470123456'],
       ['tel. +212 (0)6 61 23 45 67 (Nador)', '+212 (0)6 61 23 45 67', '+212661234567'],
       ['oom: +90-532-123-4567', '+90-532-123-4567', '+905321234567'],

@@ -57,7 +57,9 @@ export function internationalPhoneKey(text: string): string | undefined {
 export function findInternationalPhones(text: string): InternationalPhone[] {
   const found: InternationalPhone[] = []
   for (const match of text.matchAll(candidate)) {
-    for (const part of prefixesOf(match[0].trimEnd())) {
+    for (const whole of prefixesOf(match[0].trimEnd())) {
+      // "(+44 20 7946 0318)": a closing bracket with no opening one in the number is the sentence's.
+      const part = whole.endsWith(')') && !whole.includes('(') ? whole.slice(0, -1) : whole
       const key = internationalPhoneKey(part)
       if (!key) continue
       found.push({ start: match.index, end: match.index + part.length, text: part, key })
