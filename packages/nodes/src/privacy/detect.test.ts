@@ -418,6 +418,12 @@ describe('names in free text, without form fields', () => {
       'De Wegwijzer',
     ])
   })
+  it('reads a house, church or temple named after a person, and a saint, as organisations', () => {
+    expect(names('Logeren in Huize Adriana van Weel in Sommelsdijk.')).toEqual([])
+    expect(names('Hij bezoekt de Shri Ram Mandir en pandit Sewdien komt.')).toEqual(['Sewdien'])
+    expect(names('Buurman Jan Snoek rijdt mee naar St Jansdal; opname in St. Jozef.')).toEqual(['Jan Snoek'])
+    expect(names('Kraamzorg Wendy van Weidebroek komt.')).toEqual(['Wendy van Weidebroek'])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

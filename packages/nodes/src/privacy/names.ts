@@ -471,7 +471,7 @@ const placePrepositions = new Set([
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
 const organisationNoun =
-  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer|verpleeghuis|verzorgingshuis|zorghuis|woonzorg|hospice|basisschool|masjid|mescidi)$/
+  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer|verpleeghuis|verzorgingshuis|zorghuis|woonzorg|hospice|basisschool|masjid|mescidi|huize|igreja|iglesia|mandir|gurdwara)$/
 
 /** The words of {@link organisationNoun} themselves: "Église", "Camii", "Stichting". */
 const organisationKinds = new Set(organisationNoun.source.slice(4, -2).split('|'))
@@ -510,7 +510,7 @@ const organisationWordAfter = wordSet(
     'vastgoed beheer schoonmaak logistics foods supermarkt supermarkten kinderopvang college ziekenhuis kliniek stichting academy solutions international europe ' +
     'collection collections credit lease shop store online direct lyceum gymnasium academie mc umc gasthuis centrum praktijk ' +
     'huisartsen apotheek deurwaarders gerechtsdeurwaarders bewind opvang fonds uitvaart uitvaartzorg verhuur makelaardij ' +
-    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council ' +
+    'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council mandir ' +
     'zakelijk zakelijke particulier warmte stroom gas consumer consumentenkrediet next retail benelux netherlands holland ' +
     'payments pay lending capital markets mobility connect express logistiek transport installatietechniek bouw ' +
     'camii cami church mosque kerk moskee',
@@ -1085,7 +1085,11 @@ export function organisationNameAt(text: string, start: number): boolean {
 function organisationName(tokens: Token[], i: number, text: string): boolean {
   for (let k = i, steps = 0; k >= 0 && steps < 5; k--, steps++) {
     const t = tokens[k]!
-    if (t.shape === 'lower') return false
+    // "Huize Adriana van Weel": past the particles of a name inside the organisation's name.
+    if (t.shape === 'lower') {
+      if (k === i || !nameParticles.has(t.norm) || !/^[ \t]$/.test(t.gap)) return false
+      continue
+    }
     if (afterKindOfOrganisation(tokens, k, text)) return true
     const next = tokens[k + 1]
     if (
@@ -1134,11 +1138,37 @@ export function withoutOrganisationWords<T extends { start: number; end: number 
     return organisationMemo[i] === 1
   }
   // The words of the organisation name that word `i` is part of (joined by a space or hyphen).
+  // The words of the organisation name that word `i` is part of (joined by a space or hyphen, and
+  // past a name's particles: "Huize Adriana van Weel").
+  const joinedTo = (k: number) => /^[ \t-]$/.test(tokens[k]!.gap)
+  const particle = (k: number) => tokens[k] !== undefined && nameParticles.has(tokens[k]!.norm)
   const nameAround = (i: number) => {
     let from = i
-    while (from > 0 && /^[ \t-]$/.test(tokens[from]!.gap) && isOrganisation(from - 1)) from--
+    for (;;) {
+      if (from > 0 && joinedTo(from) && isOrganisation(from - 1)) from--
+      else if (
+        from > 1 &&
+        joinedTo(from) &&
+        particle(from - 1) &&
+        joinedTo(from - 1) &&
+        isOrganisation(from - 2)
+      )
+        from -= 2
+      else break
+    }
     let to = i
-    while (to + 1 < tokens.length && /^[ \t-]$/.test(tokens[to + 1]!.gap) && isOrganisation(to + 1)) to++
+    for (;;) {
+      if (to + 1 < tokens.length && joinedTo(to + 1) && isOrganisation(to + 1)) to++
+      else if (
+        to + 2 < tokens.length &&
+        particle(to + 1) &&
+        joinedTo(to + 1) &&
+        joinedTo(to + 2) &&
+        isOrganisation(to + 2)
+      )
+        to += 2
+      else break
+    }
     return new Set(tokens.slice(from, to + 1).map((t) => t.norm))
   }
   const answered = new Map<string, boolean>()
@@ -1249,8 +1279,13 @@ export function withoutNamedThings<T extends { start: number; end: number }>(tex
     // Only a title right before makes such a thing a person ("mevrouw De Wegwijzer"); a role or
     // family word does not ("school kinderen: De Wegwijzer", "directeur van De Vlinderboom").
     const titled = first > 0 && titles.has(tokens[first - 1]!.norm) && /^[. \t]+$/.test(opening.gap)
-    const thing =
+    // "Sint Bernardus", "naar St Jansdal", "St. Jozef": a saint (before or as the span's first word).
+    const before = tokens[first - 1]
+    const saint =
       (opening.text === 'Sint' && count >= 2) ||
+      (before !== undefined && /^(?:Sint|St)$/.test(before.text) && /^\.?[ \t]+$/.test(opening.gap))
+    const thing =
+      saint ||
       (/^(?:De|Het)$/.test(opening.text) &&
         count === 2 &&
         tokens[first + 1]!.shape === 'title' &&
