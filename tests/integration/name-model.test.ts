@@ -40,6 +40,8 @@ describe('the name model', () => {
       '14',
       '15',
       '16',
+      '17',
+      '18',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
