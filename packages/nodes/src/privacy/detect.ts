@@ -11,6 +11,7 @@ import { type NameModel, nameModel, scoreTokens } from './name-model.js'
 import {
   afterOrganisationWord,
   findNames,
+  findNamesUnchecked,
   nameParticles,
   organisationNameAt,
   outsidePlaceColumns,
@@ -738,8 +739,10 @@ export function nameKey(text: string): string {
     .join(' ')
 }
 
-function findNamesInContext(text: string): PersonalDataSpan[] {
-  return findNames(text).map((span) => ({ kind: 'NAAM' as const, ...span, key: nameKey(span.text) }))
+/** The rules' names; `unchecked` leaves the filters of what is no person to `addModelNames`. */
+function findNamesInContext(text: string, unchecked = false): PersonalDataSpan[] {
+  const spans = unchecked ? findNamesUnchecked(text) : findNames(text)
+  return spans.map((span) => ({ kind: 'NAAM' as const, ...span, key: nameKey(span.text) }))
 }
 
 function findNamedPeople(text: string): PersonalDataSpan[] {
@@ -1037,8 +1040,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
   if (kinds.has('GEBOORTEDATUM')) candidates.push(...findBirthDates(text, options.now ?? new Date()))
   if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
   if (kinds.has('NAAM')) {
-    let names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text)
     const model = (options.names ?? 'context') === 'context' ? nameModel() : null
+    let names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text, model !== null)
     if (model) names = addModelNames(text, names, candidates, model)
     // A street of an address found in the note is no name elsewhere in it.
     names = withoutStreetNames(

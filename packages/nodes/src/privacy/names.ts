@@ -1124,20 +1124,26 @@ export function withoutOrganisationWords<T extends { start: number; end: number 
   if (tokens !== organisationFor) {
     organisationFor = tokens
     organisationMemo = new Int8Array(tokens.length)
-    positionsOf = new Map()
-    for (let i = 0; i < tokens.length; i++) {
-      const norm = tokens[i]!.norm
-      const at = positionsOf.get(norm)
-      if (at) at.push(i)
-      else positionsOf.set(norm, [i])
-    }
+  }
+  // Where the spans' first words stand in the note (one pass, for those words only).
+  const firstWords = new Set<string>()
+  for (const span of spans) {
+    const [, first] = wordAt(text, span.start)
+    if (first >= 0) firstWords.add(tokens[first]!.norm)
+  }
+  const positionsOf = new Map<string, number[]>()
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i]!.norm
+    if (!firstWords.has(norm)) continue
+    const at = positionsOf.get(norm)
+    if (at) at.push(i)
+    else positionsOf.set(norm, [i])
   }
   const isOrganisation = (i: number) => {
     if (organisationMemo[i] === 0)
       organisationMemo[i] = tokens[i]!.shape !== 'lower' && organisationName(tokens, i, text) ? 1 : -1
     return organisationMemo[i] === 1
   }
-  // The words of the organisation name that word `i` is part of (joined by a space or hyphen).
   // The words of the organisation name that word `i` is part of (joined by a space or hyphen, and
   // past a name's particles: "Huize Adriana van Weel").
   const joinedTo = (k: number) => /^[ \t-]$/.test(tokens[k]!.gap)
@@ -1348,7 +1354,6 @@ export function withoutHyphenedPlaces<T extends { start: number; end: number }>(
 
 let organisationFor: Token[] | undefined
 let organisationMemo = new Int8Array(0)
-let positionsOf = new Map<string, number[]>()
 
 /**
  * True for the first of a list of organisations after a plural kind of organisation: "14
@@ -3140,8 +3145,15 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
  * // [{ text: 'Yonas', … }, { text: 'van der Kolk', … }]
  */
 export function findNames(text: string): NameSpan[] {
-  const spans = outsidePlaceColumns(text, findNamesUnfiltered(text))
-  return withoutNonPersons(text, spans)
+  return withoutNonPersons(text, findNamesUnchecked(text))
+}
+
+/**
+ * {@link findNames} without the filters of {@link withoutNonPersons}, for a caller that runs them
+ * itself after adding names of its own (the name model's `addModelNames` does).
+ */
+export function findNamesUnchecked(text: string): NameSpan[] {
+  return outsidePlaceColumns(text, findNamesUnfiltered(text))
 }
 
 /** The filters that drop what is no person from the names found (see each). */
