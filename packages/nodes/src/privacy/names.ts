@@ -1106,6 +1106,35 @@ function organisationName(tokens: Token[], i: number, text: string): boolean {
   return false
 }
 
+/** Where a name span lies among the note's words: its first and last word, and its words' normal forms (particles aside). */
+interface SpanWords {
+  first: number
+  last: number
+  words: string[]
+}
+
+/**
+ * The name spans for which `keep` holds, given the note's words and where each span lies among
+ * them; a span that starts at no word is kept. The filters of what is no person are built on it.
+ */
+function keepSpans<T extends { start: number; end: number }>(
+  text: string,
+  spans: T[],
+  keep: (tokens: Token[], span: SpanWords) => boolean,
+): T[] {
+  if (spans.length === 0) return spans
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  return spans.filter((span) => {
+    const [, first] = wordAt(text, span.start)
+    if (first < 0) return true
+    let last = first
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < span.end) last++
+    const words: string[] = []
+    for (let k = first; k <= last; k++) if (!nameParticles.has(tokens[k]!.norm)) words.push(tokens[k]!.norm)
+    return keep(tokens, { first, last, words })
+  })
+}
+
 /**
  * One word, one reading within a note, for organisations: the words that a clear cue makes an
  * organisation's name somewhere in the note ("schuld bij incassobureau Lowell", "sportschool
@@ -1178,12 +1207,7 @@ export function withoutOrganisationWords<T extends { start: number; end: number 
     return new Set(tokens.slice(from, to + 1).map((t) => t.norm))
   }
   const answered = new Map<string, boolean>()
-  return spans.filter((span) => {
-    const [, first] = wordAt(text, span.start)
-    if (first < 0) return true
-    const words: string[] = []
-    for (let k = first; k < tokens.length && tokens[k]!.start < span.end; k++)
-      if (!nameParticles.has(tokens[k]!.norm)) words.push(tokens[k]!.norm)
+  return keepSpans(text, spans, (_, { first, words }) => {
     if (words.length === 0) return true
     // Asked once per distinct name in the note (a long note repeats its names).
     const key = words.join(' ')
@@ -1221,13 +1245,7 @@ export function withoutStreetNames<T extends { start: number; end: number }>(
           .map(normaliseWord),
       ),
   )
-  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
-  return spans.filter((span) => {
-    const [, first] = wordAt(text, span.start)
-    if (first < 0) return true
-    const words: string[] = []
-    for (let k = first; k < tokens.length && tokens[k]!.start < span.end; k++)
-      if (!nameParticles.has(tokens[k]!.norm)) words.push(tokens[k]!.norm)
+  return keepSpans(text, spans, (tokens, { first, words }) => {
     if (words.length === 0 || !names.some((name) => words.every((word) => name.has(word)))) return true
     return announced(tokens, first, text)
   })
@@ -1247,21 +1265,11 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
   text: string,
   spans: T[],
 ): T[] {
-  if (spans.length === 0) return spans
-  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
   const { surnames } = lexicons()
-  return spans.filter((span) => {
-    const [, first] = wordAt(text, span.start)
-    if (first < 0) return true
-    let last = first
-    let words = 1
-    while (last + 1 < tokens.length && tokens[last + 1]!.start < span.end) {
-      last++
-      if (!nameParticles.has(tokens[last]!.norm)) words++
-    }
+  return keepSpans(text, spans, (tokens, { first, last, words }) => {
     const norm = tokens[last]!.norm
     // A longer span holds more than a street's name ("Gulizar Dursunoglu op Hendrik …plein").
-    if (words > 3 || !streetShaped.test(norm) || surnames.has(norm)) return true
+    if (words.length > 3 || !streetShaped.test(norm) || surnames.has(norm)) return true
     return announced(tokens, first, text)
   })
 }
@@ -1273,15 +1281,10 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
  * school, church or hospital), unless a title right before makes them a person.
  */
 export function withoutNamedThings<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
-  if (spans.length === 0) return spans
-  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
   const { surnames } = lexicons()
-  return spans.filter((span) => {
-    const [, first] = wordAt(text, span.start)
-    if (first < 0) return true
+  return keepSpans(text, spans, (tokens, { first, last }) => {
     const opening = tokens[first]!
-    let count = 1
-    while (first + count < tokens.length && tokens[first + count]!.start < span.end) count++
+    const count = last - first + 1
     // Only a title right before makes such a thing a person ("mevrouw De Wegwijzer"); a role or
     // family word does not ("school kinderen: De Wegwijzer", "directeur van De Vlinderboom").
     const titled = first > 0 && titles.has(tokens[first - 1]!.norm) && /^[. \t]+$/.test(opening.gap)
@@ -1343,11 +1346,8 @@ export function withoutHyphenedPlaces<T extends { start: number; end: number }>(
     if (words[0] === 'sint' || words[0] === 'st') return true
     return placePrefixes.has(words[0]!) && places.has(words.slice(1).join('-'))
   }
-  return spans.filter((span) => {
-    const [, first] = wordAt(text, span.start)
-    if (first < 0) return true
-    for (let k = first; k < tokens.length && tokens[k]!.start < span.end; k++)
-      if (!nameParticles.has(tokens[k]!.norm) && !inPlace(k)) return true
+  return keepSpans(text, spans, (_, { first, last }) => {
+    for (let k = first; k <= last; k++) if (!nameParticles.has(tokens[k]!.norm) && !inPlace(k)) return true
     return false
   })
 }
