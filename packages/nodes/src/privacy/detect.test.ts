@@ -424,6 +424,11 @@ describe('names in free text, without form fields', () => {
     expect(names('Buurman Jan Snoek rijdt mee naar St Jansdal; opname in St. Jozef.')).toEqual(['Jan Snoek'])
     expect(names('Kraamzorg Wendy van Weidebroek komt.')).toEqual(['Wendy van Weidebroek'])
   })
+  it('reads the value of a form field for a place as a place', () => {
+    expect(names('Naam: Anna Zwiers\nWijk: Pittelo\nWoonplaats : Assen')).toEqual(['Anna Zwiers'])
+    expect(names("Veld 'Wijk': Pittelo")).toEqual([])
+    expect(names('Contactpersoon wijk: Fatima Yilmaz')).toEqual(['Fatima Yilmaz'])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

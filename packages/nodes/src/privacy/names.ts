@@ -3156,10 +3156,19 @@ export function findNamesUnchecked(text: string): NameSpan[] {
   return outsidePlaceColumns(text, findNamesUnfiltered(text))
 }
 
+/** A form's field for a place, at the start of a line: "Wijk:", "Woonplaats :", "Veld 'Wijk':". */
+const placeField =
+  /(?:^|\n)[ \t]*(?:veld[ \t]+)?['"‘’]?(?:wijk|woonplaats|plaats|gemeente|stad|buurt|stadsdeel|regio|district|city|town|place)['"‘’]?[ \t]*:[ \t]*$/i
+
+/** Drops the name spans that are the value of a form's field for a place ("Wijk: Pittelo"). */
+export function withoutPlaceFields<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+  return spans.filter((span) => !placeField.test(text.slice(Math.max(0, span.start - 40), span.start)))
+}
+
 /** The filters that drop what is no person from the names found (see each). */
 export function withoutNonPersons<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
   const kept = withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans))
-  return withoutNamedThings(text, withoutStreetShapedNames(text, kept))
+  return withoutPlaceFields(text, withoutNamedThings(text, withoutStreetShapedNames(text, kept)))
 }
 
 /** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */
