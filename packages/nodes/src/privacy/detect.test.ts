@@ -1191,19 +1191,22 @@ describe('names in free text, without form fields', () => {
   it('stays linear on a long note in capitals, with the name model', () => {
     // A note in capitals is read twice (as written and recased). When both readings were the
     // same, every look-up of the model compared the two texts letter by letter: 40,000 to 160,000
-    // characters took 8.8 times as long.
-    const fastest = (text: string) => {
-      let best = Number.POSITIVE_INFINITY
-      for (let i = 0; i < 3; i++) {
-        const started = performance.now()
-        expect(findPersonalData(text).length).toBeGreaterThan(0)
-        best = Math.min(best, performance.now() - started)
-      }
-      return best
+    // characters of "J. " took 13.6 times as long, against 3.8 now. The two sizes take turns and
+    // each keeps its fastest of five runs, so a busy machine slows both alike.
+    const unit = 'J. '
+    const small = unit.repeat(40_000 / unit.length)
+    const large = unit.repeat(160_000 / unit.length)
+    const time = (text: string) => {
+      const started = performance.now()
+      expect(findPersonalData(text).length).toBeGreaterThan(0)
+      return performance.now() - started
     }
-    const unit = 'J. P. K. '
-    const small = fastest(unit.repeat(40_000 / unit.length))
-    const large = fastest(unit.repeat(160_000 / unit.length))
-    expect(large / small).toBeLessThan(7)
+    let fastSmall = Number.POSITIVE_INFINITY
+    let fastLarge = Number.POSITIVE_INFINITY
+    for (let i = 0; i < 5; i++) {
+      fastSmall = Math.min(fastSmall, time(small))
+      fastLarge = Math.min(fastLarge, time(large))
+    }
+    expect(fastLarge / fastSmall).toBeLessThan(9)
   })
 })
