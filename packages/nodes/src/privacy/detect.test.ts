@@ -80,6 +80,9 @@ describe('findPersonalData', () => {
     expect(adres('Onderwerp: MELDING HUURACHTERSTAND – Wolphaertsbocht 188-B')).toEqual([
       ['ADRES', 'Wolphaertsbocht 188-B'],
     ])
+    // "-ering" ends a Dutch word, not a ring road; "Stadsring 12" stays a street.
+    expect(adres('AANVRAAG MANTELZORGWAARDERING 2026 en Vergadering 12 maart')).toEqual([])
+    expect(adres('Adres: Stadsring 123')).toEqual([['ADRES', 'Stadsring 123']])
     expect(adres('Zij woont Rijnvliet 12 en hij Spaarneoever 3.').map(([, found]) => found)).toEqual([
       'Rijnvliet 12',
       'Spaarneoever 3',

@@ -430,9 +430,12 @@ const capitalSuffixes = streetSuffixes
   .split('|')
   .map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`)
   .join('|')
-const upperSuffixes = streetSuffixes.toUpperCase()
+// At the end of a compound, "ring" after an "e" is the Dutch ending "-ering" ("Vergadering",
+// "MANTELZORGWAARDERING 2026"), not a ring road.
+const compoundSuffixes = streetSuffixes.replace('|ring|', '|(?<!e)ring|')
+const upperSuffixes = streetSuffixes.toUpperCase().replace('|RING|', '|(?<!E)RING|')
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${streetSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
 const streetPatternAt = new RegExp(streetPattern.source, 'uy')

@@ -132,6 +132,7 @@ describe('findCuedNineDigitPhones', () => {
       ['tel. zus (Polen) 601-223-947', '601-223-947'],
       ['Mobile Portugal 912 345 678, after six.', '912 345 678'],
       ['bel haar broer in Madrid op 612.345.678', '612.345.678'],
+      ['Nummers: zus 601 228 417 (Pools).', '601 228 417'],
     ] as const) {
       expect(
         findCuedNineDigitPhones(text).map((p) => p.text),
@@ -141,6 +142,8 @@ describe('findCuedNineDigitPhones', () => {
     // And through the detector, as a phone number that never reaches the text.
     const spans = findPersonalData('Pools nummer: 512 334 871.')
     expect(spans.filter((s) => s.kind === 'TELEFOON').map((s) => s.key)).toEqual(['512334871'])
+    const both = findPersonalData('Nummers: +48 512 334 901 en Grażyna: 601 228 417 (Pools).')
+    expect(both.filter((s) => s.kind === 'TELEFOON').map((s) => s.key)).toEqual(['+48512334901', '601228417'])
   })
 
   it('leaves case numbers, amounts and numbers without a phone word alone', () => {
@@ -148,6 +151,7 @@ describe('findCuedNineDigitPhones', () => {
       'dossiernummer 204 511 873',
       'Zaak nr: 204 511 873, gebeld met de rechtbank',
       'klantnummer 512 334 871',
+      'klantnummers 512 334 871',
       'bedrag 512 334 871',
       'Telefoon besproken.\nKenmerk 512 334 871',
       'nummer 5123 34 871',

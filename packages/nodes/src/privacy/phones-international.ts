@@ -202,7 +202,7 @@ const threeByThree = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{2}([ .-])\d{3}\1\d{3}(?![\p{
 
 // A word that announces a phone number, earlier on the same line ("Pools nummer:", "tel", "bel").
 const phoneCue =
-  /(?<![\p{L}])(?:tel|telefoon|telefoonnummer|nummer|nr|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|whatsapp|app|appen|phone|number|mobile|cell|numer|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|whatsapp|app|appen|phones?|numbers?|mobile|cell|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
 
 // A number of a file, a case, an invoice or a customer: "dossiernummer", "zaak nr", "klantnummer".
 const fileCue =
