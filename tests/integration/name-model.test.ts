@@ -42,6 +42,7 @@ describe('the name model', () => {
       '16',
       '17',
       '18',
+      '19',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

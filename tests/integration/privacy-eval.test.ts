@@ -137,6 +137,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixteenth hold-out (written blind, before the detector changes of this round)', holdout16Notes],
     ['seventeenth hold-out (written blind, before the detector changes of this round)', holdout17Notes],
     ['eighteenth hold-out (written blind beside the seventeenth, measured after its round)', holdout18Notes],
+    ['nineteenth hold-out (written blind, before the detector changes of this round)', holdout19Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
