@@ -33,6 +33,7 @@ import { holdout16Notes } from '../fixtures/privacy-eval/holdout16.js'
 import { holdout17Notes } from '../fixtures/privacy-eval/holdout17.js'
 import { holdout18Notes } from '../fixtures/privacy-eval/holdout18.js'
 import { holdout19Notes } from '../fixtures/privacy-eval/holdout19.js'
+import { holdout20Notes } from '../fixtures/privacy-eval/holdout20.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -175,6 +176,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     // mostly known names; its floor keeps that share from dropping unnoticed.
     ['eighteenth', holdout18Notes, 160, 0.24],
     ['nineteenth', holdout19Notes, 160, 0.5],
+    ['twentieth', holdout20Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
