@@ -43,6 +43,7 @@ describe('the name model', () => {
       '17',
       '18',
       '19',
+      '20',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
