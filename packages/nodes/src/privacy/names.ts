@@ -470,11 +470,24 @@ const placePrepositions = new Set([
  * "Stichting"): the capitalised word right after one is the organisation's name ("woningcorporatie
  * Mitros"), not a person. Matched on the ending, so compounds count too.
  */
-const organisationNoun =
-  /(?:gebroeders|gebr|eglise|church|mosque|camii|bewindvoering|corporatie|woningbouw|verzekeraar|leverancier|bedrijf|bureau|stichting|instelling|organisatie|aanbieder|maatschappij|winkel|supermarkt|verhuurder|bank|fonds|ziekenhuis|kliniek|gemeente|opvang|kantoor|loket|vereniging|werkgever|webshop|keten|school|college|provider|uitzender|incasso|omroep|kinderopvang|thuiszorg|zorggroep|uitvaart|netbeheerder|waterbedrijf|platform|merk|firma|zaak|instantie|schuldeiser|crediteur|schuldeisers|crediteuren|centrum|praktijk|apotheek|buurthuis|wijkteam|zorgaanbieder|huisartsenpost|huurbaas|werkplein|erij|afdeling|moskee|kerk|parochie|synagoge|tempel|locatie|vestiging|buurtkamer|wijkkamer|verpleeghuis|verzorgingshuis|zorghuis|woonzorg|hospice|basisschool|masjid|mescidi|huize|igreja|iglesia|mandir|gurdwara)$/
+const organisationKindWords = (
+  'gebroeders gebr eglise church mosque camii bewindvoering corporatie woningbouw ' +
+  'verzekeraar leverancier bedrijf bureau stichting instelling organisatie aanbieder ' +
+  'maatschappij winkel supermarkt verhuurder bank fonds ziekenhuis kliniek gemeente opvang ' +
+  'kantoor loket vereniging werkgever webshop keten school college provider uitzender ' +
+  'incasso omroep kinderopvang thuiszorg zorggroep uitvaart netbeheerder waterbedrijf ' +
+  'platform merk firma zaak instantie schuldeiser crediteur schuldeisers crediteuren ' +
+  'centrum praktijk apotheek buurthuis wijkteam zorgaanbieder huisartsenpost huurbaas ' +
+  'werkplein erij afdeling moskee kerk parochie synagoge tempel locatie vestiging ' +
+  'buurtkamer wijkkamer verpleeghuis verzorgingshuis zorghuis woonzorg hospice basisschool ' +
+  'masjid mescidi huize igreja iglesia mandir gurdwara'
+)
+  .trim()
+  .split(' ')
+const organisationNoun = new RegExp(`(?:${organisationKindWords.join('|')})$`)
 
 /** The words of {@link organisationNoun} themselves: "Église", "Camii", "Stichting". */
-const organisationKinds = new Set(organisationNoun.source.slice(4, -2).split('|'))
+const organisationKinds: ReadonlySet<string> = new Set(organisationKindWords)
 
 /** Professions whose plural, capitalised, opens the name of a firm or a practice. */
 const firmProfessions =
