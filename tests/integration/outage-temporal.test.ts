@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import type { Client } from '@temporalio/client'
-import { DefaultLogger, Runtime } from '@temporalio/worker'
+import { Client } from '@temporalio/client'
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker'
 import { connectApiTemporal, createApp } from '@warmflow/api'
 import { freePort, startTemporalDevServer, type TemporalDevServer } from '@warmflow/cli/services'
+import { warmflowDataConverter } from '@warmflow/engine'
 import { createDb, createPostgresRunStore, createPostgresTaskStore } from '@warmflow/store'
 import { createWarmflowWorker } from '@warmflow/worker'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -15,6 +16,9 @@ let temporal: TemporalDevServer
 let client: Client
 let db: ReturnType<typeof createDb>
 let designer: Requester
+/** The designer on an app that starts runs eagerly, over a worker's connection that stays open. */
+let eagerDesigner: Requester
+let eagerConnection: NativeConnection
 let approver: Requester
 let runId: string
 let taskId: string
@@ -69,7 +73,26 @@ beforeAll(async () => {
   })
   const accounts = createAccounts(app, db)
   const team = await accounts.createTeam()
-  designer = accounts.as(await accounts.createUser({ roles: ['designer', 'admin'], teams: [team] }))
+  const designerUser = await accounts.createUser({ roles: ['designer', 'admin'], teams: [team] })
+  designer = accounts.as(designerUser)
+  // As under `warmflow start`, where the worker's connection stays open while Temporal is down.
+  eagerConnection = await NativeConnection.connect({ address: temporal.address })
+  const eagerApp = createApp({
+    db,
+    registry: worker.registry,
+    temporal: {
+      client,
+      taskQueue,
+      searchAttributes: true,
+      eagerStart: new Client({
+        connection: eagerConnection,
+        dataConverter: warmflowDataConverter(payloadCodecs),
+      }),
+    },
+    credentialKey: randomBytes(32),
+    auth: { loginRateLimit: { max: 10_000, windowMs: 60_000 } },
+  })
+  eagerDesigner = createAccounts(eagerApp, db).as(designerUser)
   approver = accounts.as(await accounts.createUser({ roles: ['approver'], teams: [team] }))
 
   const flow = await designer.request('POST', `/api/v1/flows?teamId=${team.id}`, taskFlow)
@@ -101,6 +124,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  await eagerConnection?.close()
   await client?.connection.close()
   await db?.destroy()
   await temporal?.stop()
@@ -129,6 +153,26 @@ describe('with Temporal down', () => {
     expectTemporalUnavailable(
       await timed(() => designer.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })),
     )
+  })
+
+  it('answers starting a run eagerly (one process) with 503 and Retry-After within 2 s', {
+    timeout: 30_000,
+  }, async () => {
+    const before = await db.selectFrom('runs').select('id').where('flow_id', '=', flowId).execute()
+    expectTemporalUnavailable(
+      await timed(() => eagerDesigner.request('POST', `/api/v1/flows/${flowId}/runs`, { input: {} })),
+    )
+    // The start that could not be made leaves no run behind once the worker's connection gives
+    // it up (it retries for some seconds, and cannot be cancelled).
+    await expect
+      .poll(
+        async () => (await db.selectFrom('runs').select('id').where('flow_id', '=', flowId).execute()).length,
+        {
+          timeout: 20_000,
+          interval: 250,
+        },
+      )
+      .toBe(before.length)
   })
 
   it('answers reading a run with 503 and Retry-After within 2 s', async () => {

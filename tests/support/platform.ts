@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import type { Client } from '@temporalio/client'
+import { Client } from '@temporalio/client'
 import { DefaultLogger, Runtime } from '@temporalio/worker'
 import { connectApiTemporal, createApp } from '@warmflow/api'
 import {
@@ -13,6 +13,7 @@ import {
   payloadKeysVariable,
   type RunKeyStore,
   type SecretResolver,
+  warmflowDataConverter,
 } from '@warmflow/engine'
 import { builtinPlugin } from '@warmflow/nodes'
 import { createDb, createPostgresStores, type Database, type PostgresStores } from '@warmflow/store'
@@ -28,6 +29,8 @@ export interface TestPlatform {
   app: ReturnType<typeof createApp>
   db: Kysely<Database>
   client: Client
+  /** The client on the worker's connection that starts runs eagerly (none without a worker). */
+  eagerStart?: Client
   registry: NodeRegistry
   taskQueue: string
   /** The key the API and the worker encrypt and read credentials with. */
@@ -82,6 +85,11 @@ export async function startTestPlatform(
     databaseUrl?: string
     /** The task queue of an earlier platform (runs it started go on there); a new one by default. */
     taskQueue?: string
+    /**
+     * Start runs with eager workflow start on the worker in this process, as `warmflow start`
+     * does (default true when there is a worker).
+     */
+    eagerStart?: boolean
     /** The API's human-task settings (e.g. a short decision timeout). */
     tasks?: { decisionTimeoutMs?: number }
   } = {},
@@ -122,10 +130,15 @@ export async function startTestPlatform(
   // The API's own client: its deadlines, and payloads and failures encrypted like the workers'.
   const client = await connectApiTemporal({ address, payloadCodecs })
   const connection = client.connection
+  // As under `warmflow start`: runs start eagerly on the worker in this process.
+  const eagerStart =
+    worker && options.eagerStart !== false
+      ? new Client({ connection: worker.connection, dataConverter: warmflowDataConverter(payloadCodecs) })
+      : undefined
   const app = createApp({
     db,
     registry,
-    temporal: { client, taskQueue, searchAttributes: true },
+    temporal: { client, taskQueue, searchAttributes: true, ...(eagerStart ? { eagerStart } : {}) },
     credentialKey,
     stores,
     // Many sign-ins and form submissions from one test process: in-process requests have no
@@ -143,6 +156,7 @@ export async function startTestPlatform(
     app,
     db,
     client,
+    ...(eagerStart ? { eagerStart } : {}),
     registry,
     taskQueue,
     credentialKey,

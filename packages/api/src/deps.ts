@@ -45,6 +45,14 @@ export interface AppDeps {
      * cluster create them with `temporal operator search-attribute create` (see the README).
      */
     searchAttributes?: boolean
+    /**
+     * A client on the connection of a worker in this process (its `NativeConnection`), with the
+     * same data converter as `client`. When set, runs start with Temporal's eager workflow start:
+     * the start's answer carries the run's first workflow task to that worker, one round trip
+     * through Temporal's task queue fewer. Only for a worker polling `taskQueue` in this process,
+     * as under `warmflow start`; every other call goes through `client`.
+     */
+    eagerStart?: Client
   }
   registry: NodeRegistry
   /**

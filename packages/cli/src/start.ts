@@ -225,9 +225,10 @@ export async function start(
 export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const startedAt = Date.now()
   const [
+    { Client },
     { Runtime },
     { connectApiTemporal, ensureFirstAdmin, startServer },
-    { createEncryptionCodec, createSealer, largeOutputBytesFromEnv, loadPayloadKeys },
+    { createEncryptionCodec, createSealer, largeOutputBytesFromEnv, loadPayloadKeys, warmflowDataConverter },
     { ensurePseudonymKey },
     { createDb, createPostgresStores, loadCredentialKey },
     {
@@ -249,6 +250,7 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
     { ensureDatabase },
     { describeFlowsWithoutSmtp, flowsWithoutSmtp },
   ] = await Promise.all([
+    import('@temporalio/client'),
     import('@temporalio/worker'),
     import('@warmflow/api'),
     import('@warmflow/engine'),
@@ -359,12 +361,20 @@ export async function startPlatform(env: NodeJS.ProcessEnv = process.env): Promi
 
   // Short deadlines and few retries: while Temporal is down the API answers 503 within 2 s.
   const client = await connectApiTemporal({ address, namespace: config.temporal.namespace, payloadCodecs })
+  // Runs start on the worker in this process (eager workflow start): the start's answer carries
+  // the run's first workflow task, one trip through Temporal's task queue fewer.
+  const eagerStart = new Client({
+    connection: workerConnection,
+    namespace: config.temporal.namespace,
+    dataConverter: warmflowDataConverter(payloadCodecs),
+  })
   const server = await startServer(
     {
       db,
       registry,
       temporal: {
         client,
+        eagerStart,
         taskQueue: config.temporal.taskQueue,
         // The dev server started here registers them; a cluster only when the operator says so.
         searchAttributes:

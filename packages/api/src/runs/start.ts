@@ -13,7 +13,7 @@ import { isUniqueViolation, linkRunSubjects, type RunRow } from '@warmflow/store
 import type { Context } from 'hono'
 import { type AuditEvent, auditRow } from '../audit.js'
 import type { AppDeps } from '../deps.js'
-import { ApiError } from '../problems.js'
+import { ApiError, ServiceUnavailableError } from '../problems.js'
 import { subjectHasherOf } from '../subjects/hasher.js'
 import { subjectIdentifiersOf } from '../subjects/identify.js'
 import { type RunSource, runSourceOf } from './repository.js'
@@ -57,6 +57,12 @@ interface PublishedVersion {
 }
 
 /** The most published versions a process keeps in memory, per database. */
+/**
+ * The longest an eager start may take, retries included; then the API answers 503, within the
+ * 2 s its client's short calls get.
+ */
+const eagerStartLimitMs = 1_500
+
 const maxCachedVersions = 200
 const versionCaches = new WeakMap<object, Map<string, PublishedVersion>>()
 
@@ -340,8 +346,10 @@ async function launchRun(
     ...built,
     ...ownerFields({ teamId: row.team_id, startedBy: row.started_by }),
   }
-  try {
-    await deps.temporal.client.workflow.start(interpreterWorkflowType, {
+  const { eagerStart } = deps.temporal
+  const starting = async () => {
+    await (eagerStart ?? deps.temporal.client).workflow.start(interpreterWorkflowType, {
+      ...(eagerStart ? { requestEagerStart: true } : {}),
       taskQueue: deps.temporal.taskQueue,
       workflowId: row.workflow_id,
       workflowIdConflictPolicy: 'USE_EXISTING',
@@ -357,18 +365,52 @@ async function launchRun(
           }
         : {}),
     })
-  } catch (error) {
-    // The id is taken by a closed run: this run, started by an earlier call (REJECT_DUPLICATE
-    // never starts it twice). Any other error: not started, or not known to be.
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      if (row.idempotency_key === null) {
-        await db
-          .deleteFrom('runs')
-          .where('id', '=', row.id)
-          .where('status', '=', startingStatus)
-          .execute()
-          .catch(() => undefined)
+  }
+  /**
+   * After a start that failed: true when the run is there all the same (the id is taken by a
+   * closed run, this one, started by an earlier call: REJECT_DUPLICATE never starts it twice);
+   * otherwise it was not started, or is not known to be, and a row without a key goes.
+   */
+  const startedAnyway = async (error: unknown): Promise<boolean> => {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return true
+    if (row.idempotency_key === null) {
+      await db
+        .deleteFrom('runs')
+        .where('id', '=', row.id)
+        .where('status', '=', startingStatus)
+        .execute()
+        .catch(() => undefined)
+    }
+    return false
+  }
+  try {
+    if (eagerStart) {
+      // The worker's connection has none of the API client's deadlines and retries an
+      // unreachable Temporal for seconds (it cannot be cancelled): past the limit the API
+      // answers 503, and the start's outcome, when it comes, still settles the run's row.
+      const attempt = starting()
+      const late = Symbol('late')
+      let timer: NodeJS.Timeout | undefined
+      const first = await Promise.race([
+        attempt,
+        new Promise<typeof late>((resolve) => {
+          timer = setTimeout(() => resolve(late), eagerStartLimitMs)
+        }),
+      ]).finally(() => clearTimeout(timer))
+      if (first === late) {
+        attempt.then(
+          () => confirmRun(deps, request, row).catch(() => undefined),
+          async (error) => {
+            if (await startedAnyway(error)) await confirmRun(deps, request, row).catch(() => undefined)
+          },
+        )
+        throw new ServiceUnavailableError('temporal')
       }
+    } else {
+      await starting()
+    }
+  } catch (error) {
+    if (error instanceof ServiceUnavailableError || !(await startedAnyway(error))) {
       // The delivery or key names a run whose person was erased: its key is gone for good.
       if ((error as { code?: unknown }).code === 'codec.run_erased') throw runErased
       throw error
