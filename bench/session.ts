@@ -17,11 +17,13 @@ export async function signInBenchUser(
 ): Promise<{ teamId: string; headers: Record<string, string> }> {
   const teamId = await ensureTeam(db, 'Benchteam')
   const password = randomBytes(18).toString('base64url')
-  await createUser(db, { email: 'bench@warmflow.local', name: 'Bench', password, roles, teamIds: [teamId] })
+  // A user of its own each time: one benchmark may sign in through several API processes.
+  const email = `bench-${randomBytes(4).toString('hex')}@warmflow.local`
+  await createUser(db, { email, name: 'Bench', password, roles, teamIds: [teamId] })
   const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@warmflow.local', password }),
+    body: JSON.stringify({ email, password }),
   })
   if (!login.ok) throw new Error(`bench sign-in answered ${login.status}`)
   const { csrfToken } = (await login.json()) as { csrfToken: string }

@@ -8,11 +8,13 @@
 // (the API's Server-Timing phases), CPU time per flow of every process, and the same load against
 // a baseline side by side: a bare Hono route that runs a workflow doing nothing, the floor under
 // any durable run on this machine. Targets on a 2-core machine: ≥ 105 flows/s and
-// p50 ≤ 15 ms. Then the same load on the cluster profile (`warmflow start --cluster`, see
+// p50 ≤ 15 ms. Then the one-process profile: the API and the worker in one process as
+// `warmflow start` runs them (bench/api-worker-child.ts), with eager workflow start and without,
+// against the same baseline. Then the same load on the cluster profile (`warmflow start --cluster`, see
 // webhook-cluster.ts) with two workers and with one, side by side with the figures above, with
 // CPU per flow and RSS of every process and a sizing rule. `BENCH_QUICK=1`: 3 s each;
 // `BENCH_SECONDS=5` any length; `BENCH_LEVELS=10,50` picks the levels; `BENCH_PROFILES=dev`
-// leaves the cluster profile out; `BENCH_PROFILE=<folder>` writes CPU profiles of the worker
+// leaves the one-process and cluster profiles out (`dev,one` only the cluster's); `BENCH_PROFILE=<folder>` writes CPU profiles of the worker
 // process there.
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -51,12 +53,15 @@ import { signInBenchUser } from './session.js'
 import { percentile } from './stats.js'
 import { benchClusterProfile, type ClusterLevel, type WebhookOrder } from './webhook-cluster.js'
 import type { LoadReport } from './webhook-load.js'
-import { startWorkerChild } from './worker-child-process.js'
+import { startApiWorkerChild, startWorkerChild } from './worker-child-process.js'
 
 const quick = Boolean(process.env.BENCH_QUICK)
 const seconds = Number(process.env.BENCH_SECONDS) || (quick ? 3 : 20)
-/** `BENCH_PROFILES=dev` leaves out the cluster profile (`warmflow start --cluster`). */
-const profiles = (process.env.BENCH_PROFILES ?? 'dev,cluster').split(',')
+/**
+ * `BENCH_PROFILES=dev` leaves out the one-process profile (`one`, as `warmflow start`) and the
+ * cluster profile (`cluster`, `warmflow start --cluster`).
+ */
+const profiles = (process.env.BENCH_PROFILES ?? 'dev,one,cluster').split(',')
 const levels = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number)
 
 const flow = {
@@ -309,9 +314,14 @@ async function main() {
     // Only the backends of the scratch database: others may use the same server.
     const databases = [new URL(scratch.url).pathname.slice(1)]
     const postgresCpu = () => new Map(postgresPids(databases).map((pid) => [pid, cpuMsOf(pid)]))
-    const cpuNow = (workerPid: number, postgresBefore?: Map<number, number>): Record<Part, number> => ({
-      api: cpuMsOf(process.pid),
-      worker: cpuMsOf(workerPid),
+    const cpuNow = (
+      workerPid: number,
+      postgresBefore?: Map<number, number>,
+      apiPid = process.pid,
+    ): Record<Part, number> => ({
+      api: cpuMsOf(apiPid),
+      // In one process the API's column holds the worker's time as well.
+      worker: workerPid === apiPid ? 0 : cpuMsOf(workerPid),
       temporal: cpuMsOf(temporal.process.pid ?? 0),
       load: cpuMsOf(load.pid),
       // PostgreSQL backends come and go with the pool: count each from its first sight.
@@ -320,11 +330,16 @@ async function main() {
         : 0,
     })
     /** One load level against a URL: throughput, latencies, phases and CPU per flow. */
-    const measure = async (url: string, workerPid: number, level: number) => {
+    const measureOrder = async (
+      delivery: WebhookOrder,
+      workerPid: number,
+      level: number,
+      apiPid = process.pid,
+    ) => {
       const postgresBefore = postgresCpu()
-      const before = cpuNow(workerPid)
-      const report = await load.run({ ...order, url, connections: level, seconds })
-      const after = cpuNow(workerPid, postgresBefore)
+      const before = cpuNow(workerPid, undefined, apiPid)
+      const report = await load.run({ ...delivery, connections: level, seconds })
+      const after = cpuNow(workerPid, postgresBefore, apiPid)
       if (report.firstError) say(`  first error: ${report.firstError}`)
       const flows = report.latencies.length
       const cpu = Object.fromEntries(
@@ -341,6 +356,9 @@ async function main() {
           (Object.values(cpu).reduce((total, ms) => total + ms, 0) * flows) / 1000 / report.elapsedSeconds,
       }
     }
+
+    const measure = (url: string, workerPid: number, level: number) =>
+      measureOrder({ ...order, url }, workerPid, level)
 
     const rows: string[] = []
     const phaseRows: string[] = []
@@ -366,6 +384,37 @@ async function main() {
       )
     }
 
+    // The one-process profile: the API and a worker in one process as `warmflow start` runs
+    // them, with eager workflow start and without (BENCH_PROFILES=dev,one).
+    const oneRows: { label: string; level: number; m: Awaited<ReturnType<typeof measure>> }[] = []
+    if (profiles.includes('one')) {
+      for (const eager of [true, false]) {
+        const one = await startApiWorkerChild({
+          address: temporal.address,
+          databaseUrl: scratch.url,
+          taskQueue: `bench-one-${randomUUID()}`,
+          keys,
+          bundlePath,
+          eager,
+        })
+        closers.push(one.stop)
+        const label = eager ? 'one process, eager start' : 'one process'
+        // The same flow, published through this process's API (its own task queue).
+        const { flowId: _, headers: __, ...oneOrder } = await prepareFlow(db, one.url)
+        await load.run({ ...oneOrder, connections: 2, seconds: 2 })
+        for (const level of levels) {
+          say(`${label}: ${level} concurrent connections for ${seconds} s…`)
+          const m = await measureOrder(oneOrder, one.pid, level, one.pid)
+          oneRows.push({ label, level, m })
+          const { cpu } = m
+          cpuRows.push(
+            `| ${level} | ${label} (API+worker) | ${cpu.api.toFixed(1)} | — | ${cpu.temporal.toFixed(1)} | ${cpu.postgres.toFixed(1)} | ${cpu.load.toFixed(1)} | ${m.cpuTotal.toFixed(1)} | ${m.coresBusy.toFixed(2)} |`,
+          )
+        }
+        await one.stop()
+      }
+    }
+
     // The floor under every durable run on this machine, measured the same way: a bare Hono
     // route checks the same signature, starts a hand-written workflow that does nothing (no
     // activity) on a worker process of its own with the same payload encryption, and answers
@@ -374,9 +423,11 @@ async function main() {
     const baseline = await startBaseline(temporal.address, keys, client, secret)
     closers.push(baseline.stop)
     const baselineRows: string[] = []
+    const floor: Awaited<ReturnType<typeof measure>>[] = []
     for (const [index, level] of levels.entries()) {
       say(`Baseline load: ${level} concurrent connections for ${seconds} s…`)
       const m = await measure(baseline.url, baseline.workerPid, level)
+      floor.push(m)
       const mine = ours[index]!
       const { cpu } = m
       cpuRows.push(
@@ -387,6 +438,13 @@ async function main() {
       )
     }
     await baseline.stop()
+    const baselineByLevel = new Map(levels.map((level, index) => [level, floor[index]!]))
+    for (const { label, level, m } of oneRows) {
+      const b = baselineByLevel.get(level)!
+      baselineRows.push(
+        `| ${level} (${label}) | ${m.flowsPerSecond.toFixed(1)} | ${b.flowsPerSecond.toFixed(1)} | ${(m.flowsPerSecond / b.flowsPerSecond).toFixed(2)}× | ${m.p50.toFixed(1)} | ${b.p50.toFixed(1)} | ${(m.p50 / b.p50).toFixed(2)}× | ${m.cpuTotal.toFixed(1)} | ${b.cpuTotal.toFixed(1)} | ${(m.cpuTotal / b.cpuTotal).toFixed(2)}× | ${b.report.errors} |`,
+      )
+    }
 
     // Every answered run writes its final status from its workflow; give the last ones a moment.
     const count = async (completedOnly: boolean) => {
