@@ -133,6 +133,16 @@ describe('findPersonalData', () => {
       ).map((s) => s.key),
     ).toEqual(['0647129038', '0638157209'])
     expect(phones('nul komma vijf procent, nul zes tien twintig dertig veertig vijftig')).toEqual([])
+    // Announced as a phone number, a read-out with too many digits (misspoken or misheard) goes
+    // as a whole; one with far too many does not.
+    expect(
+      phones(
+        'Mijn nummer is nul zes – twaalf – vierenveertig – achtenzeventig – nul drie – eenennegentig. Dank u.',
+      ).map((s) => [s.text, s.key]),
+    ).toEqual([
+      ['nul zes – twaalf – vierenveertig – achtenzeventig – nul drie – eenennegentig', '061244780391'],
+    ])
+    expect(phones('tel: nul zes 41 77 20 58 99 12 34 56 78')).toEqual([])
   })
   it('reads digit words joined by hyphens, a foreign prefix read out, and en dashes between groups', () => {
     const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')
@@ -1041,6 +1051,13 @@ describe('names in free text, without form fields', () => {
     expect(names('Hij sport bij Fitland en gaat naar de Moskee Al Fath.')).toEqual([])
     // A surname after "De" and a known name after "traint bij" stay people.
     expect(names('mevrouw De Boer belt. Ze traint bij Sanne.')).toEqual(['De Boer', 'Sanne'])
+    // "Al-" joined to the name, a small article after a capitalised kind, and teams, shops and
+    // practices named after their place.
+    expect(
+      names(
+        'Geloof: Masjid Al-Ikhlas. Wij bellen Kraamzorg de Waarden. Telefoonnotitie – gebiedsteam Oldambt (Winschoten). Signal – jongerenwerk Breda Tuinzigt. Nasi van Toko Sari, fysio via Fysio Crabbehof, Beschermingsbewind Ravenstuyl.',
+      ),
+    ).toEqual([])
   })
   it('finds lower-case names with an age and the sender of a message', () => {
     expect(names('intake, kids: ayaan (9), idil (6).')).toEqual(['ayaan', 'idil'])

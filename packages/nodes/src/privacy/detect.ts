@@ -198,6 +198,28 @@ function readSpoken(text: string, at: number): { value: string; end: number } | 
   return { value: first, end: at + next[0].length - (word.length - dash) }
 }
 
+/** Words right before a number that say it is a phone number: "Mijn nummer is", "tel.:". */
+const phoneAnnounced =
+  /(?<![\p{L}])(?:tel|telefoon|telefoonnummer|nummer|mobiel|mobiele nummer|gsm)\.?[ \t]*(?:is|:)?[ \t]*$/iu
+
+/**
+ * Reads on from `end` while numbers follow, to at most `limit` digits in all; undefined when
+ * even more follow.
+ */
+function readOn(
+  text: string,
+  digits: string,
+  end: number,
+  limit: number,
+): { digits: string; end: number } | undefined {
+  for (let next = readSpoken(text, end); next; next = readSpoken(text, end)) {
+    digits += next.value
+    end = next.end
+    if (digits.length > limit) return undefined
+  }
+  return { digits, end }
+}
+
 const digitWord = '(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)'
 const hyphenedDigitWords = new RegExp(`(?<![\\p{L}-])${digitWord}(?:-${digitWord}){3,}(?![\\p{L}])`, 'giu')
 
@@ -289,8 +311,16 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
       continue
     }
     if (!/^0[1-9]\d{8}$/.test(digits)) continue
-    // Ten digits and then another number: too long for a phone number.
-    if (readSpoken(text, end)) continue
+    // Ten digits and then another number: too long for a phone number, unless it is announced as
+    // one ("Mijn nummer is nul zes – twaalf – … – eenennegentig", misspoken or misheard): then
+    // the whole read-out goes, up to 14 digits.
+    if (readSpoken(text, end)) {
+      const longer = phoneAnnounced.test(text.slice(Math.max(0, match.index - 30), match.index))
+        ? readOn(text, digits, end, 14)
+        : undefined
+      if (!longer) continue
+      ;({ digits, end } = longer)
+    }
     spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
   }
   // "zes-één-nul-nul": four or more digit words joined by hyphens are a number read out, whatever

@@ -480,7 +480,8 @@ const organisationKindWords = (
   'centrum praktijk apotheek buurthuis wijkteam zorgaanbieder huisartsenpost huurbaas ' +
   'werkplein erij afdeling moskee kerk parochie synagoge tempel locatie vestiging ' +
   'buurtkamer wijkkamer verpleeghuis verzorgingshuis zorghuis woonzorg hospice basisschool ' +
-  'masjid mescidi huize igreja iglesia mandir gurdwara'
+  'masjid mescidi huize igreja iglesia mandir gurdwara kraamzorg fysio fysiotherapie ' +
+  'logopedie toko team jongerenwerk welzijnswerk buurtwerk bewind'
 )
   .trim()
   .split(' ')
@@ -1422,13 +1423,15 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (plainGap && organisationNoun.test(prev.norm) && !roleWords.has(prev.norm)) return true
   // "Huisartsen Oosterpark"; "Huisartsen Jan en Petra" are two people.
   if (plainGap && firmOfProfessionals(prev) && !lexicons().firstNames.has(t.norm)) return true
-  // "Buurtkamer De Schooten", "Stichting Het Baken", "Moskee Al Fath": a capital article after a
-  // word for a kind of organisation opens its name.
+  // "Buurtkamer De Schooten", "Stichting Het Baken", "Moskee Al Fath", "Masjid Al-Ikhlas": a
+  // capital article after a word for a kind of organisation opens its name; so does a small one
+  // after a capitalised kind ("Kraamzorg de Waarden").
   const kind = tokens[i - 2]
   if (
-    plainGap &&
-    /^(?:De|Het|Al|El|An|Ar|As)$/.test(prev.text) &&
+    (plainGap || (t.gap === '-' && /^(?:Al|El|An|Ar|As)$/.test(prev.text))) &&
     kind !== undefined &&
+    (/^(?:De|Het|Al|El|An|Ar|As)$/.test(prev.text) ||
+      (/^(?:de|het)$/.test(prev.text) && kind.shape === 'title')) &&
     /^[ \t]+$/.test(prev.gap) &&
     organisationNoun.test(kind.norm) &&
     !roleWords.has(kind.norm)
