@@ -44,6 +44,7 @@ describe('the name model', () => {
       '18',
       '19',
       '20',
+      '21',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

@@ -141,6 +141,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighteenth hold-out (written blind beside the seventeenth, measured after its round)', holdout18Notes],
     ['nineteenth hold-out (written blind, before the detector changes of this round)', holdout19Notes],
     ['twentieth hold-out (written blind, measured once at the end of the fifth round)', holdout20Notes],
+    ['twenty-first hold-out (written blind, measured once before the sixth round)', holdout21Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
