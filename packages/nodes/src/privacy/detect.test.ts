@@ -73,6 +73,10 @@ describe('findPersonalData', () => {
     ])
     // A first name and an age before a place, and a count of days, are no address.
     expect(adres('Tessa 40, Emmen; Groep 5 in Utrecht; Zeilmeen 22 dagen in Leeuwarden')).toEqual([])
+    // A form field for the street, "woont nu op" and the Frisian "wennet no op" announce one too.
+    expect(
+      adres('straat_huisnummer: Hambaken 7a\nZe woont nu op Bolwerk 6. Se wennet no op Nijstêd 12.'),
+    ).toEqual(['Hambaken 7a', 'Bolwerk 6', 'Nijstêd 12'])
   })
   it('finds house number additions, floors, street words of their own, "Laan van" and capitals', () => {
     const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
@@ -1045,6 +1049,36 @@ describe('names in free text, without form fields', () => {
     ])
     // A place as the second part of a double surname after a first name stays in the name.
     expect(names('Mw. Liesbeth Kampen-Zwolle belt.')).toEqual(['Liesbeth Kampen-Zwolle'])
+  })
+  it('takes the whole double surname and initials in any case, and never an abbreviation', () => {
+    // With the name model, which finds one part of these in a quick note.
+    const found = (text: string) =>
+      findPersonalData(text, { now: new Date('2026-11-28') })
+        .filter((s) => s.kind === 'NAAM')
+        .map((s) => s.text)
+    expect(
+      found('aanwezig: m. hulshorstink-laurenssekerke (wijkverpleging), e. wiegerinckhof (huisarts)'),
+    ).toEqual(['m. hulshorstink-laurenssekerke', 'e. wiegerinckhof'])
+    expect(found('NETWERK: BUURMAN H. DE KORTEWIND-VAN LIESHOUTSDONK, MEVROUW')).toEqual([
+      'H. DE KORTEWIND-VAN LIESHOUTSDONK',
+    ])
+    // Dutch words joined by a hyphen stay out; "i.o.m." is no initials.
+    expect(names('ex-partner Jan belt, oud-collega Fatima ook. i.o.m. Ruud bellen')).toEqual([
+      'Jan',
+      'Fatima',
+      'Ruud',
+    ])
+  })
+  it('reads known organisations, neighbourhoods and medicines as no person, unless one is a person here', () => {
+    expect(
+      names('Huurachterstand bij Ymere en Woonstad Rotterdam; zoon woont in Kanaleneiland, slikt Movicolax.'),
+    ).toEqual([])
+    // Announced as a person, or a person's name elsewhere in the note: a name.
+    expect(names('Gesprek met mevrouw Ymere.')).toEqual(['Ymere'])
+    expect(names('Gesprek met Vattenfall en buurvrouw Ans Vattenfall.')).toEqual([
+      'Vattenfall',
+      'Ans Vattenfall',
+    ])
   })
   it('reads schools after a capital article, sports clubs and places of worship as no person', () => {
     expect(names('Zoon zit op De Rietlanden, dochter op het Meander College.')).toEqual([])

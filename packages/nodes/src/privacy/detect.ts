@@ -23,6 +23,7 @@ import {
   wordsOfText,
 } from './names.js'
 import {
+  findBareCountryCodePhones,
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
   findHomeFormatPhones,
@@ -338,6 +339,7 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findInternationalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findBareCountryCodePhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
   for (const phone of findCuedNineDigitPhones(text))
     if (!isValidBsn(phone.key)) spans.push({ kind: 'TELEFOON', ...phone })
@@ -477,9 +479,12 @@ const anyCase = (words: string) =>
     .flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`, w.toUpperCase()])
     .join('|')
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('woont')})\\s+(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
   'gud',
 )
+const addressContextAt = new RegExp(addressContext.source, 'udy')
+/** Where a context of {@link addressContext} can start: one of its first words. */
+const addressCue = /adres|woont|woonachtig|wennet|straat/giu
 
 // Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), and the
 // word "Adres" before the street.
@@ -579,7 +584,15 @@ function findAddresses(text: string): PersonalDataSpan[] {
   const spans = matchesBeforeHouseNumbers(text, streetPatternAt).map((m) =>
     addressSpan(text, m.index, m.index + m[0].length),
   )
-  for (const match of text.matchAll(addressContext)) {
+  // The context is tried only where one of its words starts: a scan for those words is cheaper
+  // than trying the whole pattern at every position of the note.
+  let after = 0
+  for (const cue of text.matchAll(addressCue)) {
+    if (cue.index < after) continue
+    addressContextAt.lastIndex = cue.index
+    const match = addressContextAt.exec(text)
+    if (!match) continue
+    after = match.index + match[0].length
     const [start, end] = match.indices![1]!
     // The context words are case-insensitive, but the street itself must start with a capital.
     if (/^\p{Lu}/u.test(text.slice(start, end))) spans.push(addressSpan(text, start, end))
@@ -762,6 +775,92 @@ const notNames = new Set([
   'En',
   'Ook',
 ])
+
+/** A word joined by a hyphen before the text's end ("hulshorstink-", "KORTEWIND-VAN "). */
+const hyphenedBefore = /(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)-(?:(\p{L}[\p{L}\p{M}]*)[ \t]+)?$/u
+/** A hyphen and a word at the text's start, or a hyphen, particles and a word ("-van Lieshoutsdonk"). */
+const hyphenedAfter = /^-((?:\p{L}[\p{L}\p{M}]*[ \t]+){0,2})(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}])/u
+/** Abbreviations written like initials ("i.o.m.", "z.s.m."), by their letters: no part of a name. */
+const abbreviations: ReadonlySet<string> = new Set(
+  'zsm iom ivm oa mbt tav tnv nav cq dwz mvg as ed bv miv tzt vlgs ca nb ps evt mn dd pm ie eg ok wo mw'.split(
+    ' ',
+  ),
+)
+/** Initials right before a name, in any case: "e. ", "J.M. ", "m.". */
+const initialsBefore = /(?<![\p{L}\p{M}.])(?:\p{L}\.[ \t]?){1,3}$/u
+
+/**
+ * Name spans grown to the whole name they stand in: the other part of a double surname joined
+ * by a hyphen ("hulshorstink-laurenssekerke" when only the second part was found, "Kortewind-van
+ * Lieshoutsdonk"), unless that part is a Dutch word and no first name ("ex-", "Noord-", "-groep");
+ * and initials
+ * right before the span in any case ("e. wiegerinckhof").
+ */
+function withWholeNames(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (spans.length === 0) return spans
+  const { words, firstNames } = lexicons()
+  const aName = (word: string) => {
+    const norm = normaliseWord(word)
+    return !words.has(norm) || firstNames.has(norm)
+  }
+  const particle = (word: string) => nameParticles.has(normaliseWord(word))
+  let changed = false
+  const grown = spans.map((span) => {
+    let { start, end } = span
+    // Only a span whose own word on that side is no Dutch word grows ("GROEP" in "PASAR MALAM-GROEP" does not).
+    const ownFirst = /^\p{L}[\p{L}\p{M}]*/u.exec(span.text)?.[0]
+    const ownLast = /\p{L}[\p{L}\p{M}]*$/u.exec(span.text)?.[0]
+    // Most spans have no hyphen near them: the patterns run only when one is there.
+    const before = text.slice(Math.max(0, start - 12), start).includes('-')
+      ? hyphenedBefore.exec(text.slice(Math.max(0, start - 40), start))
+      : null
+    if (
+      before &&
+      ownFirst !== undefined &&
+      aName(ownFirst) &&
+      (before[2] === undefined || particle(before[2])) &&
+      aName(before[1]!) &&
+      !particle(before[1]!)
+    )
+      start -= before[0].length
+    const after = text[end] === '-' ? hyphenedAfter.exec(text.slice(end, end + 60)) : null
+    if (
+      after &&
+      ownLast !== undefined &&
+      aName(ownLast) &&
+      after[1]!
+        .trim()
+        .split(/[ \t]+/)
+        .filter(Boolean)
+        .every(particle) &&
+      aName(after[2]!) &&
+      !particle(after[2]!)
+    )
+      end += after[0].length
+    const initials = initialsBefore.exec(text.slice(Math.max(0, start - 9), start))
+    if (initials && !abbreviations.has(initials[0].replace(/[^\p{L}]/gu, '').toLowerCase()))
+      start -= initials[0].length
+    if (start === span.start && end === span.end) return span
+    changed = true
+    const found = text.slice(start, end)
+    return { ...span, start, end, text: found, key: nameKey(found) }
+  })
+  if (!changed) return spans
+  // A grown span may now overlap its neighbour ("SOEKATMAWIDJOJO" and "-KROMODIKROMOWONGSO"): one name.
+  // Its text and key are made once per merged span, so a long run of them stays linear.
+  grown.sort((a, b) => a.start - b.start)
+  const groups: Array<{ first: PersonalDataSpan; end: number }> = []
+  for (const span of grown) {
+    const last = groups.at(-1)
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end)
+    else groups.push({ first: span, end: span.end })
+  }
+  return groups.map(({ first, end }) => {
+    if (end === first.end) return first
+    const found = text.slice(first.start, end)
+    return { ...first, end, text: found, key: nameKey(found) }
+  })
+}
 
 /** The normal form of a name: lower case, no diacritics, no dots, single spaces ("Şahin" = "sahin"). */
 export function nameKey(text: string): string {
@@ -1082,6 +1181,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
       names,
       candidates.filter((span) => span.kind === 'ADRES').map((span) => span.text),
     )
+    names = withWholeNames(text, names)
     const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
     for (const span of names) {
       if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue

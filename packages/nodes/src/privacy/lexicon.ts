@@ -10,6 +10,13 @@ export interface Lexicons {
   surnames: ReadonlySet<string>
   places: ReadonlySet<string>
   words: ReadonlySet<string>
+  /**
+   * Names of organisations, neighbourhoods and medicines that are no person ("Ymere", "Leger des
+   * Heils", "Kanaleneiland", "Movicolax"), as normalised words, by their first word, longest first.
+   * Left out: one-word names a first-name or surname list knows ("Aafje", "Laurens"), and names
+   * shaped like a person's, a known first name and a known surname ("Hans Anders").
+   */
+  nonPersons: ReadonlyMap<string, readonly (readonly string[])[]>
   /** How long reading the lists took, in milliseconds. */
   loadMs: number
   /** Number of entries over all lists. */
@@ -43,15 +50,45 @@ export function lexicons(): Lexicons {
   // Countries and large cities of the world ("Spanje", "Kumasi"): read as places too.
   for (const place of readList('world-places.txt')) places.add(place)
   const words = readList('words.txt')
+  const nonPersons = readNonPersons(firstNames, surnames)
   loaded = {
     firstNames,
     surnames,
     places,
     words,
+    nonPersons,
     loadMs: performance.now() - started,
-    entries: firstNames.size + surnames.size + places.size + words.size,
+    entries: firstNames.size + surnames.size + places.size + words.size + nonPersons.size,
   }
   return loaded
+}
+
+/** The hand-compiled lists of names that are no person (see SOURCES.md). */
+const nonPersonFiles = ['organisations.txt', 'neighbourhoods.txt', 'medicines.txt']
+
+function readNonPersons(
+  firstNames: ReadonlySet<string>,
+  surnames: ReadonlySet<string>,
+): Map<string, string[][]> {
+  const byFirst = new Map<string, string[][]>()
+  for (const file of nonPersonFiles) {
+    for (const entry of readList(file)) {
+      // Words as the name rules split them: runs of letters.
+      const parts = normaliseWord(entry)
+        .split(/[^\p{L}]+/u)
+        .filter(Boolean)
+      const [first] = parts
+      const last = parts.at(-1)
+      if (first === undefined || last === undefined) continue
+      if (parts.length === 1 && (firstNames.has(first) || surnames.has(first))) continue
+      if (parts.length > 1 && firstNames.has(first) && surnames.has(last)) continue
+      const phrases = byFirst.get(first)
+      if (!phrases) byFirst.set(first, [parts])
+      else if (!phrases.some((p) => p.join(' ') === parts.join(' '))) phrases.push(parts)
+    }
+  }
+  for (const phrases of byFirst.values()) phrases.sort((a, b) => b.length - a.length)
+  return byFirst
 }
 
 /**

@@ -3183,8 +3183,78 @@ export function withoutPlaceFields<T extends { start: number; end: number }>(tex
 
 /** The filters that drop what is no person from the names found (see each). */
 export function withoutNonPersons<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
-  const kept = withoutHyphenedPlaces(text, withoutOrganisationWords(text, spans))
+  const kept = withoutHyphenedPlaces(
+    text,
+    withoutKnownNonPersons(text, withoutOrganisationWords(text, spans)),
+  )
   return withoutPlaceFields(text, withoutNamedThings(text, withoutStreetShapedNames(text, kept)))
+}
+
+/**
+ * The words of `tokens` that spell a known organisation, neighbourhood or medicine ("Woonstad
+ * Rotterdam", "Kanaleneiland", "Movicolax"; the lexicons' `nonPersons`), as [first, last]
+ * token ranges, longest first at each word. The words follow each other with at most a space, a
+ * hyphen, an apostrophe or an ampersand between them.
+ */
+function knownNonPersonRanges(tokens: readonly Token[]): Array<[number, number]> {
+  // Asked after the rules and again after the model: kept for the current text's words.
+  if (tokens === rangesFor) return rangesMemo
+  rangesFor = tokens
+  rangesMemo = findKnownNonPersonRanges(tokens)
+  return rangesMemo
+}
+
+let rangesFor: readonly Token[] | undefined
+let rangesMemo: Array<[number, number]> = []
+
+function findKnownNonPersonRanges(tokens: readonly Token[]): Array<[number, number]> {
+  const { nonPersons } = lexicons()
+  const ranges: Array<[number, number]> = []
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = nonPersons.get(tokens[i]!.norm)
+    if (!phrases) continue
+    for (const phrase of phrases) {
+      if (i + phrase.length > tokens.length) continue
+      let k = 1
+      while (
+        k < phrase.length &&
+        tokens[i + k]!.norm === phrase[k] &&
+        /^[ \t]{0,2}[-'’&]?[ \t]{0,2}$/.test(tokens[i + k]!.gap)
+      )
+        k++
+      if (k === phrase.length) {
+        ranges.push([i, i + k - 1])
+        break
+      }
+    }
+  }
+  return ranges
+}
+
+/**
+ * The name spans that are not wholly a known organisation, neighbourhood or medicine ("bij
+ * Ymere", "woont in Kanaleneiland", "Movicolax 1dd"), unless a title, role or family word
+ * announces a person there ("mevrouw Ceres").
+ */
+function withoutKnownNonPersons<T extends { start: number; end: number }>(text: string, spans: T[]): T[] {
+  if (spans.length === 0) return spans
+  const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
+  const ranges = knownNonPersonRanges(tokens)
+  if (ranges.length === 0) return spans
+  const wholly = (all: Token[], first: number, last: number) =>
+    ranges.some(([from, to]) => first >= from && last <= to) && !announced(all, first, text)
+  // One word, one reading: a word that is part of a person's name elsewhere in the note stays a
+  // name here too ("Gesprek met Vattenfall … buurvrouw Ans Vattenfall").
+  const personWords = new Set<string>()
+  keepSpans(text, spans, (all, { first, last, words }) => {
+    if (!wholly(all, first, last)) for (const word of words) personWords.add(word)
+    return true
+  })
+  return keepSpans(
+    text,
+    spans,
+    (all, { first, last, words }) => !wholly(all, first, last) || words.some((word) => personWords.has(word)),
+  )
 }
 
 /** The spans that do not lie in a table column whose header names a place ("wijkteam", "woonplaats"). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { findPersonalData, normaliseValue } from './detect.js'
 import {
+  findBareCountryCodePhones,
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
   findHomeFormatPhones,
@@ -158,6 +159,28 @@ describe('findCuedNineDigitPhones', () => {
       'bel 012 334 871',
     ]) {
       expect(findCuedNineDigitPhones(text), text).toEqual([])
+    }
+  })
+})
+
+describe('findBareCountryCodePhones', () => {
+  it('finds a foreign number written with its country code but no + or 00', () => {
+    expect(findBareCountryCodePhones('zus in Poznań stuurt geld (48 601 223 904, zonder plus)')).toEqual([
+      { start: 27, end: 41, text: '48 601 223 904', key: '+48601223904' },
+    ])
+    expect(findBareCountryCodePhones('broer in Leeds: 44 7911 123456').map((p) => p.key)).toEqual([
+      '+447911123456',
+    ])
+  })
+  it('leaves Dutch numbers, amounts, case numbers and numbers no country has alone', () => {
+    for (const text of [
+      '31 6 1234 5678',
+      'bedrag 48 601 223',
+      'dossier 12 345 678 901',
+      'ref 20 2026 0415 77',
+      'zaak 99 123 456 789',
+    ]) {
+      expect(findBareCountryCodePhones(text), text).toEqual([])
     }
   })
 })
