@@ -45,6 +45,7 @@ describe('the name model', () => {
       '19',
       '20',
       '21',
+      '22',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
