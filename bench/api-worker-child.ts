@@ -17,15 +17,9 @@ import {
 } from '@warmflow/engine'
 import { createDb, createPostgresStores } from '@warmflow/store'
 import { createWarmflowWorker } from '@warmflow/worker'
+import type { ApiWorkerChildSettings } from './worker-child-process.js'
 
-const settings = JSON.parse(process.env.BENCH_ONE ?? '{}') as {
-  address: string
-  databaseUrl: string
-  taskQueue: string
-  keys: string
-  bundlePath: string
-  eager: boolean
-}
+const settings = JSON.parse(process.env.BENCH_ONE ?? '{}') as ApiWorkerChildSettings
 Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] })
 const db = createDb(settings.databaseUrl, { max: 14 })
 const payloadKeys = parsePayloadKeys(settings.keys)
