@@ -36,6 +36,7 @@ import { holdout19Notes } from '../fixtures/privacy-eval/holdout19.js'
 import { holdout20Notes } from '../fixtures/privacy-eval/holdout20.js'
 import { holdout21Notes } from '../fixtures/privacy-eval/holdout21.js'
 import { holdout22Notes } from '../fixtures/privacy-eval/holdout22.js'
+import { holdout23Notes } from '../fixtures/privacy-eval/holdout23.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -184,6 +185,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twentieth', holdout20Notes, 160, 0.5],
     ['twenty-first', holdout21Notes, 160, 0.5],
     ['twenty-second', holdout22Notes, 160, 0.5],
+    ['twenty-third', holdout23Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
