@@ -128,15 +128,21 @@ describe('findPersonalData', () => {
       '0612345678',
       '0101234567',
     ])
-    // Too few or too many digits, or no digits at all: no number.
-    expect(phones('nul zes 41 77 20 en nul zes keer gebeld, nul zes 41 77 20 58 99')).toEqual([])
+    // Too few digits, or no digits at all: no number. A mobile number read out with too many
+    // (misspoken or misheard) is one all the same.
+    expect(phones('nul zes 41 77 20 en nul zes keer gebeld')).toEqual([])
+    expect(phones('nul zes 41 77 20 58 99').map((s) => s.key)).toEqual(['064177205899'])
     // Read out in words, with a spoken "komma", and in numbers of two digits.
     expect(
       phones(
         'op nul zes komma vier zeven komma een twee komma negen nul komma drie acht, of nul zes, achtendertig, vijftien, twee-en-zeventig, nul negen.',
       ).map((s) => s.key),
     ).toEqual(['0647129038', '0638157209'])
-    expect(phones('nul komma vijf procent, nul zes tien twintig dertig veertig vijftig')).toEqual([])
+    expect(phones('nul komma vijf procent, nul tien twintig dertig veertig vijftig zestig')).toEqual([])
+    // Fillers between the groups of a number dictated on a voicemail.
+    expect(
+      phones('nul zes, uh, vier één, acht acht, zeven nul, twee drie, uh, negen.').map((s) => s.key),
+    ).toEqual(['06418870239'])
     // Announced as a phone number, a read-out with too many digits (misspoken or misheard) goes
     // as a whole; one with far too many does not.
     expect(
@@ -1061,6 +1067,17 @@ describe('names in free text, without form fields', () => {
     ).toEqual(['m. hulshorstink-laurenssekerke', 'e. wiegerinckhof'])
     expect(found('NETWERK: BUURMAN H. DE KORTEWIND-VAN LIESHOUTSDONK, MEVROUW')).toEqual([
       'H. DE KORTEWIND-VAN LIESHOUTSDONK',
+    ])
+    // Particles before the name after initials or capitalised, a word broken over two lines, a
+    // handle's ending.
+    expect(
+      found(
+        "BUURMAN R. VAN 'T ZANTVOORDE BELT.\nbuurman R. van 't Zantvoorde en ouderling Van der Stouwenaar",
+      ),
+    ).toEqual(["R. VAN 'T ZANTVOORDE", "R. van 't Zantvoorde", 'Van der Stouwenaar'])
+    expect(names('Naam client: K. Scheep-\nmaker , 16 jr. dm van shaquille.x: yo')).toEqual([
+      'K. Scheep-\nmaker',
+      'shaquille.x',
     ])
     // Dutch words joined by a hyphen stay out; "i.o.m." is no initials.
     expect(names('ex-partner Jan belt, oud-collega Fatima ook. i.o.m. Ruud bellen')).toEqual([

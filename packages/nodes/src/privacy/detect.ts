@@ -176,10 +176,11 @@ function spokenNumber(word: string): string | undefined {
 
 // A number read out: "nul zes 22 90 41 63", "nul zes komma vier zeven komma een twee …", "nul zes,
 // achtendertig, vijftien, twee-en-zeventig, nul negen". From each "nul", words and digit groups
-// are read as long as they are numbers (at most ten digits' worth), with spaces, punctuation or a
-// spoken "komma", "punt" or "streepje" between them.
+// are read as long as they are numbers (at most ten digits' worth), with spaces, punctuation, a
+// spoken "komma", "punt" or "streepje", or a filler ("uh", "ehm") between them.
 const spokenStart = /(?<![\p{L}\p{N}])nul(?![\p{L}])/giu
-const spokenNext = /^(?:[ \t]+(?:komma|punt|streepje)[ \t]+|[ \t]*[,.;:/-]?[ \t]*)([\p{L}ë-]+|\d+)/u
+const spokenNext =
+  /^(?:[ \t]+(?:komma|punt|streepje)[ \t]+|[ \t]*[,.;:/-]?[ \t]*)(?:(?:uh|eh|ehm|uhm)[ \t]*[,.]?[ \t]*)?([\p{L}ë-]+|\d+)/u
 
 /**
  * The number word or digit group after `at` (past a separator), and where it ends. Words joined by
@@ -316,9 +317,11 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
     // one ("Mijn nummer is nul zes – twaalf – … – eenennegentig", misspoken or misheard): then
     // the whole read-out goes, up to 14 digits.
     if (readSpoken(text, end)) {
-      const longer = phoneAnnounced.test(text.slice(Math.max(0, match.index - 30), match.index))
-        ? readOn(text, digits, end, 14)
-        : undefined
+      // A mobile number ("nul zes …") read out too long is one all the same.
+      const longer =
+        digits.startsWith('06') || phoneAnnounced.test(text.slice(Math.max(0, match.index - 30), match.index))
+          ? readOn(text, digits, end, 14)
+          : undefined
       if (!longer) continue
       ;({ digits, end } = longer)
     }
@@ -780,6 +783,12 @@ const notNames = new Set([
 const hyphenedBefore = /(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)-(?:(\p{L}[\p{L}\p{M}]*)[ \t]+)?$/u
 /** A hyphen and a word at the text's start, or a hyphen, particles and a word ("-van Lieshoutsdonk"). */
 const hyphenedAfter = /^-((?:\p{L}[\p{L}\p{M}]*[ \t]+){0,2})(\p{L}[\p{L}\p{M}]*)(?![\p{L}\p{M}])/u
+/** The rest of a word broken by a hyphen at a line's end: "-⏎maker". */
+const brokenWordAfter = /^-[ \t]*\r?\n[ \t]*\p{Ll}[\p{L}\p{M}]*(?![\p{L}\p{M}])/u
+/** A handle's ending right after a lower-case name: ".x", "_93", ".official". */
+const handleAfter = /^[._][\p{Ll}\d]{1,12}(?![\p{L}\p{N}]|[._][\p{L}\p{N}])/u
+/** One word right before a name or a particle, and the space after it: "VAN ", "'T ", "de ". */
+const particleBefore = /(?<![\p{L}\p{M}'])('?\p{L}+)[ \t]+$/u
 /** Abbreviations written like initials ("i.o.m.", "z.s.m."), by their letters: no part of a name. */
 const abbreviations: ReadonlySet<string> = new Set(
   'zsm iom ivm oa mbt tav tnv nav cq dwz mvg as ed bv miv tzt vlgs ca nb ps evt mn dd pm ie eg ok wo mw'.split(
@@ -837,6 +846,25 @@ function withWholeNames(text: string, spans: PersonalDataSpan[]): PersonalDataSp
       !particle(after[2]!)
     )
       end += after[0].length
+    // A word broken over two lines ("Scheep-⏎maker"): the rest on the next line belongs to it.
+    const broken = text[end] === '-' ? brokenWordAfter.exec(text.slice(end, end + 40)) : null
+    if (broken) end += broken[0].length
+    // A handle's ending ("shaquille.x:").
+    const handle = span.text === span.text.toLowerCase() ? handleAfter.exec(text.slice(end, end + 16)) : null
+    if (handle) end += handle[0].length
+    // Particles before the name ("VAN 'T ZANTVOORDE", "w. de vriesinga-hommes"), when initials
+    // come before them or the first is capitalised ("ouderling Van der Stouwenaar").
+    // "'T ZANTVOORDE": the apostrophe of "'t" belongs to the name.
+    let from = start > 0 && /['’]/.test(text[start - 1]!) && /^[tTsS] /.test(span.text) ? start - 1 : start
+    for (let k = 0; k < 3; k++) {
+      const word = particleBefore.exec(text.slice(Math.max(0, from - 8), from))
+      if (!word || !particle(word[1]!.replace(/^['’]/, ''))) break
+      from -= word[0].length
+    }
+    if (from < start) {
+      const initialsThere = initialsBefore.test(text.slice(Math.max(0, from - 9), from))
+      if (initialsThere || /^\p{Lu}/u.test(text[from]!)) start = from
+    }
     const initials = initialsBefore.exec(text.slice(Math.max(0, start - 9), start))
     if (initials && !abbreviations.has(initials[0].replace(/[^\p{L}]/gu, '').toLowerCase()))
       start -= initials[0].length
