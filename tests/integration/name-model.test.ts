@@ -46,6 +46,7 @@ describe('the name model', () => {
       '20',
       '21',
       '22',
+      '23',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

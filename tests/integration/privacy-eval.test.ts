@@ -145,6 +145,7 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twentieth hold-out (written blind, measured once at the end of the fifth round)', holdout20Notes],
     ['twenty-first hold-out (written blind, measured once before the sixth round)', holdout21Notes],
     ['twenty-second hold-out (written blind, measured once during the sixth round)', holdout22Notes],
+    ['twenty-third hold-out (written blind, measured once at the end of the sixth round)', holdout23Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
