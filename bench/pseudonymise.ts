@@ -163,6 +163,8 @@ const shapes: Record<string, (n: number) => string> = {
   titles: (n) => `mevrouw ${'De '.repeat(n / 3)}`,
   'IBAN-like': (n) => `NL91 ${'ABCD '.repeat(n / 5)}`,
   'lower-case note': (n) => 'gebeld met sanne over de huur '.repeat(n / 30),
+  'known organisations and names': (n) => 'Jan Ymere en Piet bij Ymere. '.repeat(n / 29),
+  'hyphened names and particles': (n) => 'buurman R. de Hulst-Zantvoorde-'.repeat(n / 31),
 }
 
 function timeMs(run: () => void, repeat = 3): number {

@@ -56,13 +56,13 @@ interface PublishedVersion {
   hash: string
 }
 
-/** The most published versions a process keeps in memory, per database. */
 /**
  * The longest an eager start may take, retries included; then the API answers 503, within the
  * 2 s its client's short calls get.
  */
 const eagerStartLimitMs = 1_500
 
+/** The most published versions a process keeps in memory, per database. */
 const maxCachedVersions = 200
 const versionCaches = new WeakMap<object, Map<string, PublishedVersion>>()
 

@@ -3241,8 +3241,12 @@ function withoutKnownNonPersons<T extends { start: number; end: number }>(text: 
   const tokens = lastTokenised?.text === text ? lastTokenised.tokens : tokenise(text)
   const ranges = knownNonPersonRanges(tokens)
   if (ranges.length === 0) return spans
+  // For each word, the last word of the farthest known name that holds it (-1: none), so each
+  // span is judged in constant time however many known names the note holds.
+  const coveredTo = new Int32Array(tokens.length).fill(-1)
+  for (const [from, to] of ranges) for (let k = from; k <= to; k++) coveredTo[k] = Math.max(coveredTo[k]!, to)
   const wholly = (all: Token[], first: number, last: number) =>
-    ranges.some(([from, to]) => first >= from && last <= to) && !announced(all, first, text)
+    coveredTo[first]! >= last && !announced(all, first, text)
   // One word, one reading: a word that is part of a person's name elsewhere in the note stays a
   // name here too ("Gesprek met Vattenfall … buurvrouw Ans Vattenfall").
   const personWords = new Set<string>()
