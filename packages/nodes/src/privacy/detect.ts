@@ -313,11 +313,10 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
       continue
     }
     if (!/^0[1-9]\d{8}$/.test(digits)) continue
-    // Ten digits and then another number: too long for a phone number, unless it is announced as
-    // one ("Mijn nummer is nul zes – twaalf – … – eenennegentig", misspoken or misheard): then
-    // the whole read-out goes, up to 14 digits.
+    // Ten digits and then another number: too long for a phone number, unless it is a mobile
+    // number ("nul zes …") or announced as one ("Mijn nummer is nul zes – twaalf – … –
+    // eenennegentig"), misspoken or misheard: then the whole read-out goes, up to 14 digits.
     if (readSpoken(text, end)) {
-      // A mobile number ("nul zes …") read out too long is one all the same.
       const longer =
         digits.startsWith('06') || phoneAnnounced.test(text.slice(Math.max(0, match.index - 30), match.index))
           ? readOn(text, digits, end, 14)
@@ -799,11 +798,15 @@ const abbreviations: ReadonlySet<string> = new Set(
 const initialsBefore = /(?<![\p{L}\p{M}.])(?:\p{L}\.[ \t]?){1,3}$/u
 
 /**
- * Name spans grown to the whole name they stand in: the other part of a double surname joined
- * by a hyphen ("hulshorstink-laurenssekerke" when only the second part was found, "Kortewind-van
- * Lieshoutsdonk"), unless that part is a Dutch word and no first name ("ex-", "Noord-", "-groep");
- * and initials
- * right before the span in any case ("e. wiegerinckhof").
+ * Name spans grown to the whole name they stand in, then merged where they now overlap:
+ * - the other part of a double surname joined by a hyphen ("hulshorstink-laurenssekerke" when
+ *   only the second part was found, "Kortewind-van Lieshoutsdonk"), unless that part, or the
+ *   span's own word next to it, is a Dutch word and no first name ("ex-", "Noord-", "-groep");
+ * - the rest of a word broken over two lines ("Scheep-⏎maker") and a handle's ending
+ *   ("shaquille.x");
+ * - particles before the name when initials come before them or the first is capitalised
+ *   ("R. VAN 'T ZANTVOORDE", "ouderling Van der Stouwenaar");
+ * - initials right before it in any case ("e. wiegerinckhof"), but no abbreviation ("i.o.m.").
  */
 function withWholeNames(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
   if (spans.length === 0) return spans
