@@ -37,6 +37,8 @@ import { holdout20Notes } from '../fixtures/privacy-eval/holdout20.js'
 import { holdout21Notes } from '../fixtures/privacy-eval/holdout21.js'
 import { holdout22Notes } from '../fixtures/privacy-eval/holdout22.js'
 import { holdout23Notes } from '../fixtures/privacy-eval/holdout23.js'
+import { holdout24Notes } from '../fixtures/privacy-eval/holdout24.js'
+import { holdout25Notes } from '../fixtures/privacy-eval/holdout25.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -187,6 +189,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-first', holdout21Notes, 160, 0.5],
     ['twenty-second', holdout22Notes, 160, 0.5],
     ['twenty-third', holdout23Notes, 160, 0.5],
+    ['twenty-fourth', holdout24Notes, 160, 0.5],
+    ['twenty-fifth', holdout25Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
