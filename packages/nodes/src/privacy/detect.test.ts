@@ -97,6 +97,9 @@ describe('findPersonalData', () => {
       ['ADRES', 'Gedempte Oude Gracht 88 zwart'],
     ])
     expect(adres('ADRES: BEUKENLAAN 15 BOVEN')).toEqual([['ADRES', 'BEUKENLAAN 15 BOVEN']])
+    expect(adres('adres: Rijksstraatweg 302 zw, Haarlem')).toEqual([['ADRES', 'Rijksstraatweg 302 zw']])
+    // After "woont in" a place and, on the next line, a date are no street and number.
+    expect(adres('haar zoon woont in Berkel\n2026-02-09T20:17:30Z [medewerker] ok')).toEqual([])
     expect(adres('Zij woont aan de Oude Gracht 12 in Utrecht.')).toEqual([['ADRES', 'Oude Gracht 12']])
     // A number that counts something is no house number, even after a name that ends like a street.
     expect(adres('dhr Kees Berg 40 jaar, woont alleen')).toEqual([])
@@ -153,6 +156,37 @@ describe('findPersonalData', () => {
       ['nul zes – twaalf – vierenveertig – achtenzeventig – nul drie – eenennegentig', '061244780391'],
     ])
     expect(phones('tel: nul zes 41 77 20 58 99 12 34 56 78')).toEqual([])
+  })
+  it('reads numbers read out in words and digits mixed, the rest of a mobile number, and OCR misreads', () => {
+    const phones = (text: string) =>
+      findPersonalData(text)
+        .filter((s) => s.kind === 'TELEFOON')
+        .map((s) => [s.text, s.key])
+    // Words and digit groups mixed, or words only, not starting with "nul".
+    expect(phones('Mijn nummer is 0512 - vijf drie vier - twee nul negen, dank u.')).toEqual([
+      ['0512 - vijf drie vier - twee nul negen', '0512534209'],
+    ])
+    expect(phones('neef helpt, tel. zes, vier, zes, één, nul, negen, acht, twee, drie, vijf')).toEqual([
+      ['zes, vier, zes, één, nul, negen, acht, twee, drie, vijf', '6461098235'],
+    ])
+    // Not announced and no Dutch number: counts and times stay.
+    expect(phones('om twee of drie uur, met een of twee kinderen, zes zeven acht keer')).toEqual([])
+    // The eight digits after a mobile's "06" read out, and a foreign mobile after "bereikbaar op".
+    expect(phones('op haar mobiel, die begint met zes en dan 22 98 14 03.')).toEqual([
+      ['22 98 14 03', '22981403'],
+    ])
+    expect(phones('daar ben ik bereikbaar op 618 442 901 (Spaanse simkaart)')).toEqual([
+      ['618 442 901', '618442901'],
+    ])
+    // Opening hours, years and case numbers are no phone numbers, even after a phone word.
+    expect(phones('tel. spreekuur 0900-1700, bel over 2019 2021')).toEqual([])
+    expect(phones('bel over dossiernummer 2298 1403')).toEqual([])
+    // OCR read digits as letters.
+    expect(phones('Tel dochter O6-2O3 44 l87')).toEqual([['O6-2O3 44 l87', '0620344187']])
+    expect(findPersonalData('Geb: O4-11-l962').map((s) => [s.kind, s.text])).toEqual([
+      ['GEBOORTEDATUM', 'O4-11-l962'],
+    ])
+    expect(phones('Koning Willem I en kamer 2O3, Ol')).toEqual([])
   })
   it('reads digit words joined by hyphens, a foreign prefix read out, and en dashes between groups', () => {
     const phones = (text: string) => findPersonalData(text).filter((s) => s.kind === 'TELEFOON')

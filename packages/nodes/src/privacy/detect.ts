@@ -25,9 +25,11 @@ import {
 import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
+  findCuedEightDigitPhones,
   findCuedNineDigitPhones,
   findHomeFormatPhones,
   findInternationalPhones,
+  phoneCuedBefore,
   internationalPhoneKey,
 } from './phones-international.js'
 
@@ -223,6 +225,41 @@ function readOn(
 }
 
 const digitWord = '(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)'
+
+// Where a number read out may start: a digit word or a group of up to four digits.
+const readOutStart = new RegExp(`(?<![\\p{L}\\p{N}])(?:${digitWord}|\\d{1,4})(?![\\p{L}\\p{N}])`, 'giu')
+
+/**
+ * Numbers read out that do not start with "nul" (those are read above), in words or in words and
+ * digit groups: "tel. zes, vier, zes, één, nul, negen, acht, twee, drie, vijf", "0512 - vijf drie
+ * vier - twee nul negen". At least three number words among them, and either a Dutch number of
+ * ten digits or, after a phone word on the same line, 8 to 13 digits. Each part of the text is
+ * read once.
+ */
+function findReadOutPhones(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  if (!/twee|drie|vier|vijf|zes|zeven|acht|negen/i.test(text)) return spans
+  let readTo = 0
+  for (const match of text.matchAll(readOutStart)) {
+    if (match.index < readTo || match[0].toLowerCase() === 'nul') continue
+    let digits = spokenNumber(match[0])!
+    let words = /^\d/.test(match[0]) ? 0 : 1
+    let end = match.index + match[0].length
+    for (let step = 0; step < 16 && digits.length <= 14; step++) {
+      const next = readSpoken(text, end)
+      if (!next) break
+      digits += next.value
+      if (!/\d$/.test(text.slice(end, next.end))) words++
+      end = next.end
+    }
+    readTo = end
+    if (words < 3 || digits.length > 14) continue
+    const dutch = /^0[1-9]\d{8}$/.test(digits)
+    if (!dutch && !(digits.length >= 8 && digits.length <= 13 && phoneCuedBefore(text, match.index))) continue
+    spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
+  }
+  return spans
+}
 const hyphenedDigitWords = new RegExp(`(?<![\\p{L}-])${digitWord}(?:-${digitWord}){3,}(?![\\p{L}])`, 'giu')
 
 /**
@@ -236,9 +273,25 @@ function withPlainDashes(text: string): string {
 /** A date with a four-digit year, "02-02-2027" or "2/2/2027", at the start of the text. */
 const dateAhead = /^(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)/
 
-/** The phone numbers of `text` (its dashes read as hyphens), with the text as written. */
+/**
+ * Text read by OCR writes some digits as letters: "O6-2O3 44 l87", "Geb: O4-11-l962". The letters
+ * O, o, l and I as digits where a digit stands right beside them and no letter does; every offset
+ * stays the same. Only the number detectors read it.
+ */
+export function withOcrDigits(text: string): string {
+  if (!/[OolI]\d|\d[OolI]/.test(text)) return text
+  return text.replace(/(?<!\p{L})[OolI](?!\p{L})/gu, (letter, at: number) =>
+    /\d/.test(text[at - 1] ?? '') || /\d/.test(text[at + 1] ?? '')
+      ? letter === 'O' || letter === 'o'
+        ? '0'
+        : '1'
+      : letter,
+  )
+}
+
+/** The phone numbers of `text` (its dashes read as hyphens, OCR's letters as digits), with the text as written. */
 function findPhones(text: string): PersonalDataSpan[] {
-  const plain = withPlainDashes(text)
+  const plain = withOcrDigits(withPlainDashes(text))
   const spans = findPhonesIn(plain)
   if (plain === text) return spans
   return spans.map((span) => ({ ...span, text: text.slice(span.start, span.end) }))
@@ -342,6 +395,8 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBareCountryCodePhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findCuedEightDigitPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  spans.push(...findReadOutPhones(text))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
   for (const phone of findCuedNineDigitPhones(text))
     if (!isValidBsn(phone.key)) spans.push({ kind: 'TELEFOON', ...phone })
@@ -451,9 +506,9 @@ const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // What may follow a house number: a letter ("12a"), an addition after a dash or slash ("3-II",
 // "71-bis", "12/3", "9 - 11"), a word for the part of the house ("hs", "boven", "zwart" as in
-// Amsterdam), or the floor ("3 hoog", "- 2e etage", ", 3 hoog achter").
+// Amsterdam, also "zw"), or the floor ("3 hoog", "- 2e etage", ", 3 hoog achter").
 const houseAddition =
-  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|rood|ROOD|I{1,3}|IV)'
+  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|I{1,3}|IV)'
 const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit)[ ]\\d{1,4}(?![\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten") or a time ("09:05") is no
 // house number.
@@ -481,7 +536,7 @@ const anyCase = (words: string) =>
     .flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`, w.toUpperCase()])
     .join('|')
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}\\s+(?:${particle}\\s+)*){0,3}${capitalWord}\\s+${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}[ \\t]+${houseNumber})(?![\\p{N}])`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
@@ -1200,7 +1255,9 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
   if (kinds.has('TELEFOON')) candidates.push(...findPhones(text))
   if (kinds.has('BSN')) candidates.push(...findBsns(text))
   if (kinds.has('POSTCODE')) candidates.push(...findPostcodes(text))
-  if (kinds.has('GEBOORTEDATUM')) candidates.push(...findBirthDates(text, options.now ?? new Date()))
+  if (kinds.has('GEBOORTEDATUM'))
+    for (const date of findBirthDates(withOcrDigits(text), options.now ?? new Date()))
+      candidates.push({ ...date, text: text.slice(date.start, date.end) })
   if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
   if (kinds.has('NAAM')) {
     const model = (options.names ?? 'context') === 'context' ? nameModel() : null

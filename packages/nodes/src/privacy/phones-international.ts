@@ -228,7 +228,7 @@ const threeByThree = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{2}([ .-])\d{3}\1\d{3}(?![\p{
 
 // A word that announces a phone number, earlier on the same line ("Pools nummer:", "tel", "bel").
 const phoneCue =
-  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|whatsapp|app|appen|phones?|numbers?|mobile|cell|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|bereikbaar|whatsapp|app|appen|phones?|numbers?|mobile|cell|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
 
 // A number of a file, a case, an invoice or a customer: "dossiernummer", "zaak nr", "klantnummer".
 const fileCue =
@@ -245,20 +245,58 @@ const fileCue =
  * findCuedNineDigitPhones('Ze heeft nog een Pools nummer: 512 334 871.')[0]?.text // '512 334 871'
  */
 export function findCuedNineDigitPhones(text: string): InternationalPhone[] {
+  return possibleNumbers(text, threeByThree, { minDigits: 9, maxDigits: 9 }, nineDigitCountries).filter(
+    (phone) => phoneCuedBefore(text, phone.start),
+  )
+}
+
+/**
+ * True when a phone word stands before `at` on the same line (within 60 characters), and no word
+ * of a file or case number stands between it and `at`.
+ *
+ * @example
+ * phoneCuedBefore('bereikbaar op 618 442 901', 14) // true
+ */
+export function phoneCuedBefore(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const before = text.slice(Math.max(lineStart, at - 60), at)
+  let cue: RegExpMatchArray | undefined
+  for (const match of before.matchAll(phoneCue)) cue = match
+  if (!cue) return false
+  return !fileCue.test(before.slice(0, cue.index! + cue[0].length)) && !fileWord.test(before.slice(cue.index!))
+}
+
+// A word of a file, a case, an invoice or a customer number anywhere: "bel over dossiernummer …".
+const fileWord =
+  /(?<!\p{L})(?:dossier|zaak|klant|factuur|referentie|kenmerk|case[ -]?(?:nr|no|number|id)|file|order|polis|contract|registratie|bsn|sofi|burgerservice)/iu
+
+// Eight digits as four pairs or two fours, one space, dot or dash between: "22 98 14 03", "2298-1403".
+const eightDigits =
+  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])(?:\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ .-]\d{4})(?![\p{L}\p{N}]|[ .,/:-]\d)/gu
+
+/**
+ * Finds the rest of a mobile number read out after its "06" in words ("op haar mobiel, die begint
+ * met zes en dan 22 98 14 03"), or a local number without its area code: eight digits in four pairs
+ * or two fours, when a phone word stands before them on the same line and no word of a file or
+ * case number does. The key is the digits as written.
+ *
+ * @example
+ * findCuedEightDigitPhones('mobiel: zes en dan 22 98 14 03')[0]?.key // '22981403'
+ */
+export function findCuedEightDigitPhones(text: string): InternationalPhone[] {
   const found: InternationalPhone[] = []
-  for (const phone of possibleNumbers(
-    text,
-    threeByThree,
-    { minDigits: 9, maxDigits: 9 },
-    nineDigitCountries,
-  )) {
-    const lineStart = text.lastIndexOf('\n', phone.start - 1) + 1
-    const before = text.slice(Math.max(lineStart, phone.start - 60), phone.start)
-    const cues = [...before.matchAll(phoneCue)]
-    const cue = cues.at(-1)
-    if (!cue) continue
-    if (fileCue.test(before.slice(0, cue.index + cue[0].length))) continue
-    found.push(phone)
+  for (const match of text.matchAll(eightDigits)) {
+    // "bereikbaar 0900-1700", "bel tussen 2019 en 2021": two times or two years, not a number.
+    const halves = /^(\d{4})[ .-](\d{4})$/.exec(match[0])
+    if (halves && halves.slice(1).every((half) => /^(?:[01]\d|2[0-3])[0-5]\d$|^(?:19|20)\d\d$/.test(half)))
+      continue
+    if (!phoneCuedBefore(text, match.index)) continue
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      key: match[0].replace(/\D/g, ''),
+    })
   }
   return found
 }
