@@ -486,6 +486,24 @@ describe('names in free text, without form fields', () => {
     expect(names("Veld 'Wijk': Pittelo")).not.toContain('Pittelo')
     expect(names('Contactpersoon wijk: Fatima Yilmaz')).toEqual(['Fatima Yilmaz'])
   })
+  it('ends a whole name before "van" and where the person works or worships', () => {
+    // After a first name and a surname, "van" opens the employer; no one is "Femke X van …".
+    expect(names('Afspraak donderdag met Femke Dhooghebrouck van Porthos.')).toEqual(['Femke Dhooghebrouck'])
+    // Capitalised words that end in a kind of organisation are that organisation.
+    expect(names('Netwerk: buurvrouw Tineke Lamerikxshof, en Khala Gul van de Fatih Moskee.')).toEqual([
+      'Tineke Lamerikxshof',
+      'Khala Gul',
+    ])
+    expect(names('Buurman Hamid Bouzerda van de Ibn Khaldoun moskee haalt dhr. op.')).toEqual([
+      'Hamid Bouzerda',
+    ])
+    expect(names('zorgcoördinator Coornhert Gymnasium, schulden bij Inkasso Becker')).toEqual([])
+    // Two first names before "van" keep their surname.
+    expect(names('Anna Maria van Dijk belde, en Jan Pieter van den Bosch.')).toEqual([
+      'Anna Maria van Dijk',
+      'Jan Pieter van den Bosch',
+    ])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

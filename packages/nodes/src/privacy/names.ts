@@ -481,7 +481,8 @@ const organisationKindWords = (
   'werkplein erij afdeling moskee kerk parochie synagoge tempel locatie vestiging ' +
   'buurtkamer wijkkamer verpleeghuis verzorgingshuis zorghuis woonzorg hospice basisschool ' +
   'masjid mescidi huize igreja iglesia mandir gurdwara kraamzorg fysio fysiotherapie ' +
-  'logopedie toko team jongerenwerk welzijnswerk buurtwerk bewind'
+  'logopedie toko team jongerenwerk welzijnswerk buurtwerk bewind gymnasium lyceum atheneum ' +
+  'inkasso fellowship'
 )
   .trim()
   .split(' ')
@@ -3398,6 +3399,18 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
       }
     }
   }
+  // "Coornhert Gymnasium", "Ibn Khaldoun moskee": capitalised words right before a word for a kind
+  // of organisation name that organisation.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.shape === 'mixed' || !organisationKinds.has(t.norm) || inNames(t.norm)) continue
+    for (let k = i - 1; k >= i - 3 && k >= 0; k--) {
+      const word = tokens[k]!
+      if ((word.shape !== 'title' && word.shape !== 'upper') || !/^[ \t]$/.test(tokens[k + 1]!.gap)) break
+      if (nameParticles.has(word.norm) || titles.has(word.norm) || isRole(word.norm)) break
+      verdicts[k] = 'no'
+    }
+  }
   // "Veilig Thuis IJsselland", "Sociaal Team Rivierenland": a word shaped as the name of a region
   // right after such a pair, that no name list knows, is the region of that organisation.
   for (const k of plainPairs) {
@@ -3825,6 +3838,26 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
                 text.slice(Math.max(0, tokens[first]!.start - 16), tokens[first]!.start),
               )
             ))
+        // "Kim van der Spaansteeg": after a first name, "van der" or "van den" and a capitalised word
+        // is the surname, also one made of words or with the ending of a street.
+        const derSurname =
+          after !== undefined &&
+          after.shape === 'title' &&
+          after.norm.length >= 4 &&
+          tokens[last]!.shape === 'title' &&
+          lexicons().firstNames.has(tokens[last]!.norm) &&
+          tokens
+            .slice(last + 1, j + 1)
+            .some((p) => p.shape === 'lower' && (p.norm === 'der' || p.norm === 'den')) &&
+          !organisationNoun.test(after.norm) &&
+          !organisationKindAhead(tokens, j + 1)
+        // "Femke Dhooghebrouck van Porthos": after a first name and a surname, "van" opens where the
+        // person works (no one is called "Femke Dhooghebrouck van …").
+        const afterWholeName =
+          tokens[last + 1]!.norm === 'van' &&
+          tokens[last]!.shape !== 'lower' &&
+          !lexicons().firstNames.has(tokens[last]!.norm) &&
+          hasNameWordBetween(tokens, first, last)
         // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition;
         // "Serwaa Akomeah in Gaasperdam": a lone lower-case "in" or "op" always is (the particles
         // are "in 't", "in den", "op de", "op ten").
@@ -3849,7 +3882,10 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           !employer &&
           !preposition &&
           !organisation &&
+          !afterWholeName &&
           after &&
+          // "Khala Gul van de Fatih Moskee": capitalised words that end in a kind of organisation.
+          !organisationKindAhead(tokens, j + 1) &&
           // "Kofi Mensah van Bank of Ghana": also a word that a surname list knows.
           !englishOrganisation(tokens, j + 1, text) &&
           // "Pastor Mbala van Église Béthel": a word for a kind of organisation no name list knows.
@@ -3868,6 +3904,7 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
               text.slice(after.end, after.end + 16),
             )) &&
           (inNames(after.norm) ||
+            derSurname ||
             ((!isCommonWord(after.norm, true) || compoundSurname) &&
               !organisationContext(tokens, j + 1, text) &&
               // "Schuld bij Intrum. Sanne van Intrum belde.": after a lone "van", a word the
@@ -3878,6 +3915,12 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
           verdicts[j + 1] = 'name'
           continue
         }
+        // "… van Porthos", "… van de Ibn Khaldoun moskee": where the person works or worships is no
+        // person of its own either.
+        if (afterWholeName && after !== undefined && after.shape !== 'lower' && !inNames(after.norm))
+          verdicts[j + 1] = 'no'
+        const kind = organisationKindAt(tokens, j + 1)
+        for (let m = j + 1; m < kind; m++) verdicts[m] = 'no'
         break
       }
       if (continues(tokens, last + 1, verdicts, text)) {
@@ -3932,6 +3975,37 @@ function findNamesAsWritten(text: string, letters: string): NameSpan[] {
     i = last + 1
   }
   return alsoElsewhere(tokens, text, spans)
+}
+
+/**
+ * True when the capitalised words from `k` on (at most four, on one line) end in a word for a kind
+ * of organisation that no name list knows: "Fatih Moskee", "Ibn Khaldoun moskee", "Coornhert
+ * Gymnasium".
+ */
+function organisationKindAhead(tokens: readonly Readonly<Token>[], k: number): boolean {
+  return organisationKindAt(tokens, k) >= 0
+}
+
+/** Where the word for a kind of organisation of {@link organisationKindAhead} stands, or -1. */
+function organisationKindAt(tokens: readonly Readonly<Token>[], k: number): number {
+  for (let m = k; m < k + 4; m++) {
+    const t = tokens[m]
+    if (t === undefined || (m > k && !/^[ \t-]$/.test(t.gap))) return -1
+    if (organisationKinds.has(t.norm) && !inNames(t.norm)) return m
+    if (t.shape === 'lower') return -1
+  }
+  return -1
+}
+
+/** True when tokens `first` to `last - 1` hold a capitalised name word, not an initial, title or particle. */
+function hasNameWordBetween(tokens: readonly Readonly<Token>[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) {
+    const t = tokens[k]!
+    if (t.shape === 'lower' || t.norm.length < 2 || nameParticles.has(t.norm) || titles.has(t.norm)) continue
+    if (isInitial(t, tokens[k + 1])) continue
+    return true
+  }
+  return false
 }
 
 /**

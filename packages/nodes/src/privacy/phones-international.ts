@@ -263,7 +263,9 @@ export function phoneCuedBefore(text: string, at: number): boolean {
   let cue: RegExpMatchArray | undefined
   for (const match of before.matchAll(phoneCue)) cue = match
   if (!cue) return false
-  return !fileCue.test(before.slice(0, cue.index! + cue[0].length)) && !fileWord.test(before.slice(cue.index!))
+  return (
+    !fileCue.test(before.slice(0, cue.index! + cue[0].length)) && !fileWord.test(before.slice(cue.index!))
+  )
 }
 
 // A word of a file, a case, an invoice or a customer number anywhere: "bel over dossiernummer …".
