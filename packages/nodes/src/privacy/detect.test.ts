@@ -504,6 +504,20 @@ describe('names in free text, without form fields', () => {
       'Jan Pieter van den Bosch',
     ])
   })
+  it('finds a name again after a colon and as the writer of a chat line', () => {
+    expect(names('De buren spraken met Aart Spruijtenburg. Rooster gemaakt: Aart ma/wo, Anneke di.')).toEqual(
+      ['Aart Spruijtenburg', 'Aart', 'Anneke'],
+    )
+    // Greeted by name first, then the writer of the next line.
+    const chat = names('Femke: Hoi Edit, stuur maar een foto.\nEdit: Jó napot! Ik heb een brief.')
+    expect(chat.filter((name) => name === 'Edit')).toHaveLength(2)
+  })
+  it('leaves a town after a capitalised role word, and a field in capitals after a role word', () => {
+    expect(names('Centrum voor Jeugd en Gezin Zoetermeer, locatie Oosterheem')).toEqual([])
+    expect(names('Dagbesteding aangevraagd. Casemanager NAH Jildert van der Wielstra belt.')).toEqual([
+      'Jildert van der Wielstra',
+    ])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

@@ -2097,6 +2097,33 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   if (t.text.length < 2 || titles.has(t.norm) || isRole(t.norm) || greetings.has(t.norm)) return 'no'
+  {
+    const prev = tokens[i - 1]
+    const afterRole = prev !== undefined && /^[ \t]+$/.test(t.gap) && isRole(prev.norm)
+    // "Centrum voor Jeugd en Gezin Zoetermeer", "Wijkteam Zoetermeer": a town no name list knows
+    // after a capitalised role word (or "Gezin") mid-sentence ends the name of an organisation.
+    if (
+      prev !== undefined &&
+      (afterRole || (prev.norm === 'gezin' && /^[ \t]+$/.test(t.gap))) &&
+      prev.shape === 'title' &&
+      !prev.sentenceStart &&
+      t.shape === 'title' &&
+      placeOnly(t.norm)
+    )
+      return 'no'
+    // "Casemanager NAH Jildert van der Wielstra": a short word in capitals between a role word and a
+    // capitalised name is the role's field, not part of the name.
+    if (
+      afterRole &&
+      t.shape === 'upper' &&
+      t.norm.length >= 3 &&
+      t.norm.length <= 4 &&
+      !inNames(t.norm) &&
+      tokens[i + 1]?.shape === 'title' &&
+      /^[ \t]+$/.test(tokens[i + 1]!.gap)
+    )
+      return 'no'
+  }
   // "Lorazepam", "Ventolin 100 mcg", "slikt Seroquel": a medicine, not a person.
   if (medicine(tokens, i, text) && !announced(tokens, i, text)) return 'no'
   if (beforeRomanNumeral(t, text) && !announced(tokens, i, text)) return 'no'
@@ -4036,13 +4063,17 @@ function alsoElsewhere(tokens: Token[], text: string, spans: NameSpan[]): NameSp
     // Part of an e-mail address or a web address ("hatice.kocabas90@…"): found as such.
     if (/[.@_]$/.test(t.gap) || /^(?:[@_\d]|\.[\p{L}\d])/u.test(text.slice(t.end, t.end + 2))) continue
     const plain = isCommonWord(t.norm, true)
+    // "Edit: Jó napot!": the writer's name before a colon at the start of a line of a chat.
+    const speaker = t.shape !== 'lower' && /(?:^|\n)[ \t]*$/.test(t.gap) && text[t.end] === ':'
     // In capitals, as in lower case, the shape says nothing: a plain word stays a word. Opening a
     // sentence, only a word the word list holds (or an inflection of one) is taken for that word: a
     // compound of words ("Kamperdijk wil niet …") that was a surname in the note stays the surname.
+    // After a colon a capital says as much as mid-sentence ("rooster: Aart ma/wo").
     if (
-      t.shape === 'lower' || t.shape === 'upper'
+      !speaker &&
+      (t.shape === 'lower' || t.shape === 'upper'
         ? plain
-        : plain && t.sentenceStart && isCommonWord(t.norm, false)
+        : plain && t.sentenceStart && !/:[ \t]*$/.test(t.gap) && isCommonWord(t.norm, false))
     )
       continue
     // "spreekt Frans", "naar Roos", "bij Vesta": where the context makes it a language, place or
