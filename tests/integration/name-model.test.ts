@@ -47,6 +47,8 @@ describe('the name model', () => {
       '21',
       '22',
       '23',
+      '24',
+      '25',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

@@ -148,6 +148,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-first hold-out (written blind, measured once before the sixth round)', holdout21Notes],
     ['twenty-second hold-out (written blind, measured once during the sixth round)', holdout22Notes],
     ['twenty-third hold-out (written blind, measured once at the end of the sixth round)', holdout23Notes],
+    ['twenty-fourth hold-out (written blind, measured once before the seventh round)', holdout24Notes],
+    ['twenty-fifth hold-out (written blind beside the twenty-fourth, measured once with it)', holdout25Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
