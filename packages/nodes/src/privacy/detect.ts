@@ -226,8 +226,15 @@ function readOn(
 
 const digitWord = '(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)'
 
-// Where a number read out may start: a digit word or a group of up to four digits.
-const readOutStart = new RegExp(`(?<![\\p{L}\\p{N}])(?:${digitWord}|\\d{1,4})(?![\\p{L}\\p{N}])`, 'giu')
+// Where a number read out may start: a digit word (not "een", which is mostly the article, nor
+// "nul", read above) or a group of up to four digits, with a number word next.
+const readOutStart = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:twee|drie|vier|vijf|zes|zeven|acht|negen|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
+  'giu',
+)
+
+// Two number words side by side ("vijf drie", "zes, vier").
+const twoNumberWords = new RegExp(`${digitWord}[ \\t]*[,.;:/-]?[ \\t]*${digitWord}(?![a-z])`, 'i')
 
 /**
  * Numbers read out that do not start with "nul" (those are read above), in words or in words and
@@ -238,10 +245,12 @@ const readOutStart = new RegExp(`(?<![\\p{L}\\p{N}])(?:${digitWord}|\\d{1,4})(?!
  */
 function findReadOutPhones(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
-  if (!/twee|drie|vier|vijf|zes|zeven|acht|negen/i.test(text)) return spans
+  // Three number words among the parts make two side by side, but for the rarest read-outs: a quick
+  // test that keeps the full scan off the notes without one.
+  if (!twoNumberWords.test(text)) return spans
   let readTo = 0
   for (const match of text.matchAll(readOutStart)) {
-    if (match.index < readTo || match[0].toLowerCase() === 'nul') continue
+    if (match.index < readTo) continue
     let digits = spokenNumber(match[0])!
     let words = /^\d/.test(match[0]) ? 0 : 1
     let end = match.index + match[0].length

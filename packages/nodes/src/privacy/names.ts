@@ -3335,21 +3335,27 @@ function placeCells(text: string): Array<[number, number]> {
   return cells
 }
 
+/** At least twelve letters: enough to tell a note in capitals from a short code. */
+const twelveLetters = /(?:\P{L}*\p{L}){12}/u
+
+/** True when the text has letters and none of them is a capital (a quick note typed in lower case). */
+function allLowerCase(text: string): boolean {
+  return text === text.toLowerCase() && /\p{L}/u.test(text)
+}
+
 function findNamesUnfiltered(text: string): NameSpan[] {
-  const letters = text.replace(/[^\p{L}]/gu, '')
-  const spans = findNamesAsWritten(text, letters)
+  const spans = findNamesAsWritten(text, allLowerCase(text))
   // A note typed all in capitals says nothing by its capitals: it is read once more as if written
   // normally (Dutch words in lower case, other words capitalised), and what that reading finds is
   // added ("SCHULD BIJ VESTEDA" reads "schuld bij Vesteda", "MOEDER ZEGT DAT ABDI …" reads "moeder
   // zegt dat Abdi …").
-  if (letters.length < 12 || letters !== letters.toUpperCase() || letters === letters.toLowerCase())
-    return spans
+  if (text !== text.toUpperCase() || text === text.toLowerCase() || !twelveLetters.test(text)) return spans
   const recased = recase(text)
   // The same text read again would add nothing (and its words, kept as the last text's, would make
   // every later look-up compare the two texts letter by letter: quadratic in a long note).
   if (recased.length !== text.length || recased === text) return spans
   const original = lastTokenised
-  const more = findNamesAsWritten(recased, recased.replace(/[^\p{L}]/gu, ''))
+  const more = findNamesAsWritten(recased, allLowerCase(recased))
   // The words kept are the note's own again, for the name model and the checks that follow.
   if (original?.text === text) lastTokenised = original
   if (more.length === 0) return spans
@@ -3394,10 +3400,9 @@ function mergeSpans(a: NameSpan[], b: NameSpan[]): NameSpan[] {
   return out.sort((x, y) => x.start - y.start)
 }
 
-function findNamesAsWritten(text: string, letters: string): NameSpan[] {
+/** `lowerNote`: a quick note typed all in lower case, where lower-case names count on their own. */
+function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
   const tokens = tokenise(text)
-  // A quick note typed all in lower case: then lower-case names count on their own.
-  const lowerNote = letters.length > 0 && letters === letters.toLowerCase()
   const verdicts = tokens.map((_, i) => judge(tokens, i, text, lowerNote))
   // "Veilig Thuis", "Sociale Dienst": capitalised ordinary words in a row form the name of an
   // organisation or a service; a surname that is also a word ("Thuis") is not a person there.
