@@ -39,6 +39,8 @@ import { holdout22Notes } from '../fixtures/privacy-eval/holdout22.js'
 import { holdout23Notes } from '../fixtures/privacy-eval/holdout23.js'
 import { holdout24Notes } from '../fixtures/privacy-eval/holdout24.js'
 import { holdout25Notes } from '../fixtures/privacy-eval/holdout25.js'
+import { holdout26Notes } from '../fixtures/privacy-eval/holdout26.js'
+import { holdout27Notes } from '../fixtures/privacy-eval/holdout27.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -193,6 +195,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-third', holdout23Notes, 160, 0.5],
     ['twenty-fourth', holdout24Notes, 160, 0.5],
     ['twenty-fifth', holdout25Notes, 160, 0.5],
+    ['twenty-sixth', holdout26Notes, 160, 0.5],
+    ['twenty-seventh', holdout27Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
