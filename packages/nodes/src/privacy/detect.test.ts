@@ -518,6 +518,18 @@ describe('names in free text, without form fields', () => {
       'Jildert van der Wielstra',
     ])
   })
+  it('finds initials that stand for a person, not abbreviations or parts of a name of a club', () => {
+    // Initials with "vd", initials of a name in the note, and a signature after a dash.
+    expect(names('ma\tAvdW / Tsjerk\nActie: JvdW plant afspraak.')).toEqual(['AvdW', 'Tsjerk', 'JvdW'])
+    expect(
+      names('Vervanging: Aukje van der Wallestek (= AvdW). Overleg met gk.\nGebeld door Gerda Kuipers.'),
+    ).toEqual(['Aukje van der Wallestek', 'AvdW', 'gk', 'Gerda Kuipers'])
+    expect(names('[in de marge: "B. Tuitehove, jij? – mk"]')).toEqual(['B. Tuitehove', 'mk'])
+    // Abbreviations, units, words and the initials of a club are no person.
+    expect(
+      names('Efua Nyarko en Sander van der Vlugt (SV Spartanen). Clozapine 300 mg, lid van de PvdA. – ok'),
+    ).toEqual(['Efua Nyarko', 'Sander van der Vlugt'])
+  })
   it('leaves organisations, job titles, places, streets, laws and languages alone', () => {
     expect(
       names(

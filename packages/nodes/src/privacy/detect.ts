@@ -17,6 +17,8 @@ import {
   outsidePlaceColumns,
   placeOnly,
   thingAt,
+  townsOfNote,
+  withInitialsOfNames,
   withoutNonPersons,
   withoutStreetNames,
   wordClasses,
@@ -1109,8 +1111,15 @@ export function addModelNames(
     /[,(][ \t]*$/.test(text.slice(Math.max(0, token.start - 3), token.start)) &&
     /^[ \t]*(?:[.)\n]|$)/.test(text.slice(token.end, token.end + 3)) &&
     placeOnly(token.norm)
+  // A word the note writes as a town elsewhere (after a postcode, in a column of places) is that town.
+  const towns = townsOfNote(text)
   const likely = tokens.map(
-    (token) => token.p >= add && free(token.start, token.end) && !compoundHead(token) && !whereFrom(token),
+    (token) =>
+      token.p >= add &&
+      free(token.start, token.end) &&
+      !compoundHead(token) &&
+      !whereFrom(token) &&
+      !towns.has(token.norm),
   )
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
   // "Davelaar Incasso") or a thing ("Seroquel 25mg", "Willem II"), the model adds no name; nor the
@@ -1279,6 +1288,10 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
       candidates.filter((span) => span.kind === 'ADRES').map((span) => span.text),
     )
     names = withWholeNames(text, names)
+    names = withInitialsOfNames(text, names, (start, end) => {
+      const found = text.slice(start, end)
+      return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
+    })
     const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
     for (const span of names) {
       if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue

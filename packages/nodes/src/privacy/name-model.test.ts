@@ -97,6 +97,19 @@ describe('the name model as a second opinion on the rules', () => {
     expect(out[2]!.start).toBe(text.lastIndexOf('Groenlo'))
   })
 
+  it('adds no word the note writes as a town after a postcode or in a column of places, anywhere in it', () => {
+    const letter =
+      'Baalderborg Groep, Hardenberg\nCliënt: Gerda Hunnewerf, Bruchterweg 61, 7772 BH Hardenberg'
+    const model = modelOf(['hardenberg', 'gerda', 'hunnewerf'])
+    expect(texts(addModelNames(letter, [], [], model))).toEqual(['Gerda Hunnewerf'])
+    // A spreadsheet with commas and a quoted cell holding commas of its own.
+    const csv =
+      'Naam,Woonplaats,Toelichting\nAyaan Cawaale,Huizen,"ik wil, als het kan, les"\nBibliotheek, Huizen.'
+    expect(texts(addModelNames(csv, [], [], modelOf(['huizen', 'ayaan', 'cawaale'])))).toEqual([
+      'Ayaan Cawaale',
+    ])
+  })
+
   it('adds no name before a word that makes a firm, nor along an organisation name of several words', () => {
     const text = 'Brief van Davelaar Incasso. Wijkteam Purmerend Weidevenne belt. Oom Davelaar komt.'
     const out = addModelNames(text, [], [], modelOf(['davelaar', 'purmerend', 'weidevenne']))

@@ -3305,29 +3305,32 @@ const placeColumn =
  * "…;relatie;wijkteam⏎…;werkgever;Pendrecht": the cells of a column whose header names a place
  * (a table split by semicolons, tabs or bars with a header line). Returns [start, end) ranges.
  */
+/** A header cell that names a place column, somewhere in the text: the quick test before the tables are read. */
+const placeHeader =
+  /(?:^|[,;\t|])[ \t]*"?(?:wijk|wijkteam|buurt|stadsdeel|woonplaats|plaats|gemeente|stad|regio|city|town|place|district)"?[ \t]*(?:[,;\t|]|$)/im
+
 function placeCells(text: string): Array<[number, number]> {
-  if (!/[;\t|]/.test(text)) return []
+  if (!placeHeader.test(text)) return []
   const cells: Array<[number, number]> = []
   let columns: number[] = []
   let separator = ''
   let offset = 0
   for (const line of text.split('\n')) {
-    const sep = [';', '\t', '|'].find((c) => line.split(c).length >= 3)
+    const sep = [';', '\t', '|', ','].find((c) => line.split(c).length >= 3)
     if (sep === undefined) {
       columns = []
     } else {
-      const parts = line.split(sep)
-      const header = parts.map((p) => normaliseWord(p.trim()))
+      const parts = cellsOf(line, sep)
+      const header = parts.map(([from, to]) => normaliseWord(line.slice(from, to).trim()))
       const wanted = header.flatMap((h, k) => (placeColumn.test(h) ? [k] : []))
-      if (wanted.length > 0 && header.every((h) => h === '' || /^[\p{L} ._-]+$/u.test(h))) {
+      if (wanted.length > 0 && header.every((h) => h === '' || /^[\p{L} ._?()/-]+$/u.test(h))) {
         columns = wanted
         separator = sep
       } else if (sep === separator && columns.length > 0) {
-        let at = offset
-        parts.forEach((part, k) => {
-          if (columns.includes(k)) cells.push([at, at + part.length])
-          at += part.length + 1
-        })
+        for (const k of columns) {
+          const cell = parts[k]
+          if (cell) cells.push([offset + cell[0], offset + cell[1]])
+        }
       }
     }
     offset += line.length + 1
@@ -3335,7 +3338,142 @@ function placeCells(text: string): Array<[number, number]> {
   return cells
 }
 
-/** At least twelve letters: enough to tell a note in capitals from a short code. */
+/**
+ * The cells of one line of a table, as [start, end] in the line: split at `sep`, except inside a
+ * cell in double quotes ("ik wil, als het kan, …"), as a spreadsheet exports them.
+ */
+function cellsOf(line: string, sep: string): Array<[number, number]> {
+  const cells: Array<[number, number]> = []
+  let start = 0
+  let quoted = false
+  for (let i = 0; i <= line.length; i++) {
+    const char = line[i]
+    if (char === '"' && (quoted || i === start)) quoted = !quoted
+    else if ((char === sep && !quoted) || i === line.length) {
+      cells.push([start, i])
+      start = i + 1
+      quoted = false
+    }
+  }
+  return cells
+}
+
+/**
+ * The words a note itself writes as a town: after a postcode ("7772 BH Hardenberg") or in a table
+ * column of places. One word, one reading: the name model adds such a word nowhere in the note
+ * ("Baalderborg Groep, Hardenberg" above "7772 BH Hardenberg").
+ */
+export function townsOfNote(text: string): Set<string> {
+  const towns = new Set<string>()
+  const tokens = wordsOfText(text) as Token[]
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (isPlace(t.norm) && townAfterPostcode(tokens, i, text)) towns.add(t.norm)
+  }
+  const cells = placeCells(text)
+  if (cells.length > 0) {
+    let c = 0
+    for (const t of tokens) {
+      while (c < cells.length && cells[c]![1] < t.end) c++
+      const cell = cells[c]
+      if (cell && cell[0] <= t.start && isPlace(t.norm)) towns.add(t.norm)
+    }
+  }
+  return towns
+}
+
+/** Abbreviations shaped as Dutch initials with "vd" (van de/der) that name no person. */
+const vdAbbreviations = new Set(['pvda', 'pvdd', 'rvdk', 'cvdk', 'vvd', 'rvdr', 'ovdj'])
+
+/** Units of measure, written as short as initials ("300 mg"). */
+const units = /^(?:mg|ml|mcg|kg|gr|cm|mm|km|ltr|st|nr|ex|co|kb|mb|gb)$/
+
+/** "AvdW", "ESvdV", "JvdW": initials with "vd" for "van der" or "van de(n)". */
+const vdInitials = /^\p{Lu}{1,3}v[dt]\p{Lu}$/u
+
+/** Two or three letters, as initials are written in a signature or a schedule ("mk", "tb", "LvdB"). */
+const initialsShape = /^(?:\p{L}{2,3}|\p{Lu}{1,3}v[dt]\p{Lu})$/u
+
+/**
+ * The initials of a name as people write them: first and last word ("Tamara Brouns": tb), with
+ * "vd" for "van der", "van de" or "van den" ("Aukje van der Wallestek": avdw), and all words but
+ * the particles ("Jan Pieter Smit": jps).
+ */
+function initialsOf(name: string): string[] {
+  const words = name.split(/[\s.]+/).filter(Boolean)
+  const parts = words.filter((w) => !nameParticles.has(w.toLowerCase()))
+  if (parts.length < 2) return []
+  const first = parts[0]![0]!.toLowerCase()
+  const last = parts.at(-1)![0]!.toLowerCase()
+  const found = [`${first}${last}`, parts.map((w) => w[0]!.toLowerCase()).join('')]
+  const particles = words.filter((w) => nameParticles.has(w.toLowerCase())).map((w) => w.toLowerCase())
+  if (particles[0] === 'van' && particles.length >= 2) found.push(`${first}vd${last}`)
+  return found
+}
+
+/**
+ * Adds initials that stand for a person ("– mk", "AvdW / Tsjerk", "tb – Tamara Brouns") to the
+ * names found: initials with "vd" ("JvdW plant afspraak"), initials of a name found in the same
+ * note, and two or three lower-case letters that no word list knows signing a line after a dash
+ * ("[…] jij? – mk"). Capitals alone are an organisation's abbreviation ("GGD", "UWV") unless a name
+ * in the note has them as initials.
+ */
+export function withInitialsOfNames<T extends { start: number; end: number; text: string }>(
+  text: string,
+  spans: T[],
+  make: (start: number, end: number) => T,
+): T[] {
+  const tokens = wordsOfText(text) as Token[]
+  const known = new Set<string>()
+  for (const span of spans) for (const initials of initialsOf(span.text)) known.add(initials)
+  const added: T[] = []
+  let s = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    while (s < spans.length && spans[s]!.end <= t.start) s++
+    if (spans[s] !== undefined && spans[s]!.start < t.end) continue
+    if (!initialsShape.test(t.text)) continue
+    // Not part of a word, an address or a number ("e-mail", "a.s.", "12b").
+    const before = text[t.start - 1] ?? ''
+    const after = text[t.end] ?? ''
+    if (
+      /[\p{L}\p{N}@&.'-]/u.test(before) ||
+      /[\p{L}\p{N}@&'-]/u.test(after) ||
+      (after === '.' && /\p{L}/u.test(text[t.end + 1] ?? ''))
+    )
+      continue
+    const norm = t.norm
+    if (vdAbbreviations.has(norm)) continue
+    const word =
+      functionWords.has(norm) ||
+      abbreviations.has(norm) ||
+      englishWords.has(norm) ||
+      titles.has(norm) ||
+      greetings.has(norm) ||
+      units.test(norm) ||
+      lexicons().words.has(norm)
+    // "SV Spartanen", "Roda JC": next to a capitalised word it is part of an organisation's name.
+    const beside = (k: number, gap: string) => {
+      const other = tokens[k]
+      return other !== undefined && other.shape !== 'lower' && /^[ \t]+$/.test(gap)
+    }
+    let initials = false
+    if (vdInitials.test(t.text)) initials = true
+    else if (word || beside(i - 1, t.gap) || beside(i + 1, tokens[i + 1]?.gap ?? '')) continue
+    else if (known.has(norm)) initials = true
+    else if (t.shape === 'lower' && !inNames(norm) && !isPlace(norm)) {
+      // A signature: after a dash, at the end of the line or before a closing bracket or quote.
+      initials =
+        /(?:^|[ \t(\[])[–—-][ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start)) &&
+        /^[ \t]*(?:$|[\n)\]"”])/.test(text.slice(t.end, t.end + 3))
+    }
+    if (initials) added.push(make(t.start, t.end))
+  }
+  if (added.length === 0) return spans
+  return [...spans, ...added].sort((a, b) => a.start - b.start)
+}
+
+/** At least twelve letters: enough to tell a note in capitals from a short code. */ /** At least twelve letters: enough to tell a note in capitals from a short code. */
 const twelveLetters = /(?:\P{L}*\p{L}){12}/u
 
 /** True when the text has letters and none of them is a capital (a quick note typed in lower case). */
