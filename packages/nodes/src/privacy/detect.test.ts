@@ -229,6 +229,16 @@ describe('findPersonalData', () => {
       ['ADRES', 'J.P. Coenstraat 8'],
     ])
   })
+  it('finds a date of birth written in English, not an appointment', () => {
+    const dates = (text: string) =>
+      findPersonalData(text, { now: new Date('2026-11-28') })
+        .filter((s) => s.kind === 'GEBOORTEDATUM')
+        .map((s) => s.text)
+    expect(dates('Mum (Gwendolyn Pennock, born 2 October 1944) has lived in Baarn.')).toEqual([
+      '2 October 1944',
+    ])
+    expect(dates('We meet on 3 March 2026 at ten.')).toEqual([])
+  })
   it('finds e-mail, IBAN, postcodes, addresses and dates of birth', () => {
     expect(
       kindsIn(

@@ -732,6 +732,17 @@ const months: Record<string, number> = {
   nov: 11,
   december: 12,
   dec: 12,
+  // English, for letters and mails in English ("born 2 October 1944").
+  january: 1,
+  february: 2,
+  march: 3,
+  mar: 3,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  october: 10,
+  oct: 10,
 }
 const monthNames = Object.keys(months)
   .sort((a, b) => b.length - a.length)
