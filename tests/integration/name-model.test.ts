@@ -49,6 +49,8 @@ describe('the name model', () => {
       '23',
       '24',
       '25',
+      '26',
+      '27',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
