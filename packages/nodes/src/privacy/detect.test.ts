@@ -98,6 +98,8 @@ describe('findPersonalData', () => {
     ])
     expect(adres('ADRES: BEUKENLAAN 15 BOVEN')).toEqual([['ADRES', 'BEUKENLAAN 15 BOVEN']])
     expect(adres('adres: Rijksstraatweg 302 zw, Haarlem')).toEqual([['ADRES', 'Rijksstraatweg 302 zw']])
+    // In capitals a verb before an age is no street ("DHR. IS 88, PARKINSON").
+    expect(adres('AANWEZIG: DOCHTER.\nDHR. IS 88, PARKINSON, MADOPAR 4X DAAGS.')).toEqual([])
     // After "woont in" a place and, on the next line, a date are no street and number.
     expect(adres('haar zoon woont in Berkel\n2026-02-09T20:17:30Z [medewerker] ok')).toEqual([])
     expect(adres('Zij woont aan de Oude Gracht 12 in Utrecht.')).toEqual([['ADRES', 'Oude Gracht 12']])

@@ -554,10 +554,11 @@ const addressContextAt = new RegExp(addressContext.source, 'udy')
 /** Where a context of {@link addressContext} can start: one of its first words. */
 const addressCue = /adres|woont|woonachtig|wennet|straat/giu
 
-// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), and the
-// word "Adres" before the street.
+// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), verbs
+// before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
+// street.
 const numberedNoun =
-  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit)\\s)'
+  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit|Is|IS|Was|WAS|Wordt|WORDT|Werd|WERD|Ben|BEN|Zijn|ZIJN|Heeft|HEEFT)\\s)'
 // Words of one line: a street name with particles and a house number.
 const streetWords = `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${houseNumber}`
 // A street and number right before a postcode: alone on the line above it, as in a letter's address
