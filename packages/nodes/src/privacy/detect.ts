@@ -1300,10 +1300,12 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
       candidates.filter((span) => span.kind === 'ADRES').map((span) => span.text),
     )
     names = withWholeNames(text, names)
-    names = withInitialsOfNames(text, names, (start, end) => {
-      const found = text.slice(start, end)
-      return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
-    })
+    // Initials for a person, with the rules (the titles-only reading stays as it was before them).
+    if (options.names !== 'titles')
+      names = withInitialsOfNames(text, names, (start, end) => {
+        const found = text.slice(start, end)
+        return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
+      })
     const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
     for (const span of names) {
       if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue

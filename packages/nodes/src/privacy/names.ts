@@ -3309,7 +3309,17 @@ const placeColumn =
 const placeHeader =
   /(?:^|[,;\t|])[ \t]*"?(?:wijk|wijkteam|buurt|stadsdeel|woonplaats|plaats|gemeente|stad|regio|city|town|place|district)"?[ \t]*(?:[,;\t|]|$)/im
 
+let placeCellsOf: { text: string; cells: Array<[number, number]> } | undefined
+
+/** The cells of table columns whose header names a place; the last text's are kept (asked three times per note). */
 function placeCells(text: string): Array<[number, number]> {
+  if (placeCellsOf?.text === text) return placeCellsOf.cells
+  const cells = findPlaceCells(text)
+  placeCellsOf = { text, cells }
+  return cells
+}
+
+function findPlaceCells(text: string): Array<[number, number]> {
   if (!placeHeader.test(text)) return []
   const cells: Array<[number, number]> = []
   let columns: number[] = []
@@ -3358,6 +3368,9 @@ function cellsOf(line: string, sep: string): Array<[number, number]> {
   return cells
 }
 
+/** A Dutch postcode somewhere in the text: the quick test before the towns after postcodes are read. */
+const postcodeInText = /\d{4}[ \t]?[A-Z]{2}(?![\p{L}])/u
+
 /**
  * The words a note itself writes as a town: after a postcode ("7772 BH Hardenberg") or in a table
  * column of places. One word, one reading: the name model adds such a word nowhere in the note
@@ -3365,12 +3378,15 @@ function cellsOf(line: string, sep: string): Array<[number, number]> {
  */
 export function townsOfNote(text: string): Set<string> {
   const towns = new Set<string>()
-  const tokens = wordsOfText(text) as Token[]
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    if (isPlace(t.norm) && townAfterPostcode(tokens, i, text)) towns.add(t.norm)
-  }
+  const postcodes = postcodeInText.test(text)
   const cells = placeCells(text)
+  if (!postcodes && cells.length === 0) return towns
+  const tokens = wordsOfText(text) as Token[]
+  if (postcodes)
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.shape !== 'lower' && townAfterPostcode(tokens, i, text) && isPlace(t.norm)) towns.add(t.norm)
+    }
   if (cells.length > 0) {
     let c = 0
     for (const t of tokens) {
@@ -3426,13 +3442,20 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
   const tokens = wordsOfText(text) as Token[]
   const known = new Set<string>()
   for (const span of spans) for (const initials of initialsOf(span.text)) known.add(initials)
+  // "SV Spartanen", "Roda JC": next to a capitalised word it is part of an organisation's name.
+  const capitalBeside = (k: number, gap: string) => {
+    const other = tokens[k]
+    return other !== undefined && other.shape !== 'lower' && /^[ \t]+$/.test(gap)
+  }
   const added: T[] = []
   let s = 0
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
+    // Most words are longer, and most short ones are function words: both cheap to pass by.
+    if (t.text.length < 2 || t.text.length > 5 || functionWords.has(t.norm)) continue
+    if (!initialsShape.test(t.text)) continue
     while (s < spans.length && spans[s]!.end <= t.start) s++
     if (spans[s] !== undefined && spans[s]!.start < t.end) continue
-    if (!initialsShape.test(t.text)) continue
     // Not part of a word, an address or a number ("e-mail", "a.s.", "12b").
     const before = text[t.start - 1] ?? ''
     const after = text[t.end] ?? ''
@@ -3444,22 +3467,19 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
       continue
     const norm = t.norm
     if (vdAbbreviations.has(norm)) continue
-    const word =
-      functionWords.has(norm) ||
+    let initials = false
+    if (vdInitials.test(t.text)) initials = true
+    else if (
       abbreviations.has(norm) ||
       englishWords.has(norm) ||
       titles.has(norm) ||
       greetings.has(norm) ||
       units.test(norm) ||
-      lexicons().words.has(norm)
-    // "SV Spartanen", "Roda JC": next to a capitalised word it is part of an organisation's name.
-    const beside = (k: number, gap: string) => {
-      const other = tokens[k]
-      return other !== undefined && other.shape !== 'lower' && /^[ \t]+$/.test(gap)
-    }
-    let initials = false
-    if (vdInitials.test(t.text)) initials = true
-    else if (word || beside(i - 1, t.gap) || beside(i + 1, tokens[i + 1]?.gap ?? '')) continue
+      lexicons().words.has(norm) ||
+      capitalBeside(i - 1, t.gap) ||
+      capitalBeside(i + 1, tokens[i + 1]?.gap ?? '')
+    )
+      continue
     else if (known.has(norm)) initials = true
     else if (t.shape === 'lower' && !inNames(norm) && !isPlace(norm)) {
       // A signature: after a dash, at the end of the line or before a closing bracket or quote.
