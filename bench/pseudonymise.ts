@@ -165,6 +165,8 @@ const shapes: Record<string, (n: number) => string> = {
   'lower-case note': (n) => 'gebeld met sanne over de huur '.repeat(n / 30),
   'known organisations and names': (n) => 'Jan Ymere en Piet bij Ymere. '.repeat(n / 29),
   'hyphened names and particles': (n) => 'buurman R. de Hulst-Zantvoorde-'.repeat(n / 31),
+  'initials, towns and tables': (n) =>
+    'Ans Bakker (AvdW) – ab\n1234 AB Huizen,Woonplaats,"x, y" zes vier 12 '.repeat(n / 68),
 }
 
 function timeMs(run: () => void, repeat = 3): number {

@@ -1348,6 +1348,8 @@ describe('names in free text, without form fields', () => {
       'Sanne Xyzabc ',
       'Jan Ymere en Piet bij Ymere. ',
       'buurman R. de Hulst-Zantvoorde-',
+      // Initials, towns after postcodes, a table of places with quoted cells, numbers read out.
+      'Ans Bakker (AvdW) – ab\n1234 AB Huizen,Woonplaats,"x, y" zes vier 12 ',
     ]) {
       const small = fastest(unit.repeat(32_000 / unit.length))
       const large = fastest(unit.repeat(128_000 / unit.length))
