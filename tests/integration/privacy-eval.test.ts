@@ -152,8 +152,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-third hold-out (written blind, measured once at the end of the sixth round)', holdout23Notes],
     ['twenty-fourth hold-out (written blind, measured once before the seventh round)', holdout24Notes],
     ['twenty-fifth hold-out (written blind beside the twenty-fourth, measured once with it)', holdout25Notes],
-    ['twenty-sixth hold-out (written blind, measured once at the seventh round\'s state)', holdout26Notes],
-    ['twenty-seventh hold-out (written blind beside the twenty-sixth, measured once with it)', holdout27Notes],
+    ["twenty-sixth hold-out (written blind, measured once at the seventh round's state)", holdout26Notes],
+    [
+      'twenty-seventh hold-out (written blind beside the twenty-sixth, measured once with it)',
+      holdout27Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(

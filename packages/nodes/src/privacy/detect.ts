@@ -31,8 +31,8 @@ import {
   findCuedNineDigitPhones,
   findHomeFormatPhones,
   findInternationalPhones,
-  phoneCuedBefore,
   internationalPhoneKey,
+  phoneCuedBefore,
 } from './phones-international.js'
 
 /** The kinds of personal data Warmflow replaces, as they appear in placeholders (`[NAAM_1]`). */

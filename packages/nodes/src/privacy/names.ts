@@ -3484,7 +3484,7 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
     else if (t.shape === 'lower' && !inNames(norm) && !isPlace(norm)) {
       // A signature: after a dash, at the end of the line or before a closing bracket or quote.
       initials =
-        /(?:^|[ \t(\[])[–—-][ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start)) &&
+        /(?:^|[ \t([])[–—-][ \t]*$/.test(text.slice(Math.max(0, t.start - 4), t.start)) &&
         /^[ \t]*(?:$|[\n)\]"”])/.test(text.slice(t.end, t.end + 3))
     }
     if (initials) added.push(make(t.start, t.end))

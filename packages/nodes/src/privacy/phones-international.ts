@@ -290,8 +290,7 @@ export function findCuedEightDigitPhones(text: string): InternationalPhone[] {
   for (const match of text.matchAll(eightDigits)) {
     // "bereikbaar 0900-1700", "bel tussen 2019 en 2021": two times or two years, not a number.
     const halves = /^(\d{4})[ .-](\d{4})$/.exec(match[0])
-    if (halves && halves.slice(1).every((half) => /^(?:[01]\d|2[0-3])[0-5]\d$|^(?:19|20)\d\d$/.test(half)))
-      continue
+    if (halves?.slice(1).every((half) => /^(?:[01]\d|2[0-3])[0-5]\d$|^(?:19|20)\d\d$/.test(half))) continue
     if (!phoneCuedBefore(text, match.index)) continue
     found.push({
       start: match.index,
