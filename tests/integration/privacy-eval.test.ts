@@ -41,6 +41,8 @@ import { holdout24Notes } from '../fixtures/privacy-eval/holdout24.js'
 import { holdout25Notes } from '../fixtures/privacy-eval/holdout25.js'
 import { holdout26Notes } from '../fixtures/privacy-eval/holdout26.js'
 import { holdout27Notes } from '../fixtures/privacy-eval/holdout27.js'
+import { holdout28Notes } from '../fixtures/privacy-eval/holdout28.js'
+import { holdout29Notes } from '../fixtures/privacy-eval/holdout29.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -202,6 +204,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-fifth', holdout25Notes, 160, 0.5],
     ['twenty-sixth', holdout26Notes, 160, 0.5],
     ['twenty-seventh', holdout27Notes, 160, 0.5],
+    ['twenty-eighth', holdout28Notes, 160, 0.5],
+    ['twenty-ninth', holdout29Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
