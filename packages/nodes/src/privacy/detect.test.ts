@@ -180,6 +180,11 @@ describe('findPersonalData', () => {
     expect(phones('daar ben ik bereikbaar op 618 442 901 (Spaanse simkaart)')).toEqual([
       ['618 442 901', '618442901'],
     ])
+    // A local number of the Caribbean Netherlands: seven digits after a phone word.
+    expect(phones('Zus op Curaçao, tel +599 9 461 2280. Tel. klient 717 4452 (lokaal).')).toEqual([
+      ['+599 9 461 2280', '+59994612280'],
+      ['717 4452', '7174452'],
+    ])
     // Opening hours, years and case numbers are no phone numbers, even after a phone word.
     expect(phones('tel. spreekuur 0900-1700, bel over 2019 2021')).toEqual([])
     expect(phones('bel over dossiernummer 2298 1403')).toEqual([])

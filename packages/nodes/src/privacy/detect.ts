@@ -27,7 +27,7 @@ import {
 import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
-  findCuedEightDigitPhones,
+  findCuedLocalPhones,
   findCuedNineDigitPhones,
   findHomeFormatPhones,
   findInternationalPhones,
@@ -406,7 +406,7 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBareCountryCodePhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
-  for (const phone of findCuedEightDigitPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
   for (const phone of findCuedNineDigitPhones(text))

@@ -272,22 +272,24 @@ export function phoneCuedBefore(text: string, at: number): boolean {
 const fileWord =
   /(?<!\p{L})(?:dossier|zaak|klant|factuur|referentie|kenmerk|case[ -]?(?:nr|no|number|id)|file|order|polis|contract|registratie|bsn|sofi|burgerservice)/iu
 
-// Eight digits as four pairs or two fours, one space, dot or dash between: "22 98 14 03", "2298-1403".
-const eightDigits =
-  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])(?:\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ .-]\d{4})(?![\p{L}\p{N}]|[ .,/:-]\d)/gu
+// Eight digits as four pairs or two fours ("22 98 14 03", "2298-1403"), or seven as three and four
+// ("717 4452"), one space, dot or dash between.
+const localDigits =
+  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])(?:\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ .-]\d{4}|\d{3}[ .-]\d{4})(?![\p{L}\p{N}]|[ .,/:-]\d)/gu
 
 /**
- * Finds the rest of a mobile number read out after its "06" in words ("op haar mobiel, die begint
- * met zes en dan 22 98 14 03"), or a local number without its area code: eight digits in four pairs
- * or two fours, when a phone word stands before them on the same line and no word of a file or
- * case number does. The key is the digits as written.
+ * Finds numbers without an area code or country prefix after a phone word on the same line (and
+ * no word of a file or case number): the rest of a mobile number read out after its "06" ("op
+ * haar mobiel, die begint met zes en dan 22 98 14 03"), a local number without its area code, or
+ * one of the Caribbean Netherlands, seven digits ("Tel. klient 717 4452 (lokaal)"). The key is
+ * the digits as written.
  *
  * @example
- * findCuedEightDigitPhones('mobiel: zes en dan 22 98 14 03')[0]?.key // '22981403'
+ * findCuedLocalPhones('mobiel: zes en dan 22 98 14 03')[0]?.key // '22981403'
  */
-export function findCuedEightDigitPhones(text: string): InternationalPhone[] {
+export function findCuedLocalPhones(text: string): InternationalPhone[] {
   const found: InternationalPhone[] = []
-  for (const match of text.matchAll(eightDigits)) {
+  for (const match of text.matchAll(localDigits)) {
     // "bereikbaar 0900-1700", "bel tussen 2019 en 2021": two times or two years, not a number.
     const halves = /^(\d{4})[ .-](\d{4})$/.exec(match[0])
     if (halves?.slice(1).every((half) => /^(?:[01]\d|2[0-3])[0-5]\d$|^(?:19|20)\d\d$/.test(half))) continue
