@@ -51,6 +51,8 @@ describe('the name model', () => {
       '25',
       '26',
       '27',
+      '28',
+      '29',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

@@ -159,6 +159,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'twenty-seventh hold-out (written blind beside the twenty-sixth, measured once with it)',
       holdout27Notes,
     ],
+    ["twenty-eighth hold-out (written blind, measured once at the seventh round's end)", holdout28Notes],
+    ['twenty-ninth hold-out (written blind beside the twenty-eighth, measured once with it)', holdout29Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
