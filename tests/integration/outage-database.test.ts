@@ -199,4 +199,49 @@ describe('with PostgreSQL unreachable', () => {
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db)
     expect(rows).toEqual([{ one: 1 }])
   })
+
+  it('lends no connection the server ended to the next query, even before its socket closes', async () => {
+    // One connection only: the query right after the failed one must get a new backend, not the
+    // one PostgreSQL ended (whose socket may stay open while the backend exits on a busy machine).
+    const applicationName = `ended-${randomBytes(4).toString('hex')}`
+    const url = new URL(inject('databaseUrl'))
+    url.searchParams.set('application_name', applicationName)
+    const db = createDb(url.toString(), { max: 1 })
+    dbs.push(db)
+    const first = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)
+    const owner = new pg.Client({ connectionString: inject('ownerDatabaseUrl') })
+    const signaller = new pg.Client({ connectionString: inject('databaseUrl') })
+    await Promise.all([owner.connect(), signaller.connect()])
+    let next: number | undefined
+    try {
+      await owner.query('begin')
+      await owner.query('lock table sessions in access exclusive mode')
+      const waiting = sql`select count(*) from sessions`.execute(db).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      let terminated = 0
+      const startedAt = performance.now()
+      while (terminated === 0 && performance.now() - startedAt < 5_000) {
+        const { rows } = await signaller.query<{ done: boolean }>(
+          `select pg_terminate_backend(pid) as done from pg_stat_activity
+            where application_name = $1 and wait_event_type = 'Lock'`,
+          [applicationName],
+        )
+        terminated = rows.filter((row) => row.done).length
+        if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      expect(terminated).toBe(1)
+      const failed = await waiting
+      expect(outageOf(failed)).toBe('database')
+      // At once, with nothing in between: the pool opens a new connection.
+      const again = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)
+      next = again.rows[0]?.pid
+    } finally {
+      await owner.query('rollback').catch(() => undefined)
+      await Promise.all([owner.end(), signaller.end()])
+    }
+    expect(next).toBeDefined()
+    expect(next).not.toBe(first.rows[0]?.pid)
+  })
 })

@@ -70,8 +70,40 @@ export function createDb(
   // comes back. An idle one is logged by the pool's handler above.
   pool.on('connect', (client) => {
     client.on('error', () => undefined)
+    endOnFatalError(client)
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * True for an error after which PostgreSQL closes the connection: severity FATAL or PANIC, or
+ * SQLSTATE 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now).
+ */
+export function endsConnection(error: unknown): boolean {
+  if (error === null || typeof error !== 'object') return false
+  const { severity, code } = error as { severity?: unknown; code?: unknown }
+  return (
+    severity === 'FATAL' || severity === 'PANIC' || (typeof code === 'string' && /^57P0[123]$/.test(code))
+  )
+}
+
+/**
+ * Ends a pooled client as soon as one of its queries fails with an error that ends the connection
+ * ({@link endsConnection}). PostgreSQL sends such an error before it closes the socket, and a
+ * backend that exits slowly (a busy machine) leaves the socket open a while longer: without this,
+ * the pool took the client back as usable and lent it to the next request, which failed as well.
+ * An ending client is dropped by the pool when it is released.
+ */
+export function endOnFatalError(client: Pick<pg.PoolClient, 'query' | 'end'>): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args)
+    if (result instanceof Promise)
+      result.catch((error: unknown) => {
+        if (endsConnection(error)) client.end().catch(() => undefined)
+      })
+    return result
+  }) as typeof client.query
 }
 
 /**
