@@ -76,6 +76,25 @@ const login = (app: ReturnType<typeof createApp>) => () =>
     body: JSON.stringify({ email: 'iemand@example.org', password: 'een-lang-wachtwoord' }),
   })
 
+/**
+ * Ends, as a PostgreSQL shutdown or restart does (57P01), the connections of `applicationName`
+ * that wait on a lock, as soon as one does (within 5 s); how many it ended.
+ */
+async function endWhileWaitingOnALock(signaller: pg.Client, applicationName: string): Promise<number> {
+  const startedAt = performance.now()
+  let terminated = 0
+  while (terminated === 0 && performance.now() - startedAt < 5_000) {
+    const { rows } = await signaller.query<{ done: boolean }>(
+      `select pg_terminate_backend(pid) as done from pg_stat_activity
+        where application_name = $1 and wait_event_type = 'Lock'`,
+      [applicationName],
+    )
+    terminated = rows.filter((row) => row.done).length
+    if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  return terminated
+}
+
 describe('with PostgreSQL unreachable', () => {
   it('answers 503 with Retry-After within 2 s when nothing listens on the database port', async () => {
     const { app } = appOn(`postgres://warmflow:secret@127.0.0.1:${await freePort()}/warmflow`)
@@ -124,19 +143,8 @@ describe('with PostgreSQL unreachable', () => {
     try {
       await owner.query('begin')
       await owner.query('lock table sessions in access exclusive mode')
-      const startedAt = performance.now()
       const pending = me.request('GET', '/api/v1/flows')
-      let terminated = 0
-      while (terminated === 0 && performance.now() - startedAt < 5_000) {
-        const { rows } = await signaller.query<{ done: boolean }>(
-          `select pg_terminate_backend(pid) as done from pg_stat_activity
-            where application_name = $1 and wait_event_type = 'Lock'`,
-          [applicationName],
-        )
-        terminated = rows.filter((row) => row.done).length
-        if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 20))
-      }
-      expect(terminated).toBe(1)
+      expect(await endWhileWaitingOnALock(signaller, applicationName)).toBe(1)
       const answer = await pending
       expect(answer.status, JSON.stringify(answer.body)).toBe(503)
       expect(answer.body.code).toBe('service.database_unavailable')
@@ -220,18 +228,7 @@ describe('with PostgreSQL unreachable', () => {
         () => undefined,
         (error: unknown) => error,
       )
-      let terminated = 0
-      const startedAt = performance.now()
-      while (terminated === 0 && performance.now() - startedAt < 5_000) {
-        const { rows } = await signaller.query<{ done: boolean }>(
-          `select pg_terminate_backend(pid) as done from pg_stat_activity
-            where application_name = $1 and wait_event_type = 'Lock'`,
-          [applicationName],
-        )
-        terminated = rows.filter((row) => row.done).length
-        if (terminated === 0) await new Promise((resolve) => setTimeout(resolve, 20))
-      }
-      expect(terminated).toBe(1)
+      expect(await endWhileWaitingOnALock(signaller, applicationName)).toBe(1)
       const failed = await waiting
       expect(outageOf(failed)).toBe('database')
       // At once, with nothing in between: the pool opens a new connection.
