@@ -3301,17 +3301,18 @@ export function outsidePlaceColumns<T extends { start: number; end: number }>(te
 const placeColumn =
   /^(?:wijk|wijkteam|buurt|stadsdeel|woonplaats|plaats|gemeente|stad|regio|city|town|place|district)$/
 
-/**
- * "…;relatie;wijkteam⏎…;werkgever;Pendrecht": the cells of a column whose header names a place
- * (a table split by semicolons, tabs or bars with a header line). Returns [start, end) ranges.
- */
 /** A header cell that names a place column, somewhere in the text: the quick test before the tables are read. */
 const placeHeader =
   /(?:^|[,;\t|])[ \t]*"?(?:wijk|wijkteam|buurt|stadsdeel|woonplaats|plaats|gemeente|stad|regio|city|town|place|district)"?[ \t]*(?:[,;\t|]|$)/im
 
 let placeCellsOf: { text: string; cells: Array<[number, number]> } | undefined
 
-/** The cells of table columns whose header names a place; the last text's are kept (asked three times per note). */
+/**
+ * "…;relatie;wijkteam⏎…;werkgever;Pendrecht": the cells of a column whose header names a place
+ * (a table split by semicolons, tabs, bars or commas, with a header line; a cell in double
+ * quotes may hold the separator). Returns [start, end) ranges. The last text's are kept: three
+ * steps ask for them per note.
+ */
 function placeCells(text: string): Array<[number, number]> {
   if (placeCellsOf?.text === text) return placeCellsOf.cells
   const cells = findPlaceCells(text)
@@ -3407,11 +3408,11 @@ const units = /^(?:mg|ml|mcg|kg|gr|cm|mm|km|ltr|st|nr|ex|co|kb|mb|gb)$/
 /** "AvdW", "ESvdV", "JvdW": initials with "vd" for "van der" or "van de(n)". */
 const vdInitials = /^\p{Lu}{1,3}v[dt]\p{Lu}$/u
 
-/** Two or three letters, as initials are written in a signature or a schedule ("mk", "tb", "LvdB"). */
+/** Two or three letters, as initials are written in a signature or a schedule ("mk", "gk", "LvdB"). */
 const initialsShape = /^(?:\p{L}{2,3}|\p{Lu}{1,3}v[dt]\p{Lu})$/u
 
 /**
- * The initials of a name as people write them: first and last word ("Tamara Brouns": tb), with
+ * The initials of a name as people write them: first and last word ("Gerda Kuipers": gk), with
  * "vd" for "van der", "van de" or "van den" ("Aukje van der Wallestek": avdw), and all words but
  * the particles ("Jan Pieter Smit": jps).
  */
@@ -3428,7 +3429,7 @@ function initialsOf(name: string): string[] {
 }
 
 /**
- * Adds initials that stand for a person ("– mk", "AvdW / Tsjerk", "tb – Tamara Brouns") to the
+ * Adds initials that stand for a person ("– mk", "AvdW / Tsjerk", "gk – Gerda Kuipers") to the
  * names found: initials with "vd" ("JvdW plant afspraak"), initials of a name found in the same
  * note, and two or three lower-case letters that no word list knows signing a line after a dash
  * ("[…] jij? – mk"). Capitals alone are an organisation's abbreviation ("GGD", "UWV") unless a name
@@ -3493,7 +3494,7 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
   return [...spans, ...added].sort((a, b) => a.start - b.start)
 }
 
-/** At least twelve letters: enough to tell a note in capitals from a short code. */ /** At least twelve letters: enough to tell a note in capitals from a short code. */
+/** At least twelve letters: enough to tell a note in capitals from a short code. */
 const twelveLetters = /(?:\P{L}*\p{L}){12}/u
 
 /** True when the text has letters and none of them is a capital (a quick note typed in lower case). */
