@@ -1336,6 +1336,40 @@ describe('names in free text, without form fields', () => {
   it('leaves English months alone', () => {
     expect(names('He moves out before February.')).toEqual([])
   })
+  it('reads capitalised words right after "in", "uit" or "vanuit" as a place', () => {
+    // "Lima" and "Sofia" are first names too; "Ho Chi" is a two-word place.
+    expect(names('Zus Marta woont nog in Lima, haar broer belt vanuit Sofia.')).toEqual(['Marta'])
+    expect(names('Buurman Kees komt uit Ho Chi Minhstad en neef Tuan zit in Da Nang.')).toEqual([
+      'Kees',
+      'Tuan',
+    ])
+    // "naar" and "bij" still lead to people.
+    expect(names('Doorgezet naar Lima Okafor, ik was eerder bij Sofia.')).toEqual(['Lima Okafor', 'Sofia'])
+  })
+  it('reads a capitalised compound that ends in a kind of organisation as no person', () => {
+    expect(names('Zoon zit op het Erasmuslyceum en gaat naar het Wilgencollege.')).toEqual([])
+    expect(names('Mw. Tjoelker gaat elke week naar het Buurtcafé en naar de Bonifatiuskerk.')).toEqual([
+      'Tjoelker',
+    ])
+    // "kerk" ends surnames too: not after a saint's genitive, it stays a name.
+    expect(names('Buurman Oudekerk helpt.')).toEqual(['Oudekerk'])
+  })
+  it('ends a name of initials and a surname, or of a title and a surname, before "van"', () => {
+    expect(
+      names('Gebeld met B. Wolterink van Zorgplein, daarna met dhr. Hekkelaar van de Wegwijzer.'),
+    ).toEqual(['B. Wolterink', 'Hekkelaar'])
+    // A first name after a title still takes "van" and the surname.
+    expect(names('Gebeld met mw. Femmy van Brakel.')).toEqual(['Femmy van Brakel'])
+  })
+  it('reads brands named after a person as no person, unless a role word announces one', () => {
+    expect(names('Boodschappen bij Albert Heijn, een bril bij Hans Anders.')).toEqual([])
+    expect(names('Haar neef Albert Heijn komt morgen.')).toEqual(['Albert Heijn'])
+  })
+  it("reads a pet's name as no person", () => {
+    expect(names('Mw. Duursma heeft een hond, Bobbie. De kat heet Tijger en de parkiet Koko.')).toEqual([
+      'Duursma',
+    ])
+  })
   it('stays linear on long and hostile input', () => {
     // Growth, not speed (speed is bench:pseudonymise's): four times the text takes about four
     // times as long, far from the 16 times of quadratic work. The fastest of three runs of

@@ -14,7 +14,8 @@ export interface Lexicons {
    * Names of organisations, neighbourhoods and medicines that are no person ("Ymere", "Leger des
    * Heils", "Kanaleneiland", "Movicolax"), as normalised words, by their first word, longest first.
    * Left out: one-word names a first-name or surname list knows ("Aafje", "Laurens"), and names
-   * shaped like a person's, a known first name and a known surname ("Hans Anders").
+   * shaped like a person's, a known first name and a known surname ("Tim Smit"), except brands
+   * the list marks with "=" ("=Albert Heijn").
    */
   nonPersons: ReadonlyMap<string, readonly (readonly string[])[]>
   /** How long reading the lists took, in milliseconds. */
@@ -64,6 +65,9 @@ export function lexicons(): Lexicons {
 }
 
 /** The hand-compiled lists of names that are no person (see SOURCES.md). */
+const notInPersonNames =
+  /^(?:noord|oost|zuid|west|midden|centrum|groep|huis|ziekenhuis|lyceum|college|arena|kliniek|zorg|woonzorg|stichting)$/
+
 const nonPersonFiles = ['organisations.txt', 'neighbourhoods.txt', 'medicines.txt']
 
 function readNonPersons(
@@ -72,7 +76,10 @@ function readNonPersons(
 ): Map<string, string[][]> {
   const byFirst = new Map<string, string[][]>()
   for (const file of nonPersonFiles) {
-    for (const entry of readList(file)) {
+    for (const line of readList(file)) {
+      // "=Albert Heijn": a brand named after a person that a note nearly always means as the brand.
+      const brand = line.startsWith('=')
+      const entry = brand ? line.slice(1) : line
       // Words as the name rules split them: runs of letters.
       const parts = normaliseWord(entry)
         .split(/[^\p{L}]+/u)
@@ -80,8 +87,17 @@ function readNonPersons(
       const [first] = parts
       const last = parts.at(-1)
       if (first === undefined || last === undefined) continue
-      if (parts.length === 1 && (firstNames.has(first) || surnames.has(first))) continue
-      if (parts.length > 1 && firstNames.has(first) && surnames.has(last)) continue
+      if (!brand && parts.length === 1 && (firstNames.has(first) || surnames.has(first))) continue
+      if (
+        !brand &&
+        parts.length > 1 &&
+        firstNames.has(first) &&
+        surnames.has(last) &&
+        // "Meander Groep", "MEE Noord", "Wilhelmina Ziekenhuis Assen": a kind of organisation or a
+        // point of the compass makes it no person's name.
+        !parts.some((part) => notInPersonNames.test(part))
+      )
+        continue
       const phrases = byFirst.get(first)
       if (!phrases) byFirst.set(first, [parts])
       else if (!phrases.some((p) => p.join(' ') === parts.join(' '))) phrases.push(parts)

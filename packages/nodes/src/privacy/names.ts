@@ -488,6 +488,22 @@ const organisationKindWords = (
   .split(' ')
 const organisationNoun = new RegExp(`(?:${organisationKindWords.join('|')})$`)
 
+/**
+ * A compound of at least three letters and a kind of organisation ("Calandlyceum", "Zorgcentrum").
+ * Kinds that also end surnames are left out ("Ter Winkel", "Verbank", "Huize"), and "kerk" counts
+ * only after a saint's genitive ("Pauluskerk", not "Ouwerkerk").
+ */
+const organisationCompound = new RegExp(
+  `^\\p{L}{3,}(?:${organisationKindWords
+    .filter((kind) => kind.length >= 4 && !/^(?:winkel|bank|erij|huize|kerk)$/.test(kind))
+    .join('|')}|cafe|s(?:kerk))$`,
+  'u',
+)
+
+/** A pet right before a word, perhaps with "die heet" ("de hond Bolle", "kat, die heet Poes"). */
+const petBefore =
+  /(?:^|[^\p{L}])(?:hond|kat|poes|kater|konijn|cavia|paard|pony|parkiet|papegaai|huisdier|pup|dog|cat)(?:je|jes|en|s)?(?:[ \t]*,)?[ \t]+(?:(?:die|dat|which|who)[ \t]+)?(?:(?:heet|heten|genaamd|named|called)[ \t]+)?$/iu
+
 /** The words of {@link organisationNoun} themselves: "Église", "Camii", "Stichting". */
 const organisationKinds: ReadonlySet<string> = new Set(organisationKindWords)
 
@@ -2213,6 +2229,11 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'no'
   // "Thuis24", "Woonkracht10": a capitalised word with digits glued to it is a brand or firm.
   if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
+  // "Theresialyceum", "Lotgenotencafé", "Lambertuskerk": a capitalised compound that ends in a kind
+  // of organisation is that organisation, unless a name list knows it.
+  if (t.shape !== 'lower' && organisationCompound.test(t.norm) && !inNames(t.norm)) return 'no'
+  // "hond heet Bello", "een hond, Boef", "haar kat, die heet Poes": a pet's name.
+  if (t.shape === 'title' && petBefore.test(text.slice(Math.max(0, t.start - 24), t.start))) return 'no'
   // "Zaaknr 455032198", "Dossiernr: 7712": a number's label.
   if (/nr$/.test(t.norm) && /^[ \t.:]*\d/.test(text.slice(t.end, t.end + 4))) return 'no'
   // "Belnotitie:", "Huisbezoekverslag:": a heading whose last part is a Dutch word of five letters or more.
@@ -2261,6 +2282,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
         t.shape === 'title'))
   const placeContext =
     articlePlace ||
+    // "nog in Addis Abeba", "Lieselot uit Brugge", "belt vanuit Duhok": a capitalised word right after
+    // a lower-case "in", "uit" or "vanuit" is a place, whatever name lists know it (a person is "bij"
+    // someone, or something goes "naar" them), and so is a second one ("in Hải Phòng"); not before
+    // a possessive ("in Jan's kamer").
+    (prev !== undefined &&
+      t.shape === 'title' &&
+      /^[ \t]+$/.test(t.gap) &&
+      (/^(?:in|uit|vanuit)$/.test(prev.text) ||
+        (prev.shape === 'title' &&
+          /^[ \t]$/.test(prev.gap) &&
+          /^(?:in|uit|vanuit)$/.test(tokens[i - 2]?.text ?? ''))) &&
+      !/^['’]s\b/.test(text.slice(t.end, t.end + 3))) ||
     (prev !== undefined &&
       placePrepositions.has(prev.norm) &&
       /^\s+$/.test(t.gap) &&
@@ -4044,11 +4077,16 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
           !organisationKindAhead(tokens, j + 1)
         // "Femke Dhooghebrouck van Porthos": after a first name and a surname, "van" opens where the
         // person works (no one is called "Femke Dhooghebrouck van …").
+        // So do initials and a surname ("A. Vlierink van Kwadraad"), and a surname after a title
+        // ("mw. Nappelstijn van de Lotgenotencafé").
         const afterWholeName =
           tokens[last + 1]!.norm === 'van' &&
           tokens[last]!.shape !== 'lower' &&
           !lexicons().firstNames.has(tokens[last]!.norm) &&
-          hasNameWordBetween(tokens, first, last)
+          (hasNameWordBetween(tokens, first, last) ||
+            (first < last &&
+              tokens.slice(first, last).every((p, k) => isInitial(p, tokens[first + k + 1]))) ||
+            (first === last && first > 0 && titles.has(tokens[first - 1]!.norm)))
         // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition;
         // "Serwaa Akomeah in Gaasperdam": a lone lower-case "in" or "op" always is (the particles
         // are "in 't", "in den", "op de", "op ten").

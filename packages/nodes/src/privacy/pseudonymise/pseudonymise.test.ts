@@ -179,7 +179,7 @@ describe('one placeholder per person', () => {
 describe('organisations the team names as not a person', () => {
   it('leaves the listed names in the text and still replaces the people', async () => {
     const input = {
-      notitie: 'Gesprek met Vattenfall en Albert Heijn; buurvrouw Ans Vattenfall helpt niet. Kees belt.',
+      notitie: 'Gesprek met Vattenfall en Henk Bouwman; buurvrouw Ans Vattenfall helpt niet. Kees belt.',
     }
     const base = await runNode(pseudonymiseNode, {
       input,
@@ -191,11 +191,11 @@ describe('organisations the team names as not a person', () => {
     )
     const { output } = await runNode(pseudonymiseNode, {
       input,
-      config: { textFields: ['notitie'], notNames: ['Vattenfall', 'albert heijn'] },
+      config: { textFields: ['notitie'], notNames: ['Vattenfall', 'henk bouwman'] },
       secrets: { pseudonymKey: key },
     })
     expect(output.notitie).toBe(
-      'Gesprek met Vattenfall en Albert Heijn; buurvrouw [NAAM_1] helpt niet. [NAAM_2] belt.',
+      'Gesprek met Vattenfall en Henk Bouwman; buurvrouw [NAAM_1] helpt niet. [NAAM_2] belt.',
     )
   })
 })
