@@ -1347,7 +1347,7 @@ describe('names in free text, without form fields', () => {
     expect(names('Doorgezet naar Lima Okafor, ik was eerder bij Sofia.')).toEqual(['Lima Okafor', 'Sofia'])
   })
   it('reads a capitalised compound that ends in a kind of organisation as no person', () => {
-    expect(names('Zoon zit op het Erasmuslyceum en gaat naar het Wilgencollege.')).toEqual([])
+    expect(names('Dochter zit op het Hofstadlyceum, zoon gaat naar het Kruispuntcafé.')).toEqual([])
     expect(names('Mw. Tjoelker gaat elke week naar het Buurtcafé en naar de Bonifatiuskerk.')).toEqual([
       'Tjoelker',
     ])
@@ -1355,15 +1355,24 @@ describe('names in free text, without form fields', () => {
     expect(names('Buurman Oudekerk helpt.')).toEqual(['Oudekerk'])
   })
   it('ends a name of initials and a surname, or of a title and a surname, before "van"', () => {
-    expect(
-      names('Gebeld met B. Wolterink van Zorgplein, daarna met dhr. Hekkelaar van de Wegwijzer.'),
-    ).toEqual(['B. Wolterink', 'Hekkelaar'])
+    expect(names('Gebeld met B. Vlierhorst van Zonnehuys, daarna met dhr. Hekkelaar van Zonnehuys.')).toEqual(
+      ['B. Vlierhorst', 'Hekkelaar'],
+    )
     // A first name after a title still takes "van" and the surname.
     expect(names('Gebeld met mw. Femmy van Brakel.')).toEqual(['Femmy van Brakel'])
   })
   it('reads brands named after a person as no person, unless a role word announces one', () => {
     expect(names('Boodschappen bij Albert Heijn, een bril bij Hans Anders.')).toEqual([])
     expect(names('Haar neef Albert Heijn komt morgen.')).toEqual(['Albert Heijn'])
+  })
+  it('reads apps and places of more than one word as no person', () => {
+    expect(names('Overleg Den Helder, 3 maart. Contact via Viber en Messenger.')).toEqual([])
+    expect(names('Bezoek Bergen op Zoom. Zoon Biniam belt uit Eritrea, zus is in Dire Dawa.')).toEqual([
+      'Biniam',
+    ])
+  })
+  it('reads a team or paper of a part of town before a word as its place', () => {
+    expect(names('Onderwerp: Wijkkrant Kronenburg – februari. Teamoverleg wijkteam Marlot.')).toEqual([])
   })
   it("reads a pet's name as no person", () => {
     expect(names('Mw. Duursma heeft een hond, Bobbie. De kat heet Tijger en de parkiet Koko.')).toEqual([

@@ -68,7 +68,7 @@ export function lexicons(): Lexicons {
 const notInPersonNames =
   /^(?:noord|oost|zuid|west|midden|centrum|groep|huis|ziekenhuis|lyceum|college|arena|kliniek|zorg|woonzorg|stichting)$/
 
-const nonPersonFiles = ['organisations.txt', 'neighbourhoods.txt', 'medicines.txt']
+const nonPersonFiles = ['organisations.txt', 'neighbourhoods.txt', 'place-phrases.txt', 'medicines.txt']
 
 function readNonPersons(
   firstNames: ReadonlySet<string>,

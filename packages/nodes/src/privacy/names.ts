@@ -446,6 +446,10 @@ const properEnding = {
   },
 }
 
+/** Lower-case words a place follows, never a person: "in", "uit", "vanuit", "wijkteam", "wijkkrant". */
+const placeBefore =
+  /^(?:in|uit|vanuit|(?:wijk|buurt|dorps|gebieds|wijkzorg)team|(?:wijk|buurt|dorps)krant|stadsdeel|(?:wijk|buurt)(?:centrum|punt|balie))$/
+
 const placePrepositions = new Set([
   'in',
   'uit',
@@ -2282,17 +2286,20 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
         t.shape === 'title'))
   const placeContext =
     articlePlace ||
-    // "nog in Addis Abeba", "Lieselot uit Brugge", "belt vanuit Duhok": a capitalised word right after
-    // a lower-case "in", "uit" or "vanuit" is a place, whatever name lists know it (a person is "bij"
-    // someone, or something goes "naar" them), and so is a second one ("in Hải Phòng"); not before
-    // a possessive ("in Jan's kamer").
+    // "nog in Addis Abeba", "Lieselot uit Brugge", "belt vanuit Duhok", "wijkteam Mariahoeve": a
+    // capitalised word right after "in", "uit", "vanuit" (or "In" opening a sentence) or a team or paper of a part
+    // of town is a place, whatever name lists know it (a person is "bij" someone, or something goes
+    // "naar" them), and so is a second one ("in Hải Phòng"); not before a possessive ("in Jan's
+    // kamer").
     (prev !== undefined &&
       t.shape === 'title' &&
       /^[ \t]+$/.test(t.gap) &&
-      (/^(?:in|uit|vanuit)$/.test(prev.text) ||
+      (prev.shape === 'lower' || prev.shape === 'title') &&
+      (placeBefore.test(prev.norm) ||
         (prev.shape === 'title' &&
           /^[ \t]$/.test(prev.gap) &&
-          /^(?:in|uit|vanuit)$/.test(tokens[i - 2]?.text ?? ''))) &&
+          placeBefore.test(tokens[i - 2]?.norm ?? '') &&
+          tokens[i - 2]!.shape === 'lower')) &&
       !/^['’]s\b/.test(text.slice(t.end, t.end + 3))) ||
     (prev !== undefined &&
       placePrepositions.has(prev.norm) &&
