@@ -211,6 +211,18 @@ describe('findPersonalData', () => {
       ['zes-één-nul-nul', '6100'],
     ])
     expect(phones('een-twee-drie, wie niet weg is')).toEqual([])
+    // Eight digit words or more, every part a word, are a number read out without a phone word.
+    expect(phones('kari mi na zes-vier, twee-nul, acht-acht, drie-een.').map((s) => [s.text, s.key])).toEqual(
+      [['zes-vier, twee-nul, acht-acht, drie-een', '64208831']],
+    )
+    expect(phones('twee-drie, vier-vijf keer per week')).toEqual([])
+    // Digits as Gronings and Frisian speakers say them.
+    expect(
+      phones('Bel mie: nul zes, twij drij, vief zeuven, nul ain, acht vaier.').map((s) => s.key),
+    ).toEqual(['0623570184'])
+    expect(
+      phones('myn nûmer: nul seis, trije fjouwer, fiif sân, njoggen ien, twa acht').map((s) => s.key),
+    ).toEqual(['0634579128'])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
       ['036 – 548 90 12', '0365489012'],
@@ -1373,6 +1385,21 @@ describe('names in free text, without form fields', () => {
   })
   it('reads a team or paper of a part of town before a word as its place', () => {
     expect(names('Onderwerp: Wijkkrant Kronenburg – februari. Teamoverleg wijkteam Marlot.')).toEqual([])
+  })
+  it('finds a nickname in quotes in brackets after a name, and initials signing a message in lower case', () => {
+    expect(names('Buurvrouw Trijntje Hoekstra ("Trijn") en Gerben Dijkstra (\'de Beer\') helpen.')).toEqual([
+      'Trijntje Hoekstra',
+      'Trijn',
+      'Gerben Dijkstra',
+      'Beer',
+    ])
+    expect(names('ok ik kom morgen. gr h. tolskamperink')).toEqual(['h. tolskamperink'])
+  })
+  it('finds a surname after a title and particles, also one that is a town', () => {
+    expect(names('mw huilt veel, dr. van der hoefkolk gebeld. buurman mevr. zwartebroek klaagt.')).toEqual([
+      'van der hoefkolk',
+      'zwartebroek',
+    ])
   })
   it("reads a pet's name as no person", () => {
     expect(names('Mw. Duursma heeft een hond, Bobbie. De kat heet Tijger en de parkiet Koko.')).toEqual([

@@ -161,14 +161,46 @@ const teenWords = [
   'negentien',
 ]
 const tenWords = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig']
+/**
+ * Digits as Frisian, Gronings, Twents, Limburgish and Brabants speakers say them ("twij vief",
+ * "trije fjouwer", "zeuven acht"): read in numbers read out, like the Dutch words.
+ */
+const dialectDigits = new Map<string, string>([
+  ['ien', '1'],
+  ['ain', '1'],
+  ['ein', '1'],
+  ['twa', '2'],
+  ['twij', '2'],
+  ['twie', '2'],
+  ['trije', '3'],
+  ['drij', '3'],
+  ['dree', '3'],
+  ['fjouwer', '4'],
+  ['vaier', '4'],
+  ['veer', '4'],
+  ['fiif', '5'],
+  ['vief', '5'],
+  ['vuuf', '5'],
+  ['seis', '6'],
+  ['zeuven', '7'],
+  ['zeuve', '7'],
+  ['zeuwen', '7'],
+  ['zeve', '7'],
+  ['san', '7'],
+  ['njoggen', '9'],
+  ['nege', '9'],
+])
+const dialectWords = [...dialectDigits.keys()].filter((word) => !/^(?:ien|ain|ein)$/.test(word))
 const compoundNumber = new RegExp(`^(${unitWords.slice(1).join('|')})-?(?:en|ën)-?(${tenWords.join('|')})$`)
 
 /** The digits a Dutch number word or a run of digits stands for, or undefined. */
 function spokenNumber(word: string): string | undefined {
   if (/^\d+$/.test(word)) return word
-  const w = word.toLowerCase().replace(/é/g, 'e')
+  const w = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
   const unit = unitWords.indexOf(w)
   if (unit >= 0) return String(unit)
+  const dialect = dialectDigits.get(w)
+  if (dialect !== undefined) return dialect
   const teen = teenWords.indexOf(w)
   if (teen >= 0) return String(10 + teen)
   const ten = tenWords.indexOf(w)
@@ -226,12 +258,12 @@ function readOn(
   return { digits, end }
 }
 
-const digitWord = '(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)'
+const digitWord = `(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|ien|ain|ein|${dialectWords.join('|')})`
 
 // Where a number read out may start: a digit word (not "een", which is mostly the article, nor
 // "nul", read above) or a group of up to four digits, with a number word next.
 const readOutStart = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:twee|drie|vier|vijf|zes|zeven|acht|negen|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}])(?:twee|drie|vier|vijf|zes|zeven|acht|negen|${dialectWords.join('|')}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
   'giu',
 )
 
@@ -255,18 +287,28 @@ function findReadOutPhones(text: string): PersonalDataSpan[] {
     if (match.index < readTo) continue
     let digits = spokenNumber(match[0])!
     let words = /^\d/.test(match[0]) ? 0 : 1
+    let parts = 1
     let end = match.index + match[0].length
     for (let step = 0; step < 16 && digits.length <= 14; step++) {
       const next = readSpoken(text, end)
       if (!next) break
       digits += next.value
+      parts++
       if (!/\d$/.test(text.slice(end, next.end))) words++
       end = next.end
     }
     readTo = end
     if (words < 3 || digits.length > 14) continue
     const dutch = /^0[1-9]\d{8}$/.test(digits)
-    if (!dutch && !(digits.length >= 8 && digits.length <= 13 && phoneCuedBefore(text, match.index))) continue
+    // "zes-twee, drie-nul, negen-negen, een-vier": eight digits or more, every one a word, are a
+    // number read out even with no phone word before them (in Sranan, "kari mi baka na …").
+    const spelled = words === parts && words >= 8 && digits.length <= 13
+    if (
+      !dutch &&
+      !spelled &&
+      !(digits.length >= 8 && digits.length <= 13 && phoneCuedBefore(text, match.index))
+    )
+      continue
     spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
   }
   return spans
@@ -1068,12 +1110,25 @@ function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan
  */
 export const nameModelThresholds = { add: 0.5, keep: 0.2, again: 0.05 } as const
 
+// A title right before a name ("Mw. lardinoix"), or an age in brackets right after it ("Emal (3)"):
+// the rules' surest signs of a person, which the model's doubt does not overrule.
+const titleBefore = /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs)\.?[ \t]*$/iu
+const ageAfter = /^[ \t]*\((?:\d{1,3}|\d{1,3}[ \t]*(?:jr|jaar|j|mnd|maanden))\)/u
+
+function announcedPerson(text: string, span: { start: number; end: number }): boolean {
+  return (
+    titleBefore.test(text.slice(Math.max(0, span.start - 10), span.start)) ||
+    ageAfter.test(text.slice(span.end, span.end + 16))
+  )
+}
+
 /**
  * The name model's second opinion on the rules' names: words the rules passed over that the model
  * finds likely names (probability ≥ `add`) and no other span covers are added, neighbours
  * joined by a space or hyphen into one name ("Maaikje Ummels"). Not added: a particle on its own
  * ("MW VAN THUISZORG"), a word in a table column of places. A name the rules found is dropped
- * only when the model gives each of its words less than `keep` (0 keeps them all). Where the
+ * only when the model gives each of its words less than `keep` (0 keeps them all), and never
+ * after a title or before an age in brackets. Where the
  * same word is named elsewhere in the note, `again` is enough.
  */
 export function addModelNames(
@@ -1096,7 +1151,8 @@ export function addModelNames(
       for (let j = i; j < tokens.length && tokens[j]!.end <= span.end; j++) max = Math.max(max, tokens[j]!.p)
       best.set(span, max)
     }
-    const unlikely = (span: PersonalDataSpan) => best.get(span)! >= 0 && best.get(span)! < keep
+    const unlikely = (span: PersonalDataSpan) =>
+      best.get(span)! >= 0 && best.get(span)! < keep && !announcedPerson(text, span)
     // A word that stays a name elsewhere in the text is not left standing here ("Vattenfall" is
     // kept where "Ans Vattenfall" is replaced).
     const named = new Set(names.filter((span) => !unlikely(span)).flatMap((span) => span.key.split(' ')))
@@ -1300,6 +1356,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
       candidates.filter((span) => span.kind === 'ADRES').map((span) => span.text),
     )
     names = withWholeNames(text, names)
+    names = withNicknames(text, names)
+    names = withSignatureInitials(text, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(text, names, (start, end) => {
@@ -1321,6 +1379,44 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     reached = span.end
   }
   return chosen
+}
+
+// A nickname in quotes in brackets right after a name: `Eelkje Ypeysma ("Eel")`, `Ferry ('de Muis')`.
+const nicknameAfter =
+  /^[ \t]*\([ \t]*["'“‘„](?:(?:de|het|ome|oom|tante|opa|oma)[ \t]+)?(\p{Lu}[\p{L}-]{1,20}(?:[ \t]\p{Lu}[\p{L}-]{1,20})?)["'”’“][ \t]*\)/u
+
+// Lower-case initials and a surname that sign a message after a closing greeting: "gr g. tolsmeer",
+// "groetjes, j. de wit", up to the end of the line.
+const signedInitials =
+  /(?<![\p{L}])(?:gr|groet|groetjes|groeten|mvg|vgr)\.?,?[ \t]+((?:\p{Ll}\.[ \t]?){1,3}(?:(?:van|de|der|den|ter|ten|vd)[ \t]+){0,3}\p{Ll}{3,20}(?:-\p{Ll}{3,20})?)[ \t]*(?=$|\n|[.(])/gmu
+
+/** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */
+function withSignatureInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let added: PersonalDataSpan[] | undefined
+  for (const m of text.matchAll(signedInitials)) {
+    const start = m.index + m[0].indexOf(m[1]!)
+    const end = start + m[1]!.length
+    if (names.some((other) => other.start < end && other.end > start)) continue
+    added ??= []
+    added.push({ kind: 'NAAM', start, end, text: m[1]!, key: nameKey(m[1]!) })
+  }
+  return added ? [...names, ...added].sort((a, b) => a.start - b.start) : names
+}
+
+/** The names with the nicknames written in brackets right after them ("Hilly ("Hil")"). */
+function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let added: PersonalDataSpan[] | undefined
+  for (const span of names) {
+    if (text.charCodeAt(span.end) !== 0x20 && text.charCodeAt(span.end) !== 0x28) continue
+    const m = nicknameAfter.exec(text.slice(span.end, span.end + 40))
+    if (!m) continue
+    const start = span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1)
+    const end = start + m[1]!.length
+    if (names.some((other) => other.start < end && other.end > start)) continue
+    added ??= []
+    added.push({ kind: 'NAAM', start, end, text: m[1]!, key: nameKey(m[1]!) })
+  }
+  return added ? [...names, ...added].sort((a, b) => a.start - b.start) : names
 }
 
 /** True when the text contains a number that passes the BSN 11-check (with or without separators). */

@@ -79,6 +79,22 @@ describe('the name model as a second opinion on the rules', () => {
     expect(texts(out)).toEqual(['Noor'])
   })
 
+  it('keeps a name the rules found after a title or before an age in brackets, however unlikely', () => {
+    const text = 'Mw. zorvana belt; kinderen Noor (7) en Zorvana.'
+    const names = [span(text, 'zorvana'), span(text, 'Noor'), span(text, 'Zorvana')]
+    const out = addModelNames(text, names, [], modelOf([], ['zorvana', 'noor']))
+    // "Zorvana" at the end stays as well: the same word stays a name elsewhere in the note.
+    expect(texts(out)).toEqual(['zorvana', 'Noor', 'Zorvana'])
+    const plain = 'Bel zorvana; kinderen Noor en Zorvana.'
+    const dropped = addModelNames(
+      plain,
+      [span(plain, 'zorvana'), span(plain, 'Noor'), span(plain, 'Zorvana')],
+      [],
+      modelOf([], ['zorvana', 'noor']),
+    )
+    expect(texts(dropped)).toEqual([])
+  })
+
   it('adds no name right after a word for a kind of organisation, unless a person is shaped there', () => {
     const text = 'Tolk via Tolkcentrum Sabir; kerk Medhane Alem helpt. Gebeld met Sabir Alem.'
     const out = addModelNames(text, [], [], modelOf(['sabir', 'medhane', 'alem']))

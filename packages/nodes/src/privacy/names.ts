@@ -2424,15 +2424,16 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       !englishWords.has(t.norm)
     )
       return 'name'
-    // "mw kuiperkamp-vlietwerda", "dhr hoornveld": after a title a compound of seven letters or
-    // more that is no word itself is the surname.
+    // "mw kuiperkamp-vlietwerda", "dhr hoornveld", "dr. van der molenkolk": after a title (past
+    // particles) a compound of seven letters or more that is no word itself is the surname, also
+    // when it is a place too ("mevr. zwartebroek": no one writes a title before a town).
     if (
-      prev !== undefined &&
-      titles.has(prev.norm) &&
+      tokens[back] !== undefined &&
+      titles.has(tokens[back]!.norm) &&
       strong &&
       t.norm.length >= 7 &&
       !isCommonWord(t.norm, false) &&
-      !isPlace(t.norm) &&
+      (back === i - 1 || !isPlace(t.norm)) &&
       !isRole(t.norm) &&
       !properEnding.test(t.norm)
     )

@@ -172,6 +172,12 @@ describe('findBareCountryCodePhones', () => {
       '+447911123456',
     ])
   })
+  it('finds a North American or Caribbean number with its one-digit code only after a phone word', () => {
+    expect(
+      findBareCountryCodePhones('Phone aunt in Sint Maarten: 1 721 586 2291.').map((p) => p.key),
+    ).toEqual(['+17215862291'])
+    expect(findBareCountryCodePhones('Inkomen 1 721 586 2291 volgens de opgave.')).toEqual([])
+  })
   it('leaves Dutch numbers, amounts, case numbers and numbers no country has alone', () => {
     for (const text of [
       '31 6 1234 5678',

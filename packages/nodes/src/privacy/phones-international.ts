@@ -156,13 +156,14 @@ function possibleNumbers(
 
 // A country code of 2 or 3 digits, then 2 to 4 groups of 2 to 6 digits separated by one space,
 // dot or dash: "48 601 223 904", a number written with its country code but without + or 00.
-const bareCountryCode = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{1,2}(?:[ .-]\d{2,6}){2,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+const bareCountryCode = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{0,2}(?:[ .-]\d{2,6}){2,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 /**
  * Finds foreign phone numbers written with their country code but without the `+` or `00`
  * before it ("48 601 223 904"): 11 to 13 digits whose first group is a country calling code
  * (not the Netherlands') and which are a valid number of that country by libphonenumber's
- * metadata, not merely one of a possible length. Keyed in E.164 form.
+ * metadata, not merely one of a possible length; a code of one digit ("1 721 542 8130") only
+ * after a phone word. Keyed in E.164 form.
  *
  * @example
  * findBareCountryCodePhones('zus in Poznań (48 601 223 904)')[0]?.key // '+48601223904'
@@ -173,6 +174,9 @@ export function findBareCountryCodePhones(text: string): InternationalPhone[] {
     const digits = match[0].replace(/\D/g, '')
     if (digits.length < 11 || digits.length > 13) continue
     const code = /^\d+/.exec(match[0])![0]
+    // "Phone grandmother: 1 721 542 8130": a code of one digit (North America and the Caribbean,
+    // Russia and Kazakhstan) only after a phone word.
+    if (code.length === 1 && !phoneCuedBefore(text, match.index)) continue
     const number = parsePhoneNumberFromString(`+${digits}`)
     if (!number || number.countryCallingCode !== code || code === '31' || !number.isValid()) continue
     found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: number.number })
