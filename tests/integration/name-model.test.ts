@@ -53,6 +53,8 @@ describe('the name model', () => {
       '27',
       '28',
       '29',
+      '30',
+      '31',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

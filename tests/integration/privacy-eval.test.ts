@@ -43,6 +43,8 @@ import { holdout26Notes } from '../fixtures/privacy-eval/holdout26.js'
 import { holdout27Notes } from '../fixtures/privacy-eval/holdout27.js'
 import { holdout28Notes } from '../fixtures/privacy-eval/holdout28.js'
 import { holdout29Notes } from '../fixtures/privacy-eval/holdout29.js'
+import { holdout30Notes } from '../fixtures/privacy-eval/holdout30.js'
+import { holdout31Notes } from '../fixtures/privacy-eval/holdout31.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -161,6 +163,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ],
     ["twenty-eighth hold-out (written blind, measured once at the seventh round's end)", holdout28Notes],
     ['twenty-ninth hold-out (written blind beside the twenty-eighth, measured once with it)', holdout29Notes],
+    ['thirtieth hold-out (written blind, measured once during the eighth round)', holdout30Notes],
+    [
+      'thirty-first hold-out (written blind beside the thirtieth, measured once before its fixes)',
+      holdout31Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -208,6 +215,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-seventh', holdout27Notes, 160, 0.5],
     ['twenty-eighth', holdout28Notes, 160, 0.5],
     ['twenty-ninth', holdout29Notes, 160, 0.5],
+    ['thirtieth', holdout30Notes, 160, 0.5],
+    ['thirty-first', holdout31Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
