@@ -497,12 +497,31 @@ const organisationNoun = new RegExp(`(?:${organisationKindWords.join('|')})$`)
  * Kinds that also end surnames are left out ("Ter Winkel", "Verbank", "Huize"), and "kerk" counts
  * only after a saint's genitive ("Pauluskerk", not "Ouwerkerk").
  */
-const organisationCompound = new RegExp(
-  `^\\p{L}{3,}(?:${organisationKindWords
-    .filter((kind) => kind.length >= 4 && !/^(?:winkel|bank|erij|huize|kerk)$/.test(kind))
-    .join('|')}|cafe|s(?:kerk))$`,
-  'u',
-)
+const compoundKinds: ReadonlySet<string> = new Set([
+  ...organisationKindWords.filter(
+    (kind) => kind.length >= 4 && !/^(?:winkel|bank|erij|huize|kerk)$/.test(kind),
+  ),
+  'cafe',
+  'skerk',
+])
+const longestKind = Math.max(...[...compoundKinds].map((kind) => kind.length))
+
+function organisationCompound(norm: string): boolean {
+  for (let n = 4; n <= longestKind && n <= norm.length - 3; n++)
+    if (compoundKinds.has(norm.slice(-n))) return /^\p{L}+$/u.test(norm)
+  return false
+}
+
+/** True when the text names a pet anywhere (asked once per text). */
+function mentionsPets(text: string): boolean {
+  if (text !== petsFor) {
+    petsFor = text
+    petsIn = /(?:hond|kat|poes|konijn|cavia|paard|pony|parkiet|papegaai|huisdier|pup|dog|cat)/i.test(text)
+  }
+  return petsIn
+}
+let petsFor: string | undefined
+let petsIn = false
 
 /** A pet right before a word, perhaps with "die heet" ("de hond Bolle", "kat, die heet Poes"). */
 const petBefore =
@@ -2235,9 +2254,14 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   if (t.shape !== 'lower' && /^\p{N}/u.test(text.slice(t.end, t.end + 1))) return 'no'
   // "Theresialyceum", "Lotgenotencafé", "Lambertuskerk": a capitalised compound that ends in a kind
   // of organisation is that organisation, unless a name list knows it.
-  if (t.shape !== 'lower' && organisationCompound.test(t.norm) && !inNames(t.norm)) return 'no'
+  if (t.shape !== 'lower' && organisationCompound(t.norm) && !inNames(t.norm)) return 'no'
   // "hond heet Bello", "een hond, Boef", "haar kat, die heet Poes": a pet's name.
-  if (t.shape === 'title' && petBefore.test(text.slice(Math.max(0, t.start - 24), t.start))) return 'no'
+  if (
+    t.shape === 'title' &&
+    mentionsPets(text) &&
+    petBefore.test(text.slice(Math.max(0, t.start - 24), t.start))
+  )
+    return 'no'
   // "Zaaknr 455032198", "Dossiernr: 7712": a number's label.
   if (/nr$/.test(t.norm) && /^[ \t.:]*\d/.test(text.slice(t.end, t.end + 4))) return 'no'
   // "Belnotitie:", "Huisbezoekverslag:": a heading whose last part is a Dutch word of five letters or more.
