@@ -271,6 +271,17 @@ describe('findPersonalData', () => {
       ['GEBOORTEDATUM', '3 maart 1957'],
     ])
   })
+  it('finds a street after the word for address in Papiamentu, English or Spanish', () => {
+    const addresses = (text: string) =>
+      kindsIn(text)
+        .filter(([kind]) => kind === 'ADRES')
+        .map(([, found]) => found)
+    expect(addresses('Adrès: Kaya Flamboyan 14, Willemstad')).toEqual(['Kaya Flamboyan 14'])
+    expect(addresses('Dirección: Calle Olivo 7, Málaga. Address: Rua Nova 31')).toEqual([
+      'Calle Olivo 7',
+      'Rua Nova 31',
+    ])
+  })
   it('finds e-mail addresses side by side, with letters of any script, and not with a local part over 64', () => {
     const emails = (text: string) =>
       kindsIn(text)

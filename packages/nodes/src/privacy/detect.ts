@@ -589,12 +589,13 @@ const anyCase = (words: string) =>
     .flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`, w.toUpperCase()])
     .join('|')
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}[ \\t]+${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}[ \\t]+${houseNumber})(?![\\p{N}])`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
 /** Where a context of {@link addressContext} can start: one of its first words. */
-const addressCue = /adres|woont|woonachtig|wennet|straat/giu
+// "Adres", and as other languages write it ("Adrès" in Papiamentu, "Address", "Dirección").
+const addressCue = /adres|adrès|address|direcci|endereço|indirizzo|woont|woonachtig|wennet|straat/giu
 
 // Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), verbs
 // before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
