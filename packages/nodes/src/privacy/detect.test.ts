@@ -1381,6 +1381,8 @@ describe('names in free text, without form fields', () => {
     expect(names('Gebeld met B. Vlierhorst van Zonnehuys, daarna met dhr. Hekkelaar van Zonnehuys.')).toEqual(
       ['B. Vlierhorst', 'Hekkelaar'],
     )
+    // After initials also a surname that a first-name list knows too.
+    expect(names('Bel B. Wolterink van Stimenz.')).toEqual(['B. Wolterink'])
     // A first name after a title still takes "van" and the surname.
     expect(names('Gebeld met mw. Femmy van Brakel.')).toEqual(['Femmy van Brakel'])
   })

@@ -4111,14 +4111,15 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
         // person works (no one is called "Femke Dhooghebrouck van …").
         // So do initials and a surname ("A. Vlierink van Kwadraad"), and a surname after a title
         // ("mw. Nappelstijn van de Lotgenotencafé").
+        // After initials the word is the surname even when a first-name list knows it too ("B.
+        // Wolterink van Stimenz").
         const afterWholeName =
           tokens[last + 1]!.norm === 'van' &&
           tokens[last]!.shape !== 'lower' &&
-          !lexicons().firstNames.has(tokens[last]!.norm) &&
-          (hasNameWordBetween(tokens, first, last) ||
-            (first < last &&
-              tokens.slice(first, last).every((p, k) => isInitial(p, tokens[first + k + 1]))) ||
-            (first === last && first > 0 && titles.has(tokens[first - 1]!.norm)))
+          ((!lexicons().firstNames.has(tokens[last]!.norm) &&
+            (hasNameWordBetween(tokens, first, last) ||
+              (first === last && first > 0 && titles.has(tokens[first - 1]!.norm)))) ||
+            (first < last && tokens.slice(first, last).every((p, k) => isInitial(p, tokens[first + k + 1]))))
         // "Faadumo in Tilburg-Noord": a lone "in", "op" or "te" before a place is the preposition;
         // "Serwaa Akomeah in Gaasperdam": a lone lower-case "in" or "op" always is (the particles
         // are "in 't", "in den", "op de", "op ten").
