@@ -223,6 +223,17 @@ describe('findPersonalData', () => {
     expect(
       phones('myn nûmer: nul seis, trije fjouwer, fiif sân, njoggen ien, twa acht').map((s) => s.key),
     ).toEqual(['0634579128'])
+    // Digits in other languages, with the plus of a country code said in words.
+    expect(
+      phones('O meu número: mais três um, oito sete, seis cinco quatro, três dois um').map((s) => [
+        s.text,
+        s.key,
+      ]),
+    ).toEqual([['mais três um, oito sete, seis cinco quatro, três dois um', '3187654321']])
+    expect(phones('Numaram sıfır beş üç iki, yedi sekiz dokuz, dört altı bir').map((s) => s.key)).toEqual([
+      '0532789461',
+    ])
+    expect(phones('Bir iki gün sonra, een of twee keer, drei oder vier Tage')).toEqual([])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
       ['036 – 548 90 12', '0365489012'],
@@ -269,6 +280,18 @@ describe('findPersonalData', () => {
       ['ADRES', 'Lange Nieuwstraat 12a'],
       ['POSTCODE', '3512 PN'],
       ['GEBOORTEDATUM', '3 maart 1957'],
+    ])
+  })
+  it('finds dates of birth with the months of other languages', () => {
+    const births = (text: string) =>
+      kindsIn(text)
+        .filter(([kind]) => kind === 'GEBOORTEDATUM')
+        .map(([, found]) => found)
+    expect(births('Urodzona 14 sierpnia 1983, wizyta 2 maja 2026.')).toEqual(['14 sierpnia 1983'])
+    expect(births('Nacido el 9 de noviembre de 1971. Doğum: 21 Ekim 1966. Né le 5 février 1950.')).toEqual([
+      '9 de noviembre de 1971',
+      '21 Ekim 1966',
+      '5 février 1950',
     ])
   })
   it('finds a street after the word for address in Papiamentu, English or Spanish', () => {

@@ -162,45 +162,89 @@ const teenWords = [
 ]
 const tenWords = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig']
 /**
- * Digits as Frisian, Gronings, Twents, Limburgish and Brabants speakers say them ("twij vief",
- * "trije fjouwer", "zeuven acht"): read in numbers read out, like the Dutch words.
+ * Digits in the dialects and languages notes are written or spoken in, as read out in numbers:
+ * Frisian, Gronings, Twents, Limburgish ("trije fjouwer", "twij vief", "zeuven acht"), English,
+ * German, French, Spanish, Portuguese, Papiamentu, Turkish and Polish ("cinco quatro três dois",
+ * "beş altı"). Written as spoken, with their accents; "ı" and "ł" read as "i" and "l".
  */
-const dialectDigits = new Map<string, string>([
-  ['ien', '1'],
-  ['ain', '1'],
-  ['ein', '1'],
-  ['twa', '2'],
-  ['twij', '2'],
-  ['twie', '2'],
-  ['trije', '3'],
-  ['drij', '3'],
-  ['dree', '3'],
-  ['fjouwer', '4'],
-  ['vaier', '4'],
-  ['veer', '4'],
-  ['fiif', '5'],
-  ['vief', '5'],
-  ['vuuf', '5'],
-  ['seis', '6'],
-  ['zeuven', '7'],
-  ['zeuve', '7'],
-  ['zeuwen', '7'],
-  ['zeve', '7'],
-  ['san', '7'],
-  ['njoggen', '9'],
-  ['nege', '9'],
-])
-const dialectWords = [...dialectDigits.keys()].filter((word) => !/^(?:ien|ain|ein)$/.test(word))
+const otherDigitWords: ReadonlyArray<readonly [string, number]> = [
+  ...(['ien', 'ain', 'ein', 'one', 'eins', 'un', 'uno', 'um', 'bir', 'jeden'] as const).map(
+    (w) => [w, 1] as const,
+  ),
+  ...(['twa', 'twij', 'twie', 'two', 'zwei', 'deux', 'dos', 'dois', 'iki', 'dwa'] as const).map(
+    (w) => [w, 2] as const,
+  ),
+  ...(['trije', 'drij', 'dree', 'three', 'drei', 'trois', 'tres', 'três', 'üç', 'trzy'] as const).map(
+    (w) => [w, 3] as const,
+  ),
+  ...(
+    ['fjouwer', 'vaier', 'veer', 'four', 'quatre', 'cuatro', 'quatro', 'kuater', 'dört', 'cztery'] as const
+  ).map((w) => [w, 4] as const),
+  ...(['fiif', 'vief', 'vuuf', 'five', 'fünf', 'cinq', 'cinco', 'sinku', 'beş', 'pięć'] as const).map(
+    (w) => [w, 5] as const,
+  ),
+  ...(['seis', 'six', 'sechs', 'altı', 'sześć'] as const).map((w) => [w, 6] as const),
+  ...(
+    [
+      'zeuven',
+      'zeuve',
+      'zeuwen',
+      'zeve',
+      'sân',
+      'seven',
+      'sieben',
+      'sept',
+      'siete',
+      'sete',
+      'shete',
+      'yedi',
+      'siedem',
+    ] as const
+  ).map((w) => [w, 7] as const),
+  ...(['eight', 'huit', 'ocho', 'oito', 'sekiz', 'osiem'] as const).map((w) => [w, 8] as const),
+  ...(
+    ['njoggen', 'nege', 'nine', 'neun', 'neuf', 'nueve', 'nove', 'nuebe', 'dokuz', 'dziewięć'] as const
+  ).map((w) => [w, 9] as const),
+  ...(['zero', 'null', 'zéro', 'cero', 'sero', 'sıfır'] as const).map((w) => [w, 0] as const),
+  // Numbers of two digits, read only after a digit word: "cinco cinco, onze, nove oito …".
+  ...([
+    ['dez', 10],
+    ['diez', 10],
+    ['ten', 10],
+    ['zehn', 10],
+    ['dix', 10],
+    ['onze', 11],
+    ['once', 11],
+    ['eleven', 11],
+    ['doze', 12],
+    ['doce', 12],
+    ['twelve', 12],
+    ['douze', 12],
+    ['zwölf', 12],
+  ] as const),
+]
+
+/** The same words in the form {@link spokenNumber} looks them up in: lower case, no accents. */
+function plainWord(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l')
+}
+const otherDigits = new Map(otherDigitWords.map(([word, value]) => [plainWord(word), String(value)]))
+// Where a number read out may start: not a word that is mostly an article ("ein", "un", "bir"), nor
+// a number of two digits.
+const otherStartWords = otherDigitWords
+  .filter(([word, value]) => value < 10 && !/^(?:ien|ain|ein|one|eins|un|uno|um|bir|jeden|null)$/.test(word))
+  .map(([word]) => word)
+const otherWords = otherDigitWords.map(([word]) => word)
 const compoundNumber = new RegExp(`^(${unitWords.slice(1).join('|')})-?(?:en|ën)-?(${tenWords.join('|')})$`)
 
 /** The digits a Dutch number word or a run of digits stands for, or undefined. */
 function spokenNumber(word: string): string | undefined {
   if (/^\d+$/.test(word)) return word
-  const w = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
+  const w = plainWord(word)
   const unit = unitWords.indexOf(w)
   if (unit >= 0) return String(unit)
-  const dialect = dialectDigits.get(w)
-  if (dialect !== undefined) return dialect
+  const other = otherDigits.get(w)
+  if (other !== undefined) return other
   const teen = teenWords.indexOf(w)
   if (teen >= 0) return String(10 + teen)
   const ten = tenWords.indexOf(w)
@@ -258,12 +302,12 @@ function readOn(
   return { digits, end }
 }
 
-const digitWord = `(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|ien|ain|ein|${dialectWords.join('|')})`
+const digitWord = `(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|${otherWords.join('|')})`
 
 // Where a number read out may start: a digit word (not "een", which is mostly the article, nor
 // "nul", read above) or a group of up to four digits, with a number word next.
 const readOutStart = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:twee|drie|vier|vijf|zes|zeven|acht|negen|${dialectWords.join('|')}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}])(?:twee|drie|vier|vijf|zes|zeven|acht|negen|${otherStartWords.join('|')}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
   'giu',
 )
 
@@ -309,7 +353,12 @@ function findReadOutPhones(text: string): PersonalDataSpan[] {
       !(digits.length >= 8 && digits.length <= 13 && phoneCuedBefore(text, match.index))
     )
       continue
-    spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
+    // "mais cinco cinco, …", "plus vier vier": the plus of a country code, said in words.
+    const plus = /(?:^|[^\p{L}])((?:plus|mais|más|artı)[ \t]+)$/iu.exec(
+      text.slice(Math.max(0, match.index - 8), match.index),
+    )
+    const start = plus ? match.index - plus[1]!.length : match.index
+    spans.push({ kind: 'TELEFOON', start, end, text: text.slice(start, end), key: digits })
   }
   return spans
 }
@@ -787,6 +836,80 @@ const months: Record<string, number> = {
   august: 8,
   october: 10,
   oct: 10,
+  // German, French, Spanish, Portuguese, Polish (as a date writes it: "7 lipca 1991"), Turkish and
+  // Romanian, for letters and notes in those languages.
+  januar: 1,
+  februar: 2,
+  märz: 3,
+  dezember: 12,
+  janvier: 1,
+  février: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  août: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  décembre: 12,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  janeiro: 1,
+  fevereiro: 2,
+  março: 3,
+  maio: 5,
+  junho: 6,
+  julho: 7,
+  setembro: 9,
+  outubro: 10,
+  novembro: 11,
+  dezembro: 12,
+  stycznia: 1,
+  lutego: 2,
+  marca: 3,
+  kwietnia: 4,
+  maja: 5,
+  czerwca: 6,
+  lipca: 7,
+  sierpnia: 8,
+  września: 9,
+  października: 10,
+  listopada: 11,
+  grudnia: 12,
+  ocak: 1,
+  şubat: 2,
+  mart: 3,
+  nisan: 4,
+  mayıs: 5,
+  haziran: 6,
+  temmuz: 7,
+  ağustos: 8,
+  eylül: 9,
+  ekim: 10,
+  kasım: 11,
+  aralık: 12,
+  ianuarie: 1,
+  februarie: 2,
+  martie: 3,
+  aprilie: 4,
+  iunie: 6,
+  iulie: 7,
+  octombrie: 10,
+  noiembrie: 11,
+  decembrie: 12,
 }
 const monthNames = Object.keys(months)
   .sort((a, b) => b.length - a.length)
@@ -827,7 +950,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const iso = /(?<![\p{N}])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
   const written = new RegExp(
-    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de)?\\s+(${monthNames})\\.?\\s+((?:19|20)\\d{2})(?![\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de)?\\s+(?:de\\s+)?(${monthNames})\\.?\\s+(?:de\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
     'giu',
   )
   for (const m of text.matchAll(written)) {
