@@ -1437,6 +1437,20 @@ describe('names in free text, without form fields', () => {
       'zwartebroek',
     ])
   })
+  it('finds handles of a first name, what people call themselves, and names after foreign sign-offs', () => {
+    expect(names('[09:12] marije.vlierhorst: wie pakt dit op?\nTag @jorrit.klompenmaeker even.')).toEqual([
+      'marije.vlierhorst',
+      'jorrit.klompenmaeker',
+    ])
+    // Handles that are no first name stay: an organisation's account.
+    expect(names('Zie @jongerenwerk.ede en @gemeente_ede.')).toEqual([])
+    expect(names('Gast noemt zich "de Kapitein". Roepnaam: \'Dolf\'.')).toEqual(['Kapitein', 'Dolf'])
+    // The sign-off itself is no name.
+    expect(names('Dank voor de hulp.\nPozdrawiam, Ewelina')).toEqual(['Ewelina'])
+  })
+  it('reads a word before a compound that names a school as part of its name', () => {
+    expect(names('Zoon zit op de Maria Montessorischool, dochter op de Jan Ligthartschool.')).toEqual([])
+  })
   it("reads a pet's name as no person", () => {
     expect(names('Mw. Duursma heeft een hond, Bobbie. De kat heet Tijger en de parkiet Koko.')).toEqual([
       'Duursma',

@@ -16,6 +16,7 @@ import {
   organisationNameAt,
   outsidePlaceColumns,
   placeOnly,
+  signedOffBefore,
   thingAt,
   townsOfNote,
   withInitialsOfNames,
@@ -1234,15 +1235,17 @@ function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan
  */
 export const nameModelThresholds = { add: 0.5, keep: 0.2, again: 0.05 } as const
 
-// A title right before a name ("Mw. lardinoix"), or an age in brackets right after it ("Emal (3)"):
-// the rules' surest signs of a person, which the model's doubt does not overrule.
+// A title right before a name ("Mw. lardinoix"), an age in brackets right after it ("Emal (3)") or a
+// sign-off before it ("Pozdrawiam, Aga"): the rules' surest signs of a person, which the model's
+// doubt does not overrule.
 const titleBefore = /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs)\.?[ \t]*$/iu
 const ageAfter = /^[ \t]*\((?:\d{1,3}|\d{1,3}[ \t]*(?:jr|jaar|j|mnd|maanden))\)/u
 
 function announcedPerson(text: string, span: { start: number; end: number }): boolean {
   return (
     titleBefore.test(text.slice(Math.max(0, span.start - 10), span.start)) ||
-    ageAfter.test(text.slice(span.end, span.end + 16))
+    ageAfter.test(text.slice(span.end, span.end + 16)) ||
+    signedOffBefore(text, span.start)
   )
 }
 
@@ -1482,6 +1485,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withWholeNames(text, names)
     names = withNicknames(text, names)
     names = withSignatureInitials(text, names)
+    names = withHandlesAndCalledNames(text, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(text, names, (start, end) => {
@@ -1525,6 +1529,42 @@ function withSignatureInitials(text: string, names: PersonalDataSpan[]): Persona
     added.push({ kind: 'NAAM', start, end, text: m[1]!, key: nameKey(m[1]!) })
   }
   return added ? [...names, ...added].sort((a, b) => a.start - b.start) : names
+}
+
+// A handle in a chat or on social media whose first part is a first name: "@sem.tjo", "[08:31]
+// femke.bolhuis:" (a chat export's writer).
+const handleAt = /(?<![\p{L}\p{N}@.])@((\p{Ll}[\p{Ll}\d]*)[._][\p{L}\d]+(?:[._][\p{L}\d]+)*)/dgu
+const handleSpeaker =
+  /^(?:\[[^\]\n]{3,25}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?)((\p{Ll}+)[._]\p{Ll}+(?:[._]\p{Ll}+)*)[ \t]*:/dgmu
+// What a person calls themselves, in quotes: 'noemt zich "de Wimp"', 'roepnaam "Bogi"'.
+const calledName =
+  /(?:noemt[ \t]+(?:zich(?:zelf)?|hem|haar)|bijnaam|roepnaam|alias|genaamd|ook wel)[ \t:]*["'“‘„](?:(?:de|het)[ \t]+)?(\p{Lu}[\p{L}-]{1,20}(?:[ \t]\p{Lu}[\p{L}-]{1,20})?)["'”’“]/dgiu
+
+/** The names with handles of a first name and what people call themselves in quotes. */
+function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let added: PersonalDataSpan[] | undefined
+  let inside: Set<PersonalDataSpan> | undefined
+  const add = (start: number, found: string) => {
+    const end = start + found.length
+    const overlapping = names.filter((other) => other.start < end && other.end > start)
+    // A part found already ("bolhuis" of "femke.bolhuis") gives way to the whole handle.
+    if (overlapping.some((other) => other.start < start || other.end > end)) return
+    if (added?.some((other) => other.start < end && other.end > start)) return
+    if (overlapping.length > 0) {
+      inside ??= new Set()
+      for (const part of overlapping) inside.add(part)
+    }
+    added ??= []
+    added.push({ kind: 'NAAM', start, end, text: found, key: nameKey(found) })
+  }
+  const { firstNames } = lexicons()
+  for (const pattern of [handleAt, handleSpeaker])
+    for (const m of text.matchAll(pattern))
+      if (firstNames.has(normaliseWord(m[2]!))) add(m.indices![1]![0], m[1]!)
+  for (const m of text.matchAll(calledName)) add(m.indices![1]![0], m[1]!)
+  if (!added) return names
+  const kept = inside ? names.filter((span) => !inside!.has(span)) : names
+  return [...kept, ...added].sort((a, b) => a.start - b.start)
 }
 
 /** The names with the nicknames written in brackets right after them ("Hilly ("Hil")"). */

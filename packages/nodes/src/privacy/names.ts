@@ -374,8 +374,15 @@ const greetings = new Set([
   'hello',
   'morning',
 ])
+// Also the sign-offs of the other languages of the notes: "Pozdrawiam,", "Saludos,", "Grüße",
+// "Cordialement", "Selamlar", "Groetnis" (Frisian), "Danki" (Papiamentu), "Tangi" (Sranan).
 const signOff =
-  /(?:(?:groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|regards|liefs|doei|thanks|thnx|thx|tnx|bvd|bedankt|dank(?:je(?:wel)?)?|cheers|namens)[\s,.!:-]*\n\s*|(?:^|\n)[ \t]*(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)[ \t,]+)$/i
+  /(?:(?:groet(?:en|jes)?|gr\.?|mvg|m\.v\.g\.|regards|liefs|doei|thanks|thnx|thx|tnx|bvd|bedankt|dank(?:je(?:wel)?)?|cheers|namens|best wishes|love|pozdrawiam|pozdrowienia|saludos|un abrazo|abrazos|cumprimentos|abraços|beijos|grüße|grüsse|gruß|lg|mfg|cordialement|bisous|amitiés|selamlar|saygılarımla|sevgiler|groetnis|danki|tangi|shukran)[\s,.!:-]*\n\s*|(?:^|\n)[ \t]*(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?|pozdrawiam|saludos|abrazos|cumprimentos|beijos|grüße|lg|cordialement|bisous|selamlar|sevgiler|groetnis|danki|tangi)[ \t,]+)$/i
+
+/** True when a sign-off ("Met vriendelijke groet,⏎", "Pozdrawiam, ") stands right before `start`. */
+export function signedOffBefore(text: string, start: number): boolean {
+  return signOff.test(text.slice(Math.max(0, start - 40), start))
+}
 
 /** The words of a space-separated list, as a set. */
 const wordSet = (list: string) => new Set(list.split(/\s+/).filter(Boolean))
@@ -1153,6 +1160,18 @@ function organisationName(tokens: Token[], i: number, text: string): boolean {
       organisationWordAfter.has(next.norm) &&
       !announced(tokens, k, text) &&
       !firstNameAndSurnameShape(tokens, k)
+    )
+      return true
+    // "Anne Frankschool", "Maria Montessorischool": before a compound that names an organisation.
+    if (
+      next !== undefined &&
+      /^[ \t]$/.test(next.gap) &&
+      next.shape !== 'lower' &&
+      organisationCompound(next.norm) &&
+      !inNames(next.norm) &&
+      // Not a plain noun such as "Wijkteam" ("Marloes Wijkteam:" is a person in a chat).
+      !lexicons().words.has(next.norm) &&
+      !announced(tokens, k, text)
     )
       return true
     if (!/^[ \t-]$/.test(t.gap)) return false
@@ -2228,7 +2247,12 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       return 'name'
   }
   // "Groetjes Stijn": a sign-off word is never part of the name after it.
-  if (/^(?:groet|groeten|groetjes|liefs|doei|mvg|hoogachtend)$/.test(t.norm)) return 'no'
+  if (
+    /^(?:groet|groeten|groetjes|liefs|doei|mvg|hoogachtend|pozdrawiam|pozdrowienia|saludos|abrazos|cumprimentos|beijos|grusse|cordialement|bisous|selamlar|sevgiler|groetnis|danki|tangi)$/.test(
+      t.norm,
+    )
+  )
+    return 'no'
   // "Van der Meer", "huisarts Meer": a capitalised surname that is also a function word.
   if (
     (functionWords.has(t.norm) || englishWords.has(t.norm)) &&
@@ -2255,6 +2279,18 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Theresialyceum", "Lotgenotencafé", "Lambertuskerk": a capitalised compound that ends in a kind
   // of organisation is that organisation, unless a name list knows it.
   if (t.shape !== 'lower' && organisationCompound(t.norm) && !inNames(t.norm)) return 'no'
+  // "Anne Frankschool", "Thomas Moreschool": a word right before such a compound is part of its name.
+  const nextWord = tokens[i + 1]
+  if (
+    t.shape !== 'lower' &&
+    nextWord !== undefined &&
+    nextWord.shape !== 'lower' &&
+    /^[ \t]$/.test(nextWord.gap) &&
+    organisationCompound(nextWord.norm) &&
+    !inNames(nextWord.norm) &&
+    !lexicons().words.has(nextWord.norm)
+  )
+    return 'no'
   // "hond heet Bello", "een hond, Boef", "haar kat, die heet Poes": a pet's name.
   if (
     t.shape === 'title' &&
