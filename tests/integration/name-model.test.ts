@@ -55,6 +55,8 @@ describe('the name model', () => {
       '29',
       '30',
       '31',
+      '32',
+      '33',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

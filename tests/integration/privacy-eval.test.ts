@@ -45,6 +45,8 @@ import { holdout28Notes } from '../fixtures/privacy-eval/holdout28.js'
 import { holdout29Notes } from '../fixtures/privacy-eval/holdout29.js'
 import { holdout30Notes } from '../fixtures/privacy-eval/holdout30.js'
 import { holdout31Notes } from '../fixtures/privacy-eval/holdout31.js'
+import { holdout32Notes } from '../fixtures/privacy-eval/holdout32.js'
+import { holdout33Notes } from '../fixtures/privacy-eval/holdout33.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -168,6 +170,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'thirty-first hold-out (written blind beside the thirtieth, measured once before its fixes)',
       holdout31Notes,
     ],
+    ["thirty-second hold-out (written blind, measured once at the eighth round's state)", holdout32Notes],
+    ['thirty-third hold-out (written blind beside the thirty-second, measured once with it)', holdout33Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -217,6 +221,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['twenty-ninth', holdout29Notes, 160, 0.5],
     ['thirtieth', holdout30Notes, 160, 0.5],
     ['thirty-first', holdout31Notes, 160, 0.5],
+    ['thirty-second', holdout32Notes, 160, 0.5],
+    ['thirty-third', holdout33Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
