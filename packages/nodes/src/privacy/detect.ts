@@ -225,6 +225,30 @@ const otherDigitWords: ReadonlyArray<readonly [string, number]> = [
   ] as const),
 ]
 
+/**
+ * A regular expression source that matches exactly `words`, as a trie ("t(?:w(?:ee|ij|…)|…)"):
+ * tried at every position of a note, a plain alternation of a hundred words costs a test of each;
+ * a trie fails on the first letter that no word goes on with.
+ */
+function trieSource(words: readonly string[]): string {
+  const byFirst = new Map<string, string[]>()
+  let empty = false
+  for (const word of words) {
+    if (word === '') {
+      empty = true
+      continue
+    }
+    const rest = byFirst.get(word[0]!)
+    if (rest) rest.push(word.slice(1))
+    else byFirst.set(word[0]!, [word.slice(1)])
+  }
+  const branches = [...byFirst].map(([first, rests]) =>
+    rests.length === 1 ? `${first}${rests[0]}` : `${first}${trieSource(rests)}`,
+  )
+  const body = branches.length === 1 && !empty ? branches[0]! : `(?:${branches.join('|')})`
+  return empty ? `(?:${body})?` : body
+}
+
 /** The same words in the form {@link spokenNumber} looks them up in: lower case, no accents. */
 function plainWord(word: string): string {
   return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l')
@@ -303,17 +327,49 @@ function readOn(
   return { digits, end }
 }
 
-const digitWord = `(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|${otherWords.join('|')})`
+const digitWord = trieSource([
+  ...new Set([
+    'nul',
+    'een',
+    'één',
+    'twee',
+    'drie',
+    'vier',
+    'vijf',
+    'zes',
+    'zeven',
+    'acht',
+    'negen',
+    ...otherWords,
+  ]),
+])
 
 // Where a number read out may start: a digit word (not "een", which is mostly the article, nor
 // "nul", read above) or a group of up to four digits, with a number word next.
 const readOutStart = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:twee|drie|vier|vijf|zes|zeven|acht|negen|${otherStartWords.join('|')}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}])(?:${trieSource([...new Set(['twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', ...otherStartWords])])}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
   'giu',
 )
 
-// Two number words side by side ("vijf drie", "zes, vier").
-const twoNumberWords = new RegExp(`${digitWord}[ \\t]*[,.;:/-]?[ \\t]*${digitWord}(?![a-z])`, 'i')
+// Two number words side by side ("vijf drie", "zes, vier", "cinco-quatro").
+const twoNumberWords = new RegExp(
+  `(?<![\\p{L}])${digitWord}[ \\t]*[,.;:/-]?[ \\t]*${digitWord}(?![\\p{L}])`,
+  'iu',
+)
+
+/**
+ * True when two number words stand side by side in the text, kept for the last text (the spoken
+ * and the read-out phone numbers both ask).
+ */
+function hasTwoNumberWords(text: string): boolean {
+  if (text !== twoWordsFor) {
+    twoWordsFor = text
+    twoWordsIn = twoNumberWords.test(text)
+  }
+  return twoWordsIn
+}
+let twoWordsFor: string | undefined
+let twoWordsIn = false
 
 /**
  * Numbers read out that do not start with "nul" (those are read above), in words or in words and
@@ -326,7 +382,7 @@ function findReadOutPhones(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   // Three number words among the parts make two side by side, but for the rarest read-outs: a quick
   // test that keeps the full scan off the notes without one.
-  if (!twoNumberWords.test(text)) return spans
+  if (!hasTwoNumberWords(text)) return spans
   let readTo = 0
   for (const match of text.matchAll(readOutStart)) {
     if (match.index < readTo) continue
@@ -484,7 +540,7 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   }
   // "zes-één-nul-nul": four or more digit words joined by hyphens are a number read out, whatever
   // it starts with (one that starts with "nul" and makes a whole number is found above).
-  for (const match of text.matchAll(hyphenedDigitWords)) {
+  for (const match of hasTwoNumberWords(text) ? text.matchAll(hyphenedDigitWords) : []) {
     const digits = match[0].split('-').map((word) => spokenNumber(word)!)
     spans.push({
       kind: 'TELEFOON',

@@ -514,10 +514,21 @@ const compoundKinds: ReadonlySet<string> = new Set([
 const longestKind = Math.max(...[...compoundKinds].map((kind) => kind.length))
 
 function organisationCompound(norm: string): boolean {
-  for (let n = 4; n <= longestKind && n <= norm.length - 3; n++)
-    if (compoundKinds.has(norm.slice(-n))) return /^\p{L}+$/u.test(norm)
-  return false
+  if (norm.length < 7) return false
+  let known = compoundCache.get(norm)
+  if (known === undefined) {
+    known = false
+    for (let n = 4; n <= longestKind && n <= norm.length - 3; n++)
+      if (compoundKinds.has(norm.slice(-n))) {
+        known = /^\p{L}+$/u.test(norm)
+        break
+      }
+    if (compoundCache.size > 50_000) compoundCache.clear()
+    compoundCache.set(norm, known)
+  }
+  return known
 }
+const compoundCache = new Map<string, boolean>()
 
 /** True when the text names a pet anywhere (asked once per text). */
 function mentionsPets(text: string): boolean {
