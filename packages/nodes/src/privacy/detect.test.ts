@@ -294,6 +294,16 @@ describe('findPersonalData', () => {
       '5 février 1950',
     ])
   })
+  it('reads no house number in a time or a day before its month', () => {
+    const addresses = (text: string) =>
+      kindsIn(text)
+        .filter(([kind]) => kind === 'ADRES')
+        .map(([, found]) => found)
+    expect(
+      addresses('Vervolg met ergotherapeut F. Nouwenskamp 22 jan. Afspraak Praktijk Meijhorst 9.15.'),
+    ).toEqual([])
+    expect(addresses('Woont aan de Meijhorst 9, sinds 22 jan.')).toEqual(['Meijhorst 9'])
+  })
   it('finds a street after the word for address in Papiamentu, English or Spanish', () => {
     const addresses = (text: string) =>
       kindsIn(text)

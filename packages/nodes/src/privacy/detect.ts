@@ -669,10 +669,10 @@ const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 const houseAddition =
   '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|I{1,3}|IV)'
 const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit)[ ]\\d{1,4}(?![\\p{N}]))?`
-// A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten") or a time ("09:05") is no
-// house number.
+// A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
+// "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
-  '(?![ \\t]*(?:jaar|jr\\b|jarig|maanden|mnd|weken|dagen|uur|min\\b|minuten|keer|kg|cm|km|euro|procent|%|x\\b|punten|pnt\\b)|:\\d)'
+  '(?![ \\t]*(?:jaar|jr\\b|jarig|maanden|mnd|weken|dagen|uur|min\\b|minuten|keer|kg|cm|km|euro|procent|%|x\\b|punten|pnt\\b)|:\\d|\\.\\d\\d(?!\\d)|[ \\t]+(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\b)'
 // The same street words as a word of their own, capitalised ("Oude Gracht") or in capitals.
 const capitalSuffixes = streetSuffixes
   .split('|')
