@@ -288,6 +288,10 @@ describe('findPersonalData', () => {
         .filter(([kind]) => kind === 'GEBOORTEDATUM')
         .map(([, found]) => found)
     expect(births('Urodzona 14 sierpnia 1983, wizyta 2 maja 2026.')).toEqual(['14 sierpnia 1983'])
+    expect(births('Narodylasia 12 kvitnia 1979, syn 4 lypnia 2008.')).toEqual([
+      '12 kvitnia 1979',
+      '4 lypnia 2008',
+    ])
     expect(births('Nacido el 9 de noviembre de 1971. Doğum: 21 Ekim 1966. Né le 5 février 1950.')).toEqual([
       '9 de noviembre de 1971',
       '21 Ekim 1966',
@@ -1446,6 +1450,14 @@ describe('names in free text, without form fields', () => {
       'van der hoefkolk',
       'zwartebroek',
     ])
+  })
+  it('reads a first name and a surname shaped as a street as a person where nothing says street', () => {
+    expect(names('Is Kees Molensteeg de buurman? Aan: Ria Boekel-Kerksteeg, buurtsportcoach.')).toEqual([
+      'Kees Molensteeg',
+      'Ria Boekel-Kerksteeg',
+    ])
+    // A house number after it, or "aan de" before it, makes it the street.
+    expect(names('Hij woont aan de Kees Molensteeg. Post naar Ria Kerksteeg 4.')).toEqual([])
   })
   it('finds handles of a first name, what people call themselves, and names after foreign sign-offs', () => {
     expect(names('[09:12] marije.vlierhorst: wie pakt dit op?\nTag @jorrit.klompenmaeker even.')).toEqual([

@@ -1349,11 +1349,23 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
   text: string,
   spans: T[],
 ): T[] {
-  const { surnames } = lexicons()
+  const { surnames, firstNames } = lexicons()
   return keepSpans(text, spans, (tokens, { first, last, words }) => {
     const norm = tokens[last]!.norm
     // A longer span holds more than a street's name ("Gulizar Dursunoglu op Hendrik …plein").
     if (words.length > 3 || !streetShaped.test(norm) || surnames.has(norm)) return true
+    // "Is Sem Tabaksteeg de buurman?", "Aan: Noor Haitsinga-Lubbersteeg, buurtsportcoach": a first
+    // name and a surname shaped as a street are a person where nothing says street: no house
+    // number after them, no "aan", "op", "in" or article before them.
+    if (
+      words.length >= 2 &&
+      firstNames.has(tokens[first]!.norm) &&
+      !/^[ \t]*\d/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 4)) &&
+      !/(?:^|[^\p{L}])(?:(?:aan|op|in|naar|langs|via|de|het|hoek|richting|vanaf|over)[ \t]*|adres[ \t]*:?[ \t]*)$/iu.test(
+        text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start),
+      )
+    )
+      return true
     return announced(tokens, first, text)
   })
 }

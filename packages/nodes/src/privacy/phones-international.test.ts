@@ -163,6 +163,14 @@ describe('findCuedNineDigitPhones', () => {
   })
 })
 
+describe('findHomeFormatPhones with the leading 0 on its own', () => {
+  it('finds a Turkish mobile written "0 5xx …"', () => {
+    expect(findHomeFormatPhones('Zus belt vanuit Turkije: 0 541 772 30 19.').map((p) => p.key)).toEqual([
+      '05417723019',
+    ])
+  })
+})
+
 describe('findBareCountryCodePhones', () => {
   it('finds a foreign number written with its country code but no + or 00', () => {
     expect(findBareCountryCodePhones('zus in Poznań stuurt geld (48 601 223 904, zonder plus)')).toEqual([

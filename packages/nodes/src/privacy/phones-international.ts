@@ -114,8 +114,9 @@ const homeFormatCountries: readonly CountryCode[] = [
   'YE',
 ]
 
-// A leading 0 and 10–11 more digits, in groups of 2–5 separated by one space, dot or dash.
-const homeFormat = /(?<![\p{L}\p{N}+.,/-])0\d{1,4}(?:[ .-]\d{2,5}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+// A leading 0 (on its own or with the first digits: "0 532 …", "0532 …") and 10–11 more digits, in
+// groups of 2–5 separated by one space, dot or dash.
+const homeFormat = /(?<![\p{L}\p{N}+.,/-])0\d{0,4}(?:[ .-]\d{2,5}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 /**
  * Finds phone numbers of other countries written as they are at home, without a country prefix
