@@ -57,6 +57,8 @@ describe('the name model', () => {
       '31',
       '32',
       '33',
+      '34',
+      '35',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

@@ -47,6 +47,8 @@ import { holdout30Notes } from '../fixtures/privacy-eval/holdout30.js'
 import { holdout31Notes } from '../fixtures/privacy-eval/holdout31.js'
 import { holdout32Notes } from '../fixtures/privacy-eval/holdout32.js'
 import { holdout33Notes } from '../fixtures/privacy-eval/holdout33.js'
+import { holdout34Notes } from '../fixtures/privacy-eval/holdout34.js'
+import { holdout35Notes } from '../fixtures/privacy-eval/holdout35.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -172,6 +174,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ],
     ["thirty-second hold-out (written blind, measured once at the eighth round's state)", holdout32Notes],
     ['thirty-third hold-out (written blind beside the thirty-second, measured once with it)', holdout33Notes],
+    ["thirty-fourth hold-out (written blind, measured once at the eighth round's end)", holdout34Notes],
+    ['thirty-fifth hold-out (written blind beside the thirty-fourth, measured once with it)', holdout35Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -223,6 +227,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-first', holdout31Notes, 160, 0.5],
     ['thirty-second', holdout32Notes, 160, 0.5],
     ['thirty-third', holdout33Notes, 160, 0.5],
+    ['thirty-fourth', holdout34Notes, 160, 0.5],
+    ['thirty-fifth', holdout35Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
