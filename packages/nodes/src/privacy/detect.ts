@@ -1599,17 +1599,42 @@ const nicknameAfter =
 const signedInitials =
   /(?<![\p{L}])(?:gr|groet|groetjes|groeten|mvg|vgr)\.?,?[ \t]+((?:\p{Ll}\.[ \t]?){1,3}(?:(?:van|de|der|den|ter|ten|vd)[ \t]+){0,3}\p{Ll}{3,20}(?:-\p{Ll}{3,20})?)[ \t]*(?=$|\n|[.(])/gmu
 
+/**
+ * The names with those found by a reading of their own form added, each `[start, text]`. One that
+ * overlaps a name found already is left out; with `replaceParts`, names lying wholly inside it
+ * give way to it instead ("bolhuis" of "femke.bolhuis").
+ */
+function mergeNames(
+  names: PersonalDataSpan[],
+  found: Iterable<readonly [number, string]>,
+  replaceParts = false,
+): PersonalDataSpan[] {
+  let added: PersonalDataSpan[] | undefined
+  let inside: Set<PersonalDataSpan> | undefined
+  for (const [start, text] of found) {
+    const end = start + text.length
+    const overlapping = names.filter((other) => other.start < end && other.end > start)
+    if (overlapping.length > 0 && (!replaceParts || overlapping.some((o) => o.start < start || o.end > end)))
+      continue
+    if (added?.some((other) => other.start < end && other.end > start)) continue
+    if (overlapping.length > 0) {
+      inside ??= new Set()
+      for (const part of overlapping) inside.add(part)
+    }
+    added ??= []
+    added.push({ kind: 'NAAM', start, end, text, key: nameKey(text) })
+  }
+  if (!added) return names
+  const kept = inside ? names.filter((span) => !inside!.has(span)) : names
+  return [...kept, ...added].sort((a, b) => a.start - b.start)
+}
+
 /** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */
 function withSignatureInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  let added: PersonalDataSpan[] | undefined
-  for (const m of text.matchAll(signedInitials)) {
-    const start = m.index + m[0].indexOf(m[1]!)
-    const end = start + m[1]!.length
-    if (names.some((other) => other.start < end && other.end > start)) continue
-    added ??= []
-    added.push({ kind: 'NAAM', start, end, text: m[1]!, key: nameKey(m[1]!) })
-  }
-  return added ? [...names, ...added].sort((a, b) => a.start - b.start) : names
+  return mergeNames(
+    names,
+    Array.from(text.matchAll(signedInitials), (m) => [m.index + m[0].indexOf(m[1]!), m[1]!] as const),
+  )
 }
 
 // A handle in a chat or on social media whose first part is a first name: "@sem.tjo", "[08:31]
@@ -1623,45 +1648,24 @@ const calledName =
 
 /** The names with handles of a first name and what people call themselves in quotes. */
 function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  let added: PersonalDataSpan[] | undefined
-  let inside: Set<PersonalDataSpan> | undefined
-  const add = (start: number, found: string) => {
-    const end = start + found.length
-    const overlapping = names.filter((other) => other.start < end && other.end > start)
-    // A part found already ("bolhuis" of "femke.bolhuis") gives way to the whole handle.
-    if (overlapping.some((other) => other.start < start || other.end > end)) return
-    if (added?.some((other) => other.start < end && other.end > start)) return
-    if (overlapping.length > 0) {
-      inside ??= new Set()
-      for (const part of overlapping) inside.add(part)
-    }
-    added ??= []
-    added.push({ kind: 'NAAM', start, end, text: found, key: nameKey(found) })
-  }
   const { firstNames } = lexicons()
+  const found: Array<readonly [number, string]> = []
   for (const pattern of [handleAt, handleSpeaker])
     for (const m of text.matchAll(pattern))
-      if (firstNames.has(normaliseWord(m[2]!))) add(m.indices![1]![0], m[1]!)
-  for (const m of text.matchAll(calledName)) add(m.indices![1]![0], m[1]!)
-  if (!added) return names
-  const kept = inside ? names.filter((span) => !inside!.has(span)) : names
-  return [...kept, ...added].sort((a, b) => a.start - b.start)
+      if (firstNames.has(normaliseWord(m[2]!))) found.push([m.indices![1]![0], m[1]!])
+  for (const m of text.matchAll(calledName)) found.push([m.indices![1]![0], m[1]!])
+  return mergeNames(names, found, true)
 }
 
 /** The names with the nicknames written in brackets right after them ("Hilly ("Hil")"). */
 function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  let added: PersonalDataSpan[] | undefined
+  const found: Array<readonly [number, string]> = []
   for (const span of names) {
     if (text.charCodeAt(span.end) !== 0x20 && text.charCodeAt(span.end) !== 0x28) continue
     const m = nicknameAfter.exec(text.slice(span.end, span.end + 40))
-    if (!m) continue
-    const start = span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1)
-    const end = start + m[1]!.length
-    if (names.some((other) => other.start < end && other.end > start)) continue
-    added ??= []
-    added.push({ kind: 'NAAM', start, end, text: m[1]!, key: nameKey(m[1]!) })
+    if (m) found.push([span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1), m[1]!])
   }
-  return added ? [...names, ...added].sort((a, b) => a.start - b.start) : names
+  return mergeNames(names, found)
 }
 
 /** True when the text contains a number that passes the BSN 11-check (with or without separators). */
