@@ -2370,10 +2370,10 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   const placeContext =
     articlePlace ||
     // "nog in Addis Abeba", "Lieselot uit Brugge", "belt vanuit Duhok", "wijkteam Mariahoeve": a
-    // capitalised word right after "in", "uit", "vanuit" (or "In" opening a sentence) or a team or paper of a part
-    // of town is a place, whatever name lists know it (a person is "bij" someone, or something goes
-    // "naar" them), and so is a second one ("in Hải Phòng"); not before a possessive ("in Jan's
-    // kamer").
+    // capitalised word right after "in", "uit", "vanuit" (also "In" opening a sentence) or a team
+    // or paper of a part of town is a place, whatever name lists know it (a person is "bij"
+    // someone, or something goes "naar" them), and so is a second one ("in Hải Phòng"); not
+    // before a possessive ("in Jan's kamer").
     (prev !== undefined &&
       t.shape === 'title' &&
       /^[ \t]+$/.test(t.gap) &&
@@ -2508,8 +2508,9 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     )
       return 'name'
     // "mw kuiperkamp-vlietwerda", "dhr hoornveld", "dr. van der molenkolk": after a title (past
-    // particles) a compound of seven letters or more that is no word itself is the surname, also
-    // when it is a place too ("mevr. zwartebroek": no one writes a title before a town).
+    // particles) a compound of seven letters or more that is no word itself is the surname; right
+    // after the title also when it is a place too ("mevr. zwartebroek": no one writes a title
+    // before a town).
     if (
       tokens[back] !== undefined &&
       titles.has(tokens[back]!.norm) &&
