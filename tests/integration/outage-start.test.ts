@@ -63,6 +63,19 @@ function warmflowStart(port: number): Started {
   return { process: child, output: () => output }
 }
 
+/** An error with the last lines of a start's output and of its log file (passwords left out). */
+function startFailure(what: string, started: Started): Error {
+  const tail = (text: string) =>
+    text
+      .split('\n')
+      .slice(-40)
+      .join('\n')
+      .replace(/(password:\s*)\S+/gi, '$1[left out]')
+  const logFile = join(dataDir, 'logs', 'warmflow.log')
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '(no log file)'
+  return new Error(`${what}\n--- output ---\n${tail(started.output())}\n--- ${logFile} ---\n${tail(log)}`)
+}
+
 async function until<T>(
   what: string,
   check: () => T | undefined | Promise<T | undefined>,
@@ -141,7 +154,22 @@ describe('warmflow start on a bare install', () => {
   it('ends with the framed URL and administrator, logs to a file, and the flagship mails into the outbox', async () => {
     const port = await freePort()
     const started = warmflowStart(port)
-    await until('the closing block', () => (/╰─+╯\n/.test(started.output()) ? true : undefined), 180_000)
+    // A start that ends or hangs says why: its last output and the tail of its log file.
+    await until(
+      'the closing block',
+      () => {
+        if (/╰─+╯\n/.test(started.output())) return true
+        if (started.process.exitCode !== null || started.process.signalCode !== null)
+          throw startFailure(
+            `warmflow start ended (${started.process.exitCode ?? started.process.signalCode})`,
+            started,
+          )
+        return undefined
+      },
+      180_000,
+    ).catch((error: Error) => {
+      throw error.message.includes('--- output ---') ? error : startFailure(error.message, started)
+    })
     // Give late output the chance to show up after the block (it must not).
     await new Promise((resolve) => setTimeout(resolve, 1_500))
 
