@@ -407,6 +407,40 @@ describe('findPersonalData', () => {
     }
     expect(words).toBeGreaterThan(10_000)
   })
+  it('finds a postcode that OCR read with letters for digits', () => {
+    expect(kindsIn('Woonadres (scan): Esdoornhof 8, 9l0l KT Zuidhorn')).toContainEqual([
+      'POSTCODE',
+      '9l0l KT',
+    ])
+    expect(findPersonalData('Postcode: 9l0l KT').find((s) => s.kind === 'POSTCODE')?.key).toBe('9101KT')
+  })
+  it('finds dates of birth with the month first, a Roman month or all in words', () => {
+    const births = (text: string) =>
+      findPersonalData(text, { now: new Date('2026-11-28') })
+        .filter((s) => s.kind === 'GEBOORTEDATUM')
+        .map((s) => [s.text, s.key])
+    expect(births('Her father, born Nov 2nd 1951 in Paramaribo, and March 8, 1983.')).toEqual([
+      ['Nov 2nd 1951', '1951-11-02'],
+      ['March 8, 1983', '1983-03-08'],
+    ])
+    expect(births('Wnioskodawca ur. 7 XI 1990; Ehefrau geboren am 3. Mai 1992.')).toEqual([
+      ['7 XI 1990', '1990-11-07'],
+      ['3. Mai 1992', '1992-05-03'],
+    ])
+    expect(
+      births(
+        'zijn geboortedatum is vijf augustus negentienachtenveertig, van zijn vrouw de achtste juni negentien honderd tweeënvijftig',
+      ),
+    ).toEqual([
+      ['vijf augustus negentienachtenveertig', '1948-08-05'],
+      ['achtste juni negentien honderd tweeënvijftig', '1952-06-08'],
+    ])
+    expect(births('dochter geboren op drieëntwintig januari tweeduizend zes')).toEqual([
+      ['drieëntwintig januari tweeduizend zes', '2006-01-23'],
+    ])
+    // A dose, an appointment with the month first and a day without a year are no dates of birth.
+    expect(births('neemt 3 x 2000 mg, afspraak op March 9, 2026, en op twaalf mei komt ze langs')).toEqual([])
+  })
   it('reads a written month with a two-digit year and eight digits as a date of birth after "geb."', () => {
     const dates = (text: string) =>
       kindsIn(text)

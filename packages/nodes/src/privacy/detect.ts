@@ -270,12 +270,21 @@ function spokenNumber(word: string): string | undefined {
   if (unit >= 0) return String(unit)
   const other = otherDigits.get(w)
   if (other !== undefined) return other
+  const value = dutchNumber(w)
+  return value === undefined ? undefined : String(value)
+}
+
+/** The value of a Dutch number word of 0 to 99 ("nul", "twaalf", "zevenendertig", "één"), or undefined. */
+function dutchNumber(word: string): number | undefined {
+  const w = plainWord(word)
+  const unit = unitWords.indexOf(w)
+  if (unit >= 0) return unit
   const teen = teenWords.indexOf(w)
-  if (teen >= 0) return String(10 + teen)
+  if (teen >= 0) return 10 + teen
   const ten = tenWords.indexOf(w)
-  if (ten >= 0) return String(20 + 10 * ten)
+  if (ten >= 0) return 20 + 10 * ten
   const m = compoundNumber.exec(w)
-  if (m) return String(20 + 10 * tenWords.indexOf(m[2]!) + unitWords.indexOf(m[1]!))
+  if (m) return 20 + 10 * tenWords.indexOf(m[2]!) + unitWords.indexOf(m[1]!)
   return undefined
 }
 
@@ -646,13 +655,14 @@ function findEmails(text: string): PersonalDataSpan[] {
   return spans
 }
 
+/** The postcodes of `text`, OCR's letters read as digits ("7l4l AB"), with the text as written. */
 function findPostcodes(text: string): PersonalDataSpan[] {
   const pattern = /(?<![\p{L}\p{N}])[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|[a-z]{2})(?![\p{L}\p{N}])/gu
-  return [...text.matchAll(pattern)].map((match) => ({
+  return [...withOcrDigits(text).matchAll(pattern)].map((match) => ({
     kind: 'POSTCODE' as const,
     start: match.index,
     end: match.index + match[0].length,
-    text: match[0],
+    text: text.slice(match.index, match.index + match[0].length),
     key: match[0].replace(/\s/g, '').toUpperCase(),
   }))
 }
@@ -1032,7 +1042,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const iso = /(?<![\p{N}])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
   const written = new RegExp(
-    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de)?\\s+(?:de\\s+)?(${monthNames})\\.?\\s+(?:de\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de|\\.)?\\s+(?:de\\s+)?(${monthNames})\\.?\\s+(?:de\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
     'giu',
   )
   for (const m of text.matchAll(written)) {
@@ -1053,7 +1063,59 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
     consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
   }
+  for (const m of text.matchAll(monthFirst)) {
+    consider(m.index, m[0], Number(m[3]), months[m[1]!.toLowerCase()]!, Number(m[2]))
+  }
+  for (const m of text.matchAll(romanMonth)) {
+    // "2 x 2000 mg" is a dose: a one-letter Roman month needs dots or dashes around it.
+    if (m[3]!.length === 1 && m[2] === ' ') continue
+    consider(m.index, m[0], Number(m[4]), romanMonths.indexOf(m[3]!.toUpperCase()) + 1, Number(m[1]))
+  }
+  if (/negentien|tweeduizend/i.test(text)) {
+    for (const m of text.matchAll(dateInWords)) {
+      const year = yearInWords(m[3]!)
+      if (year !== undefined) consider(m.index, m[0], year, months[m[2]!.toLowerCase()]!, dayInWords(m[1]!))
+    }
+  }
   return spans
+}
+
+/** The month first, as English writes it: "Sept 14th 1979", "March 3, 1980". */
+const monthFirst = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${monthNames})\\.?\\s+(0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?![\\p{N}])`,
+  'giu',
+)
+const romanMonths = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
+/** A Roman month between day and year, as Polish and older Dutch forms write it: "19 III 1987", "3.XI.1950". */
+const romanMonth =
+  /(?<![\p{L}\p{N}])(0?[1-9]|[12]\d|3[01])([ .\-/])(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|xii|xi|ix|viii|vii|vi|iv|iii|ii)\2((?:19|20)\d{2})(?![\p{N}])/gu
+
+/** Any Dutch number word of 1 to 99, for a regular expression ("zevenendertig", "drieëntwintig"). */
+const numberWord = `(?:${unitWords.slice(1).join('|')}|één)(?:-?(?:en|ën)-?(?:${tenWords.join('|')}))?|${teenWords.join('|')}|${tenWords.join('|')}`
+/**
+ * A date of birth spoken in words, as a transcript or a quick note writes it: "twaalf februari
+ * negentienzevenenzestig", "zeven april negentien zevenendertig", "de eerste mei tweeduizend drie".
+ */
+const dateInWords = new RegExp(
+  `(?<![\\p{L}])(eerste|derde|(?:${numberWord})(?:ste|de)?)\\s+(${monthNames})\\s+((?:negentien(?:[ -]?honderd)?|tweeduizend)(?:[ -]?(?:en[ -]?)?(?:${numberWord}))?)(?![\\p{L}])`,
+  'giu',
+)
+
+/** A day in words, as a number or an ordinal ("twaalf", "twaalfde", "eerste"); 0 when it is none. */
+function dayInWords(word: string): number {
+  const lower = plainWord(word)
+  if (lower === 'eerste') return 1
+  if (lower === 'derde') return 3
+  return dutchNumber(lower) ?? dutchNumber(lower.replace(/(?:ste|de)$/, '')) ?? 0
+}
+
+/** A year in words: "negentienzevenenzestig", "negentien honderd vijftig", "tweeduizend en drie". */
+function yearInWords(words: string): number | undefined {
+  const match = /^(negentien(?:[ -]?honderd)?|tweeduizend)(?:[ -]?(?:en[ -]?)?([\p{L}-]+))?$/iu.exec(words)
+  if (!match) return undefined
+  const rest = match[2] === undefined ? 0 : dutchNumber(match[2])
+  if (rest === undefined || rest === 0) return undefined
+  return (match[1]!.toLowerCase().startsWith('negentien') ? 1900 : 2000) + rest
 }
 
 /** True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:", "DOB"). */
