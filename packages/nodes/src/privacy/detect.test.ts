@@ -253,6 +253,18 @@ describe('findPersonalData', () => {
     const keys = findPersonalData('06-12345678 of +31 6 1234 5678').map((s) => s.key)
     expect(new Set(keys).size).toBe(1)
   })
+  it('finds a street in lower case after a word for address or before a postcode, not a road', () => {
+    expect(kindsIn('hb gedaan, adres: vlasakkerweg 14 bg, sleutel bij buren')).toEqual([
+      ['ADRES', 'vlasakkerweg 14 bg'],
+    ])
+    expect(kindsIn('post naar boterbloemstraat 3, 6131 kd sittard')).toContainEqual([
+      'ADRES',
+      'boterbloemstraat 3',
+    ])
+    expect(kindsIn('hij woont aan de pijlkruidlaan 27 met zijn zus')).toEqual([['ADRES', 'pijlkruidlaan 27']])
+    // A road in lower case with a number and no such word is a distance or a count.
+    expect(kindsIn('reed over de ringweg 2 km en de snelweg 12 keer')).toEqual([])
+  })
   it('ends a street name at the end of a sentence', () => {
     expect(kindsIn('Hulp via Zonnekracht. Adres Pijnboomstraat 12 of J.P. Coenstraat 8.')).toEqual([
       ['ADRES', 'Pijnboomstraat 12'],

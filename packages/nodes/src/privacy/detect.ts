@@ -709,6 +709,13 @@ const addressContext = new RegExp(
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
+/** A street of one word in lower case with a street's ending and a house number ("troelstraweg 88"). */
+const lowerCaseStreet = new RegExp(
+  `(?<![\\p{L}\\p{N}])\\p{Ll}{3}[\\p{Ll}'-]*(?:${compoundSuffixes})[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  'gu',
+)
+const lowerCaseStreetCue =
+  /(?<![\p{L}])(?:adres|adrès|address|woont|woonachtig|wennet)(?:[ \t]+(?:nu|is|aan|op|de|het))*[ \t]*:?[ \t]*$/iu
 /** Where a context of {@link addressContext} can start: one of its first words. */
 // "Adres", and as other languages write it ("Adrès" in Papiamentu, "Address", "Dirección").
 const addressCue = /adres|adrès|address|direcci|endereço|indirizzo|woont|woonachtig|wennet|straat/giu
@@ -840,6 +847,14 @@ function findAddresses(text: string): PersonalDataSpan[] {
       continue
     const [start, end] = (match.indices![1] ?? match.indices![2])!
     spans.push(addressSpan(text, from + start, from + end))
+  }
+  for (const match of text.matchAll(lowerCaseStreet)) {
+    // A quick note in lower case ("adres troelstraweg 88, 1505 hj"): a street of one word with a
+    // street's ending, after a word for address or for living there, or before a postcode.
+    const before = text.slice(Math.max(0, match.index - 24), match.index)
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 12)
+    if (lowerCaseStreetCue.test(before) || /^,?[ \t]*[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L}\p{N}])/u.test(after))
+      spans.push(addressSpan(text, match.index, match.index + match[0].length))
   }
   for (const match of text.matchAll(bracketAddress)) {
     if (!lexicons().places.has(normaliseWord(match[2]!))) continue
