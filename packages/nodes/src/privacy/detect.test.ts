@@ -497,6 +497,10 @@ describe('names in free text, without form fields', () => {
       .filter((s) => s.kind === 'NAAM')
       .map((s) => s.text)
 
+  it('takes a compound after a lower-case first name as its surname, not a time', () => {
+    expect(names('belde met karin hoornveld over de kinderen')).toEqual(['karin hoornveld'])
+    expect(names('afspraak met femke zaterdagochtend bij de voedselbank')).toEqual(['femke'])
+  })
   it('finds family, network and professionals by context words, titles and capitals', () => {
     expect(
       names(

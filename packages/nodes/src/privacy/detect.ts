@@ -12,6 +12,7 @@ import {
   afterOrganisationWord,
   findNames,
   findNamesUnchecked,
+  lowerSurnameShaped,
   nameParticles,
   organisationNameAt,
   outsidePlaceColumns,
@@ -1548,8 +1549,39 @@ export function addModelNames(
     }),
   )
   const all = added.length === 0 ? [...kept] : [...kept, ...added].sort((a, b) => a.start - b.start)
-  const named = withLowerDoubleSurnames(text, all, taken)
+  const named = withLowerDoubleSurnames(text, withLowerSurnames(text, all, taken), taken)
   return withoutNonPersons(text, named)
+}
+
+/**
+ * "bellen met ilse zeggerboom", "bij gijs van de reinsveld": in lower case the surname after a
+ * first name found as a name is often a compound of Dutch words, which the model does not judge.
+ * A name that ends in a first name is extended over the particles and the surname that follow
+ * when the word is shaped as one ({@link lowerSurnameShaped}).
+ */
+function withLowerSurnames(text: string, names: PersonalDataSpan[], taken: Uint8Array): PersonalDataSpan[] {
+  const after =
+    /^((?:[ \t]+(?:van|de|der|den|ter|ten|te|'t|vd|v\.d\.))*)[ \t]+(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}\p{N}'’-])/u
+  const out = names.map((span) => {
+    if (span.kind !== 'NAAM' || span.text !== span.text.toLowerCase()) return span
+    const last = /\p{L}+$/u.exec(span.text)
+    if (!last || !lexicons().firstNames.has(normaliseWord(last[0]))) return span
+    const m = after.exec(text.slice(span.end, span.end + 60))
+    if (!m) return span
+    const particles = m[1]!.trim() === '' ? 0 : m[1]!.trim().split(/[ \t]+/).length
+    if (!lowerSurnameShaped(normaliseWord(m[2]!), particles)) return span
+    const end = span.end + m[0].length
+    for (let i = span.end; i < end; i++) if (taken[i] === 1) return span
+    const found = text.slice(span.start, end)
+    return { ...span, end, text: found, key: nameKey(found) }
+  })
+  // A name found inside the extended one is part of it now (names are in text order).
+  let reach = -1
+  return out.filter((span) => {
+    if (span.end <= reach) return false
+    reach = Math.max(reach, span.end)
+    return true
+  })
 }
 
 /**

@@ -64,6 +64,20 @@ describe('the name model as a second opinion on the rules', () => {
     expect(out[0]!.key).toBe('maaikje ummels')
   })
 
+  it('extends a lower-case first name over the surname after it, also a compound of Dutch words', () => {
+    const names = (text: string, words: string[]) => texts(addModelNames(text, [], [], modelOf(words)))
+    expect(names('overleg met femke wolderinkhof over de aanvraag', ['femke'])).toEqual([
+      'femke wolderinkhof',
+    ])
+    expect(names('sleutel ligt bij joost van de brinkhorst (werkgever)', ['joost'])).toEqual([
+      'joost van de brinkhorst',
+    ])
+    // A time, an organisation after one "van", and a word stay out of the name.
+    expect(names('afspraak met femke zaterdagochtend', ['femke'])).toEqual(['femke'])
+    expect(names('gesprek met femke van geldwijzerpunt', ['femke'])).toEqual(['femke'])
+    expect(names('met femke boodschappen gedaan', ['femke'])).toEqual(['femke'])
+  })
+
   it('adds a particle only in front of a name, and nothing in a place column of a table', () => {
     const caps = 'MW VAN THUISZORG BELDE. DHR VAN HALSEMA KOMT.'
     expect(texts(addModelNames(caps, [], [], modelOf(['van', 'halsema'])))).toEqual(['VAN HALSEMA'])

@@ -905,6 +905,27 @@ export function placeOnly(norm: string): boolean {
   return isPlace(norm) && !inNames(norm)
 }
 
+/** A compound that names a time: "zaterdagochtend", "woensdagmiddag", "kerstweek". */
+const timeCompound = /(?:ochtend|morgen|middag|avond|nacht|dag|week|weekend|maand|jaar)$/
+
+/**
+ * True when a lower-case word can be the surname right after a lower-case first name ("ilse
+ * zeggerboom", "gijs van de reinsveld"): a surname a list knows, a word no list knows, or a
+ * compound of seven letters or more that is no Dutch word itself. Never a word of the word lists,
+ * a role, a place, a street, an organisation or a time ("woensdagavond"). After two particles a
+ * shorter word will do; after one, only a surname a list knows or a word no list knows ("ilse van
+ * budgetwijzer" is an organisation).
+ */
+export function lowerSurnameShaped(norm: string, particles: number): boolean {
+  if (norm.length < (particles >= 2 ? 3 : particles === 1 ? 4 : 6)) return false
+  if (/[RTGFEB]/.test(wordClasses(norm)) || isCommonWord(norm, false)) return false
+  if (lexicons().surnames.has(norm)) return true
+  if (isPlace(norm) || streetEnding.test(norm) || organisationNoun.test(norm)) return false
+  if (timeCompound.test(norm)) return false
+  if (!isCommonWord(norm, true)) return true
+  return particles !== 1 && norm.length >= 7
+}
+
 /** True when the word, or its uninflected form, is a place, language or other non-person proper noun. */
 function isPlace(norm: string): boolean {
   const { places } = lexicons()
@@ -3261,7 +3282,8 @@ function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string
             ((lexicons().firstNames.has(prev.norm) || verdicts[i - 1] === 'name') &&
               t.norm.length >= 7 &&
               !isCommonWord(t.norm, false) &&
-              !streetEnding.test(t.norm))) &&
+              !streetEnding.test(t.norm) &&
+              !timeCompound.test(t.norm))) &&
           !isPlace(t.norm) &&
           !/^[ \t]+[-–][ \t]*\p{Ll}/u.test(`${t.gap}${t.text}`)))
     )
