@@ -1508,6 +1508,9 @@ describe('names in free text, without form fields', () => {
     ])
     // A house number after it, or "aan de" before it, makes it the street.
     expect(names('Hij woont aan de Kees Molensteeg. Post naar Ria Kerksteeg 4.')).toEqual([])
+    // Initials say the same as a first name.
+    expect(names('Overleg met H. Wolbersteeg (ergotherapie) gepland.')).toEqual(['H. Wolbersteeg'])
+    expect(names('Kantoor aan de H. Wolbersteeg; post naar J.P. Coenstraat 8.')).toEqual([])
   })
   it('finds handles of a first name, what people call themselves, and names after foreign sign-offs', () => {
     expect(names('[09:12] marije.vlierhorst: wie pakt dit op?\nTag @jorrit.klompenmaeker even.')).toEqual([

@@ -1378,9 +1378,11 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
     // "Is Sem Tabaksteeg de buurman?", "Aan: Noor Haitsinga-Lubbersteeg, buurtsportcoach": a first
     // name and a surname shaped as a street are a person where nothing says street: no house
     // number after them, no "aan", "op", "in" or article before them.
+    // "Overleg met K. Hunnesteeg": initials before it say the same.
+    const initial = /^\p{Lu}$/u.test(tokens[first]!.text) && text[tokens[first]!.end] === '.'
     if (
       words.length >= 2 &&
-      firstNames.has(tokens[first]!.norm) &&
+      (firstNames.has(tokens[first]!.norm) || initial) &&
       !/^[ \t]*\d/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 4)) &&
       !/(?:^|[^\p{L}])(?:(?:aan|op|in|naar|langs|via|de|het|hoek|richting|vanaf|over)[ \t]*|adres[ \t]*:?[ \t]*)$/iu.test(
         text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start),
