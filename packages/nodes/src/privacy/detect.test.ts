@@ -233,6 +233,14 @@ describe('findPersonalData', () => {
     expect(phones('Numaram sıfır beş üç iki, yedi sekiz dokuz, dört altı bir').map((s) => s.key)).toEqual([
       '0532789461',
     ])
+    // Farsi and Arabic digits in Latin letters, with the Farsi "o" (and) between them.
+    expect(
+      phones('Shomare-ye baradaram: sefr-o-shesh, panj-haft, do-se, yek-hasht-noh-chahar.').map((s) => s.key),
+    ).toEqual(['06572318' + '94'])
+    expect(phones('raqmi: sifr sitta wahed khamsa, tlata arba, tmenya tesa sabaa').map((s) => s.key)).toEqual(
+      ['061534897'],
+    )
+    expect(phones('I do se you, do se do.')).toEqual([])
     expect(phones('Bir iki gün sonra, een of twee keer, drei oder vier Tage')).toEqual([])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
@@ -418,6 +426,21 @@ describe('findPersonalData', () => {
       ).toEqual(expected)
     }
     expect(words).toBeGreaterThan(10_000)
+  })
+  it('reads names and house numbers that OCR wrote with digits for letters and letters for digits', () => {
+    const text = '[scan] Huisbezoek J. Haverrno1en, Kerkweg 2O8 Goes\nAanw: schoonz. Ruud de Meu1enbelt'
+    expect(kindsIn(text)).toEqual([
+      ['NAAM', 'J. Haverrno1en'],
+      ['ADRES', 'Kerkweg 2O8'],
+      ['NAAM', 'Ruud de Meu1enbelt'],
+    ])
+    // The same person however OCR wrote the name.
+    const keys = findPersonalData('Mw. Meu1enbelt belde. Later: mw. Meulenbelt, buurman Verrne1en.')
+      .filter((s) => s.kind === 'NAAM')
+      .map((s) => s.key)
+    expect(keys[0]).toBe(keys[1])
+    // One such word is a brand's own spelling: it stays as written.
+    expect(kindsIn('Hij kijkt L1mburg Centraal.')).toEqual([])
   })
   it('finds a postcode that OCR read with letters for digits', () => {
     expect(kindsIn('Woonadres (scan): Esdoornhof 8, 9l0l KT Zuidhorn')).toContainEqual([
@@ -1510,6 +1533,7 @@ describe('names in free text, without form fields', () => {
     expect(names('Hij woont aan de Kees Molensteeg. Post naar Ria Kerksteeg 4.')).toEqual([])
     // Initials say the same as a first name.
     expect(names('Overleg met H. Wolbersteeg (ergotherapie) gepland.')).toEqual(['H. Wolbersteeg'])
+    expect(names('Eventueel A. Wolbersteeg (ergotherapie) erbij.')).toEqual(['A. Wolbersteeg'])
     expect(names('Kantoor aan de H. Wolbersteeg; post naar J.P. Coenstraat 8.')).toEqual([])
   })
   it('finds handles of a first name, what people call themselves, and names after foreign sign-offs', () => {

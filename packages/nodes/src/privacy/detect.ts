@@ -31,8 +31,11 @@ import {
   findBracketedAreaPhones,
   findCuedLocalPhones,
   findCuedNineDigitPhones,
+  findCuedNorthAmericanPhones,
   findHomeFormatPhones,
   findInternationalPhones,
+  findRepeatedNationalPhones,
+  findSevenDigitLocalPhones,
   internationalPhoneKey,
   phoneCuedBefore,
 } from './phones-international.js'
@@ -166,26 +169,87 @@ const tenWords = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig
 /**
  * Digits in the dialects and languages notes are written or spoken in, as read out in numbers:
  * Frisian, Gronings, Twents, Limburgish ("trije fjouwer", "twij vief", "zeuven acht"), English,
- * German, French, Spanish, Portuguese, Papiamentu, Turkish and Polish ("cinco quatro três dois",
- * "beş altı"). Written as spoken, with their accents; "ı" and "ł" read as "i" and "l".
+ * German, French, Spanish, Portuguese, Papiamentu, Turkish, Polish, Farsi and Arabic as written
+ * in Latin letters ("cinco quatro três dois", "beş altı", "sefr-o-noh-hasht", "khamsa tlata").
+ * Written as spoken, with their accents; "ı" and "ł" read as "i" and "l". A Farsi "o" (and) may
+ * join two of them ("sefr-o-noh").
  */
 const otherDigitWords: ReadonlyArray<readonly [string, number]> = [
-  ...(['ien', 'ain', 'ein', 'one', 'eins', 'un', 'uno', 'um', 'bir', 'jeden'] as const).map(
-    (w) => [w, 1] as const,
-  ),
-  ...(['twa', 'twij', 'twie', 'two', 'zwei', 'deux', 'dos', 'dois', 'iki', 'dwa'] as const).map(
-    (w) => [w, 2] as const,
-  ),
-  ...(['trije', 'drij', 'dree', 'three', 'drei', 'trois', 'tres', 'três', 'üç', 'trzy'] as const).map(
-    (w) => [w, 3] as const,
-  ),
   ...(
-    ['fjouwer', 'vaier', 'veer', 'four', 'quatre', 'cuatro', 'quatro', 'kuater', 'dört', 'cztery'] as const
+    ['ien', 'ain', 'ein', 'one', 'eins', 'un', 'uno', 'um', 'bir', 'jeden', 'yek', 'wahed', 'wahid'] as const
+  ).map((w) => [w, 1] as const),
+  ...(
+    [
+      'twa',
+      'twij',
+      'twie',
+      'two',
+      'zwei',
+      'deux',
+      'dos',
+      'dois',
+      'iki',
+      'dwa',
+      'do',
+      'itnein',
+      'ithnan',
+      'joj',
+    ] as const
+  ).map((w) => [w, 2] as const),
+  ...(
+    [
+      'trije',
+      'drij',
+      'dree',
+      'three',
+      'drei',
+      'trois',
+      'tres',
+      'três',
+      'üç',
+      'trzy',
+      'se',
+      'tlata',
+      'thalatha',
+    ] as const
+  ).map((w) => [w, 3] as const),
+  ...(
+    [
+      'fjouwer',
+      'vaier',
+      'veer',
+      'four',
+      'quatre',
+      'cuatro',
+      'quatro',
+      'kuater',
+      'dört',
+      'cztery',
+      'chahar',
+      'chaar',
+      'arba',
+      'arbaa',
+    ] as const
   ).map((w) => [w, 4] as const),
-  ...(['fiif', 'vief', 'vuuf', 'five', 'fünf', 'cinq', 'cinco', 'sinku', 'beş', 'pięć'] as const).map(
-    (w) => [w, 5] as const,
+  ...(
+    [
+      'fiif',
+      'vief',
+      'vuuf',
+      'five',
+      'fünf',
+      'cinq',
+      'cinco',
+      'sinku',
+      'beş',
+      'pięć',
+      'panj',
+      'khamsa',
+    ] as const
+  ).map((w) => [w, 5] as const),
+  ...(['seis', 'six', 'sechs', 'altı', 'sześć', 'shesh', 'sitta', 'setta'] as const).map(
+    (w) => [w, 6] as const,
   ),
-  ...(['seis', 'six', 'sechs', 'altı', 'sześć'] as const).map((w) => [w, 6] as const),
   ...(
     [
       'zeuven',
@@ -201,13 +265,31 @@ const otherDigitWords: ReadonlyArray<readonly [string, number]> = [
       'shete',
       'yedi',
       'siedem',
+      'haft',
+      'sabaa',
     ] as const
   ).map((w) => [w, 7] as const),
-  ...(['eight', 'huit', 'ocho', 'oito', 'sekiz', 'osiem'] as const).map((w) => [w, 8] as const),
+  ...(['eight', 'huit', 'ocho', 'oito', 'sekiz', 'osiem', 'hasht', 'tmenya', 'thamanya'] as const).map(
+    (w) => [w, 8] as const,
+  ),
   ...(
-    ['njoggen', 'nege', 'nine', 'neun', 'neuf', 'nueve', 'nove', 'nuebe', 'dokuz', 'dziewięć'] as const
+    [
+      'njoggen',
+      'nege',
+      'nine',
+      'neun',
+      'neuf',
+      'nueve',
+      'nove',
+      'nuebe',
+      'dokuz',
+      'dziewięć',
+      'noh',
+      'tesa',
+      'tisaa',
+    ] as const
   ).map((w) => [w, 9] as const),
-  ...(['zero', 'null', 'zéro', 'cero', 'sero', 'sıfır'] as const).map((w) => [w, 0] as const),
+  ...(['zero', 'null', 'zéro', 'cero', 'sero', 'sıfır', 'sefr', 'sifr'] as const).map((w) => [w, 0] as const),
   // Numbers of two digits, read only after a digit word: "cinco cinco, onze, nove oito …".
   ...([
     ['dez', 10],
@@ -258,7 +340,10 @@ const otherDigits = new Map(otherDigitWords.map(([word, value]) => [plainWord(wo
 // Where a number read out may start: not a word that is mostly an article ("ein", "un", "bir"), nor
 // a number of two digits.
 const otherStartWords = otherDigitWords
-  .filter(([word, value]) => value < 10 && !/^(?:ien|ain|ein|one|eins|un|uno|um|bir|jeden|null)$/.test(word))
+  .filter(
+    ([word, value]) =>
+      value < 10 && !/^(?:ien|ain|ein|one|eins|un|uno|um|bir|jeden|null|do|se|yek|noh)$/.test(word),
+  )
   .map(([word]) => word)
 const otherWords = otherDigitWords.map(([word]) => word)
 const compoundNumber = new RegExp(`^(${unitWords.slice(1).join('|')})-?(?:en|ën)-?(${tenWords.join('|')})$`)
@@ -295,7 +380,7 @@ function dutchNumber(word: string): number | undefined {
 // spoken "komma", "punt" or "streepje", or a filler ("uh", "ehm") between them.
 const spokenStart = /(?<![\p{L}\p{N}])nul(?![\p{L}])/giu
 const spokenNext =
-  /^(?:[ \t]+(?:komma|punt|streepje)[ \t]+|[ \t]*[,.;:/-]?[ \t]*)(?:(?:uh|eh|ehm|uhm)[ \t]*[,.]?[ \t]*)?([\p{L}ë-]+|\d+)/u
+  /^(?:[ \t]+(?:komma|punt|streepje)[ \t]+|[ \t]*[,.;:/-]?[ \t]*)(?:(?:uh|eh|ehm|uhm)[ \t]*[,.]?[ \t]*|o-)?([\p{L}ë-]+|\d+)/u
 
 /**
  * The number word or digit group after `at` (past a separator), and where it ends. Words joined by
@@ -357,7 +442,7 @@ const digitWord = trieSource([
 // Where a number read out may start: a digit word (not "een", which is mostly the article, nor
 // "nul", read above) or a group of up to four digits, with a number word next.
 const readOutStart = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${trieSource([...new Set(['twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', ...otherStartWords])])}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
+  `(?<![\\p{L}\\p{N}])(?:${trieSource([...new Set(['twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', ...otherStartWords])])}|\\d{1,4})(?![\\p{L}\\p{N}])(?=(?:[ \\t]+(?:komma|punt|streepje)[ \\t]+|[ \\t]*[,.;:/-]?[ \\t]*)(?:(?:uh|eh|ehm|uhm)[ \\t]*[,.]?[ \\t]*|o-)?(?:${digitWord}|\\d)(?![\\p{L}]))`,
   'giu',
 )
 
@@ -456,6 +541,19 @@ export function withOcrDigits(text: string): string {
         : '1'
       : letter,
   )
+}
+
+/**
+ * Text read by OCR also writes letters as digits inside words: "Vermeu1en", "Meu1emeester",
+ * "P0lderman". A 1 or a 0 with a letter on both sides as the "l" or "o" it stands for; every
+ * offset stays the same. Only where the note has two such words or more: OCR's errors come in
+ * numbers, while one such word is mostly a brand's own spelling ("L1mburg", "P1us"). Only the
+ * name detectors read it.
+ */
+export function withOcrLetters(text: string): string {
+  const inWords = /(?<=\p{L})[01](?=\p{L})/gu
+  if (!/\p{L}[01]\p{L}/u.test(text) || (text.match(inWords)?.length ?? 0) < 2) return text
+  return text.replace(inWords, (digit) => (digit === '1' ? 'l' : 'o'))
 }
 
 /** The phone numbers of `text` (its dashes read as hyphens, OCR's letters as digits), with the text as written. */
@@ -565,6 +663,10 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBareCountryCodePhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findCuedNorthAmericanPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  const found = [...spans]
+  for (const phone of findRepeatedNationalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findSevenDigitLocalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
   for (const phone of findCuedNineDigitPhones(text))
@@ -1394,10 +1496,11 @@ function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan
  */
 export const nameModelThresholds = { add: 0.5, keep: 0.2, again: 0.05 } as const
 
-// A title right before a name ("Mw. lardinoix"), an age in brackets right after it ("Emal (3)") or a
+// A title right before a name ("Mw. lardinoix", "dokter van hoezel"), an age in brackets right after it ("Emal (3)") or a
 // sign-off before it ("Pozdrawiam, Aga"): the rules' surest signs of a person, which the model's
 // doubt does not overrule.
-const titleBefore = /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs)\.?[ \t]*$/iu
+const titleBefore =
+  /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs|dokter|docter|doctor|prof|ds|pastoor|juf)\.?[ \t]*$/iu
 const ageAfter = /^[ \t]*\((?:\d{1,3}|\d{1,3}[ \t]*(?:jr|jaar|j|mnd|maanden))\)/u
 
 function announcedPerson(text: string, span: { start: number; end: number }): boolean {
@@ -1406,6 +1509,21 @@ function announcedPerson(text: string, span: { start: number; end: number }): bo
     ageAfter.test(text.slice(span.end, span.end + 16)) ||
     signedOffBefore(text, span.start)
   )
+}
+
+/**
+ * "F. Bremweerd – val gehad⏎K. Donkkate – schuldhulp loopt⏎Wardah Mansoor – man terug": in a list
+ * whose lines open with a name before a dash, three lines or more, each such name is a person.
+ */
+function namesListedBeforeDashes(text: string, names: readonly PersonalDataSpan[]): Set<PersonalDataSpan> {
+  const listed = new Set<PersonalDataSpan>()
+  for (const span of names)
+    if (
+      (span.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, span.start - 8), span.start))) &&
+      /^[ \t]*[–—-][ \t]/.test(text.slice(span.end, span.end + 4))
+    )
+      listed.add(span)
+  return listed.size >= 3 ? listed : new Set()
 }
 
 /**
@@ -1437,8 +1555,9 @@ export function addModelNames(
       for (let j = i; j < tokens.length && tokens[j]!.end <= span.end; j++) max = Math.max(max, tokens[j]!.p)
       best.set(span, max)
     }
+    const listed = namesListedBeforeDashes(text, names)
     const unlikely = (span: PersonalDataSpan) =>
-      best.get(span)! >= 0 && best.get(span)! < keep && !announcedPerson(text, span)
+      best.get(span)! >= 0 && best.get(span)! < keep && !announcedPerson(text, span) && !listed.has(span)
     // A word that stays a name elsewhere in the text is not left standing here ("Vattenfall" is
     // kept where "Ans Vattenfall" is replaced).
     const named = new Set(names.filter((span) => !unlikely(span)).flatMap((span) => span.key.split(' ')))
@@ -1568,10 +1687,19 @@ function withLowerSurnames(text: string, names: PersonalDataSpan[], taken: Uint8
     if (!last || !lexicons().firstNames.has(normaliseWord(last[0]))) return span
     const m = after.exec(text.slice(span.end, span.end + 60))
     if (!m) return span
-    const particles = m[1]!.trim() === '' ? 0 : m[1]!.trim().split(/[ \t]+/).length
+    // "vd" and "v.d." are two particles ("van de").
+    const particles =
+      m[1]!.trim() === ''
+        ? 0
+        : m[1]!
+            .trim()
+            .replace(/^v\.?d\.?$/, 'van de')
+            .split(/[ \t]+/).length
     if (!lowerSurnameShaped(normaliseWord(m[2]!), particles)) return span
-    const end = span.end + m[0].length
+    let end = span.end + m[0].length
     for (let i = span.end; i < end; i++) if (taken[i] === 1) return span
+    // "jan" before "harm veenoordkamp": a name the surname opens joins this one.
+    for (const other of names) if (other !== span && other.start < end && other.end > end) end = other.end
     const found = text.slice(span.start, end)
     return { ...span, end, text: found, key: nameKey(found) }
   })
@@ -1661,31 +1789,35 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
   if (kinds.has('GEBOORTEDATUM'))
     for (const date of findBirthDates(withOcrDigits(text), options.now ?? new Date()))
       candidates.push({ ...date, text: text.slice(date.start, date.end) })
-  if (kinds.has('ADRES')) candidates.push(...findAddresses(text))
+  if (kinds.has('ADRES'))
+    for (const address of findAddresses(withOcrDigits(text)))
+      candidates.push({ ...address, text: text.slice(address.start, address.end) })
   if (kinds.has('NAAM')) {
+    // Names are read with OCR's digits in words as the letters they stand for ("Vermeu1en").
+    const read = withOcrLetters(text)
     const model = (options.names ?? 'context') === 'context' ? nameModel() : null
-    let names = options.names === 'titles' ? findNamedPeople(text) : findNamesInContext(text, model !== null)
-    if (model) names = addModelNames(text, names, candidates, model)
+    let names = options.names === 'titles' ? findNamedPeople(read) : findNamesInContext(read, model !== null)
+    if (model) names = addModelNames(read, names, candidates, model)
     // A street of an address found in the note is no name elsewhere in it.
     names = withoutStreetNames(
-      text,
+      read,
       names,
-      candidates.filter((span) => span.kind === 'ADRES').map((span) => span.text),
+      candidates.filter((span) => span.kind === 'ADRES').map((span) => read.slice(span.start, span.end)),
     )
-    names = withWholeNames(text, names)
-    names = withNicknames(text, names)
-    names = withSignatureInitials(text, names)
-    names = withHandlesAndCalledNames(text, names)
+    names = withWholeNames(read, names)
+    names = withNicknames(read, names)
+    names = withSignatureInitials(read, names)
+    names = withHandlesAndCalledNames(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
-      names = withInitialsOfNames(text, names, (start, end) => {
-        const found = text.slice(start, end)
+      names = withInitialsOfNames(read, names, (start, end) => {
+        const found = read.slice(start, end)
         return { kind: 'NAAM', start, end, text: found, key: nameKey(found) }
       })
     const keep = options.notNames?.length ? new Set(options.notNames.map(nameKey)) : undefined
     for (const span of names) {
       if (keep && (keep.has(span.key) || span.key.split(' ').every((part) => keep.has(part)))) continue
-      candidates.push(span)
+      candidates.push(read === text ? span : { ...span, text: text.slice(span.start, span.end) })
     }
   }
   candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))

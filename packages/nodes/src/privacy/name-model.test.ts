@@ -64,6 +64,26 @@ describe('the name model as a second opinion on the rules', () => {
     expect(out[0]!.key).toBe('maaikje ummels')
   })
 
+  it('keeps names in a list of lines that open with a name before a dash, and after "dokter"', () => {
+    const list = 'F. Tolhuis – val gehad\nK. Brinkgreve – schuldhulp loopt\nNasrin Kazemi – man terug'
+    const names = [span(list, 'F. Tolhuis'), span(list, 'K. Brinkgreve'), span(list, 'Nasrin Kazemi')]
+    const unlikely = modelOf([], ['tolhuis', 'brinkgreve', 'nasrin', 'kazemi'])
+    expect(texts(addModelNames(list, names, [], unlikely))).toEqual([
+      'F. Tolhuis',
+      'K. Brinkgreve',
+      'Nasrin Kazemi',
+    ])
+    // Two such lines are no list.
+    const two = 'F. Tolhuis – val gehad\nNasrin Kazemi – man terug'
+    expect(
+      texts(addModelNames(two, [span(two, 'F. Tolhuis'), span(two, 'Nasrin Kazemi')], [], unlikely)),
+    ).toEqual([])
+    const doctor = 'heeft dokter van keulsteeg al gekeken'
+    expect(
+      texts(addModelNames(doctor, [span(doctor, 'van keulsteeg')], [], modelOf([], ['keulsteeg']))),
+    ).toEqual(['van keulsteeg'])
+  })
+
   it('extends a lower-case first name over the surname after it, also a compound of Dutch words', () => {
     const names = (text: string, words: string[]) => texts(addModelNames(text, [], [], modelOf(words)))
     expect(names('overleg met femke wolderinkhof over de aanvraag', ['femke'])).toEqual([
@@ -72,6 +92,12 @@ describe('the name model as a second opinion on the rules', () => {
     expect(names('sleutel ligt bij joost van de brinkhorst (werkgever)', ['joost'])).toEqual([
       'joost van de brinkhorst',
     ])
+    // "vd" is two particles; a surname a list knows; a name right after the surname joins it.
+    expect(names('mirjam vd zande pakt het op', ['mirjam'])).toEqual(['mirjam vd zande'])
+    const joined = 'dhr jan harm wolderinkhof'
+    expect(
+      texts(addModelNames(joined, [span(joined, 'harm wolderinkhof')], [], modelOf(['jan', 'harm']))),
+    ).toEqual(['jan harm wolderinkhof'])
     // A time, an organisation after one "van", and a word stay out of the name.
     expect(names('afspraak met femke zaterdagochtend', ['femke'])).toEqual(['femke'])
     expect(names('gesprek met femke van geldwijzerpunt', ['femke'])).toEqual(['femke'])

@@ -493,7 +493,7 @@ const organisationKindWords = (
   'buurtkamer wijkkamer verpleeghuis verzorgingshuis zorghuis woonzorg hospice basisschool ' +
   'masjid mescidi huize igreja iglesia mandir gurdwara kraamzorg fysio fysiotherapie ' +
   'logopedie toko team jongerenwerk welzijnswerk buurtwerk bewind gymnasium lyceum atheneum ' +
-  'inkasso fellowship'
+  'inkasso fellowship fundashon fundacion fundação fondation sentro gereja klinik'
 )
   .trim()
   .split(' ')
@@ -585,7 +585,10 @@ const organisationWordAfter = wordSet(
     'ggz jeugdzorg zorgverlening begeleiding dagbesteding care foundation company ltd inc trust association agency council mandir ' +
     'zakelijk zakelijke particulier warmte stroom gas consumer consumentenkrediet next retail benelux netherlands holland ' +
     'payments pay lending capital markets mobility connect express logistiek transport installatietechniek bouw ' +
-    'camii cami church mosque kerk moskee',
+    'camii cami church mosque kerk moskee ' +
+    // English, Papiamentu and Indonesian words for a school, a hospital or a clinic after its name
+    // ("Gwendoline van Putten School", "A.M. Edwards Medical Center").
+    'school medical center centre hospital clinic healthcare',
 )
 
 /** Parts of the country or a town after a name: "Humanitas Oost", "Tilburg-Noord", "Welzijn Midden". */
@@ -917,9 +920,16 @@ const timeCompound = /(?:ochtend|morgen|middag|avond|nacht|dag|week|weekend|maan
  * budgetwijzer" is an organisation).
  */
 export function lowerSurnameShaped(norm: string, particles: number): boolean {
+  if (norm.length < 3 || /[RTGFEB]/.test(wordClasses(norm))) return false
+  // After particles, a surname a list knows that the word list does not hold as it is ("vd zande",
+  // not "pinas"); right after the first name it must be no inflected word or place either ("ria
+  // leent geld", "hylke sneek").
+  if (lexicons().surnames.has(norm) && norm.length >= 4 && !lexicons().words.has(norm)) {
+    if (particles >= 1) return true
+    if (!isCommonWord(norm, false) && !isPlace(norm)) return true
+  }
+  if (isCommonWord(norm, false)) return false
   if (norm.length < (particles >= 2 ? 3 : particles === 1 ? 4 : 6)) return false
-  if (/[RTGFEB]/.test(wordClasses(norm)) || isCommonWord(norm, false)) return false
-  if (lexicons().surnames.has(norm)) return true
   if (isPlace(norm) || streetEnding.test(norm) || organisationNoun.test(norm)) return false
   if (timeCompound.test(norm)) return false
   if (!isCommonWord(norm, true)) return true
@@ -1379,10 +1389,13 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
     // name and a surname shaped as a street are a person where nothing says street: no house
     // number after them, no "aan", "op", "in" or article before them.
     // "Overleg met K. Hunnesteeg": initials before it say the same.
-    const initial = /^\p{Lu}$/u.test(tokens[first]!.text) && text[tokens[first]!.end] === '.'
+    const initial =
+      (/^\p{Lu}$/u.test(tokens[first]!.text) && text[tokens[first]!.end] === '.') ||
+      /(?:^|[^\p{L}])\p{Lu}\.[ \t]?$/u.test(
+        text.slice(Math.max(0, tokens[first]!.start - 3), tokens[first]!.start),
+      )
     if (
-      words.length >= 2 &&
-      (firstNames.has(tokens[first]!.norm) || initial) &&
+      ((words.length >= 2 && firstNames.has(tokens[first]!.norm)) || initial) &&
       !/^[ \t]*\d/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 4)) &&
       !/(?:^|[^\p{L}])(?:(?:aan|op|in|naar|langs|via|de|het|hoek|richting|vanaf|over)[ \t]*|adres[ \t]*:?[ \t]*)$/iu.test(
         text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start),

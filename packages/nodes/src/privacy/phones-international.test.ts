@@ -4,8 +4,11 @@ import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
   findCuedNineDigitPhones,
+  findCuedNorthAmericanPhones,
   findHomeFormatPhones,
   findInternationalPhones,
+  findRepeatedNationalPhones,
+  findSevenDigitLocalPhones,
 } from './phones-international.js'
 
 describe('findInternationalPhones', () => {
@@ -196,5 +199,36 @@ describe('findBareCountryCodePhones', () => {
     ]) {
       expect(findBareCountryCodePhones(text), text).toEqual([])
     }
+  })
+})
+
+describe('numbers a note writes again, or as written where it is written', () => {
+  it('finds a number written again without its country code, with the same key', () => {
+    const text = 'mobile +44 7911 123456, at home dialled as 07911 123456'
+    const found = findInternationalPhones(text)
+    expect(findRepeatedNationalPhones(text, found).map((p) => [p.text, p.key])).toEqual([
+      ['07911 123456', '+447911123456'],
+    ])
+    const sranan = 'nomru +597 765 4321 ofu 765-4321, dossier 765-4329'
+    expect(findRepeatedNationalPhones(sranan, findInternationalPhones(sranan)).map((p) => p.text)).toEqual([
+      '765-4321',
+    ])
+    // No number with a country code in the note: nothing.
+    expect(findRepeatedNationalPhones('ofu 765-4321', [])).toEqual([])
+  })
+  it('finds seven digits as local numbers in a note that gives a number of such a place', () => {
+    const text = 'Son in Aruba +297 593 1122. Neighbour Mrs. Hassell: 416-2287.'
+    expect(findSevenDigitLocalPhones(text, findInternationalPhones(text)).map((p) => p.text)).toEqual([
+      '416-2287',
+    ])
+    const polish = 'Zaak 416-2287, tel. +48 601 223 947'
+    expect(findSevenDigitLocalPhones(polish, findInternationalPhones(polish))).toEqual([])
+  })
+  it('finds a North American number without its country code after a phone word only', () => {
+    expect(findCuedNorthAmericanPhones('broer in Toronto (tel. 416 555 0147)').map((p) => p.text)).toEqual([
+      '416 555 0147',
+    ])
+    expect(findCuedNorthAmericanPhones('factuur 416 555 0147')).toEqual([])
+    expect(findCuedNorthAmericanPhones('tel. 061 555 0147')).toEqual([])
   })
 })

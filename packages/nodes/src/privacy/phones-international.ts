@@ -308,3 +308,76 @@ export function findCuedLocalPhones(text: string): InternationalPhone[] {
   }
   return found
 }
+
+// Digits in groups of 2–6, separated by one space, dot or dash: a number as written at home.
+const digitGroups = /(?<![\p{L}\p{N}+.,/-])\d{2,6}(?:[ .-]\d{2,6}){0,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+
+/**
+ * Finds a number written again without its country code, as at home, after the note gave it with
+ * one ("+44 7700 918 264, also on WhatsApp as 07700 918264", "+597 871 4420, ofu 871-4420"):
+ * digits outside the numbers `found` in the note that are the national number of one of them (by
+ * its E.164 key), with or without the trunk 0. Keyed as that number, so both get the same
+ * placeholder.
+ *
+ * @example
+ * findRepeatedNationalPhones('+597 871 4420, ofu 871-4420', [{ start: 0, end: 13, key: '+5978714420' }])[0]?.text // '871-4420'
+ */
+export function findRepeatedNationalPhones(
+  text: string,
+  found: readonly { start: number; end: number; key: string }[],
+): InternationalPhone[] {
+  const national = new Map<string, string>()
+  for (const { key } of found) {
+    const number = key.startsWith('+') ? parsePhoneNumberFromString(key) : undefined
+    if (number && number.nationalNumber.length >= 6) national.set(number.nationalNumber, key)
+  }
+  if (national.size === 0) return []
+  const again: InternationalPhone[] = []
+  for (const match of text.matchAll(digitGroups)) {
+    const end = match.index + match[0].length
+    if (found.some((phone) => phone.start < end && phone.end > match.index)) continue
+    const digits = match[0].replace(/\D/g, '')
+    const key = national.get(digits) ?? (digits.startsWith('0') ? national.get(digits.slice(1)) : undefined)
+    if (key) again.push({ start: match.index, end, text: match[0], key })
+  }
+  return again
+}
+
+/** Calling codes of places whose local numbers have seven digits: North America and the Caribbean, Aruba, Suriname, the Dutch Caribbean. */
+const sevenDigitCodes = /^\+(?:1|297|597|599)/
+
+// Seven digits as three and four ("318-3306", "871 4420"), not inside a longer number.
+const sevenDigits = /(?<![\p{L}\p{N}+.,/-]|\d[ .-])\d{3}[ .-]\d{4}(?![\p{L}\p{N}]|[ .,/:-]\d)/gu
+
+/**
+ * Finds local numbers of seven digits ("Mrs. Hassell: 416-2287") in a note that also gives a
+ * number (among those `found`) of a place where local numbers have seven digits (North America and the Caribbean,
+ * Aruba, Suriname, the Dutch Caribbean): the note is written there, and seven digits in three and
+ * four are its local numbers. Elsewhere they need a phone word (see {@link findCuedLocalPhones}).
+ */
+export function findSevenDigitLocalPhones(
+  text: string,
+  found: readonly { start: number; end: number; key: string }[],
+): InternationalPhone[] {
+  if (!found.some(({ key }) => sevenDigitCodes.test(key))) return []
+  return [...text.matchAll(sevenDigits)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    key: match[0].replace(/\D/g, ''),
+  }))
+}
+
+// Ten digits as three, three and four, the first not 0 or 1: "612 555 0192", "612-555-0192".
+const threeThreeFour = /(?<![\p{L}\p{N}+.,/-])[2-9]\d{2}([ .-])\d{3}\1\d{4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+
+/**
+ * Finds North American numbers without the country code after a phone word on the same line
+ * ("broer in Minneapolis (tel. 612 555 0192)"): ten digits in three, three and four, a possible
+ * number of the United States or Canada. A Dutch number of ten digits starts with 0.
+ */
+export function findCuedNorthAmericanPhones(text: string): InternationalPhone[] {
+  return possibleNumbers(text, threeThreeFour, { minDigits: 10, maxDigits: 10 }, ['US', 'CA']).filter(
+    (phone) => phoneCuedBefore(text, phone.start),
+  )
+}
