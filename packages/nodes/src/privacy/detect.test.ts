@@ -592,6 +592,11 @@ describe('names in free text, without form fields', () => {
       'Anne-Fleur',
     ])
   })
+  it('reads villages and districts of the Caribbean parts of the Kingdom as places', () => {
+    expect(names('Huisbezoeken Windwardside en The Bottom; mw. Hassell woont in Tera Kora.')).toEqual([
+      'Hassell',
+    ])
+  })
   it('reads the street of an address in the note, and a word shaped as a street, as streets', () => {
     const kinds = (text: string) => kindsIn(text).map(([kind, found]) => `${kind}:${found}`)
     expect(
@@ -619,6 +624,8 @@ describe('names in free text, without form fields', () => {
   it('reads "De" or "Het" and a Dutch word, and a saint, as things, unless a title names a person', () => {
     expect(names('school kinderen: De Wegwijzer, juf Lieke belt.')).toEqual(['Lieke'])
     expect(names('Directeur van De Vlinderboom? Nee: Sint Bernardus in Lichtenvoorde.')).toEqual([])
+    // Saints in other languages: churches and charities.
+    expect(names('Zondag naar de Agios Nikolaos; zus werkt bij Santa Casa in Porto.')).toEqual([])
     expect(names('Gesprek met mevrouw De Boer en De Wit; later mevrouw De Wegwijzer.')).toEqual([
       'De Boer',
       'De Wit',

@@ -1422,9 +1422,12 @@ export function withoutNamedThings<T extends { start: number; end: number }>(tex
     const titled = first > 0 && titles.has(tokens[first - 1]!.norm) && /^[. \t]+$/.test(opening.gap)
     // "Sint Bernardus", "naar St Jansdal", "St. Jozef": a saint (before or as the span's first word).
     const before = tokens[first - 1]
+    // Also in other languages: "Agios Dimitrios" (a Greek church), "Santa Casa da Misericórdia".
     const saint =
-      (opening.text === 'Sint' && count >= 2) ||
-      (before !== undefined && /^(?:Sint|St)$/.test(before.text) && /^\.?[ \t]+$/.test(opening.gap))
+      (/^(?:Sint|Santa|São|Saint|Sainte|Agios|Agia|Ayios|Sveti)$/.test(opening.text) && count >= 2) ||
+      (before !== undefined &&
+        /^(?:Sint|St|San|Santa|São|Saint|Sainte|Agios|Agia|Ayios|Sveti)$/.test(before.text) &&
+        /^\.?[ \t]+$/.test(opening.gap))
     const thing =
       saint ||
       (/^(?:De|Het)$/.test(opening.text) &&
