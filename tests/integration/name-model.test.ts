@@ -59,6 +59,8 @@ describe('the name model', () => {
       '33',
       '34',
       '35',
+      '36',
+      '37',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

@@ -49,6 +49,8 @@ import { holdout32Notes } from '../fixtures/privacy-eval/holdout32.js'
 import { holdout33Notes } from '../fixtures/privacy-eval/holdout33.js'
 import { holdout34Notes } from '../fixtures/privacy-eval/holdout34.js'
 import { holdout35Notes } from '../fixtures/privacy-eval/holdout35.js'
+import { holdout36Notes } from '../fixtures/privacy-eval/holdout36.js'
+import { holdout37Notes } from '../fixtures/privacy-eval/holdout37.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -176,6 +178,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-third hold-out (written blind beside the thirty-second, measured once with it)', holdout33Notes],
     ["thirty-fourth hold-out (written blind, measured once at the eighth round's end)", holdout34Notes],
     ['thirty-fifth hold-out (written blind beside the thirty-fourth, measured once with it)', holdout35Notes],
+    ["thirty-sixth hold-out (written blind, measured once at the ninth round's state)", holdout36Notes],
+    [
+      'thirty-seventh hold-out (written blind beside the thirty-sixth, measured once with it)',
+      holdout37Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -229,6 +236,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-third', holdout33Notes, 160, 0.5],
     ['thirty-fourth', holdout34Notes, 160, 0.5],
     ['thirty-fifth', holdout35Notes, 160, 0.5],
+    ['thirty-sixth', holdout36Notes, 160, 0.5],
+    ['thirty-seventh', holdout37Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
