@@ -551,8 +551,9 @@ export function withOcrDigits(text: string): string {
  * name detectors read it.
  */
 export function withOcrLetters(text: string): string {
-  const inWords = /(?<=\p{L})[01](?=\p{L})/gu
-  if (!/\p{L}[01]\p{L}/u.test(text) || (text.match(inWords)?.length ?? 0) < 2) return text
+  // The digit first in the pattern: a scan for it is quick where a letter class at every place is not.
+  const inWords = /[01](?<=\p{L}[01])(?=\p{L})/gu
+  if ((text.match(inWords)?.length ?? 0) < 2) return text
   return text.replace(inWords, (digit) => (digit === '1' ? 'l' : 'o'))
 }
 
@@ -813,10 +814,13 @@ const addressContext = new RegExp(
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
 /** A street of one word in lower case with a street's ending and a house number ("troelstraweg 88"). */
-const lowerCaseStreet = new RegExp(
-  `(?<![\\p{L}\\p{N}])\\p{Ll}{3}[\\p{Ll}'-]*(?:${compoundSuffixes})[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
-  'gu',
+const lowerCaseStreetAt = new RegExp(
+  `\\p{Ll}{3}[\\p{Ll}'-]*(?:${compoundSuffixes})[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  'uy',
 )
+/** The lower-case word that ends the text, where {@link lowerCaseStreetAt} may start. */
+const lowerWordBefore = /(?<![\p{L}\p{N}'-])\p{Ll}{3}[\p{Ll}'-]*$/u
+const lowerLetter = /\p{Ll}/u
 const lowerCaseStreetCue =
   /(?<![\p{L}])(?:adres|adrès|address|woont|woonachtig|wennet)(?:[ \t]+(?:nu|is|aan|op|de|het))*[ \t]*:?[ \t]*$/iu
 /** Where a context of {@link addressContext} can start: one of its first words. */
@@ -951,13 +955,22 @@ function findAddresses(text: string): PersonalDataSpan[] {
     const [start, end] = (match.indices![1] ?? match.indices![2])!
     spans.push(addressSpan(text, from + start, from + end))
   }
-  for (const match of text.matchAll(lowerCaseStreet)) {
+  for (const space of text.matchAll(houseNumberAhead)) {
     // A quick note in lower case ("adres troelstraweg 88, 1505 hj"): a street of one word with a
-    // street's ending, after a word for address or for living there, or before a postcode.
+    // street's ending, after a word for address or for living there, or before a postcode. Tried
+    // only at the word before a number.
+    if (!lowerLetter.test(text[space.index - 1] ?? '')) continue
+    const from = Math.max(0, space.index - 40)
+    const word = lowerWordBefore.exec(text.slice(from, space.index))
+    if (!word) continue
+    lowerCaseStreetAt.lastIndex = from + word.index
+    const match = lowerCaseStreetAt.exec(text)
+    if (!match) continue
+    const end = match.index + match[0].length
     const before = text.slice(Math.max(0, match.index - 24), match.index)
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 12)
+    const after = text.slice(end, end + 12)
     if (lowerCaseStreetCue.test(before) || /^,?[ \t]*[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L}\p{N}])/u.test(after))
-      spans.push(addressSpan(text, match.index, match.index + match[0].length))
+      spans.push(addressSpan(text, match.index, end))
   }
   for (const match of text.matchAll(bracketAddress)) {
     if (!lexicons().places.has(normaliseWord(match[2]!))) continue
@@ -1181,8 +1194,13 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
     consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
   }
-  for (const m of text.matchAll(monthFirst)) {
-    consider(m.index, m[0], Number(m[3]), months[m[1]!.toLowerCase()]!, Number(m[2]))
+  // The day and year are scanned for first (digits are quick to find), then the month before them.
+  for (const m of text.matchAll(dayAndYear)) {
+    const month = monthBefore.exec(text.slice(Math.max(0, m.index - 16), m.index))
+    const number = month ? months[month[1]!.toLowerCase()] : undefined
+    if (number === undefined) continue
+    const start = m.index - month![0].length
+    consider(start, text.slice(start, m.index + m[0].length), Number(m[2]), number, Number(m[1]))
   }
   for (const m of text.matchAll(romanMonth)) {
     // "2 x 2000 mg" is a dose: a one-letter Roman month needs dots or dashes around it.
@@ -1198,11 +1216,10 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   return spans
 }
 
-/** The month first, as English writes it: "Sept 14th 1979", "March 3, 1980". */
-const monthFirst = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${monthNames})\\.?\\s+(0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?![\\p{N}])`,
-  'giu',
-)
+/** The month first, as English writes it: "Sept 14th 1979", "March 3, 1980": the day and the year… */
+const dayAndYear = /(?<![\p{L}\p{N}])(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?![\p{N}])/gu
+/** …and the month right before them. */
+const monthBefore = /(?<![\p{L}\p{N}])(\p{L}+)\.?\s+$/u
 const romanMonths = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
 /** A Roman month between day and year, as Polish and older Dutch forms write it: "19 III 1987", "3.XI.1950". */
 const romanMonth =
