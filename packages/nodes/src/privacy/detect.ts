@@ -1717,12 +1717,20 @@ function withLowerSurnames(text: string, names: PersonalDataSpan[], taken: Uint8
     for (let i = span.end; i < end; i++) if (taken[i] === 1) return span
     // "jan" before "harm veenoordkamp": a name the surname opens joins this one.
     for (const other of names) if (other !== span && other.start < end && other.end > end) end = other.end
-    const found = text.slice(span.start, end)
-    return { ...span, end, text: found, key: nameKey(found) }
+    return extendedTo(text, span, end)
   })
-  // A name found inside the extended one is part of it now (names are in text order).
+  return withoutCovered(out)
+}
+
+function extendedTo(text: string, span: PersonalDataSpan, end: number): PersonalDataSpan {
+  const found = text.slice(span.start, end)
+  return { ...span, end, text: found, key: nameKey(found) }
+}
+
+/** The names less those inside an earlier one that was extended over them (names in text order). */
+function withoutCovered(names: PersonalDataSpan[]): PersonalDataSpan[] {
   let reach = -1
-  return out.filter((span) => {
+  return names.filter((span) => {
     if (span.end <= reach) return false
     reach = Math.max(reach, span.end)
     return true
@@ -1750,16 +1758,10 @@ function withLowerDoubleSurnames(
     if (words.has(normaliseWord(a!)) && words.has(normaliseWord(b!))) return span
     const end = span.end + m[0].length
     for (let i = span.end + gap!.length; i < end; i++) if (taken[i] === 1) return span
-    const found = text.slice(span.start, end)
-    return { ...span, end, text: found, key: nameKey(found) }
+    return extendedTo(text, span, end)
   })
-  // A name found inside the extended one ("lubbe") is part of it now (names are in text order).
-  let reach = -1
-  return out.filter((span) => {
-    if (span.end <= reach) return false
-    reach = Math.max(reach, span.end)
-    return true
-  })
+  // A name found inside the extended one ("lubbe") is part of it now.
+  return withoutCovered(out)
 }
 
 /** Options for {@link findPersonalData}. */
