@@ -524,6 +524,14 @@ describe('names in free text, without form fields', () => {
     expect(names('belde met karin hoornveld over de kinderen')).toEqual(['karin hoornveld'])
     expect(names('afspraak met femke zaterdagochtend bij de voedselbank')).toEqual(['femke'])
   })
+  it('reads German family words and titles as such, and the name after them (with the model)', () => {
+    const withModel = (text: string) => findPersonalData(text).map((s) => s.text)
+    expect(withModel('Sehr geehrte Frau Osterkamp, unser Sohn Jannik kommt.')).toEqual([
+      'Osterkamp',
+      'Jannik',
+    ])
+    expect(withModel('Betreff: Mein Vater K. Lindemann, Doetinchem')).toEqual(['K. Lindemann'])
+  })
   it('finds family, network and professionals by context words, titles and capitals', () => {
     expect(
       names(

@@ -122,6 +122,8 @@ const titles = new Set([
   'fam',
   'familie',
   'gezin',
+  'frau',
+  'herr',
 ])
 
 /** Titles that are whole words: a dot after them ends the sentence ("– juf. Vaste lasten …"). */
@@ -322,6 +324,21 @@ const roleWords = new Set([
   'girlfriend',
   'colleague',
   'caseworker',
+  // German fragments ("Mein Vater G. Brückmann", "Meine Tochter Jade")
+  'vater',
+  'mutter',
+  'sohn',
+  'tochter',
+  'bruder',
+  'schwester',
+  'ehemann',
+  'ehefrau',
+  'enkelin',
+  'nachbar',
+  'nachbarin',
+  'onkel',
+  'schwiegersohn',
+  'schwiegertochter',
 ])
 
 /** Role words that do not announce a person at the end of a compound ("mensenkennis", "ketenpartner"). */
