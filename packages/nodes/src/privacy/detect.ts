@@ -1698,7 +1698,7 @@ export function addModelNames(
 function withLowerSurnames(text: string, names: PersonalDataSpan[], taken: Uint8Array): PersonalDataSpan[] {
   const after =
     /^((?:[ \t]+(?:van|de|der|den|ter|ten|te|'t|vd|v\.d\.))*)[ \t]+(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}\p{N}'’-])/u
-  const out = names.map((span) => {
+  const out = names.map((span, k) => {
     if (span.kind !== 'NAAM' || span.text !== span.text.toLowerCase()) return span
     const last = /\p{L}+$/u.exec(span.text)
     if (!last || !lexicons().firstNames.has(normaliseWord(last[0]))) return span
@@ -1715,8 +1715,9 @@ function withLowerSurnames(text: string, names: PersonalDataSpan[], taken: Uint8
     if (!lowerSurnameShaped(normaliseWord(m[2]!), particles)) return span
     let end = span.end + m[0].length
     for (let i = span.end; i < end; i++) if (taken[i] === 1) return span
-    // "jan" before "harm veenoordkamp": a name the surname opens joins this one.
-    for (const other of names) if (other !== span && other.start < end && other.end > end) end = other.end
+    // "jan" before "harm veenoordkamp": a name the surname opens joins this one (names are in text
+    // order: only the next ones can).
+    for (let j = k + 1; j < names.length && names[j]!.start < end; j++) end = Math.max(end, names[j]!.end)
     return extendedTo(text, span, end)
   })
   return withoutCovered(out)

@@ -332,10 +332,13 @@ export function findRepeatedNationalPhones(
     if (number && number.nationalNumber.length >= 6) national.set(number.nationalNumber, key)
   }
   if (national.size === 0) return []
+  // Where the numbers found are: one pass over them, so a note of many numbers stays linear.
+  const taken = new Uint8Array(text.length + 1)
+  for (const phone of found) taken.fill(1, phone.start, phone.end)
   const again: InternationalPhone[] = []
   for (const match of text.matchAll(digitGroups)) {
     const end = match.index + match[0].length
-    if (found.some((phone) => phone.start < end && phone.end > match.index)) continue
+    if (taken.subarray(match.index, end).includes(1)) continue
     const digits = match[0].replace(/\D/g, '')
     const key = national.get(digits) ?? (digits.startsWith('0') ? national.get(digits.slice(1)) : undefined)
     if (key) again.push({ start: match.index, end, text: match[0], key })
