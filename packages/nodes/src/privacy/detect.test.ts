@@ -442,6 +442,17 @@ describe('findPersonalData', () => {
     // One such word is a brand's own spelling: it stays as written.
     expect(kindsIn('Hij kijkt L1mburg Centraal.')).toEqual([])
   })
+  it('finds a house number that opens with a 0 before a postcode, and a number with a digit too many', () => {
+    expect(kindsIn('Moeder woont Molenakker 04-17, 3902 KL Veenendaal.')).toEqual([
+      ['ADRES', 'Molenakker 04-17'],
+      ['POSTCODE', '3902 KL'],
+    ])
+    expect(kindsIn('Afspraak Molenakker 04-17 om tien uur')).toEqual([])
+    const phone = findPersonalData('her number na 06 2 4 8 1 3 5 7 9 0 2? ok').filter(
+      (s) => s.kind === 'TELEFOON',
+    )
+    expect(phone.map((s) => [s.text, s.key])).toEqual([['06 2 4 8 1 3 5 7 9 0 2', '0624813579']])
+  })
   it('finds a postcode that OCR read with letters for digits', () => {
     expect(kindsIn('Woonadres (scan): Esdoornhof 8, 9l0l KT Zuidhorn')).toContainEqual([
       'POSTCODE',
@@ -523,6 +534,15 @@ describe('names in free text, without form fields', () => {
   it('takes a compound after a lower-case first name as its surname, not a time', () => {
     expect(names('belde met karin hoornveld over de kinderen')).toEqual(['karin hoornveld'])
     expect(names('afspraak met femke zaterdagochtend bij de voedselbank')).toEqual(['femke'])
+  })
+  it('reads titles in Italian, Spanish, Portuguese and French, "aunty", and shops named after their owner', () => {
+    expect(
+      names('Bij de buren wonen la signora Vermaat en il signor Tolhoek; señora Ibarrondo belt.'),
+    ).toEqual(['Vermaat', 'Tolhoek', 'Ibarrondo'])
+    expect(names('since aunty Merlene passed')).toEqual(['Merlene'])
+    expect(
+      names('Fiets gekocht bij Fietsen Tolhoek, overnacht in Hotel Vermaat, Tolhoek Mediation.'),
+    ).toEqual([])
   })
   it('reads German family words and titles as such, and the name after them (with the model)', () => {
     const withModel = (text: string) => findPersonalData(text).map((s) => s.text)

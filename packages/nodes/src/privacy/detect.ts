@@ -598,12 +598,19 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
     }
     if (end === undefined) continue
     if (/\d/.test(text[end] ?? '')) continue
+    // "06 1 5 7 3 2 9 0 4 8": written digit by digit with a digit too many (a slip of the writer's),
+    // the run's last one or two digits go with it.
+    const numberEnd = end
+    if (/(?:^|\s)\d \d \d$/.test(text.slice(Math.max(0, end - 6), end))) {
+      const rest = /^(?: \d){1,2}(?![\p{N}])/u.exec(text.slice(end, end + 5))
+      if (rest) end += rest[0].length
+    }
     // "Ingediend: 02-02-2027 08:47": a date and a time, not "020-2202708".
     if (dateAhead.test(text.slice(start, end))) continue
     // "(06 12345678)": the bracket belongs to the sentence, not to the number.
     const from = text[start] === '(' && !text.slice(start, end).includes(')') ? start + 1 : start
     const found = text.slice(from, end)
-    const key = phoneKey(found)
+    const key = phoneKey(text.slice(from, numberEnd))
     if (!/^0[1-9]\d{8}$/.test(key)) continue
     spans.push({ kind: 'TELEFOON', start: from, end, text: found, key })
   }
@@ -833,13 +840,18 @@ const addressCue = /adres|adrès|address|direcci|endereço|indirizzo|woont|woona
 const numberedNoun =
   '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit|Is|IS|Was|WAS|Wordt|WORDT|Werd|WERD|Ben|BEN|Zijn|ZIJN|Heeft|HEEFT)\\s)'
 // Words of one line: a street name with particles and a house number.
-const streetWords = `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${houseNumber}`
+const streetWordsWith = (number: string) =>
+  `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${number}`
+const streetWords = streetWordsWith(houseNumber)
 // A street and number right before a postcode: alone on the line above it, as in a letter's address
 // block ("Dam 14⏎4331 GE"), or before a comma ("Wolphaertsbocht 231, 3083 KV"). Looked for only in
 // the 80 characters before each postcode, so the work stays proportional to the postcodes.
 const postcodeAhead = /(?<![\p{L}\p{N}])[1-9]\d{3} ?[A-Z]{2}(?![\p{L}\p{N}])/gu
+// Before a postcode a house number may also open with a 0, as a floor and a door ("Kempenaar
+// 03-21, 8242 BD"); elsewhere that is more often a date.
+const streetWordsBeforePostcode = streetWordsWith(`(?:${houseNumber}|0[1-9][-/]\\d{1,4})`)
 const streetBeforePostcode = new RegExp(
-  `(?:(?:^|\\n)[ \\t]*(${streetWords})[ \\t]*\\r?\\n|(?<![\\p{L}\\p{N}])(${streetWords}),)[ \\t]*$`,
+  `(?:(?:^|\\n)[ \\t]*(${streetWordsBeforePostcode})[ \\t]*\\r?\\n|(?<![\\p{L}\\p{N}])(${streetWordsBeforePostcode}),)[ \\t]*$`,
   'ud',
 )
 // "Rietmeen 22 in Leeuwarden", "Schoolstraat 9 - 11, Venlo": a street and number before a known

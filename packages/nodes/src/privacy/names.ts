@@ -124,6 +124,16 @@ const titles = new Set([
   'gezin',
   'frau',
   'herr',
+  // Italian, Spanish, Portuguese and French ("la signora Pina", "il signor Hekkelder")
+  'signora',
+  'signor',
+  'signore',
+  'senora',
+  'senor',
+  'senhora',
+  'senhor',
+  'madame',
+  'monsieur',
 ])
 
 /** Titles that are whole words: a dot after them ends the sentence ("– juf. Vaste lasten …"). */
@@ -313,6 +323,8 @@ const roleWords = new Set([
   'neighbor',
   'cousin',
   'aunt',
+  'aunty',
+  'auntie',
   'uncle',
   'grandmother',
   'grandfather',
@@ -510,7 +522,10 @@ const organisationKindWords = (
   'buurtkamer wijkkamer verpleeghuis verzorgingshuis zorghuis woonzorg hospice basisschool ' +
   'masjid mescidi huize igreja iglesia mandir gurdwara kraamzorg fysio fysiotherapie ' +
   'logopedie toko team jongerenwerk welzijnswerk buurtwerk bewind gymnasium lyceum atheneum ' +
-  'inkasso fellowship fundashon fundacion fundação fondation sentro gereja klinik'
+  'inkasso fellowship fundashon fundacion fundação fondation sentro gereja klinik ' +
+  // Shops and trades before their owner's name ("Fietsen Kok", "Hotel Faber", "Warung Mini").
+  'hotel garage autobedrijf rijschool kapsalon restaurant cafetaria snackbar warung salon fietsen ' +
+  'tweewielers bakkerij slagerij dorpsbelang doarpsbelang'
 )
   .trim()
   .split(' ')
@@ -605,7 +620,7 @@ const organisationWordAfter = wordSet(
     'camii cami church mosque kerk moskee ' +
     // English, Papiamentu and Indonesian words for a school, a hospital or a clinic after its name
     // ("Gwendoline van Putten School", "A.M. Edwards Medical Center").
-    'school medical center centre hospital clinic healthcare',
+    'school medical center centre hospital clinic healthcare mediation gym spa fitness',
 )
 
 /** Parts of the country or a town after a name: "Humanitas Oost", "Tilburg-Noord", "Welzijn Midden". */
