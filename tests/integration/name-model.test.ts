@@ -61,6 +61,8 @@ describe('the name model', () => {
       '35',
       '36',
       '37',
+      '38',
+      '39',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

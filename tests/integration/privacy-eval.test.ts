@@ -51,6 +51,8 @@ import { holdout34Notes } from '../fixtures/privacy-eval/holdout34.js'
 import { holdout35Notes } from '../fixtures/privacy-eval/holdout35.js'
 import { holdout36Notes } from '../fixtures/privacy-eval/holdout36.js'
 import { holdout37Notes } from '../fixtures/privacy-eval/holdout37.js'
+import { holdout38Notes } from '../fixtures/privacy-eval/holdout38.js'
+import { holdout39Notes } from '../fixtures/privacy-eval/holdout39.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -183,6 +185,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'thirty-seventh hold-out (written blind beside the thirty-sixth, measured once with it)',
       holdout37Notes,
     ],
+    ["thirty-eighth hold-out (written blind, measured once at the ninth round's end)", holdout38Notes],
+    ['thirty-ninth hold-out (written blind beside the thirty-eighth, measured once with it)', holdout39Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -238,6 +242,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-fifth', holdout35Notes, 160, 0.5],
     ['thirty-sixth', holdout36Notes, 160, 0.5],
     ['thirty-seventh', holdout37Notes, 160, 0.5],
+    ['thirty-eighth', holdout38Notes, 160, 0.5],
+    ['thirty-ninth', holdout39Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
