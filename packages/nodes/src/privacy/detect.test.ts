@@ -241,6 +241,10 @@ describe('findPersonalData', () => {
       ['061534897'],
     )
     expect(phones('I do se you, do se do.')).toEqual([])
+    // "ach" for eight, as Twents and Limburgish say it.
+    expect(
+      phones('Belt mie trug op nul zes, ach twee, drie vief, nul een, zeuven ach.').map((s) => s.key),
+    ).toEqual(['0682350178'])
     expect(phones('Bir iki gün sonra, een of twee keer, drei oder vier Tage')).toEqual([])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
@@ -448,6 +452,10 @@ describe('findPersonalData', () => {
       ['POSTCODE', '3902 KL'],
     ])
     expect(kindsIn('Afspraak Molenakker 04-17 om tien uur')).toEqual([])
+    expect(kindsIn('Deelnemer woont Lindelaan 7 flat 212, 2034 KM.')).toContainEqual([
+      'ADRES',
+      'Lindelaan 7 flat 212',
+    ])
     const phone = findPersonalData('her number na 06 2 4 8 1 3 5 7 9 0 2? ok').filter(
       (s) => s.kind === 'TELEFOON',
     )

@@ -188,6 +188,9 @@ describe('findBareCountryCodePhones', () => {
       findBareCountryCodePhones('Phone aunt in Sint Maarten: 1 721 586 2291.').map((p) => p.key),
     ).toEqual(['+17215862291'])
     expect(findBareCountryCodePhones('Inkomen 1 721 586 2291 volgens de opgave.')).toEqual([])
+    expect(findBareCountryCodePhones('You can call me at 1 721 586 2291.').map((p) => p.key)).toEqual([
+      '+17215862291',
+    ])
   })
   it('leaves Dutch numbers, amounts, case numbers and numbers no country has alone', () => {
     for (const text of [
@@ -215,6 +218,11 @@ describe('numbers a note writes again, or as written where it is written', () =>
     ])
     // No number with a country code in the note: nothing.
     expect(findRepeatedNationalPhones('ofu 765-4321', [])).toEqual([])
+    // Written again in one run of digits.
+    const run = 'bereikbaar op +597 765 4321 en 7654321'
+    expect(findRepeatedNationalPhones(run, findInternationalPhones(run)).map((p) => p.text)).toEqual([
+      '7654321',
+    ])
   })
   it('finds seven digits as local numbers in a note that gives a number of such a place', () => {
     const text = 'Son in Aruba +297 593 1122. Neighbour Mrs. Hassell: 416-2287.'

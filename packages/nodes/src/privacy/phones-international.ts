@@ -233,7 +233,7 @@ const threeByThree = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{2}([ .-])\d{3}\1\d{3}(?![\p{
 
 // A word that announces a phone number, earlier on the same line ("Pools nummer:", "tel", "bel").
 const phoneCue =
-  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|bereikbaar|whatsapp|app|appen|phones?|numbers?|mobile|cell|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|bereikbaar|whatsapp|app|appen|phones?|numbers?|mobile|cell|call|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
 
 // A number of a file, a case, an invoice or a customer: "dossiernummer", "zaak nr", "klantnummer".
 const fileCue =
@@ -309,8 +309,9 @@ export function findCuedLocalPhones(text: string): InternationalPhone[] {
   return found
 }
 
-// Digits in groups of 2–6, separated by one space, dot or dash: a number as written at home.
-const digitGroups = /(?<![\p{L}\p{N}+.,/-])\d{2,6}(?:[ .-]\d{2,6}){0,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+// Digits in groups of 2–6 (the first up to 12: "8542219"), separated by one space, dot or dash: a
+// number as written at home.
+const digitGroups = /(?<![\p{L}\p{N}+.,/-])\d{2,12}(?:[ .-]\d{2,6}){0,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 /**
  * Finds a number written again without its country code, as at home, after the note gave it with
