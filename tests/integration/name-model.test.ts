@@ -63,6 +63,8 @@ describe('the name model', () => {
       '37',
       '38',
       '39',
+      '40',
+      '41',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)

@@ -53,6 +53,8 @@ import { holdout36Notes } from '../fixtures/privacy-eval/holdout36.js'
 import { holdout37Notes } from '../fixtures/privacy-eval/holdout37.js'
 import { holdout38Notes } from '../fixtures/privacy-eval/holdout38.js'
 import { holdout39Notes } from '../fixtures/privacy-eval/holdout39.js'
+import { holdout40Notes } from '../fixtures/privacy-eval/holdout40.js'
+import { holdout41Notes } from '../fixtures/privacy-eval/holdout41.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -187,6 +189,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ],
     ["thirty-eighth hold-out (written blind, measured once at the ninth round's end)", holdout38Notes],
     ['thirty-ninth hold-out (written blind beside the thirty-eighth, measured once with it)', holdout39Notes],
+    ['fortieth hold-out (written blind, measured once after the ninth round)', holdout40Notes],
+    ['forty-first hold-out (written blind beside the fortieth, measured once with it)', holdout41Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -244,6 +248,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-seventh', holdout37Notes, 160, 0.5],
     ['thirty-eighth', holdout38Notes, 160, 0.5],
     ['thirty-ninth', holdout39Notes, 160, 0.5],
+    ['fortieth', holdout40Notes, 160, 0.5],
+    ['forty-first', holdout41Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
