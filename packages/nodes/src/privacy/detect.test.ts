@@ -662,6 +662,9 @@ describe('names in free text, without form fields', () => {
     expect(names('Directeur van De Vlinderboom? Nee: Sint Bernardus in Lichtenvoorde.')).toEqual([])
     // Saints in other languages: churches and charities.
     expect(names('Zondag naar de Agios Nikolaos; zus werkt bij Santa Casa in Porto.')).toEqual([])
+    // The tail of a hyphened organisation's name is no person of its own; a name's particle is.
+    expect(names('Moskee Tablighul-Islam geeft voedselpakketten.')).toEqual([])
+    expect(names('De moskee Dar-ul-Salaam helpt; buurman Idris al-Masri ook.')).toEqual(['Idris al-Masri'])
     expect(names('Gesprek met mevrouw De Boer en De Wit; later mevrouw De Wegwijzer.')).toEqual([
       'De Boer',
       'De Wit',

@@ -1777,6 +1777,27 @@ function withLowerDoubleSurnames(
   return withoutCovered(out)
 }
 
+/**
+ * "Moskee Minhaj-ul-Quran": a name that starts right after a hyphen joined to a word that is no
+ * name is the tail of a compound (an organisation's, a place's), not a person of its own. Names are
+ * in text order.
+ */
+function withoutCompoundTails(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let previousEnd = -1
+  return names.filter((span) => {
+    let tail = false
+    if (span.kind === 'NAAM' && text[span.start - 1] === '-' && previousEnd < span.start - 1) {
+      // The words joined by hyphens before the name ("Minhaj-ul-"); a chain that opens with a
+      // particle is a name's own ("ghaith al-masri").
+      const chain = /(\p{L}+)(?:-\p{L}+)*-$/u.exec(text.slice(Math.max(0, span.start - 60), span.start))
+      // Letters spelled out ("H-Y-L-K-J-E") are no compound.
+      tail = chain !== null && chain[1]!.length >= 3 && !nameParticles.has(normaliseWord(chain[1]!))
+    }
+    if (!tail) previousEnd = span.end
+    return !tail
+  })
+}
+
 /** Options for {@link findPersonalData}. */
 export interface FindOptions {
   /** Values from structured fields (names, an address) to find literally, case-insensitive. */
@@ -1840,6 +1861,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withNicknames(read, names)
     names = withSignatureInitials(read, names)
     names = withHandlesAndCalledNames(read, names)
+    names = withoutCompoundTails(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
