@@ -618,8 +618,8 @@ const organisationWordAfter = wordSet(
     'zakelijk zakelijke particulier warmte stroom gas consumer consumentenkrediet next retail benelux netherlands holland ' +
     'payments pay lending capital markets mobility connect express logistiek transport installatietechniek bouw ' +
     'camii cami church mosque kerk moskee ' +
-    // English, Papiamentu and Indonesian words for a school, a hospital or a clinic after its name
-    // ("Gwendoline van Putten School", "A.M. Edwards Medical Center").
+    // English words for a school, a hospital, a clinic, a mediator or a gym after its name
+    // ("Queen Beatrix Medical Center", "Gansooijen Mediation").
     'school medical center centre hospital clinic healthcare mediation gym spa fitness',
 )
 
@@ -1438,6 +1438,9 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
   })
 }
 
+/** The word for a saint that opens the name of a church, school or charity, in Dutch and other languages. */
+const saintWord = /^(?:Sint|Santa|São|Saint|Sainte|Agios|Agia|Ayios|Sveti)$/
+
 /**
  * Drops the name spans that are a capital article and one Dutch word no surname list knows ("De
  * Wegwijzer", "De Vlinderboom", "Het Kompas": schools, homes and foundations; "De Boer" and "De
@@ -1456,9 +1459,9 @@ export function withoutNamedThings<T extends { start: number; end: number }>(tex
     const before = tokens[first - 1]
     // Also in other languages: "Agios Dimitrios" (a Greek church), "Santa Casa da Misericórdia".
     const saint =
-      (/^(?:Sint|Santa|São|Saint|Sainte|Agios|Agia|Ayios|Sveti)$/.test(opening.text) && count >= 2) ||
+      (saintWord.test(opening.text) && count >= 2) ||
       (before !== undefined &&
-        /^(?:Sint|St|San|Santa|São|Saint|Sainte|Agios|Agia|Ayios|Sveti)$/.test(before.text) &&
+        (saintWord.test(before.text) || /^(?:St|San)$/.test(before.text)) &&
         /^\.?[ \t]+$/.test(opening.gap))
     const thing =
       saint ||
