@@ -562,11 +562,17 @@ function organisationCompound(norm: string): boolean {
 }
 const compoundCache = new Map<string, boolean>()
 
-/** True when the text names a pet anywhere (asked once per text). */
+/**
+ * True when the text names a pet anywhere (asked once per text): a word that opens with one, as
+ * {@link petBefore} needs ("indicatie" holds "cat" and names none).
+ */
 function mentionsPets(text: string): boolean {
   if (text !== petsFor) {
     petsFor = text
-    petsIn = /(?:hond|kat|poes|konijn|cavia|paard|pony|parkiet|papegaai|huisdier|pup|dog|cat)/i.test(text)
+    petsIn =
+      /(?<![\p{L}])(?:hond|kat|poes|konijn|cavia|paard|pony|parkiet|papegaai|huisdier|pup|dog|cat)/iu.test(
+        text,
+      )
   }
   return petsIn
 }
@@ -2193,7 +2199,7 @@ function medicine(tokens: readonly Readonly<Token>[], i: number, text: string): 
   for (let k = i, steps = 0; k > 0 && steps < 4; steps++) {
     const word = tokens[k]!
     const before = tokens[k - 1]!
-    if (lexicons().firstNames.has(word.norm) || word.shape === 'lower') return false
+    if (word.shape === 'lower' || lexicons().firstNames.has(word.norm)) return false
     if (
       /^[ \t]+$/.test(word.gap) &&
       /^(?:gebruikt|slikt|neemt|inhaleert|spuit|uses|takes)$/.test(before.norm)
