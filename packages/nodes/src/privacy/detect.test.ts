@@ -245,6 +245,10 @@ describe('findPersonalData', () => {
     expect(
       phones('Belt mie trug op nul zes, ach twee, drie vief, nul een, zeuven ach.').map((s) => s.key),
     ).toEqual(['0682350178'])
+    // Limburgish writes it "èch" or "ech".
+    expect(
+      phones('Mien telefoon: nul zes, veer drei, èch zeve, twee nul ech ien.').map((s) => s.key),
+    ).toEqual(['0643872081'])
     expect(phones('Bir iki gün sonra, een of twee keer, drei oder vier Tage')).toEqual([])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
@@ -460,6 +464,16 @@ describe('findPersonalData', () => {
       (s) => s.kind === 'TELEFOON',
     )
     expect(phone.map((s) => [s.text, s.key])).toEqual([['06 2 4 8 1 3 5 7 9 0 2', '0624813579']])
+  })
+  it('finds a street whose name opens with the word for street, as in Papiamentu and French', () => {
+    expect(kindsIn('Shon Rignald biba na Kaya Flamboyan 27, Rincon.')).toContainEqual([
+      'ADRES',
+      'Kaya Flamboyan 27',
+    ])
+    expect(kindsIn('Tante woont Kaminda Lagun 5 op Curaçao.')).toContainEqual(['ADRES', 'Kaminda Lagun 5'])
+    expect(kindsIn('Zus: Rue de Hollande 14, Philipsburg')).toContainEqual(['ADRES', 'Rue de Hollande 14'])
+    // A Turkish surname before a number stays no street.
+    expect(kindsIn('Mevrouw Kaya 58 jaar, Ayşe Kaya 3 kinderen').map(([kind]) => kind)).not.toContain('ADRES')
   })
   it('finds a postcode that OCR read with letters for digits', () => {
     expect(kindsIn('Woonadres (scan): Esdoornhof 8, 9l0l KT Zuidhorn')).toContainEqual([

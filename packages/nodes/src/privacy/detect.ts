@@ -30,10 +30,11 @@ import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
   findCuedLocalPhones,
+  findCuedNationalPhones,
   findCuedNineDigitPhones,
-  findCuedNorthAmericanPhones,
   findHomeFormatPhones,
   findInternationalPhones,
+  findNorthAmericanPhones,
   findRepeatedNationalPhones,
   findSevenDigitLocalPhones,
   internationalPhoneKey,
@@ -269,9 +270,23 @@ const otherDigitWords: ReadonlyArray<readonly [string, number]> = [
       'sabaa',
     ] as const
   ).map((w) => [w, 7] as const),
-  ...(['ach', 'eight', 'huit', 'ocho', 'oito', 'sekiz', 'osiem', 'hasht', 'tmenya', 'thamanya'] as const).map(
-    (w) => [w, 8] as const,
-  ),
+  // "ach" in Twents, "èch" (also written "ech") in Limburgish.
+  ...(
+    [
+      'ach',
+      'èch',
+      'ech',
+      'eight',
+      'huit',
+      'ocho',
+      'oito',
+      'sekiz',
+      'osiem',
+      'hasht',
+      'tmenya',
+      'thamanya',
+    ] as const
+  ).map((w) => [w, 8] as const),
   ...(
     [
       'njoggen',
@@ -671,8 +686,14 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBareCountryCodePhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
-  for (const phone of findCuedNorthAmericanPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findCuedNationalPhones(text)) {
+    // Not the digits that end a number read out in words ("nul zes 41 77 20 58 99").
+    const before = /(\p{L}+)[ \t,-]*$/u.exec(text.slice(Math.max(0, phone.start - 16), phone.start))
+    if (before && spokenNumber(before[1]!) !== undefined) continue
+    spans.push({ kind: 'TELEFOON', ...phone })
+  }
   const found = [...spans]
+  for (const phone of findNorthAmericanPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findRepeatedNationalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findSevenDigitLocalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text))
@@ -803,8 +824,12 @@ const capitalSuffixes = streetSuffixes
 // "MANTELZORGWAARDERING 2026"), not a ring road.
 const compoundSuffixes = streetSuffixes.replace('|ring|', '|(?<!e)ring|')
 const upperSuffixes = streetSuffixes.toUpperCase().replace('|RING|', '|(?<!E)RING|')
+// Words for a street that open its name, in the languages of the Caribbean parts of the Kingdom:
+// "Kaya Korona 41" and "Kaminda Sabana 12" in Papiamentu, "Rue de Hollande 8" on Sint Maarten,
+// "Calle Oranje 3".
+const streetFirst = '(?:Kaya|Kaminda|Rue|Calle|Avenida)'
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?)[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
 const streetPatternAt = new RegExp(streetPattern.source, 'uy')

@@ -3,10 +3,11 @@ import { findPersonalData, normaliseValue } from './detect.js'
 import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
+  findCuedNationalPhones,
   findCuedNineDigitPhones,
-  findCuedNorthAmericanPhones,
   findHomeFormatPhones,
   findInternationalPhones,
+  findNorthAmericanPhones,
   findRepeatedNationalPhones,
   findSevenDigitLocalPhones,
 } from './phones-international.js'
@@ -232,11 +233,40 @@ describe('numbers a note writes again, or as written where it is written', () =>
     const polish = 'Zaak 416-2287, tel. +48 601 223 947'
     expect(findSevenDigitLocalPhones(polish, findInternationalPhones(polish))).toEqual([])
   })
-  it('finds a North American number without its country code after a phone word only', () => {
-    expect(findCuedNorthAmericanPhones('broer in Toronto (tel. 416 555 0147)').map((p) => p.text)).toEqual([
+  it('finds a North American number without its country code after a phone word, or beside a +1 number', () => {
+    expect(findNorthAmericanPhones('broer in Toronto (tel. 416 555 0147)', []).map((p) => p.text)).toEqual([
       '416 555 0147',
     ])
-    expect(findCuedNorthAmericanPhones('factuur 416 555 0147')).toEqual([])
-    expect(findCuedNorthAmericanPhones('tel. 061 555 0147')).toEqual([])
+    expect(findNorthAmericanPhones('factuur 416 555 0147', [])).toEqual([])
+    expect(findNorthAmericanPhones('tel. 061 555 0147', [])).toEqual([])
+    const text = 'Uncle in Boston +1 617 555 0110; the shop 617-555-0133.'
+    expect(findNorthAmericanPhones(text, findInternationalPhones(text)).map((p) => p.text)).toEqual([
+      '617-555-0133',
+    ])
+    const dutch = 'Nummer zus +31 6 1234 5678; factuur 617-555-0133.'
+    expect(findNorthAmericanPhones(dutch, findInternationalPhones(dutch))).toEqual([])
+  })
+})
+
+describe('findCuedNationalPhones', () => {
+  it('finds a number of another country without its code or its leading 0, after a phone word', () => {
+    expect(findCuedNationalPhones('Dochter woont in Izmir, haar nummer 544 203 71 86.')).toEqual([
+      { start: 36, end: 49, text: '544 203 71 86', key: '5442037186' },
+    ])
+    expect(findCuedNationalPhones('Broer in Leeds, mobile 7700 900 123').map((p) => p.key)).toEqual([
+      '7700900123',
+    ])
+  })
+  it('leaves numbers without a phone word, case numbers, Dutch numbers and other lengths', () => {
+    for (const text of [
+      'Dochter in Izmir: 544 203 71 86',
+      'dossiernummer 544 203 71 86',
+      'tel 06 1234 5678',
+      'nummer 544 203 718',
+      'nummer 544 203 71 86 12',
+      'nummer 5442037186',
+    ]) {
+      expect(findCuedNationalPhones(text), text).toEqual([])
+    }
   })
 })

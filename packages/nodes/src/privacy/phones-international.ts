@@ -376,12 +376,47 @@ export function findSevenDigitLocalPhones(
 const threeThreeFour = /(?<![\p{L}\p{N}+.,/-])[2-9]\d{2}([ .-])\d{3}\1\d{4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 /**
- * Finds North American numbers without the country code after a phone word on the same line
- * ("broer in Minneapolis (tel. 612 555 0192)"): ten digits in three, three and four, a possible
- * number of the United States or Canada. A Dutch number of ten digits starts with 0.
+ * Finds North American numbers without the country code ("broer in Minneapolis (tel. 612 555
+ * 0192)"): ten digits in three, three and four, a possible number of the United States or Canada,
+ * after a phone word on the same line, or anywhere in a note that also gives a number with the
+ * code +1 (among those `found`): "+1 (973) 555-0182, or 973-555-0147 at work". A Dutch number of
+ * ten digits starts with 0.
  */
-export function findCuedNorthAmericanPhones(text: string): InternationalPhone[] {
+export function findNorthAmericanPhones(
+  text: string,
+  found: readonly { start: number; end: number; key: string }[],
+): InternationalPhone[] {
+  const northAmerican = found.some(({ key }) => key.startsWith('+1'))
   return possibleNumbers(text, threeThreeFour, { minDigits: 10, maxDigits: 10 }, ['US', 'CA']).filter(
-    (phone) => phoneCuedBefore(text, phone.start),
+    (phone) =>
+      (northAmerican || phoneCuedBefore(text, phone.start)) &&
+      // Not the digits of a number found with its code ("+1 617 555 0110").
+      !found.some((other) => other.start < phone.end && other.end > phone.start),
   )
+}
+
+// Three to five groups of 2–4 digits, the first not 0, separated by one space, dot or dash, not
+// within more of them: "532 618 40 29".
+const groupedDigits =
+  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])[1-9]\d{1,3}(?:[ .-]\d{2,4}){2,4}(?![\p{L}\p{N}]|[ .,/-]\d)/gu
+
+/**
+ * Finds numbers of other countries written without their country code and without the 0 they
+ * open with at home ("zoon in Kayseri, nummer 532 618 40 29"): 10 or 11 digits in three groups or
+ * more, the first digit not 0, after a phone word on the same line and no word of a file or case
+ * number. A Dutch number of ten digits opens with 0; a case number or a BSN has nine digits and is
+ * rarely grouped so. No country is checked: libphonenumber's metadata holds nearly any ten digits
+ * possible somewhere. Keyed by the digits.
+ *
+ * @example
+ * findCuedNationalPhones('Zoon in Kayseri, nummer 532 618 40 29')[0]?.text // '532 618 40 29'
+ */
+export function findCuedNationalPhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const match of text.matchAll(groupedDigits)) {
+    const key = match[0].replace(/\D/g, '')
+    if (key.length < 10 || key.length > 11 || !phoneCuedBefore(text, match.index)) continue
+    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key })
+  }
+  return found
 }
