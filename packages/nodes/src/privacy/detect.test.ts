@@ -475,6 +475,36 @@ describe('findPersonalData', () => {
     // A Turkish surname before a number stays no street.
     expect(kindsIn('Mevrouw Kaya 58 jaar, Ayşe Kaya 3 kinderen').map(([kind]) => kind)).not.toContain('ADRES')
   })
+  it('reads a currency before an amount as no name and no house number', () => {
+    const found = kindsIn('Uitgaven: stroom bij Ogem Afl. 120, water NAf 45,50 en huur Cg 800 per maand.')
+    expect(found.filter(([kind]) => kind === 'ADRES')).toEqual([])
+    expect(found.filter(([, text]) => /Afl|NAf|Cg/.test(text ?? ''))).toEqual([])
+    // A name before it stays one.
+    expect(kindsIn('Voorschot van tante Wilhelmina Afl. 50')).toContainEqual(['NAAM', 'Wilhelmina'])
+  })
+  it('reads a town and its district closing a line after a comma as no name', () => {
+    expect(
+      kindsIn('Cliënt: mw. P. Verhoef, geb. 03-04-1961, Middelburg Dauwendaele\nHuur achterstand.'),
+    ).toEqual([
+      ['NAAM', 'P. Verhoef'],
+      ['GEBOORTEDATUM', '03-04-1961'],
+    ])
+    // A first name there is a person.
+    expect(kindsIn('Contactpersoon, Jordan Bakker\nBelt terug.')).toContainEqual(['NAAM', 'Jordan Bakker'])
+  })
+  it('reads a capital article after day activities as an organisation, the words alone as none', () => {
+    expect(kindsIn('Hij gaat drie dagen naar Werkplaats De Klinker.')).toEqual([])
+    expect(kindsIn('Overleg met begeleider dagbesteding Liekje.')).toContainEqual(['NAAM', 'Liekje'])
+  })
+  it('reads capitalised words up to a word for an organisation as its name', () => {
+    expect(kindsIn('Overleg met Esther Health Care Foundation over de zorg.')).toEqual([])
+    expect(kindsIn('AFSPRAAK MET GERT HOLTKAMP VAN PARTNERS IN ZORG.')).toContainEqual([
+      'NAAM',
+      'GERT HOLTKAMP',
+    ])
+    // Curaçao and Bonaire in Papiamentu are places.
+    expect(kindsIn('Geld komt van Boneiru, ze stuurt het for di Kòrsou.')).toEqual([])
+  })
   it('finds a postcode that OCR read with letters for digits', () => {
     expect(kindsIn('Woonadres (scan): Esdoornhof 8, 9l0l KT Zuidhorn')).toContainEqual([
       'POSTCODE',

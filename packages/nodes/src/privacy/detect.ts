@@ -10,6 +10,7 @@ import { lexicons, normaliseWord } from './lexicon.js'
 import { type NameModel, nameModel, scoreTokens } from './name-model.js'
 import {
   afterOrganisationWord,
+  currencyWords,
   findNames,
   findNamesUnchecked,
   lowerSurnameShaped,
@@ -957,7 +958,15 @@ export const streetSearchesForTest = {
   matchesBeforeHouseNumbers: (text: string, sticky: RegExp) => matchesBeforeHouseNumbers(text, sticky),
 }
 
+/** The addresses of `text`, without an amount after a currency read as a street and its number ("Aqualectra NAf 310"). */
 function findAddresses(text: string): PersonalDataSpan[] {
+  return streetsAndNumbers(text).filter((span) => {
+    const word = /(\p{L}+)\.?[ \t]+\d[^ \t]*$/u.exec(span.text)
+    return !word || !currencyWords.has(normaliseWord(word[1]!))
+  })
+}
+
+function streetsAndNumbers(text: string): PersonalDataSpan[] {
   // Every form below has a house number or a postcode.
   if (!/\d/.test(text)) return []
   const spans = matchesBeforeHouseNumbers(text, streetPatternAt).map((m) =>
@@ -1887,6 +1896,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withSignatureInitials(read, names)
     names = withHandlesAndCalledNames(read, names)
     names = withoutCompoundTails(read, names)
+    names = withoutCurrencies(read, names)
+    names = withoutTownsAndDistricts(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
@@ -1947,6 +1958,53 @@ function mergeNames(
   if (!added) return names
   const kept = inside ? names.filter((span) => !inside!.has(span)) : names
   return [...kept, ...added].sort((a, b) => a.start - b.start)
+}
+
+/**
+ * The names without a currency before an amount ("Afl. 340", "NAf 1.150"): "Elmar Afl. 340" is a
+ * bill of Elmar (the power company of Aruba) and "Afl" no one's surname.
+ */
+function withoutCurrencies(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let changed = false
+  const kept: PersonalDataSpan[] = []
+  for (const span of names) {
+    const last = /(?:^|[ \t])(\p{L}+)$/u.exec(span.text)
+    if (
+      !last ||
+      !currencyWords.has(normaliseWord(last[1]!)) ||
+      !/^\.?[ \t]?\d/.test(text.slice(span.end, span.end + 3))
+    ) {
+      kept.push(span)
+      continue
+    }
+    changed = true
+    const rest = span.text.slice(0, last.index).trimEnd()
+    if (rest) kept.push({ ...span, end: span.start + rest.length, text: rest, key: nameKey(rest) })
+  }
+  return changed ? kept : names
+}
+
+/**
+ * The names without a town and its district closing a line after a comma ("…, BSN 387716853,
+ * Middelburg Dauwendaele"): two capitalised words, the first a place, neither a first name (a
+ * list of "surname first name" stays: "…, Middelburg Jan").
+ */
+function withoutTownsAndDistricts(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const kept = names.filter((span) => {
+    const words = /^(\p{Lu}\p{L}+)[ \t](\p{Lu}\p{L}+)$/u.exec(span.text)
+    return (
+      !words ||
+      !/,[ \t]*$/.test(text.slice(Math.max(0, span.start - 3), span.start)) ||
+      !/^[ \t]*(?:\n|$)/.test(text.slice(span.end, span.end + 3)) ||
+      !townAndDistrict(normaliseWord(words[1]!), normaliseWord(words[2]!))
+    )
+  })
+  return kept.length === names.length ? names : kept
+}
+
+function townAndDistrict(first: string, second: string): boolean {
+  const { places, firstNames } = lexicons()
+  return places.has(first) && !firstNames.has(first) && !firstNames.has(second)
 }
 
 /** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */

@@ -1200,9 +1200,17 @@ function afterKindOfOrganisation(tokens: Token[], i: number, text: string): bool
   return (
     organisationNoun.test(kind.norm) ||
     (firmOfProfessionals(kind) && !lexicons().firstNames.has(t.norm)) ||
-    (kind.shape === 'title' && properEnding.test(kind.norm))
+    (kind.shape === 'title' && properEnding.test(kind.norm)) ||
+    (at === i - 2 && /^(?:De|Het)$/.test(tokens[i - 1]!.text) && dayActivity.test(kind.norm))
   )
 }
+
+/**
+ * Day activities and sheltered work: before a capital article they open an organisation's name
+ * ("dagbesteding De Kamperfoelie", "Werkplaats De Kolk"); alone they are no organisation
+ * ("begeleider dagbesteding Liekje").
+ */
+const dayActivity = /^(?:dagbesteding|werkplaats|dagactiviteitencentrum|inloop|inloophuis)$/
 
 /** {@link afterKindOfOrganisation} for the word of `text` that starts at `start`. */
 export function afterOrganisationWord(text: string, start: number): boolean {
@@ -1224,6 +1232,32 @@ export function organisationNameAt(text: string, start: number): boolean {
 
 /** {@link organisationNameAt} for word `i` of the note's words. */
 function organisationName(tokens: Token[], i: number, text: string): boolean {
+  // "Saba Health Care Foundation": further capitalised words up to one that makes the run an
+  // organisation's name ("Care"; the word right after is asked below), not after a first name and
+  // a surname.
+  for (let k = i + 2; k <= i + 3; k++) {
+    const word = tokens[k]
+    const between = tokens[k - 1]!
+    if (
+      word === undefined ||
+      word.shape === 'lower' ||
+      between.shape === 'lower' ||
+      // "HUB DRIESSENBEEK VAN PARTNERS IN WELZIJN": the person works at the organisation after "van";
+      // "ABDI NIET NAAR SCHOOL": in capitals, a sentence goes on past the name.
+      nameParticles.has(between.norm) ||
+      functionWords.has(between.norm) ||
+      finiteVerbs.has(between.norm) ||
+      !/^[ \t]$/.test(word.gap) ||
+      !/^[ \t]$/.test(between.gap)
+    )
+      break
+    if (
+      organisationWordAfter.has(word.norm) &&
+      !announced(tokens, i, text) &&
+      !firstNameAndSurnameShape(tokens, i)
+    )
+      return true
+  }
   for (let k = i, steps = 0; k >= 0 && steps < 5; k--, steps++) {
     const t = tokens[k]!
     // "Huize Adriana van Weel": past the particles of a name inside the organisation's name.
@@ -1587,7 +1621,8 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (plainGap && firmOfProfessionals(prev) && !lexicons().firstNames.has(t.norm)) return true
   // "Buurtkamer De Schooten", "Stichting Het Baken", "Moskee Al Fath", "Masjid Al-Ikhlas": a
   // capital article after a word for a kind of organisation opens its name; so does a small one
-  // after a capitalised kind ("Kraamzorg de Waarden").
+  // after a capitalised kind ("Kraamzorg de Waarden"), and a capital one after a word for day
+  // activities ({@link dayActivity}).
   const kind = tokens[i - 2]
   if (
     (plainGap || (t.gap === '-' && /^(?:Al|El|An|Ar|As)$/.test(prev.text))) &&
@@ -1595,8 +1630,8 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
     (/^(?:De|Het|Al|El|An|Ar|As)$/.test(prev.text) ||
       (/^(?:de|het)$/.test(prev.text) && kind.shape === 'title')) &&
     /^[ \t]+$/.test(prev.gap) &&
-    organisationNoun.test(kind.norm) &&
-    !roleWords.has(kind.norm)
+    ((organisationNoun.test(kind.norm) && !roleWords.has(kind.norm)) ||
+      (/^(?:De|Het)$/.test(prev.text) && dayActivity.test(kind.norm)))
   )
     return true
   // "van mijn werk (Hutten)": in brackets right after a word that takes an organisation.
@@ -2226,7 +2261,46 @@ function beforeRomanNumeral(t: Readonly<Token>, text: string): boolean {
  */
 export function thingAt(text: string, start: number): boolean {
   const [tokens, i] = wordAt(text, start)
-  return i >= 0 && (medicine(tokens, i, text) || beforeRomanNumeral(tokens[i]!, text))
+  return (
+    i >= 0 &&
+    (medicine(tokens, i, text) || beforeRomanNumeral(tokens[i]!, text) || currency(tokens[i]!, text))
+  )
+}
+
+/**
+ * Currencies as notes write them before an amount: the Aruban florin ("Afl."), the guilders of
+ * Curaçao and Sint Maarten ("NAf", "ANG", "Cg", "XCG"), the Surinamese dollar ("SRD"), the euro and
+ * the currencies of the countries clients send money to or come from.
+ */
+export const currencyWords = new Set([
+  'afl',
+  'awg',
+  'naf',
+  'ang',
+  'cg',
+  'xcg',
+  'srd',
+  'usd',
+  'eur',
+  'gbp',
+  'chf',
+  'try',
+  'tl',
+  'mad',
+  'dh',
+  'pln',
+  'zl',
+  'ron',
+  'lei',
+  'bgn',
+  'fl',
+  'birr',
+  'nakfa',
+])
+
+/** "Afl. 340", "NAf 1.150", "SRD 2500": a currency right before an amount, no person. */
+function currency(t: Readonly<Token>, text: string): boolean {
+  return currencyWords.has(t.norm) && /^\.?[ \t]?\d/.test(text.slice(t.end, t.end + 3))
 }
 
 function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Verdict {
@@ -2415,6 +2489,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   }
   // "Zaaknr. 336449186", "Tel. 06…": an abbreviation before a number.
   if (/^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
+  if (currency(t, text)) return 'no'
   // "12 Jan", "3 Mei": a month after a day number.
   if (/\d[ \t]*$/.test(t.gap) && /^(?:jan|mei|juni|juli|maart|april)/.test(t.norm)) return 'no'
   if (withAge(tokens, i, text)) return 'name'
