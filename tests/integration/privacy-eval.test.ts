@@ -55,6 +55,8 @@ import { holdout38Notes } from '../fixtures/privacy-eval/holdout38.js'
 import { holdout39Notes } from '../fixtures/privacy-eval/holdout39.js'
 import { holdout40Notes } from '../fixtures/privacy-eval/holdout40.js'
 import { holdout41Notes } from '../fixtures/privacy-eval/holdout41.js'
+import { holdout42Notes } from '../fixtures/privacy-eval/holdout42.js'
+import { holdout43Notes } from '../fixtures/privacy-eval/holdout43.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -191,6 +193,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-ninth hold-out (written blind beside the thirty-eighth, measured once with it)', holdout39Notes],
     ['fortieth hold-out (written blind, measured once after the ninth round)', holdout40Notes],
     ['forty-first hold-out (written blind beside the fortieth, measured once with it)', holdout41Notes],
+    ["forty-second hold-out (written blind, measured once at the ninth round's end)", holdout42Notes],
+    ['forty-third hold-out (written blind beside the forty-second, measured once with it)', holdout43Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -250,6 +254,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['thirty-ninth', holdout39Notes, 160, 0.5],
     ['fortieth', holdout40Notes, 160, 0.5],
     ['forty-first', holdout41Notes, 160, 0.5],
+    ['forty-second', holdout42Notes, 160, 0.5],
+    ['forty-third', holdout43Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
