@@ -249,6 +249,13 @@ describe('findPersonalData', () => {
     expect(
       phones('Mien telefoon: nul zes, veer drei, èch zeve, twee nul ech ien.').map((s) => s.key),
     ).toEqual(['0643872081'])
+    // Tens as Gronings and Frisian say them.
+    expect(
+      phones('nummer van heur dochter: nul zes, vier ien, twaalf, vieftig, zeuven drie.').map((s) => s.key),
+    ).toEqual(['0641125073'])
+    expect(phones('Myn nûmer: nul seis, tritich, fyftich, acht twa, njoggentich.').map((s) => s.key)).toEqual(
+      ['0630508290'],
+    )
     expect(phones('Bir iki gün sonra, een of twee keer, drei oder vier Tage')).toEqual([])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([
@@ -449,6 +456,12 @@ describe('findPersonalData', () => {
     expect(keys[0]).toBe(keys[1])
     // One such word is a brand's own spelling: it stays as written.
     expect(kindsIn('Hij kijkt L1mburg Centraal.')).toEqual([])
+    // Two digits for letters, and a digit opening a word.
+    expect(
+      kindsIn('[fax] Mw. woont a11een. Dochter Trijn 0osterhuisveld belt. Gr., K. Wubbe1s-Pr00ij, huisarts')
+        .filter(([kind]) => kind === 'NAAM')
+        .map(([, name]) => name),
+    ).toEqual(['Trijn 0osterhuisveld', 'K. Wubbe1s-Pr00ij'])
   })
   it('finds a house number that opens with a 0 before a postcode, and a number with a digit too many', () => {
     expect(kindsIn('Moeder woont Molenakker 04-17, 3902 KL Veenendaal.')).toEqual([
@@ -474,6 +487,26 @@ describe('findPersonalData', () => {
     expect(kindsIn('Zus: Rue de Hollande 14, Philipsburg')).toContainEqual(['ADRES', 'Rue de Hollande 14'])
     // A Turkish surname before a number stays no street.
     expect(kindsIn('Mevrouw Kaya 58 jaar, Ayşe Kaya 3 kinderen').map(([kind]) => kind)).not.toContain('ADRES')
+  })
+  it('reads a date, an address and a postcode that a PDF export broke over lines', () => {
+    expect(
+      kindsIn('Geboorte-\ndatum: 14-03-\n1987\nAdres: Lindeplein\n12 6412\nKL Heerlen\nTelefoon:'),
+    ).toEqual([
+      ['GEBOORTEDATUM', '14-03-\n1987'],
+      ['ADRES', 'Lindeplein\n12'],
+      ['POSTCODE', '6412\nKL'],
+    ])
+    // A year at the end of a line and a word in capitals on the next are no postcode, nor a date
+    // on the line after a town.
+    expect(kindsIn('Totaal 2024\nOK Gezien')).toEqual([])
+    expect(kindsIn('Zoon woont in Berkel\n2026-02-09T20:17:30Z bericht')).toEqual([])
+  })
+  it('keeps a double first name with its surname after a team, and a handle whole', () => {
+    expect(kindsIn('Aanwezig: wijkteam Bert-Jan Drewsingh en Fenna.')).toContainEqual([
+      'NAAM',
+      'Bert-Jan Drewsingh',
+    ])
+    expect(kindsIn('xx_djaylin: yo is dit Sem??')).toContainEqual(['NAAM', 'xx_djaylin'])
   })
   it('reads a currency before an amount as no name and no house number', () => {
     const found = kindsIn('Uitgaven: stroom bij Ogem Afl. 120, water NAf 45,50 en huur Cg 800 per maand.')

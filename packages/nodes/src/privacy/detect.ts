@@ -321,6 +321,17 @@ const otherDigitWords: ReadonlyArray<readonly [string, number]> = [
     ['twelve', 12],
     ['douze', 12],
     ['zwölf', 12],
+    // Tens as Gronings, Drents, Twents and Frisian say them ("zeuven drie, vieftig").
+    ['vieftig', 50],
+    ['zeuventig', 70],
+    ['tweintich', 20],
+    ['tritich', 30],
+    ['fjirtich', 40],
+    ['fyftich', 50],
+    ['sechstich', 60],
+    ['santich', 70],
+    ['tachtich', 80],
+    ['njoggentich', 90],
   ] as const),
 ]
 
@@ -561,16 +572,20 @@ export function withOcrDigits(text: string): string {
 
 /**
  * Text read by OCR also writes letters as digits inside words: "Vermeu1en", "Meu1emeester",
- * "P0lderman". A 1 or a 0 with a letter on both sides as the "l" or "o" it stands for; every
- * offset stays the same. Only where the note has two such words or more: OCR's errors come in
- * numbers, while one such word is mostly a brand's own spelling ("L1mburg", "P1us"). Only the
- * name detectors read it.
+ * "P0lderman", "Tammingsl00t", "0ldenhuizinga". One or two of 1 and 0 with a letter on both sides
+ * as the "l" or "o" they stand for, and a 0 opening a word of lower-case letters as an "O"; every
+ * offset stays the same. Only where the note has two such places or more: OCR's errors come in numbers,
+ * while one such word is mostly a brand's own spelling ("L1mburg", "P1us"). Only the name
+ * detectors read it.
  */
 export function withOcrLetters(text: string): string {
   // The digit first in the pattern: a scan for it is quick where a letter class at every place is not.
-  const inWords = /[01](?<=\p{L}[01])(?=\p{L})/gu
+  const inWords = /[01]{1,2}(?<=\p{L}[01]{1,2})(?=\p{L})|0(?<![\p{L}\p{N}]0)(?=\p{Ll}{3})/gu
   if ((text.match(inWords)?.length ?? 0) < 2) return text
-  return text.replace(inWords, (digit) => (digit === '1' ? 'l' : 'o'))
+  return text.replace(inWords, (digits, at: number) =>
+    // A 0 opening a word is a capital O ("0ldenhuizinga"); inside one, the small letters.
+    /\p{L}/u.test(text[at - 1] ?? '') ? digits.replace(/1/g, 'l').replace(/0/g, 'o') : 'O',
+  )
 }
 
 /** The phone numbers of `text` (its dashes read as hyphens, OCR's letters as digits), with the text as written. */
@@ -695,6 +710,10 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   }
   const found = [...spans]
   for (const phone of findNorthAmericanPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
+  if (found.some(({ key }) => key.startsWith('+1')))
+    for (const phone of findBareCountryCodePhones(text, { northAmerican: true }))
+      if (!found.some((other) => other.start < phone.end && other.end > phone.start))
+        spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findRepeatedNationalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findSevenDigitLocalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text))
@@ -788,9 +807,14 @@ function findEmails(text: string): PersonalDataSpan[] {
   return spans
 }
 
-/** The postcodes of `text`, OCR's letters read as digits ("7l4l AB"), with the text as written. */
+/**
+ * The postcodes of `text`, OCR's letters read as digits ("7l4l AB"), with the text as written. After
+ * a house number the letters may stand on the next line before the town ("Bachplein⏎7 6164⏎JE
+ * Geleen", a form exported from a PDF).
+ */
 function findPostcodes(text: string): PersonalDataSpan[] {
-  const pattern = /(?<![\p{L}\p{N}])[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|[a-z]{2})(?![\p{L}\p{N}])/gu
+  const pattern =
+    /(?<![\p{L}\p{N}])[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|[a-z]{2}|(?<=\d[A-Za-z]?[ \t]+\d{4})\n(?!SA|SD|SS)[A-Z]{2}(?=[ \t]+\p{Lu}\p{Ll}))(?![\p{L}\p{N}])/gu
   return [...withOcrDigits(text).matchAll(pattern)].map((match) => ({
     kind: 'POSTCODE' as const,
     start: match.index,
@@ -841,8 +865,10 @@ const anyCase = (words: string) =>
     .split('|')
     .flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`, w.toUpperCase()])
     .join('|')
+// After a word for address, the house number may stand on the next line ("Adres: Bachplein⏎7"),
+// not a date there ("woont in Berkel⏎2026-02-09").
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}[ \\t]+${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))${houseNumber})(?![\\p{N}])`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
@@ -1205,8 +1231,9 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
       key: dateKey(year, month, day),
     })
   }
+  // "21-08-⏎1990": a form exported from a PDF may break the line after the date's last dash.
   const numeric =
-    /(?<![\p{N}])(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2((?:19|20)\d{2}|'?\d{2})(?![\p{N}])/gu
+    /(?<![\p{N}])(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2\n?((?:19|20)\d{2}|'?\d{2})(?![\p{N}])/gu
   for (const m of text.matchAll(numeric)) {
     let year = Number(m[4]!.replace("'", ''))
     if (m[4]!.length <= 3) {
@@ -1898,6 +1925,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
+    names = withWholeHandles(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
@@ -2005,6 +2033,27 @@ function withoutTownsAndDistricts(text: string, names: PersonalDataSpan[]): Pers
 function townAndDistrict(first: string, second: string): boolean {
   const { places, firstNames } = lexicons()
   return places.has(first) && !firstNames.has(first) && !firstNames.has(second)
+}
+
+/**
+ * The names grown to the handle they stand in, joined by underscores ("xx_djaylin:", "sem_dijk_07"):
+ * the handle names the person whole.
+ */
+function withWholeHandles(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes('_')) return names
+  const handleChar = /[\p{L}\p{N}_]/u
+  let changed = false
+  const grown = names.map((span) => {
+    if (text[span.start - 1] !== '_' && text[span.end] !== '_') return span
+    let start = span.start
+    let end = span.end
+    while (start > 0 && handleChar.test(text[start - 1]!)) start--
+    while (end < text.length && handleChar.test(text[end]!)) end++
+    changed = true
+    const found = text.slice(start, end)
+    return { ...span, start, end, text: found, key: nameKey(found) }
+  })
+  return changed ? withoutCovered(grown) : names
 }
 
 /** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */

@@ -1883,6 +1883,10 @@ function firstNameAndSurnameShape(tokens: Token[], i: number): boolean {
   if (t.shape !== 'title' && t.shape !== 'upper') return false
   const { firstNames, surnames } = lexicons()
   if (!firstNames.has(t.norm) || functionWords.has(t.norm) || englishWords.has(t.norm)) return false
+  // "wijkteam Bert-Jan Drewsingh": a double first name is read from its second part.
+  const second = tokens[i + 1]
+  if (second?.gap === '-' && second.shape === t.shape && firstNames.has(second.norm))
+    return firstNameAndSurnameShape(tokens, i + 1)
   let j = i + 1
   while (
     j < i + 4 &&

@@ -189,6 +189,10 @@ describe('findBareCountryCodePhones', () => {
       findBareCountryCodePhones('Phone aunt in Sint Maarten: 1 721 586 2291.').map((p) => p.key),
     ).toEqual(['+17215862291'])
     expect(findBareCountryCodePhones('Inkomen 1 721 586 2291 volgens de opgave.')).toEqual([])
+    // In a note that gives another +1 number, a code 1 needs no phone word.
+    expect(
+      findBareCountryCodePhones('Broer hier 1-721-553-0926', { northAmerican: true }).map((p) => p.key),
+    ).toEqual(['+17215530926'])
     expect(findBareCountryCodePhones('You can call me at 1 721 586 2291.').map((p) => p.key)).toEqual([
       '+17215862291',
     ])

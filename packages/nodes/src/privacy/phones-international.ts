@@ -169,15 +169,19 @@ const bareCountryCode = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{0,2}(?:[ .-]\d{2,6}){2,4}
  * @example
  * findBareCountryCodePhones('zus in Poznań (48 601 223 904)')[0]?.key // '+48601223904'
  */
-export function findBareCountryCodePhones(text: string): InternationalPhone[] {
+export function findBareCountryCodePhones(
+  text: string,
+  { northAmerican = false }: { northAmerican?: boolean } = {},
+): InternationalPhone[] {
   const found: InternationalPhone[] = []
   for (const match of text.matchAll(bareCountryCode)) {
     const digits = match[0].replace(/\D/g, '')
     if (digits.length < 11 || digits.length > 13) continue
     const code = /^\d+/.exec(match[0])![0]
     // "Phone grandmother: 1 721 542 8130": a code of one digit (North America and the Caribbean,
-    // Russia and Kazakhstan) only after a phone word.
-    if (code.length === 1 && !phoneCuedBefore(text, match.index)) continue
+    // Russia and Kazakhstan) only after a phone word, or with `northAmerican` (the note gives
+    // another number with +1: "+1 869 662 4187, and my brother here 1-721-553-0926") a code 1.
+    if (code.length === 1 && !phoneCuedBefore(text, match.index) && !(northAmerican && code === '1')) continue
     const number = parsePhoneNumberFromString(`+${digits}`)
     if (!number || number.countryCallingCode !== code || code === '31' || !number.isValid()) continue
     found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: number.number })
