@@ -57,6 +57,8 @@ import { holdout40Notes } from '../fixtures/privacy-eval/holdout40.js'
 import { holdout41Notes } from '../fixtures/privacy-eval/holdout41.js'
 import { holdout42Notes } from '../fixtures/privacy-eval/holdout42.js'
 import { holdout43Notes } from '../fixtures/privacy-eval/holdout43.js'
+import { holdout44Notes } from '../fixtures/privacy-eval/holdout44.js'
+import { holdout45Notes } from '../fixtures/privacy-eval/holdout45.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -195,6 +197,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-first hold-out (written blind beside the fortieth, measured once with it)', holdout41Notes],
     ["forty-second hold-out (written blind, measured once at the ninth round's end)", holdout42Notes],
     ['forty-third hold-out (written blind beside the forty-second, measured once with it)', holdout43Notes],
+    ["forty-fourth hold-out (written blind, measured once at the tenth round's state)", holdout44Notes],
+    ['forty-fifth hold-out (written blind beside the forty-fourth, measured once with it)', holdout45Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -256,6 +260,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-first', holdout41Notes, 160, 0.5],
     ['forty-second', holdout42Notes, 160, 0.5],
     ['forty-third', holdout43Notes, 160, 0.5],
+    ['forty-fourth', holdout44Notes, 160, 0.5],
+    ['forty-fifth', holdout45Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
