@@ -65,6 +65,10 @@ describe('the name model', () => {
       '39',
       '40',
       '41',
+      '42',
+      '43',
+      '44',
+      '45',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
