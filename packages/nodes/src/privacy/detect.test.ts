@@ -185,6 +185,9 @@ describe('findPersonalData', () => {
       ['+599 9 461 2280', '+59994612280'],
       ['717 4452', '7174452'],
     ])
+    // Also in one run of seven digits, as a chat writes it.
+    expect(phones('[20:14] Shurendy: mi number nobo ta 7174452')).toEqual([['7174452', '7174452']])
+    expect(phones('bel over dossiernummer 7174452')).toEqual([])
     // Opening hours, years and case numbers are no phone numbers, even after a phone word.
     expect(phones('tel. spreekuur 0900-1700, bel over 2019 2021')).toEqual([])
     expect(phones('bel over dossiernummer 2298 1403')).toEqual([])
@@ -485,6 +488,9 @@ describe('findPersonalData', () => {
     ])
     expect(kindsIn('Tante woont Kaminda Lagun 5 op Curaçao.')).toContainEqual(['ADRES', 'Kaminda Lagun 5'])
     expect(kindsIn('Zus: Rue de Hollande 14, Philipsburg')).toContainEqual(['ADRES', 'Rue de Hollande 14'])
+    // English street words on Sint Maarten, Saba and Sint Eustatius.
+    expect(kindsIn('Client lives at Cherry Lane 12, The Bottom.')).toContainEqual(['ADRES', 'Cherry Lane 12'])
+    expect(kindsIn('She watched Coronation Street 3 times.')).toEqual([])
     // A Turkish surname before a number stays no street.
     expect(kindsIn('Mevrouw Kaya 58 jaar, Ayşe Kaya 3 kinderen').map(([kind]) => kind)).not.toContain('ADRES')
   })
@@ -507,6 +513,17 @@ describe('findPersonalData', () => {
       'Bert-Jan Drewsingh',
     ])
     expect(kindsIn('xx_djaylin: yo is dit Sem??')).toContainEqual(['NAAM', 'xx_djaylin'])
+  })
+  it('finds initials that sign or mark a part of a note, not those of offices', () => {
+    const names = (text: string) =>
+      findPersonalData(text)
+        .filter((s) => s.kind === 'NAAM')
+        .map((s) => s.text)
+    expect(names('Besluit genomen. Paraaf teamleider: KvdM. Bezwaar binnen zes weken.')).toContain('KvdM')
+    expect(names('Notulen: overleg gehouden, notulist: PW. Volgende keer 3 maart.')).toContain('PW')
+    expect(names('Vroege dienst (AS): ontbijt. Avonddienst (MtH): rustig.')).toEqual(['AS', 'MtH'])
+    expect(names('belt morgen terug, gr ht')).toEqual(['ht'])
+    expect(names('Student aan de HvA, de VvE vergadert, de OvJ beslist. gr ok')).toEqual([])
   })
   it('reads a currency before an amount as no name and no house number', () => {
     const found = kindsIn('Uitgaven: stroom bij Ogem Afl. 120, water NAf 45,50 en huur Cg 800 per maand.')

@@ -701,7 +701,6 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findHomeFormatPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBracketedAreaPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findBareCountryCodePhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
-  for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findCuedNationalPhones(text)) {
     // Not the digits that end a number read out in words ("nul zes 41 77 20 58 99").
     const before = /(\p{L}+)[ \t,-]*$/u.exec(text.slice(Math.max(0, phone.start - 16), phone.start))
@@ -716,6 +715,8 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
         spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findRepeatedNationalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findSevenDigitLocalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
+  // After the numbers written again, whose key is the first one's: "+597 854 2219 en 8542219".
+  for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
   for (const phone of findCuedNineDigitPhones(text))
@@ -839,12 +840,13 @@ const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
-  '(?![ \\t]*(?:jaar|jr\\b|jarig|maanden|mnd|weken|dagen|uur|min\\b|minuten|keer|kg|cm|km|euro|procent|%|x\\b|punten|pnt\\b)|:\\d|\\.\\d\\d(?!\\d)|[ \\t]+(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\b)'
+  '(?![ \\t]*(?:jaar|jr\\b|jarig|maanden|mnd|weken|dagen|uur|min\\b|minuten|keer|times|kg|cm|km|euro|procent|%|x\\b|punten|pnt\\b)|:\\d|\\.\\d\\d(?!\\d)|[ \\t]+(?:jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\\b)'
 // The same street words as a word of their own, capitalised ("Oude Gracht") or in capitals.
-const capitalSuffixes = streetSuffixes
+// With the English words for a street of Sint Maarten, Saba and Sint Eustatius ("Rosemary Lane 4").
+const capitalSuffixes = `${streetSuffixes
   .split('|')
   .map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`)
-  .join('|')
+  .join('|')}|Street|Road|Lane|Drive|Avenue`
 // At the end of a compound, "ring" after an "e" is the Dutch ending "-ering" ("Vergadering",
 // "MANTELZORGWAARDERING 2026"), not a ring road.
 const compoundSuffixes = streetSuffixes.replace('|ring|', '|(?<!e)ring|')
@@ -1926,6 +1928,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
     names = withWholeHandles(read, names)
+    names = withMarkingInitials(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
@@ -2054,6 +2057,64 @@ function withWholeHandles(text: string, names: PersonalDataSpan[]): PersonalData
     return { ...span, start, end, text: found, key: nameKey(found) }
   })
   return changed ? withoutCovered(grown) : names
+}
+
+// Initials with the small letters of a particle, as staff sign or mark their part of a note:
+// "JWvO", "MvE", "RdJ", "GtB", "HvdW".
+const particleInitials = /(?<![\p{L}\p{N}])\p{Lu}{1,3}(?:v|vd|d|t)\p{Lu}\p{Ll}?(?![\p{L}\p{N}])/gu
+// Organisations and offices written the same way: the Hogeschool and the Universiteit van
+// Amsterdam, a Vereniging van Eigenaars, the Officier van Justitie, the Raad voor de
+// Kinderbescherming, the Kamer van Koophandel, boards (Raad van Bestuur, van Toezicht, van State,
+// van Commissarissen), the Memorie van Toelichting, the Onderzoeksraad voor Veiligheid, parties.
+const initialsOfOffices = new Set([
+  'hva',
+  'uva',
+  'vve',
+  'ovj',
+  'rvdk',
+  'kvk',
+  'rvb',
+  'rvt',
+  'rvs',
+  'rvc',
+  'mvt',
+  'ovv',
+  'pvda',
+  'pvdd',
+  'cvdk',
+  'rvdr',
+  'ovdj',
+])
+// Two or three capitals (and a small letter) after "paraaf", "notulist" or a shift ("Late dienst
+// (TB / …)", "Nachtdienst (JK)", "paraaf RDw"), and two or three small letters after a closing greeting at the end of a line
+// ("gr wb").
+const initialsAfterCue =
+  /(?<![\p{L}])(?:[Pp]araaf|PARAAF|[Nn]otulist|(?:[Vv]roege|[Ll]ate|[Aa]vond|[Nn]acht|[Dd]ag|[Oo]chtend|[Mm]iddag|[Ww]eekend)[ \t-]?dienst)[ \t]*(?:\p{Ll}+[ \t]*)?[:(]?[ \t]*(\p{Lu}{2,3}\p{Ll}?)(?=[ \t]*(?:[.,;)/]|\n|$))|(?<![\p{L}])(?:gr|groet|groeten|groetjes|mvg)\.?,?[ \t]+(\p{Ll}{2,3})[ \t]*$/dgmu
+
+/**
+ * The names with the initials that sign or mark a part of a note: initials with a particle's small
+ * letters anywhere ("Paraaf teamleider: JWvO", "Verslag HdF"), except those of offices
+ * ({@link initialsOfOffices}); plain initials only after a word that asks for them ("Nachtdienst
+ * (JK)", "gr wb"), never a Dutch word or a common abbreviation.
+ */
+function withMarkingInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const found: Array<readonly [number, string]> = []
+  for (const m of text.matchAll(particleInitials))
+    if (!initialsOfOffices.has(m[0].toLowerCase())) found.push([m.index, m[0]])
+  for (const m of text.matchAll(initialsAfterCue)) {
+    const group = m[1] !== undefined ? 1 : 2
+    const initials = m[group]!
+    const norm = normaliseWord(initials)
+    // In small letters after a greeting, no word ("gr ok"); in capitals the cue is enough ("TB" is
+    // also a word).
+    if (
+      group === 2 &&
+      (lexicons().words.has(norm) || lexicons().firstNames.has(norm) || /^(?:ok|ff|xx)$/.test(norm))
+    )
+      continue
+    found.push([m.indices![group]![0], initials])
+  }
+  return found.length === 0 ? names : mergeNames(names, found)
 }
 
 /** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */

@@ -261,6 +261,12 @@ describe('findCuedNationalPhones', () => {
       '7700900123',
     ])
   })
+  it('also finds such a number right before a phone word', () => {
+    expect(findCuedNationalPhones('Broer in Sivas: 542 318 90 17 (Turks mobiel).').map((p) => p.key)).toEqual(
+      ['5423189017'],
+    )
+    expect(findCuedNationalPhones('Broer in Sivas: 542 318 90 17 (dossier, mobiel).')).toEqual([])
+  })
   it('leaves numbers without a phone word, case numbers, Dutch numbers and other lengths', () => {
     for (const text of [
       'Dochter in Izmir: 544 203 71 86',

@@ -238,6 +238,7 @@ const threeByThree = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{2}([ .-])\d{3}\1\d{3}(?![\p{
 // A word that announces a phone number, earlier on the same line ("Pools nummer:", "tel", "bel").
 const phoneCue =
   /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|bereikbaar|whatsapp|app|appen|phones?|numbers?|mobile|cell|call|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
+const phoneCueOnce = new RegExp(phoneCue.source, 'iu')
 
 // A number of a file, a case, an invoice or a customer: "dossiernummer", "zaak nr", "klantnummer".
 const fileCue =
@@ -277,14 +278,24 @@ export function phoneCuedBefore(text: string, at: number): boolean {
   )
 }
 
+/**
+ * True when a phone word follows `at` closely on the same line (within 30 characters), before any
+ * word of a file or case number: "532 418 76 02 (Turks mobiel)".
+ */
+function phoneCuedAfter(text: string, at: number): boolean {
+  const after = text.slice(at, at + 30).split('\n')[0]!
+  const cue = phoneCueOnce.exec(after)
+  return cue !== null && !fileWord.test(after.slice(0, cue.index + cue[0].length))
+}
+
 // A word of a file, a case, an invoice or a customer number anywhere: "bel over dossiernummer …".
 const fileWord =
   /(?<!\p{L})(?:dossier|zaak|klant|factuur|referentie|kenmerk|case[ -]?(?:nr|no|number|id)|file|order|polis|contract|registratie|bsn|sofi|burgerservice)/iu
 
 // Eight digits as four pairs or two fours ("22 98 14 03", "2298-1403"), or seven as three and four
-// ("717 4452"), one space, dot or dash between.
+// ("717 4452"), one space, dot or dash between, or seven in one run ("Mi number nobo ta 5601378").
 const localDigits =
-  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])(?:\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ .-]\d{4}|\d{3}[ .-]\d{4})(?![\p{L}\p{N}]|[ .,/:-]\d)/gu
+  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])(?:\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4}[ .-]\d{4}|\d{3}[ .-]\d{4}|\d{7})(?![\p{L}\p{N}]|[ .,/:-]\d)/gu
 
 /**
  * Finds numbers without an area code or country prefix after a phone word on the same line (and
@@ -408,7 +419,7 @@ const groupedDigits =
  * Finds numbers of other countries written without their country code and without the 0 they
  * open with at home ("zoon in Kayseri, nummer 532 618 40 29"): 10 or 11 digits in three groups or
  * more, the first digit not 0, after a phone word on the same line and no word of a file or case
- * number. A Dutch number of ten digits opens with 0; a case number or a BSN has nine digits and is
+ * number, or right before one ("532 418 76 02 (Turks mobiel, zonder +90)"). A Dutch number of ten digits opens with 0; a case number or a BSN has nine digits and is
  * rarely grouped so. No country is checked: libphonenumber's metadata holds nearly any ten digits
  * possible somewhere. Keyed by the digits.
  *
@@ -419,7 +430,8 @@ export function findCuedNationalPhones(text: string): InternationalPhone[] {
   const found: InternationalPhone[] = []
   for (const match of text.matchAll(groupedDigits)) {
     const key = match[0].replace(/\D/g, '')
-    if (key.length < 10 || key.length > 11 || !phoneCuedBefore(text, match.index)) continue
+    if (key.length < 10 || key.length > 11) continue
+    if (!phoneCuedBefore(text, match.index) && !phoneCuedAfter(text, match.index + match[0].length)) continue
     found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key })
   }
   return found
