@@ -69,6 +69,8 @@ describe('the name model', () => {
       '43',
       '44',
       '45',
+      '46',
+      '47',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -77,5 +79,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 120_000)
+  }, 300_000) // one model trained per hand-written set: 42 folds take 80-150 s on the 2-core machine
 })

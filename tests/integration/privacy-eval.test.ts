@@ -59,6 +59,8 @@ import { holdout42Notes } from '../fixtures/privacy-eval/holdout42.js'
 import { holdout43Notes } from '../fixtures/privacy-eval/holdout43.js'
 import { holdout44Notes } from '../fixtures/privacy-eval/holdout44.js'
 import { holdout45Notes } from '../fixtures/privacy-eval/holdout45.js'
+import { holdout46Notes } from '../fixtures/privacy-eval/holdout46.js'
+import { holdout47Notes } from '../fixtures/privacy-eval/holdout47.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -199,6 +201,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-third hold-out (written blind beside the forty-second, measured once with it)', holdout43Notes],
     ["forty-fourth hold-out (written blind, measured once at the tenth round's state)", holdout44Notes],
     ['forty-fifth hold-out (written blind beside the forty-fourth, measured once with it)', holdout45Notes],
+    ["forty-sixth hold-out (written blind, measured once at the tenth round's end)", holdout46Notes],
+    ['forty-seventh hold-out (written blind beside the forty-sixth, measured once with it)', holdout47Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -262,6 +266,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-third', holdout43Notes, 160, 0.5],
     ['forty-fourth', holdout44Notes, 160, 0.5],
     ['forty-fifth', holdout45Notes, 160, 0.5],
+    ['forty-sixth', holdout46Notes, 160, 0.5],
+    ['forty-seventh', holdout47Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
