@@ -574,8 +574,8 @@ export function withOcrDigits(text: string): string {
  * Text read by OCR also writes letters as digits inside words: "Vermeu1en", "Meu1emeester",
  * "P0lderman", "Tammingsl00t", "0ldenhuizinga". One or two of 1 and 0 with a letter on both sides
  * as the "l" or "o" they stand for, and a 0 opening a word of lower-case letters as an "O"; every
- * offset stays the same. Only where the note has two such places or more: OCR's errors come in numbers,
- * while one such word is mostly a brand's own spelling ("L1mburg", "P1us"). Only the name
+ * offset stays the same. Only where the note has two such places or more: OCR's errors come in
+ * numbers, while one such word is mostly a brand's own spelling ("L1mburg", "P1us"). Only the name
  * detectors read it.
  */
 export function withOcrLetters(text: string): string {
@@ -2086,8 +2086,8 @@ const initialsOfOffices = new Set([
   'ovdj',
 ])
 // Two or three capitals (and a small letter) after "paraaf", "notulist" or a shift ("Late dienst
-// (TB / …)", "Nachtdienst (JK)", "paraaf RDw"), and two or three small letters after a closing greeting at the end of a line
-// ("gr wb").
+// (TB / …)", "Nachtdienst (JK)", "paraaf RDw"), and two or three small letters after a closing
+// greeting at the end of a line ("gr wb").
 const initialsAfterCue =
   /(?<![\p{L}])(?:[Pp]araaf|PARAAF|[Nn]otulist|(?:[Vv]roege|[Ll]ate|[Aa]vond|[Nn]acht|[Dd]ag|[Oo]chtend|[Mm]iddag|[Ww]eekend)[ \t-]?dienst)[ \t]*(?:\p{Ll}+[ \t]*)?[:(]?[ \t]*(\p{Lu}{2,3}\p{Ll}?)(?=[ \t]*(?:[.,;)/]|\n|$))|(?<![\p{L}])(?:gr|groet|groeten|groetjes|mvg)\.?,?[ \t]+(\p{Ll}{2,3})[ \t]*$/dgmu
 
@@ -2095,7 +2095,7 @@ const initialsAfterCue =
  * The names with the initials that sign or mark a part of a note: initials with a particle's small
  * letters anywhere ("Paraaf teamleider: JWvO", "Verslag HdF"), except those of offices
  * ({@link initialsOfOffices}); plain initials only after a word that asks for them ("Nachtdienst
- * (JK)", "gr wb"), never a Dutch word or a common abbreviation.
+ * (JK)", "gr wb"), in small letters never a Dutch word or a first name.
  */
 function withMarkingInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
