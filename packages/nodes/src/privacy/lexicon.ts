@@ -132,14 +132,23 @@ function readNonPersons(
   return byFirst
 }
 
+/** True when `word` holds only a-z, apostrophes and hyphens (`/^[a-z'-]*$/`). */
+function plainLower(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i)
+    if ((c < 97 || c > 122) && c !== 39 && c !== 45) return false
+  }
+  return true
+}
+
 /**
  * The normal form of a word for lexicon look-ups: lower case, without diacritics (Şahin → sahin),
  * `ĳ` as `ij`, Turkish dotless ı and Polish ł as i and l.
  */
 export function normaliseWord(word: string): string {
   let lower = word.toLowerCase()
-  // Plain ASCII needs no further work: the common case, kept fast.
-  if (/^[a-z'-]*$/.test(lower)) return lower
+  // Plain ASCII needs no further work: the common case, kept fast (a loop: asked for every word).
+  if (plainLower(lower)) return lower
   lower = lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

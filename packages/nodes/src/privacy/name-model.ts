@@ -281,29 +281,33 @@ function noteShape(text: string): number {
 
 const textEnd = small('$')
 
+/** Field `field` of word `j`'s hashes, or the edge of the note before the first word and after the last. */
+function hashAt(hashes: Uint32Array, count: number, j: number, field: number): number {
+  return j >= 0 && j < count ? hashes[5 * j + field]! : edge
+}
+
 /** Writes the feature buckets of word `i` into `x`. */
 function fill(x: Uint32Array, words: Words, i: number, note: number): void {
   const { tokens, hashes } = words
   const count = tokens.length
-  const at = (j: number, field: number) => (j >= 0 && j < count ? hashes[5 * j + field]! : edge)
-  const wNorm = at(i, NORM)
-  const wShape = at(i, SHAPE)
-  const wLex = at(i, LEX)
-  const wCls = at(i, CLS)
-  const p1Norm = at(i - 1, NORM)
-  const p1Shape = at(i - 1, SHAPE)
-  const p1Lex = at(i - 1, LEX)
-  const p1Cls = at(i - 1, CLS)
-  const p2Norm = at(i - 2, NORM)
-  const p2Cls = at(i - 2, CLS)
-  const n1Norm = at(i + 1, NORM)
-  const n1Shape = at(i + 1, SHAPE)
-  const n1Lex = at(i + 1, LEX)
-  const n1Cls = at(i + 1, CLS)
-  const n2Norm = at(i + 2, NORM)
+  const wNorm = hashAt(hashes, count, i, NORM)
+  const wShape = hashAt(hashes, count, i, SHAPE)
+  const wLex = hashAt(hashes, count, i, LEX)
+  const wCls = hashAt(hashes, count, i, CLS)
+  const p1Norm = hashAt(hashes, count, i - 1, NORM)
+  const p1Shape = hashAt(hashes, count, i - 1, SHAPE)
+  const p1Lex = hashAt(hashes, count, i - 1, LEX)
+  const p1Cls = hashAt(hashes, count, i - 1, CLS)
+  const p2Norm = hashAt(hashes, count, i - 2, NORM)
+  const p2Cls = hashAt(hashes, count, i - 2, CLS)
+  const n1Norm = hashAt(hashes, count, i + 1, NORM)
+  const n1Shape = hashAt(hashes, count, i + 1, SHAPE)
+  const n1Lex = hashAt(hashes, count, i + 1, LEX)
+  const n1Cls = hashAt(hashes, count, i + 1, CLS)
+  const n2Norm = hashAt(hashes, count, i + 2, NORM)
   const norm = tokens[i]!.norm
-  const gapBefore = at(i, GAP)
-  const gapAfter = i === count - 1 ? textEnd : at(i + 1, GAP)
+  const gapBefore = hashAt(hashes, count, i, GAP)
+  const gapAfter = i === count - 1 ? textEnd : hashAt(hashes, count, i + 1, GAP)
   const start = tokens[i]!.sentenceStart ? 1 : 0
   let k = 0
   x[k++] = one(T.b, fnvOffset)

@@ -84,6 +84,40 @@ function colonAt(text: string, at: number): boolean {
   return i + 1 < end && text[i] === ':' && (text[i + 1] === ' ' || text[i + 1] === '\t')
 }
 
+/** True for the characters `\s` matches in a regular expression. */
+function isWhiteSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
+}
+
+/** True when `gap` is `mark` with only white space around it (`/^\s*\(\s*$/` for a bracket). */
+function onlyWithWhiteSpace(mark: string, gap: string): boolean {
+  const at = gap.indexOf(mark)
+  if (at === -1) return false
+  for (let i = 0; i < gap.length; i++) if (i !== at && !isWhiteSpace(gap.charCodeAt(i))) return false
+  return true
+}
+
+/** True when `gap` is white space, with a full stop before it and a comma in it, each if any (`/^\.?\s*,?\s*$/`). */
+function commaGap(gap: string): boolean {
+  let i = gap[0] === '.' ? 1 : 0
+  while (i < gap.length && isWhiteSpace(gap.charCodeAt(i))) i++
+  if (gap[i] === ',') i++
+  while (i < gap.length && isWhiteSpace(gap.charCodeAt(i))) i++
+  return i === gap.length
+}
+
 /** The words that close a message ("Groetjes Stijn"): never part of the name after them. */
 const signOffWords = new Set([
   'groet',
@@ -954,7 +988,7 @@ function tokeniseAnew(text: string): Token[] {
     const end = bounds[b + 1]!
     const word = text.slice(start, end)
     const gap = text.slice(previousEnd, start)
-    const sentenceStart = tokens.length === 0 || /[.!?:;\n•*>|]/.test(gap)
+    const sentenceStart = tokens.length === 0 || (gap !== ' ' && /[.!?:;\n•*>|]/.test(gap))
     const newline = gap.lastIndexOf('\n')
     if (newline !== -1) lineStart = previousEnd + newline
     tokens.push({
@@ -1100,7 +1134,7 @@ let announcedMemo = new Int8Array(0)
 function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
   const here = tokens[i]!
   const prev0 = tokens[i - 1]
-  if (/^\.?\s*,?\s*$/.test(here.gap) || /^\s*\(\s*$/.test(here.gap) || /^\s*:\s*$/.test(here.gap)) {
+  if (commaGap(here.gap) || onlyWithWhiteSpace('(', here.gap) || onlyWithWhiteSpace(':', here.gap)) {
     // "mevrouw Van der Berg": look past the particles to the title.
     let back = i - 1
     // At most three particles ("van de la"): bounded work on a hostile run of particles.
@@ -1176,7 +1210,7 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
     next &&
     (isRole(next.norm) ||
       // "Roos (stagiair)", "Ilse (woonbegeleider)": a job word in brackets, in lower case.
-      (next.shape === 'lower' && /^\s*\(\s*$/.test(next.gap) && jobWord.test(next.norm))) &&
+      (next.shape === 'lower' && onlyWithWhiteSpace('(', next.gap) && jobWord.test(next.norm))) &&
     next.shape !== 'mixed' &&
     /^\s*(?:\(|,)\s*$/.test(next.gap) &&
     next.norm !== 'naam' &&
@@ -1199,7 +1233,7 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
   if (
     next &&
     second &&
-    /^\s*\(\s*$/.test(next.gap) &&
+    onlyWithWhiteSpace('(', next.gap) &&
     next.shape === 'lower' &&
     spacesOnly(second.gap) &&
     roleWords.has(second.norm) &&
@@ -1656,6 +1690,16 @@ function firstOfOrganisationList(tokens: readonly Readonly<Token>[], i: number):
 }
 
 /**
+ * A word as a preposition or article is compared: in capitals its normal form ("BIJ DE"), else as
+ * written. (Helpers of the rules asked for every word are declared at the top level, not inside
+ * the rule: tsx, which runs the sources in development and the standalone worker, names each
+ * function it makes, which costs a function made inside another on every call.)
+ */
+function asWord(k: Token): string {
+  return k.shape === 'upper' ? k.norm : k.text
+}
+
+/**
  * True when the context makes capitalised token `i` the name of an organisation: a noun for a kind
  * of organisation right before it ("woningcorporatie Mitros", "Stichting Leergeld"), a web domain
  * ("Bol.com"), "via" or a word that takes an organisation before a preposition ("schuld bij
@@ -1790,7 +1834,6 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   if (bracketEmployer(tokens, i, text)) return true
   // "bij Vattenfall", "bij de Albert Heijn" (the article is skipped).
   // "BOODSCHAPPEN BIJ DE Poiesz": in capitals the article and the preposition are read as words.
-  const asWord = (k: Token) => (k.shape === 'upper' ? k.norm : k.text)
   let p = i - 1
   if (plainGap && /^(?:de|het)$/.test(asWord(tokens[p]!)) && spacesOnly(tokens[p]!.gap)) p--
   const preposition = tokens[p]
@@ -1880,7 +1923,7 @@ function organisationContext(tokens: Token[], i: number, text: string): boolean 
   // "Schuldeisers: Sociale Dienst, Ymere", "Verhuurder: Mitros": a list after such a noun.
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     const gap = tokens[k + 1]!.gap
-    if (/[.!?;\n]/.test(gap)) break
+    if (gap !== ' ' && /[.!?;\n]/.test(gap)) break
     if (gap.includes(':')) {
       // "Schuldeisers: Ymere", not "het Wellant College: Hidde Meutstege" (the end of a name).
       // "Schulden: Zelvano, Korvex": a noun of money matters names the creditors too.
@@ -2067,7 +2110,7 @@ function listItemBefore(tokens: Token[], end: number): boolean {
     if (p.shape !== 'title' && !nameParticles.has(p.norm)) break
     k--
   }
-  return /[:,][ \t]*$/.test(tokens[k]!.gap)
+  return endsWith(tokens[k]!.gap, ':') || endsWith(tokens[k]!.gap, ',')
 }
 
 /**
@@ -2156,7 +2199,7 @@ function roleAtEnd(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < tokens.length && k <= i + 12; k++) {
     const w = tokens[k]!
     if (w.sentenceStart) return false
-    if (/[–-]/.test(w.gap) && /^[ \t]+[–-][ \t]*$/.test(w.gap) && isRole(w.norm)) {
+    if ((w.gap.includes('-') || w.gap.includes('–')) && /^[ \t]+[–-][ \t]*$/.test(w.gap) && isRole(w.norm)) {
       if (isCommonWord(t.norm, true) && !inNames(t.norm)) return false
       const next = tokens[k + 1]
       return next === undefined || next.sentenceStart
@@ -2200,6 +2243,16 @@ function twoWordPerson(tokens: Token[], i: number): boolean {
   )
 }
 
+/** True when token `k` follows the two capitals of a postcode ("2907 RB Capelle"). */
+function postcodeBefore(tokens: Token[], k: number, text: string): boolean {
+  return (
+    tokens[k - 1] !== undefined &&
+    tokens[k - 1]!.shape === 'upper' &&
+    tokens[k - 1]!.text.length === 2 &&
+    /\d{4}[ \t]?[A-Z]{2}[ \t,]+$/.test(text.slice(Math.max(0, tokens[k]!.start - 12), tokens[k]!.start))
+  )
+}
+
 /**
  * True when token `i` is the town after a postcode ("2907 RB Capelle"), or its part after "aan
  * de(n)" ("Capelle aan den IJssel", "Alphen aan den Rijn" after a known place).
@@ -2207,12 +2260,7 @@ function twoWordPerson(tokens: Token[], i: number): boolean {
 function townAfterPostcode(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
   // Cheap test first: the word before is "de", "den" or "het", or two capitals of a postcode.
-  const postcodeBefore = (k: number) =>
-    tokens[k - 1] !== undefined &&
-    tokens[k - 1]!.shape === 'upper' &&
-    tokens[k - 1]!.text.length === 2 &&
-    /\d{4}[ \t]?[A-Z]{2}[ \t,]+$/.test(text.slice(Math.max(0, tokens[k]!.start - 12), tokens[k]!.start))
-  if (t.shape !== 'lower' && postcodeBefore(i)) return true
+  if (t.shape !== 'lower' && postcodeBefore(tokens, i, text)) return true
   const article = tokens[i - 1]
   const aan = tokens[i - 2]
   const town = tokens[i - 3]
@@ -2224,7 +2272,7 @@ function townAfterPostcode(tokens: Token[], i: number, text: string): boolean {
     /^(?:de|den|het)$/.test(article.text) &&
     aan.text === 'aan' &&
     town.shape === 'title' &&
-    (isPlace(town.norm) || postcodeBefore(i - 3))
+    (isPlace(town.norm) || postcodeBefore(tokens, i - 3, text))
   )
 }
 
@@ -2553,10 +2601,10 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     for (let k = 2; k <= t.norm.length - 5; k++) if (words.has(t.norm.slice(k))) return 'no'
   }
   // "Zaaknr. 336449186", "Tel. 06…": an abbreviation before a number.
-  if (/^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
+  if (text[t.end] === '.' && /^\.\s?\d/.test(text.slice(t.end, t.end + 3))) return 'no'
   if (currency(t, text)) return 'no'
   // "12 Jan", "3 Mei": a month after a day number.
-  if (/\d[ \t]*$/.test(t.gap) && /^(?:jan|mei|juni|juli|maart|april)/.test(t.norm)) return 'no'
+  if (/^(?:jan|mei|juni|juli|maart|april)/.test(t.norm) && /\d[ \t]*$/.test(t.gap)) return 'no'
   if (withAge(tokens, i, text)) return 'name'
   // "… kun jij dit oppakken? Wout": a first name alone as the last word of a note, after the end of
   // a sentence, signs it.
@@ -2572,12 +2620,11 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   )
     return 'name'
   const named = inNames(t.norm)
-  // Kept per token by `announced`, and asked only where a rule needs it.
-  const strong = (): boolean => announced(tokens, i, text)
+  const strong = announced(tokens, i, text)
   const prev = tokens[i - 1]
   // "in Utrecht", "naar Almere" — but "naar Tamara": a known name that is no place is a name.
   // "in Den Helder", "naar De Bilt", "uit Het Gooi": a place after a capitalised article.
-  const articlePlace = (): boolean =>
+  const articlePlace =
     prev !== undefined &&
     spacesOnly(t.gap) &&
     spacesOnly(prev.gap) &&
@@ -2588,9 +2635,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
         /^(?:in|uit|te|from)$/.test(tokens[i - 2]?.text ?? '') &&
         !named &&
         t.shape === 'title'))
-  // Asked only by the rules for capitalised words, after the lower-case ones have answered.
-  const placeContext = (): boolean =>
-    articlePlace() ||
+  const placeContext =
+    articlePlace ||
     // "nog in Addis Abeba", "Lieselot uit Brugge", "belt vanuit Duhok", "wijkteam Mariahoeve": a
     // capitalised word right after "in", "uit", "vanuit" (also "In" opening a sentence) or a team
     // or paper of a part of town is a place, whatever name lists know it (a person is "bij"
@@ -2621,8 +2667,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       // "Doorverwezen naar Marjolein Stegeman": a first name and a surname are no place.
       !firstNameAndSurnameShape(tokens, i))
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
-  let placeKnown: boolean | undefined
-  const place = (): boolean => (placeKnown ??= named ? lexicons().places.has(t.norm) : isPlace(t.norm))
+  const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
     // "mo el bouzidi": a first name of two letters before an Arabic particle and a surname.
     if (
@@ -2646,7 +2691,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // "buurvrouw ans is bezorgd": after a role word a first name that is also a word, before a
     // verb ("zoon kan niet komen" stays: "kan" is a verb itself).
     if (
-      strong() &&
+      strong &&
       firstName &&
       prev !== undefined &&
       isRole(prev.norm) &&
@@ -2710,7 +2755,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     )
       back--
     if (
-      strong() &&
+      strong &&
       tokens[back] !== undefined &&
       titles.has(tokens[back]!.norm) &&
       // "kent de familie goed", "het gezin wel": a noun after an article, not a title (in a note
@@ -2737,7 +2782,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     if (
       tokens[back] !== undefined &&
       titles.has(tokens[back]!.norm) &&
-      strong() &&
+      strong &&
       t.norm.length >= 7 &&
       !isCommonWord(t.norm, false) &&
       (back === i - 1 || !isPlace(t.norm)) &&
@@ -2761,7 +2806,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // A greeting or a sign-off ("hoi frans", "groetjes lammert"): a first name is enough, also one
     // that is a place or a language too.
     const greeted =
-      strong() &&
+      strong &&
       ((prev !== undefined && greetings.has(prev.norm)) ||
         (prev !== undefined && /^(?:groet(?:en|jes)?|gr|mvg|liefs|doei|xx?)$/.test(prev.norm)))
     if (greeted && lexicons().firstNames.has(t.norm)) return 'name'
@@ -2769,7 +2814,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // also when it is a word too (a verb there would be "mijn vriend kwam").
     const owner = tokens[i - 2]
     if (
-      strong() &&
+      strong &&
       prev !== undefined &&
       isRole(prev.norm) &&
       owner !== undefined &&
@@ -2779,17 +2824,13 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       !finiteVerbs.has(t.norm)
     )
       return 'name'
-    if (
-      strong() &&
-      !place() &&
-      (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true))
-    )
+    if (strong && !place && (greeted ? named || !isCommonWord(t.norm, true) : !isCommonWord(t.norm, true)))
       return 'name'
     // "de buurman aart luijerink", "maatje aart verschelling": after a role word a first name that
     // is also a word, followed by a surname (a word no word list holds, or a place: a word would go
     // on with the sentence, and a place never follows a name without a preposition).
     if (
-      strong() &&
+      strong &&
       prev !== undefined &&
       (isRole(prev.norm) || titles.has(prev.norm)) &&
       lexicons().firstNames.has(t.norm) &&
@@ -2808,8 +2849,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // does not hold itself, after a title or in a greeting (after a role word it may be a word:
     // "zoon ventje").
     if (
-      strong() &&
-      !place() &&
+      strong &&
+      !place &&
       t.norm.length >= 5 &&
       /(?:je|ke)$/.test(t.norm) &&
       !lexicons().words.has(t.norm) &&
@@ -2820,8 +2861,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // "nicht aaltje": after a role word, a first name shaped as a diminutive of a word ("zoon
     // ventje" stays: no first-name list knows it).
     if (
-      strong() &&
-      !place() &&
+      strong &&
+      !place &&
       /(?:je|ke|tje)$/.test(t.norm) &&
       lexicons().firstNames.has(t.norm) &&
       !lexicons().words.has(t.norm) &&
@@ -2839,7 +2880,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       lexicons().firstNames.has(item.norm) &&
       !isCommonWord(item.norm, true) &&
       t.norm.length >= 4 &&
-      !place() &&
+      !place &&
       !abbreviations.has(t.norm) &&
       !isCommonWord(t.norm, true)
     )
@@ -2854,34 +2895,34 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       nextWord !== undefined &&
       spacesOnly(nextWord.gap) &&
       personVerbs.has(nextWord.norm) &&
-      !place() &&
+      !place &&
       // "maarten zegt", also when the first name is a word too.
       (!isCommonWord(t.norm, true) || (lexicons().firstNames.has(t.norm) && !functionWords.has(t.norm)))
     )
       return 'name'
-    if (!named || place()) return 'no'
+    if (!named || place) return 'no'
     if (/^['’]s\b/.test(text.slice(t.end, t.end + 3))) return 'name'
     if (isCommonWord(t.norm, true)) return 'no'
-    return strong() || lowerNote || t.norm.length >= 4 ? 'name' : 'maybe'
+    return strong || lowerNote || t.norm.length >= 4 ? 'name' : 'maybe'
   }
-  if (t.shape === 'mixed') return named && !place() ? 'name' : 'no'
+  if (t.shape === 'mixed') return named && !place ? 'name' : 'no'
   // A word without a vowel is an abbreviation (Wlz, Zvw, Wsnp), not a name.
   if (!/[aeiouy]/.test(t.norm)) return 'no'
   if (t.shape === 'upper') {
     // "Mw STAPELKAMP", "buurman DRIES": after a title or role word a word in capitals is the name,
     // also one no list knows or one that is a word too, unless it is exactly a plain word.
     if (
-      strong() &&
+      strong &&
       t.text.length >= 3 &&
       !personVerbs.has(t.norm) &&
       !finiteVerbs.has(t.norm) &&
-      ((prev !== undefined && titles.has(prev.norm)) || named || (!place() && !isCommonWord(t.norm, true)))
+      ((prev !== undefined && titles.has(prev.norm)) || named || (!place && !isCommonWord(t.norm, true)))
     )
       return 'name'
     // "EX DJALMA TAVARES": an announced word in capitals that is also a place, before a surname.
     const then = tokens[i + 1]
     if (
-      strong() &&
+      strong &&
       then !== undefined &&
       then.shape === 'upper' &&
       spacesOnly(then.gap) &&
@@ -2893,7 +2934,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // "CL. FRANSJE VAN DE KAMPERVOORT": a first name (or an announced word) in capitals before
     // particles and a compound in capitals that is no plain word, place or firm is a name.
     if (
-      (strong() || lexicons().firstNames.has(t.norm)) &&
+      (strong || lexicons().firstNames.has(t.norm)) &&
       t.text.length >= 3 &&
       !personVerbs.has(t.norm) &&
       !finiteVerbs.has(t.norm) &&
@@ -2929,7 +2970,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     // "WIEKE EEKVELDT BELT": a verb that only people do is never part of the name before it.
     if (t.text.length <= 4) {
       if (personVerbs.has(t.norm) || finiteVerbs.has(t.norm)) return 'no'
-      return strong() ? 'name' : 'maybe'
+      return strong ? 'name' : 'maybe'
     }
     // "DRIES BOSHUIZEN (buurman)": a first name in capitals right before a surname in capitals.
     if (firstAndSurname(tokens, i) || (upperFirstName(tokens, i) && announced(tokens, i + 1, text)))
@@ -2948,7 +2989,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       return 'maybe'
     // "BERT LAMMERS": the surname after it, also when an inflected word looks like it.
     if (i > 0 && firstAndSurname(tokens, i - 1)) return 'name'
-    if (isCommonWord(t.norm, true) || place()) return 'no'
+    if (isCommonWord(t.norm, true) || place) return 'no'
     return 'name'
   }
   // Capitalised.
@@ -2969,7 +3010,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     tokens[i - 2]?.shape === 'title' &&
     !tokens[i - 2]!.sentenceStart &&
     !lexicons().firstNames.has(t.norm) &&
-    !strong()
+    !strong
   )
     return 'no'
   if (jobLineEmployer(tokens, i) || bracketEmployer(tokens, i, text)) return 'no'
@@ -3114,7 +3155,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Team Sociaal Domein" under a sign-off: a line that opens with a capitalised Dutch word that
   // is no name, followed by more capitalised words, is a team or an organisation.
   if (
-    strong() &&
+    strong &&
     t.gap.includes('\n') &&
     following !== undefined &&
     following.shape === 'title' &&
@@ -3147,7 +3188,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Schuldhulpmaatje Zwolle": a capitalised job word mid-sentence names a service, and a place after it
   // is its branch, also when a surname list knows the place.
   if (
-    strong() &&
+    strong &&
     (!named || (prev !== undefined && prev.shape === 'title' && !prev.sentenceStart)) &&
     (lexicons().places.has(t.norm) || languageNames.has(t.norm)) &&
     prev !== undefined &&
@@ -3159,7 +3200,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "begeleider Vluchtelingenwerk Zuid-Nederland": after a job word a compound of Dutch words that
   // is no word itself and no name, before a part of the country or a place, is the employer.
   if (
-    strong() &&
+    strong &&
     !named &&
     prev !== undefined &&
     spacesOnly(t.gap) &&
@@ -3177,7 +3218,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Gerben Wardak – woonconsulent Trivire": on a signature line, the employer after the job.
   const person = tokens[i - 2]
   if (
-    strong() &&
+    strong &&
     prev !== undefined &&
     person !== undefined &&
     spacesOnly(t.gap) &&
@@ -3188,7 +3229,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     !lexicons().firstNames.has(t.norm)
   )
     return 'no'
-  if (strong()) return placeContext() ? 'no' : 'name'
+  if (strong) return placeContext ? 'no' : 'name'
   // "Host family Van Wijnkamp": mid-sentence, a capitalised "Van" before a word shaped as a Dutch
   // place-name surname that is no word itself.
   if (
@@ -3210,11 +3251,11 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'no'
   // "Annemiek van de Kledingbank belde": a first name followed by where the person works.
   if (lexicons().firstNames.has(t.norm) && worksAt(tokens, i, text)) return 'name'
-  if (placeContext()) return 'no'
+  if (placeContext) return 'no'
   if (organisationContext(tokens, i, text)) return 'no'
   if (!t.sentenceStart) {
     if (named) {
-      if (place()) return 'maybe'
+      if (place) return 'maybe'
       // "de Burgemeester", "het Hof": a word after an article is that word, unless a title or a
       // first name came first (then "de" is part of the surname, found from the left).
       if (prev && /^(?:de|het|een)$/.test(prev.text) && lexicons().words.has(t.norm)) return 'maybe'
@@ -3235,7 +3276,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
         return 'maybe'
       return 'name'
     }
-    if (place()) return 'no'
+    if (place) return 'no'
     // "de Zonnebloem", "het Leger": after an article an unknown capitalised word is an
     // organisation or a place. ("mw. de Boer" is found from "Boer" and the title before it.)
     if (prev && /^(?:de|het|een)$/.test(prev.text) && /^\s+$/.test(t.gap)) return 'maybe'
@@ -3263,7 +3304,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     return 'name'
   }
   // At the start of a sentence every word is capitalised: only a word that is no Dutch word counts.
-  if (place()) return 'maybe'
+  if (place) return 'maybe'
   // A known name that is also a word only as itself ("Roos", "Frans") stays undecided; an
   // inflected look-alike ("Lammert", "Wouter") is the name.
   if (named) {
