@@ -259,6 +259,10 @@ describe('findPersonalData', () => {
     expect(phones('Myn nûmer: nul seis, tritich, fyftich, acht twa, njoggentich.').map((s) => s.key)).toEqual(
       ['0630508290'],
     )
+    // Gronings tens, also in a compound, and a ten written with a hyphen in it.
+    expect(
+      phones('Mien nummer: nul zes, twee-en-dattig, elf, vier-en-vatteg, negen-tig.').map((s) => s.key),
+    ).toEqual(['0632114490'])
     expect(phones('Bir iki gün sonra, een of twee keer, drei oder vier Tage')).toEqual([])
     // Word processors turn " - " into an en dash.
     expect(phones('bereikbaar op 036 – 548 90 12 of 010 — 4 29 88 31.').map((s) => [s.text, s.key])).toEqual([

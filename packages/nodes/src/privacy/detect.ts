@@ -30,6 +30,7 @@ import {
 import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
+  findCountryNamedPhones,
   findCuedLocalPhones,
   findCuedNationalPhones,
   findCuedNineDigitPhones,
@@ -168,6 +169,21 @@ const teenWords = [
   'negentien',
 ]
 const tenWords = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig']
+// Tens as Gronings and Drents write them ("dattig", "vatteg"), also in a compound ("drie-en-vattig").
+const dialectTens: ReadonlyMap<string, number> = new Map([
+  ['twinteg', 20],
+  ['dattig', 30],
+  ['datteg', 30],
+  ['vattig', 40],
+  ['vatteg', 40],
+  ['vieftig', 50],
+  ['vifteg', 50],
+  ['sesteg', 60],
+  ['zeuventig', 70],
+  ['zeuventeg', 70],
+  ['tachteg', 80],
+  ['negenteg', 90],
+])
 /**
  * Digits in the dialects and languages notes are written or spoken in, as read out in numbers:
  * Frisian, Gronings, Twents, Limburgish ("trije fjouwer", "twij vief", "zeuven acht"), English,
@@ -373,7 +389,9 @@ const otherStartWords = otherDigitWords
   )
   .map(([word]) => word)
 const otherWords = otherDigitWords.map(([word]) => word)
-const compoundNumber = new RegExp(`^(${unitWords.slice(1).join('|')})-?(?:en|ën)-?(${tenWords.join('|')})$`)
+const compoundNumber = new RegExp(
+  `^(${unitWords.slice(1).join('|')})-?(?:en|ën)-?(${[...tenWords, ...dialectTens.keys()].join('|')})$`,
+)
 
 /** The digits a Dutch number word or a run of digits stands for, or undefined. */
 function spokenNumber(word: string): string | undefined {
@@ -387,6 +405,12 @@ function spokenNumber(word: string): string | undefined {
   return value === undefined ? undefined : String(value)
 }
 
+/** The value of a word for a multiple of ten from 20 to 90 ("dertig", Gronings "vattig"), or undefined. */
+function tensOf(word: string): number | undefined {
+  const ten = tenWords.indexOf(word)
+  return ten >= 0 ? 20 + 10 * ten : dialectTens.get(word)
+}
+
 /** The value of a Dutch number word of 0 to 99 ("nul", "twaalf", "zevenendertig", "één"), or undefined. */
 function dutchNumber(word: string): number | undefined {
   const w = plainWord(word)
@@ -394,10 +418,10 @@ function dutchNumber(word: string): number | undefined {
   if (unit >= 0) return unit
   const teen = teenWords.indexOf(w)
   if (teen >= 0) return 10 + teen
-  const ten = tenWords.indexOf(w)
-  if (ten >= 0) return 20 + 10 * ten
+  const ten = tensOf(w)
+  if (ten !== undefined) return ten
   const m = compoundNumber.exec(w)
-  if (m) return 20 + 10 * tenWords.indexOf(m[2]!) + unitWords.indexOf(m[1]!)
+  if (m) return tensOf(m[2]!)! + unitWords.indexOf(m[1]!)
   return undefined
 }
 
@@ -422,6 +446,9 @@ function readSpoken(text: string, at: number): { value: string; end: number } | 
   if (whole !== undefined) return { value: whole, end: at + next[0].length }
   const dash = word.indexOf('-')
   if (dash <= 0) return undefined
+  // "negen-tig", "vijf-tien": one number written with a hyphen in it.
+  const joined = dutchNumber(word.replaceAll('-', ''))
+  if (joined !== undefined && joined >= 10) return { value: String(joined), end: at + next[0].length }
   const first = spokenNumber(word.slice(0, dash))
   if (first === undefined) return undefined
   return { value: first, end: at + next[0].length - (word.length - dash) }
@@ -716,6 +743,10 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
       if (!found.some((other) => other.start < phone.end && other.end > phone.start))
         spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findRepeatedNationalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
+  // "Nomer Suriname 597 8 815 330": after the country's name, its calling code without a "+".
+  for (const phone of findCountryNamedPhones(text))
+    if (!spans.some((other) => other.start < phone.end && other.end > phone.start))
+      spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findSevenDigitLocalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   // After the numbers written again, whose key is the first one's: "+597 854 2219 en 8542219".
   for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })

@@ -3,6 +3,7 @@ import { findPersonalData, normaliseValue } from './detect.js'
 import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
+  findCountryNamedPhones,
   findCuedNationalPhones,
   findCuedNineDigitPhones,
   findHomeFormatPhones,
@@ -228,6 +229,24 @@ describe('numbers a note writes again, or as written where it is written', () =>
     expect(findRepeatedNationalPhones(run, findInternationalPhones(run)).map((p) => p.text)).toEqual([
       '7654321',
     ])
+  })
+  it('finds a number written again with its country code but without the plus, in any grouping', () => {
+    const text = 'App me: +297 560 1234, of bel 297-5601234 (werk 297 5 60 12 35).'
+    expect(
+      findRepeatedNationalPhones(text, findInternationalPhones(text)).map((p) => [p.text, p.key]),
+    ).toEqual([['297-5601234', '+2975601234']])
+  })
+  it('finds a number with the calling code of the country named right before it', () => {
+    expect(findCountryNamedPhones('Nomer Suriname 597 8 712 406, ok?').map((p) => [p.text, p.key])).toEqual([
+      ['597 8 712 406', '+5978712406'],
+    ])
+    expect(findCountryNamedPhones('broer in Curaçao: 599 9 461 2345').map((p) => p.key)).toEqual([
+      '+59994612345',
+    ])
+    // The code must be that country's, and the number valid there; no country, no number.
+    expect(findCountryNamedPhones('Nomer Suriname 599 9 461 2345')).toEqual([])
+    expect(findCountryNamedPhones('Nomer Suriname 597 0 000 000')).toEqual([])
+    expect(findCountryNamedPhones('kamer 597 8 712 406')).toEqual([])
   })
   it('finds seven digits as local numbers in a note that gives a number of such a place', () => {
     const text = 'Son in Aruba +297 593 1122. Neighbour Mrs. Hassell: 416-2287.'

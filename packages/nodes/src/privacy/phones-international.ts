@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min'
+import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/min'
 
 /** A phone number with a country prefix other than the Netherlands' (+31), found in text. */
 export interface InternationalPhone {
@@ -357,9 +357,125 @@ export function findRepeatedNationalPhones(
     if (taken.subarray(match.index, end).includes(1)) continue
     const digits = match[0].replace(/\D/g, '')
     const key = national.get(digits) ?? (digits.startsWith('0') ? national.get(digits.slice(1)) : undefined)
-    if (key) again.push({ start: match.index, end, text: match[0], key })
+    if (key) {
+      again.push({ start: match.index, end, text: match[0], key })
+      taken.fill(1, match.index, end)
+    }
+  }
+  // Written again with the country code but without the "+" ("+597 8 634 215 of whatsapp
+  // 597-8634215"), in any grouping: the digits are exactly the code and the national number.
+  for (const match of text.matchAll(looseDigitGroups)) {
+    const end = match.index + match[0].length
+    if (taken.subarray(match.index, end).includes(1)) continue
+    const digits = match[0].replace(/\D/g, '')
+    for (const key of national.values())
+      if (key.slice(1) === digits) {
+        again.push({ start: match.index, end, text: match[0], key })
+        break
+      }
   }
   return again
+}
+
+// Digits in groups of 1–7 separated by one space, dot or dash, as a country code and a number may
+// be written: only ever compared with the numbers a note gave, or read after a country's name.
+// (The look-behind follows the first digit, which V8 finds faster.)
+const looseDigitGroups = /\d(?<![\p{L}\p{N}+.,/-]\d)\d{0,11}(?:[ .-]\d{1,7}){0,5}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+
+/**
+ * Countries by the names notes give them in Dutch, English or their own language, for the calling
+ * codes of the places clients and their families most often call (the Caribbean parts of the
+ * Kingdom, Suriname, and the countries most newcomers come from).
+ */
+const countryNames: ReadonlyMap<string, CountryCode> = new Map(
+  (
+    [
+      ['suriname', 'SR'],
+      ['sranan', 'SR'],
+      ['curacao', 'CW'],
+      ['korsou', 'CW'],
+      ['aruba', 'AW'],
+      ['bonaire', 'BQ'],
+      ['boneiru', 'BQ'],
+      ['sint maarten', 'SX'],
+      ['st maarten', 'SX'],
+      ['sint eustatius', 'BQ'],
+      ['statia', 'BQ'],
+      ['saba', 'BQ'],
+      ['marokko', 'MA'],
+      ['morocco', 'MA'],
+      ['maroc', 'MA'],
+      ['turkije', 'TR'],
+      ['turkey', 'TR'],
+      ['turkiye', 'TR'],
+      ['polen', 'PL'],
+      ['poland', 'PL'],
+      ['polska', 'PL'],
+      ['syrie', 'SY'],
+      ['syria', 'SY'],
+      ['irak', 'IQ'],
+      ['iraq', 'IQ'],
+      ['iran', 'IR'],
+      ['afghanistan', 'AF'],
+      ['eritrea', 'ER'],
+      ['ethiopie', 'ET'],
+      ['ethiopia', 'ET'],
+      ['somalie', 'SO'],
+      ['somalia', 'SO'],
+      ['ghana', 'GH'],
+      ['nigeria', 'NG'],
+      ['kaapverdie', 'CV'],
+      ['indonesie', 'ID'],
+      ['indonesia', 'ID'],
+      ['egypte', 'EG'],
+      ['egypt', 'EG'],
+      ['belgie', 'BE'],
+      ['belgium', 'BE'],
+      ['duitsland', 'DE'],
+      ['germany', 'DE'],
+      ['roemenie', 'RO'],
+      ['romania', 'RO'],
+      ['bulgarije', 'BG'],
+      ['bulgaria', 'BG'],
+      ['oekraine', 'UA'],
+      ['ukraine', 'UA'],
+    ] as const
+  ).map(([name, country]) => [name, country]),
+)
+
+// A country's name at the end of the text before a number (read without accents or dots).
+const countryNamed = new RegExp(
+  `(?<![\\p{L}])(${[...countryNames.keys()].join('|')})[ \\t]*[:,-]?[ \\t]*$`,
+  'u',
+)
+
+/**
+ * Finds a number given after the name of its country with the country's calling code but no "+"
+ * ("Nomer Suriname 597 8 815 330", "nummer in Marokko 212 661 234 567"): the digits open with that
+ * country's code and are a valid number of that country by libphonenumber's metadata.
+ *
+ * @example
+ * findCountryNamedPhones('Nomer Suriname 597 8 815 330')[0]?.key // '+5978815330'
+ */
+export function findCountryNamedPhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const match of text.matchAll(looseDigitGroups)) {
+    // A calling code and a national number: 9 digits at least (the shortest, 3 and 6, among them).
+    if (match[0].length < 9) continue
+    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1
+    const named = countryNamed.exec(plainName(text.slice(Math.max(lineStart, match.index - 30), match.index)))
+    const country = named ? countryNames.get(named[1]!) : undefined
+    if (!country) continue
+    const number = parsePhoneNumberFromString(`+${match[0].replace(/\D/g, '')}`)
+    if (!number || number.countryCallingCode !== getCountryCallingCode(country) || !number.isValid()) continue
+    found.push({ start: match.index, end: match.index + match[0].length, text: match[0], key: number.number })
+  }
+  return found
+}
+
+/** A country's name as {@link countryNames} holds it: lower case, no accents, single spaces, no dots. */
+function plainName(name: string): string {
+  return name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\./g, '').replace(/\s+/g, ' ')
 }
 
 /** Calling codes of places whose local numbers have seven digits: North America and the Caribbean, Aruba, Suriname, the Dutch Caribbean. */
