@@ -529,12 +529,40 @@ describe('findPersonalData', () => {
     expect(names('belt morgen terug, gr ht')).toEqual(['ht'])
     expect(names('Student aan de HvA, de VvE vergadert, de OvJ beslist. gr ok')).toEqual([])
   })
+  it('reads a nurse after "zr.", and whom someone takes along as no medicine', () => {
+    const names = (text: string) =>
+      findPersonalData(text)
+        .filter((s) => s.kind === 'NAAM')
+        .map((s) => s.text)
+    expect(names('Betrokken: thuiszorg (wondzorg, zr. Ganzendijk), dagbesteding.')).toEqual(['Ganzendijk'])
+    expect(names('Hij neemt Wirtullah (9) mee naar de training.')).toEqual(['Wirtullah'])
+    // A medicine someone takes stays one.
+    expect(names('Hij neemt Ventolin als het benauwd is.')).toEqual([])
+  })
+  it('reads a word opening a line before a dash as a name in a list of names before dashes', () => {
+    const list =
+      'Weeklijst wijkteam\nVlinderhaag – huur betaald\nP. Omtzigtveld – zoon terug\nR. Bakhuisdonk – huisbezoek\nSanne Kreuzwerth – geen contact\nActie – bellen'
+    expect(
+      findPersonalData(list)
+        .filter((s) => s.kind === 'NAAM')
+        .map((s) => s.text),
+    ).toEqual(['Vlinderhaag', 'P. Omtzigtveld', 'R. Bakhuisdonk', 'Sanne Kreuzwerth'])
+  })
   it('reads a currency before an amount as no name and no house number', () => {
     const found = kindsIn('Uitgaven: stroom bij Ogem Afl. 120, water NAf 45,50 en huur Cg 800 per maand.')
     expect(found.filter(([kind]) => kind === 'ADRES')).toEqual([])
     expect(found.filter(([, text]) => /Afl|NAf|Cg/.test(text ?? ''))).toEqual([])
     // A name before it stays one.
     expect(kindsIn('Voorschot van tante Wilhelmina Afl. 50')).toContainEqual(['NAAM', 'Wilhelmina'])
+  })
+  it('ends a name in capitals before "in" and a place', () => {
+    expect(kindsIn('ZOON DAAN VEERSTRAATEN IN ZWOLLE. BUURMAN KEES HEEFT SLEUTEL.')).toContainEqual([
+      'NAAM',
+      'DAAN VEERSTRAATEN',
+    ])
+  })
+  it('reads a street shaped as a name after a place and a comma as no name', () => {
+    expect(kindsIn('Huisbezoek Osdorp, Jan Tooroplaan – fam. Wezelhorst')).toEqual([['NAAM', 'Wezelhorst']])
   })
   it('reads a town and its district closing a line after a comma as no name', () => {
     expect(

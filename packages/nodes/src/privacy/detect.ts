@@ -1662,6 +1662,27 @@ function namesListedBeforeDashes(text: string, names: readonly PersonalDataSpan[
   return listed.size >= 3 ? listed : new Set()
 }
 
+// A line that opens with one capitalised word before a dash: "Kolfschotel – huur betaald".
+const wordBeforeDash = /(?:^|\n)[ \t]*(\p{Lu}[\p{Ll}'-]{2,})[ \t]*[–—-][ \t]/gu
+
+/**
+ * "Kolfschotel – huur betaald⏎M. de Snoo-Veltstrik – …⏎T. Ouwejanse – …": in a list whose lines
+ * open with a name before a dash (three lines or more, see {@link namesListedBeforeDashes}), a line
+ * that opens with one capitalised word before the dash names a person too, when no word, place or
+ * organisation list knows the word ("Actie – bellen" stays).
+ */
+function withListedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (namesListedBeforeDashes(text, names).size === 0) return names
+  const { words, places, nonPersons } = lexicons()
+  const found: Array<readonly [number, string]> = []
+  for (const m of text.matchAll(wordBeforeDash)) {
+    const norm = normaliseWord(m[1]!)
+    if (words.has(norm) || places.has(norm) || nonPersons.has(norm)) continue
+    found.push([m.index + m[0].indexOf(m[1]!), m[1]!])
+  }
+  return found.length === 0 ? names : mergeNames(names, found)
+}
+
 /**
  * The name model's second opinion on the rules' names: words the rules passed over that the model
  * finds likely names (probability ≥ `add`) and no other span covers are added, neighbours
@@ -1971,8 +1992,10 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
+    names = withoutPlacesAfterNames(names)
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
+    names = withListedNames(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
@@ -2075,6 +2098,24 @@ function withoutTownsAndDistricts(text: string, names: PersonalDataSpan[]): Pers
     )
   })
   return kept.length === names.length ? names : kept
+}
+
+/**
+ * The names without a place they run on into after "in", "uit" or "naar", as a note in capitals
+ * reads ("DOCHTER ELLA KOOPMANSHOEK IN BEVERWIJK", "BROER GERRIT-JAN BOERSTRIK UUT DEVENTER"): the
+ * name ends before the preposition when the place list knows the word after it.
+ */
+function withoutPlacesAfterNames(names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let changed = false
+  const kept = names.map((span) => {
+    const end = /[ \t]+(?:in|uit|uut|naar|IN|UIT|UUT|NAAR)[ \t]+(\p{L}+)$/u.exec(span.text)
+    if (!end || !lexicons().places.has(normaliseWord(end[1]!))) return span
+    const rest = span.text.slice(0, end.index)
+    if (!/\p{L}/u.test(rest)) return span
+    changed = true
+    return { ...span, end: span.start + rest.length, text: rest, key: nameKey(rest) }
+  })
+  return changed ? kept : names
 }
 
 function townAndDistrict(first: string, second: string): boolean {

@@ -217,6 +217,8 @@ const titles = new Set([
   'juffrouw',
   'meester',
   'zuster',
+  // "zr. Spreeuwdijk": a nurse, as nursing notes write "zuster".
+  'zr',
   'broeder',
   'dokter',
   'pastor',
@@ -1570,8 +1572,11 @@ export function withoutStreetShapedNames<T extends { start: number; end: number 
       /(?:^|[^\p{L}])\p{Lu}\.[ \t]?$/u.test(
         text.slice(Math.max(0, tokens[first]!.start - 3), tokens[first]!.start),
       )
+    // "Huisbezoek Slotervaart, Pieter Calandlaan": after a place and a comma, as an address runs.
+    const afterPlace = first > 0 && /^,[ \t]*$/.test(tokens[first]!.gap) && isPlace(tokens[first - 1]!.norm)
     if (
       ((words.length >= 2 && firstNames.has(tokens[first]!.norm)) || initial) &&
+      !afterPlace &&
       !/^[ \t]*\d/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 4)) &&
       !/(?:^|[^\p{L}])(?:(?:aan|op|in|naar|langs|via|de|het|hoek|richting|vanaf|over)[ \t]*|adres[ \t]*:?[ \t]*)$/iu.test(
         text.slice(Math.max(0, tokens[first]!.start - 12), tokens[first]!.start),
@@ -2357,13 +2362,17 @@ function medicine(tokens: readonly Readonly<Token>[], i: number, text: string): 
     const before = tokens[k - 1]!
     if (word.shape === 'lower' || lexicons().firstNames.has(word.norm)) return false
     if (spacesOnly(word.gap) && /^(?:gebruikt|slikt|neemt|inhaleert|spuit|uses|takes)$/.test(before.norm))
-      return true
+      // "neemt Nasratullah (12) mee": whom someone takes along is no medicine.
+      return !(/^(?:neemt|takes)$/.test(before.norm) && takenAlong.test(text.slice(t.end, t.end + 40)))
     if (spacesOnly(word.gap) && /^(?:en|of|and)$/.test(before.text) && k >= 2) k -= 2
     else if (/^,[ \t]*$/.test(word.gap)) k -= 1
     else return false
   }
   return false
 }
+
+// "mee" or "along" later in the clause: what is taken is taken along.
+const takenAlong = /^[^.!?;:\n]*?(?<![\p{L}])(?:mee|along)(?![\p{L}])/u
 
 /** "speelt bij Willem II": a capitalised word before a Roman numeral is a club (or a king), not a client. */
 function beforeRomanNumeral(t: Readonly<Token>, text: string): boolean {
