@@ -61,6 +61,8 @@ import { holdout44Notes } from '../fixtures/privacy-eval/holdout44.js'
 import { holdout45Notes } from '../fixtures/privacy-eval/holdout45.js'
 import { holdout46Notes } from '../fixtures/privacy-eval/holdout46.js'
 import { holdout47Notes } from '../fixtures/privacy-eval/holdout47.js'
+import { holdout48Notes } from '../fixtures/privacy-eval/holdout48.js'
+import { holdout49Notes } from '../fixtures/privacy-eval/holdout49.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -203,6 +205,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-fifth hold-out (written blind beside the forty-fourth, measured once with it)', holdout45Notes],
     ["forty-sixth hold-out (written blind, measured once at the tenth round's end)", holdout46Notes],
     ['forty-seventh hold-out (written blind beside the forty-sixth, measured once with it)', holdout47Notes],
+    ["forty-eighth hold-out (written blind, measured once at the tenth round's end)", holdout48Notes],
+    ['forty-ninth hold-out (written blind beside the forty-eighth, measured once with it)', holdout49Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -268,6 +272,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-fifth', holdout45Notes, 160, 0.5],
     ['forty-sixth', holdout46Notes, 160, 0.5],
     ['forty-seventh', holdout47Notes, 160, 0.5],
+    ['forty-eighth', holdout48Notes, 160, 0.5],
+    ['forty-ninth', holdout49Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
