@@ -561,6 +561,17 @@ describe('findPersonalData', () => {
       'DAAN VEERSTRAATEN',
     ])
   })
+  it('reads a town and its district joined by a hyphen as no name, and a letter after a time as no initial', () => {
+    expect(kindsIn('Wijkbezoek Venray-Brukske, dhr. Lambert Ossendorp.')).toEqual([
+      ['NAAM', 'Lambert Ossendorp'],
+    ])
+    expect(kindsIn('Spreekuur Venray-Brukske, 4 maart')).toEqual([])
+    // A double surname whose first part is a place stays a name after a title or a first name.
+    expect(kindsIn('Gesprek met mw. Venray-Brukske over de huur.')).toEqual([['NAAM', 'Venray-Brukske']])
+    expect(kindsIn('Gesprek met Cornelia van Venray-Brukske.')).toContainEqual(['NAAM', 'Venray-Brukske'])
+    expect(kindsIn('Ze bleef tot 12u. Joost Hakkenberg kwam daarna.')).toEqual([['NAAM', 'Joost Hakkenberg']])
+    expect(kindsIn('Hij zit op de Willem-Alexanderschool.')).toEqual([])
+  })
   it('reads a street shaped as a name after a place and a comma as no name', () => {
     expect(kindsIn('Huisbezoek Osdorp, Jan Tooroplaan – fam. Wezelhorst')).toEqual([['NAAM', 'Wezelhorst']])
   })

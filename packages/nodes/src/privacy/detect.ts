@@ -22,6 +22,7 @@ import {
   thingAt,
   townsOfNote,
   withInitialsOfNames,
+  withoutHyphenedPlaces,
   withoutNonPersons,
   withoutStreetNames,
   wordClasses,
@@ -1425,8 +1426,8 @@ const abbreviations: ReadonlySet<string> = new Set(
     ' ',
   ),
 )
-/** Initials right before a name, in any case: "e. ", "J.M. ", "m.". */
-const initialsBefore = /(?<![\p{L}\p{M}.])(?:\p{L}\.[ \t]?){1,3}$/u
+/** Initials right before a name, in any case: "e. ", "J.M. ", "m."; not a letter after a digit ("12u. Merel"). */
+const initialsBefore = /(?<![\p{L}\p{M}\p{N}.])(?:\p{L}\.[ \t]?){1,3}$/u
 
 /**
  * Name spans grown to the whole name they stand in, then merged where they now overlap:
@@ -1993,6 +1994,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
     names = withoutPlacesAfterNames(names)
+    // Also the names the model added: "Venray-Brukske" is judged word by word there.
+    if (options.names !== 'titles') names = withoutHyphenedPlaces(read, names)
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
     names = withListedNames(read, names)

@@ -1645,7 +1645,7 @@ const placePrefixes = new Set([
  * whole ("Goeree-Overflakkee", "Geuzenveld-Slotermeer": the rules read the words one by one and
  * took "Goeree" for a first name), a place after "Oud-", "Nieuw-", "Noord-" and the like
  * ("Oud-Charlois"; "Groot-Jansen" stays a name), and any word after "Sint-" or "St-" ("Sint-Niklaas",
- * "Sint-Maarten"): no person is called that.
+ * "Sint-Maarten"): no person is called that; and a town with its district (see below).
  */
 export function withoutHyphenedPlaces<T extends { start: number; end: number }>(
   text: string,
@@ -1666,6 +1666,20 @@ export function withoutHyphenedPlaces<T extends { start: number; end: number }>(
     return placePrefixes.has(words[0]!) && places.has(words.slice(1).join('-'))
   }
   return keepSpans(text, spans, (_, { first, last }) => {
+    // "Huisbezoek Venray-Brukske", "wijkteam, Heerlen-Heksenberg": a town that is no first name
+    // and, after a hyphen, a word no name list knows (its district), where nothing announces a
+    // person ("Mw. Overdiep-Nuijtenburg" and "dokter Vosbergen-Crijnsrade" stay).
+    if (
+      last === first + 1 &&
+      tokens[last]!.gap === '-' &&
+      places.has(tokens[first]!.norm) &&
+      !lexicons().firstNames.has(tokens[first]!.norm) &&
+      !inNames(tokens[last]!.norm) &&
+      !announced(tokens, first, text) &&
+      // "Cornelia van Hamelen-Lindhoutink": not after a first name or a particle.
+      !(first > 0 && (inNames(tokens[first - 1]!.norm) || nameParticles.has(tokens[first - 1]!.norm)))
+    )
+      return false
     for (let k = first; k <= last; k++) if (!nameParticles.has(tokens[k]!.norm) && !inPlace(k)) return true
     return false
   })
@@ -2578,13 +2592,14 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // "Theresialyceum", "Lotgenotencafé", "Lambertuskerk": a capitalised compound that ends in a kind
   // of organisation is that organisation, unless a name list knows it.
   if (t.shape !== 'lower' && organisationCompound(t.norm) && !inNames(t.norm)) return 'no'
-  // "Anne Frankschool", "Thomas Moreschool": a word right before such a compound is part of its name.
+  // "Anne Frankschool", "Thomas Moreschool": a word right before such a compound is part of its name,
+  // also joined by a hyphen ("Willem-Alexanderschool").
   const nextWord = tokens[i + 1]
   if (
     t.shape !== 'lower' &&
     nextWord !== undefined &&
     nextWord.shape !== 'lower' &&
-    oneSpace(nextWord.gap) &&
+    (oneSpace(nextWord.gap) || nextWord.gap === '-') &&
     organisationCompound(nextWord.norm) &&
     !inNames(nextWord.norm) &&
     !lexicons().words.has(nextWord.norm)
