@@ -63,6 +63,8 @@ import { holdout46Notes } from '../fixtures/privacy-eval/holdout46.js'
 import { holdout47Notes } from '../fixtures/privacy-eval/holdout47.js'
 import { holdout48Notes } from '../fixtures/privacy-eval/holdout48.js'
 import { holdout49Notes } from '../fixtures/privacy-eval/holdout49.js'
+import { holdout50Notes } from '../fixtures/privacy-eval/holdout50.js'
+import { holdout51Notes } from '../fixtures/privacy-eval/holdout51.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -207,6 +209,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-seventh hold-out (written blind beside the forty-sixth, measured once with it)', holdout47Notes],
     ["forty-eighth hold-out (written blind, measured once at the tenth round's end)", holdout48Notes],
     ['forty-ninth hold-out (written blind beside the forty-eighth, measured once with it)', holdout49Notes],
+    ["fiftieth hold-out (written blind, measured once at the eleventh round's end)", holdout50Notes],
+    ['fifty-first hold-out (written blind beside the fiftieth, measured once with it)', holdout51Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -274,6 +278,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-seventh', holdout47Notes, 160, 0.5],
     ['forty-eighth', holdout48Notes, 160, 0.5],
     ['forty-ninth', holdout49Notes, 160, 0.5],
+    ['fiftieth', holdout50Notes, 160, 0.5],
+    ['fifty-first', holdout51Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
