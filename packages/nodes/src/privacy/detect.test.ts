@@ -81,6 +81,8 @@ describe('findPersonalData', () => {
   it('finds house number additions, floors, street words of their own, "Laan van" and capitals', () => {
     const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
     expect(adres('Ze woont op Kruisstraat 71-bis sinds mei.')).toEqual([['ADRES', 'Kruisstraat 71-bis']])
+    // The addition written against the number.
+    expect(adres('Ze woont op Koningsplein 14bis sinds mei.')).toEqual([['ADRES', 'Koningsplein 14bis']])
     expect(adres('Onderwerp: MELDING HUURACHTERSTAND – Wolphaertsbocht 188-B')).toEqual([
       ['ADRES', 'Wolphaertsbocht 188-B'],
     ])

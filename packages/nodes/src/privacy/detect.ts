@@ -866,11 +866,11 @@ const streetSuffixes =
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // What may follow a house number: a letter ("12a"), an addition after a dash or slash ("3-II",
-// "71-bis", "12/3", "9 - 11"), a word for the part of the house ("hs", "boven", "zwart" as in
-// Amsterdam, also "zw"), or the floor ("3 hoog", "- 2e etage", ", 3 hoog achter").
+// "71-bis", "12/3", "9 - 11"), a word for the part of the house, also without a space ("9bis", "hs",
+// "boven", "zwart" as in Amsterdam, also "zw"), or the floor ("3 hoog", "- 2e etage", ", 3 hoog achter").
 const houseAddition =
   '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|I{1,3}|IV)'
-const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}]))?`
+const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
