@@ -332,6 +332,7 @@ describe('findPersonalData', () => {
         .filter(([kind]) => kind === 'GEBOORTEDATUM')
         .map(([, found]) => found)
     expect(births('Urodzona 14 sierpnia 1983, wizyta 2 maja 2026.')).toEqual(['14 sierpnia 1983'])
+    expect(births('Berne op 3 septimber 1961, belle 2 maaie 2026.')).toEqual(['3 septimber 1961'])
     expect(births('Narodylasia 12 kvitnia 1979, syn 4 lypnia 2008.')).toEqual([
       '12 kvitnia 1979',
       '4 lypnia 2008',

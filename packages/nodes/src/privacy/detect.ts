@@ -1241,6 +1241,15 @@ const months: Record<string, number> = {
   oktyabrya: 10,
   noyabrya: 11,
   dekabrya: 12,
+  // Frisian ("17 jannewaris 1958"); "maart", "april", "augustus" and "oktober" as in Dutch, "july"
+  // as in English.
+  jannewaris: 1,
+  febrewaris: 2,
+  maaie: 5,
+  juny: 6,
+  septimber: 9,
+  novimber: 11,
+  desimber: 12,
 }
 const monthNames = Object.keys(months)
   .sort((a, b) => b.length - a.length)

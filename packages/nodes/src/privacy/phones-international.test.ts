@@ -236,6 +236,12 @@ describe('numbers a note writes again, or as written where it is written', () =>
       findRepeatedNationalPhones(text, findInternationalPhones(text)).map((p) => [p.text, p.key]),
     ).toEqual([['297-5601234', '+2975601234']])
   })
+  it('finds a number written again with a trunk prefix of one digit before it', () => {
+    const text = 'Bel +7 912 345 67 89 of thuis 8 912 345 67 89.'
+    expect(
+      findRepeatedNationalPhones(text, findInternationalPhones(text)).map((p) => [p.text, p.key]),
+    ).toEqual([['8 912 345 67 89', '+79123456789']])
+  })
   it('finds a number with the calling code of the country named right before it', () => {
     expect(findCountryNamedPhones('Nomer Suriname 597 8 712 406, ok?').map((p) => [p.text, p.key])).toEqual([
       ['597 8 712 406', '+5978712406'],

@@ -343,39 +343,48 @@ export function findRepeatedNationalPhones(
   found: readonly { start: number; end: number; key: string }[],
 ): InternationalPhone[] {
   const national = new Map<string, string>()
+  // The same number as written at home with its trunk prefix ("8 612 48 905" in Lithuania, "06 …"
+  // in Hungary), and with its country code but no "+" ("597-8634215"): whole digits to key.
+  const written = new Map<string, string>()
   for (const { key } of found) {
     const number = key.startsWith('+') ? parsePhoneNumberFromString(key) : undefined
-    if (number && number.nationalNumber.length >= 6) national.set(number.nationalNumber, key)
+    if (!number || number.nationalNumber.length < 6) continue
+    national.set(number.nationalNumber, key)
+    written.set(number.format('NATIONAL').replace(/\D/g, ''), key)
+    written.set(key.slice(1), key)
   }
   if (national.size === 0) return []
   // Where the numbers found are: one pass over them, so a note of many numbers stays linear.
   const taken = new Uint8Array(text.length + 1)
   for (const phone of found) taken.fill(1, phone.start, phone.end)
   const again: InternationalPhone[] = []
-  for (const match of text.matchAll(digitGroups)) {
+  // First the whole forms, in any grouping: they hold the national number, and go first.
+  for (const match of text.matchAll(looseDigitGroups)) {
     const end = match.index + match[0].length
     if (taken.subarray(match.index, end).includes(1)) continue
-    const digits = match[0].replace(/\D/g, '')
-    const key = national.get(digits) ?? (digits.startsWith('0') ? national.get(digits.slice(1)) : undefined)
+    const key = written.get(match[0].replace(/\D/g, ''))
     if (key) {
       again.push({ start: match.index, end, text: match[0], key })
       taken.fill(1, match.index, end)
     }
   }
-  // Written again with the country code but without the "+" ("+597 8 634 215 of whatsapp
-  // 597-8634215"), in any grouping: the digits are exactly the code and the national number.
-  for (const match of text.matchAll(looseDigitGroups)) {
+  for (const match of text.matchAll(digitGroups)) {
     const end = match.index + match[0].length
     if (taken.subarray(match.index, end).includes(1)) continue
     const digits = match[0].replace(/\D/g, '')
-    for (const key of national.values())
-      if (key.slice(1) === digits) {
-        again.push({ start: match.index, end, text: match[0], key })
-        break
-      }
+    const key = national.get(digits) ?? (digits.startsWith('0') ? national.get(digits.slice(1)) : undefined)
+    if (!key) continue
+    // A trunk prefix of one digit on its own before it, as written at home or as it used to be
+    // ("8 612 48 905" in Lithuania, Russia, Belarus or Kazakhstan).
+    const prefix = trunkPrefixBefore.exec(text.slice(Math.max(0, match.index - 4), match.index))
+    const start =
+      prefix && !taken[match.index - prefix[0].length] ? match.index - prefix[0].length : match.index
+    again.push({ start, end, text: text.slice(start, end), key })
   }
-  return again
+  return again.sort((a, b) => a.start - b.start)
 }
+
+const trunkPrefixBefore = /(?<![\p{L}\p{N}+.,/-])[08][ .-]$/u
 
 // Digits in groups of 1–7 separated by one space, dot or dash, as a country code and a number may
 // be written: only ever compared with the numbers a note gave, or read after a country's name.
