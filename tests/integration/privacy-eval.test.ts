@@ -65,6 +65,8 @@ import { holdout48Notes } from '../fixtures/privacy-eval/holdout48.js'
 import { holdout49Notes } from '../fixtures/privacy-eval/holdout49.js'
 import { holdout50Notes } from '../fixtures/privacy-eval/holdout50.js'
 import { holdout51Notes } from '../fixtures/privacy-eval/holdout51.js'
+import { holdout52Notes } from '../fixtures/privacy-eval/holdout52.js'
+import { holdout53Notes } from '../fixtures/privacy-eval/holdout53.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -211,6 +213,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-ninth hold-out (written blind beside the forty-eighth, measured once with it)', holdout49Notes],
     ["fiftieth hold-out (written blind, measured once at the eleventh round's end)", holdout50Notes],
     ['fifty-first hold-out (written blind beside the fiftieth, measured once with it)', holdout51Notes],
+    ["fifty-second hold-out (written blind, measured once at the twelfth round's end)", holdout52Notes],
+    ['fifty-third hold-out (written blind beside the fifty-second, measured once with it)', holdout53Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -280,6 +284,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['forty-ninth', holdout49Notes, 160, 0.5],
     ['fiftieth', holdout50Notes, 160, 0.5],
     ['fifty-first', holdout51Notes, 160, 0.5],
+    ['fifty-second', holdout52Notes, 160, 0.5],
+    ['fifty-third', holdout53Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {

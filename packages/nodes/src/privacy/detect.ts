@@ -24,6 +24,7 @@ import {
   withInitialsOfNames,
   withoutHyphenedPlaces,
   withoutNonPersons,
+  withoutOrganisationCompounds,
   withoutStreetNames,
   wordClasses,
   wordsOfText,
@@ -2004,7 +2005,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withoutTownsAndDistricts(read, names)
     names = withoutPlacesAfterNames(names)
     // Also the names the model added: "Venray-Brukske" is judged word by word there.
-    if (options.names !== 'titles') names = withoutHyphenedPlaces(read, names)
+    if (options.names !== 'titles')
+      names = withoutOrganisationCompounds(read, withoutHyphenedPlaces(read, names))
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
     names = withListedNames(read, names)

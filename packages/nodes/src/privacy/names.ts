@@ -1641,6 +1641,30 @@ const placePrefixes = new Set([
 ])
 
 /**
+ * Drops the name spans joined by a hyphen to a compound that names an organisation
+ * ("Willem-Alexanderschool", "Zeldenrust-Steelantcollege"), unless a name list knows the compound
+ * or a title, role or family word announces a person there. The rules read these so; this also
+ * applies to the names the model adds, word by word.
+ */
+export function withoutOrganisationCompounds<T extends { start: number; end: number }>(
+  text: string,
+  spans: T[],
+): T[] {
+  if (spans.length === 0 || !text.includes('-')) return spans
+  return keepSpans(text, spans, (tokens, { first, last }) => {
+    const tail = tokens[last]!
+    return (
+      last === first ||
+      tail.gap !== '-' ||
+      tail.shape === 'lower' ||
+      !organisationCompound(tail.norm) ||
+      inNames(tail.norm) ||
+      announced(tokens, first, text)
+    )
+  })
+}
+
+/**
  * Drops the name spans whose words all lie in a hyphened place name: one the places list holds
  * whole ("Goeree-Overflakkee", "Geuzenveld-Slotermeer": the rules read the words one by one and
  * took "Goeree" for a first name), a place after "Oud-", "Nieuw-", "Noord-" and the like
