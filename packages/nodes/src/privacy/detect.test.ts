@@ -533,23 +533,22 @@ describe('findPersonalData', () => {
     expect(names('Student aan de HvA, de VvE vergadert, de OvJ beslist. gr ok')).toEqual([])
   })
   it('reads a nurse after "zr.", and whom someone takes along as no medicine', () => {
-    const names = (text: string) =>
-      findPersonalData(text)
-        .filter((s) => s.kind === 'NAAM')
-        .map((s) => s.text)
-    expect(names('Betrokken: thuiszorg (wondzorg, zr. Ganzendijk), dagbesteding.')).toEqual(['Ganzendijk'])
-    expect(names('Hij neemt Wirtullah (9) mee naar de training.')).toEqual(['Wirtullah'])
+    expect(kindsIn('Betrokken: thuiszorg (wondzorg, zr. Ganzendijk), dagbesteding.')).toEqual([
+      ['NAAM', 'Ganzendijk'],
+    ])
+    expect(kindsIn('Hij neemt Wirtullah (9) mee naar de training.')).toEqual([['NAAM', 'Wirtullah']])
     // A medicine someone takes stays one.
-    expect(names('Hij neemt Ventolin als het benauwd is.')).toEqual([])
+    expect(kindsIn('Hij neemt Ventolin als het benauwd is.')).toEqual([])
   })
   it('reads a word opening a line before a dash as a name in a list of names before dashes', () => {
     const list =
       'Weeklijst wijkteam\nVlinderhaag – huur betaald\nP. Omtzigtveld – zoon terug\nR. Bakhuisdonk – huisbezoek\nSanne Kreuzwerth – geen contact\nActie – bellen'
-    expect(
-      findPersonalData(list)
-        .filter((s) => s.kind === 'NAAM')
-        .map((s) => s.text),
-    ).toEqual(['Vlinderhaag', 'P. Omtzigtveld', 'R. Bakhuisdonk', 'Sanne Kreuzwerth'])
+    expect(kindsIn(list)).toEqual([
+      ['NAAM', 'Vlinderhaag'],
+      ['NAAM', 'P. Omtzigtveld'],
+      ['NAAM', 'R. Bakhuisdonk'],
+      ['NAAM', 'Sanne Kreuzwerth'],
+    ])
   })
   it('reads a currency before an amount as no name and no house number', () => {
     const found = kindsIn('Uitgaven: stroom bij Ogem Afl. 120, water NAf 45,50 en huur Cg 800 per maand.')
