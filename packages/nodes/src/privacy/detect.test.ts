@@ -1757,6 +1757,10 @@ describe('names in free text, without form fields', () => {
       'Ans Bakker (AvdW) – ab\n1234 AB Huizen,Woonplaats,"x, y" zes vier 12 ',
       // Many numbers with a country code and the same digits again (the repeated-number reading).
       '+44 7911 123456 of 07911 123456, ',
+      // Names in other scripts beside names, after labels, and nicknames and pairs beside them.
+      'Lin Xiaoyu (林晓雨), Iryna (Ірина)\nkaart: Фикрет Салимов.\nJan (Henkus) Stol en Kheon/Gaafar ',
+      // The same on one long line: every such name merged one by one into thousands.
+      'Иван (Ivan) ',
     ]) {
       const smallText = unit.repeat(32_000 / unit.length)
       const largeText = unit.repeat(128_000 / unit.length)
@@ -1789,5 +1793,98 @@ describe('names in free text, without form fields', () => {
       fastLarge = Math.min(fastLarge, time(large))
     }
     expect(fastLarge / fastSmall).toBeLessThan(9)
+  })
+})
+
+describe('names in other scripts, initials that sign, nicknames and pairs', () => {
+  const names = (text: string) => kindsIn(text).filter(([kind]) => kind === 'NAAM')
+  it('finds a name written in its own script beside the name, after a label or after the name', () => {
+    expect(names('Cliënt: mw. Lin Xiaoyu (林晓雨), 58 jaar')).toContainEqual(['NAAM', '林晓雨'])
+    expect(names('Dochter Iryna (Ірина) werkt in Polen.')).toContainEqual(['NAAM', 'Ірина'])
+    expect(names('Op de Bulgaarse ID-kaart: Фикрет Салимов. Sinds 2019 in Lelystad.')).toContainEqual([
+      'NAAM',
+      'Фикрет Салимов',
+    ])
+    expect(names('over haar vader Chen Guoliang (71), 陈国良.\nDhr. woont alleen.')).toContainEqual([
+      'NAAM',
+      '陈国良',
+    ])
+    // Before the name in brackets; the chat's reply around it stays.
+    const chat = names('Rasheeqa: نعم. غياث (Ghiath) سعيد جدا')
+    expect(chat).toContainEqual(['NAAM', 'غياث'])
+    expect(chat.map(([, text]) => text)).not.toContain('نعم')
+    expect(chat.map(([, text]) => text).join(' ')).not.toContain('سعيد')
+  })
+  it('leaves a sentence in another script, and a reply in a chat', () => {
+    const cyrillic = /\p{Script=Cyrillic}/u
+    expect(
+      names('Nataliya: Ні, не хворий. Він сумує за татом (Andriy). Він у Lviv.').filter(([, text]) =>
+        cyrillic.test(text!),
+      ),
+    ).toEqual([])
+    expect(names('Senait: selam Jorien! Luwam ሕማም ኣላ (is ziek)').map(([, text]) => text)).not.toContain(
+      'ሕማም ኣላ',
+    )
+    expect(names('Rasheeqa: نعم.')).toEqual([['NAAM', 'Rasheeqa']])
+  })
+  it('finds initials that sign a note at its end, not an office', () => {
+    // (The closing dot may stay: it names no one.)
+    const signed = (text: string) => names(text).map(([, found]) => found!.replace(/\.$/, ''))
+    expect(signed('Ik stuur het formulier per mail.\n— V.S.')).toEqual(['V.S'])
+    expect(names('WOONBRON KOMT VRIJDAG VOOR DE KAPOTTE DEUR. —HK')).toContainEqual(['NAAM', 'HK'])
+    expect(names('Actie: gesprek met school. HW')).toEqual([['NAAM', 'HW']])
+    expect(signed('IBAN voor machtiging volgt.\n— A.v.B.')).toEqual(['A.v.B'])
+    expect(names('Meer informatie bij het loket.\n- UWV')).toEqual([])
+    expect(names('Het was een goed gesprek. OK')).toEqual([])
+  })
+  it('reads a nickname in brackets between first names and surname, and the surname after it', () => {
+    const found = names('Over de goederen van Hendrikes Johannus (Henkus) Stoltenborg, geb. 03-10-1958.')
+    expect(found).toContainEqual(['NAAM', 'Henkus'])
+    expect(found).toContainEqual(['NAAM', 'Stoltenborg'])
+    expect(names('Gebeld door dhr. Bernardhus (Bentje) Wentink, 72.')).toContainEqual(['NAAM', 'Bentje'])
+    expect(names('Gesprek met Piet (Utrecht) Morgen gaan we verder.')).toEqual([['NAAM', 'Piet']])
+  })
+  it('finds a second person joined to a name by "and", "en" or a slash', () => {
+    expect(names('Two grandboys living with she, Jevaughn and Kheon, dey mother gone')).toContainEqual([
+      'NAAM',
+      'Kheon',
+    ])
+    expect(names('Budgetoverzicht fam. Babiker/Gaafar, Feijenoord')).toContainEqual(['NAAM', 'Gaafar'])
+    expect(names('Hai Kibra,\n\nKort bijpraten over de aanvraag.')).toEqual([['NAAM', 'Kibra']])
+    expect(names('mr. Pouwelsz van Pouwelsz & Ruijgrok Advocaten').map(([, text]) => text)).not.toContain(
+      'Ruijgrok',
+    )
+  })
+})
+
+describe('numbers, dates and addresses of the fourteenth round', () => {
+  it('knows the length of every IBAN in the registry', () => {
+    expect(kindsIn('rekening UA347885044491038756530556414 (PrivatBank)')).toEqual([
+      ['IBAN', 'UA347885044491038756530556414'],
+    ])
+  })
+  it("reads OCR's Z as a 2 in a number, and a digit too many after a number in pairs", () => {
+    expect(kindsIn('komt zaterdag, tel 06-1Z 44 80 37')).toEqual([['TELEFOON', '06-1Z 44 80 37']])
+    expect(kindsIn('mijn nummer 06 52 33 08 94 6 dankuwel')).toEqual([['TELEFOON', '06 52 33 08 94 6']])
+    expect(kindsIn('bel 06 12 34 56 78 2 keer')).toEqual([['TELEFOON', '06 12 34 56 78']])
+  })
+  it('finds a date of birth apart by spaces and after "Geboortedag"', () => {
+    expect(kindsIn('geb. 12 09 2005, woont')).toEqual([['GEBOORTEDATUM', '12 09 2005']])
+    expect(kindsIn("Geboortedag: 19 september '52.")).toEqual([['GEBOORTEDATUM', "19 september '52"]])
+    expect(kindsIn('verhuisd op 12 09 2005')).toEqual([])
+  })
+  it('keeps a room, a floor, a letterbox and a letter with its number in the address', () => {
+    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    expect(adres('op kamers aan de Mozartlaan 19 k2, 5045 CG Tilburg')).toEqual([
+      ['ADRES', 'Mozartlaan 19 k2'],
+    ])
+    expect(adres('Adres: Bilderdijkstraat 117 B-02, 3027 TK Rotterdam')).toEqual([
+      ['ADRES', 'Bilderdijkstraat 117 B-02'],
+    ])
+    expect(adres('Nieuwstraat 143 bus 2, 6466 BJ Kerkrade')).toEqual([['ADRES', 'Nieuwstraat 143 bus 2']])
+    expect(adres('wonen op Pretorialaan 203 3hg, 3072 EN Rotterdam')).toEqual([
+      ['ADRES', 'Pretorialaan 203 3hg'],
+    ])
+    expect(adres('Spoorstraat 14 rd, 1781 JN Den Helder')).toEqual([['ADRES', 'Spoorstraat 14 rd']])
   })
 })

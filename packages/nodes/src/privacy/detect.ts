@@ -106,27 +106,17 @@ export function isValidIban(value: string): boolean {
   return remainder === 1
 }
 
-const ibanLengths: Record<string, number> = {
-  NL: 18,
-  BE: 16,
-  DE: 22,
-  FR: 27,
-  GB: 22,
-  ES: 24,
-  IT: 27,
-  LU: 20,
-  AT: 20,
-  CH: 21,
-  PL: 28,
-  PT: 25,
-  IE: 22,
-  DK: 18,
-  SE: 24,
-  NO: 15,
-  FI: 18,
-  TR: 26,
-  MA: 28,
-}
+// The lengths of the IBAN registry (SWIFT), and Morocco's 28 as its banks write it: "NL18" is
+// Dutch, 18 characters.
+const ibanLengths: Record<string, number> = Object.fromEntries(
+  `AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18
+  DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23
+  IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MA28 MC27 MD24 ME22 MK19 MN20 MR27
+  MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19
+  SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30`
+    .split(/\s+/)
+    .map((entry) => [entry.slice(0, 2), Number(entry.slice(2))]),
+)
 
 /** Returns the end index in `text` right after the `count`-th alphanumeric char from `start`. */
 function endAfterAlnum(text: string, start: number, count: number, digitsOnly: boolean): number | undefined {
@@ -586,20 +576,18 @@ function withPlainDashes(text: string): string {
 const dateAhead = /^(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d)/
 
 /**
- * Text read by OCR writes some digits as letters: "O6-2O3 44 l87", "Geb: O4-11-l962". The letters
- * O, o, l and I as digits where a digit stands right beside them and no letter does; every offset
- * stays the same. Only the number detectors read it.
+ * Text read by OCR writes some digits as letters: "O6-2O3 44 l87", "Geb: O4-11-l962", "06-1Z 44".
+ * The letters O, o, l, I and Z as digits where a digit stands right beside them and no letter does;
+ * every offset stays the same. Only the number detectors read it.
  */
 export function withOcrDigits(text: string): string {
-  if (!/[OolI]\d|\d[OolI]/.test(text)) return text
-  return text.replace(/(?<!\p{L})[OolI](?!\p{L})/gu, (letter, at: number) =>
-    /\d/.test(text[at - 1] ?? '') || /\d/.test(text[at + 1] ?? '')
-      ? letter === 'O' || letter === 'o'
-        ? '0'
-        : '1'
-      : letter,
+  if (!/[OolIZ]\d|\d[OolIZ]/.test(text)) return text
+  return text.replace(/(?<!\p{L})[OolIZ](?!\p{L})/gu, (letter, at: number) =>
+    /\d/.test(text[at - 1] ?? '') || /\d/.test(text[at + 1] ?? '') ? (ocrDigits[letter] ?? letter) : letter,
   )
 }
+
+const ocrDigits: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', Z: '2' }
 
 /**
  * Text read by OCR also writes letters as digits inside words: "Vermeu1en", "Meu1emeester",
@@ -666,6 +654,9 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
     if (/(?:^|\s)\d \d \d$/.test(text.slice(Math.max(0, end - 6), end))) {
       const rest = /^(?: \d){1,2}(?![\p{N}])/u.exec(text.slice(end, end + 5))
       if (rest) end += rest[0].length
+    } else if (/(?:^|\s)\d\d \d\d \d\d$/.test(text.slice(Math.max(0, end - 9), end))) {
+      // "06 52 33 08 94 6": in pairs with one digit too many (a voicemail's transcript).
+      if (/^ \d(?![\p{N}.,:]|[ \t]*(?:x|keer|maal|uur)(?![\p{L}]))/u.test(text.slice(end, end + 9))) end += 2
     }
     // "Ingediend: 02-02-2027 08:47": a date and a time, not "020-2202708".
     if (dateAhead.test(text.slice(start, end))) continue
@@ -866,12 +857,14 @@ const streetSuffixes =
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
-// What may follow a house number: a letter ("12a"), an addition after a dash or slash ("3-II",
-// "71-bis", "12/3", "9 - 11"), a word for the part of the house, also without a space ("9bis", "hs",
-// "boven", "zwart" as in Amsterdam, also "zw"), or the floor ("3 hoog", "- 2e etage", ", 3 hoog achter").
+// What may follow a house number: a letter, also with its own number ("12a", "117 B-02"), an
+// addition after a dash or slash ("3-II", "71-bis", "12/3", "9 - 11"), a word for the part of the
+// house, also without a space ("9bis", "hs", "boven", "zwart" and "rood" as in Amsterdam, also "zw"
+// and "rd"), the floor ("3 hoog", "- 2e etage", ", 3 hoog achter", "3hg") or a room or a Belgian
+// letterbox ("kamer 4", "k2", "bus 2").
 const houseAddition =
-  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|I{1,3}|IV)'
-const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}]))?`
+  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
+const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement|bus)[ ]\\d{1,4}(?![\\p{N}])|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
@@ -1308,6 +1301,12 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
     consider(m.index, m[0], fullYear(Number(m[3]), now), months[m[2]!.toLowerCase()]!, Number(m[1]))
   }
+  // After "geb." only: the day, month and year apart by spaces ("geb. 12 09 2005").
+  const spaced = /(?<![\p{N}])(0?[1-9]|[12]\d|3[01]) (0?[1-9]|1[0-2]) ((?:19|20)\d{2})(?![\p{N}])/gu
+  for (const m of text.matchAll(spaced)) {
+    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    consider(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]))
+  }
   const compact = /(?<![\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(compact)) {
     if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
@@ -1374,7 +1373,7 @@ function yearInWords(words: string): number | undefined {
 
 /** True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:", "DOB"). */
 function birthAnnounced(before: string): boolean {
-  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|DOB|date of birth|born)[^\p{L}]*(?:op|on)?\s*$/iu.test(
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born)[^\p{L}]*(?:op|on)?\s*$/iu.test(
     before,
   )
 }
@@ -1999,6 +1998,9 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withWholeNames(read, names)
     names = withNicknames(read, names)
     names = withSignatureInitials(read, names)
+    names = withClosingInitials(read, names)
+    names = withOtherScriptNames(read, names)
+    names = withPairedNames(read, names)
     names = withHandlesAndCalledNames(read, names)
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
@@ -2054,12 +2056,45 @@ function mergeNames(
 ): PersonalDataSpan[] {
   let added: PersonalDataSpan[] | undefined
   let inside: Set<PersonalDataSpan> | undefined
+  // The names by start, with the furthest end up to each: the names overlapping a found one are
+  // found by a binary search and a short walk back (many found names cost no more than a few).
+  let byStart: PersonalDataSpan[] | undefined
+  let furthest: number[] | undefined
+  let addedMask: Uint8Array | undefined
+  const overlappingNames = (start: number, end: number) => {
+    byStart ??= [...names].sort((a, b) => a.start - b.start)
+    if (!furthest) {
+      furthest = []
+      let max = -1
+      for (const span of byStart) {
+        max = Math.max(max, span.end)
+        furthest.push(max)
+      }
+    }
+    let low = 0
+    let high = byStart.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (byStart[middle]!.start < end) low = middle + 1
+      else high = middle
+    }
+    const overlapping: PersonalDataSpan[] = []
+    for (let k = low - 1; k >= 0 && furthest[k]! > start; k--)
+      if (byStart[k]!.end > start) overlapping.push(byStart[k]!)
+    return overlapping
+  }
   for (const [start, text] of found) {
     const end = start + text.length
-    const overlapping = names.filter((other) => other.start < end && other.end > start)
+    const overlapping = overlappingNames(start, end)
     if (overlapping.length > 0 && (!replaceParts || overlapping.some((o) => o.start < start || o.end > end)))
       continue
-    if (added?.some((other) => other.start < end && other.end > start)) continue
+    if (addedMask?.subarray(start, end).includes(1)) continue
+    if (!addedMask || addedMask.length < end) {
+      const grown = new Uint8Array(end * 2)
+      if (addedMask) grown.set(addedMask)
+      addedMask = grown
+    }
+    addedMask.fill(1, start, end)
     if (overlapping.length > 0) {
       inside ??= new Set()
       for (const part of overlapping) inside.add(part)
@@ -2221,6 +2256,113 @@ function withMarkingInitials(text: string, names: PersonalDataSpan[]): PersonalD
   return found.length === 0 ? names : mergeNames(names, found)
 }
 
+// Initials alone that sign a note on its last line, after a dash or after the last sentence:
+// "— V.S.", "—HK", "– A.v.B.", "… Het Lorentz Lyceum. HW".
+const closingInitials =
+  /(?:(?:^|\n|[.!?])[ \t]*[—–-][ \t]*|[.!?][ \t]+)((?:\p{Lu}\.(?:\p{Ll}{1,2}\.)?){2,3}|\p{Lu}\.|\p{Lu}{2,3}(?![\p{L}.]))\s*$/du
+
+/**
+ * The names with initials that sign the note at its end ({@link closingInitials}); not those of an
+ * office, an organisation or an abbreviation ("— GGD"), nor capitals that are a word ("OK").
+ */
+function withClosingInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const from = Math.max(0, text.length - 40)
+  const m = closingInitials.exec(text.slice(from))
+  if (!m) return names
+  const initials = m[1]!
+  const norm = normaliseWord(initials.replace(/\./g, ''))
+  if (
+    initialsOfOffices.has(norm) ||
+    (!initials.includes('.') && (lexicons().nonPersons.has(norm) || /[BCF]/.test(wordClasses(norm))))
+  )
+    return names
+  return mergeNames(names, [[from + m.indices![1]![0], initials]])
+}
+
+// A word in a script other than Latin (Cyrillic, Arabic, Han, Ge'ez, Tifinagh, …), and a run of up
+// to four of them apart by single spaces, neither after nor before another such word.
+const otherScriptLetter = /[^\p{Script=Latin}\P{L}]/u
+const otherScriptWord = '[^\\p{Script=Latin}\\P{L}](?:[^\\p{Script=Latin}\\P{L}]|[\\p{M}\\u200c\\u200d])*'
+const otherScriptRun = new RegExp(
+  `(?<![^\\p{Script=Latin}\\P{L}][\\p{M}\\u200c\\u200d]*[ \\u00a0]?)${otherScriptWord}(?:[ \\u00a0]${otherScriptWord}){0,3}(?![ \\u00a0]?[^\\p{Script=Latin}\\P{L}]|[\\p{M}\\u200c\\u200d])`,
+  'gu',
+)
+
+/**
+ * The names with a person's name as written in another script: "Lin Xiaoyu (林晓雨)", "غياث
+ * (Ghiath)" (beside a name found, in brackets), or the only words of that script on their line in
+ * brackets, after a label and a colon ("Op de Bulgaarse ID-kaart: Фикрет Салимов.") or after a name
+ * found ("Chen Guoliang (71), 陈国良."). A sentence in that script stays (its line holds more than
+ * one run, or a run of five words or more), and so do a chat's replies ("Rasheeqa: نعم."). A run of
+ * Chinese characters is a name only when it has two to four of them.
+ */
+function withOtherScriptNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!otherScriptLetter.test(text)) return names
+  const found: Array<readonly [number, string]> = []
+  const byEnd = new Map(names.map((span) => [span.end, span]))
+  const byStart = new Map(names.map((span) => [span.start, span]))
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    if (!otherScriptLetter.test(line[0])) continue
+    const runs = [...line[0].matchAll(otherScriptRun)]
+    for (const run of runs) {
+      const word = run[0]
+      if (/\p{Script=Han}{5}/u.test(word) || word.replace(/[\p{M}\s]/gu, '').length < 2) continue
+      const start = line.index + run.index
+      const end = start + word.length
+      // What stands around it on its line, bounded (a line may be long).
+      const before = text.slice(Math.max(line.index, start - 80), start)
+      const after = text.slice(end, Math.min(line.index + line[0].length, end + 80))
+      // Beside a name in brackets, with at most one word more than it: "Lin Xiaoyu (林晓雨)",
+      // "غياث (Ghiath)"; not "Він сумує за татом (Andriy)".
+      const words = word.split(/[ \u00a0]/).length
+      const afterName = /[ \t]*\([ \t]*$/.exec(before)
+      const beforeName = /^[ \t]*\([ \t]*/.exec(after)
+      const left = afterName && /^[ \t]*\)/.test(after) ? byEnd.get(start - afterName[0].length) : undefined
+      const right = beforeName ? byStart.get(end + beforeName[0].length) : undefined
+      const beside = left ?? right
+      if (beside && words <= beside.text.split(/[ \t]+/).length + 1) {
+        found.push([start, word])
+        continue
+      }
+      if (runs.length > 1) continue
+      const label = /([^\n:]*):[ \t]*$/.exec(before)
+      const bracketed = /\([ \t]*(?:\p{L}+:[ \t]*)?$/u.test(before) && /^[ \t]*[),]/.test(after)
+      // After a label and a colon, not after a chat's writer ("[12:03] Rasheeqa: …").
+      const labelled =
+        label !== null &&
+        /^[ \t]*(?:[.,;)]|$)/.test(after) &&
+        /\p{Ll}{3}/u.test(label[1]!) &&
+        !byEnd.has(start - label[0].length + label[1]!.length)
+      // After a name found, its age and a comma, at the end of a sentence: "Chen Guoliang (71), 陈国良.".
+      const nameBefore = /(?:[ \t]*\(\d{1,3}\))?[ \t]*[,;][ \t]*$/.exec(before)
+      const listedAfterName =
+        nameBefore !== null && byEnd.has(start - nameBefore[0].length) && /^[ \t]*(?:[.;)]|$)/.test(after)
+      if (bracketed || labelled || listedAfterName) found.push([start, word])
+    }
+  }
+  return mergeNames(names, found)
+}
+
+// A second person named beside a name found: "Jevaughn and Kheon", "fam. Babiker/Gaafar".
+const pairedAfter = /^(?:[ \t]+(?:en|and)[ \t]+|\/)(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}\p{N}])/du
+
+/**
+ * The names with a capitalised word joined to a name by "en", "and" or a slash
+ * ({@link pairedAfter}), when no list knows it as a word, place, organisation, role or title
+ * ("Jansen en Zonen", "Piet en Utrecht" stay; "Pouwelsz & Ruijgrok" is a firm's way).
+ */
+function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const found: Array<readonly [number, string]> = []
+  for (const span of names) {
+    const m = pairedAfter.exec(text.slice(span.end, span.end + 40))
+    if (!m) continue
+    const norm = normaliseWord(m[1]!)
+    if (lexicons().nonPersons.has(norm) || /[RTGFEBCL]/.test(wordClasses(norm))) continue
+    found.push([span.end + m.indices![1]![0], m[1]!])
+  }
+  return found.length === 0 ? names : mergeNames(names, found)
+}
+
 /** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */
 function withSignatureInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   return mergeNames(
@@ -2249,13 +2391,39 @@ function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): Per
   return mergeNames(names, found, true)
 }
 
-/** The names with the nicknames written in brackets right after them ("Hilly ("Hil")"). */
+// A nickname in brackets between the first names and the surname: "Hendrikes Johannus (Henkus)
+// Stoltenborg", "Bernardhus (Bentje) Wentink".
+const nicknameBetween =
+  /^[ \t]*\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
+
+/**
+ * The names with the nicknames written in brackets right after them ("Hilly ("Hil")"), and with
+ * the surname after a nickname in brackets ({@link nicknameBetween}): neither may be a role, a
+ * title or a function word, the surname no word or place either.
+ */
 function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
+  const startsOfNames = new Set(names.map((span) => span.start))
   for (const span of names) {
     if (text.charCodeAt(span.end) !== 0x20 && text.charCodeAt(span.end) !== 0x28) continue
     const m = nicknameAfter.exec(text.slice(span.end, span.end + 40))
-    if (m) found.push([span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1), m[1]!])
+    if (m) {
+      found.push([span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1), m[1]!])
+      continue
+    }
+    const between = nicknameBetween.exec(text.slice(span.end, span.end + 80))
+    if (!between) continue
+    const surname = /\p{L}[\p{L}'’]*$/u.exec(between[2]!)![0]
+    const surnameAt = span.end + between.indices![2]![0]
+    // A nickname may be a word too ("Bentje"), when the surname after it is found as a name.
+    const surnameFound = startsOfNames.has(surnameAt + between[2]!.length - surname.length)
+    if (
+      /[RTGFEB]/.test(wordClasses(normaliseWord(between[1]!))) ||
+      (!surnameFound && /[CL]/.test(wordClasses(normaliseWord(between[1]!)))) ||
+      /[RTGFEBCL]/.test(wordClasses(normaliseWord(surname)))
+    )
+      continue
+    for (const group of [1, 2]) found.push([span.end + between.indices![group]![0], between[group]!])
   }
   return mergeNames(names, found)
 }

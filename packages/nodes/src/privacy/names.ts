@@ -492,6 +492,7 @@ function isRole(norm: string): boolean {
 
 const greetings = new Set([
   'hoi',
+  'hai',
   'hallo',
   'beste',
   'dag',
