@@ -67,6 +67,8 @@ import { holdout50Notes } from '../fixtures/privacy-eval/holdout50.js'
 import { holdout51Notes } from '../fixtures/privacy-eval/holdout51.js'
 import { holdout52Notes } from '../fixtures/privacy-eval/holdout52.js'
 import { holdout53Notes } from '../fixtures/privacy-eval/holdout53.js'
+import { holdout54Notes } from '../fixtures/privacy-eval/holdout54.js'
+import { holdout55Notes } from '../fixtures/privacy-eval/holdout55.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -215,6 +217,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-first hold-out (written blind beside the fiftieth, measured once with it)', holdout51Notes],
     ["fifty-second hold-out (written blind, measured once at the twelfth round's end)", holdout52Notes],
     ['fifty-third hold-out (written blind beside the fifty-second, measured once with it)', holdout53Notes],
+    ["fifty-fourth hold-out (written blind, measured once at the thirteenth round's end)", holdout54Notes],
+    ['fifty-fifth hold-out (written blind beside the fifty-fourth, measured once with it)', holdout55Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -286,6 +290,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-first', holdout51Notes, 160, 0.5],
     ['fifty-second', holdout52Notes, 160, 0.5],
     ['fifty-third', holdout53Notes, 160, 0.5],
+    ['fifty-fourth', holdout54Notes, 160, 0.5],
+    ['fifty-fifth', holdout55Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
