@@ -1302,7 +1302,8 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     consider(m.index, m[0], fullYear(Number(m[3]), now), months[m[2]!.toLowerCase()]!, Number(m[1]))
   }
   // After "geb." only: the day, month and year apart by spaces ("geb. 12 09 2005").
-  const spaced = /(?<![\p{N}])(0?[1-9]|[12]\d|3[01]) (0?[1-9]|1[0-2]) ((?:19|20)\d{2})(?![\p{N}])/gu
+  // (The look-behind follows the day: a search that opens with a digit skips the rest quickly.)
+  const spaced = /(\d{1,2})(?<![\p{N}]\1) (\d{1,2}) ((?:19|20)\d{2})(?![\p{N}])/gu
   for (const m of text.matchAll(spaced)) {
     if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
     consider(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]))
@@ -2289,6 +2290,26 @@ const otherScriptRun = new RegExp(
 )
 
 /**
+ * Whether `text` has a character in a block of another script's letters (a quick look before the
+ * Unicode search): not Latin, punctuation, currency signs, arrows or emoji, which notes have a lot.
+ */
+function mayHoldOtherScript(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x370 || (code >= 0x1e00 && code < 0x1f00) || (code >= 0x2000 && code < 0x2c00)) continue
+    // Emoji and pictographs (U+1F000 to U+1FAFF) are surrogate pairs opening with 0xD83C-0xD83E.
+    if (code >= 0xd83c && code <= 0xd83e) {
+      i++
+      continue
+    }
+    if (code >= 0xdc00 && code < 0xe000) continue
+    if (code >= 0xfe00 && code < 0xfe70) continue
+    return true
+  }
+  return false
+}
+
+/**
  * The names with a person's name as written in another script: "Lin Xiaoyu (林晓雨)", "غياث
  * (Ghiath)" (beside a name found, in brackets), or the only words of that script on their line in
  * brackets, after a label and a colon ("Op de Bulgaarse ID-kaart: Фикрет Салимов.") or after a name
@@ -2297,7 +2318,7 @@ const otherScriptRun = new RegExp(
  * Chinese characters is a name only when it has two to four of them.
  */
 function withOtherScriptNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  if (!otherScriptLetter.test(text)) return names
+  if (!mayHoldOtherScript(text)) return names
   const found: Array<readonly [number, string]> = []
   const byEnd = new Map(names.map((span) => [span.end, span]))
   const byStart = new Map(names.map((span) => [span.start, span]))
@@ -2354,6 +2375,13 @@ const pairedAfter = /^(?:[ \t]+(?:en|and)[ \t]+|\/)(\p{Lu}\p{Ll}[\p{L}'’-]{1,3
 function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
   for (const span of names) {
+    // Only where a slash or " en"/" and" follows (most names have neither).
+    const next = text[span.end]
+    if (next !== '/') {
+      if (next !== ' ' && next !== '\t') continue
+      const after = text[span.end + 1]
+      if (after !== 'e' && after !== 'a' && after !== ' ' && after !== '\t') continue
+    }
     const m = pairedAfter.exec(text.slice(span.end, span.end + 40))
     if (!m) continue
     const norm = normaliseWord(m[1]!)
@@ -2411,6 +2439,10 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
       found.push([span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1), m[1]!])
       continue
     }
+    // Only where a bracket opens right after the name (most names have none).
+    let at = span.end
+    while (at < span.end + 4 && (text[at] === ' ' || text[at] === '\t')) at++
+    if (text[at] !== '(') continue
     const between = nicknameBetween.exec(text.slice(span.end, span.end + 80))
     if (!between) continue
     const surname = /\p{L}[\p{L}'’]*$/u.exec(between[2]!)![0]
