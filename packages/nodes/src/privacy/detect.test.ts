@@ -1888,3 +1888,45 @@ describe('numbers, dates and addresses of the fourteenth round', () => {
     expect(adres('Spoorstraat 14 rd, 1781 JN Den Helder')).toEqual([['ADRES', 'Spoorstraat 14 rd']])
   })
 })
+
+describe('names of the fifteenth round', () => {
+  const names = (text: string) => kindsIn(text).filter(([kind]) => kind === 'NAAM')
+  it('reads a name in its own script whole, with hyphens, and before a date in its brackets', () => {
+    expect(names('Cliënt: Anahit Ter-Sargsyan (Անահիտ Տեր-Սարգսյան), geb. 03.11.1958')).toContainEqual([
+      'NAAM',
+      'Անահիտ Տեր-Սարգսյան',
+    ])
+    expect(names('vader Yohannes Weldegiorgis (ዮሃንስ, 01-01-1986) → getrouwd')).toContainEqual([
+      'NAAM',
+      'ዮሃንስ',
+    ])
+    expect(
+      names('We would like to refer Ms. Svetlana Chernyshova (Светлана Чернышова), born'),
+    ).toContainEqual(['NAAM', 'Светлана Чернышова'])
+  })
+  it('reads the first name before a nickname in quotes, and a capitalised particle after a name', () => {
+    const sons = names("twee zoons: Yeremias (19) en Matheus 'Teus' Tahapary (13), op school")
+    for (const part of ['Matheus', 'Teus', 'Tahapary']) expect(sons).toContainEqual(['NAAM', part])
+    expect(
+      names('Zijn dochter Femkelien en schoonzoon Jelle De Wachter zijn contactpersoon.'),
+    ).toContainEqual(['NAAM', 'De Wachter'])
+  })
+  it('reads clergy as titles, a landlord as a person, and a numbered list of names before dashes', () => {
+    expect(names('Netwerk: en pastoor Wolfs van de Sint-Martinuskerk komt langs.')).toEqual([
+      ['NAAM', 'Wolfs'],
+    ])
+    expect(names('De verhuurder Klingenbeek-Verduyn accepteert een regeling.')).toEqual([
+      ['NAAM', 'Klingenbeek-Verduyn'],
+    ])
+    const agenda = names(
+      'Agenda:\n1. Wszebor Przybyłowicz – huisvesting\n2. Valdirene – inschrijving BRP\n3. Henk Jansen – traplift\n4. Fatima el Amrani – schulden\n5. Rondvraag – geen',
+    )
+    expect(agenda).toContainEqual(['NAAM', 'Valdirene'])
+    expect(agenda.map(([, text]) => text)).not.toContain('Rondvraag')
+  })
+  it('keeps a letterbox with a letter in the address', () => {
+    expect(
+      kindsIn('Pastoor Moorsstraat 3 bus B, 6224 BT Maastricht').filter(([kind]) => kind === 'ADRES'),
+    ).toEqual([['ADRES', 'Pastoor Moorsstraat 3 bus B']])
+  })
+})

@@ -864,7 +864,7 @@ const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // letterbox ("kamer 4", "k2", "bus 2").
 const houseAddition =
   '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
-const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement|bus)[ ]\\d{1,4}(?![\\p{N}])|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
+const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
@@ -1660,13 +1660,15 @@ function announcedPerson(text: string, span: { start: number; end: number }): bo
 
 /**
  * "F. Bremweerd – val gehad⏎K. Donkkate – schuldhulp loopt⏎Wardah Mansoor – man terug": in a list
- * whose lines open with a name before a dash, three lines or more, each such name is a person.
+ * whose lines open with a name before a dash (also after an item's number, "2. Valdirene – …"),
+ * three lines or more, each such name is a person.
  */
 function namesListedBeforeDashes(text: string, names: readonly PersonalDataSpan[]): Set<PersonalDataSpan> {
   const listed = new Set<PersonalDataSpan>()
   for (const span of names)
     if (
-      (span.start === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, span.start - 8), span.start))) &&
+      (span.start === 0 ||
+        /(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]+)?$/.test(text.slice(Math.max(0, span.start - 12), span.start))) &&
       /^[ \t]*[–—-][ \t]/.test(text.slice(span.end, span.end + 4))
     )
       listed.add(span)
@@ -1674,7 +1676,7 @@ function namesListedBeforeDashes(text: string, names: readonly PersonalDataSpan[
 }
 
 // A line that opens with one capitalised word before a dash: "Kolfschotel – huur betaald".
-const wordBeforeDash = /(?:^|\n)[ \t]*(\p{Lu}[\p{Ll}'-]{2,})[ \t]*[–—-][ \t]/gu
+const wordBeforeDash = /(?:^|\n)[ \t]*(?:\d{1,2}[.)][ \t]+)?(\p{Lu}[\p{Ll}'-]{2,})[ \t]*[–—-][ \t]/gu
 
 /**
  * "Kolfschotel – huur betaald⏎M. de Snoo-Veltstrik – …⏎T. Ouwejanse – …": in a list whose lines
@@ -2283,7 +2285,8 @@ function withClosingInitials(text: string, names: PersonalDataSpan[]): PersonalD
 // A word in a script other than Latin (Cyrillic, Arabic, Han, Ge'ez, Tifinagh, …), and a run of up
 // to four of them apart by single spaces, neither after nor before another such word.
 const otherScriptLetter = /[^\p{Script=Latin}\P{L}]/u
-const otherScriptWord = '[^\\p{Script=Latin}\\P{L}](?:[^\\p{Script=Latin}\\P{L}]|[\\p{M}\\u200c\\u200d])*'
+const otherScriptWord =
+  '[^\\p{Script=Latin}\\P{L}](?:[^\\p{Script=Latin}\\P{L}]|[\\p{M}\\u200c\\u200d]|-(?=[^\\p{Script=Latin}\\P{L}]))*'
 const otherScriptRun = new RegExp(
   `(?<![^\\p{Script=Latin}\\P{L}][\\p{M}\\u200c\\u200d]*[ \\u00a0]?)${otherScriptWord}(?:[ \\u00a0]${otherScriptWord}){0,3}(?![ \\u00a0]?[^\\p{Script=Latin}\\P{L}]|[\\p{M}\\u200c\\u200d])`,
   'gu',
@@ -2333,15 +2336,16 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
       // What stands around it on its line, bounded (a line may be long).
       const before = text.slice(Math.max(line.index, start - 80), start)
       const after = text.slice(end, Math.min(line.index + line[0].length, end + 80))
-      // Beside a name in brackets, with at most one word more than it: "Lin Xiaoyu (林晓雨)",
-      // "غياث (Ghiath)"; not "Він сумує за татом (Andriy)".
+      // Beside a name in brackets: "Lin Xiaoyu (林晓雨)", "Yohannes (ዮሃንስ, 01-01-1986)", "غياث
+      // (Ghiath)"; not "Він сумує за татом (Andriy)", nor "Сусід Гена (Hena)" (a neighbour).
       const words = word.split(/[ \u00a0]/).length
       const afterName = /[ \t]*\([ \t]*$/.exec(before)
       const beforeName = /^[ \t]*\([ \t]*/.exec(after)
-      const left = afterName && /^[ \t]*\)/.test(after) ? byEnd.get(start - afterName[0].length) : undefined
+      const left = afterName && /^[ \t]*[),]/.test(after) ? byEnd.get(start - afterName[0].length) : undefined
       const right = beforeName ? byStart.get(end + beforeName[0].length) : undefined
-      const beside = left ?? right
-      if (beside && words <= beside.text.split(/[ \t]+/).length + 1) {
+      // After the name one word more may come (an Arabic name's "عبد"), before it none.
+      const besideWords = (left ?? right)?.text.split(/[ \t]+/).length ?? 0
+      if ((left && words <= besideWords + 1) || (right && words <= besideWords)) {
         found.push([start, word])
         continue
       }
@@ -2361,7 +2365,8 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
       if (bracketed || labelled || listedAfterName) found.push([start, word])
     }
   }
-  return mergeNames(names, found)
+  // A part found already ("Светлана" of "Светлана Чернышова") gives way to the whole.
+  return mergeNames(names, found, true)
 }
 
 // A second person named beside a name found: "Jevaughn and Kheon", "fam. Babiker/Gaafar".
@@ -2422,40 +2427,76 @@ function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): Per
 // A nickname in brackets between the first names and the surname: "Hendrikes Johannus (Henkus)
 // Stoltenborg", "Bernardhus (Bentje) Wentink".
 const nicknameBetween =
-  /^[ \t]*\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
+  /^[ \t]*(?:\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)|['‘"“](\p{Lu}\p{Ll}[\p{L}-]{1,20})['’"”])[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
+
+// The first name before such a nickname, when only the surname after it was found: "Matheus
+// 'Teus' Tahapary", "Rinse 'Rins' Dykhuisma-Poelstra".
+const firstNameBeforeNickname =
+  /(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})[ \t]+(?:\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)|['‘"“](\p{Lu}\p{Ll}[\p{L}-]{1,20})['’"”])[ \t]+$/du
+// A capitalised particle and a surname after a name, as Flemish and some Dutch names write them
+// ("Jelle De Wachter", "Maaikiene Ter Huurne", "Wiegersma-Ten Dam").
+const capitalParticleAfter =
+  /^(?:[ \t]+|-)((?:Van[ \t]+(?:der|den|de)|Van|De|Den|Der|Ter|Ten|Te|Le|La|Da|Di|Du|Dos|Del|El)[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}\p{N}])/du
 
 /**
- * The names with the nicknames written in brackets right after them ("Hilly ("Hil")"), and with
- * the surname after a nickname in brackets ({@link nicknameBetween}): neither may be a role, a
- * title or a function word, the surname no word or place either.
+ * The names with the nicknames written in brackets right after them ("Hilly ("Hil")"), with the
+ * surname after a nickname in brackets or quotes ({@link nicknameBetween}), the first name before
+ * one ({@link firstNameBeforeNickname}), and a capitalised particle and surname after a name
+ * ({@link capitalParticleAfter}). None may be a role, a title or a function word; a surname or a
+ * first name no word or place either (a nickname may be a word when the surname is found, a
+ * surname after a capitalised particle when it is no place).
  */
 function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
   const startsOfNames = new Set(names.map((span) => span.start))
+  const classes = (word: string) => wordClasses(normaliseWord(word))
   for (const span of names) {
-    if (text.charCodeAt(span.end) !== 0x20 && text.charCodeAt(span.end) !== 0x28) continue
+    const next = text[span.end]
+    if (next === 'D' || next === '-' || next === ' ' || next === '\t') {
+      const particle = capitalParticleAfter.exec(text.slice(span.end, span.end + 48))
+      if (particle) {
+        const surname = /\p{L}[\p{L}'’-]*$/u.exec(particle[1]!)![0]
+        // After a capitalised particle a word may be a surname ("De Wachter"), not a place ("De Bilt").
+        if (!/[RTGFBL]/.test(classes(surname)) && !lexicons().nonPersons.has(normaliseWord(surname)))
+          found.push([span.end + particle.indices![1]![0], particle[1]!])
+      }
+    }
+    // A nickname before the name: only where a bracket or quote closes right before it.
+    const before = text[span.start - 2]
+    if (before === ')' || before === "'" || before === '’' || before === '"' || before === '”') {
+      const first = firstNameBeforeNickname.exec(text.slice(Math.max(0, span.start - 64), span.start))
+      const nickname = first?.[2] ?? first?.[3]
+      if (first && nickname && !/[RTGFBL]/.test(classes(first[1]!)) && !/[RTGFEB]/.test(classes(nickname))) {
+        const at = span.start - first[0].length
+        found.push([at, first[1]!])
+        found.push([at + first.indices![first[2] ? 2 : 3]![0] - first.index, nickname])
+      }
+    }
+    if (next !== ' ' && next !== '(') continue
     const m = nicknameAfter.exec(text.slice(span.end, span.end + 40))
     if (m) {
       found.push([span.end + m[0].indexOf(m[1]!, m[0].indexOf('(') + 1), m[1]!])
       continue
     }
-    // Only where a bracket opens right after the name (most names have none).
+    // Only where a bracket or quote opens right after the name (most names have none).
     let at = span.end
     while (at < span.end + 4 && (text[at] === ' ' || text[at] === '\t')) at++
-    if (text[at] !== '(') continue
+    if (!'(\'‘"“'.includes(text[at] ?? 'x')) continue
     const between = nicknameBetween.exec(text.slice(span.end, span.end + 80))
     if (!between) continue
-    const surname = /\p{L}[\p{L}'’]*$/u.exec(between[2]!)![0]
-    const surnameAt = span.end + between.indices![2]![0]
-    // A nickname may be a word too ("Bentje"), when the surname after it is found as a name.
-    const surnameFound = startsOfNames.has(surnameAt + between[2]!.length - surname.length)
+    const group = between[1] ? 1 : 2
+    const nickname = between[group]!
+    const surname = /\p{L}[\p{L}'’]*$/u.exec(between[3]!)![0]
+    const surnameAt = span.end + between.indices![3]![0]
+    const surnameFound = startsOfNames.has(surnameAt + between[3]!.length - surname.length)
     if (
-      /[RTGFEB]/.test(wordClasses(normaliseWord(between[1]!))) ||
-      (!surnameFound && /[CL]/.test(wordClasses(normaliseWord(between[1]!)))) ||
-      /[RTGFEBCL]/.test(wordClasses(normaliseWord(surname)))
+      /[RTGFEB]/.test(classes(nickname)) ||
+      (!surnameFound && /[CL]/.test(classes(nickname))) ||
+      /[RTGFEBCL]/.test(classes(surname))
     )
       continue
-    for (const group of [1, 2]) found.push([span.end + between.indices![group]![0], between[group]!])
+    found.push([span.end + between.indices![group]![0], nickname])
+    found.push([surnameAt, between[3]!])
   }
   return mergeNames(names, found)
 }

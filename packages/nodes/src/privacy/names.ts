@@ -225,6 +225,12 @@ const titles = new Set([
   'imam',
   'ds',
   'pater',
+  // Clergy before a name ("pastoor Wolfs", "dominee Visser", "padre Brito").
+  'pastoor',
+  'dominee',
+  'predikant',
+  'rabbijn',
+  'padre',
   'fam',
   'familie',
   'gezin',
@@ -256,6 +262,10 @@ const fullWordTitles = new Set([
   'pastor',
   'imam',
   'pater',
+  'pastoor',
+  'dominee',
+  'predikant',
+  'rabbijn',
   'miss',
   'familie',
 ])
@@ -343,6 +353,8 @@ const roleWords = new Set([
   'overbuurman',
   'klasgenoot',
   'huisbaas',
+  'verhuurder',
+  'verhuurster',
   'hospita',
   // professionals
   'huisarts',
