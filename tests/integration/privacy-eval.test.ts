@@ -69,6 +69,8 @@ import { holdout52Notes } from '../fixtures/privacy-eval/holdout52.js'
 import { holdout53Notes } from '../fixtures/privacy-eval/holdout53.js'
 import { holdout54Notes } from '../fixtures/privacy-eval/holdout54.js'
 import { holdout55Notes } from '../fixtures/privacy-eval/holdout55.js'
+import { holdout56Notes } from '../fixtures/privacy-eval/holdout56.js'
+import { holdout57Notes } from '../fixtures/privacy-eval/holdout57.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -219,6 +221,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-third hold-out (written blind beside the fifty-second, measured once with it)', holdout53Notes],
     ["fifty-fourth hold-out (written blind, measured once at the thirteenth round's end)", holdout54Notes],
     ['fifty-fifth hold-out (written blind beside the fifty-fourth, measured once with it)', holdout55Notes],
+    [
+      "fifty-sixth hold-out (written blind, measured once after the fourteenth round's fixes)",
+      holdout56Notes,
+    ],
+    ['fifty-seventh hold-out (written blind beside the fifty-sixth, measured once with it)', holdout57Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -292,6 +299,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-third', holdout53Notes, 160, 0.5],
     ['fifty-fourth', holdout54Notes, 160, 0.5],
     ['fifty-fifth', holdout55Notes, 160, 0.5],
+    ['fifty-sixth', holdout56Notes, 160, 0.5],
+    ['fifty-seventh', holdout57Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
