@@ -1930,3 +1930,14 @@ describe('names of the fifteenth round', () => {
     ).toEqual([['ADRES', 'Pastoor Moorsstraat 3 bus B']])
   })
 })
+
+describe('dates of birth in other scripts', () => {
+  it('reads Greek, Russian, Ukrainian and Bulgarian months', () => {
+    expect(kindsIn('Geb. 11 Νοεμβρίου 1958 volgens de Griekse papieren')).toEqual([
+      ['GEBOORTEDATUM', '11 Νοεμβρίου 1958'],
+    ])
+    expect(kindsIn('родилась 5 марта 1961 года')).toEqual([['GEBOORTEDATUM', '5 марта 1961']])
+    expect(kindsIn('народилася 14 жовтня 1975')).toEqual([['GEBOORTEDATUM', '14 жовтня 1975']])
+    expect(kindsIn('роден на 3 май 1970')).toEqual([['GEBOORTEDATUM', '3 май 1970']])
+  })
+})
