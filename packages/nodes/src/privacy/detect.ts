@@ -2502,7 +2502,10 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
   const classes = (word: string) => wordClasses(normaliseWord(word))
   for (const span of names) {
     const next = text[span.end]
-    if (next === 'D' || next === '-' || next === ' ' || next === '\t') {
+    // Only where a capitalised particle may follow: "De", "Van", "Ter", "Le", "El", … (most names
+    // are followed by a small word).
+    const nextWord = next === '-' || next === ' ' || next === '\t' ? text[span.end + 1] : undefined
+    if (nextWord !== undefined && 'DVTLE '.includes(nextWord)) {
       const particle = capitalParticleAfter.exec(text.slice(span.end, span.end + 48))
       if (particle) {
         const surname = /\p{L}[\p{L}'’-]*$/u.exec(particle[1]!)![0]
