@@ -1761,6 +1761,10 @@ describe('names in free text, without form fields', () => {
       'Lin Xiaoyu (林晓雨), Iryna (Ірина)\nkaart: Фикрет Салимов.\nJan (Henkus) Stol en Kheon/Gaafar ',
       // The same on one long line: every such name merged one by one into thousands.
       'Иван (Ivan) ',
+      // Bare digits on one long line: each group looked back for the line's start (7 to 10 times
+      // the time at four times the size).
+      '06 ',
+      '0 6 ',
     ]) {
       const smallText = unit.repeat(32_000 / unit.length)
       const largeText = unit.repeat(128_000 / unit.length)

@@ -261,6 +261,15 @@ export function findCuedNineDigitPhones(text: string): InternationalPhone[] {
 }
 
 /**
+ * The text before `at` on its line, at most `max` characters of it. (Looking back for the line's
+ * start from `at` alone would read a long line without breaks again for every number on it.)
+ */
+function lineBefore(text: string, at: number, max: number): string {
+  const before = text.slice(Math.max(0, at - max), at)
+  return before.slice(before.lastIndexOf('\n') + 1)
+}
+
+/**
  * True when a phone word stands before `at` on the same line (within 60 characters), and no word
  * of a file or case number stands between it and `at`.
  *
@@ -268,8 +277,7 @@ export function findCuedNineDigitPhones(text: string): InternationalPhone[] {
  * phoneCuedBefore('bereikbaar op 618 442 901', 14) // true
  */
 export function phoneCuedBefore(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1
-  const before = text.slice(Math.max(lineStart, at - 60), at)
+  const before = lineBefore(text, at, 60)
   let cue: RegExpMatchArray | undefined
   for (const match of before.matchAll(phoneCue)) cue = match
   if (!cue) return false
@@ -471,8 +479,7 @@ export function findCountryNamedPhones(text: string): InternationalPhone[] {
   for (const match of text.matchAll(looseDigitGroups)) {
     // A calling code and a national number: 9 digits at least (the shortest, 3 and 6, among them).
     if (match[0].length < 9) continue
-    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1
-    const named = countryNamed.exec(plainName(text.slice(Math.max(lineStart, match.index - 30), match.index)))
+    const named = countryNamed.exec(plainName(lineBefore(text, match.index, 30)))
     const country = named ? countryNames.get(named[1]!) : undefined
     if (!country) continue
     const number = parsePhoneNumberFromString(`+${match[0].replace(/\D/g, '')}`)
