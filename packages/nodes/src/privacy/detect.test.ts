@@ -1945,3 +1945,54 @@ describe('dates of birth in other scripts', () => {
     expect(kindsIn('роден на 3 май 1970')).toEqual([['GEBOORTEDATUM', '3 май 1970']])
   })
 })
+
+describe('the sixteenth round', () => {
+  const names = (text: string) => kindsIn(text).filter(([kind]) => kind === 'NAAM')
+  it('reads two capitals without dots before a surname as initials, not a job or an app', () => {
+    expect(names('Van: JM Hulsebosch\nAan: het wijkteam')).toEqual([['NAAM', 'JM Hulsebosch']])
+    expect(names('1. TW van Gastelinck-Rijkersdal, huurachterstand')).toContainEqual([
+      'NAAM',
+      'TW van Gastelinck-Rijkersdal',
+    ])
+    expect(names('Telefoonnotitie: POH Berhane belt over de aanvraag.').map(([, text]) => text)).toEqual([
+      'Berhane',
+    ])
+    expect(names('WA Hatice: merhaba').map(([, text]) => text)).toEqual(['Hatice'])
+  })
+  it('reads initials alone on the last line and after a dash, not a closing word', () => {
+    expect(names('16.45 weg.\ndvH')).toEqual([['NAAM', 'dvH']])
+    expect(names('Volgende overleg 11 november.\n— AB')).toEqual([['NAAM', 'AB']])
+    expect(names('Doorgestuurd naar Schuldhulp. — JT]')).toEqual([['NAAM', 'JT']])
+    expect(names('Het was een goed gesprek.\nNB')).toEqual([])
+  })
+  it('reads a person named before "en" and a name, and a name in its own script after a slash', () => {
+    expect(names('Reservering winterjassen Tamana en Mursal: € 120.')).toContainEqual(['NAAM', 'Tamana'])
+    expect(names('Cliënt: Fitsum Tesfamariam Habtezghi / ፍጹም ተስፋማርያም, geb. 01-01-1996')).toContainEqual([
+      'NAAM',
+      'ፍጹም ተስፋማርያም',
+    ])
+  })
+  it('reads dates of birth year first, with "geboren" after them, and in Papiamentu and Portuguese', () => {
+    const dates = (text: string) => kindsIn(text).filter(([kind]) => kind === 'GEBOORTEDATUM')
+    expect(dates('Geboren 1990.11.23 in Debrecen.')).toEqual([['GEBOORTEDATUM', '1990.11.23']])
+    expect(dates('geb. 1951. március 3. in Szeged')).toEqual([['GEBOORTEDATUM', '1951. március 3.']])
+    expect(dates("Pa is 12 mrt '38 geboren en wil niet weg.")).toEqual([['GEBOORTEDATUM', "12 mrt '38"]])
+    expect(dates('Geboortedatum jongste: 19 juni 2020, BSN volgt')).toEqual([
+      ['GEBOORTEDATUM', '19 juni 2020'],
+    ])
+    expect(dates('Kliente: nasí 27 di òktober 1992. Ta biba')).toEqual([
+      ['GEBOORTEDATUM', '27 di òktober 1992'],
+    ])
+    expect(dates('Geb.datum 11 Fev 1982 (Portugees paspoort)')).toEqual([['GEBOORTEDATUM', '11 Fev 1982']])
+  })
+  it('reads a street in lower case after "in de" or "van de", and a street ending in "brug"', () => {
+    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    expect(adres('zij woont in de hoornbeeckstraat 41 in den haag')).toEqual([
+      ['ADRES', 'hoornbeeckstraat 41'],
+    ])
+    expect(adres('ik bel over mevrouw soetomo van de loosduinseweg 1180 ze heeft')).toEqual([
+      ['ADRES', 'loosduinseweg 1180'],
+    ])
+    expect(adres('10:00 Geinbrug 87, dhr. Mensah')).toEqual([['ADRES', 'Geinbrug 87']])
+  })
+})

@@ -852,7 +852,7 @@ function findPostcodes(text: string): PersonalDataSpan[] {
 }
 
 const streetSuffixes =
-  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang'
+  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang|brug'
 // A capitalised word, or abbreviations with a dot ("St.", "Burg.", "J.P."): a longer word followed by
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
@@ -911,7 +911,7 @@ const lowerCaseStreetAt = new RegExp(
 const lowerWordBefore = /(?<![\p{L}\p{N}'-])\p{Ll}{3}[\p{Ll}'-]*$/u
 const lowerLetter = /\p{Ll}/u
 const lowerCaseStreetCue =
-  /(?<![\p{L}])(?:adres|adrès|address|woont|woonachtig|wennet)(?:[ \t]+(?:nu|is|aan|op|de|het))*[ \t]*:?[ \t]*$/iu
+  /(?<![\p{L}])(?:(?:adres|adrès|address|woont|woonachtig|wennet)(?:[ \t]+(?:nu|is|aan|op|in|de|het))*|(?:van|op|aan|in)[ \t]+de)[ \t]*:?[ \t]*$/iu
 /** Where a context of {@link addressContext} can start: one of its first words. */
 // "Adres", and as other languages write it ("Adrès" in Papiamentu, "Address", "Dirección").
 const addressCue = /adres|adrès|address|direcci|endereço|indirizzo|woont|woonachtig|wennet|straat/giu
@@ -1244,6 +1244,24 @@ const months: Record<string, number> = {
   septimber: 9,
   novimber: 11,
   desimber: 12,
+  // Portuguese abbreviations, as a Cape Verdean or Portuguese passport writes them ("11 Fev 1982").
+  fev: 2,
+  abr: 4,
+  ago: 8,
+  set: 9,
+  out: 10,
+  dez: 12,
+  // Papiamentu ("27 di òktober 1992"); "mei" as in Dutch, "mart" as in Turkish.
+  yanüari: 1,
+  febrüari: 2,
+  aprel: 4,
+  yüni: 6,
+  yüli: 7,
+  ougùstùs: 8,
+  sèptèmber: 9,
+  òktober: 10,
+  novèmber: 11,
+  desèmber: 12,
   // In their own scripts, as a date is written in a document of the client's country: Greek
   // ("11 Νοεμβρίου 1958"), Russian, Ukrainian and Bulgarian (the day's forms of the month).
   ιανουαρίου: 1,
@@ -1303,6 +1321,25 @@ function dateKey(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
+const hungarianMonths = [
+  'január',
+  'február',
+  'március',
+  'április',
+  'május',
+  'június',
+  'július',
+  'augusztus',
+  'szeptember',
+  'október',
+  'november',
+  'december',
+]
+const hungarianDate = new RegExp(
+  `(?<![\\p{N}])((?:19|20)\\d{2})\\.[ \\t]*(${hungarianMonths.join('|')})[ \\t]+(0?[1-9]|[12]\\d|3[01])\\.?(?![\\p{N}])`,
+  'giu',
+)
+
 function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const recentYear = now.getUTCFullYear() - 10
@@ -1332,10 +1369,16 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     }
     consider(m.index, m[0], year, Number(m[3]), Number(m[1]))
   }
-  const iso = /(?<![\p{N}])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
-  for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
+  // Also with dots ("1990.11.23").
+  const iso = /(?<![\p{N}])((?:19|20)\d{2})([-.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
+  for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[3]), Number(m[4]))
+  // Hungarian, year first: "1951. március 3." (after "geb." or "született" only).
+  for (const m of text.matchAll(hungarianDate)) {
+    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    consider(m.index, m[0], Number(m[1]), hungarianMonths.indexOf(m[2]!.toLowerCase()) + 1, Number(m[3]))
+  }
   const written = new RegExp(
-    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de|\\.)?\\s+(?:de\\s+)?(${monthNames})\\.?\\s+(?:de\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de|\\.)?\\s+(?:d[ei]\\s+)?(${monthNames})\\.?\\s+(?:d[ei]\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
     'giu',
   )
   for (const m of text.matchAll(written)) {
@@ -1348,7 +1391,14 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     'giu',
   )
   for (const m of text.matchAll(writtenShort)) {
-    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    // Announced before it, or "geboren" right after it ("Pa is 12 mrt '38 geboren").
+    if (
+      !birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index)) &&
+      !/^[ \t]+(?:geboren|born)(?![\p{L}])/u.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 12),
+      )
+    )
+      continue
     consider(m.index, m[0], fullYear(Number(m[3]), now), months[m[2]!.toLowerCase()]!, Number(m[1]))
   }
   // After "geb." only: the day, month and year apart by spaces ("geb. 12 09 2005").
@@ -1424,7 +1474,7 @@ function yearInWords(words: string): number | undefined {
 
 /** True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:", "DOB"). */
 function birthAnnounced(before: string): boolean {
-  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born)[^\p{L}]*(?:op|on)?\s*$/iu.test(
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*:))?[^\p{L}]*(?:op|on)?\s*$/iu.test(
     before,
   )
 }
@@ -2309,10 +2359,26 @@ function withMarkingInitials(text: string, names: PersonalDataSpan[]): PersonalD
   return found.length === 0 ? names : mergeNames(names, found)
 }
 
-// Initials alone that sign a note on its last line, after a dash or after the last sentence:
-// "— V.S.", "—HK", "– A.v.B.", "… Het Lorentz Lyceum. HW".
+// Initials alone that sign a note on its last line, after a dash, after the last sentence or alone
+// on the line: "— V.S.", "—HK", "– A.v.B.", "… Het Lorentz Lyceum. HW", "⏎dvH", "— JT]".
 const closingInitials =
-  /(?:(?:^|\n|[.!?])[ \t]*[—–-][ \t]*|[.!?][ \t]+)((?:\p{Lu}\.(?:\p{Ll}{1,2}\.)?){2,3}|\p{Lu}\.|\p{Lu}{2,3}(?![\p{L}.]))\s*$/du
+  /(?:(?<dash>(?:^|\n|[.!?])[ \t]*[—–-][ \t]*)|[.!?][ \t]+|\n[ \t]*)(?<initials>(?:\p{Lu}\.(?:\p{Ll}{1,2}\.)?){2,3}|\p{Lu}\.|\p{Lu}{2,3}(?![\p{L}.])|(?:\p{Lu}|[dtv])\p{Ll}{0,2}\p{Lu}(?:\p{Ll}{1,2}\p{Lu})?(?![\p{L}.]))[)\]"”]?\s*$/du
+
+// Letters that end a note and sign nothing ("NB", "PS", "TBC").
+const closingWords = new Set([
+  'nb',
+  'ps',
+  'pm',
+  'am',
+  'ok',
+  'ff',
+  'tbc',
+  'tbd',
+  'nvt',
+  'wvttk',
+  'eod',
+  'asap',
+])
 
 /**
  * The names with initials that sign the note at its end ({@link closingInitials}); not those of an
@@ -2322,14 +2388,20 @@ function withClosingInitials(text: string, names: PersonalDataSpan[]): PersonalD
   const from = Math.max(0, text.length - 40)
   const m = closingInitials.exec(text.slice(from))
   if (!m) return names
-  const initials = m[1]!
+  const initials = m.groups!.initials!
   const norm = normaliseWord(initials.replace(/\./g, ''))
+  // After a dash two capitals sign the note even where they spell a word ("— AB"); without one,
+  // no word may be read.
   if (
     initialsOfOffices.has(norm) ||
-    (!initials.includes('.') && (lexicons().nonPersons.has(norm) || /[BCF]/.test(wordClasses(norm))))
+    closingWords.has(norm) ||
+    (!initials.includes('.') &&
+      ((norm.length >= 3 && lexicons().nonPersons.has(norm)) ||
+        /[BF]/.test(wordClasses(norm)) ||
+        (!m.groups!.dash && /C/.test(wordClasses(norm)))))
   )
     return names
-  return mergeNames(names, [[from + m.indices![1]![0], initials]])
+  return mergeNames(names, [[from + m.indices!.groups!.initials![0], initials]])
 }
 
 // A word in a script other than Latin (Cyrillic, Arabic, Han, Ge'ez, Tifinagh, …), and a run of up
@@ -2408,10 +2480,11 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
         /^[ \t]*(?:[.,;)]|$)/.test(after) &&
         /\p{Ll}{3}/u.test(label[1]!) &&
         !byEnd.has(start - label[0].length + label[1]!.length)
-      // After a name found, its age and a comma, at the end of a sentence: "Chen Guoliang (71), 陈国良.".
-      const nameBefore = /(?:[ \t]*\(\d{1,3}\))?[ \t]*[,;][ \t]*$/.exec(before)
+      // After a name found, its age and a comma or a slash, at the end of a sentence or before a
+      // comma: "Chen Guoliang (71), 陈国良.", "Fitsum Tesfamariam / ፍጹም ተስፋማርያም, geb. …".
+      const nameBefore = /(?:[ \t]*\(\d{1,3}\))?[ \t]*[,;/][ \t]*$/.exec(before)
       const listedAfterName =
-        nameBefore !== null && byEnd.has(start - nameBefore[0].length) && /^[ \t]*(?:[.;)]|$)/.test(after)
+        nameBefore !== null && byEnd.has(start - nameBefore[0].length) && /^[ \t]*(?:[.,;)]|$)/.test(after)
       if (bracketed || labelled || listedAfterName) found.push([start, word])
     }
   }
@@ -2421,15 +2494,24 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
 
 // A second person named beside a name found: "Jevaughn and Kheon", "fam. Babiker/Gaafar".
 const pairedAfter = /^(?:[ \t]+(?:en|and)[ \t]+|\/)(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}\p{N}])/du
+const pairedBefore = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})[ \t]+(?:en|and)[ \t]+$/u
 
 /**
- * The names with a capitalised word joined to a name by "en", "and" or a slash
- * ({@link pairedAfter}), when no list knows it as a word, place, organisation, role or title
+ * The names with a capitalised word joined to a name by "en", "and" or a slash, after it or
+ * before it ({@link pairedAfter}, {@link pairedBefore}), when no list knows it as a word, place,
+ * organisation, role or title
  * ("Jansen en Zonen", "Piet en Utrecht" stay; "Pouwelsz & Ruijgrok" is a firm's way).
  */
 function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
+  const unknown = (word: string) =>
+    !lexicons().nonPersons.has(normaliseWord(word)) && !/[RTGFEBCL]/.test(wordClasses(normaliseWord(word)))
   for (const span of names) {
+    // Before it: "winterjassen Tamana en Mursal" (only where " en " or " and " stands before it).
+    if (text[span.start - 1] === ' ' && (text[span.start - 2] === 'n' || text[span.start - 2] === 'd')) {
+      const before = pairedBefore.exec(text.slice(Math.max(0, span.start - 40), span.start))
+      if (before && unknown(before[1]!)) found.push([span.start - before[0].length, before[1]!])
+    }
     // Only where a slash or " en"/" and" follows (most names have neither).
     const next = text[span.end]
     if (next !== '/') {
@@ -2438,10 +2520,7 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
       if (after !== 'e' && after !== 'a' && after !== ' ' && after !== '\t') continue
     }
     const m = pairedAfter.exec(text.slice(span.end, span.end + 40))
-    if (!m) continue
-    const norm = normaliseWord(m[1]!)
-    if (lexicons().nonPersons.has(norm) || /[RTGFEBCL]/.test(wordClasses(norm))) continue
-    found.push([span.end + m.indices![1]![0], m[1]!])
+    if (m && unknown(m[1]!)) found.push([span.end + m.indices![1]![0], m[1]!])
   }
   return found.length === 0 ? names : mergeNames(names, found)
 }
@@ -2479,6 +2558,30 @@ function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): Per
 const nicknameBetween =
   /^[ \t]*(?:\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)|['‘"“](\p{Lu}\p{Ll}[\p{L}-]{1,20})['’"”])[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
 
+// Two capitals without dots before a surname, and the particles between them (three capitals
+// are mostly a job or a team: "POH", "SPV", "MDO").
+const undottedInitialsBefore =
+  /(?<![\p{L}\p{N}.&/-])(\p{Lu}{2})[ \t]+(?:(?:van|de|der|den|ter|ten|te|vd)[ \t]+)*$/u
+// Two capitals that stand before a name as something else: an app, a visit, a note, a post.
+const notInitialsBefore = new Set([
+  'wa',
+  'hb',
+  'fb',
+  'ig',
+  'ps',
+  'nb',
+  'ok',
+  'tv',
+  'bv',
+  'nv',
+  'cc',
+  'vz',
+  'mw',
+  'hr',
+  'id',
+  'pm',
+  'am',
+])
 // The first name before such a nickname, when only the surname after it was found: "Matheus
 // 'Teus' Tahapary", "Rinse 'Rins' Dykhuisma-Poelstra".
 const firstNameBeforeNickname =
@@ -2498,6 +2601,8 @@ const capitalParticleAfter =
  */
 function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
+  // Names that take in a name found ("JM" before "Hulsebosch"): it gives way to them.
+  const wholes: Array<readonly [number, string]> = []
   const startsOfNames = new Set(names.map((span) => span.start))
   const classes = (word: string) => wordClasses(normaliseWord(word))
   for (const span of names) {
@@ -2513,6 +2618,20 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
         if (!/[RTGFBL]/.test(classes(surname)) && !lexicons().nonPersons.has(normaliseWord(surname)))
           found.push([span.end + particle.indices![1]![0], particle[1]!])
       }
+    }
+    // Initials without dots right before a surname found ("JM Hulsebosch", "TW van Gastelinck"),
+    // not an office's, organisation's or app's letters, nor before a name in capitals.
+    if (text[span.start - 1] === ' ' && span.text !== span.text.toUpperCase()) {
+      const letters = undottedInitialsBefore.exec(text.slice(Math.max(0, span.start - 24), span.start))
+      const norm = letters ? normaliseWord(letters[1]!) : ''
+      if (
+        letters &&
+        !notInitialsBefore.has(norm) &&
+        !initialsOfOffices.has(norm) &&
+        !lexicons().nonPersons.has(norm) &&
+        !/[BCFE]/.test(classes(norm))
+      )
+        wholes.push([span.start - letters[0].length, text.slice(span.start - letters[0].length, span.end)])
     }
     // A nickname before the name: only where a bracket or quote closes right before it.
     const before = text[span.start - 2]
@@ -2551,7 +2670,7 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
     found.push([span.end + between.indices![group]![0], nickname])
     found.push([surnameAt, between[3]!])
   }
-  return mergeNames(names, found)
+  return mergeNames(mergeNames(names, found), wholes, true)
 }
 
 /** True when the text contains a number that passes the BSN 11-check (with or without separators). */
