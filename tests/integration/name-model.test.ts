@@ -81,6 +81,8 @@ describe('the name model', () => {
       '55',
       '56',
       '57',
+      '58',
+      '59',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -89,5 +91,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 300_000) // one model trained per hand-written set: 52 folds take 100-200 s on the 2-core machine
+  }, 300_000) // one model trained per hand-written set: 54 folds take 100-210 s on the 2-core machine
 })

@@ -71,6 +71,8 @@ import { holdout54Notes } from '../fixtures/privacy-eval/holdout54.js'
 import { holdout55Notes } from '../fixtures/privacy-eval/holdout55.js'
 import { holdout56Notes } from '../fixtures/privacy-eval/holdout56.js'
 import { holdout57Notes } from '../fixtures/privacy-eval/holdout57.js'
+import { holdout58Notes } from '../fixtures/privacy-eval/holdout58.js'
+import { holdout59Notes } from '../fixtures/privacy-eval/holdout59.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -226,6 +228,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
       holdout56Notes,
     ],
     ['fifty-seventh hold-out (written blind beside the fifty-sixth, measured once with it)', holdout57Notes],
+    [
+      "fifty-eighth hold-out (written blind, measured once after the fifteenth round's fixes)",
+      holdout58Notes,
+    ],
+    ['fifty-ninth hold-out (written blind beside the fifty-eighth, measured once with it)', holdout59Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -301,6 +308,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-fifth', holdout55Notes, 160, 0.5],
     ['fifty-sixth', holdout56Notes, 160, 0.5],
     ['fifty-seventh', holdout57Notes, 160, 0.5],
+    ['fifty-eighth', holdout58Notes, 160, 0.5],
+    ['fifty-ninth', holdout59Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {

@@ -1936,13 +1936,15 @@ describe('names of the fifteenth round', () => {
 })
 
 describe('dates of birth in other scripts', () => {
+  // (Only the dates: what the name model makes of a lone sentence in another script is its own.)
+  const dates = (text: string) => kindsIn(text).filter(([kind]) => kind === 'GEBOORTEDATUM')
   it('reads Greek, Russian, Ukrainian and Bulgarian months', () => {
-    expect(kindsIn('Geb. 11 Νοεμβρίου 1958 volgens de Griekse papieren')).toEqual([
+    expect(dates('Geb. 11 Νοεμβρίου 1958 volgens de Griekse papieren')).toEqual([
       ['GEBOORTEDATUM', '11 Νοεμβρίου 1958'],
     ])
-    expect(kindsIn('родилась 5 марта 1961 года')).toEqual([['GEBOORTEDATUM', '5 марта 1961']])
-    expect(kindsIn('народилася 14 жовтня 1975')).toEqual([['GEBOORTEDATUM', '14 жовтня 1975']])
-    expect(kindsIn('роден на 3 май 1970')).toEqual([['GEBOORTEDATUM', '3 май 1970']])
+    expect(dates('родилась 5 марта 1961 года')).toEqual([['GEBOORTEDATUM', '5 марта 1961']])
+    expect(dates('народилася 14 жовтня 1975')).toEqual([['GEBOORTEDATUM', '14 жовтня 1975']])
+    expect(dates('роден на 3 май 1970')).toEqual([['GEBOORTEDATUM', '3 май 1970']])
   })
 })
 
