@@ -1336,7 +1336,7 @@ const hungarianMonths = [
   'december',
 ]
 const hungarianDate = new RegExp(
-  `(?<![\\p{N}])((?:19|20)\\d{2})\\.[ \\t]*(${hungarianMonths.join('|')})[ \\t]+(0?[1-9]|[12]\\d|3[01])\\.?(?![\\p{N}])`,
+  `((?:19|20)\\d{2})(?<![\\p{N}]\\1)\\.[ \\t]*(${hungarianMonths.join('|')})[ \\t]+(0?[1-9]|[12]\\d|3[01])\\.?(?![\\p{N}])`,
   'giu',
 )
 
@@ -2562,6 +2562,7 @@ const nicknameBetween =
 // are mostly a job or a team: "POH", "SPV", "MDO").
 const undottedInitialsBefore =
   /(?<![\p{L}\p{N}.&/-])(\p{Lu}{2})[ \t]+(?:(?:van|de|der|den|ter|ten|te|vd)[ \t]+)*$/u
+const particleEnding = /(?:^|[ \t])(?:van|de|der|den|ter|ten|te|vd) $/
 // Two capitals that stand before a name as something else: an app, a visit, a note, a post.
 const notInitialsBefore = new Set([
   'wa',
@@ -2621,7 +2622,15 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
     }
     // Initials without dots right before a surname found ("JM Hulsebosch", "TW van Gastelinck"),
     // not an office's, organisation's or app's letters, nor before a name in capitals.
-    if (text[span.start - 1] === ' ' && span.text !== span.text.toUpperCase()) {
+    const charBefore = text[span.start - 2]
+    if (
+      text[span.start - 1] === ' ' &&
+      charBefore !== undefined &&
+      // A capital right before, or a particle between ("TW van Gastelinck").
+      (charBefore !== charBefore.toLowerCase() ||
+        particleEnding.test(text.slice(Math.max(0, span.start - 5), span.start))) &&
+      span.text !== span.text.toUpperCase()
+    ) {
       const letters = undottedInitialsBefore.exec(text.slice(Math.max(0, span.start - 24), span.start))
       const norm = letters ? normaliseWord(letters[1]!) : ''
       if (
