@@ -10,6 +10,8 @@ import { wordsOfText } from './names.js'
 
 const kindsIn = (text: string) =>
   findPersonalData(text, { now: new Date('2026-11-28') }).map((s) => [s.kind, s.text])
+/** The spans of one kind only, as `kindsIn` gives them. */
+const kindIn = (kind: string) => (text: string) => kindsIn(text).filter(([found]) => found === kind)
 
 describe('checks', () => {
   it('applies the BSN 11-check', () => {
@@ -33,7 +35,7 @@ describe('findPersonalData', () => {
     expect(kindsIn('BSN: 123456789')).toEqual([['BSN', '123456789']])
   })
   it('finds a street before a postcode, in brackets before a place, and flat numbers in roman', () => {
-    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    const adres = kindIn('ADRES')
     expect(adres('Aan de heer R. Semedo\nDam 14\n4331 GE MIDDELBURG')).toEqual([['ADRES', 'Dam 14']])
     expect(adres('the new address: Wolphaertsbocht 231, 3083 KV Feijenoord')).toEqual([
       ['ADRES', 'Wolphaertsbocht 231'],
@@ -79,7 +81,7 @@ describe('findPersonalData', () => {
     ).toEqual(['Hambaken 7a', 'Bolwerk 6', 'Nijstêd 12'])
   })
   it('finds house number additions, floors, street words of their own, "Laan van" and capitals', () => {
-    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    const adres = kindIn('ADRES')
     expect(adres('Ze woont op Kruisstraat 71-bis sinds mei.')).toEqual([['ADRES', 'Kruisstraat 71-bis']])
     // The addition written against the number.
     expect(adres('Ze woont op Koningsplein 14bis sinds mei.')).toEqual([['ADRES', 'Koningsplein 14bis']])
@@ -1801,7 +1803,7 @@ describe('names in free text, without form fields', () => {
 })
 
 describe('names in other scripts, initials that sign, nicknames and pairs', () => {
-  const names = (text: string) => kindsIn(text).filter(([kind]) => kind === 'NAAM')
+  const names = kindIn('NAAM')
   it('finds a name written in its own script beside the name, after a label or after the name', () => {
     expect(names('Cliënt: mw. Lin Xiaoyu (林晓雨), 58 jaar')).toContainEqual(['NAAM', '林晓雨'])
     expect(names('Dochter Iryna (Ірина) werkt in Polen.')).toContainEqual(['NAAM', 'Ірина'])
@@ -1878,7 +1880,7 @@ describe('numbers, dates and addresses of the fourteenth round', () => {
     expect(kindsIn('verhuisd op 12 09 2005')).toEqual([])
   })
   it('keeps a room, a floor, a letterbox and a letter with its number in the address', () => {
-    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    const adres = kindIn('ADRES')
     expect(adres('op kamers aan de Mozartlaan 19 k2, 5045 CG Tilburg')).toEqual([
       ['ADRES', 'Mozartlaan 19 k2'],
     ])
@@ -1894,7 +1896,7 @@ describe('numbers, dates and addresses of the fourteenth round', () => {
 })
 
 describe('names of the fifteenth round', () => {
-  const names = (text: string) => kindsIn(text).filter(([kind]) => kind === 'NAAM')
+  const names = kindIn('NAAM')
   it('reads a name in its own script whole, with hyphens, and before a date in its brackets', () => {
     expect(names('Cliënt: Anahit Ter-Sargsyan (Անահիտ Տեր-Սարգսյան), geb. 03.11.1958')).toContainEqual([
       'NAAM',
@@ -1937,7 +1939,7 @@ describe('names of the fifteenth round', () => {
 
 describe('dates of birth in other scripts', () => {
   // (Only the dates: what the name model makes of a lone sentence in another script is its own.)
-  const dates = (text: string) => kindsIn(text).filter(([kind]) => kind === 'GEBOORTEDATUM')
+  const dates = kindIn('GEBOORTEDATUM')
   it('reads Greek, Russian, Ukrainian and Bulgarian months', () => {
     expect(dates('Geb. 11 Νοεμβρίου 1958 volgens de Griekse papieren')).toEqual([
       ['GEBOORTEDATUM', '11 Νοεμβρίου 1958'],
@@ -1949,7 +1951,7 @@ describe('dates of birth in other scripts', () => {
 })
 
 describe('the sixteenth round', () => {
-  const names = (text: string) => kindsIn(text).filter(([kind]) => kind === 'NAAM')
+  const names = kindIn('NAAM')
   it('reads two capitals without dots before a surname as initials, not a job or an app', () => {
     expect(names('Van: JM Hulsebosch\nAan: het wijkteam')).toEqual([['NAAM', 'JM Hulsebosch']])
     expect(names('1. TW van Gastelinck-Rijkersdal, huurachterstand')).toContainEqual([
@@ -1975,7 +1977,7 @@ describe('the sixteenth round', () => {
     ])
   })
   it('reads dates of birth year first, with "geboren" after them, and in Papiamentu and Portuguese', () => {
-    const dates = (text: string) => kindsIn(text).filter(([kind]) => kind === 'GEBOORTEDATUM')
+    const dates = kindIn('GEBOORTEDATUM')
     expect(dates('Geboren 1990.11.23 in Debrecen.')).toEqual([['GEBOORTEDATUM', '1990.11.23']])
     expect(dates('geb. 1951. március 3. in Szeged')).toEqual([['GEBOORTEDATUM', '1951. március 3.']])
     expect(dates("Pa is 12 mrt '38 geboren en wil niet weg.")).toEqual([['GEBOORTEDATUM', "12 mrt '38"]])
@@ -1988,7 +1990,7 @@ describe('the sixteenth round', () => {
     expect(dates('Geb.datum 11 Fev 1982 (Portugees paspoort)')).toEqual([['GEBOORTEDATUM', '11 Fev 1982']])
   })
   it('reads a street in lower case after "in de" or "van de", and a street ending in "brug"', () => {
-    const adres = (text: string) => kindsIn(text).filter(([kind]) => kind === 'ADRES')
+    const adres = kindIn('ADRES')
     expect(adres('zij woont in de hoornbeeckstraat 41 in den haag')).toEqual([
       ['ADRES', 'hoornbeeckstraat 41'],
     ])
