@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestUser } from '../support/platform.js'
 import {
@@ -47,6 +47,19 @@ async function viewSettled(p: Page) {
       { timeout: 10_000, interval: 100 },
     )
     .toBe(true)
+}
+
+/** A node's height and where its ports sit in it, in pixels from its top left corner. */
+async function nodeShape(node: Locator) {
+  const box = await node.boundingBox()
+  if (!box) throw new Error('the node is not visible')
+  const ports: Record<string, [number, number]> = {}
+  for (const port of await node.locator('.react-flow__handle').all()) {
+    const at = await port.boundingBox()
+    const id = await port.getAttribute('data-handleid')
+    if (at && id) ports[id] = [Math.round(at.x - box.x), Math.round(at.y - box.y)]
+  }
+  return { height: Math.round(box.height), ports }
 }
 
 async function selectNode(p: Page, id: string) {
@@ -149,6 +162,8 @@ describe('the flow designer in Chromium', () => {
 
     // The human task has no title and role yet: the engine's validation says so.
     await expect.poll(() => page.locator('[data-testid="node-human_task_1"] .badge-problem').count()).toBe(1)
+    const task = page.locator('[data-testid="node-human_task_1"]')
+    const withProblems = await nodeShape(task)
     await page.getByRole('tab', { name: /Problemen/ }).click()
     await page
       .getByRole('tabpanel')
@@ -180,6 +195,9 @@ describe('the flow designer in Chromium', () => {
       .fill('Review the intake')
     await panel.getByLabel('Rol (verplicht)', { exact: true }).fill('approver')
     await expect.poll(() => page.locator('.badge-problem').count()).toBe(0)
+    // The badge went, and the node kept its height and its ports their places: edges do not jump
+    // and a port the designer is about to take is still under the pointer.
+    expect(await nodeShape(task)).toEqual(withProblems)
     await screenshot(page, '04-forms-filled')
 
     await page.getByText('Opgeslagen', { exact: false }).first().waitFor({ timeout: 15_000 })

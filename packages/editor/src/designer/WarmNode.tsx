@@ -59,21 +59,27 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
       <div className="warm-node-text">
         <span className="warm-node-name">{name}</span>
         <span className="warm-node-type">{data.label ? title : id}</span>
-        {problemCount > 0 && (
-          <span className="badge badge-problem">{t('canvas.problemCount', { count: problemCount })}</span>
-        )}
-        {warningCount > 0 && (
-          <span className="badge badge-warning">{t('canvas.warningCount', { count: warningCount })}</span>
-        )}
-        {state && (
-          <span className={`badge run-badge run-badge-${state.status}`}>
-            {t(`nodeStatus.${state.status}`)}
-            {duration !== undefined && state.status !== 'pending'
-              ? ` · ${formatDuration(duration, i18n.language)}`
-              : ''}
-          </span>
-        )}
       </div>
+      {(problemCount > 0 || warningCount > 0 || state) && (
+        // Above the top edge, so a badge that comes or goes never changes the node's height: its
+        // ports and edges stay where the designer sees them.
+        <div className="warm-node-badges">
+          {problemCount > 0 && (
+            <span className="badge badge-problem">{t('canvas.problemCount', { count: problemCount })}</span>
+          )}
+          {warningCount > 0 && (
+            <span className="badge badge-warning">{t('canvas.warningCount', { count: warningCount })}</span>
+          )}
+          {state && (
+            <span className={`badge run-badge run-badge-${state.status}`}>
+              {t(`nodeStatus.${state.status}`)}
+              {duration !== undefined && state.status !== 'pending'
+                ? ` · ${formatDuration(duration, i18n.language)}`
+                : ''}
+            </span>
+          )}
+        </div>
+      )}
       {mainPorts.map((port, index) => (
         <Handle
           key={port.id}
@@ -98,7 +104,7 @@ function WarmNodeView({ id, data, selected }: NodeProps<WarmNodeType>) {
 /** A node on the canvas: icon, name, type, problems and run status, with its ports. */
 export const WarmNodeComponent = memo(WarmNodeView)
 
-/** A node's size on the canvas before it is drawn: its CSS width, the height without badges. */
+/** A node's size on the canvas before it is drawn: its CSS width, one line of name; badges sit outside. */
 export const estimatedNodeSize = { width: 220, height: 59 }
 /** Port sizes from styles.css (`.warm-node .react-flow__handle`, `.error-handle`). */
 const portSize = 12
