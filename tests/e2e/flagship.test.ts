@@ -306,15 +306,16 @@ describe('the flagship flow "Nieuwe aanmelding" in Chromium', () => {
     await page.getByLabel('Naam van de flow').fill('Nieuwe aanmelding')
     await screenshot(page, 'flagship-01-empty-canvas')
 
-    // Three rows of blocks, dragged from the palette, read like lines of text.
-    await drop(page, 'form', { x: 40, y: 40 }, ids.form)
-    await drop(page, 'privacy.pseudonymise', { x: 360, y: 40 }, ids.pseudo)
+    // Three rows of blocks, dragged from the palette, read like lines of text. Their ports stay
+    // clear of the canvas's edges, where dragging a connection moves the view.
+    await drop(page, 'form', { x: 80, y: 40 }, ids.form)
+    await drop(page, 'privacy.pseudonymise', { x: 380, y: 40 }, ids.pseudo)
     await drop(page, 'ai.summarise', { x: 680, y: 40 }, ids.summary)
-    await drop(page, 'match.volunteers', { x: 40, y: 260 }, ids.match)
-    await drop(page, 'human.task', { x: 360, y: 260 }, ids.task)
+    await drop(page, 'match.volunteers', { x: 80, y: 260 }, ids.match)
+    await drop(page, 'human.task', { x: 380, y: 260 }, ids.task)
     await drop(page, 'records.read', { x: 680, y: 260 }, ids.read)
-    await drop(page, 'privacy.restore', { x: 40, y: 480 }, ids.restore)
-    await drop(page, 'email.send', { x: 360, y: 480 }, ids.mail)
+    await drop(page, 'privacy.restore', { x: 80, y: 480 }, ids.restore)
+    await drop(page, 'email.send', { x: 380, y: 480 }, ids.mail)
     // The first save gives the new flow its address; then the designer connects the blocks.
     await page
       .getByRole('status')
