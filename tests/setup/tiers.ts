@@ -14,6 +14,7 @@ export const integrationBesideCode: readonly string[] = [
   'packages/cli/src/seed-demo.test.ts',
   'packages/cli/src/seed-impact.test.ts',
   'packages/cli/src/start-signals.test.ts',
+  'packages/cli/src/services/scratch-database.test.ts',
   'packages/cli/src/services/temporal-guard.test.ts',
   'packages/nodes/src/email/email.test.ts',
   'packages/nodes/src/matching/match-volunteers.test.ts',

@@ -250,7 +250,19 @@ export async function createScratchDatabase(url: string, prefix: string): Promis
       const client = new pg.Client({ connectionString: url })
       await client.connect()
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        // FORCE ends the other sessions, but the owner may not end the app role's (42501). A
+        // process that used the app role and has just exited leaves its session listed for a
+        // moment while PostgreSQL ends it: wait for that, up to 10 s.
+        const deadline = Date.now() + 10_000
+        for (;;) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+            break
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || Date.now() > deadline) throw error
+            await new Promise((resolve) => setTimeout(resolve, 100))
+          }
+        }
       } finally {
         await client.end()
       }
