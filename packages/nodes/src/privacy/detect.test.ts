@@ -2000,3 +2000,75 @@ describe('the sixteenth round', () => {
     expect(adres('10:00 Geinbrug 87, dhr. Mensah')).toEqual([['ADRES', 'Geinbrug 87']])
   })
 })
+
+describe('the seventeenth round', () => {
+  const names = kindIn('NAAM')
+  const texts = (found: string[][]) => found.map(([, text]) => text ?? '')
+  it('reads "jr." and "sr.", a diminutive and a Korean given name as part of the name', () => {
+    expect(names('Dhr. Gerrit Olthofstede jr. woont bij Gerrit Olthofstede sr. in.')).toEqual([
+      ['NAAM', 'Gerrit Olthofstede jr.'],
+      ['NAAM', 'Gerrit Olthofstede sr.'],
+    ])
+    expect(texts(names("met haar neef Jüpp'che Raderschall-Kuckartz op de foto"))).toContain(
+      "Jüpp'che Raderschall-Kuckartz",
+    )
+    expect(texts(names('Her aunt Baek Hye-won (백혜원) lives in Busan.'))).toContain('Baek Hye-won')
+  })
+  it('reads a particle joined by a hyphen, a first name before a surname found, and "al-"', () => {
+    expect(names('Aanvrager: dhr. K. Ter-Hovhannisyan, Deventer')).toEqual([['NAAM', 'K. Ter-Hovhannisyan']])
+    expect(texts(names('Via het sociaal team, Wobke Zwartendijkstra belt de verhuurder.'))).toEqual([
+      'Wobke Zwartendijkstra',
+    ])
+    expect(texts(names('Budgetcoaching Nawal al-Shamiri, Culemborg, 3 maart'))).toEqual(['Nawal al-Shamiri'])
+  })
+  it('reads a name again with a possessive "s", and a chat heading "X / Name"', () => {
+    const found = findPersonalData('2. Hoekstrabuur, Wybren – huur loopt achter, Wybrens uitkering stopt.', {
+      now: new Date('2026-11-28'),
+    }).filter((span) => span.kind === 'NAAM')
+    expect(found.map((span) => [span.text, span.key])).toContainEqual(['Wybrens', 'wybren'])
+    expect(texts(names('Signal – Yuleisy / Marieke Doornbosch (Sociaal Team)'))).toEqual([
+      'Yuleisy',
+      'Marieke Doornbosch',
+    ])
+    expect(texts(names('Stichting Hulp di Hende / J. Corsenstein-Piar'))).toEqual(['J. Corsenstein-Piar'])
+  })
+  it('reads the initials of a person named in the note where an action is assigned', () => {
+    const note =
+      'Aanwezig: Hiltje Dijkhuizen (wijkteam), Evert Prinsenbos (Lefier).\nActie: HD – aanvraag douchestoel\nActies: EP sleutels; HD huurcontract'
+    expect(texts(names(note)).filter((text) => text.length === 2)).toEqual(['HD', 'EP', 'HD'])
+    expect(texts(names('Aanwezig: Hiltje Dijkhuizen. Zij kijkt HD tv.'))).toEqual(['Hiltje Dijkhuizen'])
+  })
+  it('reads a nickname in quotes with its article', () => {
+    expect(texts(names('schuld bij kameraad Wessel "de Reiger" Ommerbrugge van € 300'))).toContain(
+      'de Reiger',
+    )
+  })
+})
+
+describe('numbers, dates and addresses of the seventeenth round', () => {
+  it('finds a Belgian number without its code after a phone word, and a number read out again', () => {
+    const phones = kindIn('TELEFOON')
+    expect(phones('Zijn vaste nummer: 09 233 71 45, daar is hij overdag.')).toEqual([
+      ['TELEFOON', '09 233 71 45'],
+    ])
+    expect(phones('dossiernummer 09 233 71 45')).toEqual([])
+    expect(phones('Tante: +297 586 1204; ze zei het nog eens: vijf acht zes, één twee nul vier.')).toEqual([
+      ['TELEFOON', '+297 586 1204'],
+      ['TELEFOON', 'vijf acht zes, één twee nul vier'],
+    ])
+  })
+  it('finds a date of birth with the day in words, and after "geboortedatum is"', () => {
+    const dates = kindIn('GEBOORTEDATUM')
+    expect(dates('Geb. moeder: negen maart 1938.')).toEqual([['GEBOORTEDATUM', 'negen maart 1938']])
+    expect(dates('zijn geboortedatum is 4-7-58 volgens de pas')).toEqual([['GEBOORTEDATUM', '4-7-58']])
+    expect(dates('De afspraak is op negen maart 2027.')).toEqual([])
+  })
+  it('finds "bov", a point of the compass after the street, and a street after "Adres blijft"', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('Ze woont boven de winkel, Markt 12 bov, 4331 AB')).toEqual([['ADRES', 'Markt 12 bov']])
+    expect(adres('Echtpaar Kovač, Provinciale Weg Noord 88 B-1. Dhr. zit')).toEqual([
+      ['ADRES', 'Provinciale Weg Noord 88 B-1'],
+    ])
+    expect(adres('Adres blijft De Grutto 17.')).toEqual([['ADRES', 'De Grutto 17']])
+  })
+})

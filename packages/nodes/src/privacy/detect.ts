@@ -36,12 +36,14 @@ import {
   findCuedLocalPhones,
   findCuedNationalPhones,
   findCuedNineDigitPhones,
+  findCuedShortHomeFormatPhones,
   findHomeFormatPhones,
   findInternationalPhones,
   findNorthAmericanPhones,
   findRepeatedNationalPhones,
   findSevenDigitLocalPhones,
   internationalPhoneKey,
+  nationalNumbersOf,
   phoneCuedBefore,
 } from './phones-international.js'
 
@@ -518,10 +520,11 @@ let twoWordsIn = false
  * Numbers read out that do not start with "nul" (those are read above), in words or in words and
  * digit groups: "tel. zes, vier, zes, één, nul, negen, acht, twee, drie, vijf", "0512 - vijf drie
  * vier - twee nul negen". At least three number words among them, and either a Dutch number of
- * ten digits or, after a phone word on the same line, 8 to 13 digits. Each part of the text is
- * read once.
+ * ten digits or, after a phone word on the same line, 8 to 13 digits, or the national number of
+ * one of the numbers with a country code the note `given` (national number to key). Each part of
+ * the text is read once.
  */
-function findReadOutPhones(text: string): PersonalDataSpan[] {
+function findReadOutPhones(text: string, given: ReadonlyMap<string, string>): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   // Three number words among the parts make two side by side, but for the rarest read-outs: a quick
   // test that keeps the full scan off the notes without one.
@@ -543,6 +546,19 @@ function findReadOutPhones(text: string): PersonalDataSpan[] {
     }
     readTo = end
     if (words < 3 || digits.length > 14) continue
+    // "ze herhaalde het langzaam: vijf acht vier, drie drie negen één": a number the note gave with
+    // its country code, read out again without it; the same number, so the same placeholder.
+    const again = given.get(digits) ?? given.get(digits.replace(/^0/, ''))
+    if (again) {
+      spans.push({
+        kind: 'TELEFOON',
+        start: match.index,
+        end,
+        text: text.slice(match.index, end),
+        key: again,
+      })
+      continue
+    }
     const dutch = /^0[1-9]\d{8}$/.test(digits)
     // "zes-twee, drie-nul, negen-negen, een-vier": eight digits or more, every one a word, are a
     // number read out even with no phone word before them (in Sranan, "kari mi baka na …").
@@ -743,9 +759,9 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findSevenDigitLocalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   // After the numbers written again, whose key is the first one's: "+597 854 2219 en 8542219".
   for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
-  spans.push(...findReadOutPhones(text))
+  spans.push(...findReadOutPhones(text, nationalNumbersOf(found)))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
-  for (const phone of findCuedNineDigitPhones(text))
+  for (const phone of [...findCuedNineDigitPhones(text), ...findCuedShortHomeFormatPhones(text)])
     if (!isValidBsn(phone.key)) spans.push({ kind: 'TELEFOON', ...phone })
   return spans
 }
@@ -859,11 +875,11 @@ const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // What may follow a house number: a letter, also with its own number ("12a", "117 B-02"), an
 // addition after a dash or slash ("3-II", "71-bis", "12/3", "9 - 11"), a word for the part of the
-// house, also without a space ("9bis", "hs", "boven", "zwart" and "rood" as in Amsterdam, also "zw"
-// and "rd"), the floor ("3 hoog", "- 2e etage", ", 3 hoog achter", "3hg") or a room or a Belgian
+// house, also without a space ("9bis", "hs", "boven" or "bov", "zwart" and "rood" as in Amsterdam,
+// also "zw" and "rd"), the floor ("3 hoog", "- 2e etage", ", 3 hoog achter", "3hg") or a room or a Belgian
 // letterbox ("kamer 4", "k2", "bus 2").
 const houseAddition =
-  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
+  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|bov|BOV|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
 const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
@@ -881,10 +897,11 @@ const compoundSuffixes = streetSuffixes.replace('|ring|', '|(?<!e)ring|')
 const upperSuffixes = streetSuffixes.toUpperCase().replace('|RING|', '|(?<!E)RING|')
 // Words for a street that open its name, in the languages of the Caribbean parts of the Kingdom:
 // "Kaya Korona 41" and "Kaminda Sabana 12" in Papiamentu, "Rue de Hollande 8" on Sint Maarten,
-// "Calle Oranje 3".
+// "Calle Oranje 3". A street may end in a point of the compass before its number ("Rijksweg
+// Zuid 302").
 const streetFirst = '(?:Kaya|Kaminda|Rue|Calle|Avenida)'
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})(?:[ \\t]+(?:Noord|Zuid|Oost|West))?[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
 const streetPatternAt = new RegExp(streetPattern.source, 'uy')
@@ -898,7 +915,7 @@ const anyCase = (words: string) =>
 // After a word for address, the house number may stand on the next line ("Adres: Bachplein⏎7"),
 // not a date there ("woont in Berkel⏎2026-02-09").
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))${houseNumber})(?![\\p{N}])`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
@@ -1426,6 +1443,15 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     if (m[3]!.length === 1 && m[2] === ' ') continue
     consider(m.index, m[0], Number(m[4]), romanMonths.indexOf(m[3]!.toUpperCase()) + 1, Number(m[1]))
   }
+  // The day in words and the year in digits ("Geb. sr.: zes augustus 1940"): the year first (digits
+  // are quick to find), then the day and the month before it.
+  for (const m of text.matchAll(yearInDigits)) {
+    const before = dayAndMonthInWords.exec(text.slice(Math.max(0, m.index - 40), m.index))
+    const day = before ? dayInWords(before[1]!) : 0
+    if (day === 0) continue
+    const start = m.index - before![0].length
+    consider(start, text.slice(start, m.index + 4), Number(m[0]), months[before![2]!.toLowerCase()]!, day)
+  }
   if (/negentien|tweeduizend/i.test(text)) {
     for (const m of text.matchAll(dateInWords)) {
       const year = yearInWords(m[3]!)
@@ -1455,6 +1481,14 @@ const dateInWords = new RegExp(
   'giu',
 )
 
+/** A year in digits… */
+const yearInDigits = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu
+/** …and a day in words and a month before it: "zes augustus 1940", "eerste mei 1952". */
+const dayAndMonthInWords = new RegExp(
+  `(?<![\\p{L}])(eerste|derde|(?:${numberWord})(?:ste|de)?)\\s+(${monthNames})\\.?\\s+$`,
+  'iu',
+)
+
 /** A day in words, as a number or an ordinal ("twaalf", "twaalfde", "eerste"); 0 when it is none. */
 function dayInWords(word: string): number {
   const lower = plainWord(word)
@@ -1472,9 +1506,12 @@ function yearInWords(words: string): number | undefined {
   return (match[1]!.toLowerCase().startsWith('negentien') ? 1900 : 2000) + rest
 }
 
-/** True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:", "DOB"). */
+/**
+ * True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:",
+ * "DOB", "zijn geboortedatum is").
+ */
 function birthAnnounced(before: string): boolean {
-  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*:))?[^\p{L}]*(?:op|on)?\s*$/iu.test(
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
     before,
   )
 }
@@ -1618,10 +1655,16 @@ function withWholeNames(text: string, spans: PersonalDataSpan[]): PersonalDataSp
     const found = text.slice(start, end)
     return { ...span, start, end, text: found, key: nameKey(found) }
   })
-  if (!changed) return spans
   // A grown span may now overlap its neighbour ("SOEKATMAWIDJOJO" and "-KROMODIKROMOWONGSO"): one name.
-  // Its text and key are made once per merged span, so a long run of them stays linear.
-  grown.sort((a, b) => a.start - b.start)
+  return changed ? withOverlapsMerged(text, grown) : spans
+}
+
+/**
+ * Name spans that overlap merged into one, the first's key for the whole. Its text and key are
+ * made once per merged span, so a long run of them stays linear.
+ */
+function withOverlapsMerged(text: string, grown: PersonalDataSpan[]): PersonalDataSpan[] {
+  grown.sort((a, b) => a.start - b.start || b.end - a.end)
   const groups: Array<{ first: PersonalDataSpan; end: number }> = []
   for (const span of grown) {
     const last = groups.at(-1)
@@ -2099,11 +2142,13 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
       candidates.filter((span) => span.kind === 'ADRES').map((span) => read.slice(span.start, span.end)),
     )
     names = withWholeNames(read, names)
+    names = withNameEndings(read, names)
     names = withNicknames(read, names)
     names = withSignatureInitials(read, names)
     names = withClosingInitials(read, names)
     names = withOtherScriptNames(read, names)
     names = withPairedNames(read, names)
+    names = withNamesBeside(read, names)
     names = withHandlesAndCalledNames(read, names)
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
@@ -2492,12 +2537,17 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
   return mergeNames(names, found, true)
 }
 
-// A second person named beside a name found: "Jevaughn and Kheon", "fam. Babiker/Gaafar".
+// A second person named beside a name found: "Jevaughn and Kheon", "fam. Babiker/Gaafar", a chat's
+// two sides in its heading ("WhatsApp – Maryelis / Roeland (Carinova)").
+// With spaces around the slash, only a word before it that opens its item (after a dash, a colon, a
+// comma or a bracket: not "Bienestar di Mucha / Y. Sulvaran").
 const pairedAfter = /^(?:[ \t]+(?:en|and)[ \t]+|\/)(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}\p{N}])/du
-const pairedBefore = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})[ \t]+(?:en|and)[ \t]+$/u
+const pairedBefore =
+  /(?:(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?:[ \t]+(?:en|and)[ \t]+|\/)|(?:^|[–—:,(][ \t]*)(\p{Lu}\p{Ll}[\p{L}'’-]{1,30})[ \t]\/[ \t])$/mu
 
 /**
- * The names with a capitalised word joined to a name by "en", "and" or a slash, after it or
+ * The names with a capitalised word joined to a name by "en", "and" or a slash (before it also a
+ * slash with spaces), after it or
  * before it ({@link pairedAfter}, {@link pairedBefore}), when no list knows it as a word, place,
  * organisation, role or title
  * ("Jansen en Zonen", "Piet en Utrecht" stay; "Pouwelsz & Ruijgrok" is a firm's way).
@@ -2507,10 +2557,18 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
   const unknown = (word: string) =>
     !lexicons().nonPersons.has(normaliseWord(word)) && !/[RTGFEBCL]/.test(wordClasses(normaliseWord(word)))
   for (const span of names) {
-    // Before it: "winterjassen Tamana en Mursal" (only where " en " or " and " stands before it).
-    if (text[span.start - 1] === ' ' && (text[span.start - 2] === 'n' || text[span.start - 2] === 'd')) {
+    // Before it: "winterjassen Tamana en Mursal", "Tamuna / Lieke Hoekzemastra" (only where " en ",
+    // " and " or a slash stands before it).
+    const charBefore = text[span.start - 1]
+    const twoBefore = text[span.start - 2]
+    if (
+      charBefore === '/' ||
+      (charBefore === ' ' && (twoBefore === 'n' || twoBefore === 'd' || twoBefore === '/'))
+    ) {
       const before = pairedBefore.exec(text.slice(Math.max(0, span.start - 40), span.start))
-      if (before && unknown(before[1]!)) found.push([span.start - before[0].length, before[1]!])
+      const word = before?.[1] ?? before?.[2]
+      if (before && word && unknown(word))
+        found.push([span.start - before[0].length + before[0].indexOf(word), word])
     }
     // Only where a slash or " en"/" and" follows (most names have neither).
     const next = text[span.end]
@@ -2523,6 +2581,59 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
     if (m && unknown(m[1]!)) found.push([span.end + m.indices![1]![0], m[1]!])
   }
   return found.length === 0 ? names : mergeNames(names, found)
+}
+
+// A capitalised word in Latin letters right before a surname found: "…, Marlouke Kwaedvliegh belt
+// CZ", "besproken Abdulrahman Al-Hariri".
+const wordBeforeName = /(?<![\p{L}\p{M}\p{N}'’.@#-])(\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]{1,20})[ \t]+$/u
+const latinSurname = /^(?:[ae]l-)?\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]*$/u
+// A surname after the Arabic article in lower case and a hyphen: "al-Hubaishi", "el-Sayed".
+const articleSurname = /(?<![\p{L}\p{M}-])(?:al|el)-\p{Lu}\p{Ll}[\p{L}\p{M}'’-]{1,20}(?![\p{L}\p{M}])/gu
+// A word of a name found and the "s" of a possessive without apostrophe, before a word in lower
+// case: "Tsjerk – …, Tsjerks ziektewet loopt af".
+const possessiveWord = /(?<![\p{L}\p{M}'’-])(\p{Lu}\p{Ll}[\p{L}\p{M}]{1,20})s(?=[ \t]+\p{Ll})/gu
+
+/**
+ * The names with what stands beside them: a capitalised word right before a surname found alone
+ * (one word, no first name) that no list knows, nor any part of it, as a word, place,
+ * organisation, role or title (the first name); a surname after "al-" or "el-" that is no place
+ * or organisation; and a name found again with a possessive's "s".
+ */
+function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const unknown = (word: string) => {
+    const norm = normaliseWord(word)
+    return !lexicons().nonPersons.has(norm) && !/[RTGFEBCL]/.test(wordClasses(norm))
+  }
+  const found: Array<readonly [number, string]> = []
+  if (text.includes('l-'))
+    for (const m of text.matchAll(articleSurname)) if (unknown(m[0].slice(3))) found.push([m.index, m[0]])
+  const withArticles = found.length === 0 ? names : mergeNames(names, found)
+  // The first name and the name found as one ("Marlouke Kwaedvliegh"): it takes in the part.
+  const wholes: Array<readonly [number, string]> = []
+  const single = new Set<string>()
+  const { firstNames } = lexicons()
+  for (const span of withArticles) {
+    if (/^\p{Lu}\p{Ll}+$/u.test(span.text)) single.add(span.text)
+    if (text[span.start - 1] !== ' ' || !latinSurname.test(span.text)) continue
+    if (firstNames.has(normaliseWord(span.text))) continue
+    const before = wordBeforeName.exec(text.slice(Math.max(0, span.start - 28), span.start))
+    if (before && before[1]!.split('-').every(unknown)) {
+      const at = span.start - before[0].length
+      wholes.push([at, text.slice(at, span.end)])
+    }
+  }
+  const again: Array<readonly [number, string]> = []
+  if (single.size > 0)
+    for (const m of text.matchAll(possessiveWord)) if (single.has(m[1]!)) again.push([m.index, m[0]])
+  const merged = mergeNames(mergeNames(withArticles, wholes, true), again)
+  if (again.length === 0) return merged
+  // The same person, so the same placeholder: keyed by the name without its "s".
+  const possessives = new Set(again.map(([start]) => start))
+  return merged.map((span) =>
+    possessives.has(span.start) && span.text.endsWith('s')
+      ? { ...span, key: nameKey(span.text.slice(0, -1)) }
+      : span,
+  )
 }
 
 /** The names with the initials and surname signing a message in lower case ("gr g. tolsmeer"). */
@@ -2554,9 +2665,9 @@ function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): Per
 }
 
 // A nickname in brackets between the first names and the surname: "Hendrikes Johannus (Henkus)
-// Stoltenborg", "Bernardhus (Bentje) Wentink".
+// Stoltenborg", "Bernardhus (Bentje) Wentink", 'Remco "de Ras" Hofstetterink'.
 const nicknameBetween =
-  /^[ \t]*(?:\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)|['‘"“](\p{Lu}\p{Ll}[\p{L}-]{1,20})['’"”])[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
+  /^[ \t]*(?:\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)|['‘"“]((?:de[ \t]+|het[ \t]+)?\p{Lu}\p{Ll}[\p{L}-]{1,20})['’"”])[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
 
 // Two capitals without dots before a surname, and the particles between them (three capitals
 // are mostly a job or a team: "POH", "SPV", "MDO").
@@ -2666,7 +2777,8 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
     const between = nicknameBetween.exec(text.slice(span.end, span.end + 80))
     if (!between) continue
     const group = between[1] ? 1 : 2
-    const nickname = between[group]!
+    // "de Ras": the article goes with the nickname; its word is what the lists are asked about.
+    const nickname = /\p{L}[\p{L}-]*$/u.exec(between[group]!)![0]
     const surname = /\p{L}[\p{L}'’]*$/u.exec(between[3]!)![0]
     const surnameAt = span.end + between.indices![3]![0]
     const surnameFound = startsOfNames.has(surnameAt + between[3]!.length - surname.length)
@@ -2676,10 +2788,48 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
       /[RTGFEBCL]/.test(classes(surname))
     )
       continue
-    found.push([span.end + between.indices![group]![0], nickname])
+    // With its article it takes in the word found alone ("Ras").
+    const list = nickname === between[group] ? found : wholes
+    list.push([span.end + between.indices![group]![0], between[group]!])
     found.push([surnameAt, between[3]!])
   }
   return mergeNames(mergeNames(names, found), wholes, true)
+}
+
+// What closes a name right after it: "jr." or "sr." ("Adriaan Wisseborn jr."), a diminutive after
+// an apostrophe ("Häns'che"), or a short syllable in lower case after a hyphen, as Korean given
+// names are written ("Gal Min-ja", "Yoon Seo-ah"; only after a short capitalised word).
+const nameEnding =
+  /^(?:[ \t]+(?:jr|sr|Jr|Sr|JR|SR)\.?|['’](?:che|chen|ke|tje)|(-)\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
+const shortLastWord = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{1,4}$/u
+// A capitalised particle joined to the name by a hyphen, as Armenian and Arabic surnames write it
+// ("Ter-Avetisyants", "Al-Hubaishi", "Abu-Sharif"), with initials before it ("H. Ter-…").
+const particleJoinedBefore =
+  /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3})?(?:Ter|Al|El|Abu|Abd|Ben|Bin|Ould)-$/u
+
+/**
+ * The names with what closes them ({@link nameEnding}) and a particle joined before them by a
+ * hyphen ({@link particleJoinedBefore}).
+ */
+function withNameEndings(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  let changed = false
+  const grown = names.map((span) => {
+    let { start, end } = span
+    const next = text[end]
+    if (next === ' ' || next === '\t' || next === "'" || next === '’' || next === '-') {
+      const ending = nameEnding.exec(text.slice(end, end + 8))
+      if (ending && (!ending[1] || shortLastWord.test(span.text))) end += ending[0].length
+    }
+    if (text[start - 1] === '-') {
+      const particle = particleJoinedBefore.exec(text.slice(Math.max(0, start - 14), start))
+      if (particle) start -= particle[0].length
+    }
+    if (start === span.start && end === span.end) return span
+    changed = true
+    const found = text.slice(start, end)
+    return { ...span, start, end, text: found, key: nameKey(found) }
+  })
+  return changed ? withOverlapsMerged(text, grown) : names
 }
 
 /** True when the text contains a number that passes the BSN 11-check (with or without separators). */

@@ -3863,6 +3863,10 @@ const units = /^(?:mg|ml|mcg|kg|gr|cm|mm|km|ltr|st|nr|ex|co|kb|mb|gb)$/
 /** "AvdW", "ESvdV", "JvdW": initials with "vd" for "van der" or "van de(n)". */
 const vdInitials = /^\p{Lu}{1,3}v[dt]\p{Lu}$/u
 
+/** Where an action's owner is written: after "Actie:", "Wie:" or "Door:", or after ";" or "|" in such a list. */
+const ownerBefore =
+  /(?:(?<![\p{L}])(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?|[Ww]ie|[Dd]oor|[Ee]igenaar)[ \t]*:|[;|])[ \t]*$/u
+
 /** Two or three letters, as initials are written in a signature or a schedule ("mk", "gk", "LvdB"). */
 const initialsShape = /^(?:\p{L}{2,3}|\p{Lu}{1,3}v[dt]\p{Lu})$/u
 
@@ -3925,6 +3929,21 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
     if (vdAbbreviations.has(norm)) continue
     let initials = false
     if (vdInitials.test(t.text)) initials = true
+    // In capitals where an action's owner stands, the initials of a name in the note stand for that
+    // person even where they spell a word or stand before a capital ("Aanwezig: Hylke Doutzenga,
+    // …  Actie: HD – douche", "Acties: EP CIZ-aanvraag; HE huurcontract"); not in a note written
+    // all in capitals.
+    else if (
+      t.shape === 'upper' &&
+      known.has(norm) &&
+      ownerBefore.test(text.slice(Math.max(0, t.start - 24), t.start)) &&
+      !abbreviations.has(norm) &&
+      !titles.has(norm) &&
+      !greetings.has(norm) &&
+      !units.test(norm) &&
+      !writtenInCapitals(text)
+    )
+      initials = true
     else if (
       abbreviations.has(norm) ||
       englishWords.has(norm) ||
@@ -3948,6 +3967,17 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
   if (added.length === 0) return spans
   return [...spans, ...added].sort((a, b) => a.start - b.start)
 }
+
+/** True when the text has no small letter among at least twelve letters: a note in capitals. */
+function writtenInCapitals(text: string): boolean {
+  if (text !== capitalsFor) {
+    capitalsFor = text
+    capitalsIn = !/\p{Ll}/u.test(text) && twelveLetters.test(text)
+  }
+  return capitalsIn
+}
+let capitalsFor: string | undefined
+let capitalsIn = false
 
 /** At least twelve letters: enough to tell a note in capitals from a short code. */
 const twelveLetters = /(?:\P{L}*\p{L}){12}/u

@@ -134,6 +134,20 @@ export function findHomeFormatPhones(text: string): InternationalPhone[] {
 }
 
 /**
+ * Finds numbers of nine digits with a leading 0, in groups, after a phone word on the same line
+ * (and no word of a file or case number): a Belgian landline as written at home ("Hij geeft zijn
+ * nummer: 03 270 34 81"). A Dutch number has ten digits. The key is the digits as written.
+ *
+ * @example
+ * findCuedShortHomeFormatPhones('nummer: 03 270 34 81')[0]?.key // '032703481'
+ */
+export function findCuedShortHomeFormatPhones(text: string): InternationalPhone[] {
+  return possibleNumbers(text, homeFormat, { minDigits: 9, maxDigits: 9 }, ['BE']).filter((phone) =>
+    phoneCuedBefore(text, phone.start),
+  )
+}
+
+/**
  * The matches of `shape` whose digits, `digits.minDigits` to `digits.maxDigits` of them, are a
  * possible number (by its length rules) of one of `countries`; keyed by the digits as written,
  * since the country cannot be told for sure.
@@ -337,6 +351,22 @@ export function findCuedLocalPhones(text: string): InternationalPhone[] {
 const digitGroups = /(?<![\p{L}\p{N}+.,/-])\d{2,12}(?:[ .-]\d{2,6}){0,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 /**
+ * The national numbers (without country code or trunk prefix) of the numbers among `found` that
+ * were given with a country code, each to that number's E.164 key.
+ *
+ * @example
+ * nationalNumbersOf([{ key: '+2975843391' }]).get('5843391') // '+2975843391'
+ */
+export function nationalNumbersOf(found: readonly { key: string }[]): Map<string, string> {
+  const national = new Map<string, string>()
+  for (const { key } of found) {
+    const number = key.startsWith('+') ? parsePhoneNumberFromString(key) : undefined
+    if (number && number.nationalNumber.length >= 6) national.set(number.nationalNumber, key)
+  }
+  return national
+}
+
+/**
  * Finds a number written again without its country code, as at home, after the note gave it with
  * one ("+44 7700 918 264, also on WhatsApp as 07700 918264", "+597 871 4420, ofu 871-4420"):
  * digits outside the numbers `found` in the note that are the national number of one of them (by
@@ -350,18 +380,15 @@ export function findRepeatedNationalPhones(
   text: string,
   found: readonly { start: number; end: number; key: string }[],
 ): InternationalPhone[] {
-  const national = new Map<string, string>()
+  const national = nationalNumbersOf(found)
+  if (national.size === 0) return []
   // The same number as written at home with its trunk prefix ("8 612 48 905" in Lithuania, "06 …"
   // in Hungary), and with its country code but no "+" ("597-8634215"): whole digits to key.
   const written = new Map<string, string>()
-  for (const { key } of found) {
-    const number = key.startsWith('+') ? parsePhoneNumberFromString(key) : undefined
-    if (!number || number.nationalNumber.length < 6) continue
-    national.set(number.nationalNumber, key)
-    written.set(number.format('NATIONAL').replace(/\D/g, ''), key)
+  for (const key of national.values()) {
+    written.set(parsePhoneNumberFromString(key)!.format('NATIONAL').replace(/\D/g, ''), key)
     written.set(key.slice(1), key)
   }
-  if (national.size === 0) return []
   // Where the numbers found are: one pass over them, so a note of many numbers stays linear.
   const taken = new Uint8Array(text.length + 1)
   for (const phone of found) taken.fill(1, phone.start, phone.end)
