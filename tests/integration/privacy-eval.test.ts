@@ -73,6 +73,8 @@ import { holdout56Notes } from '../fixtures/privacy-eval/holdout56.js'
 import { holdout57Notes } from '../fixtures/privacy-eval/holdout57.js'
 import { holdout58Notes } from '../fixtures/privacy-eval/holdout58.js'
 import { holdout59Notes } from '../fixtures/privacy-eval/holdout59.js'
+import { holdout60Notes } from '../fixtures/privacy-eval/holdout60.js'
+import { holdout61Notes } from '../fixtures/privacy-eval/holdout61.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -233,6 +235,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
       holdout58Notes,
     ],
     ['fifty-ninth hold-out (written blind beside the fifty-eighth, measured once with it)', holdout59Notes],
+    ["sixtieth hold-out (written blind, measured once at the sixteenth round's end)", holdout60Notes],
+    ['sixty-first hold-out (written blind beside the sixtieth, measured once with it)', holdout61Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -310,6 +314,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-seventh', holdout57Notes, 160, 0.5],
     ['fifty-eighth', holdout58Notes, 160, 0.5],
     ['fifty-ninth', holdout59Notes, 160, 0.5],
+    ['sixtieth', holdout60Notes, 160, 0.5],
+    ['sixty-first', holdout61Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
