@@ -900,11 +900,16 @@ const upperSuffixes = streetSuffixes.toUpperCase().replace('|RING|', '|(?<!E)RIN
 // "Calle Oranje 3". A street may end in a point of the compass before its number ("Rijksweg
 // Zuid 302").
 const streetFirst = '(?:Kaya|Kaminda|Rue|Calle|Avenida)'
+const compass = '(?:[ \\t]+(?:Noord|Zuid|Oost|West))?'
+const compassPlace = '(?:)'
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})(?:[ \\t]+(?:Noord|Zuid|Oost|West))?[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})${compassPlace}[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
-const streetPatternAt = new RegExp(streetPattern.source, 'uy')
+const streetPatternAt = new RegExp(streetPattern.source.replace(compassPlace, ''), 'uy')
+// Tried instead where a point of the compass stands before a number (rare: the group costs time).
+const streetWithCompassAt = new RegExp(streetPattern.source.replace(compassPlace, compass), 'uy')
+const compassBeforeNumber = /(?:Noord|Zuid|Oost|West)[ \t]+[1-9]/
 // The words before the street in lower case, capitalised or in capitals; not the street itself,
 // which must be capitalised ("woont in Meppel aan de Kerkplein 6" is no street "Meppel aan de …").
 const anyCase = (words: string) =>
@@ -1042,9 +1047,10 @@ function findAddresses(text: string): PersonalDataSpan[] {
 function streetsAndNumbers(text: string): PersonalDataSpan[] {
   // Every form below has a house number or a postcode.
   if (!/\d/.test(text)) return []
-  const spans = matchesBeforeHouseNumbers(text, streetPatternAt).map((m) =>
-    addressSpan(text, m.index, m.index + m[0].length),
-  )
+  const spans = matchesBeforeHouseNumbers(
+    text,
+    compassBeforeNumber.test(text) ? streetWithCompassAt : streetPatternAt,
+  ).map((m) => addressSpan(text, m.index, m.index + m[0].length))
   // The context is tried only where one of its words starts: a scan for those words is cheaper
   // than trying the whole pattern at every position of the note.
   let after = 0
@@ -1446,11 +1452,15 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   // The day in words and the year in digits ("Geb. sr.: zes augustus 1940"): the year first (digits
   // are quick to find), then the day and the month before it.
   for (const m of text.matchAll(yearInDigits)) {
-    const before = dayAndMonthInWords.exec(text.slice(Math.max(0, m.index - 40), m.index))
-    const day = before ? dayInWords(before[1]!) : 0
-    if (day === 0) continue
-    const start = m.index - before![0].length
-    consider(start, text.slice(start, m.index + 4), Number(m[0]), months[before![2]!.toLowerCase()]!, day)
+    // A month right before the year (most years have none), then the day in words before it.
+    const month = monthBefore.exec(text.slice(Math.max(0, m.index - 16), m.index))
+    if (!month || months[month[1]!.toLowerCase()] === undefined) continue
+    const at = m.index - month[0].length
+    const day = dayInWordsBefore.exec(text.slice(Math.max(0, at - 30), at))
+    const number = day ? dayInWords(day[1]!) : 0
+    if (number === 0) continue
+    const start = at - day![0].length
+    consider(start, text.slice(start, m.index + 4), Number(m[0]), months[month[1]!.toLowerCase()]!, number)
   }
   if (/negentien|tweeduizend/i.test(text)) {
     for (const m of text.matchAll(dateInWords)) {
@@ -1483,11 +1493,8 @@ const dateInWords = new RegExp(
 
 /** A year in digits… */
 const yearInDigits = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu
-/** …and a day in words and a month before it: "zes augustus 1940", "eerste mei 1952". */
-const dayAndMonthInWords = new RegExp(
-  `(?<![\\p{L}])(eerste|derde|(?:${numberWord})(?:ste|de)?)\\s+(${monthNames})\\.?\\s+$`,
-  'iu',
-)
+/** …a month right before it, and a day in words before that: "zes augustus 1940", "eerste mei 1952". */
+const dayInWordsBefore = new RegExp(`(?<![\\p{L}])(eerste|derde|(?:${numberWord})(?:ste|de)?)\\s+$`, 'iu')
 
 /** A day in words, as a number or an ordinal ("twaalf", "twaalfde", "eerste"); 0 when it is none. */
 function dayInWords(word: string): number {
@@ -2585,13 +2592,14 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
 
 // A capitalised word in Latin letters right before a surname found: "…, Marlouke Kwaedvliegh belt
 // CZ", "besproken Abdulrahman Al-Hariri".
-const wordBeforeName = /(?<![\p{L}\p{M}\p{N}'’.@#-])(\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]{1,20})[ \t]+$/u
+const wordBeforeName = /^\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]{1,20}$/u
+const wordChar = /[\p{L}\p{M}'’-]/u
 const latinSurname = /^(?:[ae]l-)?\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]*$/u
 // A surname after the Arabic article in lower case and a hyphen: "al-Hubaishi", "el-Sayed".
 const articleSurname = /(?<![\p{L}\p{M}-])(?:al|el)-\p{Lu}\p{Ll}[\p{L}\p{M}'’-]{1,20}(?![\p{L}\p{M}])/gu
 // A word of a name found and the "s" of a possessive without apostrophe, before a word in lower
 // case: "Tsjerk – …, Tsjerks ziektewet loopt af".
-const possessiveWord = /(?<![\p{L}\p{M}'’-])(\p{Lu}\p{Ll}[\p{L}\p{M}]{1,20})s(?=[ \t]+\p{Ll})/gu
+const possessiveAfter = /^[ \t]+\p{Ll}/u
 
 /**
  * The names with what stands beside them: a capitalised word right before a surname found alone
@@ -2614,19 +2622,34 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
   const { firstNames } = lexicons()
   for (const span of withArticles) {
     if (/^\p{Lu}\p{Ll}+$/u.test(span.text)) single.add(span.text)
-    if (text[span.start - 1] !== ' ' || !latinSurname.test(span.text)) continue
-    if (firstNames.has(normaliseWord(span.text))) continue
-    const before = wordBeforeName.exec(text.slice(Math.max(0, span.start - 28), span.start))
-    if (before && before[1]!.split('-').every(unknown)) {
-      const at = span.start - before[0].length
+    if (text[span.start - 1] !== ' ') continue
+    // The word before, found by walking back over its letters (a search from every position of
+    // the text before would cost more than all the rest); the cheap tests first.
+    let at = span.start - 1
+    while (at > 0 && span.start - at <= 22 && wordChar.test(text[at - 1]!)) at--
+    const word = text.slice(at, span.start - 1)
+    if (
+      wordBeforeName.test(word) &&
+      (at === 0 || !/[\p{L}\p{M}\p{N}'’.@#-]/u.test(text[at - 1]!)) &&
+      latinSurname.test(span.text) &&
+      !firstNames.has(normaliseWord(span.text)) &&
+      word.split('-').every(unknown)
+    )
       wholes.push([at, text.slice(at, span.end)])
-    }
   }
+  // Each "s" before a space and a small letter, once: the word it ends, less the "s", a name found.
   const again: Array<readonly [number, string]> = []
   if (single.size > 0)
-    for (const m of text.matchAll(possessiveWord)) if (single.has(m[1]!)) again.push([m.index, m[0]])
-  const merged = mergeNames(mergeNames(withArticles, wholes, true), again)
-  if (again.length === 0) return merged
+    for (let s = text.indexOf('s ', 1); s >= 0; s = text.indexOf('s ', s + 1)) {
+      if (!possessiveAfter.test(text.slice(s + 1, s + 8))) continue
+      let at = s
+      while (at > 0 && s - at <= 22 && /[\p{L}\p{M}]/u.test(text[at - 1]!)) at--
+      if (at > 0 && wordChar.test(text[at - 1]!)) continue
+      if (single.has(text.slice(at, s))) again.push([at, text.slice(at, s + 1)])
+    }
+  const whole = wholes.length === 0 ? withArticles : mergeNames(withArticles, wholes, true)
+  if (again.length === 0) return whole
+  const merged = mergeNames(whole, again)
   // The same person, so the same placeholder: keyed by the name without its "s".
   const possessives = new Set(again.map(([start]) => start))
   return merged.map((span) =>
