@@ -572,7 +572,9 @@ describe('findPersonalData', () => {
     expect(kindsIn('Spreekuur Venray-Brukske, 4 maart')).toEqual([])
     // A double surname whose first part is a place stays a name after a title or a first name.
     expect(kindsIn('Gesprek met mw. Venray-Brukske over de huur.')).toEqual([['NAAM', 'Venray-Brukske']])
-    expect(kindsIn('Gesprek met Cornelia van Venray-Brukske.')).toContainEqual(['NAAM', 'Venray-Brukske'])
+    expect(kindsIn('Gesprek met Cornelia van Venray-Brukske.')).toEqual([
+      ['NAAM', 'Cornelia van Venray-Brukske'],
+    ])
     expect(kindsIn('Ze bleef tot 12u. Joost Hakkenberg kwam daarna.')).toEqual([['NAAM', 'Joost Hakkenberg']])
     expect(kindsIn('Hij zit op de Willem-Alexanderschool.')).toEqual([])
   })
@@ -2070,5 +2072,59 @@ describe('numbers, dates and addresses of the seventeenth round', () => {
       ['ADRES', 'Provinciale Weg Noord 88 B-1'],
     ])
     expect(adres('Adres blijft De Grutto 17.')).toEqual([['ADRES', 'De Grutto 17']])
+  })
+})
+
+describe('the eighteenth round', () => {
+  const names = kindIn('NAAM')
+  const texts = (found: string[][]) => found.map(([, text]) => text ?? '')
+  it('joins a first name and its surname across particles, not a name and an organisation', () => {
+    expect(texts(names("Buurvrouw Aafje van 't Hulsbroek heeft de sleutel."))).toEqual([
+      "Aafje van 't Hulsbroek",
+    ])
+    expect(texts(names("Overleg met budgetcoach Riemke in 't Holt-Bossink (Kredietbank)."))).toEqual([
+      "Riemke in 't Holt-Bossink",
+    ])
+    expect(texts(names('Zus Mientje van der Aaldonk blij.'))).toEqual(['Mientje van der Aaldonk'])
+    expect(texts(names("Zoon Hubke van 't Hooft is vrachtwagenchauffeur."))).toEqual(["Hubke van 't Hooft"])
+    expect(texts(names('Overleg met Hamza Bennouna van Platanus Wonen over de huur.'))).toEqual([
+      'Hamza Bennouna',
+    ])
+    expect(texts(names('De buurvrouw van dhr. Tamsir Ndour op de Kanaalstraat 112 belde.'))).toEqual([
+      'Tamsir Ndour',
+    ])
+  })
+  it('reads two words before a role in brackets as a name, a name thanked, and one listed', () => {
+    expect(
+      texts(
+        names('Aanwezig: dhr., zijn dochter, namens het team Wieteke Hennephof (maatschappelijk werker).'),
+      ),
+    ).toEqual(['Wieteke Hennephof'])
+    expect(texts(names('Deelnemers: Marlijntje Plat-Schokker (ergotherapeut).'))).toEqual([
+      'Marlijntje Plat-Schokker',
+    ])
+    expect(texts(names('Gemeente Utrecht (beleidsmedewerker) belt terug.'))).toEqual([])
+    expect(
+      texts(names('Ik: Dat is goed. Tot donderdag.\nMw: Goed. Dank u, Hadewych.\nEinde gesprek.')),
+    ).toEqual(['Hadewych'])
+    expect(texts(names('Kinderen: Seppe, Fienie, Zomer.'))).toEqual(['Seppe', 'Fienie', 'Zomer'])
+    expect(texts(names('Contact met Seppe, Fienie, Utrecht.'))).toEqual(['Seppe', 'Fienie'])
+    expect(texts(names('[Femmigje]: top\nImkje vH: komt goed'))).toContain('Imkje vH')
+  })
+})
+
+describe('numbers, dates and addresses of the eighteenth round', () => {
+  it('finds a German street, a street ending in "vest", an addition "A2", and a year first', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('Woont in Kleve op Emmericher Straße 14 met zijn vrouw.')).toEqual([
+      ['ADRES', 'Emmericher Straße 14'],
+    ])
+    expect(adres('En u woont nog op Lange Nieuwevest 8?')).toEqual([['ADRES', 'Lange Nieuwevest 8']])
+    expect(adres('Adres: Wolphaertsbocht 71 B2, 3083 KV Rotterdam')).toEqual([
+      ['ADRES', 'Wolphaertsbocht 71 B2'],
+    ])
+    const dates = kindIn('GEBOORTEDATUM')
+    expect(dates("Geb. mw.: '87, 14 juni.")).toEqual([['GEBOORTEDATUM', "'87, 14 juni"]])
+    expect(dates("In '87, 14 juni was het feest.")).toEqual([])
   })
 })

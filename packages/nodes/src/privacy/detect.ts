@@ -868,19 +868,19 @@ function findPostcodes(text: string): PersonalDataSpan[] {
 }
 
 const streetSuffixes =
-  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang|brug'
+  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang|brug|vest|straße|strasse'
 // A capitalised word, or abbreviations with a dot ("St.", "Burg.", "J.P."): a longer word followed by
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
-// What may follow a house number: a letter, also with its own number ("12a", "117 B-02"), an
+// What may follow a house number: a letter, also with its own number ("12a", "117 B-02", "155 A2"), an
 // addition after a dash or slash ("3-II", "71-bis", "12/3", "9 - 11"), a word for the part of the
 // house, also without a space ("9bis", "hs", "boven" or "bov", "zwart" and "rood" as in Amsterdam,
 // also "zw" and "rd"), the floor ("3 hoog", "- 2e etage", ", 3 hoog achter", "3hg") or a room or a Belgian
 // letterbox ("kamer 4", "k2", "bus 2").
 const houseAddition =
   '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|bov|BOV|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
-const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
+const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-?\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
@@ -1363,6 +1363,11 @@ const hungarianDate = new RegExp(
   'giu',
 )
 
+const yearFirstShort = new RegExp(
+  `'(\\d{2}),?[ \\t]+(0?[1-9]|[12]\\d|3[01])[ \\t]+(${monthNames})(?![\\p{L}])`,
+  'giu',
+)
+
 function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const recentYear = now.getUTCFullYear() - 10
@@ -1423,6 +1428,12 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     )
       continue
     consider(m.index, m[0], fullYear(Number(m[3]), now), months[m[2]!.toLowerCase()]!, Number(m[1]))
+  }
+  // After "geb." only: a year of two digits first, then the day and the month ("Geb. dhr.: '90, 2
+  // maart"); the search opens with the apostrophe.
+  for (const m of text.matchAll(yearFirstShort)) {
+    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    consider(m.index, m[0], fullYear(Number(m[1]), now), months[m[3]!.toLowerCase()]!, Number(m[2]))
   }
   // After "geb." only: the day, month and year apart by spaces ("geb. 12 09 2005").
   // (The look-behind follows the day: a search that opens with a digit skips the rest quickly.)
@@ -1518,7 +1529,7 @@ function yearInWords(words: string): number | undefined {
  * "DOB", "zijn geboortedatum is").
  */
 function birthAnnounced(before: string): boolean {
-  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:\.?[ \t]+\p{Ll}{2,12}\.?(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
     before,
   )
 }
@@ -2150,6 +2161,10 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     )
     names = withWholeNames(read, names)
     names = withNameEndings(read, names)
+    names = withParticleSurnames(read, names)
+    names = withRoleInBrackets(read, names)
+    names = withListedAfterNames(read, names)
+    names = withThankedNames(read, names)
     names = withNicknames(read, names)
     names = withSignatureInitials(read, names)
     names = withClosingInitials(read, names)
@@ -2819,11 +2834,12 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
   return mergeNames(mergeNames(names, found), wholes, true)
 }
 
-// What closes a name right after it: "jr." or "sr." ("Adriaan Wisseborn jr."), a diminutive after
-// an apostrophe ("Häns'che"), or a short syllable in lower case after a hyphen, as Korean given
-// names are written ("Gal Min-ja", "Yoon Seo-ah"; only after a short capitalised word).
+// What closes a name right after it: "jr." or "sr." ("Adriaan Wisseborn jr."), a surname as
+// initials with its particle ("Imkje vH"), a diminutive after an apostrophe ("Häns'che"), or a
+// short syllable in lower case after a hyphen, as Korean given names are written ("Gal Min-ja",
+// "Yoon Seo-ah"; only after a short capitalised word).
 const nameEnding =
-  /^(?:[ \t]+(?:jr|sr|Jr|Sr|JR|SR)\.?|['’](?:che|chen|ke|tje)|(-)\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
+  /^(?:[ \t]+(?:jr|sr|Jr|Sr|JR|SR)\.?|[ \t]+(?:v[dt]?|d|t)\p{Lu}|['’](?:che|chen|ke|tje)|(-)\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
 const shortLastWord = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{1,4}$/u
 // A capitalised particle joined to the name by a hyphen, as Armenian and Arabic surnames write it
 // ("Ter-Avetisyants", "Al-Hubaishi", "Abu-Sharif"), with initials before it ("H. Ter-…").
@@ -2854,6 +2870,151 @@ function withNameEndings(text: string, names: PersonalDataSpan[]): PersonalDataS
   })
   return changed ? withOverlapsMerged(text, grown) : names
 }
+
+// Particles after a name and a capitalised word: the surname ("Jettie van 't Wout", "Dieuwertje in
+// 't Veld-Kroos", "Mientje van der Aaldonk", "Ilsabé ten Bruggencate").
+const particlesThenWord =
+  /^[ \t]+(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te)|van het|van de|von|van|de|der|den|du|da|dos|das)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
+
+/**
+ * The names with particles and a surname after them ({@link particlesThenWord}): a name found
+ * there joins the first ("Mientje" and "Aaldonk" are one person); after "van 't", "van der",
+ * "in 't", "ten" or "ter" (not "van" or "van de", which open organisations' names more often)
+ * also a word no list knows as an organisation, role, title, function word or abbreviation, nor
+ * only as a Dutch or English word ("Veld" and "Kroos" are surnames too; "Balie" and "Moskee" are
+ * not), when no capitalised word follows it.
+ */
+function withParticleSurnames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const byStart = new Map(names.map((span) => [span.start, span]))
+  const { nonPersons, words, surnames } = lexicons()
+  const wholes: Array<readonly [number, string]> = []
+  for (const span of names) {
+    const next = text[span.end]
+    if ((next !== ' ' && next !== '\t') || !/\p{Lu}\p{Ll}*$/u.test(lastWordOf(span.text))) continue
+    const m = particlesThenWord.exec(text.slice(span.end, span.end + 48))
+    if (!m) continue
+    const at = span.end + m.indices![2]![0]
+    const found = byStart.get(at)
+    const surname = m[2]!
+    const end = found ? Math.max(found.end, at + surname.length) : at + surname.length
+    // "Abdoulaye Mbengue op de Texelstroomstraat 112": a street, by its number or its ending.
+    if (/^[ \t]+\d/.test(text.slice(end, end + 3)) || (!found && streetEnding.test(surname))) continue
+    // A word no list has found as a name follows only particles that seldom open an
+    // organisation's name ("Hamza Bennani van Platanus Wonen", "Gerdien van Zuidzorg").
+    if (
+      !found &&
+      (m[1] === undefined || !/^(?:[ \t]*(?:[.,;:!?()\n]|$)|[ \t]\p{Ll})/u.test(text.slice(end, end + 3)))
+    )
+      continue
+    if (
+      !found &&
+      !surname.split('-').every((part) => {
+        const norm = normaliseWord(part)
+        return (
+          !nonPersons.has(norm) &&
+          !/[RTGFB]/.test(wordClasses(norm)) &&
+          (surnames.has(norm) || (!words.has(norm) && !/E/.test(wordClasses(norm))))
+        )
+      })
+    )
+      continue
+    wholes.push([span.start, text.slice(span.start, end)])
+  }
+  return wholes.length === 0 ? names : mergeNames(names, wholes, true)
+}
+// Two capitalised words right before a role in brackets: "Wieteke Hennephof (maatschappelijk
+// werker)", "Marlijntje Plat-Schokker (ergotherapeut)".
+const twoWordsBefore =
+  /(?<![\p{L}\p{M}\p{N}'’.-])(\p{Lu}\p{Ll}[\p{L}\p{M}'’]*)[ \t]+(\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}\p{Ll}[\p{L}\p{M}'’]*)?)[ \t]*$/u
+const roleInBrackets = /^\((\p{Ll}[\p{Ll}\p{M}-]*(?:[ \t]+\p{Ll}[\p{Ll}\p{M}-]*){0,2})[),]/u
+
+/**
+ * The names before a role in brackets ({@link twoWordsBefore}, {@link roleInBrackets}): two
+ * capitalised words, each a name found or no word, place, organisation, role or title any list
+ * knows, or of which each part of a double name is a surname ("Plat-Schokker").
+ */
+function withRoleInBrackets(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes('(')) return names
+  const taken = new Uint8Array(text.length + 1)
+  for (const span of names) taken.fill(1, span.start, span.end)
+  const { nonPersons, surnames } = lexicons()
+  const fits = (word: string, start: number) =>
+    taken[start] === 1 ||
+    word.split('-').every((part) => {
+      const norm = normaliseWord(part)
+      return (
+        !nonPersons.has(norm) &&
+        (!/[RTGFEBCL]/.test(wordClasses(norm)) ||
+          (word.includes('-') && surnames.has(norm) && !/[RTGFB]/.test(wordClasses(norm))))
+      )
+    })
+  const wholes: Array<readonly [number, string]> = []
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    const role = roleInBrackets.exec(text.slice(at, at + 48))
+    if (!role || !role[1]!.split(/[ \t]+/).some((word) => /R/.test(wordClasses(normaliseWord(word)))))
+      continue
+    const before = twoWordsBefore.exec(text.slice(Math.max(0, at - 60), at))
+    if (!before) continue
+    const start = at - before[0].length
+    const second = start + before[0].indexOf(before[2]!, before[1]!.length)
+    if (!fits(before[1]!, start) || !fits(before[2]!, second)) continue
+    wholes.push([start, `${before[1]}${text.slice(start + before[1]!.length, second)}${before[2]}`])
+  }
+  return wholes.length === 0 ? names : mergeNames(names, wholes, true)
+}
+
+// A list of names: ", " or " en " and one capitalised word that ends the list or goes on with it.
+const nextInList =
+  /^(?:,[ \t]*|[ \t]+(?:en|and)[ \t]+)(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)(?=[ \t]*(?:[.,;:)\n]|[ \t](?:en|and)[ \t]|$))/u
+
+/**
+ * The names with the next word of a list that holds two names found in a row ("Kinderen: Seppe,
+ * Fienie, Lente."): there a capitalised word is a name even when it is also a Dutch or English
+ * word, unless a list knows it as an organisation, role, title or function word, or as a place
+ * and no first name.
+ */
+function withListedAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const found: Array<readonly [number, string]> = []
+  const sorted = names.length > 1 ? [...names].sort((a, b) => a.start - b.start) : names
+  for (let k = 1; k < sorted.length; k++) {
+    const first = sorted[k - 1]!
+    const second = sorted[k]!
+    if (text.slice(first.end, second.start) !== ', ') continue
+    const m = nextInList.exec(text.slice(second.end, second.end + 40))
+    if (!m) continue
+    const at = second.end + m.index + m[0].length - m[1]!.length
+    if (sorted[k + 1]?.start === at) continue
+    const norm = normaliseWord(m[1]!)
+    const classes = wordClasses(norm)
+    if (
+      lexicons().nonPersons.has(norm) ||
+      /[RTGFB]/.test(classes) ||
+      (classes.includes('L') && !lexicons().firstNames.has(norm))
+    )
+      continue
+    found.push([at, m[1]!])
+  }
+  return found.length === 0 ? names : mergeNames(names, found)
+}
+
+// Thanks and the person thanked, as speech has it: "Dank je, Mirteline.", "Thanks, Yusuf!".
+const thanked =
+  /(?<![\p{L}])(?:[Dd]ank (?:je|u)(?:wel)?|[Bb]edankt|[Tt]hanks|[Tt]hank you),[ \t]+(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)(?=[ \t]*(?:[.!?,]|\n|$))/dgu
+
+/** The names thanked ({@link thanked}), when no list knows the word as anything but a name. */
+function withThankedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes('ank')) return names
+  const found: Array<readonly [number, string]> = []
+  for (const m of text.matchAll(thanked)) {
+    const norm = normaliseWord(m[1]!)
+    if (!lexicons().nonPersons.has(norm) && !/[RTGFEBCL]/.test(wordClasses(norm)))
+      found.push([m.indices![1]![0], m[1]!])
+  }
+  return found.length === 0 ? names : mergeNames(names, found)
+}
+
+const streetEnding = new RegExp(`(?:${compoundSuffixes})$`, 'iu')
+const lastWordOf = (text: string) => /[\p{L}\p{M}'’]*$/u.exec(text)![0]
 
 /** True when the text contains a number that passes the BSN 11-check (with or without separators). */
 export function containsValidBsn(text: string): boolean {
