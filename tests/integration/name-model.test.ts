@@ -85,6 +85,8 @@ describe('the name model', () => {
       '59',
       '60',
       '61',
+      '62',
+      '63',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -93,5 +95,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 300_000) // one model trained per hand-written set: 56 folds take 100-220 s on the 2-core machine
+  }, 300_000) // one model trained per hand-written set: 58 folds take 100-230 s on the 2-core machine
 })

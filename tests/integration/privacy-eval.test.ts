@@ -75,6 +75,8 @@ import { holdout58Notes } from '../fixtures/privacy-eval/holdout58.js'
 import { holdout59Notes } from '../fixtures/privacy-eval/holdout59.js'
 import { holdout60Notes } from '../fixtures/privacy-eval/holdout60.js'
 import { holdout61Notes } from '../fixtures/privacy-eval/holdout61.js'
+import { holdout62Notes } from '../fixtures/privacy-eval/holdout62.js'
+import { holdout63Notes } from '../fixtures/privacy-eval/holdout63.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -237,6 +239,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-ninth hold-out (written blind beside the fifty-eighth, measured once with it)', holdout59Notes],
     ["sixtieth hold-out (written blind, measured once at the sixteenth round's end)", holdout60Notes],
     ['sixty-first hold-out (written blind beside the sixtieth, measured once with it)', holdout61Notes],
+    ["sixty-second hold-out (written blind, measured once at the seventeenth round's end)", holdout62Notes],
+    ['sixty-third hold-out (written blind beside the sixty-second, measured once with it)', holdout63Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -316,6 +320,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['fifty-ninth', holdout59Notes, 160, 0.5],
     ['sixtieth', holdout60Notes, 160, 0.5],
     ['sixty-first', holdout61Notes, 160, 0.5],
+    ['sixty-second', holdout62Notes, 160, 0.5],
+    ['sixty-third', holdout63Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
