@@ -2890,7 +2890,9 @@ function withParticleSurnames(text: string, names: PersonalDataSpan[]): Personal
   const wholes: Array<readonly [number, string]> = []
   for (const span of names) {
     const next = text[span.end]
-    if ((next !== ' ' && next !== '\t') || !/\p{Lu}\p{Ll}*$/u.test(lastWordOf(span.text))) continue
+    // Only where a particle's first letter follows (most names are followed by something else).
+    if ((next !== ' ' && next !== '\t') || !'vdtio'.includes(text[span.end + 1] ?? 'x')) continue
+    if (!endsInCapitalisedWord(span.text)) continue
     const m = particlesThenWord.exec(text.slice(span.end, span.end + 48))
     if (!m) continue
     const at = span.end + m.indices![2]![0]
@@ -2924,22 +2926,28 @@ function withParticleSurnames(text: string, names: PersonalDataSpan[]): Personal
 }
 // Two capitalised words right before a role in brackets: "Wieteke Hennephof (maatschappelijk
 // werker)", "Marlijntje Plat-Schokker (ergotherapeut)".
-const twoWordsBefore =
-  /(?<![\p{L}\p{M}\p{N}'’.-])(\p{Lu}\p{Ll}[\p{L}\p{M}'’]*)[ \t]+(\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}\p{Ll}[\p{L}\p{M}'’]*)?)[ \t]*$/u
+const capitalisedWord = /^\p{Lu}\p{Ll}[\p{L}\p{M}'’]*$/u
+const capitalisedDoubleWord = /^\p{Lu}\p{Ll}[\p{L}\p{M}'’]*(?:-\p{Lu}\p{Ll}[\p{L}\p{M}'’]*)?$/u
 const roleInBrackets = /^\((\p{Ll}[\p{Ll}\p{M}-]*(?:[ \t]+\p{Ll}[\p{Ll}\p{M}-]*){0,2})[),]/u
 
 /**
- * The names before a role in brackets ({@link twoWordsBefore}, {@link roleInBrackets}): two
+ * The names before a role in brackets ({@link capitalisedWord}, {@link roleInBrackets}): two
  * capitalised words, each a name found or no word, place, organisation, role or title any list
  * knows, or of which each part of a double name is a surname ("Plat-Schokker").
  */
 function withRoleInBrackets(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   if (!text.includes('(')) return names
-  const taken = new Uint8Array(text.length + 1)
-  for (const span of names) taken.fill(1, span.start, span.end)
+  let taken: Uint8Array | undefined
   const { nonPersons, surnames } = lexicons()
+  const inName = (at: number) => {
+    if (!taken) {
+      taken = new Uint8Array(text.length + 1)
+      for (const span of names) taken.fill(1, span.start, span.end)
+    }
+    return taken[at] === 1
+  }
   const fits = (word: string, start: number) =>
-    taken[start] === 1 ||
+    inName(start) ||
     word.split('-').every((part) => {
       const norm = normaliseWord(part)
       return (
@@ -2950,15 +2958,31 @@ function withRoleInBrackets(text: string, names: PersonalDataSpan[]): PersonalDa
     })
   const wholes: Array<readonly [number, string]> = []
   for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    // Most brackets hold no role after two capitalised words: the cheap tests first.
+    const lower = text[at + 1]
+    if (lower === undefined || lower === lower.toUpperCase()) continue
+    let end = at
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+    let second = end
+    while (second > 0 && end - second <= 40 && wordChar.test(text[second - 1]!)) second--
+    let gap = second
+    while (gap > 0 && (text[gap - 1] === ' ' || text[gap - 1] === '\t')) gap--
+    if (gap === second) continue
+    let start = gap
+    while (start > 0 && gap - start <= 40 && wordChar.test(text[start - 1]!)) start--
+    const first = text.slice(start, gap)
+    const last = text.slice(second, end)
+    if (
+      !capitalisedWord.test(first) ||
+      !capitalisedDoubleWord.test(last) ||
+      (start > 0 && /[\p{N}.]/u.test(text[start - 1]!))
+    )
+      continue
     const role = roleInBrackets.exec(text.slice(at, at + 48))
     if (!role || !role[1]!.split(/[ \t]+/).some((word) => /R/.test(wordClasses(normaliseWord(word)))))
       continue
-    const before = twoWordsBefore.exec(text.slice(Math.max(0, at - 60), at))
-    if (!before) continue
-    const start = at - before[0].length
-    const second = start + before[0].indexOf(before[2]!, before[1]!.length)
-    if (!fits(before[1]!, start) || !fits(before[2]!, second)) continue
-    wholes.push([start, `${before[1]}${text.slice(start + before[1]!.length, second)}${before[2]}`])
+    if (!fits(first, start) || !fits(last, second)) continue
+    wholes.push([start, text.slice(start, end)])
   }
   return wholes.length === 0 ? names : mergeNames(names, wholes, true)
 }
@@ -3003,7 +3027,13 @@ const thanked =
 
 /** The names thanked ({@link thanked}), when no list knows the word as anything but a name. */
 function withThankedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  if (!text.includes('ank')) return names
+  if (
+    !text.includes('ank je') &&
+    !text.includes('ank u') &&
+    !text.includes('edankt') &&
+    !text.includes('hank')
+  )
+    return names
   const found: Array<readonly [number, string]> = []
   for (const m of text.matchAll(thanked)) {
     const norm = normaliseWord(m[1]!)
@@ -3014,7 +3044,12 @@ function withThankedNames(text: string, names: PersonalDataSpan[]): PersonalData
 }
 
 const streetEnding = new RegExp(`(?:${compoundSuffixes})$`, 'iu')
-const lastWordOf = (text: string) => /[\p{L}\p{M}'’]*$/u.exec(text)![0]
+/** True when `text` ends in a capital and small letters ("Jettie", "McDonald"). */
+function endsInCapitalisedWord(text: string): boolean {
+  let at = text.length
+  while (at > 0 && /\p{Ll}/u.test(text[at - 1]!)) at--
+  return at > 0 && /\p{Lu}/u.test(text[at - 1]!)
+}
 
 /** True when the text contains a number that passes the BSN 11-check (with or without separators). */
 export function containsValidBsn(text: string): boolean {
