@@ -2559,6 +2559,15 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
   return mergeNames(names, found, true)
 }
 
+/**
+ * True when no list knows `word` as an organisation, a role, a title, a greeting, a function word,
+ * an English or Dutch word, an abbreviation, a place or a language: it can only be a name.
+ */
+function onlyAName(word: string): boolean {
+  const norm = normaliseWord(word)
+  return !lexicons().nonPersons.has(norm) && !/[RTGFEBCL]/.test(wordClasses(norm))
+}
+
 // A second person named beside a name found: "Jevaughn and Kheon", "fam. Babiker/Gaafar", a chat's
 // two sides in its heading ("WhatsApp – Maryelis / Roeland (Carinova)").
 // With spaces around the slash, only a word before it that opens its item (after a dash, a colon, a
@@ -2576,8 +2585,6 @@ const pairedBefore =
  */
 function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
-  const unknown = (word: string) =>
-    !lexicons().nonPersons.has(normaliseWord(word)) && !/[RTGFEBCL]/.test(wordClasses(normaliseWord(word)))
   for (const span of names) {
     // Before it: "winterjassen Tamana en Mursal", "Tamuna / Lieke Hoekzemastra" (only where " en ",
     // " and " or a slash stands before it).
@@ -2589,7 +2596,7 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
     ) {
       const before = pairedBefore.exec(text.slice(Math.max(0, span.start - 40), span.start))
       const word = before?.[1] ?? before?.[2]
-      if (before && word && unknown(word))
+      if (before && word && onlyAName(word))
         found.push([span.start - before[0].length + before[0].indexOf(word), word])
     }
     // Only where a slash or " en"/" and" follows (most names have neither).
@@ -2600,7 +2607,7 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
       if (after !== 'e' && after !== 'a' && after !== ' ' && after !== '\t') continue
     }
     const m = pairedAfter.exec(text.slice(span.end, span.end + 40))
-    if (m && unknown(m[1]!)) found.push([span.end + m.indices![1]![0], m[1]!])
+    if (m && onlyAName(m[1]!)) found.push([span.end + m.indices![1]![0], m[1]!])
   }
   return found.length === 0 ? names : mergeNames(names, found)
 }
@@ -2623,13 +2630,9 @@ const possessiveAfter = /^[ \t]+\p{Ll}/u
  * or organisation; and a name found again with a possessive's "s".
  */
 function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  const unknown = (word: string) => {
-    const norm = normaliseWord(word)
-    return !lexicons().nonPersons.has(norm) && !/[RTGFEBCL]/.test(wordClasses(norm))
-  }
   const found: Array<readonly [number, string]> = []
   if (text.includes('l-'))
-    for (const m of text.matchAll(articleSurname)) if (unknown(m[0].slice(3))) found.push([m.index, m[0]])
+    for (const m of text.matchAll(articleSurname)) if (onlyAName(m[0].slice(3))) found.push([m.index, m[0]])
   const withArticles = found.length === 0 ? names : mergeNames(names, found)
   // The first name and the name found as one ("Marlouke Kwaedvliegh"): it takes in the part.
   const wholes: Array<readonly [number, string]> = []
@@ -2648,7 +2651,7 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
       (at === 0 || !/[\p{L}\p{M}\p{N}'’.@#-]/u.test(text[at - 1]!)) &&
       latinSurname.test(span.text) &&
       !firstNames.has(normaliseWord(span.text)) &&
-      word.split('-').every(unknown)
+      word.split('-').every(onlyAName)
     )
       wholes.push([at, text.slice(at, span.end)])
   }
@@ -3035,11 +3038,7 @@ function withThankedNames(text: string, names: PersonalDataSpan[]): PersonalData
   )
     return names
   const found: Array<readonly [number, string]> = []
-  for (const m of text.matchAll(thanked)) {
-    const norm = normaliseWord(m[1]!)
-    if (!lexicons().nonPersons.has(norm) && !/[RTGFEBCL]/.test(wordClasses(norm)))
-      found.push([m.indices![1]![0], m[1]!])
-  }
+  for (const m of text.matchAll(thanked)) if (onlyAName(m[1]!)) found.push([m.indices![1]![0], m[1]!])
   return found.length === 0 ? names : mergeNames(names, found)
 }
 
