@@ -2128,3 +2128,36 @@ describe('numbers, dates and addresses of the eighteenth round', () => {
     expect(dates("In '87, 14 juni was het feest.")).toEqual([])
   })
 })
+
+describe('the nineteenth round', () => {
+  it('reads a possessive of the first name of a whole name, and "do" between names', () => {
+    const names = kindIn('NAAM')
+    expect(names('De buurman, Jaan Wiltsema, bracht een kachel. Jaans vrouw kookt.')).toContainEqual([
+      'NAAM',
+      'Jaans',
+    ])
+    expect(names('Geld van zijn moeder Maria do Rosário Figueiredo uit Portugal')).toEqual([
+      ['NAAM', 'Maria do Rosário Figueiredo'],
+    ])
+  })
+  it('reads an unknown day as 00, a date of birth next in a list, "huis b" and "standplaats B"', () => {
+    const dates = kindIn('GEBOORTEDATUM')
+    expect(dates('In haar paspoort staat 00-08-1943, dat klopt niet.')).toEqual([
+      ['GEBOORTEDATUM', '00-08-1943'],
+    ])
+    expect(dates('Gepland op 00-00-2027.')).toEqual([])
+    expect(dates('Geb. mw. 22-01-1984, dhr. 13/7/85.')).toEqual([
+      ['GEBOORTEDATUM', '22-01-1984'],
+      ['GEBOORTEDATUM', '13/7/85'],
+    ])
+    expect(dates('Afspraak 12-03-2026, dhr. 13/7/85')).toEqual([])
+    const adres = kindIn('ADRES')
+    expect(adres('He lives at Sprengenweg 3 huis b, 7314 PG.')).toContainEqual([
+      'ADRES',
+      'Sprengenweg 3 huis b',
+    ])
+    expect(adres('Wagen 4 (Bredeweg 4 standplaats B) is afgekeurd.')).toEqual([
+      ['ADRES', 'Bredeweg 4 standplaats B'],
+    ])
+  })
+})

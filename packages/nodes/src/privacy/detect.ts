@@ -879,8 +879,8 @@ const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // also "zw" and "rd"), the floor ("3 hoog", "- 2e etage", ", 3 hoog achter", "3hg") or a room or a Belgian
 // letterbox ("kamer 4", "k2", "bus 2").
 const houseAddition =
-  '(?:bis|BIS|hs|HS|huis|bg|BG|boven|BOVEN|bov|BOV|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
-const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-?\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
+  '(?:bis|BIS|hs|HS|huis [a-zA-Z]|huis|bg|BG|boven|BOVEN|bov|BOV|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
+const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-?\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|[ ]standplaats[ ](?:\\d{1,4}|[A-Z])(?![\\p{L}\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
@@ -1372,9 +1372,11 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const recentYear = now.getUTCFullYear() - 10
   const consider = (start: number, found: string, year: number, month: number, day: number) => {
-    if (month < 1 || month > 12 || day < 1 || day > 31) return
+    // "00-08-1943": the population register writes an unknown day or month as 00.
+    const unknownPart = day === 0 || month === 0
+    if (month > 12 || day > 31 || (!unknownPart && (month < 1 || day < 1))) return
     // A day the month does not have ("30-02") is no date.
-    if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return
+    if (!unknownPart && new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return
     const before = text.slice(Math.max(0, start - 30), start)
     if (year > recentYear && !birthAnnounced(before)) return
     spans.push({
@@ -1387,12 +1389,19 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   }
   // "21-08-⏎1990": a form exported from a PDF may break the line after the date's last dash.
   const numeric =
-    /(?<![\p{N}])(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2\n?((?:19|20)\d{2}|'?\d{2})(?![\p{N}])/gu
+    /(?<![\p{N}])(0?[1-9]|[12]\d|3[01]|00)([-/.])(0?[1-9]|1[0-2]|00)\2\n?((?:19|20)\d{2}|'?\d{2})(?![\p{N}])/gu
   for (const m of text.matchAll(numeric)) {
     let year = Number(m[4]!.replace("'", ''))
+    // An unknown day or month only with a year of four digits.
+    if ((m[1] === '00' || m[3] === '00') && m[4]!.length !== 4) continue
     if (m[4]!.length <= 3) {
-      // A two-digit year is only read as a date of birth when the text announces one.
-      if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+      // A two-digit year is only read as a date of birth when the text announces one, or as the
+      // next in a list after one ("Geb. mw. 22-01-1984, dhr. 13/7/85").
+      if (
+        !birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index)) &&
+        !nextBirthInList(text, spans.at(-1), m.index)
+      )
+        continue
       year = fullYear(year, now)
     }
     consider(m.index, m[0], year, Number(m[3]), Number(m[1]))
@@ -1532,6 +1541,12 @@ function birthAnnounced(before: string): boolean {
   return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:\.?[ \t]+\p{Ll}{2,12}\.?(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
     before,
   )
+}
+
+/** True when `at` follows the date of birth `last` in a list: ", dhr. ", "; mw: ", " en ". */
+function nextBirthInList(text: string, last: PersonalDataSpan | undefined, at: number): boolean {
+  if (!last || at < last.end || at - last.end > 14) return false
+  return /^[,;]?[ \t]*(?:(?:en|and)[ \t]+)?(?:\p{L}{1,6}\.?[ \t]*:?[ \t]*)?$/u.test(text.slice(last.end, at))
 }
 
 /** A two-digit year as a year of birth: in the past century when it is later than this year's. */
@@ -2639,7 +2654,9 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
   const single = new Set<string>()
   const { firstNames } = lexicons()
   for (const span of withArticles) {
-    if (/^\p{Lu}\p{Ll}+$/u.test(span.text)) single.add(span.text)
+    // The name, or its first word ("Jaans vrouw" after "Jaan Wiltsema").
+    const firstWord = /^\p{Lu}\p{Ll}+(?=$|[ \t])/u.exec(span.text)
+    if (firstWord) single.add(firstWord[0])
     if (text[span.start - 1] !== ' ') continue
     // The word before, found by walking back over its letters (a search from every position of
     // the text before would cost more than all the rest); the cheap tests first.
@@ -2877,7 +2894,7 @@ function withNameEndings(text: string, names: PersonalDataSpan[]): PersonalDataS
 // Particles after a name and a capitalised word: the surname ("Jettie van 't Wout", "Dieuwertje in
 // 't Veld-Kroos", "Mientje van der Aaldonk", "Ilsabé ten Bruggencate").
 const particlesThenWord =
-  /^[ \t]+(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te)|van het|van de|von|van|de|der|den|du|da|dos|das)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
+  /^[ \t]+(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te)|van het|van de|von|van|de|der|den|du|da|do|dos|das)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
 
 /**
  * The names with particles and a surname after them ({@link particlesThenWord}): a name found
