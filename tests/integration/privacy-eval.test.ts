@@ -77,6 +77,8 @@ import { holdout60Notes } from '../fixtures/privacy-eval/holdout60.js'
 import { holdout61Notes } from '../fixtures/privacy-eval/holdout61.js'
 import { holdout62Notes } from '../fixtures/privacy-eval/holdout62.js'
 import { holdout63Notes } from '../fixtures/privacy-eval/holdout63.js'
+import { holdout64Notes } from '../fixtures/privacy-eval/holdout64.js'
+import { holdout65Notes } from '../fixtures/privacy-eval/holdout65.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -241,6 +243,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-first hold-out (written blind beside the sixtieth, measured once with it)', holdout61Notes],
     ["sixty-second hold-out (written blind, measured once at the seventeenth round's end)", holdout62Notes],
     ['sixty-third hold-out (written blind beside the sixty-second, measured once with it)', holdout63Notes],
+    ["sixty-fourth hold-out (written blind, measured once at the eighteenth round's end)", holdout64Notes],
+    ['sixty-fifth hold-out (written blind beside the sixty-fourth, measured once with it)', holdout65Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -322,6 +326,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-first', holdout61Notes, 160, 0.5],
     ['sixty-second', holdout62Notes, 160, 0.5],
     ['sixty-third', holdout63Notes, 160, 0.5],
+    ['sixty-fourth', holdout64Notes, 160, 0.5],
+    ['sixty-fifth', holdout65Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
