@@ -12,6 +12,8 @@ const kindsIn = (text: string) =>
   findPersonalData(text, { now: new Date('2026-11-28') }).map((s) => [s.kind, s.text])
 /** The spans of one kind only, as `kindsIn` gives them. */
 const kindIn = (kind: string) => (text: string) => kindsIn(text).filter(([found]) => found === kind)
+/** Only the texts of spans as `kindIn` gives them. */
+const texts = (found: string[][]) => found.map(([, text]) => text ?? '')
 
 describe('checks', () => {
   it('applies the BSN 11-check', () => {
@@ -2005,7 +2007,6 @@ describe('the sixteenth round', () => {
 
 describe('the seventeenth round', () => {
   const names = kindIn('NAAM')
-  const texts = (found: string[][]) => found.map(([, text]) => text ?? '')
   it('reads "jr." and "sr.", a diminutive and a Korean given name as part of the name', () => {
     expect(names('Dhr. Gerrit Olthofstede jr. woont bij Gerrit Olthofstede sr. in.')).toEqual([
       ['NAAM', 'Gerrit Olthofstede jr.'],
@@ -2077,7 +2078,6 @@ describe('numbers, dates and addresses of the seventeenth round', () => {
 
 describe('the eighteenth round', () => {
   const names = kindIn('NAAM')
-  const texts = (found: string[][]) => found.map(([, text]) => text ?? '')
   it('joins a first name and its surname across particles, not a name and an organisation', () => {
     expect(texts(names("Buurvrouw Aafje van 't Hulsbroek heeft de sleutel."))).toEqual([
       "Aafje van 't Hulsbroek",
