@@ -2161,3 +2161,35 @@ describe('the nineteenth round', () => {
     ])
   })
 })
+
+describe('addresses without a street word', () => {
+  it('reads a street and number after a known place and a comma', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('Zijn moeder woont nog in Zwolle, Lage Marsch 19.')).toEqual([['ADRES', 'Lage Marsch 19']])
+    expect(adres('Bezoek Lelystad, Kotterbos 14-26: niemand thuis.')).toEqual([['ADRES', 'Kotterbos 14-26']])
+    expect(adres('Mw. Haak (Emmen, De Rietzanger 7) belde.')).toEqual([['ADRES', 'De Rietzanger 7']])
+    // A part of an organisation, a person and an age, a date, a month and a day are no street.
+    expect(adres('Overleg Leiden, Afdeling 4 en Emmen, Kees 40 jaar.')).toEqual([])
+    expect(
+      adres('Bezoek Veenendaal, Dragonder-Oost 11-11. Zwolle, December 2025. Utrecht, Maandag 12 maart.'),
+    ).toEqual([])
+  })
+  it('reads living at a street in other languages', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('Su tata ta biba na Kaya Dr. J. Ernst 21 ku su ruman.')).toEqual([
+      ['ADRES', 'Kaya Dr. J. Ernst 21'],
+    ])
+    expect(adres('Moja siostra mieszka sama na Oude Rijn 44 od roku.')).toEqual([['ADRES', 'Oude Rijn 44']])
+    expect(adres('Her son lives at Bonnefanten 9 in Maastricht.')).toEqual([['ADRES', 'Bonnefanten 9']])
+  })
+  it('reads a lower-case street with a street ending without a word before it, and its compass point', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('hb mw visser, lindenhofstraat 31. kleinzoon was er')).toEqual([
+      ['ADRES', 'lindenhofstraat 31'],
+    ])
+    expect(adres('ze woont nog op de dorpsweg noord 104 bij de kerk')).toEqual([
+      ['ADRES', 'dorpsweg noord 104'],
+    ])
+    expect(adres('we reden over de snelweg 80 en de omweg 20 min')).toEqual([])
+  })
+})

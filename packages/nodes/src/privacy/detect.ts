@@ -917,18 +917,30 @@ const anyCase = (words: string) =>
     .split('|')
     .flatMap((w) => [w, `${w[0]!.toUpperCase()}${w.slice(1)}`, w.toUpperCase()])
     .join('|')
+// Living somewhere in the other languages of the notes: "lives at", "wohnt in der", "mieszka (sama)
+// na", "ta biba (na)" in Papiamentu, "vive en", "mora na".
+const livesIn =
+  '(?:[Ll]ives|[Ll]iving)[ \\t]+(?:at|on|in)|[Ww]ohnt[ \\t]+(?:in|an|auf)(?:[ \\t]+(?:der|dem|den))?|[Mm]ieszka(?:[ \\t]+(?:sama|sam))?[ \\t]+(?:na|przy|w)|(?:[Tt]a[ \\t]+)?[Bb]iba(?:[ \\t]+(?:na|den))?|[Vv]ive[ \\t]+(?:en|na|em)|[Mm]ora[ \\t]+(?:na|no|em)'
 // After a word for address, the house number may stand on the next line ("Adres: Bachplein⏎7"),
 // not a date there ("woont in Berkel⏎2026-02-09").
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?)\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))${houseNumber})(?![\\p{N}])`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
-/** A street of one word in lower case with a street's ending and a house number ("troelstraweg 88"). */
+/**
+ * A street of one word in lower case with a street's ending and a house number ("troelstraweg 88"),
+ * also with a point of the compass ("reeweg oost 212"). Group 1 is the ending.
+ */
 const lowerCaseStreetAt = new RegExp(
-  `\\p{Ll}{3}[\\p{Ll}'-]*(?:${compoundSuffixes})[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
-  'uy',
+  `\\p{Ll}{3}[\\p{Ll}'-]*?(${compoundSuffixes})(?:[ \\t]+(?:noord|zuid|oost|west))?[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  'uyd',
 )
+// Endings that make a lower-case word a street even with no word for address before it
+// ("mw. Haverkotte, ruusbroecstraat 7"); not a detour or a motorway.
+const lowerCaseStreetEnding = /^(?:straat|straatweg|laan|weg|plein|gracht|kade|singel|dreef|steeg)$/
+const lowerCaseNoStreet = /^(?:snelweg|omweg|zijweg|uitweg|rijweg|fietsweg|zandweg|wandelweg)$/
+const compassWordBefore = /[ \t]+(?:noord|zuid|oost|west)[ \t]+$/u
 /** The lower-case word that ends the text, where {@link lowerCaseStreetAt} may start. */
 const lowerWordBefore = /(?<![\p{L}\p{N}'-])\p{Ll}{3}[\p{Ll}'-]*$/u
 const lowerLetter = /\p{Ll}/u
@@ -936,7 +948,8 @@ const lowerCaseStreetCue =
   /(?<![\p{L}])(?:(?:adres|adrès|address|woont|woonachtig|wennet)(?:[ \t]+(?:nu|is|aan|op|in|de|het))*|(?:van|op|aan|in)[ \t]+de)[ \t]*:?[ \t]*$/iu
 /** Where a context of {@link addressContext} can start: one of its first words. */
 // "Adres", and as other languages write it ("Adrès" in Papiamentu, "Address", "Dirección").
-const addressCue = /adres|adrès|address|direcci|endereço|indirizzo|woont|woonachtig|wennet|straat/giu
+const addressCue =
+  /adres|adrès|address|direcci|endereço|indirizzo|woont|woonachtig|wennet|straat|lives|living|wohnt|mieszka|ta[ \t]+biba|biba|vive|mora/giu
 
 // Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), verbs
 // before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
@@ -966,6 +979,33 @@ const streetBeforePlace = new RegExp(
 )
 // "(Ravelijn 8, Halsteren)": a street and number in brackets before a comma and a known place.
 const streetBeforePlaceAt = new RegExp(streetBeforePlace.source, 'uyd')
+// "in Hoorn, Grote Oost 71", "(Drachten, De Warren 114)": a street and number after a known place
+// and a comma. Tried only where a comma ends the run of street characters before a house number.
+const streetAfterPlaceAt = new RegExp(`(${streetWords})(?![\\p{N}])${notQuantity}`, 'uyd')
+const placeBeforeComma = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'-]+),[ \t]*$/u
+// Words that take a number after a place and a comma but name no street: a day or a month before a
+// date or year ("Utrecht, Maandag 12", "Zwolle, December 2025").
+const calendarWords = new Set([
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+])
 const bracketAddress = new RegExp(`\\([ \\t]*(${streetWords}),[ \\t]*(\\p{Lu}[\\p{L}'-]+)`, 'gud')
 
 function addressSpan(text: string, start: number, end: number): PersonalDataSpan {
@@ -1085,8 +1125,11 @@ function streetsAndNumbers(text: string): PersonalDataSpan[] {
     // street's ending, after a word for address or for living there, or before a postcode. Tried
     // only at the word before a number.
     if (!lowerLetter.test(text[space.index - 1] ?? '')) continue
-    const from = Math.max(0, space.index - 40)
-    const word = lowerWordBefore.exec(text.slice(from, space.index))
+    // Before a point of the compass, the street is the word before it.
+    const compassWord = compassWordBefore.exec(text.slice(Math.max(0, space.index - 12), space.index + 1))
+    const wordEnd = compassWord ? space.index + 1 - compassWord[0].length : space.index
+    const from = Math.max(0, wordEnd - 40)
+    const word = lowerWordBefore.exec(text.slice(from, wordEnd))
     if (!word) continue
     lowerCaseStreetAt.lastIndex = from + word.index
     const match = lowerCaseStreetAt.exec(text)
@@ -1094,8 +1137,46 @@ function streetsAndNumbers(text: string): PersonalDataSpan[] {
     const end = match.index + match[0].length
     const before = text.slice(Math.max(0, match.index - 24), match.index)
     const after = text.slice(end, end + 12)
-    if (lowerCaseStreetCue.test(before) || /^,?[ \t]*[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L}\p{N}])/u.test(after))
+    const street = /^\p{L}[\p{L}'-]*/u.exec(match[0])![0]
+    if (
+      lowerCaseStreetCue.test(before) ||
+      /^,?[ \t]*[1-9]\d{3} ?[A-Za-z]{2}(?![\p{L}\p{N}])/u.test(after) ||
+      (lowerCaseStreetEnding.test(match[1]!) && !lowerCaseNoStreet.test(street))
+    )
       spans.push(addressSpan(text, match.index, end))
+  }
+  for (const space of text.matchAll(houseNumberAhead)) {
+    let from = space.index
+    while (from > 0 && isStreetChar(text, from - 1)) from--
+    if (text[from - 1] !== ',') continue
+    const place = placeBeforeComma.exec(text.slice(Math.max(0, from - 40), from))
+    if (!place || !lexicons().places.has(normaliseWord(place[1]!))) continue
+    while (text[from] === ' ' || text[from] === '\t') from++
+    streetAfterPlaceAt.lastIndex = from
+    const match = streetAfterPlaceAt.exec(text)
+    if (!match) continue
+    const [start, end] = match.indices![1]!
+    // The street's words after its particles ("De Warren"), the last one its number.
+    const all = text.slice(start, end).split(/[ \t]+/)
+    const words = all.filter(
+      (word, i) => i === all.length - 1 || !/^(?:de|het|den|der|van|'t|ten|ter)$/i.test(word),
+    )
+    const first = normaliseWord(words[0]!)
+    // Without a particle before it, one word that is a Dutch or English word, a role or an
+    // organisation names a part of something there ("Leiden, Afdeling 4"), and a first name a
+    // person and an age ("Emmen, Kees 40"); "De Warren 114" is a street.
+    const bare = words.length === all.length
+    const oneWord =
+      words.length === 2 && (/[CERB]/.test(wordClasses(first)) || lexicons().nonPersons.has(first))
+    if (
+      (bare && oneWord) ||
+      (bare && lexicons().firstNames.has(first)) ||
+      calendarWords.has(first) ||
+      // A year, or a day and a month ("Veenendaal, Dragonder-Oost 11-11": a date after a place).
+      /^(?:(?:19|20)\d\d|(?:[1-9]|[12]\d|3[01])[-/](?:[1-9]|1[0-2]))$/.test(words.at(-1)!)
+    )
+      continue
+    spans.push(addressSpan(text, start, end))
   }
   for (const match of text.matchAll(bracketAddress)) {
     if (!lexicons().places.has(normaliseWord(match[2]!))) continue
