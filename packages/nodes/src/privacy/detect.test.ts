@@ -2182,6 +2182,16 @@ describe('addresses without a street word', () => {
     expect(adres('Moja siostra mieszka sama na Oude Rijn 44 od roku.')).toEqual([['ADRES', 'Oude Rijn 44']])
     expect(adres('Her son lives at Bonnefanten 9 in Maastricht.')).toEqual([['ADRES', 'Bonnefanten 9']])
   })
+  it('reads "woont, op de", "wonen aan", "adres nog" and a floor and door after a word for address', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('Haar zoon, die in Dronten woont, op de Oude Ring 15, belt morgen.')).toEqual([
+      ['ADRES', 'Oude Ring 15'],
+    ])
+    expect(adres('Wij wonen aan de Hooiberg 4 sinds maart.')).toEqual([['ADRES', 'Hooiberg 4']])
+    expect(adres('Klopt het adres nog Fregat 02-14?')).toEqual([['ADRES', 'Fregat 02-14']])
+    // A time on the next line is no house number.
+    expect(adres('ik woon in de Merenwijk\n10:01 Van Beatrijs: oke')).toEqual([])
+  })
   it('reads a lower-case street with a street ending without a word before it, and its compass point', () => {
     const adres = kindIn('ADRES')
     expect(adres('hb mw visser, lindenhofstraat 31. kleinzoon was er')).toEqual([

@@ -924,7 +924,7 @@ const livesIn =
 // After a word for address, the house number may stand on the next line ("Adres: Bachplein⏎7"),
 // not a date there ("woont in Berkel⏎2026-02-09").
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|wennet')})\\s+(?:(?:${anyCase('nu|no|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))${houseNumber})(?![\\p{N}])`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was|nog')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|woon|wonen|woonde|wennet')}),?\\s+(?:(?:${anyCase('nu|no|nog|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))(?:${houseNumber}|0[1-9][-/]\\d{1,4}))(?![\\p{N}]|:\\d)`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
@@ -949,7 +949,7 @@ const lowerCaseStreetCue =
 /** Where a context of {@link addressContext} can start: one of its first words. */
 // "Adres", and as other languages write it ("Adrès" in Papiamentu, "Address", "Dirección").
 const addressCue =
-  /adres|adrès|address|direcci|endereço|indirizzo|woont|woonachtig|wennet|straat|lives|living|wohnt|mieszka|ta[ \t]+biba|biba|vive|mora/giu
+  /adres|adrès|address|direcci|endereço|indirizzo|woon|wennet|straat|lives|living|wohnt|mieszka|ta[ \t]+biba|biba|vive|mora/giu
 
 // Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), verbs
 // before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
