@@ -2203,3 +2203,51 @@ describe('addresses without a street word', () => {
     expect(adres('we reden over de snelweg 80 en de omweg 20 min')).toEqual([])
   })
 })
+
+describe('the twentieth round', () => {
+  it('reads initials alone after a title, and what a person is called after "heet"', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Cl.: mevr. B. (alleen haar voorletter in het dossier), 91'))).toEqual(['B.'])
+    expect(texts(names('Haar broer dhr. T.W. (Tadeusz Wrona) belde.'))).toEqual(['T.W.', 'Tadeusz Wrona'])
+    expect(texts(names('Mw. A. de Wit belde.'))).toEqual(['A. de Wit'])
+    expect(texts(names('Zijn jongste dochter heet Juli en is jarig in juli.'))).toEqual(['Juli'])
+    expect(names('Het project heet Samen Sterk.')).toEqual([])
+  })
+  it('reads a given name of two syllables before a surname, and initials with a particle in a list', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Hij leende geld van een huisgenoot (Dong-hyun Baekseong).'))).toContain(
+      'Dong-hyun Baekseong',
+    )
+    expect(texts(names('Aanwezig: wijkagent Tjallingaweer, P. ter Hoevelaken (GGD)'))).toEqual([
+      'Tjallingaweer',
+      'P. ter Hoevelaken',
+    ])
+  })
+  it('reads a date of birth after a word for birth and a few words before a colon', () => {
+    const dates = kindIn('GEBOORTEDATUM')
+    expect(dates("- geb.dat. in aanvraag: 4 maart '59")).toEqual([['GEBOORTEDATUM', "4 maart '59"]])
+    expect(dates('Geb. datum mw. voor de aanvraag: 17.11.82.')).toEqual([['GEBOORTEDATUM', '17.11.82']])
+    expect(dates('Geboren in Breda, volgende afspraak: 12-03-2026')).toEqual([])
+  })
+  it('reads "en" inside a street and a room after a dash', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('verhuisd naar Kop en Schotelweg 14-2, 1055 DT.')).toEqual([
+      ['ADRES', 'Kop en Schotelweg 14-2'],
+    ])
+    expect(adres('Woont op kamers aan de Molukkenstraat 8-k3, 8031 VP Zwolle.')).toEqual([
+      ['ADRES', 'Molukkenstraat 8-k3'],
+    ])
+  })
+  it('reads a national number of a country whose number the note gives with its code', () => {
+    const phones = kindIn('TELEFOON')
+    expect(texts(phones('Nummer mw.: +57 311 672 0483.\nZus (Medellín) | € 300 | 315 220 7781'))).toEqual([
+      '+57 311 672 0483',
+      '315 220 7781',
+    ])
+    // Without a number of that country, or as a date and a time, it stays.
+    expect(phones('Zus (Medellín) | € 300 | 315 220 7781')).toEqual([])
+    expect(texts(phones('Oma: 0049 176 2281 0945\n20.03.2025 17:45 Artjom: hoi'))).toEqual([
+      '0049 176 2281 0945',
+    ])
+  })
+})

@@ -39,6 +39,7 @@ import {
   findCuedShortHomeFormatPhones,
   findHomeFormatPhones,
   findInternationalPhones,
+  findNationalPhonesOfCountries,
   findNorthAmericanPhones,
   findRepeatedNationalPhones,
   findSevenDigitLocalPhones,
@@ -752,6 +753,7 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
       if (!found.some((other) => other.start < phone.end && other.end > phone.start))
         spans.push({ kind: 'TELEFOON', ...phone })
   for (const phone of findRepeatedNationalPhones(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
+  for (const phone of findNationalPhonesOfCountries(text, found)) spans.push({ kind: 'TELEFOON', ...phone })
   // "Nomer Suriname 597 8 815 330": after the country's name, its calling code without a "+".
   for (const phone of findCountryNamedPhones(text))
     if (!spans.some((other) => other.start < phone.end && other.end > phone.start))
@@ -873,6 +875,8 @@ const streetSuffixes =
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
 const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
+// Inside a street's name also "en": "Bos en Lommerweg", "Kop en Schotelstraat".
+const streetParticle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in|en)"
 // What may follow a house number: a letter, also with its own number ("12a", "117 B-02", "155 A2"), an
 // addition after a dash or slash ("3-II", "71-bis", "12/3", "9 - 11"), a word for the part of the
 // house, also without a space ("9bis", "hs", "boven" or "bov", "zwart" and "rood" as in Amsterdam,
@@ -880,7 +884,7 @@ const particle = "(?:van|de|der|den|het|ten|ter|te|'t|la|le|du|in)"
 // letterbox ("kamer 4", "k2", "bus 2").
 const houseAddition =
   '(?:bis|BIS|hs|HS|huis [a-zA-Z]|huis|bg|BG|boven|BOVEN|bov|BOV|beneden|BENEDEN|zwart|ZWART|zw|ZW|rood|ROOD|rd|RD|I{1,3}|IV)'
-const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-?\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|[ ]standplaats[ ](?:\\d{1,4}|[A-Z])(?![\\p{L}\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
+const houseNumber = `[1-9]\\d{0,4}(?:\\s?[A-Za-z](?:-?\\d{1,3})?(?![\\p{L}])|[ ]?[-/][ ]?(?:\\d{1,4}|${houseAddition}|k\\d{1,3}|[A-Za-z])(?![\\p{L}])|\\s?${houseAddition}(?![\\p{L}]))?(?:(?:[ -]|[ ]-[ ]|,[ ])\\d{1,2}(?:(?:e|ste|de)?[ -](?:hoog|HOOG|verdieping|etage)|[ ]?(?:hg|HG))(?:[ ](?:achter|voor|links|rechts))?(?![\\p{L}]))?(?:,?[ ](?:kamer|kmr\\.?|unit|flat|app\\.?|appartement)[ ]\\d{1,4}(?![\\p{N}])|[ ]standplaats[ ](?:\\d{1,4}|[A-Z])(?![\\p{L}\\p{N}])|,?[ ]bus[ ](?:\\d{1,4}(?![\\p{N}])|[A-Z](?![\\p{L}\\p{N}]))|[ ]k\\.?[ ]?\\d{1,3}(?![\\p{L}\\p{N}]))?`
 // A number that counts something ("Kees Berg 40 jaar", "Park 3 keer", "121 punten"), a time ("09:05",
 // "9.15") or a day before its month ("Nouwenskamp 22 jan") is no house number.
 const notQuantity =
@@ -903,7 +907,7 @@ const streetFirst = '(?:Kaya|Kaminda|Rue|Calle|Avenida)'
 const compass = '(?:[ \\t]+(?:Noord|Zuid|Oost|West))?'
 const compassPlace = '(?:)'
 const streetPattern = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})${compassPlace}[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
+  `(?<![\\p{L}])(?:(?:(?!Adres\\s)${capitalWord}[ \\t]+(?:${streetParticle}[ \\t]+)*){0,3}\\p{Lu}[\\p{L}'-]*(?:${compoundSuffixes})|(?:(?!Adres\\s)${capitalWord}[ \\t]+){1,3}(?:${capitalSuffixes})|\\p{Lu}{2,}(?:${upperSuffixes})|(?:Laan|Weg|Plein|Kade|Dijk|Singel|Straatweg|Plantage|Hof)[ \\t]+(?:van|naar|op|der|de|den|ten|ter)(?:[ \\t]+(?:de|der|den|het))?[ \\t]+\\p{Lu}[\\p{L}'-]*(?:[ \\t]+\\p{Lu}[\\p{L}'-]*)?|${streetFirst}[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*(?:[ \\t]+(?:${particle}[ \\t]+)*\\p{Lu}[\\p{L}'-]*){0,2})${compassPlace}[ \\t]+${houseNumber}(?![\\p{N}])${notQuantity}`,
   'gu',
 )
 const streetPatternAt = new RegExp(streetPattern.source.replace(compassPlace, ''), 'uy')
@@ -1458,8 +1462,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     if (month > 12 || day > 31 || (!unknownPart && (month < 1 || day < 1))) return
     // A day the month does not have ("30-02") is no date.
     if (!unknownPart && new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return
-    const before = text.slice(Math.max(0, start - 30), start)
-    if (year > recentYear && !birthAnnounced(before)) return
+    if (year > recentYear && !birthAnnounced(textBefore(text, start))) return
     spans.push({
       kind: 'GEBOORTEDATUM',
       start,
@@ -1478,10 +1481,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     if (m[4]!.length <= 3) {
       // A two-digit year is only read as a date of birth when the text announces one, or as the
       // next in a list after one ("Geb. mw. 22-01-1984, dhr. 13/7/85").
-      if (
-        !birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index)) &&
-        !nextBirthInList(text, spans.at(-1), m.index)
-      )
+      if (!birthAnnounced(textBefore(text, m.index)) && !nextBirthInList(text, spans.at(-1), m.index))
         continue
       year = fullYear(year, now)
     }
@@ -1492,7 +1492,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[3]), Number(m[4]))
   // Hungarian, year first: "1951. március 3." (after "geb." or "született" only).
   for (const m of text.matchAll(hungarianDate)) {
-    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    if (!birthAnnounced(textBefore(text, m.index))) continue
     consider(m.index, m[0], Number(m[1]), hungarianMonths.indexOf(m[2]!.toLowerCase()) + 1, Number(m[3]))
   }
   const written = new RegExp(
@@ -1511,7 +1511,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   for (const m of text.matchAll(writtenShort)) {
     // Announced before it, or "geboren" right after it ("Pa is 12 mrt '38 geboren").
     if (
-      !birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index)) &&
+      !birthAnnounced(textBefore(text, m.index)) &&
       !/^[ \t]+(?:geboren|born)(?![\p{L}])/u.test(
         text.slice(m.index + m[0].length, m.index + m[0].length + 12),
       )
@@ -1522,19 +1522,19 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   // After "geb." only: a year of two digits first, then the day and the month ("Geb. dhr.: '90, 2
   // maart"); the search opens with the apostrophe.
   for (const m of text.matchAll(yearFirstShort)) {
-    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    if (!birthAnnounced(textBefore(text, m.index))) continue
     consider(m.index, m[0], fullYear(Number(m[1]), now), months[m[3]!.toLowerCase()]!, Number(m[2]))
   }
   // After "geb." only: the day, month and year apart by spaces ("geb. 12 09 2005").
   // (The look-behind follows the day: a search that opens with a digit skips the rest quickly.)
   const spaced = /(\d{1,2})(?<![\p{N}]\1) (\d{1,2}) ((?:19|20)\d{2})(?![\p{N}])/gu
   for (const m of text.matchAll(spaced)) {
-    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    if (!birthAnnounced(textBefore(text, m.index))) continue
     consider(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]))
   }
   const compact = /(?<![\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(compact)) {
-    if (!birthAnnounced(text.slice(Math.max(0, m.index - 30), m.index))) continue
+    if (!birthAnnounced(textBefore(text, m.index))) continue
     consider(m.index, m[0], Number(m[1]), Number(m[2]), Number(m[3]))
   }
   // The day and year are scanned for first (digits are quick to find), then the month before them.
@@ -1618,8 +1618,15 @@ function yearInWords(words: string): number | undefined {
  * True when the text before a date announces a date of birth ("geboren op", "geb.", "geb.dat:",
  * "DOB", "zijn geboortedatum is").
  */
+/** The 48 characters before `at`, where {@link birthAnnounced} looks for its words. */
+function textBefore(text: string, at: number): string {
+  return text.slice(Math.max(0, at - 48), at)
+}
+
+// Up to four short words may stand between the word for birth and a colon: "geb. mw.:",
+// "geb.dat. in aanvraag:", "Geb. datum dhr. voor aanvraag:".
 function birthAnnounced(before: string): boolean {
-  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:\.?[ \t]+\p{Ll}{2,12}\.?(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:(?:\.?[ \t]+\p{Ll}{2,12}){1,4}\.?(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
     before,
   )
 }
@@ -2263,6 +2270,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withThankedNames(read, names)
     names = withNicknames(read, names)
     names = withSignatureInitials(read, names)
+    names = withTitledInitials(read, names)
     names = withClosingInitials(read, names)
     names = withOtherScriptNames(read, names)
     names = withPairedNames(read, names)
@@ -2712,6 +2720,7 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
 // CZ", "besproken Abdulrahman Al-Hariri".
 const wordBeforeName = /^\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]{1,20}$/u
 const wordChar = /[\p{L}\p{M}'’-]/u
+const syllableGivenName = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u
 const latinSurname = /^(?:[ae]l-)?\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]*$/u
 // A surname after the Arabic article in lower case and a hyphen: "al-Hubaishi", "el-Sayed".
 const articleSurname = /(?<![\p{L}\p{M}-])(?:al|el)-\p{Lu}\p{Ll}[\p{L}\p{M}'’-]{1,20}(?![\p{L}\p{M}])/gu
@@ -2749,7 +2758,9 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
       (at === 0 || !/[\p{L}\p{M}\p{N}'’.@#-]/u.test(text[at - 1]!)) &&
       latinSurname.test(span.text) &&
       !firstNames.has(normaliseWord(span.text)) &&
-      word.split('-').every(onlyAName)
+      (word.split('-').every(onlyAName) ||
+        // A Korean or Chinese given name of two syllables, the first a first name: "Jae-hwan".
+        (syllableGivenName.test(word) && firstNames.has(normaliseWord(word.slice(0, word.indexOf('-'))))))
     )
       wholes.push([at, text.slice(at, span.end)])
   }
@@ -2780,6 +2791,29 @@ function withSignatureInitials(text: string, names: PersonalDataSpan[]): Persona
   return mergeNames(
     names,
     Array.from(text.matchAll(signedInitials), (m) => [m.index + m[0].indexOf(m[1]!), m[1]!] as const),
+  )
+}
+
+// A title before initials that stand for the whole name: "mevr. A. (wenst alleen voorletter)",
+// "dhr. S.K. (Stanisław Kuś)". Not when a name follows them ("dhr. S.K. Wolters", "mw. A. de Wit"):
+// that is read as a name already.
+const titledInitials =
+  /(?<![\p{L}])(?:[Dd]hr|DHR|[Mm]w|MW|[Mm]evr|MEVR|[Mm]evrouw|[Mm]eneer|[Dd]e heer)\.?[ \t]+((?:\p{Lu}\.){1,4})(?![ \t]?(?:\p{Lu}|van|de|der|den|ter|ten|te|el|al)[\p{L}'’])/dgu
+
+// What a person is called, after a word for that person: "haar dochter heet Juni", "hij heet
+// Hoop". After it a capitalised word is a name even when it is also a month or a word.
+const personCalled =
+  /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)[ \t]+(?:heet|heette|heten)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/dgu
+
+/** The names with initials alone after a title, and what a person is called. */
+function withTitledInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  return mergeNames(
+    names,
+    Array.from(
+      [...text.matchAll(titledInitials), ...text.matchAll(personCalled)],
+      (m) => [m.indices![1]![0], m[1]!] as const,
+    ),
+    true,
   )
 }
 

@@ -4613,7 +4613,17 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
         // next person in a list.
         const nextName = tokens[j]
         if (nextName && nextName.shape !== 'lower' && /^\.?[ \t]+$/.test(nextName.gap)) break
+        const particles = j
         while (tokens[j] && nameParticles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
+        // "Scheltingaweer, N. ter Huurne": so do initials and particles before a capitalised word.
+        const afterParticles = tokens[j]
+        if (
+          j > particles &&
+          afterParticles &&
+          afterParticles.shape !== 'lower' &&
+          /^[ \t]+$/.test(afterParticles.gap)
+        )
+          break
         last = j - 1
         break
       }

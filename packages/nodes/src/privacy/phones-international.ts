@@ -569,6 +569,46 @@ export function findNorthAmericanPhones(
   )
 }
 
+/**
+ * Finds numbers written in the national form of a country (other than the Netherlands) whose
+ * number the note already gives with its code (among those `found`): "Colombiaans nummer: +57 311
+ * 672 0483 … zus in Bogotá: 312 448 9061". The note is about people there, and ten or eleven
+ * digits in three groups or more, the first not 0, that make a valid number of that country by
+ * libphonenumber's metadata are theirs. Nine digits are left out: a BSN or a case number has nine.
+ * Keyed by the number with its code.
+ *
+ * @example
+ * findNationalPhonesOfCountries('+57 311 672 0483; zus 312 448 9061', [{ start: 0, end: 16, key: '+573116720483' }])[0]?.key // '+573124489061'
+ */
+export function findNationalPhonesOfCountries(
+  text: string,
+  found: readonly { start: number; end: number; key: string }[],
+): InternationalPhone[] {
+  const countries = new Set<CountryCode>()
+  for (const { key } of found) {
+    if (!key.startsWith('+') || key.startsWith('+31')) continue
+    const country = parsePhoneNumberFromString(key)?.country
+    if (country) countries.add(country)
+  }
+  if (countries.size === 0) return []
+  const phones: InternationalPhone[] = []
+  for (const match of text.matchAll(groupedDigits)) {
+    const digits = match[0].replace(/\D/g, '')
+    if (digits.length < 10 || digits.length > 11) continue
+    const end = match.index + match[0].length
+    // One separator throughout, and no time after it: "20.03.2025 17:45" is a date and a time.
+    if (new Set(match[0].replace(/\d/g, '')).size > 1 || /^:\d/.test(text.slice(end, end + 2))) continue
+    if (found.some((other) => other.start < end && other.end > match.index)) continue
+    for (const country of countries) {
+      const number = parsePhoneNumberFromString(digits, country)
+      if (!number?.isValid() || number.country !== country) continue
+      phones.push({ start: match.index, end, text: match[0], key: number.number })
+      break
+    }
+  }
+  return phones
+}
+
 // Three to five groups of 2–4 digits, the first not 0, separated by one space, dot or dash, not
 // within more of them: "532 618 40 29".
 const groupedDigits =
