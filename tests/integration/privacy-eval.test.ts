@@ -79,6 +79,8 @@ import { holdout62Notes } from '../fixtures/privacy-eval/holdout62.js'
 import { holdout63Notes } from '../fixtures/privacy-eval/holdout63.js'
 import { holdout64Notes } from '../fixtures/privacy-eval/holdout64.js'
 import { holdout65Notes } from '../fixtures/privacy-eval/holdout65.js'
+import { holdout66Notes } from '../fixtures/privacy-eval/holdout66.js'
+import { holdout67Notes } from '../fixtures/privacy-eval/holdout67.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -245,6 +247,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-third hold-out (written blind beside the sixty-second, measured once with it)', holdout63Notes],
     ["sixty-fourth hold-out (written blind, measured once at the eighteenth round's end)", holdout64Notes],
     ['sixty-fifth hold-out (written blind beside the sixty-fourth, measured once with it)', holdout65Notes],
+    ["sixty-sixth hold-out (written blind, measured once at the nineteenth round's end)", holdout66Notes],
+    ['sixty-seventh hold-out (written blind beside the sixty-sixth, measured once with it)', holdout67Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -328,6 +332,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-third', holdout63Notes, 160, 0.5],
     ['sixty-fourth', holdout64Notes, 160, 0.5],
     ['sixty-fifth', holdout65Notes, 160, 0.5],
+    ['sixty-sixth', holdout66Notes, 160, 0.5],
+    ['sixty-seventh', holdout67Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
