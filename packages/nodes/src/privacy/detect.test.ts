@@ -1919,7 +1919,7 @@ describe('names of the fifteenth round', () => {
     for (const part of ['Matheus', 'Teus', 'Tahapary']) expect(sons).toContainEqual(['NAAM', part])
     expect(
       names('Zijn dochter Femkelien en schoonzoon Jelle De Wachter zijn contactpersoon.'),
-    ).toContainEqual(['NAAM', 'De Wachter'])
+    ).toContainEqual(['NAAM', 'Jelle De Wachter'])
   })
   it('reads clergy as titles, a landlord as a person, and a numbered list of names before dashes', () => {
     expect(names('Netwerk: en pastoor Wolfs van de Sint-Martinuskerk komt langs.')).toEqual([
@@ -2248,6 +2248,25 @@ describe('the twentieth round', () => {
     expect(phones('Zus (Medellín) | € 300 | 315 220 7781')).toEqual([])
     expect(texts(phones('Oma: 0049 176 2281 0945\n20.03.2025 17:45 Artjom: hoi'))).toEqual([
       '0049 176 2281 0945',
+    ])
+  })
+})
+
+describe('the twenty-first round', () => {
+  it('joins "bint", "ben" and "wad" between names, and a Flemish capitalised particle', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Zij belt namens Halima bint Omar al-Shaibani, een vrouw van 70.'))).toEqual([
+      'Halima bint Omar al-Shaibani',
+    ])
+    expect(texts(names('Ex-man Gudrun Van der Sype woont in Gent.'))).toContain('Gudrun Van der Sype')
+    expect(texts(names('Tot dan via Machteld De Keyzere.'))).toEqual(['Machteld De Keyzere'])
+    // A capitalised particle before a common word opens no surname.
+    expect(texts(names('Sanne De Bibliotheek opent om tien uur.'))).not.toContain('Sanne De Bibliotheek')
+  })
+  it('reads a Vietnamese date', () => {
+    const dates = kindIn('GEBOORTEDATUM')
+    expect(dates('Hij gaf als geboortedatum "9 tháng 11 năm 1958" op.')).toEqual([
+      ['GEBOORTEDATUM', '9 tháng 11 năm 1958'],
     ])
   })
 })

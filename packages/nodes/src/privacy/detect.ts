@@ -1448,6 +1448,10 @@ const hungarianDate = new RegExp(
   'giu',
 )
 
+// Vietnamese: "(ngày) 12 tháng 4 năm 1963", day, month and year after their words.
+const vietnameseDate =
+  /(?<![\p{L}\p{N}])(?:ngày[ \t]+)?(0?[1-9]|[12]\d|3[01])[ \t]+tháng[ \t]+(0?[1-9]|1[0-2])(?:[ \t]+năm|,)[ \t]+((?:19|20)\d{2})(?![\p{N}])/giu
+
 const yearFirstShort = new RegExp(
   `'(\\d{2}),?[ \\t]+(0?[1-9]|[12]\\d|3[01])[ \\t]+(${monthNames})(?![\\p{L}])`,
   'giu',
@@ -1491,6 +1495,9 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const iso = /(?<![\p{N}])((?:19|20)\d{2})([-.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[3]), Number(m[4]))
   // Hungarian, year first: "1951. március 3." (after "geb." or "született" only).
+  if (text.includes('tháng'))
+    for (const m of text.matchAll(vietnameseDate))
+      consider(m.index, m[0], Number(m[3]), Number(m[2]), Number(m[1]))
   for (const m of text.matchAll(hungarianDate)) {
     if (!birthAnnounced(textBefore(text, m.index))) continue
     consider(m.index, m[0], Number(m[1]), hungarianMonths.indexOf(m[2]!.toLowerCase()) + 1, Number(m[3]))
@@ -2721,7 +2728,9 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
 const wordBeforeName = /^\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]{1,20}$/u
 const wordChar = /[\p{L}\p{M}'’-]/u
 const syllableGivenName = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u
-const latinSurname = /^(?:[ae]l-)?\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]*$/u
+// Also after a capitalised particle, as Flemish names write it ("Lievine De Cauwerbeke").
+const latinSurname =
+  /^(?:[ae]l-|(?:De|Van|Van [Dd]e[nr]?|Le|La|Di|Da|Du|Del|Dos|Ten|Ter|Vande|Vanden|Vander)[ \t])?\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]*$/u
 // A surname after the Arabic article in lower case and a hyphen: "al-Hubaishi", "el-Sayed".
 const articleSurname = /(?<![\p{L}\p{M}-])(?:al|el)-\p{Lu}\p{Ll}[\p{L}\p{M}'’-]{1,20}(?![\p{L}\p{M}])/gu
 // A word of a name found and the "s" of a possessive without apostrophe, before a word in lower
@@ -3007,9 +3016,11 @@ function withNameEndings(text: string, names: PersonalDataSpan[]): PersonalDataS
 }
 
 // Particles after a name and a capitalised word: the surname ("Jettie van 't Wout", "Dieuwertje in
-// 't Veld-Kroos", "Mientje van der Aaldonk", "Ilsabé ten Bruggencate").
+// 't Veld-Kroos", "Mientje van der Aaldonk", "Ilsabé ten Bruggencate"); also "son of" and
+// "daughter of" in Arabic names before a name found ("Zainab bint Ali al-Qirbawi", "Ahmed wad
+// Elnour").
 const particlesThenWord =
-  /^[ \t]+(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te)|van het|van de|von|van|de|der|den|du|da|do|dos|das)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
+  /^[ \t]+(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te|Van ['’]t|Van der|Van den|Vanden|Vander|Ten|Ter|De)|van het|van de|von|van|de|der|den|du|da|do|dos|das|Van de|Van|Le|La|Di|Da|Du|Dos|bin|bint|ibn|ben|wad|ould|BIN|BINT|IBN|WAD)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
 
 /**
  * The names with particles and a surname after them ({@link particlesThenWord}): a name found
@@ -3026,7 +3037,7 @@ function withParticleSurnames(text: string, names: PersonalDataSpan[]): Personal
   for (const span of names) {
     const next = text[span.end]
     // Only where a particle's first letter follows (most names are followed by something else).
-    if ((next !== ' ' && next !== '\t') || !'vdtio'.includes(text[span.end + 1] ?? 'x')) continue
+    if ((next !== ' ' && next !== '\t') || !'vdtiobwBIWVDTLl'.includes(text[span.end + 1] ?? 'x')) continue
     if (!endsInCapitalisedWord(span.text)) continue
     const m = particlesThenWord.exec(text.slice(span.end, span.end + 48))
     if (!m) continue
