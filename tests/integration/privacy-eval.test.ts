@@ -81,6 +81,8 @@ import { holdout64Notes } from '../fixtures/privacy-eval/holdout64.js'
 import { holdout65Notes } from '../fixtures/privacy-eval/holdout65.js'
 import { holdout66Notes } from '../fixtures/privacy-eval/holdout66.js'
 import { holdout67Notes } from '../fixtures/privacy-eval/holdout67.js'
+import { holdout68Notes } from '../fixtures/privacy-eval/holdout68.js'
+import { holdout69Notes } from '../fixtures/privacy-eval/holdout69.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -249,6 +251,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-fifth hold-out (written blind beside the sixty-fourth, measured once with it)', holdout65Notes],
     ["sixty-sixth hold-out (written blind, measured once at the nineteenth round's end)", holdout66Notes],
     ['sixty-seventh hold-out (written blind beside the sixty-sixth, measured once with it)', holdout67Notes],
+    ["sixty-eighth hold-out (written blind, measured once at the twentieth round's end)", holdout68Notes],
+    ['sixty-ninth hold-out (written blind beside the sixty-eighth, measured once with it)', holdout69Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -334,6 +338,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-fifth', holdout65Notes, 160, 0.5],
     ['sixty-sixth', holdout66Notes, 160, 0.5],
     ['sixty-seventh', holdout67Notes, 160, 0.5],
+    ['sixty-eighth', holdout68Notes, 160, 0.5],
+    ['sixty-ninth', holdout69Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
