@@ -2263,6 +2263,12 @@ describe('the twenty-first round', () => {
     // A capitalised particle before a common word opens no surname.
     expect(texts(names('Sanne De Bibliotheek opent om tien uur.'))).not.toContain('Sanne De Bibliotheek')
   })
+  it('keeps initials alone after a title when the note also gives them with a surname', () => {
+    const names = kindIn('NAAM')
+    expect(
+      texts(names('Cl.: mevr. A. (alleen voorletter), 91. In het systeem: Tjokrodiwirjo-Haak, A.L.')),
+    ).toEqual(['A.', 'Tjokrodiwirjo-Haak, A.L'])
+  })
   it('reads a Vietnamese date', () => {
     const dates = kindIn('GEBOORTEDATUM')
     expect(dates('Hij gaf als geboortedatum "9 tháng 11 năm 1958" op.')).toEqual([

@@ -2277,7 +2277,6 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withThankedNames(read, names)
     names = withNicknames(read, names)
     names = withSignatureInitials(read, names)
-    names = withTitledInitials(read, names)
     names = withClosingInitials(read, names)
     names = withOtherScriptNames(read, names)
     names = withPairedNames(read, names)
@@ -2293,6 +2292,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
     names = withListedNames(read, names)
+    // Late: initials alone after a title stay, whatever the readings above made of the letters.
+    names = withTitledInitials(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
