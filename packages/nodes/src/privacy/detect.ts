@@ -2806,25 +2806,30 @@ function withSignatureInitials(text: string, names: PersonalDataSpan[]): Persona
 
 // A title before initials that stand for the whole name: "mevr. A. (wenst alleen voorletter)",
 // "dhr. S.K. (Stanisław Kuś)". Not when a name follows them ("dhr. S.K. Wolters", "mw. A. de Wit"):
-// that is read as a name already.
-const titledInitials =
-  /(?<![\p{L}])(?:[Dd]hr|DHR|[Mm]w|MW|[Mm]evr|MEVR|[Mm]evrouw|[Mm]eneer|[Dd]e heer)\.?[ \t]+((?:\p{Lu}\.){1,4})(?![ \t]?(?:\p{Lu}|van|de|der|den|ter|ten|te|el|al)[\p{L}'’])/dgu
-
+// that is read as a name already. Searched from the initials back to the title, which is cheaper
+// than trying the title at every position.
+const initialsAfterSpace =
+  /(?<=[ \t])(?:\p{Lu}\.){1,4}(?![ \t]?(?:\p{Lu}|van|de|der|den|ter|ten|te|el|al)[\p{L}'’])/gu
+const titleBeforeInitials =
+  /(?<![\p{L}])(?:[Dd]hr|DHR|[Mm]w|MW|[Mm]evr|MEVR|[Mm]evrouw|[Mm]eneer|[Dd]e heer)\.?[ \t]+$/u
 // What a person is called, after a word for that person: "haar dochter heet Juni", "hij heet
 // Hoop". After it a capitalised word is a name even when it is also a month or a word.
-const personCalled =
-  /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)[ \t]+(?:heet|heette|heten)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/dgu
+const calledAfter = /[ \t](?:heet|heette|heten)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/dgu
+const personBefore =
+  /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)$/u
 
 /** The names with initials alone after a title, and what a person is called. */
 function withTitledInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
-  return mergeNames(
-    names,
-    Array.from(
-      [...text.matchAll(titledInitials), ...text.matchAll(personCalled)],
-      (m) => [m.indices![1]![0], m[1]!] as const,
-    ),
-    true,
-  )
+  const found: Array<readonly [number, string]> = []
+  if (text.includes('.'))
+    for (const m of text.matchAll(initialsAfterSpace))
+      if (titleBeforeInitials.test(text.slice(Math.max(0, m.index - 14), m.index)))
+        found.push([m.index, m[0]])
+  if (text.includes('he'))
+    for (const m of text.matchAll(calledAfter))
+      if (personBefore.test(text.slice(Math.max(0, m.index - 14), m.index)))
+        found.push([m.indices![1]![0], m[1]!])
+  return found.length === 0 ? names : mergeNames(names, found, true)
 }
 
 // A handle in a chat or on social media whose first part is a first name: "@sem.tjo", "[08:31]
@@ -3038,7 +3043,7 @@ function withParticleSurnames(text: string, names: PersonalDataSpan[]): Personal
   for (const span of names) {
     const next = text[span.end]
     // Only where a particle's first letter follows (most names are followed by something else).
-    if ((next !== ' ' && next !== '\t') || !'vdtiobwBIWVDTLl'.includes(text[span.end + 1] ?? 'x')) continue
+    if ((next !== ' ' && next !== '\t') || !'vdtiobwBIWVDTL'.includes(text[span.end + 1] ?? 'x')) continue
     if (!endsInCapitalisedWord(span.text)) continue
     const m = particlesThenWord.exec(text.slice(span.end, span.end + 48))
     if (!m) continue
