@@ -2276,3 +2276,33 @@ describe('the twenty-first round', () => {
     ])
   })
 })
+
+describe('the twenty-second round', () => {
+  it('reads a short national number of a country the note gives a number of', () => {
+    const phones = kindIn('TELEFOON')
+    expect(
+      texts(phones('Moeder in Praia: +238 991 47 22. Haar zus: 5 93 18 40 (zonder landnummer).')),
+    ).toEqual(['+238 991 47 22', '5 93 18 40'])
+    // Not an amount, and not without a number of that country.
+    expect(texts(phones('Moeder in Praia: +238 991 47 22. Schuld 2.500.000 escudo.'))).toEqual([
+      '+238 991 47 22',
+    ])
+    expect(phones('Haar zus: 5 93 18 40.')).toEqual([])
+  })
+  it('reads a street ending in "plaats", but not a place of something', () => {
+    const adres = kindIn('ADRES')
+    expect(adres('Onderwerp: ZORGMELDING – Weverplaats 14')).toEqual([['ADRES', 'Weverplaats 14']])
+    expect(adres('Parkeerplaats 3 is vrij. Werkplaats 4 is open.')).toEqual([])
+  })
+  it('reads a word after a role before a surname, a month with an age, and "heet" with words between', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Actie: buurtwerker Zon Hakkelaar belt terug.'))).toEqual(['Zon Hakkelaar'])
+    expect(texts(names('Gesprek met tolk Tigrinya Yonatan Weldeab.'))).not.toContain(
+      'Tigrinya Yonatan Weldeab',
+    )
+    expect(texts(names('Casus 2: gezin Vermaelen: Juni (8) is aangemeld.'))).toContain('Juni')
+    expect(names('Vergadering 12 Mei (3 punten).')).toEqual([])
+    expect(texts(names('Moeder: Dank u. Ze heet trouwens thuis Sterretje.'))).toEqual(['Sterretje'])
+    expect(texts(names('Vriendin Seonwoo Ha-eun studeert in Leiden.'))).toContain('Seonwoo Ha-eun')
+  })
+})

@@ -13,6 +13,7 @@ import {
   currencyWords,
   findNames,
   findNamesUnchecked,
+  isRoleOrJob,
   lowerSurnameShaped,
   nameParticles,
   organisationNameAt,
@@ -870,7 +871,7 @@ function findPostcodes(text: string): PersonalDataSpan[] {
 }
 
 const streetSuffixes =
-  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang|brug|vest|straße|strasse'
+  'straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|pad|steeg|park|baan|markt|veld|boulevard|plantsoen|erf|wal|haven|ring|zijde|allee|hoek|vaart|berg|akker|oord|daal|donk|kamp|horst|burg|straatje|poort|brink|wijk|gaarde|rade|stede|hoven|dam|dreef|lei|kant|zoom|bocht|vliet|oever|tuin|tuinen|wetering|gang|brug|vest|straße|strasse|plaats'
 // A capitalised word, or abbreviations with a dot ("St.", "Burg.", "J.P."): a longer word followed by
 // a dot ends a sentence ("Hulp via Kindkracht. Adres …" is no street name).
 const capitalWord = "(?:(?:\\p{Lu}[\\p{L}'-]{0,4}\\.)+|\\p{Lu}[\\p{L}'-]*)"
@@ -1080,11 +1081,27 @@ export const streetSearchesForTest = {
   matchesBeforeHouseNumbers: (text: string, sticky: RegExp) => matchesBeforeHouseNumbers(text, sticky),
 }
 
-/** The addresses of `text`, without an amount after a currency read as a street and its number ("Aqualectra NAf 310"). */
+/**
+ * True for a word ending in "plaats" that is a place of something, not a street: a Dutch word
+ * ("woonplaats"), or a Dutch word that is no surname before "plaats" ("parkeerplaats",
+ * "speelplaats"). Streets in "-plaats" are named after people ("Hesseplaats", "Weverplaats").
+ */
+function placeOfSomething(norm: string): boolean {
+  const { words, surnames } = lexicons()
+  const head = norm.slice(0, -'plaats'.length)
+  return words.has(norm) || (words.has(head) && !surnames.has(head))
+}
+
+/**
+ * The addresses of `text`, without an amount after a currency read as a street and its number
+ * ("Aqualectra NAf 310"), nor a place of something ("Parkeerplaats 3", "Woonplaats 2").
+ */
 function findAddresses(text: string): PersonalDataSpan[] {
   return streetsAndNumbers(text).filter((span) => {
     const word = /(\p{L}+)\.?[ \t]+\d[^ \t]*$/u.exec(span.text)
-    return !word || !currencyWords.has(normaliseWord(word[1]!))
+    if (!word) return true
+    const norm = normaliseWord(word[1]!)
+    return !currencyWords.has(norm) && !(norm.endsWith('plaats') && placeOfSomething(norm))
   })
 }
 
@@ -2728,6 +2745,13 @@ function withPairedNames(text: string, names: PersonalDataSpan[]): PersonalDataS
 // CZ", "besproken Abdulrahman Al-Hariri".
 const wordBeforeName = /^\p{Lu}\p{Ll}[\p{Script=Latin}\p{M}'’-]{1,20}$/u
 const wordChar = /[\p{L}\p{M}'’-]/u
+const lowerWordEnding = /(?<![\p{L}])(\p{Ll}[\p{Ll}-]{2,30})[ \t]+$/u
+/** True when a role word in lower case stands right before `at` ("ouderenwerker ", "buurvrouw "). */
+function roleRightBefore(text: string, at: number): boolean {
+  const before = lowerWordEnding.exec(text.slice(Math.max(0, at - 32), at))
+  return before !== null && isRoleOrJob(normaliseWord(before[1]!))
+}
+const syllableGivenAfter = /^[ \t](\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5})(?![\p{L}])/u
 const syllableGivenName = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u
 // Also after a capitalised particle, as Flemish names write it ("Lievine De Cauwerbeke").
 const latinSurname =
@@ -2757,6 +2781,10 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
     // The name, or its first word ("Jaans vrouw" after "Jaan Wiltsema").
     const firstWord = /^\p{Lu}\p{Ll}+(?=$|[ \t])/u.exec(span.text)
     if (firstWord) single.add(firstWord[0])
+    // A Korean given name of two syllables after the surname found: "Jegal Da-in".
+    const givenAfter = syllableGivenAfter.exec(text.slice(span.end, span.end + 16))
+    if (givenAfter && !/C/.test(wordClasses(normaliseWord(givenAfter[1]!))))
+      wholes.push([span.start, text.slice(span.start, span.end + givenAfter[0].length)])
     if (text[span.start - 1] !== ' ') continue
     // The word before, found by walking back over its letters (a search from every position of
     // the text before would cost more than all the rest); the cheap tests first.
@@ -2769,6 +2797,9 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
       latinSurname.test(span.text) &&
       !firstNames.has(normaliseWord(span.text)) &&
       (word.split('-').every(onlyAName) ||
+        // After a role that announces the two, also a word that is a Dutch word ("ouderenwerker
+        // Dag Rønningen"), not a title, role, place or language ("tolk Tigrinya Yonas").
+        (roleRightBefore(text, at) && !/[RTLFBE]/.test(wordClasses(normaliseWord(word)))) ||
         // A Korean or Chinese given name of two syllables, the first a first name: "Jae-hwan".
         (syllableGivenName.test(word) && firstNames.has(normaliseWord(word.slice(0, word.indexOf('-'))))))
     )
@@ -2814,11 +2845,15 @@ const titleBeforeInitials =
   /(?<![\p{L}])(?:[Dd]hr|DHR|[Mm]w|MW|[Mm]evr|MEVR|[Mm]evrouw|[Mm]eneer|[Dd]e heer)\.?[ \t]+$/u
 // What a person is called, after a word for that person: "haar dochter heet Juni", "hij heet
 // Hoop". After it a capitalised word is a name even when it is also a month or a word.
-const calledAfter = /[ \t](?:heet|heette|heten)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/dgu
+// Up to two small words may stand between: "ze heet trouwens thuis Sterretje".
+const calledAfter = /[ \t](?:heet|heette|heten)(?:[ \t]+\p{Ll}+){0,2}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/dgu
+// A month's name with an age in brackets is a child: "Kinderen: Juni (8), Warre (5)".
+const monthWithAge =
+  /(?<![\p{L}\p{N}][ \t]?)(Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December)[ \t]+\((?:[1-9]|1\d)(?:[ \t]*(?:jr|jaar))?\)/dgu
 const personBefore =
-  /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)$/u
+  /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)$/iu
 
-/** The names with initials alone after a title, and what a person is called. */
+/** The names with initials alone after a title, what a person is called, and a month with an age. */
 function withTitledInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
   if (text.includes('.'))
@@ -2829,6 +2864,7 @@ function withTitledInitials(text: string, names: PersonalDataSpan[]): PersonalDa
     for (const m of text.matchAll(calledAfter))
       if (personBefore.test(text.slice(Math.max(0, m.index - 14), m.index)))
         found.push([m.indices![1]![0], m[1]!])
+  if (text.includes(' (')) for (const m of text.matchAll(monthWithAge)) found.push([m.indices![1]![0], m[1]!])
   return found.length === 0 ? names : mergeNames(names, found, true)
 }
 

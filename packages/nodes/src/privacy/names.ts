@@ -786,6 +786,11 @@ const moneyNoun =
 const jobWord =
   /(?:arts|poh|ondersteuner|verpleegkundige|casemanager|bewindvoerder|curator|mentor|begeleider|begeleidster|consulent|consulente|collega|verlener|maatje|tolk|agent|advocaat|therapeut|psycholoog|psychiater|werker|coach|docent|leerkracht|directeur|leider|leidinggevende|adviseur|apotheker|manager|regisseur|medewerker|medewerkster|behandelaar|verwijzer|beschermer|jurist|ambtenaar|stagiair|stagiaire|vrijwilliger|vrijwilligster|specialist|trainer|huismeester|verzorgende)$/
 
+/** True for a role or a job word, in lower case: a word that announces the person after it. */
+export function isRoleOrJob(norm: string): boolean {
+  return isRole(norm) || jobWord.test(norm)
+}
+
 /** Verbs after which a capitalised word is a language ("spreekt Tigrinya"). */
 const languageVerbs = wordSet(
   'spreekt spreken sprak spraken verstaat verstaan verstond leert leren leerde praat praten spreek',

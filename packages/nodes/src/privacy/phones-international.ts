@@ -574,7 +574,9 @@ export function findNorthAmericanPhones(
  * number the note already gives with its code (among those `found`): "Colombiaans nummer: +57 311
  * 672 0483 … zus in Bogotá: 312 448 9061". The note is about people there, and ten or eleven
  * digits in three groups or more, the first not 0, that make a valid number of that country by
- * libphonenumber's metadata are theirs. Nine digits are left out: a BSN or a case number has nine.
+ * libphonenumber's metadata are theirs; so are seven or eight digits in groups split by spaces
+ * ("+238 991 47 22 … tante: 9 91 47 25"). Nine digits are left out: a BSN or a case number has
+ * nine.
  * Keyed by the number with its code.
  *
  * @example
@@ -592,9 +594,14 @@ export function findNationalPhonesOfCountries(
   }
   if (countries.size === 0) return []
   const phones: InternationalPhone[] = []
-  for (const match of text.matchAll(groupedDigits)) {
+  for (const match of [...text.matchAll(groupedDigits), ...text.matchAll(shortSpacedGroups)]) {
     const digits = match[0].replace(/\D/g, '')
-    if (digits.length < 10 || digits.length > 11) continue
+    // Seven or eight digits only in groups split by spaces ("9 91 47 25" in Cape Verde), never by
+    // dots (an amount, "2.500.000").
+    if (digits.length < 7 || digits.length === 9 || digits.length > 11) continue
+    if (digits.length < 10 && !/^[\d ]+$/.test(match[0])) continue
+    if (phones.some((phone) => phone.start < match.index + match[0].length && phone.end > match.index))
+      continue
     const end = match.index + match[0].length
     // One separator throughout, and no time after it: "20.03.2025 17:45" is a date and a time.
     if (new Set(match[0].replace(/\d/g, '')).size > 1 || /^:\d/.test(text.slice(end, end + 2))) continue
@@ -608,6 +615,11 @@ export function findNationalPhonesOfCountries(
   }
   return phones
 }
+
+// Three or four groups split by one space, the first of one to four digits (not 0), the others of
+// two to four: "9 91 47 25", "991 47 25" (a national number of seven or eight digits).
+const shortSpacedGroups =
+  /(?<![\p{L}\p{N}+.,/-]|\d[ .-])[1-9]\d{0,3}(?: \d{2,4}){2,3}(?![\p{L}\p{N}]|[ .,/-]\d)/gu
 
 // Three to five groups of 2–4 digits, the first not 0, separated by one space, dot or dash, not
 // within more of them: "532 618 40 29".
