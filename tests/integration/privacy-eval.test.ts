@@ -83,6 +83,8 @@ import { holdout66Notes } from '../fixtures/privacy-eval/holdout66.js'
 import { holdout67Notes } from '../fixtures/privacy-eval/holdout67.js'
 import { holdout68Notes } from '../fixtures/privacy-eval/holdout68.js'
 import { holdout69Notes } from '../fixtures/privacy-eval/holdout69.js'
+import { holdout70Notes } from '../fixtures/privacy-eval/holdout70.js'
+import { holdout71Notes } from '../fixtures/privacy-eval/holdout71.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -253,6 +255,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-seventh hold-out (written blind beside the sixty-sixth, measured once with it)', holdout67Notes],
     ["sixty-eighth hold-out (written blind, measured once at the twentieth round's end)", holdout68Notes],
     ['sixty-ninth hold-out (written blind beside the sixty-eighth, measured once with it)', holdout69Notes],
+    ["seventieth hold-out (written blind, measured once at the twenty-first round's end)", holdout70Notes],
+    ['seventy-first hold-out (written blind beside the seventieth, measured once with it)', holdout71Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -340,6 +344,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-seventh', holdout67Notes, 160, 0.5],
     ['sixty-eighth', holdout68Notes, 160, 0.5],
     ['sixty-ninth', holdout69Notes, 160, 0.5],
+    ['seventieth', holdout70Notes, 160, 0.5],
+    ['seventy-first', holdout71Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
