@@ -2847,9 +2847,11 @@ const titleBeforeInitials =
 // Hoop". After it a capitalised word is a name even when it is also a month or a word.
 // Up to two small words may stand between: "ze heet trouwens thuis Sterretje".
 const calledAfter = /[ \t](?:heet|heette|heten)(?:[ \t]+\p{Ll}+){0,2}[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}])/dgu
-// A month's name with an age in brackets is a child: "Kinderen: Juni (8), Warre (5)".
-const monthWithAge =
-  /(?<![\p{L}\p{N}][ \t]?)(Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December)[ \t]+\((?:[1-9]|1\d)(?:[ \t]*(?:jr|jaar))?\)/dgu
+// A month's name with an age in brackets is a child: "Kinderen: Juni (8), Warre (5)". Found from
+// the age back to the month, which is cheaper than trying every month at every position.
+const ageInBrackets = /[ \t]\((?:[1-9]|1\d)(?:[ \t]*(?:jr|jaar))?\)/g
+const monthNameBefore =
+  /(?<![\p{L}\p{N}][ \t]?)(?:Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December)$/u
 const personBefore =
   /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)$/iu
 
@@ -2864,7 +2866,11 @@ function withTitledInitials(text: string, names: PersonalDataSpan[]): PersonalDa
     for (const m of text.matchAll(calledAfter))
       if (personBefore.test(text.slice(Math.max(0, m.index - 14), m.index)))
         found.push([m.indices![1]![0], m[1]!])
-  if (text.includes(' (')) for (const m of text.matchAll(monthWithAge)) found.push([m.indices![1]![0], m[1]!])
+  if (text.includes(' ('))
+    for (const m of text.matchAll(ageInBrackets)) {
+      const month = monthNameBefore.exec(text.slice(Math.max(0, m.index - 12), m.index))
+      if (month) found.push([m.index - month[0].length, month[0]])
+    }
   return found.length === 0 ? names : mergeNames(names, found, true)
 }
 
