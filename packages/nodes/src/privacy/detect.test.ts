@@ -2306,3 +2306,22 @@ describe('the twenty-second round', () => {
     expect(texts(names('Vriendin Seonwoo Ha-eun studeert in Leiden.'))).toContain('Seonwoo Ha-eun')
   })
 })
+
+describe('the twenty-third round', () => {
+  it('reads a British mobile number as written at home, and an English date with an ordinal', () => {
+    expect(texts(kindIn('TELEFOON')('Hij komt donderdag, UK mobiel 07700 900461.'))).toEqual(['07700 900461'])
+    const dates = kindIn('GEBOORTEDATUM')
+    expect(dates('My father (14th of March 1941) lives alone.')).toEqual([
+      ['GEBOORTEDATUM', '14th of March 1941'],
+    ])
+    expect(dates('Afspraak op 3rd of June 2026.')).toEqual([])
+  })
+  it('reads the initial of a surname after a name of one word, and a possessive of a surname', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('3. Mw. Oyelade A.: Chiamaka kent haar.'))).toContain('Oyelade A.')
+    expect(texts(names('dhr. Wim Hasselbroek (82) woont alleen. Hasselbroeks dochter belt.'))).toEqual([
+      'Wim Hasselbroek',
+      'Hasselbroeks',
+    ])
+  })
+})

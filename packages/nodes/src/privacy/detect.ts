@@ -1520,7 +1520,7 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
     consider(m.index, m[0], Number(m[1]), hungarianMonths.indexOf(m[2]!.toLowerCase()) + 1, Number(m[3]))
   }
   const written = new RegExp(
-    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de|\\.)?\\s+(?:d[ei]\\s+)?(${monthNames})\\.?\\s+(?:d[ei]\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])(?:e|ste|de|st|nd|rd|th|\\.)?\\s+(?:(?:d[ei]|of)\\s+)?(${monthNames})\\.?\\s+(?:d[ei]\\s+)?((?:19|20)\\d{2})(?![\\p{N}])`,
     'giu',
   )
   for (const m of text.matchAll(written)) {
@@ -2751,6 +2751,7 @@ function roleRightBefore(text: string, at: number): boolean {
   const before = lowerWordEnding.exec(text.slice(Math.max(0, at - 32), at))
   return before !== null && isRoleOrJob(normaliseWord(before[1]!))
 }
+const surnameInitialAfter = /^[ \t]\p{Lu}\.(?=[ \t]*(?:[:,;)\n]|\d{1,2}[:.]\d{2})|$)/u
 const syllableGivenAfter = /^[ \t](\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5})(?![\p{L}])/u
 const syllableGivenName = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u
 // Also after a capitalised particle, as Flemish names write it ("Lievine De Cauwerbeke").
@@ -2781,6 +2782,14 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
     // The name, or its first word ("Jaans vrouw" after "Jaan Wiltsema").
     const firstWord = /^\p{Lu}\p{Ll}+(?=$|[ \t])/u.exec(span.text)
     if (firstWord) single.add(firstWord[0])
+    // And its last word, a surname ("Moorsteegs dochter" after "Zef Moorsteeg").
+    const lastWord = /(?<=[ \t])\p{Lu}\p{Ll}{2,}$/u.exec(span.text)
+    if (lastWord) single.add(lastWord[0])
+    // A name of one word found and the initial of a surname before a colon, a comma or a time:
+    // "Mw. Seun A.: …", "Kibrom T. 11:20".
+    const initialAfter = surnameInitialAfter.exec(text.slice(span.end, span.end + 12))
+    if (initialAfter && /^\p{Lu}\p{Ll}+$/u.test(span.text))
+      wholes.push([span.start, text.slice(span.start, span.end + initialAfter[0].length)])
     // A Korean given name of two syllables after the surname found: "Jegal Da-in".
     const givenAfter = syllableGivenAfter.exec(text.slice(span.end, span.end + 16))
     if (givenAfter && !/C/.test(wordClasses(normaliseWord(givenAfter[1]!))))

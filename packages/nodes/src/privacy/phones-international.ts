@@ -115,8 +115,8 @@ const homeFormatCountries: readonly CountryCode[] = [
 ]
 
 // A leading 0 (on its own or with the first digits: "0 532 …", "0532 …") and 10–11 more digits, in
-// groups of 2–5 separated by one space, dot or dash.
-const homeFormat = /(?<![\p{L}\p{N}+.,/-])0\d{0,4}(?:[ .-]\d{2,5}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
+// groups of 2–6 separated by one space, dot or dash (a British mobile number: "07700 900882").
+const homeFormat = /(?<![\p{L}\p{N}+.,/-])0\d{0,4}(?:[ .-]\d{2,6}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 /**
  * Finds phone numbers of other countries written as they are at home, without a country prefix
