@@ -85,6 +85,8 @@ import { holdout68Notes } from '../fixtures/privacy-eval/holdout68.js'
 import { holdout69Notes } from '../fixtures/privacy-eval/holdout69.js'
 import { holdout70Notes } from '../fixtures/privacy-eval/holdout70.js'
 import { holdout71Notes } from '../fixtures/privacy-eval/holdout71.js'
+import { holdout72Notes } from '../fixtures/privacy-eval/holdout72.js'
+import { holdout73Notes } from '../fixtures/privacy-eval/holdout73.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -257,6 +259,14 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-ninth hold-out (written blind beside the sixty-eighth, measured once with it)', holdout69Notes],
     ["seventieth hold-out (written blind, measured once at the twenty-first round's end)", holdout70Notes],
     ['seventy-first hold-out (written blind beside the seventieth, measured once with it)', holdout71Notes],
+    [
+      "seventy-second hold-out (written blind, measured once at the twenty-second round's end)",
+      holdout72Notes,
+    ],
+    [
+      'seventy-third hold-out (written blind beside the seventy-second, measured once with it)',
+      holdout73Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -346,6 +356,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['sixty-ninth', holdout69Notes, 160, 0.5],
     ['seventieth', holdout70Notes, 160, 0.5],
     ['seventy-first', holdout71Notes, 160, 0.5],
+    ['seventy-second', holdout72Notes, 160, 0.5],
+    ['seventy-third', holdout73Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
