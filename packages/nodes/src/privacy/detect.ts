@@ -988,29 +988,9 @@ const streetBeforePlaceAt = new RegExp(streetBeforePlace.source, 'uyd')
 // and a comma. Tried only where a comma ends the run of street characters before a house number.
 const streetAfterPlaceAt = new RegExp(`(${streetWords})(?![\\p{N}])${notQuantity}`, 'uyd')
 const placeBeforeComma = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}'-]+),[ \t]*$/u
-// Words that take a number after a place and a comma but name no street: a day or a month before a
-// date or year ("Utrecht, Maandag 12", "Zwolle, December 2025").
-const calendarWords = new Set([
-  'maandag',
-  'dinsdag',
-  'woensdag',
-  'donderdag',
-  'vrijdag',
-  'zaterdag',
-  'zondag',
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-])
+// Words that take a number after a place and a comma but name no street: a day or a month before
+// a date or year ("Utrecht, Maandag 12", "Zwolle, December 2025"; the months are `months` below).
+const weekdays = new Set(['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'])
 const bracketAddress = new RegExp(`\\([ \\t]*(${streetWords}),[ \\t]*(\\p{Lu}[\\p{L}'-]+)`, 'gud')
 
 function addressSpan(text: string, start: number, end: number): PersonalDataSpan {
@@ -1192,7 +1172,8 @@ function streetsAndNumbers(text: string): PersonalDataSpan[] {
     if (
       (bare && oneWord) ||
       (bare && lexicons().firstNames.has(first)) ||
-      calendarWords.has(first) ||
+      weekdays.has(first) ||
+      months[first] !== undefined ||
       // A year, or a day and a month ("Veenendaal, Dragonder-Oost 11-11": a date after a place).
       /^(?:(?:19|20)\d\d|(?:[1-9]|[12]\d|3[01])[-/](?:[1-9]|1[0-2]))$/.test(words.at(-1)!)
     )
