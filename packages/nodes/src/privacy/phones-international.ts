@@ -576,8 +576,7 @@ export function findNorthAmericanPhones(
  * digits in three groups or more, the first not 0, that make a valid number of that country by
  * libphonenumber's metadata are theirs; so are seven or eight digits in groups split by spaces
  * ("+238 991 47 22 … tante: 9 91 47 25"). Nine digits are left out: a BSN or a case number has
- * nine.
- * Keyed by the number with its code.
+ * nine. Keyed by the number with its code.
  *
  * @example
  * findNationalPhonesOfCountries('+57 311 672 0483; zus 312 448 9061', [{ start: 0, end: 16, key: '+573116720483' }])[0]?.key // '+573124489061'
@@ -600,9 +599,9 @@ export function findNationalPhonesOfCountries(
     // dots (an amount, "2.500.000").
     if (digits.length < 7 || digits.length === 9 || digits.length > 11) continue
     if (digits.length < 10 && !/^[\d ]+$/.test(match[0])) continue
-    if (phones.some((phone) => phone.start < match.index + match[0].length && phone.end > match.index))
-      continue
     const end = match.index + match[0].length
+    // Both shapes may match the same digits: one span each.
+    if (phones.some((phone) => phone.start < end && phone.end > match.index)) continue
     // One separator throughout, and no time after it: "20.03.2025 17:45" is a date and a time.
     if (new Set(match[0].replace(/\d/g, '')).size > 1 || /^:\d/.test(text.slice(end, end + 2))) continue
     if (found.some((other) => other.start < end && other.end > match.index)) continue
