@@ -2290,8 +2290,8 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
     names = withListedNames(read, names)
-    // Late: initials alone after a title stay, whatever the readings above made of the letters.
-    names = withTitledInitials(read, names)
+    // Late: names a cue makes sure of stay, whatever the readings above made of their words.
+    names = withNamesByCue(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
     if (options.names !== 'titles')
       names = withInitialsOfNames(read, names, (start, end) => {
@@ -2845,8 +2845,11 @@ const monthNameBefore =
 const personBefore =
   /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)$/iu
 
-/** The names with initials alone after a title, what a person is called, and a month with an age. */
-function withTitledInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+/**
+ * The names a cue makes sure of, added late so no reading above takes them away: initials alone
+ * after a title, what a person is called after "heet", and a month's name before an age.
+ */
+function withNamesByCue(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
   if (text.includes('.'))
     for (const m of text.matchAll(initialsAfterSpace))
