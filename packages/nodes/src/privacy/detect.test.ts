@@ -2325,3 +2325,62 @@ describe('the twenty-third round', () => {
     ])
   })
 })
+
+describe('the twenty-fourth round', () => {
+  it('reads initials where an action is assigned, also of no name in the note', () => {
+    const names = kindIn('NAAM')
+    const note =
+      'Actie: LS begroting, KJR evaluatie.\nActie: GHS urgentie, SP juridisch.\nActie: YmT 2 huisbezoeken.'
+    expect(texts(names(note))).toEqual(['LS', 'KJR', 'GHS', 'SP', 'YmT'])
+    expect(names('Actie: VT belt; MDO plannen; BVD aanvragen.')).toEqual([])
+    expect(names('Afspraken: BR nav gesprek evt. aanvragen.')).toEqual([])
+  })
+  it('reads a list of those present or absent by surname alone, also compounds of words', () => {
+    const names = kindIn('NAAM')
+    const note =
+      'Aanwezig: Olufemi-Harmsloot, Schaapsmeerder, De Kruiff\nAfwezig m.k.: Spaargarens, Goudschaal\nAfgemeld: Van Heel'
+    expect(texts(names(note))).toEqual([
+      'Olufemi-Harmsloot',
+      'Schaapsmeerder',
+      'De Kruiff',
+      'Spaargarens',
+      'Goudschaal',
+      'Van Heel',
+    ])
+    expect(names('Aanwezig: wijkteam, Havensteder, Vluchtelingenwerk, De Bron.')).toEqual([])
+  })
+  it('reads a signature whose first name is a word, and a double first name in initials', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Met vriendelijke groet,\nHermelijn Dijkgraven-Oriot'))).toEqual([
+      'Hermelijn Dijkgraven-Oriot',
+    ])
+    expect(names('Met vriendelijke groet,\nTeam Sociaal Domein')).toEqual([])
+    expect(texts(names('Cordialement,\nJ.-B. Carrière'))).toEqual(['J.-B. Carrière'])
+  })
+  it('reads a name after a deacon or a pandit, and a nickname in quotes before what people do', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Busje op zondag via diaken Shin.'))).toEqual(['Shin'])
+    expect(texts(names('De kerk stuurt diaken Bos.'))).toEqual(['Bos'])
+    // A pandit is a title: the name after it ends before where he serves.
+    expect(texts(names('Den Haag. Pandit Rampersadsingh van de Sanatan Dharm kent de familie.'))).toEqual([
+      'Rampersadsingh',
+    ])
+    expect(texts(names("09.15 'Tito' belde, erg boos."))).toEqual(['Tito'])
+    expect(names('"Galatoomaa" zei mw. steeds.')).toEqual([])
+  })
+  it('reads a Danish date, a Cape Verdean IBAN, an address written twice and an area code with a comma', () => {
+    expect(texts(kindIn('GEBOORTEDATUM')('Geboren 26. marts 1971 in Esbjerg.'))).toEqual(['26. marts 1971'])
+    expect(texts(kindIn('IBAN')('Rekening CV15280484874155771603069 (moeder).'))).toEqual([
+      'CV15280484874155771603069',
+    ])
+    expect(
+      texts(
+        kindIn('ADRES')(
+          'Onderwerp: achterstand Tsjerkepaed 19\n\nHuurders op Tsjerkepaed 19, 8448 GM Heerenveen.',
+        ),
+      ),
+    ).toEqual(['Tsjerkepaed 19', 'Tsjerkepaed 19'])
+    expect(texts(kindIn('TELEFOON')('Mijn nummer: 0596, 61 88 20.'))).toEqual(['0596, 61 88 20'])
+    expect(kindIn('TELEFOON')('Zij wonen in 020, 010 en 070.')).toEqual([])
+  })
+})

@@ -14,11 +14,13 @@ import {
   findNames,
   findNamesUnchecked,
   isRoleOrJob,
+  listedPresentAt,
   lowerSurnameShaped,
   nameParticles,
   organisationNameAt,
   outsidePlaceColumns,
   placeOnly,
+  quotedBeforePersonVerb,
   signedOffBefore,
   thingAt,
   townsOfNote,
@@ -111,13 +113,16 @@ export function isValidIban(value: string): boolean {
 }
 
 // The lengths of the IBAN registry (SWIFT), and Morocco's 28 as its banks write it: "NL18" is
-// Dutch, 18 characters.
+// Dutch, 18 characters. Then the countries whose banks use IBANs outside the registry (Cape Verde,
+// Angola, Algeria, Iran, the franc zone of West and Central Africa, …).
 const ibanLengths: Record<string, number> = Object.fromEntries(
   `AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18
   DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23
   IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MA28 MC27 MD24 ME22 MK19 MN20 MR27
   MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19
-  SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30`
+  SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30
+  AO25 BF28 BJ28 CF27 CG27 CI28 CM27 CV25 DZ26 GA27 GQ27 GW25 HN28 IR26 KM27 MG27 ML28 MZ25 NE28
+  SN28 TD27 TG28`
     .split(/\s+/)
     .map((entry) => [entry.slice(0, 2), Number(entry.slice(2))]),
 )
@@ -660,7 +665,17 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
           end = i + 1
           break
         }
-      } else if (!/[\s./()-]/.test(char) || (char === ' ' && text[i + 1] === ' ')) {
+      } else if (
+        // "0596, 61 88 20": a comma after a landline's area code, as it is said.
+        !(
+          char === ',' &&
+          !international &&
+          (seen === 3 || seen === 4) &&
+          text[i + 1] === ' ' &&
+          /^\(?0[1-57-9]\d{1,2}$/.test(text.slice(bodyStart, i))
+        ) &&
+        (!/[\s./()-]/.test(char) || (char === ' ' && text[i + 1] === ' '))
+      ) {
         break
       }
     }
@@ -1077,12 +1092,36 @@ function placeOfSomething(norm: string): boolean {
  * ("Aqualectra NAf 310"), nor a place of something ("Parkeerplaats 3", "Woonplaats 2").
  */
 function findAddresses(text: string): PersonalDataSpan[] {
-  return streetsAndNumbers(text).filter((span) => {
+  const found = streetsAndNumbers(text).filter((span) => {
     const word = /(\p{L}+)\.?[ \t]+\d[^ \t]*$/u.exec(span.text)
     if (!word) return true
     const norm = normaliseWord(word[1]!)
     return !currencyWords.has(norm) && !(norm.endsWith('plaats') && placeOfSomething(norm))
   })
+  return withAddressesRepeated(text, found)
+}
+
+/**
+ * "Onderwerp: achterstand Tsjerkepaed 19 … huurders op Tsjerkepaed 19, 8448 GM": an address found
+ * in the note is that address wherever the note writes it again, also where nothing around it says
+ * so, where the number closes the phrase. Bounded: at most 20 addresses.
+ */
+function withAddressesRepeated(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (spans.length === 0) return spans
+  const added: PersonalDataSpan[] = []
+  const covered = (start: number, end: number) =>
+    spans.some((span) => span.start < end && start < span.end) ||
+    added.some((span) => span.start < end && start < span.end)
+  for (const address of new Set(spans.slice(0, 20).map((span) => span.text))) {
+    for (let at = text.indexOf(address); at !== -1; at = text.indexOf(address, at + 1)) {
+      const end = at + address.length
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue
+      // Where a sentence goes on after the number, the number may count something else ("121 punten").
+      if (!/^[ \t]*(?:[,.;:)\r\n]|$)/.test(text.slice(end, end + 3))) continue
+      if (!covered(at, end)) added.push({ ...spans.find((span) => span.text === address)!, start: at, end })
+    }
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.start - b.start)
 }
 
 function streetsAndNumbers(text: string): PersonalDataSpan[] {
@@ -1341,6 +1380,11 @@ const months: Record<string, number> = {
   oktyabrya: 10,
   noyabrya: 11,
   dekabrya: 12,
+  // Danish and Norwegian ("26. marts 1971", "3. desember 1988"); the other months as in German
+  // or Dutch.
+  marts: 3,
+  maj: 5,
+  desember: 12,
   // Frisian ("17 jannewaris 1958"); "maart", "april", "augustus" and "oktober" as in Dutch, "july"
   // as in English.
   jannewaris: 1,
@@ -1699,8 +1743,11 @@ const abbreviations: ReadonlySet<string> = new Set(
     ' ',
   ),
 )
-/** Initials right before a name, in any case: "e. ", "J.M. ", "m."; not a letter after a digit ("12u. Merel"). */
-const initialsBefore = /(?<![\p{L}\p{M}\p{N}.])(?:\p{L}\.[ \t]?){1,3}$/u
+/**
+ * Initials right before a name, in any case: "e. ", "J.M. ", "m.", "J.-B. " (a double first name);
+ * not a letter after a digit ("12u. Merel").
+ */
+const initialsBefore = /(?<![\p{L}\p{M}\p{N}.])(?:\p{L}\.(?:[ \t]|-)?){1,3}$/u
 
 /**
  * Name spans grown to the whole name they stand in, then merged where they now overlap:
@@ -1923,7 +1970,9 @@ function announcedPerson(text: string, span: { start: number; end: number }): bo
   return (
     titleBefore.test(text.slice(Math.max(0, span.start - 10), span.start)) ||
     ageAfter.test(text.slice(span.end, span.end + 16)) ||
-    signedOffBefore(text, span.start)
+    signedOffBefore(text, span.start) ||
+    listedPresentAt(text, span.start) ||
+    quotedBeforePersonVerb(text, span.start, span.end)
   )
 }
 

@@ -231,6 +231,10 @@ const titles = new Set([
   'predikant',
   'rabbijn',
   'padre',
+  'diaken',
+  'kapelaan',
+  // A Hindu priest ("pandit Ramsaroep").
+  'pandit',
   'fam',
   'familie',
   'gezin',
@@ -266,6 +270,9 @@ const fullWordTitles = new Set([
   'dominee',
   'predikant',
   'rabbijn',
+  'diaken',
+  'kapelaan',
+  'pandit',
   'miss',
   'familie',
 ])
@@ -530,6 +537,27 @@ const signOff =
 /** True when a sign-off ("Met vriendelijke groet,⏎", "Pozdrawiam, ") stands right before `start`. */
 export function signedOffBefore(text: string, start: number): boolean {
   return signOff.test(text.slice(Math.max(0, start - 40), start))
+}
+
+/**
+ * True when the name from `start` to `end` stands alone in quotes before a verb that only people
+ * do, as its subject: a nickname ("'Tito' belde", "\"Bilaal\" belt").
+ */
+export function quotedBeforePersonVerb(text: string, start: number, end: number): boolean {
+  const open = text[start - 1]
+  return (
+    open !== undefined &&
+    /['‘’"“”]/.test(open) &&
+    /['‘’"“”]/.test(text[end] ?? '') &&
+    nicknameVerb(/^[ \t]+(\p{Ll}+)(?:[ \t]+(\p{L}+))?/u.exec(text.slice(end + 1, end + 30)))
+  )
+}
+
+/** A verb only people do, with no subject after it ("\"Galatoomaa\" zei mw." quotes her). */
+function nicknameVerb(m: RegExpExecArray | null): boolean {
+  if (!m || !personVerbs.has(m[1]!)) return false
+  const next = m[2]?.toLowerCase()
+  return next === undefined || (!titles.has(next) && !subjectPronouns.has(next) && !isRole(next))
 }
 
 /** The words of a space-separated list, as a set. */
@@ -2224,8 +2252,19 @@ type Verdict = 'name' | 'maybe' | 'no'
  */
 function presentList(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!
-  if (t.shape !== 'title' || !/^\)?[ \t]*(?:,|:)[ \t]*$/.test(t.gap) || isCommonWord(t.norm, true))
+  if (t.shape !== 'title') return false
+  // "Aanwezig: Sponselee, De Kruiff": a capitalised particle may open the item; after "Van", "Ter"
+  // or "Ten" also a Dutch word is the surname ("Van Heel"), after "De" not ("De Bron").
+  const opener = capitalParticleBefore(tokens, i) ? i - 1 : i
+  if (
+    isCommonWord(t.norm, true) &&
+    !(opener < i && /^(?:Van|Ter|Ten)$/.test(tokens[opener]!.text) && !isRoleOrJob(t.norm)) &&
+    !(compoundSurname(t.norm) && inSurnameList(text, t.start))
+  )
     return false
+  // "Afwezig m.k.: Spaargarens": the first of those who sent word they could not come.
+  if (absentListAt(tokens, opener, text)) return true
+  if (!/^\)?[ \t]*(?:,|:)[ \t]*$/.test(tokens[opener]!.gap)) return false
   // A word the list of places and organisations knows counts only with a role or employer in
   // brackets after it ("Lekatompessy (Mondriaan)"); alone, or with another word in brackets, it is
   // the organisation ("…, Humanitas", "Lentis (ambulant)").
@@ -2235,15 +2274,99 @@ function presentList(tokens: Token[], i: number, text: string): boolean {
     if (inside.shape === 'lower' && !isRole(inside.norm) && !jobWord.test(inside.norm)) return false
   }
   for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
-    if (/[.\n;]/.test(tokens[k + 1]!.gap)) return false
+    if (/[.\n;]/.test(tokens[k + 1]!.gap)) return absentListAt(tokens, k + 1, text)
     if (
-      /^(?:aanwezig|aanwezigen|deelnemers|present)$/.test(tokens[k]!.norm) &&
+      /^(?:aanwezig|aanwezigen|deelnemers|present|afwezig|afgemeld|verhinderd|absent)$/.test(
+        tokens[k]!.norm,
+      ) &&
       /^[ \t]*:/.test(tokens[k + 1]!.gap)
     )
       return /^[ \t]*:/.test(text.slice(tokens[k]!.end, tokens[k]!.end + 3))
   }
   return false
 }
+
+/** True when token `k` is the first item after "Afwezig m.k.:", "Afgemeld:" or "Verhinderd:". */
+function absentListAt(tokens: Token[], k: number, text: string): boolean {
+  const w = tokens[k]!
+  return endsWith(w.gap, ':') && absentBefore.test(text.slice(Math.max(0, w.start - 30), w.start))
+}
+
+/**
+ * True when the word of `text` that starts at `start` opens an item of a list of those present or
+ * absent at a meeting ("Aanwezig: Sponselee, De Kruiff", "Afwezig m.k.: Spaargarens"): the name
+ * model does not overrule such a list.
+ */
+export function listedPresentAt(text: string, start: number): boolean {
+  if (!inSurnameList(text, start)) return false
+  const [tokens, i] = wordAt(text, start)
+  if (i < 0) return false
+  return (
+    presentList(tokens, i, text) || (capitalParticleBefore(tokens, i + 1) && presentList(tokens, i + 1, text))
+  )
+}
+
+/** True when position `start` of `text` is on a line that lists people by surname alone ({@link surnameListLine}). */
+function inSurnameList(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  if (start - lineStart > 200) return false
+  const lineEnd = text.indexOf('\n', start)
+  return surnameListLine.test(
+    text.slice(lineStart, lineEnd === -1 ? Math.min(text.length, start + 200) : lineEnd),
+  )
+}
+
+/**
+ * A line that lists those present or absent by surname alone, nothing else on it ("Aanwezig:
+ * Hooijkaas, Tuinsma, Van Schaardenburgh"); a list with a team, a role or an employer in brackets
+ * is read word by word.
+ */
+const surnameListLine =
+  /^[ \t]*(?:[Aa]anwezig(?:en)?|[Dd]eelnemers|[Aa]fwezig|[Aa]fgemeld|[Vv]erhinderd)(?:[ \t]+\(?m\.?[ \t]?k\.?\)?)?[ \t]*:[ \t]*(?:(?:(?:Van|De|Ter|Ten)(?:[ \t]+(?:der|den|de))?[ \t]+)?\p{Lu}[\p{L}'-]+(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]*\.?[ \t]*$)){1,12}$/u
+
+/**
+ * True when token `k`, the second word of a line under a sign-off, is a surname that closes the
+ * line: no place or organisation, and a word no word list knows, alone or in a double name
+ * ("Hermelijn Dijkgraven-Oriot"; "Team Sociaal Domein" and "Gemeente Almere" stay).
+ */
+function signatureName(tokens: Token[], k: number, text: string): boolean {
+  let last = k
+  while (tokens[last + 1]?.gap === '-') last++
+  if (last > k + 1 || !/^[ \t]*(?:\n|$)/.test(text.slice(tokens[last]!.end, tokens[last]!.end + 2)))
+    return false
+  let unknown = false
+  for (let j = k; j <= last; j++) {
+    const w = tokens[j]!
+    if (w.shape !== 'title' || isPlace(w.norm) || lexicons().nonPersons.has(w.norm)) return false
+    if (!isCommonWord(w.norm, true)) unknown = true
+  }
+  return unknown
+}
+
+/** A capitalised particle right before token `i` ("De Kruiff", "Van Heel"). */
+function capitalParticleBefore(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1]
+  return p !== undefined && /^(?:De|Van|Ter|Ten|Te|Op|In)$/.test(p.text) && oneSpace(tokens[i]!.gap)
+}
+
+/**
+ * True when a compound of Dutch words can be a surname in a list of surnames: no Dutch word as it
+ * stands, and no compound that ends in a role, a job or a kind of organisation ("Wijkteam",
+ * "Huisartsenpraktijk"); other compounds are surnames there ("Schaapsmeerder", "Goudschaal").
+ */
+function compoundSurname(norm: string): boolean {
+  return (
+    !isCommonWord(norm, false) &&
+    !organisationCompound(norm) &&
+    !properEnding.test(norm) &&
+    !isRoleOrJob(norm) &&
+    !organisationNoun.test(norm)
+  )
+}
+
+/** The label of a list of those who sent word they could not come: "Afwezig m.k.", "Afgemeld". */
+const absentBefore =
+  /(?:^|\n)[ \t]*(?:[Aa]fwezig|AFWEZIG|[Aa]fgemeld|[Vv]erhinderd|[Aa]bsent)(?:[ \t]+\(?m\.?[ \t]?k\.?\)?)?[ \t]*:[ \t]*$/u
 
 /**
  * True when the sentence of token `i` ends in a dash and a role word, and token `i` is its first
@@ -3229,7 +3352,8 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
     lexicons().words.has(t.norm) &&
     !inNames(t.norm) &&
     !titles.has(t.norm) &&
-    !isRole(t.norm)
+    !isRole(t.norm) &&
+    !signatureName(tokens, i + 1, text)
   )
     return 'no'
   // "Visser-groep", "Jansen-zorg": a hyphen and a word for a firm make it one.
@@ -3872,6 +3996,21 @@ const vdInitials = /^\p{Lu}{1,3}v[dt]\p{Lu}$/u
 const ownerBefore =
   /(?:(?<![\p{L}])(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?|[Ww]ie|[Dd]oor|[Ee]igenaar)[ \t]*:|[;|])[ \t]*$/u
 
+/** Right after the label of an action's owner: "Actie:", "Wie:", "Door:". */
+const ownerLabelBefore =
+  /(?<![\p{L}])(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?|[Ww]ie|[Dd]oor|[Ee]igenaar)[ \t]*:[ \t]*$/u
+
+/** An action list's line up to a comma or semicolon: "Actie: GHS urgentie, " (bounded to one line). */
+const actionLineBefore = /(?:^|\n)[ \t]*(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?)[ \t]*:[^\n]{0,100}[,;][ \t]*$/u
+
+/**
+ * Teams, services, meetings and schemes that own or are an action in Dutch care work, written in
+ * capitals ("Actie: VT belt", "Actie: MDO plannen", "Actie: BVD aanvragen"): no person's initials.
+ */
+const teamAbbreviations = wordSet(
+  'vt ggd ggz uwv svb cjg cak mdo wt bt swt st mw jgz jb gi ib poh wmo wlz zvw pgb bw rvdk avg vvt wsnp msnp kdv bso vso ind coa pv bvd br bb bbz',
+)
+
 /** Two or three letters, as initials are written in a signature or a schedule ("mk", "gk", "LvdB"). */
 const initialsShape = /^(?:\p{L}{2,3}|\p{Lu}{1,3}v[dt]\p{Lu})$/u
 
@@ -3946,6 +4085,25 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
       !titles.has(norm) &&
       !greetings.has(norm) &&
       !units.test(norm) &&
+      !writtenInCapitals(text)
+    )
+      initials = true
+    // "Actie: LS begroting", "GHS urgentie, SP juridisch", "YmT 2 huisbezoeken": where an action's
+    // owner is written, capitals right before the task (a word in lower case or a number) are a
+    // person's initials also when no name in the note has them; not a team's or a service's
+    // abbreviation ("Actie: VT belt", "Actie: MDO plannen"), and not in a note written in capitals.
+    else if (
+      (t.shape === 'upper' || /^\p{Lu}\p{Ll}\p{Lu}$/u.test(t.text)) &&
+      /^[ \t]+[\p{Ll}\d]/u.test(text.slice(t.end, t.end + 2)) &&
+      (ownerLabelBefore.test(text.slice(Math.max(0, t.start - 24), t.start)) ||
+        actionLineBefore.test(text.slice(Math.max(0, t.start - 120), t.start))) &&
+      !teamAbbreviations.has(norm) &&
+      !abbreviations.has(norm) &&
+      !titles.has(norm) &&
+      !greetings.has(norm) &&
+      !units.test(norm) &&
+      !lexicons().nonPersons.has(norm) &&
+      !isPlace(norm) &&
       !writtenInCapitals(text)
     )
       initials = true
