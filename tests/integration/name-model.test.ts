@@ -97,6 +97,8 @@ describe('the name model', () => {
       '71',
       '72',
       '73',
+      '74',
+      '75',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -105,5 +107,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 300_000) // one model trained per hand-written set: 68 folds take 100-280 s on the 2-core machine
+  }, 420_000) // one model trained per hand-written set: 70 folds take 110-290 s on the 2-core machine
 })

@@ -87,6 +87,8 @@ import { holdout70Notes } from '../fixtures/privacy-eval/holdout70.js'
 import { holdout71Notes } from '../fixtures/privacy-eval/holdout71.js'
 import { holdout72Notes } from '../fixtures/privacy-eval/holdout72.js'
 import { holdout73Notes } from '../fixtures/privacy-eval/holdout73.js'
+import { holdout74Notes } from '../fixtures/privacy-eval/holdout74.js'
+import { holdout75Notes } from '../fixtures/privacy-eval/holdout75.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -267,6 +269,14 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'seventy-third hold-out (written blind beside the seventy-second, measured once with it)',
       holdout73Notes,
     ],
+    [
+      "seventy-fourth hold-out (written blind, measured once at the twenty-third round's end)",
+      holdout74Notes,
+    ],
+    [
+      'seventy-fifth hold-out (written blind beside the seventy-fourth, measured once with it)',
+      holdout75Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -358,6 +368,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['seventy-first', holdout71Notes, 160, 0.5],
     ['seventy-second', holdout72Notes, 160, 0.5],
     ['seventy-third', holdout73Notes, 160, 0.5],
+    ['seventy-fourth', holdout74Notes, 160, 0.5],
+    ['seventy-fifth', holdout75Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
