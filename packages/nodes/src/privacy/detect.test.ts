@@ -2384,3 +2384,36 @@ describe('the twenty-fourth round', () => {
     expect(kindIn('TELEFOON')('Zij wonen in 020, 010 en 070.')).toEqual([])
   })
 })
+
+describe('the twenty-fifth round', () => {
+  it('reads the same initials closing two messages or more as their writer, with their last dot', () => {
+    const names = kindIn('NAAM')
+    const chat =
+      'Cliënte: Hello. Yes good, my son plays at 12. Y.H.\nMaatje: Ok, tot zaterdag.\nCliënte: Thank you. Y.H.\nMaatje: Top!'
+    expect(texts(names(chat)).filter((text) => text.includes('.'))).toEqual(['Y.H.', 'Y.H.'])
+    expect(
+      texts(names('Brief van de gemeente gestuurd. Tot dinsdag. N.B.\nNog iets. N.B.\nTot dan, we bellen.')),
+    ).toEqual([])
+    expect(texts(names('Graag overleg over de aanvraag voor de stichting. — K.v.R.'))).toEqual(['K.v.R.'])
+    // Initials do not join a word on the next line.
+    expect(texts(names('Afspraak gemaakt. N.B.\nKlaar.')).filter((text) => text.includes('\n'))).toEqual([])
+  })
+  it('reads a surname in a note typed in lower case where only a person stands', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('actie: tsjerk belt dhr. terug ma. gr. lidewantij'))).toContain('lidewantij')
+    expect(texts(names('- huisarts (elferinkhoek) belt vanmiddag terug'))).toEqual(['elferinkhoek'])
+    expect(texts(names('actie: omring vragen om extra ronde.\nk. schaapveld, avonddienst'))).toEqual([
+      'k. schaapveld',
+    ])
+    expect(names('punten:\na. wsnp aanvragen\nb. schuldhulp bellen')).toEqual([])
+  })
+  it('reads a foreign number read out word by word with eleven digits', () => {
+    expect(
+      texts(
+        kindIn('TELEFOON')(
+          'oom wil bellen, nr in woorden: nul vijf drie twee, vier een acht, twee zeven, zes drie.',
+        ),
+      ),
+    ).toEqual(['nul vijf drie twee, vier een acht, twee zeven, zes drie'])
+  })
+})

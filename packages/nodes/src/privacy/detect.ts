@@ -730,11 +730,15 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
     // Ten digits and then another number: too long for a phone number, unless it is a mobile
     // number ("nul zes …") or announced as one ("Mijn nummer is nul zes – twaalf – … –
     // eenennegentig"), misspoken or misheard: then the whole read-out goes, up to 14 digits.
+    // A foreign number read out word by word has 11 or 12 digits ("nul vijf drie twee, vier een
+    // acht, twee zeven, zes drie"): no count or amount is read out so.
     if (readSpoken(text, end)) {
       const longer =
         digits.startsWith('06') || phoneAnnounced.test(text.slice(Math.max(0, match.index - 30), match.index))
           ? readOn(text, digits, end, 14)
-          : undefined
+          : !/\d/.test(text.slice(match.index, end))
+            ? readOn(text, digits, end, 12)
+            : undefined
       if (!longer) continue
       ;({ digits, end } = longer)
     }
@@ -2613,12 +2617,36 @@ const closingWords = new Set([
 function withClosingInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const from = Math.max(0, text.length - 40)
   const m = closingInitials.exec(text.slice(from))
-  if (!m) return names
+  const found: Array<readonly [number, string]> = []
+  if (m && signingInitials(m)) found.push([from + m.indices!.groups!.initials![0], m.groups!.initials!])
+  // "Cliënte: … Thank you. Y.H." on more than one line: in a chat or an exchange of text messages,
+  // the same initials closing two messages or more sign each of them.
+  if (text.includes('\n')) {
+    const byInitials = new Map<string, Array<readonly [number, string]>>()
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) {
+      const start = Math.max(0, end - 40)
+      const line = closingInitials.exec(text.slice(start, end))
+      if (!line || !signingInitials(line)) continue
+      const initials = line.groups!.initials!
+      const list = byInitials.get(initials) ?? []
+      list.push([start + line.indices!.groups!.initials![0], initials])
+      byInitials.set(initials, list)
+    }
+    const last = found[0]
+    for (const list of byInitials.values())
+      if (list.length + (last?.[1] === list[0]![1] ? 1 : 0) >= 2) found.push(...list)
+  }
+  // Whole: a part the other readings found ("H.W" of "H.W.C.") gives way.
+  return found.length === 0 ? names : mergeNames(names, found, true)
+}
+
+/** Whether closing initials sign a person: not an office, an abbreviation or a word ({@link closingInitials}). */
+function signingInitials(m: RegExpExecArray): boolean {
   const initials = m.groups!.initials!
   const norm = normaliseWord(initials.replace(/\./g, ''))
   // After a dash two capitals sign the note even where they spell a word ("— AB"); without one,
   // no word may be read.
-  if (
+  return !(
     initialsOfOffices.has(norm) ||
     closingWords.has(norm) ||
     (!initials.includes('.') &&
@@ -2626,8 +2654,6 @@ function withClosingInitials(text: string, names: PersonalDataSpan[]): PersonalD
         /[BF]/.test(wordClasses(norm)) ||
         (!m.groups!.dash && /C/.test(wordClasses(norm)))))
   )
-    return names
-  return mergeNames(names, [[from + m.indices!.groups!.initials![0], initials]])
 }
 
 // A word in a script other than Latin (Cyrillic, Arabic, Han, Ge'ez, Tifinagh, …), and a run of up

@@ -2343,6 +2343,46 @@ function signatureName(tokens: Token[], k: number, text: string): boolean {
   return unknown
 }
 
+/**
+ * In a note typed in lower case, a word that no word list, place or organisation list knows, where
+ * only a person stands: the last word of a line after a sign-off that follows a sentence ("… terug
+ * ma. gr. lidewantij"); a surname after an initial opening a line, alone or before a comma ("k.
+ * schaapveld, avonddienst"); in brackets right after a job word ("huisarts (elferinkhoek)
+ * belt").
+ */
+function lowerSignatureOrReferrer(tokens: Token[], i: number, text: string): boolean {
+  const t = tokens[i]!
+  if (t.norm.length < 4) return false
+  const endOfLine = /^[ \t]*(?:\n|$)/.test(text.slice(t.end, t.end + 2))
+  const prev = tokens[i - 1]
+  const cue =
+    (endOfLine &&
+      /[.!?][ \t]+(?:gr|groet|groeten|groetjes|mvg|vgr)\.?,?[ \t]+$/.test(
+        text.slice(Math.max(0, t.start - 16), t.start),
+      )) ||
+    (prev !== undefined &&
+      prev.text.length === 1 &&
+      prev.shape === 'lower' &&
+      /^\.[ \t]$/.test(t.gap) &&
+      (prev.gap === '' ? prev.start === 0 : /\n[ \t]*$/.test(prev.gap)) &&
+      /^[ \t]*(?:,|\n|$)/.test(text.slice(t.end, t.end + 2))) ||
+    (prev !== undefined &&
+      /^[ \t]*\([ \t]*$/.test(t.gap) &&
+      jobWord.test(prev.norm) &&
+      /^[ \t]*\)/.test(text.slice(t.end, t.end + 2)))
+  // A compound of Dutch words counts ("elferinkhoek"), not one that ends in a kind of organisation.
+  return (
+    cue &&
+    !isCommonWord(t.norm, false) &&
+    !organisationCompound(t.norm) &&
+    !isRoleOrJob(t.norm) &&
+    !isPlace(t.norm) &&
+    !lexicons().nonPersons.has(t.norm) &&
+    !abbreviations.has(t.norm) &&
+    !functionWords.has(t.norm)
+  )
+}
+
 /** A capitalised particle right before token `i` ("De Kruiff", "Van Heel"). */
 function capitalParticleBefore(tokens: Token[], i: number): boolean {
   const p = tokens[i - 1]
@@ -2858,6 +2898,7 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
   // A known name is a place only as itself; an unknown word also in an inflected form ("Somalische").
   const place = named ? lexicons().places.has(t.norm) : isPlace(t.norm)
   if (t.shape === 'lower') {
+    if (lowerSignatureOrReferrer(tokens, i, text)) return 'name'
     // "mo el bouzidi": a first name of two letters before an Arabic particle and a surname.
     if (
       t.norm.length === 2 &&
@@ -4537,7 +4578,8 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
       const prev = tokens[first - 1]
       if (!prev || first < i - 6) break
       const gapAfterPrev = tokens[first]!.gap
-      if (isInitial(prev, tokens[first]) && /^\.\s?$/.test(gapAfterPrev)) {
+      // Not across a line's end: "N.B.⏎Klaar." is a note and the next line.
+      if (isInitial(prev, tokens[first]) && /^\.[ \t]?$/.test(gapAfterPrev)) {
         first--
         continue
       }
