@@ -2407,6 +2407,12 @@ describe('the twenty-fifth round', () => {
     ])
     expect(names('punten:\na. wsnp aanvragen\nb. schuldhulp bellen')).toEqual([])
   })
+  it('leaves a village after "\'s-Heer" and a meeting\'s date after "MDO"', () => {
+    expect(kindIn('NAAM')("Huisbezoek boerderij, buitengebied 's-Heer Arendskerke, woensdag.")).toEqual([])
+    expect(
+      kindIn('ADRES')('Casus Garmendia\nMDO 3-2, Wijkteam Zwijndrecht-Noord\nAanwezig: wijkteam.'),
+    ).toEqual([])
+  })
   it('reads a foreign number read out word by word with eleven digits', () => {
     expect(
       texts(

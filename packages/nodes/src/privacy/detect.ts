@@ -975,11 +975,11 @@ const lowerCaseStreetCue =
 const addressCue =
   /adres|adrès|address|direcci|endereço|indirizzo|woon|wennet|straat|lives|living|wohnt|mieszka|ta[ \t]+biba|biba|vive|mora/giu
 
-// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12"), verbs
+// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12", "MDO 3-2"), verbs
 // before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
 // street.
 const numberedNoun =
-  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit|Is|IS|Was|WAS|Wordt|WORDT|Werd|WERD|Ben|BEN|Zijn|ZIJN|Heeft|HEEFT)\\s)'
+  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit|MDO|Overleg|Vergadering|Bespreking|Sessie|Les|Cursus|Is|IS|Was|WAS|Wordt|WORDT|Werd|WERD|Ben|BEN|Zijn|ZIJN|Heeft|HEEFT)\\s)'
 // Words of one line: a street name with particles and a house number.
 const streetWordsWith = (number: string) =>
   `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${number}`

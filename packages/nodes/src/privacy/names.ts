@@ -1214,7 +1214,10 @@ function computeAnnounced(tokens: Token[], i: number, text: string): boolean {
     for (let k = back + 1; k < i; k++) if (/^(?:het|op|in)$/.test(tokens[k]!.text)) prepositions = true
     if (
       prev &&
-      ((titles.has(prev.norm) && !(dotted && fullWordTitles.has(prev.norm))) ||
+      ((titles.has(prev.norm) &&
+        !(dotted && fullWordTitles.has(prev.norm)) &&
+        // "'s-Heer Arendskerke", "'s-Heer Hendrikskinderen": a village's name, no title.
+        !(prev.gap === '-' && tokens[back - 1]?.text === 's' && /['’]$/.test(tokens[back - 1]!.gap))) ||
         (!dotted &&
           isRole(prev.norm) &&
           prev.shape !== 'mixed' &&
