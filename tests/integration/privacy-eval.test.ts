@@ -89,6 +89,8 @@ import { holdout72Notes } from '../fixtures/privacy-eval/holdout72.js'
 import { holdout73Notes } from '../fixtures/privacy-eval/holdout73.js'
 import { holdout74Notes } from '../fixtures/privacy-eval/holdout74.js'
 import { holdout75Notes } from '../fixtures/privacy-eval/holdout75.js'
+import { holdout76Notes } from '../fixtures/privacy-eval/holdout76.js'
+import { holdout77Notes } from '../fixtures/privacy-eval/holdout77.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -277,6 +279,14 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'seventy-fifth hold-out (written blind beside the seventy-fourth, measured once with it)',
       holdout75Notes,
     ],
+    [
+      "seventy-sixth hold-out (written blind, measured once at the twenty-fourth round's end)",
+      holdout76Notes,
+    ],
+    [
+      'seventy-seventh hold-out (written blind beside the seventy-sixth, measured once with it)',
+      holdout77Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -370,6 +380,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['seventy-third', holdout73Notes, 160, 0.5],
     ['seventy-fourth', holdout74Notes, 160, 0.5],
     ['seventy-fifth', holdout75Notes, 160, 0.5],
+    ['seventy-sixth', holdout76Notes, 160, 0.5],
+    ['seventy-seventh', holdout77Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
