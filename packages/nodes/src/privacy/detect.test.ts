@@ -2423,3 +2423,30 @@ describe('the twenty-fifth round', () => {
     ).toEqual(['nul vijf drie twee, vier een acht, twee zeven, zes drie'])
   })
 })
+
+describe('the twenty-sixth round', () => {
+  it('reads a date of birth with whose it is between, a number repeated without its prefix, a street of two words', () => {
+    expect(texts(kindIn('GEBOORTEDATUM')("Geboortedatum dhr. (22-8-'57) en BSN meegestuurd."))).toEqual([
+      "22-8-'57",
+    ])
+    expect(
+      texts(kindIn('TELEFOON')('Haar nummer: 00373 79 814 226 (zonder 0: 373 79814226 zei ze ook).')),
+    ).toEqual(['00373 79 814 226', '373 79814226'])
+    expect(texts(kindIn('ADRES')('Huisbezoek di 18 maart, Meer en Vaart 511, 1068 LH Osdorp.'))).toEqual([
+      'Meer en Vaart 511',
+    ])
+  })
+  it('reads a name in another script after a slash, also before an age and beside another', () => {
+    const names = kindIn('NAAM')
+    const note =
+      'Cliënt: Mohammed Rafiqul Islam / মোহাম্মদ রফিকুল ইসলাম (46), Geinoord 119. Vrouw Tahmina Akter / তাহমিনা আক্তার.'
+    expect(texts(names(note))).toEqual([
+      'Mohammed Rafiqul Islam',
+      'মোহাম্মদ রফিকুল ইসলাম',
+      'Tahmina Akter',
+      'তাহমিনা আক্তার',
+    ])
+    expect(texts(names('Paraskevi: Γεια σου Niko, η γιαγιά δεν τρώει.'))).not.toContain('η γιαγιά δεν τρώει')
+    expect(texts(names('Casus 1 – Delrano A. (14)\nVerzuim, hangt rond.'))).toContain('Delrano A.')
+  })
+})

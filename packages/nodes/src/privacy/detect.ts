@@ -21,6 +21,7 @@ import {
   outsidePlaceColumns,
   placeOnly,
   quotedBeforePersonVerb,
+  serviceAbbreviation,
   signedOffBefore,
   thingAt,
   townsOfNote,
@@ -633,9 +634,36 @@ export function withOcrLetters(text: string): string {
 /** The phone numbers of `text` (its dashes read as hyphens, OCR's letters as digits), with the text as written. */
 function findPhones(text: string): PersonalDataSpan[] {
   const plain = withOcrDigits(withPlainDashes(text))
-  const spans = findPhonesIn(plain)
+  const spans = withPhonesRepeated(plain, findPhonesIn(plain))
   if (plain === text) return spans
   return spans.map((span) => ({ ...span, text: text.slice(span.start, span.end) }))
+}
+
+/** A run of digits with spaces, dots, dashes or slashes between them. */
+const digitRun = /(?<![\p{N}+])\d(?:[ \t./-]?\d){7,14}(?![\p{N}])/gu
+
+/**
+ * "00373 79 814 226 (zonder 0: 373 79814226)": a foreign number found in the note is a phone
+ * number wherever the note writes its digits again with the country code and no prefix.
+ */
+function withPhonesRepeated(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  const international = new Map<string, PersonalDataSpan>()
+  for (const span of spans) if (span.key.startsWith('+')) international.set(span.key.slice(1), span)
+  if (international.size === 0) return spans
+  const added: PersonalDataSpan[] = []
+  let kept = spans
+  for (const m of text.matchAll(digitRun)) {
+    const found = international.get(m[0].replace(/\D/g, ''))
+    if (!found) continue
+    const start = m.index
+    const end = start + m[0].length
+    // A part of it read as a number of its own ("79814226") gives way to the whole.
+    if (kept.some((span) => span.start < end && start < span.end && (span.start < start || span.end > end)))
+      continue
+    kept = kept.filter((span) => span.end <= start || span.start >= end)
+    added.push({ kind: 'TELEFOON', start, end, text: m[0], key: found.key })
+  }
+  return added.length === 0 ? spans : [...kept, ...added].sort((a, b) => a.start - b.start)
 }
 
 function findPhonesIn(text: string): PersonalDataSpan[] {
@@ -1102,7 +1130,24 @@ function findAddresses(text: string): PersonalDataSpan[] {
     const norm = normaliseWord(word[1]!)
     return !currencyWords.has(norm) && !(norm.endsWith('plaats') && placeOfSomething(norm))
   })
-  return withAddressesRepeated(text, found)
+  return withAddressesRepeated(
+    text,
+    found.map((span) => withStreetPairBefore(text, span)),
+  )
+}
+
+/**
+ * "Meer en Vaart 511, 1068 LH": a street named by two words joined by "en" ("Bos en Lommer", "Ooster
+ * en Wester"), where the address runs on to a postcode, is the whole street.
+ */
+function withStreetPairBefore(text: string, span: PersonalDataSpan): PersonalDataSpan {
+  if (!/^,?[ \t]*[1-9]\d{3}[ \t]?[A-Z]{2}(?![\p{L}\p{N}])/u.test(text.slice(span.end, span.end + 10)))
+    return span
+  const pair = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{2,}[ \t]+en[ \t]+$/u.exec(
+    text.slice(Math.max(0, span.start - 24), span.start),
+  )
+  if (!pair || !/^\p{Lu}/u.test(span.text)) return span
+  return addressSpan(text, span.start - pair[0].length, span.end)
 }
 
 /**
@@ -1679,7 +1724,8 @@ function textBefore(text: string, at: number): string {
 // Up to four short words may stand between the word for birth and a colon: "geb. mw.:",
 // "geb.dat. in aanvraag:", "Geb. datum dhr. voor aanvraag:".
 function birthAnnounced(before: string): boolean {
-  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:(?:\.?[ \t]+\p{Ll}{2,12}){1,4}\.?(?=[ \t]*:))?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
+  // "Geboortedatum dhr. (22-8-'57)": whose date it is may come between.
+  return /(?<![\p{L}])(?:geboren|geb|geb\.?\s?dat(?:um)?|geboortedatum|geboortedag|DOB|date of birth|born|született)(?:(?:\.?[ \t]+\p{Ll}{2,12}){1,4}\.?(?=[ \t]*:)|\.?[ \t]+(?:van[ \t]+)?(?:dhr|mw|mevr|mevrouw|meneer|cl|cliënt|cliënte|client)\.?)?[^\p{L}]*(?:op|on|is|was)?\s*$/iu.test(
     before,
   )
 }
@@ -2084,6 +2130,7 @@ export function addModelNames(
       free(token.start, token.end) &&
       !compoundHead(token) &&
       !whereFrom(token) &&
+      !serviceAbbreviation(text.slice(token.start, token.end)) &&
       !towns.has(token.norm),
   )
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
@@ -2723,6 +2770,20 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
         found.push([start, word])
         continue
       }
+      // After a name found, its age and a comma or a slash, at the end of a sentence, before a
+      // comma or before the age: "Chen Guoliang (71), 陈国良.", "Fitsum Tesfamariam / ፍጹም ተስፋማርያም,
+      // geb. …", "Mohammed Rafiqul Islam / মোহাম্মদ রফিকুল ইসলাম (46),".
+      const nameBefore = /(?:[ \t]*\(\d{1,3}\))?[ \t]*[,;/][ \t]*$/.exec(before)
+      const listedAfterName =
+        nameBefore !== null &&
+        byEnd.has(start - nameBefore[0].length) &&
+        /^(?:[ \t]*\(\d{1,3}\))?[ \t]*(?:[.,;)]|$)/.test(after)
+      // On a line with more such words, only after a slash ("Tahmina Akter / তাহমিনা আক্তার"): after a
+      // comma they may be a sentence ("Γεια σου Niko, η γιαγιά δεν τρώει.").
+      if (listedAfterName && (runs.length === 1 || nameBefore[0].includes('/'))) {
+        found.push([start, word])
+        continue
+      }
       if (runs.length > 1) continue
       const label = /([^\n:]*):[ \t]*$/.exec(before)
       const bracketed = /\([ \t]*(?:\p{L}+:[ \t]*)?$/u.test(before) && /^[ \t]*[),]/.test(after)
@@ -2732,12 +2793,7 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
         /^[ \t]*(?:[.,;)]|$)/.test(after) &&
         /\p{Ll}{3}/u.test(label[1]!) &&
         !byEnd.has(start - label[0].length + label[1]!.length)
-      // After a name found, its age and a comma or a slash, at the end of a sentence or before a
-      // comma: "Chen Guoliang (71), 陈国良.", "Fitsum Tesfamariam / ፍጹም ተስፋማርያም, geb. …".
-      const nameBefore = /(?:[ \t]*\(\d{1,3}\))?[ \t]*[,;/][ \t]*$/.exec(before)
-      const listedAfterName =
-        nameBefore !== null && byEnd.has(start - nameBefore[0].length) && /^[ \t]*(?:[.,;)]|$)/.test(after)
-      if (bracketed || labelled || listedAfterName) found.push([start, word])
+      if (bracketed || labelled) found.push([start, word])
     }
   }
   // A part found already ("Светлана" of "Светлана Чернышова") gives way to the whole.
@@ -2807,7 +2863,7 @@ function roleRightBefore(text: string, at: number): boolean {
   const before = lowerWordEnding.exec(text.slice(Math.max(0, at - 32), at))
   return before !== null && isRoleOrJob(normaliseWord(before[1]!))
 }
-const surnameInitialAfter = /^[ \t]\p{Lu}\.(?=[ \t]*(?:[:,;)\n]|\d{1,2}[:.]\d{2})|$)/u
+const surnameInitialAfter = /^[ \t](?:\p{Lu}\.){1,2}(?=[ \t]*(?:[:,;)\n]|\(\d{1,3}\)|\d{1,2}[:.]\d{2})|$)/u
 const syllableGivenAfter = /^[ \t](\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5})(?![\p{L}])/u
 const syllableGivenName = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u
 // Also after a capitalised particle, as Flemish names write it ("Lievine De Cauwerbeke").
@@ -2841,8 +2897,8 @@ function withNamesBeside(text: string, names: PersonalDataSpan[]): PersonalDataS
     // And its last word, a surname ("Moorsteegs dochter" after "Zef Moorsteeg").
     const lastWord = /(?<=[ \t])\p{Lu}\p{Ll}{2,}$/u.exec(span.text)
     if (lastWord) single.add(lastWord[0])
-    // A name of one word found and the initial of a surname before a colon, a comma or a time:
-    // "Mw. Seun A.: …", "Kibrom T. 11:20".
+    // A name of one word found and the initial of a surname before a colon, a comma, a time or an
+    // age: "Mw. Seun A.: …", "Kibrom T. 11:20", "Casus 1 – Delrano A. (14)".
     const initialAfter = surnameInitialAfter.exec(text.slice(span.end, span.end + 12))
     if (initialAfter && /^\p{Lu}\p{Ll}+$/u.test(span.text))
       wholes.push([span.start, text.slice(span.start, span.end + initialAfter[0].length)])

@@ -812,7 +812,7 @@ const moneyNoun =
  * Matched on the ending, so compounds count ("woonconsulent", "schuldhulpverlener").
  */
 const jobWord =
-  /(?:arts|poh|ondersteuner|verpleegkundige|casemanager|bewindvoerder|curator|mentor|begeleider|begeleidster|consulent|consulente|collega|verlener|maatje|tolk|agent|advocaat|therapeut|psycholoog|psychiater|werker|coach|docent|leerkracht|directeur|leider|leidinggevende|adviseur|apotheker|manager|regisseur|medewerker|medewerkster|behandelaar|verwijzer|beschermer|jurist|ambtenaar|stagiair|stagiaire|vrijwilliger|vrijwilligster|specialist|trainer|huismeester|verzorgende)$/
+  /(?:arts|poh|ondersteuner|verpleegkundige|casemanager|bewindvoerder|curator|mentor|begeleider|begeleidster|consulent|consulente|collega|verlener|maatje|tolk|agent|advocaat|therapeut|psycholoog|psychiater|werker|coach|docent|leerkracht|directeur|leider|leidinggevende|adviseur|apotheker|manager|regisseur|medewerker|medewerkster|behandelaar|verwijzer|beschermer|jurist|ambtenaar|stagiair|stagiaire|vrijwilliger|vrijwilligster|specialist|trainer|huismeester|verzorgende|functionaris)$/
 
 /** True for a role or a job word, in lower case: a word that announces the person after it. */
 export function isRoleOrJob(norm: string): boolean {
@@ -4054,6 +4054,11 @@ const actionLineBefore = /(?:^|\n)[ \t]*(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?)[ 
 const teamAbbreviations = wordSet(
   'vt ggd ggz uwv svb cjg cak mdo wt bt swt st mw jgz jb gi ib poh wmo wlz zvw pgb bw rvdk avg vvt wsnp msnp kdv bso vso ind coa pv bvd br bb bbz',
 )
+
+/** True for a team's, service's or scheme's abbreviation in capitals ("VT", "MDO", "BVD"): no person. */
+export function serviceAbbreviation(word: string): boolean {
+  return word.length <= 5 && word === word.toUpperCase() && teamAbbreviations.has(word.toLowerCase())
+}
 
 /** Two or three letters, as initials are written in a signature or a schedule ("mk", "gk", "LvdB"). */
 const initialsShape = /^(?:\p{L}{2,3}|\p{Lu}{1,3}v[dt]\p{Lu})$/u
