@@ -101,6 +101,8 @@ describe('the name model', () => {
       '75',
       '76',
       '77',
+      '78',
+      '79',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -109,5 +111,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 420_000) // one model trained per hand-written set: 72 folds take 115-300 s on the 2-core machine
+  }, 420_000) // one model trained per hand-written set: 74 folds take 120-310 s on the 2-core machine
 })

@@ -91,6 +91,8 @@ import { holdout74Notes } from '../fixtures/privacy-eval/holdout74.js'
 import { holdout75Notes } from '../fixtures/privacy-eval/holdout75.js'
 import { holdout76Notes } from '../fixtures/privacy-eval/holdout76.js'
 import { holdout77Notes } from '../fixtures/privacy-eval/holdout77.js'
+import { holdout78Notes } from '../fixtures/privacy-eval/holdout78.js'
+import { holdout79Notes } from '../fixtures/privacy-eval/holdout79.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -287,6 +289,14 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'seventy-seventh hold-out (written blind beside the seventy-sixth, measured once with it)',
       holdout77Notes,
     ],
+    [
+      "seventy-eighth hold-out (written blind, measured once at the twenty-fifth round's end)",
+      holdout78Notes,
+    ],
+    [
+      'seventy-ninth hold-out (written blind beside the seventy-eighth, measured once with it)',
+      holdout79Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -382,6 +392,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['seventy-fifth', holdout75Notes, 160, 0.5],
     ['seventy-sixth', holdout76Notes, 160, 0.5],
     ['seventy-seventh', holdout77Notes, 160, 0.5],
+    ['seventy-eighth', holdout78Notes, 160, 0.5],
+    ['seventy-ninth', holdout79Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
