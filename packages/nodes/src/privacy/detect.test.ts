@@ -2449,4 +2449,10 @@ describe('the twenty-sixth round', () => {
     expect(texts(names('Paraskevi: Γεια σου Niko, η γιαγιά δεν τρώει.'))).not.toContain('η γιαγιά δεν τρώει')
     expect(texts(names('Casus 1 – Delrano A. (14)\nVerzuim, hangt rond.'))).toContain('Delrano A.')
   })
+  it('reads "functionaris" as a job, whose employer follows it', () => {
+    const rules = (text: string) =>
+      findPersonalData(text, { now: new Date('2026-11-28'), names: 'rules' }).map((s) => s.text)
+    expect(rules('Ilse Brouwer (aandachtsfunctionaris, Zorvana) belt terug.')).toEqual(['Ilse Brouwer'])
+    expect(rules('De aandachtsfunctionaris van Zorvana belt.')).toEqual([])
+  })
 })
