@@ -2349,6 +2349,18 @@ describe('the twenty-fourth round', () => {
     ])
     expect(names('Aanwezig: wijkteam, Havensteder, Vluchtelingenwerk, De Bron.')).toEqual([])
   })
+  it('reads every label of such a list alike, in capitals and in English too', () => {
+    const names = kindIn('NAAM')
+    const note = 'AANWEZIG: Schaapsmeerder, De Kruiff\nAFGEMELD: Goudschaal\nPresent: Spaargarens, Van Heel'
+    expect(texts(names(note))).toEqual([
+      'Schaapsmeerder',
+      'De Kruiff',
+      'Goudschaal',
+      'Spaargarens',
+      'Van Heel',
+    ])
+    expect(names('AFGEMELD: wijkteam, Humanitas')).toEqual([])
+  })
   it('reads a signature whose first name is a word, and a double first name in initials', () => {
     const names = kindIn('NAAM')
     expect(texts(names('Met vriendelijke groet,\nHermelijn Dijkgraven-Oriot'))).toEqual([

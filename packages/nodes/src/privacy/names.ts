@@ -2248,6 +2248,20 @@ function upperFirstName(tokens: Token[], i: number): boolean {
 
 type Verdict = 'name' | 'maybe' | 'no'
 
+/** The words that label a list of those present at a meeting. */
+const presentLabels = ['aanwezig', 'aanwezigen', 'deelnemers', 'present']
+/** The words that label a list of those absent from it. */
+const absentLabels = ['afwezig', 'afgemeld', 'verhinderd', 'absent']
+/** Every such label, lower case, as tokens carry them. */
+const listLabels = new Set([...presentLabels, ...absentLabels])
+/** "m.k." (met kennisgeving) after a label of those absent, with or without brackets. */
+const withNotice = String.raw`(?:[ \t]+\(?m\.?[ \t]?k\.?\)?)?`
+
+/** A pattern for labels as people write them: "Afwezig", "afwezig" or "AFWEZIG". */
+function labelPattern(words: string[]): string {
+  return words.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}|${w.toUpperCase()}`).join('|')
+}
+
 /**
  * True when token `i` opens an item of the list of those present at a meeting ("Aanwezig: Wopke
  * Ypma (huisarts), …, Lekatompessy (Mondriaan)"): a capitalised word that is no Dutch word, on
@@ -2278,12 +2292,7 @@ function presentList(tokens: Token[], i: number, text: string): boolean {
   }
   for (let k = i - 1; k >= 0 && k >= i - 40; k--) {
     if (/[.\n;]/.test(tokens[k + 1]!.gap)) return absentListAt(tokens, k + 1, text)
-    if (
-      /^(?:aanwezig|aanwezigen|deelnemers|present|afwezig|afgemeld|verhinderd|absent)$/.test(
-        tokens[k]!.norm,
-      ) &&
-      /^[ \t]*:/.test(tokens[k + 1]!.gap)
-    )
+    if (listLabels.has(tokens[k]!.norm) && /^[ \t]*:/.test(tokens[k + 1]!.gap))
       return /^[ \t]*:/.test(text.slice(tokens[k]!.end, tokens[k]!.end + 3))
   }
   return false
@@ -2324,8 +2333,11 @@ function inSurnameList(text: string, start: number): boolean {
  * Hooijkaas, Tuinsma, Van Schaardenburgh"); a list with a team, a role or an employer in brackets
  * is read word by word.
  */
-const surnameListLine =
-  /^[ \t]*(?:[Aa]anwezig(?:en)?|[Dd]eelnemers|[Aa]fwezig|[Aa]fgemeld|[Vv]erhinderd)(?:[ \t]+\(?m\.?[ \t]?k\.?\)?)?[ \t]*:[ \t]*(?:(?:(?:Van|De|Ter|Ten)(?:[ \t]+(?:der|den|de))?[ \t]+)?\p{Lu}[\p{L}'-]+(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]*\.?[ \t]*$)){1,12}$/u
+const surnameListLine = new RegExp(
+  String.raw`^[ \t]*(?:${labelPattern([...presentLabels, ...absentLabels])})${withNotice}[ \t]*:[ \t]*` +
+    String.raw`(?:(?:(?:Van|De|Ter|Ten)(?:[ \t]+(?:der|den|de))?[ \t]+)?\p{Lu}[\p{L}'-]+(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+|[ \t]*\.?[ \t]*$)){1,12}$`,
+  'u',
+)
 
 /**
  * True when token `k`, the second word of a line under a sign-off, is a surname that closes the
@@ -2408,8 +2420,10 @@ function compoundSurname(norm: string): boolean {
 }
 
 /** The label of a list of those who sent word they could not come: "Afwezig m.k.", "Afgemeld". */
-const absentBefore =
-  /(?:^|\n)[ \t]*(?:[Aa]fwezig|AFWEZIG|[Aa]fgemeld|[Vv]erhinderd|[Aa]bsent)(?:[ \t]+\(?m\.?[ \t]?k\.?\)?)?[ \t]*:[ \t]*$/u
+const absentBefore = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:${labelPattern(absentLabels)})${withNotice}[ \t]*:[ \t]*$`,
+  'u',
+)
 
 /**
  * True when the sentence of token `i` ends in a dash and a role word, and token `i` is its first
