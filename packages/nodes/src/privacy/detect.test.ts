@@ -1572,11 +1572,11 @@ describe('names in free text, without form fields', () => {
     expect(names('Mentor meester Bollegraaf van De Vogelweide.')).toEqual(['Bollegraaf'])
   })
   it('keeps the initial of "surname, initial." at the end of a field of a table', () => {
-    expect(names('278060800;Sowa, K.;1998-12-01;Nakhlé, R.;broer')).toEqual(['Sowa, K', 'Nakhlé, R'])
+    expect(names('278060800;Sowa, K.;1998-12-01;Nakhlé, R.;broer')).toEqual(['Sowa, K.', 'Nakhlé, R.'])
     expect(names('Schulden: Vattenfall, E.;')).toEqual([])
     // Two initials, or one before the first name in brackets, close the name.
     expect(names('Rechthebbende: Bruinsveldt, E.G. (Egbert), geb. 1962')).toEqual([
-      'Bruinsveldt, E.G',
+      'Bruinsveldt, E.G.',
       'Egbert',
     ])
   })
@@ -1634,7 +1634,7 @@ describe('names in free text, without form fields', () => {
       names(
         'bsn;naam;relatie;wijkteam\n278060800;Sowa, K.;werkgever;Pendrecht\n512577089;Nakhlé, M.;broer;Kibrom',
       ),
-    ).toEqual(['Sowa, K', 'Nakhlé, M'])
+    ).toEqual(['Sowa, K.', 'Nakhlé, M.'])
   })
   it('keeps a place after "in Den" out of the name', () => {
     expect(names('Ik sprak Anna Paulowna in Den Helder.')).toEqual(['Anna Paulowna'])
@@ -2267,7 +2267,7 @@ describe('the twenty-first round', () => {
     const names = kindIn('NAAM')
     expect(
       texts(names('Cl.: mevr. A. (alleen voorletter), 91. In het systeem: Tjokrodiwirjo-Haak, A.L.')),
-    ).toEqual(['A.', 'Tjokrodiwirjo-Haak, A.L'])
+    ).toEqual(['A.', 'Tjokrodiwirjo-Haak, A.L.'])
   })
   it('reads a Vietnamese date', () => {
     const dates = kindIn('GEBOORTEDATUM')
@@ -2466,5 +2466,60 @@ describe('the twenty-sixth round', () => {
       findPersonalData(text, { now: new Date('2026-11-28'), names: 'rules' }).map((s) => s.text)
     expect(rules('Ilse Brouwer (aandachtsfunctionaris, Zorvana) belt terug.')).toEqual(['Ilse Brouwer'])
     expect(rules('De aandachtsfunctionaris van Zorvana belt.')).toEqual([])
+  })
+})
+
+describe('the twenty-seventh round', () => {
+  it('reads "\'t", "vd" and "v/d" as particles, also after a title or initials', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names("Zoon Gosse 't Jong inmiddels bereikt."))).toEqual(["Gosse 't Jong"])
+    expect(texts(names("Contact met mw. 't Hart over de urgentie."))).toEqual(["'t Hart"])
+    expect(texts(names("Moeder (mw. Van 't Kruisweg) zegt dat oma ziek is."))).toEqual(["Van 't Kruisweg"])
+    expect(names("We zitten in Café 't Hoekje.")).toEqual([])
+    expect(texts(names('Overleg met M. vd Sluijs.'))).toEqual(['M. vd Sluijs'])
+    expect(texts(names('Afspraak met P. v/d Lugt-Hoogesteger op 4 maart.'))).toEqual([
+      'P. v/d Lugt-Hoogesteger',
+    ])
+    expect(texts(names('Dhr. Willem vd Hoefslag: geen bezwaar.'))).toEqual(['Willem vd Hoefslag'])
+  })
+  it('reads the second part of a double name that opens with a particle, also a place', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Eerst gesprek met mw. Hoop-van Wijhe over de school.'))).toEqual(['Hoop-van Wijhe'])
+    expect(texts(names("dochter Geertruida 't Jong-van Lieshoutveld wel."))).toEqual([
+      "Geertruida 't Jong-van Lieshoutveld",
+    ])
+    expect(texts(names("Deurwaarder (Femmigje Hoogenraad-'t Mannetje) had beslag gelegd."))).toEqual([
+      "Femmigje Hoogenraad-'t Mannetje",
+    ])
+  })
+  it('reads a surname written first before initials or a first name, not a list or a closing', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Onderwerp: FW: zorgen om CAWAALE, M.\n\nTammo,'))).toContain('CAWAALE, M.')
+    expect(texts(names('Kroondijk, A. | 84 | eenzaam'))).toEqual(['Kroondijk, A.'])
+    expect(texts(names("Jong, K. 't | wijkagent, Maasstad"))).toEqual(["Jong, K. 't"])
+    expect(texts(names('Dossier schulden – Szőcs, Tamás (47), chauffeur.'))).toEqual(['Szőcs, Tamás'])
+    expect(texts(names('Kinderen: Amsterdam, Jan (4).'))).toEqual(['Jan'])
+    expect(texts(names('Afwezig m.k.: Yıldırımoğlu, Goudschaal'))).toEqual(['Yıldırımoğlu', 'Goudschaal'])
+    expect(texts(names('Tot vrijdag.\nGr, Tijmen'))).toEqual(['Tijmen'])
+  })
+  it('reads a nickname in quotes before the whole name in brackets, and its other mentions', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('– "Moeke", zijn moeder (Mientje Lemerlen-Hanstein), 71, is er.'))).toEqual([
+      'Moeke',
+      'Mientje Lemerlen-Hanstein',
+    ])
+    expect(
+      texts(
+        names('kleinzoon "Pikkie" (Django Winterhanstein) heeft de achterstand. Pikkie\'s vrouw is zwanger.'),
+      ),
+    ).toEqual(['Pikkie', 'Django Winterhanstein', 'Pikkie'])
+  })
+  it("reads a foreign number without its code when the country's adjective follows it", () => {
+    const phones = kindIn('TELEFOON')
+    expect(texts(phones('Broer gebeld op 61 5542 908 (Somalisch nummer, zonder 252).'))).toEqual([
+      '61 5542 908',
+    ])
+    expect(phones('Dossiernummer 61 5542 908 (Somalisch nummer).')).toEqual([])
+    expect(phones('Gebeld over 61 5542 908 euro.')).toEqual([])
   })
 })

@@ -15,6 +15,7 @@ import {
   findNamesUnchecked,
   isRoleOrJob,
   listedPresentAt,
+  listLabelBefore,
   lowerSurnameShaped,
   nameParticles,
   organisationNameAt,
@@ -36,6 +37,7 @@ import {
 import {
   findBareCountryCodePhones,
   findBracketedAreaPhones,
+  findCountryAdjectivePhones,
   findCountryNamedPhones,
   findCuedLocalPhones,
   findCuedNationalPhones,
@@ -811,7 +813,11 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text, nationalNumbersOf(found)))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
-  for (const phone of [...findCuedNineDigitPhones(text), ...findCuedShortHomeFormatPhones(text)])
+  for (const phone of [
+    ...findCuedNineDigitPhones(text),
+    ...findCuedShortHomeFormatPhones(text),
+    ...findCountryAdjectivePhones(text),
+  ])
     if (!isValidBsn(phone.key)) spans.push({ kind: 'TELEFOON', ...phone })
   return spans
 }
@@ -2390,6 +2396,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
     names = withListedNames(read, names)
+    if (options.names !== 'titles') names = withSurnameFirst(read, names)
     // Late: names a cue makes sure of stay, whatever the readings above made of their words.
     names = withNamesByCue(read, names)
     // Initials for a person, with the rules (the titles-only reading stays as it was before them).
@@ -2964,6 +2971,62 @@ const initialsAfterSpace =
   /(?<=[ \t])(?:\p{Lu}\.){1,4}(?![ \t]?(?:\p{Lu}|van|de|der|den|ter|ten|te|el|al)[\p{L}'’])/gu
 const titleBeforeInitials =
   /(?<![\p{L}])(?:[Dd]hr|DHR|[Mm]w|MW|[Mm]evr|MEVR|[Mm]evrouw|[Mm]eneer|[Dd]e heer)\.?[ \t]+$/u
+// A surname written first, a comma and initials or a first name, ending a field of a list, table
+// or line: "CAWAALE, M.", "Van Wijngaarden-Ploos, T.", "Jong, K. 't", "Szőcs, Tamás (47)".
+const surnameFirst =
+  /(?<![\p{L}\p{M}'’-])((?:(?:Van|De|Ter|Ten|VAN|DE|TER|TEN)[ \t]+)?\p{Lu}[\p{L}\p{M}'’]{1,30}(?:-\p{Lu}[\p{L}\p{M}'’]{1,30}){0,2}),[ \t]?(?:((?:\p{Lu}\.[ \t]?){1,3})(?:[ \t]*((?:van|de|der|den|ter|ten|['’]t)(?:[ \t]+(?:de|der|den))?)(?![\p{L}]))?|(\p{Lu}\p{Ll}[\p{L}\p{M}]{1,20}))(?=[ \t]*(?:$|[\n|;(–,/]|[ \t]-[ \t]))/dgmu
+// A closing written short before the initials that sign: "Bvd, R.K.", "Mvg, J.".
+const closingAbbreviation = /^(?:bvd|mvg|vgr|gr|grt|grtn|groet|groeten|groetjes|dank|bedankt|thx)$/
+// After a first name, more of a list: ", Tavga", " (12), Tavga", " en Sagal".
+const listGoesOn = /^(?:[ \t]*\([^()\n]{0,12}\))?(?:[ \t]*,[ \t]*\p{Lu}|[ \t]+(?:en|and|&)[ \t]+\p{Lu})/u
+// Where a field of a list or table opens: a bar, a tab, a colon or a dash (at a line's start, a
+// word and a comma before a first name are mostly a closing: "Gr, Tijmen", "Pozdrawiam, Kasia").
+const fieldOpens = /(?:[|\t:;–(]|[ \t]-)[ \t]*$/u
+
+/**
+ * The names written surname first ({@link surnameFirst}). Each part of the surname is no role,
+ * title, greeting, function word, abbreviation, organisation or place alone, and one is a surname
+ * or no Dutch word; after a particle ("Jong, K. 't") the word may be one. A first name after the
+ * comma is one a list knows or a name found, where a field opens.
+ */
+function withSurnameFirst(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes(',')) return names
+  const { nonPersons, words, surnames, firstNames, places } = lexicons()
+  const startsOfNames = new Set(names.map((span) => span.start))
+  const found: Array<readonly [number, string]> = []
+  for (const m of text.matchAll(surnameFirst)) {
+    const particleAfter = m[3] !== undefined
+    const parts = m[1]!
+      .split(/[ \t]+|-/)
+      .map(normaliseWord)
+      .filter((part) => !nameParticles.has(part))
+    if (parts.length === 0) continue
+    const fits = (norm: string) =>
+      !/[RTGFB]/.test(wordClasses(norm)) &&
+      !closingAbbreviation.test(norm) &&
+      !placeOnly(norm) &&
+      (particleAfter || surnames.has(norm) || !nonPersons.has(norm))
+    if (!parts.every(fits)) continue
+    // A place alone is the place: "Amsterdam, Jan (4)" ("Van Wijngaarden-Ploos" stays a name).
+    if (parts.length === 1 && !/[ \t]/.test(m[1]!) && places.has(parts[0]!)) continue
+    if (!particleAfter && !parts.some((norm) => surnames.has(norm) || !words.has(norm))) continue
+    if (m[4] !== undefined) {
+      const at = m.indices![4]![0]
+      if (!firstNames.has(normaliseWord(m[4])) && !startsOfNames.has(at)) continue
+      if (!fieldOpens.test(text.slice(Math.max(0, m.index - 4), m.index))) continue
+      // "Kinderen: Cawo, Mustafe, Ilhaan", "Shno, Dilman (12), Tavga (9)": first names in a list.
+      if (parts.some((norm) => firstNames.has(norm) && !surnames.has(norm))) continue
+      const after = text.slice(at + m[4].length, at + m[4].length + 24)
+      if (listGoesOn.test(after)) continue
+      // "Afwezig m.k.: Yıldırımoğlu, Goudschaal": surnames in a list of those present or absent,
+      // unless what each does follows in brackets ("Aanwezig: Sabajo, Juvenal (jongerenwerker)").
+      if (listLabelBefore(text, m.index) && !/^[ \t]*\(/.test(after)) continue
+    }
+    found.push([m.index, m[0].trimEnd()])
+  }
+  return found.length === 0 ? names : mergeNames(names, found, true)
+}
+
 // What a person is called, after a word for that person: "haar dochter heet Juni", "hij heet
 // Hoop". After it a capitalised word is a name even when it is also a month or a word.
 // Up to two small words may stand between: "ze heet trouwens thuis Sterretje".
@@ -2973,6 +3036,10 @@ const calledAfter = /[ \t](?:heet|heette|heten)(?:[ \t]+\p{Ll}+){0,2}[ \t]+(\p{L
 const ageInBrackets = /[ \t]\((?:[1-9]|1\d)(?:[ \t]*(?:jr|jaar))?\)/g
 const monthNameBefore =
   /(?<![\p{L}\p{N}][ \t]?)(?:Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December)$/u
+// After a title, "'t" and a capitalised word are a surname, whatever the word ("mw. 't Hart", "mw.
+// Van 't Kruisweg", "dhr. 't Jong-van Lieshoutveld").
+const titleThenT =
+  /(?<![\p{L}])(?:[Dd]hr|DHR|[Mm]w|MW|[Mm]evr|MEVR|[Mm]vr|[Mm]evrouw|[Mm]eneer|[Dd]e heer|[Jj]uf|[Mm]eester)\.?[ \t]+((?:[Vv]an[ \t]+|[Ii]n[ \t]+)?['’]t[ \t]+\p{Lu}\p{Ll}+(?:-(?:(?:van|de|der|den|ter|ten)[ \t]+)?\p{Lu}\p{Ll}+)?)(?![\p{L}\p{M}])/dgu
 const personBefore =
   /(?<![\p{L}])(?:dochter|dochtertje|zoon|zoontje|kind|baby|man|vrouw|partner|vriend|vriendin|broer|zus|moeder|vader|hij|zij|ze|ik)$/iu
 
@@ -2990,6 +3057,8 @@ function withNamesByCue(text: string, names: PersonalDataSpan[]): PersonalDataSp
     for (const m of text.matchAll(calledAfter))
       if (personBefore.test(text.slice(Math.max(0, m.index - 14), m.index)))
         found.push([m.indices![1]![0], m[1]!])
+  if (text.includes("'t") || text.includes('’t'))
+    for (const m of text.matchAll(titleThenT)) found.push([m.indices![1]![0], m[1]!])
   if (text.includes(' ('))
     for (const m of text.matchAll(ageInBrackets)) {
       const month = monthNameBefore.exec(text.slice(Math.max(0, m.index - 12), m.index))
@@ -3016,6 +3085,35 @@ function withHandlesAndCalledNames(text: string, names: PersonalDataSpan[]): Per
       if (firstNames.has(normaliseWord(m[2]!))) found.push([m.indices![1]![0], m[1]!])
   for (const m of text.matchAll(calledName)) found.push([m.indices![1]![0], m[1]!])
   return mergeNames(names, found, true)
+}
+
+// A nickname in quotes before the whole name in brackets: '"Moeke", zijn moeder (Mientje
+// Lemerlen)', '"tante Non" (Nona Kuneman)', 'kleinzoon "Pikkie" (Django Winterhanstein)'.
+const nicknameBeforeBracket =
+  /["“'‘„](?:(?:tante|oom|ome|opa|oma|de|het)[ \t]+)?(\p{Lu}\p{Ll}[\p{L}-]{1,20})["”'’](?:,[ \t]+(?:(?:zijn|haar|hun|de)[ \t]+)?\p{Ll}[\p{Ll}-]{1,20})?[ \t]*\([ \t]*/dgu
+
+/**
+ * The nicknames of {@link nicknameBeforeBracket} where a name of two words or more found opens the
+ * brackets, each with its other mentions in the note ("Pikkie's vrouw"), `[start, text]`.
+ */
+function nicknamesBeforeNames(text: string, names: PersonalDataSpan[]): Array<readonly [number, string]> {
+  const wholeNameAt = new Set(names.filter((span) => /[ \t]/.test(span.text)).map((span) => span.start))
+  const found: Array<readonly [number, string]> = []
+  for (const m of text.matchAll(nicknameBeforeBracket)) {
+    if (!wholeNameAt.has(m.index + m[0].length)) continue
+    const nickname = m[1]!
+    if (/[RTGFB]/.test(wordClasses(normaliseWord(nickname)))) continue
+    // Each mention of the nickname in the note, as a word of its own (bounded: one pass per nickname found).
+    let at = text.indexOf(nickname)
+    while (at !== -1 && found.length < 64) {
+      const before = text[at - 1]
+      const after = text[at + nickname.length]
+      if (!(before && /[\p{L}\p{M}]/u.test(before)) && !(after && /[\p{L}\p{M}]/u.test(after)))
+        found.push([at, nickname])
+      at = text.indexOf(nickname, at + nickname.length)
+    }
+  }
+  return found
 }
 
 // A nickname in brackets between the first names and the surname: "Hendrikes Johannus (Henkus)
@@ -3067,6 +3165,7 @@ const capitalParticleAfter =
  */
 function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const found: Array<readonly [number, string]> = []
+  if (text.includes('(')) found.push(...nicknamesBeforeNames(text, names))
   // Names that take in a name found ("JM" before "Hulsebosch"): it gives way to them.
   const wholes: Array<readonly [number, string]> = []
   const startsOfNames = new Set(names.map((span) => span.start))
@@ -3162,6 +3261,11 @@ const shortLastWord = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{1,4}$/u
 const particleJoinedBefore =
   /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3})?(?:Ter|Al|El|Abu|Abd|Ben|Bin|Ould)-$/u
 
+// "vd", "v/d" or "v.d." before a surname found, with the initials before them: "M. vd Sluijs",
+// "P. v/d Lugt-Hoogesteger".
+const shortParticleBefore =
+  /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3}[ \t]*|\p{Lu}{1,2}[ \t]+)?(?:[Vv]d\.?|[Vv]\/d|[Vv]\.d\.)[ \t]+$/u
+
 /**
  * The names with what closes them ({@link nameEnding}) and a particle joined before them by a
  * hyphen ({@link particleJoinedBefore}).
@@ -3178,6 +3282,9 @@ function withNameEndings(text: string, names: PersonalDataSpan[]): PersonalDataS
     if (text[start - 1] === '-') {
       const particle = particleJoinedBefore.exec(text.slice(Math.max(0, start - 14), start))
       if (particle) start -= particle[0].length
+    } else if (text[start - 1] === ' ' && 'dD.'.includes(text[start - 2] ?? 'x')) {
+      const particle = shortParticleBefore.exec(text.slice(Math.max(0, start - 16), start))
+      if (particle) start -= particle[0].length
     }
     if (start === span.start && end === span.end) return span
     changed = true
@@ -3191,8 +3298,14 @@ function withNameEndings(text: string, names: PersonalDataSpan[]): PersonalDataS
 // 't Veld-Kroos", "Mientje van der Aaldonk", "Ilsabé ten Bruggencate"); also "son of" and
 // "daughter of" in Arabic names before a name found ("Zainab bint Ali al-Qirbawi", "Ahmed wad
 // Elnour").
+// "'t" alone and "vd", "v/d" or "v.d." (van de, van der) count as the particles that seldom open an
+// organisation's name ("Krijn 't Jong", "M. vd Sluijs", "P. v/d Lugt"); after a hyphen they open
+// the second part of a double name ("Hoop-van Wijhe", "Hoogenraad-'t Mannetje"), and the surname
+// may go on so ("'t Jong-van Lieshoutveld").
 const particlesThenWord =
-  /^[ \t]+(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te|Van ['’]t|Van der|Van den|Vanden|Vander|Ten|Ter|De)|van het|van de|von|van|de|der|den|du|da|do|dos|das|Van de|Van|Le|La|Di|Da|Du|Dos|bin|bint|ibn|ben|wad|ould|BIN|BINT|IBN|WAD)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
+  /^(?:[ \t]+|(-))(?:(van ['’]t|van der|van den|in ['’]t|op de|op den|op ['’]t|von der|ter|ten|te|['’]t|vd\.?|v\/d|v\.d\.|Vd\.?|V\/d|V\.d\.|Van ['’]t|Van der|Van den|Vanden|Vander|Ten|Ter|De)|van het|van de|von|van|de|der|den|du|da|do|dos|das|Van de|Van|Le|La|Di|Da|Du|Dos|bin|bint|ibn|ben|wad|ould|BIN|BINT|IBN|WAD)[ \t]+(\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Ll}+)?(?:-(?:(?:van|de|der|den|ter|ten|['’]t)[ \t]+)*\p{Lu}[\p{Ll}\p{M}]+)*)(?![\p{L}\p{M}\p{N}])/du
+/** A double name cut after the particle that opens its second part: "Hoop-van" (of "Hoop-van Wijhe"). */
+const hyphenParticleEnd = /-(?:van|de|der|den|ter|ten|['’]t)$/
 
 /**
  * The names with particles and a surname after them ({@link particlesThenWord}): a name found
@@ -3207,28 +3320,48 @@ function withParticleSurnames(text: string, names: PersonalDataSpan[]): Personal
   const { nonPersons, words, surnames } = lexicons()
   const wholes: Array<readonly [number, string]> = []
   for (const span of names) {
-    const next = text[span.end]
+    // "Hoop-van" is read from "Hoop" on.
+    const cut = hyphenParticleEnd.exec(span.text)
+    const base = cut ? span.end - cut[0].length : span.end
+    const next = text[base]
     // Only where a particle's first letter follows (most names are followed by something else).
-    if ((next !== ' ' && next !== '\t') || !'vdtiobwBIWVDTL'.includes(text[span.end + 1] ?? 'x')) continue
-    if (!endsInCapitalisedWord(span.text)) continue
-    const m = particlesThenWord.exec(text.slice(span.end, span.end + 48))
+    if (next === '-') {
+      if (!"vdt'’".includes(text[base + 1] ?? 'x')) continue
+    } else if ((next !== ' ' && next !== '\t') || !"vdtiobwBIWVDTL'’".includes(text[base + 1] ?? 'x'))
+      continue
+    if (!endsInCapitalisedWord(text.slice(span.start, base))) continue
+    const m = particlesThenWord.exec(text.slice(base, base + 64))
     if (!m) continue
-    const at = span.end + m.indices![2]![0]
+    const at = base + m.indices![3]![0]
     const found = byStart.get(at)
-    const surname = m[2]!
+    const surname = m[3]!
     const end = found ? Math.max(found.end, at + surname.length) : at + surname.length
     // "Abdoulaye Mbengue op de Texelstroomstraat 112": a street, by its number or its ending.
     if (/^[ \t]+\d/.test(text.slice(end, end + 3)) || (!found && streetEnding.test(surname))) continue
     // A word no list has found as a name follows only particles that seldom open an
     // organisation's name ("Hamza Bennani van Platanus Wonen", "Gerdien van Zuidzorg").
+    // After a hyphen the particle opens the second part of the double name the span began.
+    const hyphened = m[1] !== undefined
     if (
       !found &&
-      (m[1] === undefined || !/^(?:[ \t]*(?:[.,;:!?()\n]|$)|[ \t]\p{Ll})/u.test(text.slice(end, end + 3)))
+      !hyphened &&
+      (m[2] === undefined || !/^(?:[ \t]*(?:[.,;:!?()|\n]|$)|[ \t]\p{Ll})/u.test(text.slice(end, end + 3)))
+    )
+      continue
+    // After a lone "'t" a capitalised word is the surname even where it is also a word ("Gosse 't
+    // Jong"), unless it is a role, title, greeting, function word or abbreviation.
+    const loneT = m[2] !== undefined && /^['’]t$/.test(m[2])
+    if (
+      !found &&
+      loneT &&
+      !surname.split('-').every((part) => !/[RTGFB]/.test(wordClasses(normaliseWord(part))))
     )
       continue
     if (
       !found &&
-      !surname.split('-').every((part) => {
+      !hyphened &&
+      !loneT &&
+      !surname.split(/-(?:(?:van|de|der|den|ter|ten|['’]t)[ \t]+)*/).every((part) => {
         const norm = normaliseWord(part)
         return (
           !nonPersons.has(norm) &&

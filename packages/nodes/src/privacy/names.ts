@@ -2257,6 +2257,17 @@ const listLabels = new Set([...presentLabels, ...absentLabels])
 /** "m.k." (met kennisgeving) after a label of those absent, with or without brackets. */
 const withNotice = String.raw`(?:[ \t]+\(?m\.?[ \t]?k\.?\)?)?`
 
+/** A label of a list of those present or absent, its colon and spaces, ending where a list's first item opens. */
+const listLabelEnd = new RegExp(
+  String.raw`(?<![\p{L}])(?:${labelPattern([...presentLabels, ...absentLabels])})${withNotice}[ \t]*:[ \t]*$`,
+  'u',
+)
+
+/** True when the first item of a list of those present or absent opens at `at` ("Afwezig m.k.: …"). */
+export function listLabelBefore(text: string, at: number): boolean {
+  return listLabelEnd.test(text.slice(Math.max(0, at - 24), at))
+}
+
 /** A pattern for labels as people write them: "Afwezig", "afwezig" or "AFWEZIG". */
 function labelPattern(words: string[]): string {
   return words.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}|${w.toUpperCase()}`).join('|')

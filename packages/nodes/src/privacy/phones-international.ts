@@ -516,6 +516,104 @@ export function findCountryNamedPhones(text: string): InternationalPhone[] {
   return found
 }
 
+/**
+ * Countries by the adjective that says whose number it is ("Somalisch nummer", "Polish number"),
+ * for the countries of {@link countryNames}, read as {@link plainName} writes them.
+ */
+const countryAdjectives: ReadonlyMap<string, CountryCode> = new Map([
+  ['surinaams', 'SR'],
+  ['surinaamse', 'SR'],
+  ['curacaos', 'CW'],
+  ['curacaose', 'CW'],
+  ['arubaans', 'AW'],
+  ['arubaanse', 'AW'],
+  ['marokkaans', 'MA'],
+  ['marokkaanse', 'MA'],
+  ['moroccan', 'MA'],
+  ['turks', 'TR'],
+  ['turkse', 'TR'],
+  ['turkish', 'TR'],
+  ['pools', 'PL'],
+  ['poolse', 'PL'],
+  ['polish', 'PL'],
+  ['syrisch', 'SY'],
+  ['syrische', 'SY'],
+  ['syrian', 'SY'],
+  ['iraaks', 'IQ'],
+  ['iraakse', 'IQ'],
+  ['iraqi', 'IQ'],
+  ['iraans', 'IR'],
+  ['iraanse', 'IR'],
+  ['iranian', 'IR'],
+  ['afghaans', 'AF'],
+  ['afghaanse', 'AF'],
+  ['afghan', 'AF'],
+  ['eritrees', 'ER'],
+  ['eritrese', 'ER'],
+  ['eritrean', 'ER'],
+  ['ethiopisch', 'ET'],
+  ['ethiopische', 'ET'],
+  ['ethiopian', 'ET'],
+  ['somalisch', 'SO'],
+  ['somalische', 'SO'],
+  ['somali', 'SO'],
+  ['ghanees', 'GH'],
+  ['ghanese', 'GH'],
+  ['ghanaian', 'GH'],
+  ['nigeriaans', 'NG'],
+  ['nigeriaanse', 'NG'],
+  ['nigerian', 'NG'],
+  ['kaapverdisch', 'CV'],
+  ['kaapverdische', 'CV'],
+  ['indonesisch', 'ID'],
+  ['indonesische', 'ID'],
+  ['egyptisch', 'EG'],
+  ['egyptische', 'EG'],
+  ['belgisch', 'BE'],
+  ['belgische', 'BE'],
+  ['roemeens', 'RO'],
+  ['roemeense', 'RO'],
+  ['romanian', 'RO'],
+  ['bulgaars', 'BG'],
+  ['bulgaarse', 'BG'],
+  ['bulgarian', 'BG'],
+  ['oekraiens', 'UA'],
+  ['oekraiense', 'UA'],
+  ['ukrainian', 'UA'],
+])
+
+// After a number, whose it is: "(Somalisch nummer, zonder 252)", ", Pools mobiel", "- Polish number".
+const countryAdjectiveAfter = new RegExp(
+  `^[ \\t]*[(,-]?[ \\t]*(${[...countryAdjectives.keys()].join('|')})[ \\t]+(?:nummer|nr|mobiel|mobiele nummer|gsm|number|mobile)(?![\\p{L}])`,
+  'u',
+)
+
+/**
+ * Finds a number written as at home in another country, without its calling code, after a phone
+ * word on its line and followed by the adjective of that country ("gebeld op 61 5542 908
+ * (Somalisch nummer, zonder 252)"): 8 to 11 digits, the first not 0, that are a valid number of
+ * that country by libphonenumber's metadata. Nine digits that pass the 11-check are left to the
+ * BSN reading by the caller.
+ *
+ * @example
+ * findCountryAdjectivePhones('gebeld op 61 5542 908 (Somalisch nummer)')[0]?.key // '+252615542908'
+ */
+export function findCountryAdjectivePhones(text: string): InternationalPhone[] {
+  const found: InternationalPhone[] = []
+  for (const match of text.matchAll(looseDigitGroups)) {
+    const digits = match[0].replace(/\D/g, '')
+    if (digits.length < 8 || digits.length > 11 || digits.startsWith('0')) continue
+    const end = match.index + match[0].length
+    const named = countryAdjectiveAfter.exec(plainName(text.slice(end, end + 40)))
+    const country = named ? countryAdjectives.get(named[1]!) : undefined
+    if (!country || !phoneCuedBefore(text, match.index)) continue
+    const number = parsePhoneNumberFromString(digits, country)
+    if (!number || number.country !== country || !number.isValid()) continue
+    found.push({ start: match.index, end, text: match[0], key: number.number })
+  }
+  return found
+}
+
 /** A country's name as {@link countryNames} holds it: lower case, no accents, single spaces, no dots. */
 function plainName(name: string): string {
   return name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\./g, '').replace(/\s+/g, ' ')
