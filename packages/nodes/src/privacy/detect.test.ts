@@ -2514,6 +2514,11 @@ describe('the twenty-seventh round', () => {
       ),
     ).toEqual(['Pikkie', 'Django Winterhanstein', 'Pikkie'])
   })
+  it('reads a date and the time after it as no BSN', () => {
+    expect(kindIn('BSN')('Verzonden: di 21-1-2025 14:33\nAan: Tammo')).toEqual([])
+    expect(kindIn('BSN')('Verzonden: ma 13-1-2025 10:48')).toEqual([])
+    expect(texts(kindIn('BSN')('BSN 211202514, gezien 13-1-2025.'))).toEqual(['211202514'])
+  })
   it("reads a foreign number without its code when the country's adjective follows it", () => {
     const phones = kindIn('TELEFOON')
     expect(texts(phones('Broer gebeld op 61 5542 908 (Somalisch nummer, zonder 252).'))).toEqual([

@@ -822,6 +822,9 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   return spans
 }
 
+// A day, a month and a year, and the hour after them: "21-1-2025 14", "3.11.2024 09".
+const dateThenHour = /^\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d{2}[ \t]\d{1,2}$/
+
 function findBsns(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const pattern = /(?<![\p{L}\p{N}+]|\d[\s.-])\d(?:[ .-]?\d){7,8}(?![ .-]?\d)/gu
@@ -833,6 +836,8 @@ function findBsns(text: string): PersonalDataSpan[] {
         before,
       )
     if (!(digits.length === 9 && isValidBsn(digits)) && !announced) continue
+    // "Verzonden: di 21-1-2025 14:33": a date and the hour of a time are no BSN, whatever their digits.
+    if (!announced && dateThenHour.test(match[0]) && text[match.index + match[0].length] === ':') continue
     spans.push({
       kind: 'BSN',
       start: match.index,
