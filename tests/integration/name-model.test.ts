@@ -103,6 +103,8 @@ describe('the name model', () => {
       '77',
       '78',
       '79',
+      '80',
+      '81',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -111,5 +113,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 420_000) // one model trained per hand-written set: 74 folds take 120-310 s on the 2-core machine
+  }, 480_000) // one model trained per hand-written set: 76 folds take 130-330 s on the 2-core machine
 })

@@ -93,6 +93,8 @@ import { holdout76Notes } from '../fixtures/privacy-eval/holdout76.js'
 import { holdout77Notes } from '../fixtures/privacy-eval/holdout77.js'
 import { holdout78Notes } from '../fixtures/privacy-eval/holdout78.js'
 import { holdout79Notes } from '../fixtures/privacy-eval/holdout79.js'
+import { holdout80Notes } from '../fixtures/privacy-eval/holdout80.js'
+import { holdout81Notes } from '../fixtures/privacy-eval/holdout81.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -297,6 +299,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'seventy-ninth hold-out (written blind beside the seventy-eighth, measured once with it)',
       holdout79Notes,
     ],
+    ["eightieth hold-out (written blind, measured once at the twenty-sixth round's end)", holdout80Notes],
+    ['eighty-first hold-out (written blind beside the eightieth, measured once with it)', holdout81Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -394,6 +398,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['seventy-seventh', holdout77Notes, 160, 0.5],
     ['seventy-eighth', holdout78Notes, 160, 0.5],
     ['seventy-ninth', holdout79Notes, 160, 0.5],
+    ['eightieth', holdout80Notes, 160, 0.5],
+    ['eighty-first', holdout81Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
