@@ -2981,7 +2981,7 @@ const titleBeforeInitials =
 // only where the words before a comma open (sticky): tried at every position of a note, it cost 3 %
 // of the detectors' time.
 const surnameFirst =
-  /((?:(?:Van|De|Ter|Ten|VAN|DE|TER|TEN)[ \t]+)?\p{Lu}[\p{L}\p{M}'’]{1,30}(?:-\p{Lu}[\p{L}\p{M}'’]{1,30}){0,2}),[ \t]?(?:((?:\p{Lu}\.[ \t]?){1,3})(?:[ \t]*((?:van|de|der|den|ter|ten|['’]t)(?:[ \t]+(?:de|der|den))?)(?![\p{L}]))?|(\p{Lu}\p{Ll}[\p{L}\p{M}]{1,20}))(?=[ \t]*(?:$|[\n|;(–,/]|[ \t]-[ \t]))/dyu
+  /((?:(?:Van|De|Ter|Ten|VAN|DE|TER|TEN)[ \t]+)?\p{Lu}[\p{L}\p{M}'’]{1,30}(?:-\p{Lu}[\p{L}\p{M}'’]{1,30}){0,2}),[ \t]?(?:((?:\p{Lu}\.[ \t]?){1,3})(?:[ \t]*((?:van|de|der|den|ter|ten|['’]t)(?:[ \t]+(?:de|der|den))?)(?![\p{L}]))?|(\p{Lu}\p{Ll}[\p{L}\p{M}]{1,20}))(?=[ \t]*(?:$|[\n|;(–,/]|[ \t]-[ \t]))/duy
 // A capitalised particle and spaces before a surname.
 const particleBeforeSurname = /(?<![\p{L}])(?:Van|De|Ter|Ten|VAN|DE|TER|TEN)[ \t]+$/u
 const surnameCharacter = /[\p{L}\p{M}'’-]/u
