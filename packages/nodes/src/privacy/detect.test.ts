@@ -2528,3 +2528,57 @@ describe('the twenty-seventh round', () => {
     expect(phones('Gebeld over 61 5542 908 euro.')).toEqual([])
   })
 })
+
+describe('the twenty-eighth round', () => {
+  it("reads a chat's writers with the initial of their surname, and those no list knows", () => {
+    const names = kindIn('NAAM')
+    const chat =
+      'ode: heeft iemand het nummer van de tolk?\nmarrit b: via Concorde bestellen\node: ok ok.\nsanne r: ik ben er geweest\nmarrit b: is de zoon nog boos?'
+    expect(texts(names(chat))).toEqual(['ode', 'marrit b', 'ode', 'sanne r', 'marrit b'])
+    // An e-mail's header is no chat: its fields stay.
+    expect(
+      names('Fan: Sjoukje Vogelmate\nOan: Anne Hoekstra\nUnderwerp: kuier\nFan: Sjoukje'),
+    ).not.toContainEqual(['NAAM', 'Fan'])
+  })
+  it("reads a widow's title, initials in brackets and the rest of a name after an apostrophe", () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('3. wed. Zandhorst-Tuinman: na ontslag beter.'))).toEqual(['Zandhorst-Tuinman'])
+    expect(texts(names('Intaker: Linde (L.M.) Ooievaarszand'))).toEqual(['Linde (L.M.) Ooievaarszand'])
+    expect(texts(names('zijn moeder Umm Tha’ir en broer Suhail in Gaza'))).toEqual(['Umm Tha’ir', 'Suhail'])
+    expect(texts(names("Ahmed's fiets staat bij Ahmet'in huis."))).toEqual(['Ahmed', 'Ahmet'])
+  })
+  it('reads a person in a heading of a service, in brackets after a role word and in a household list', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Schuldhulp Vytautas Kairiūkštis, Hardenberg, 8 augustus'))).toEqual([
+      'Vytautas Kairiūkštis',
+    ])
+    expect(texts(names('Pestincident met een klasgenote (Kymberleigh) is bevestigd.'))).toEqual([
+      'Kymberleigh',
+    ])
+    expect(names('Rekening moeder (Uzbeeks) niet genoteerd.')).toEqual([])
+    expect(texts(names('Gezin:\n- Juni (dochter, 5), geboren in juni\n- Woning (huur, 3 kamers)'))).toEqual([
+      'Juni',
+    ])
+    expect(
+      texts(
+        names(
+          'Gezin:\n- Luwam Hadgembes / ሉዋም ሃድግምበስ (moeder, 35)\n- Waddah Al-Mikhlafi (vader, 50) / وضاح المخلافي',
+        ),
+      ),
+    ).toEqual(['Luwam Hadgembes', 'ሉዋም ሃድግምበስ', 'Waddah Al-Mikhlafi', 'وضاح المخلافي'])
+  })
+  it('reads a date of birth year first with slashes or spaces, and a number after its country adjective', () => {
+    expect(texts(kindIn('GEBOORTEDATUM')('Rekening mw. Geb. 1984/02/17.'))).toEqual(['1984/02/17'])
+    expect(texts(kindIn('GEBOORTEDATUM')('moeder, 32, geb. 1992 02 03 volgens paspoort'))).toEqual([
+      '1992 02 03',
+    ])
+    expect(kindIn('GEBOORTEDATUM')('Factuur 2024/03/15 betaald.')).toEqual([])
+    expect(
+      texts(
+        kindIn('TELEFOON')(
+          'Te bereiken op het Litouwse nummer van haar moeder, lokaal geschreven: 8 612 40785.',
+        ),
+      ),
+    ).toEqual(['8 612 40785'])
+  })
+})

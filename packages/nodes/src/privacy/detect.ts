@@ -1559,6 +1559,9 @@ const yearFirstShort = new RegExp(
   'giu',
 )
 
+const isoSlashedOrSpaced =
+  /(?<![\p{N}])((?:19|20)\d{2})([/ ])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
+
 function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = []
   const recentYear = now.getUTCFullYear() - 10
@@ -1596,6 +1599,10 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   // Also with dots ("1990.11.23").
   const iso = /(?<![\p{N}])((?:19|20)\d{2})([-.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[3]), Number(m[4]))
+  // After "geb." only: the year first with slashes or spaces ("Geb. 1984/02/17", "geb. 1992 02 03").
+  for (const m of text.matchAll(isoSlashedOrSpaced))
+    if (birthAnnounced(textBefore(text, m.index)))
+      consider(m.index, m[0], Number(m[1]), Number(m[3]), Number(m[4]))
   // Hungarian, year first: "1951. március 3." (after "geb." or "született" only).
   if (text.includes('tháng'))
     for (const m of text.matchAll(vietnameseDate))
@@ -2391,6 +2398,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withPairedNames(read, names)
     names = withNamesBeside(read, names)
     names = withHandlesAndCalledNames(read, names)
+    if (options.names !== 'titles') names = withChatSpeakers(read, names)
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
@@ -2796,6 +2804,17 @@ function withOtherScriptNames(text: string, names: PersonalDataSpan[]): Personal
         found.push([start, word])
         continue
       }
+      // After a slash, also with a role and an age in brackets on either side: "Luwam Hadgembes /
+      // ሉዋም ሃድግምበስ (moeder, 35)", "Waddah Al-Mikhlafi (vader, 50) / وضاح المخلافي".
+      const slashBefore = /(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*\/[ \t]*$/.exec(before)
+      if (
+        slashBefore !== null &&
+        byEnd.has(start - slashBefore[0].length) &&
+        /^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:[.,;)]|$)/.test(after)
+      ) {
+        found.push([start, word])
+        continue
+      }
       if (runs.length > 1) continue
       const label = /([^\n:]*):[ \t]*$/.exec(before)
       const bracketed = /\([ \t]*(?:\p{L}+:[ \t]*)?$/u.test(before) && /^[ \t]*[),]/.test(after)
@@ -3069,6 +3088,13 @@ const calledAfter = /[ \t](?:heet|heette|heten)(?:[ \t]+\p{Ll}+){0,2}[ \t]+(\p{L
 const ageInBrackets = /[ \t]\((?:[1-9]|1\d)(?:[ \t]*(?:jr|jaar))?\)/g
 const monthNameBefore =
   /(?<![\p{L}\p{N}][ \t]?)(?:Januari|Februari|Maart|April|Mei|Juni|Juli|Augustus|September|Oktober|November|December)$/u
+// An item of a list: a dash or bullet, one capitalised word, and a word in lower case opening the
+// brackets after it ("- Juni (dochter, 5)").
+const householdItem =
+  /^[ \t]*[-•*–][ \t]+(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]{1,24})[ \t]*\([ \t]*(\p{Ll}+)[ \t]*[,)]/dgmu
+// A word in lower case, and one capitalised word alone in brackets after it.
+const roleThenBracketName =
+  /(?<![\p{L}])(\p{Ll}[\p{Ll}-]{2,24})[ \t]*\([ \t]*(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]{1,24})[ \t]*\)/dgu
 // After a title, "'t" and a capitalised word are a surname, whatever the word ("mw. 't Hart", "mw.
 // Van 't Kruisweg", "dhr. 't Jong-van Lieshoutveld").
 const titleThenT =
@@ -3092,11 +3118,120 @@ function withNamesByCue(text: string, names: PersonalDataSpan[]): PersonalDataSp
         found.push([m.indices![1]![0], m[1]!])
   if (text.includes("'t") || text.includes('’t'))
     for (const m of text.matchAll(titleThenT)) found.push([m.indices![1]![0], m[1]!])
+  // "- Juni (dochter, 5)": an item of a list of a household, one capitalised word before a family or
+  // role word in brackets, is a name, also where it is a month or a word.
+  if (text.includes('('))
+    for (const m of text.matchAll(householdItem))
+      if (
+        /R/.test(wordClasses(normaliseWord(m[2]!))) &&
+        !/[RTGFB]/.test(wordClasses(normaliseWord(m[1]!))) &&
+        !lexicons().nonPersons.has(normaliseWord(m[1]!))
+      )
+        found.push([m.indices![1]![0], m[1]!])
+  // "een klasgenote (Kymberleigh)": a role word, and in brackets after it a word that can only be a
+  // name, or a first name a list knows.
+  if (text.includes('('))
+    for (const m of text.matchAll(roleThenBracketName))
+      if (
+        /R/.test(wordClasses(normaliseWord(m[1]!))) &&
+        // Not a nationality or language ("moeder (Uzbeeks)"), which ends in "s" or "sch" in Dutch.
+        ((onlyAName(m[2]!) && !/(?:s|sch)$/.test(m[2]!)) || lexicons().firstNames.has(normaliseWord(m[2]!)))
+      )
+        found.push([m.indices![2]![0], m[2]!])
   if (text.includes(' ('))
     for (const m of text.matchAll(ageInBrackets)) {
       const month = monthNameBefore.exec(text.slice(Math.max(0, m.index - 12), m.index))
       if (month) found.push([m.index - month[0].length, month[0]])
     }
+  return found.length === 0 ? names : mergeNames(names, found, true)
+}
+
+// A line of a chat: a time or a time in brackets, the writer (a word, and maybe the initial of a
+// surname: "marrit b", "[08:15] roelfke", "ik 10:09"), maybe a time, and a colon.
+const chatSpeaker =
+  /^[ \t]*(?:\[[^\]\n]{3,25}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]+(?:-[ \t]+)?)?(\p{L}[\p{L}\p{M}'’-]{1,24})(?:[ \t](\p{L})\.?)?(?:[ \t]+\d{1,2}[:.]\d{2})?[ \t]*:(?=[ \t])/dgmu
+// Who writes a line in a chat without being a name: the writer, the client, the worker; and the
+// fields of an e-mail's header, in Dutch, Frisian and English ("Fan:" is Frisian for "Van:").
+const chatSelves = new Set([
+  'ik',
+  'jij',
+  'zij',
+  'hij',
+  'wij',
+  'me',
+  'you',
+  'cl',
+  'client',
+  'cliënt',
+  'clt',
+  'mw',
+  'dhr',
+  'mevr',
+  'meneer',
+  'mevrouw',
+  'wijkteam',
+  'maatje',
+  'vrijwilliger',
+  'medewerker',
+  'team',
+  'admin',
+  'systeem',
+  'bot',
+  'van',
+  'aan',
+  'cc',
+  'bcc',
+  'onderwerp',
+  'datum',
+  'verzonden',
+  'betreft',
+  'fan',
+  'oan',
+  'from',
+  'to',
+  'sent',
+  'subject',
+  'date',
+])
+
+/**
+ * The writers of a chat's lines ({@link chatSpeaker}), where two writers of the note or more are
+ * names found: each writer's word with the initial after it ("marrit b"), and a writer no list
+ * knows as anything but a name, a first name a list knows ("bram"), or one in lower case who
+ * writes two lines or more ("ode" is also a Dutch word), is a name too. Not "ik", "cl" and the like, nor a role, title, greeting, function
+ * word or abbreviation.
+ */
+function withChatSpeakers(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes(':') || !text.includes('\n')) return names
+  const lines = [...text.matchAll(chatSpeaker)]
+  if (lines.length < 3) return names
+  const startsOfNames = new Map(names.map((span) => [span.start, span]))
+  const named = new Set<string>()
+  const count = new Map<string, number>()
+  for (const m of lines) {
+    const word = m[1]!
+    count.set(word, (count.get(word) ?? 0) + 1)
+    if (startsOfNames.has(m.indices![1]![0])) named.add(normaliseWord(word))
+  }
+  if (named.size < 2) return names
+  const found: Array<readonly [number, string]> = []
+  for (const m of lines) {
+    const [start, end] = m.indices![1]!
+    const word = m[1]!
+    const norm = normaliseWord(word)
+    const classes = wordClasses(norm)
+    const isName =
+      named.has(norm) ||
+      (!chatSelves.has(norm) &&
+        !/[RTGFB]/.test(classes) &&
+        !lexicons().nonPersons.has(norm) &&
+        (!/[CEL]/.test(classes) ||
+          lexicons().firstNames.has(norm) ||
+          (word === word.toLowerCase() && count.get(word)! >= 2)))
+    if (!isName) continue
+    const initial = m.indices![2]
+    found.push([start, text.slice(start, initial ? initial[1] : end)])
+  }
   return found.length === 0 ? names : mergeNames(names, found, true)
 }
 
@@ -3153,6 +3288,10 @@ function nicknamesBeforeNames(text: string, names: PersonalDataSpan[]): Array<re
 // Stoltenborg", "Bernardhus (Bentje) Wentink", 'Remco "de Ras" Hofstetterink'.
 const nicknameBetween =
   /^[ \t]*(?:\([ \t]*(\p{Lu}\p{Ll}[\p{L}-]{1,20})[ \t]*\)|['‘"“]((?:de[ \t]+|het[ \t]+)?\p{Lu}\p{Ll}[\p{L}-]{1,20})['’"”])[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/du
+
+// Initials in brackets between a first name and the surname: "Linde (L.M.) Ooievaarszand".
+const initialsBetween =
+  /^[ \t]*\([ \t]*((?:\p{Lu}\.[ \t]?){1,4})[ \t]*\)[ \t]+((?:(?:van|de|der|den|ter|ten|te)[ \t]+){0,3}\p{Lu}\p{Ll}[\p{L}'’-]{1,30})(?![\p{L}])/u
 
 // Two capitals without dots before a surname, and the particles between them (three capitals
 // are mostly a job or a team: "POH", "SPV", "MDO").
@@ -3260,6 +3399,18 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
     let at = span.end
     while (at < span.end + 4 && (text[at] === ' ' || text[at] === '\t')) at++
     if (!'(\'‘"“'.includes(text[at] ?? 'x')) continue
+    // "Linde (L.M.) Ooievaarszand": the initials in brackets between the first name and the surname.
+    const initials = initialsBetween.exec(text.slice(span.end, span.end + 80))
+    const initialsSurname = initials ? normaliseWord(initials[2]!.split(/[ \t]+/).at(-1)!) : ''
+    if (
+      initials &&
+      !/[RTGFB]/.test(wordClasses(initialsSurname)) &&
+      !lexicons().nonPersons.has(initialsSurname) &&
+      !placeOnly(initialsSurname)
+    ) {
+      wholes.push([span.start, text.slice(span.start, span.end + initials[0].length)])
+      continue
+    }
     const between = nicknameBetween.exec(text.slice(span.end, span.end + 80))
     if (!between) continue
     const group = between[1] ? 1 : 2
@@ -3283,11 +3434,13 @@ function withNicknames(text: string, names: PersonalDataSpan[]): PersonalDataSpa
 }
 
 // What closes a name right after it: "jr." or "sr." ("Adriaan Wisseborn jr."), a surname as
-// initials with its particle ("Imkje vH"), a diminutive after an apostrophe ("Häns'che"), or a
+// initials with its particle ("Imkje vH"), a diminutive or the rest of the name after an
+// apostrophe ("Häns'che", "Umm Tha’ir"; not a possessive "'s" or a Turkish case ending, "'de",
+// "'den", "'nin"), or a
 // short syllable in lower case after a hyphen, as Korean given names are written ("Gal Min-ja",
 // "Yoon Seo-ah"; only after a short capitalised word).
 const nameEnding =
-  /^(?:[ \t]+(?:jr|sr|Jr|Sr|JR|SR)\.?|[ \t]+(?:v[dt]?|d|t)\p{Lu}|['’](?:che|chen|ke|tje)|(-)\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
+  /^(?:[ \t]+(?:jr|sr|Jr|Sr|JR|SR)\.?|[ \t]+(?:v[dt]?|d|t)\p{Lu}|['’](?:che|chen|ke|tje)|['’](?!(?:s|de|da|den|dan|te|ta|ten|tan|ye|ya|yi|yı|in|ın|un|ün|nin|nın|nun|nün|le|la|yle|yla)(?![\p{L}]))\p{Ll}{2,6}|(-)\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
 const shortLastWord = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{1,4}$/u
 // A capitalised particle joined to the name by a hyphen, as Armenian and Arabic surnames write it
 // ("Ter-Avetisyants", "Al-Hubaishi", "Abu-Sharif"), with initials before it ("H. Ter-…").

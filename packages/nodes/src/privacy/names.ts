@@ -219,6 +219,8 @@ const titles = new Set([
   'zuster',
   // "zr. Spreeuwdijk": a nurse, as nursing notes write "zuster".
   'zr',
+  // "wed. Tetterodde-Kleverduin": a widow, as registers write "weduwe".
+  'wed',
   'broeder',
   'dokter',
   'pastor',
@@ -359,6 +361,7 @@ const roleWords = new Set([
   'overbuurvrouw',
   'overbuurman',
   'klasgenoot',
+  'klasgenote',
   'huisbaas',
   'verhuurder',
   'verhuurster',
@@ -1350,6 +1353,9 @@ function afterKindOfOrganisation(tokens: Token[], i: number, text: string): bool
     /^(?:in|op|naar|uit|vanuit)$/.test(tokens[at - 1]?.text ?? '') &&
     spacesOnly(kind.gap)
   if ((firstNameAndSurnameShape(tokens, i) && !whereOneIs) || withAge(tokens, i, text)) return false
+  // "Schuldhulp Demiana Tawadros, 24 maart": a heading of a service and whom it is about, two words
+  // no list knows, then a comma or the line's end.
+  if (kind !== undefined && headingOfPerson(tokens, at, i, text)) return false
   if (firstOfOrganisationList(tokens, i)) return true
   if (kind === undefined || roleWords.has(kind.norm) || inNames(kind.norm)) return false
   return (
@@ -1358,6 +1364,21 @@ function afterKindOfOrganisation(tokens: Token[], i: number, text: string): bool
     (kind.shape === 'title' && properEnding.test(kind.norm)) ||
     (at === i - 2 && /^(?:De|Het)$/.test(tokens[i - 1]!.text) && dayActivity.test(kind.norm))
   )
+}
+
+/**
+ * True when word `kind` opens a line and words `i` and `i + 1` after it are two capitalised words
+ * that no list knows (a first name and a surname), closed by a comma or the line's end.
+ */
+function headingOfPerson(tokens: Token[], kind: number, i: number, text: string): boolean {
+  const k = tokens[kind]!
+  if (kind !== i - 1 || !(kind === 0 || /\n[ \t]*$/.test(k.gap))) return false
+  const first = tokens[i]!
+  const second = tokens[i + 1]
+  if (second === undefined || !oneSpace(second.gap) || first.shape !== 'title' || second.shape !== 'title')
+    return false
+  if (!/^[ \t]*(?:,|\n|$)/.test(text.slice(second.end, second.end + 2))) return false
+  return [first, second].every((w) => wordClasses(w.norm) === '-' && !lexicons().nonPersons.has(w.norm))
 }
 
 /**

@@ -580,6 +580,21 @@ const countryAdjectives: ReadonlyMap<string, CountryCode> = new Map([
   ['oekraiens', 'UA'],
   ['oekraiense', 'UA'],
   ['ukrainian', 'UA'],
+  ['litouws', 'LT'],
+  ['litouwse', 'LT'],
+  ['lithuanian', 'LT'],
+  ['lets', 'LV'],
+  ['letse', 'LV'],
+  ['latvian', 'LV'],
+  ['moldavisch', 'MD'],
+  ['moldavische', 'MD'],
+  ['moldovan', 'MD'],
+  ['georgisch', 'GE'],
+  ['georgische', 'GE'],
+  ['georgian', 'GE'],
+  ['soedanees', 'SD'],
+  ['soedanese', 'SD'],
+  ['sudanese', 'SD'],
 ])
 
 // After a number, whose it is: "(Somalisch nummer, zonder 252)", ", Pools mobiel", "- Polish number".
@@ -588,10 +603,16 @@ const countryAdjectiveAfter = new RegExp(
   'u',
 )
 
+// Before a number on its line, whose it is: "op het Litouwse nummer van haar moeder: 8 612 40785".
+const countryAdjectiveBefore = new RegExp(
+  `(?<![\\p{L}])(${[...countryAdjectives.keys()].join('|')})[ \\t]+(?:nummer|nr|mobiel|gsm|number|mobile)(?![\\p{L}])[^\\n]{0,40}$`,
+  'u',
+)
+
 /**
  * Finds a number written as at home in another country, without its calling code, after a phone
- * word on its line and followed by the adjective of that country ("gebeld op 61 5542 908
- * (Somalisch nummer, zonder 252)"): 8 to 11 digits, the first not 0, that are a valid number of
+ * word on its line and with the adjective of that country before or after it ("gebeld op 61 5542 908
+ * (Somalisch nummer, zonder 252)", "het Litouwse nummer van haar moeder: 8 612 40785"): 8 to 11 digits, the first not 0, that are a valid number of
  * that country by libphonenumber's metadata. Nine digits that pass the 11-check are left to the
  * BSN reading by the caller.
  *
@@ -604,7 +625,9 @@ export function findCountryAdjectivePhones(text: string): InternationalPhone[] {
     const digits = match[0].replace(/\D/g, '')
     if (digits.length < 8 || digits.length > 11 || digits.startsWith('0')) continue
     const end = match.index + match[0].length
-    const named = countryAdjectiveAfter.exec(plainName(text.slice(end, end + 40)))
+    const named =
+      countryAdjectiveAfter.exec(plainName(text.slice(end, end + 40))) ??
+      countryAdjectiveBefore.exec(plainName(lineBefore(text, match.index, 80)))
     const country = named ? countryAdjectives.get(named[1]!) : undefined
     if (!country || !phoneCuedBefore(text, match.index)) continue
     const number = parsePhoneNumberFromString(digits, country)
