@@ -105,6 +105,8 @@ describe('the name model', () => {
       '79',
       '80',
       '81',
+      '82',
+      '83',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -113,5 +115,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 480_000) // one model trained per hand-written set: 76 folds take 130-330 s on the 2-core machine
+  }, 540_000) // one model trained per hand-written set: 78 folds take 140-340 s on the 2-core machine
 })

@@ -95,6 +95,8 @@ import { holdout78Notes } from '../fixtures/privacy-eval/holdout78.js'
 import { holdout79Notes } from '../fixtures/privacy-eval/holdout79.js'
 import { holdout80Notes } from '../fixtures/privacy-eval/holdout80.js'
 import { holdout81Notes } from '../fixtures/privacy-eval/holdout81.js'
+import { holdout82Notes } from '../fixtures/privacy-eval/holdout82.js'
+import { holdout83Notes } from '../fixtures/privacy-eval/holdout83.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -301,6 +303,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ],
     ["eightieth hold-out (written blind, measured once at the twenty-sixth round's end)", holdout80Notes],
     ['eighty-first hold-out (written blind beside the eightieth, measured once with it)', holdout81Notes],
+    [
+      "eighty-second hold-out (written blind, measured once at the twenty-seventh round's end)",
+      holdout82Notes,
+    ],
+    ['eighty-third hold-out (written blind beside the eighty-second, measured once with it)', holdout83Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -400,6 +407,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['seventy-ninth', holdout79Notes, 160, 0.5],
     ['eightieth', holdout80Notes, 160, 0.5],
     ['eighty-first', holdout81Notes, 160, 0.5],
+    ['eighty-second', holdout82Notes, 160, 0.5],
+    ['eighty-third', holdout83Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
