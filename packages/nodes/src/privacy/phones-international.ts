@@ -625,11 +625,12 @@ export function findCountryAdjectivePhones(text: string): InternationalPhone[] {
     const digits = match[0].replace(/\D/g, '')
     if (digits.length < 8 || digits.length > 11 || digits.startsWith('0')) continue
     const end = match.index + match[0].length
-    const named =
-      countryAdjectiveAfter.exec(plainName(text.slice(end, end + 40))) ??
-      countryAdjectiveBefore.exec(plainName(lineBefore(text, match.index, 80)))
+    // Asked in order of cost: the adjective after, the phone word, then the adjective before.
+    const after = countryAdjectiveAfter.exec(plainName(text.slice(end, end + 40)))
+    if (!phoneCuedBefore(text, match.index)) continue
+    const named = after ?? countryAdjectiveBefore.exec(plainName(lineBefore(text, match.index, 80)))
     const country = named ? countryAdjectives.get(named[1]!) : undefined
-    if (!country || !phoneCuedBefore(text, match.index)) continue
+    if (!country) continue
     const number = parsePhoneNumberFromString(digits, country)
     if (!number || number.country !== country || !number.isValid()) continue
     found.push({ start: match.index, end, text: match[0], key: number.number })
