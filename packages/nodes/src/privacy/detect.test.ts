@@ -2582,3 +2582,32 @@ describe('the twenty-eighth round', () => {
     ).toEqual(['8 612 40785'])
   })
 })
+
+describe('the twenty-ninth round', () => {
+  it("reads initials that a note's legend maps to a name, wherever the note writes them", () => {
+    const names = kindIn('NAAM')
+    const note =
+      'Deelnemers: KP (voorzitter), JBH, NWO; cliënt RS was er.\nDochter AS belt.\nLegenda: KP = Karien Poelmansz, JBH = Jolante Bergsmeer-Hulsbosch, NWO = Noortje Willemsz-Oerlemans, RS = Ramon Sitaldin, AS = Anjali Sitaldin.'
+    const found = texts(names(note))
+    for (const initials of ['KP', 'JBH', 'NWO', 'RS', 'AS'])
+      expect(found.filter((text) => text === initials).length).toBe(2)
+    // Letters that a legend maps to an organisation stay.
+    expect(names('Aanwezig: VT, MDO.\nLegenda: VT = Veilig Thuis.')).toEqual([])
+  })
+  it('reads an IBAN with a character too many when its checksum holds', () => {
+    expect(texts(kindIn('IBAN')('Haar TR-rekening: TR0406343406154599389337574, voor familiegeld.'))).toEqual(
+      ['TR0406343406154599389337574'],
+    )
+    expect(kindIn('IBAN')('Kenmerk TR0406343406154599389337575 in de brief.')).toEqual([])
+  })
+  it('reads a Dutch word in lower case after a title and a particle as the word, in a note with capitals', () => {
+    const names = kindIn('NAAM')
+    expect(texts(names('Volgens ons systeem huurt dhr. de woning Molenstraat 204, 5461 HK Veghel.'))).toEqual(
+      [],
+    )
+    expect(
+      texts(kindIn('ADRES')('Volgens ons systeem huurt dhr. de woning Molenstraat 204, 5461 HK Veghel.')),
+    ).toEqual(['Molenstraat 204'])
+    expect(texts(names('Telefoon met mw van der wiel ivm huurachterstand.'))).toEqual(['van der wiel'])
+  })
+})

@@ -103,9 +103,15 @@ export function isValidBsn(digits: string): boolean {
 /** True when `value` is an IBAN whose check digits pass the mod-97 test. */
 export function isValidIban(value: string): boolean {
   const compact = value.replace(/\s/g, '').toUpperCase()
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false
   const known = ibanLengths[compact.slice(0, 2)]
   if (known !== undefined && known !== compact.length) return false
+  return ibanChecksumHolds(compact)
+}
+
+/** True when an IBAN-shaped value's mod-97 checksum holds, whatever its length. */
+function ibanChecksumHolds(value: string): boolean {
+  const compact = value.replace(/\s/g, '').toUpperCase()
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false
   const rearranged = compact.slice(4) + compact.slice(0, 4)
   let remainder = 0
   for (const char of rearranged) {
@@ -854,14 +860,24 @@ function findIbans(text: string): PersonalDataSpan[] {
   const pattern = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){11,30}/gu
   for (const match of text.matchAll(pattern)) {
     const country = match[0].slice(0, 2).toUpperCase()
-    const lengths = ibanLengths[country] ? [ibanLengths[country]] : [30, 28, 27, 26, 24, 22, 20, 18, 16, 15]
+    // A country's own length first; then, for a country with one, the whole run as written, which
+    // may hold a digit too many or too few ("TR04 0634 …" with 27 characters): a wrong length still
+    // names an account when its checksum holds (one in 97 runs of letters and digits would pass).
+    const run = match[0].replace(/\s/g, '').length
+    const lengths = ibanLengths[country]
+      ? [ibanLengths[country], ...(run !== ibanLengths[country] ? [run] : [])]
+      : [30, 28, 27, 26, 24, 22, 20, 18, 16, 15]
     for (const length of lengths) {
       const end = endAfterAlnum(text, match.index, length, false)
       if (end === undefined) continue
       // The IBAN must not run straight on into more letters or digits.
       if (/[A-Za-z0-9]/.test(text[end] ?? '')) continue
       const found = text.slice(match.index, end)
-      if (isValidIban(found)) {
+      if (
+        length === ibanLengths[country] || !ibanLengths[country]
+          ? isValidIban(found)
+          : ibanChecksumHolds(found)
+      ) {
         spans.push({
           kind: 'IBAN',
           start: match.index,
@@ -2399,6 +2415,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withNamesBeside(read, names)
     names = withHandlesAndCalledNames(read, names)
     if (options.names !== 'titles') names = withChatSpeakers(read, names)
+    if (options.names !== 'titles') names = withLegendInitials(read, names)
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
@@ -3160,6 +3177,40 @@ function withNamesByCue(text: string, names: PersonalDataSpan[]): PersonalDataSp
       if (month) found.push([m.index - month[0].length, month[0]])
     }
   return found.length === 0 ? names : mergeNames(names, found, true)
+}
+
+// Initials before "=" in a legend ("Legenda: KP = Karien Poelmansz, JBH = …", "T. = Toontje"), and
+// a title between the "=" and the name ("EK = dr. Eijsbouts").
+const legendInitialsBefore = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{0,4}\.?)[ \t]*$/u
+const legendTitleAfter = /^[ \t]*(?:(?:dr|drs|mr|mw|dhr|mevr|ir|prof)\.?[ \t]+)?/u
+
+/**
+ * The initials a note's legend maps to a name found ("Legenda: KP = Karien Poelmansz"), with each
+ * other place the note writes them as a word of their own ("Aanwezig: KP, JBH, NWO"): a meeting's
+ * notes that give people as initials say there whom they stand for.
+ */
+function withLegendInitials(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes('=')) return names
+  const startsOfNames = new Set(names.map((span) => span.start))
+  const initials = new Set<string>()
+  for (let eq = text.indexOf('='); eq !== -1 && initials.size < 64; eq = text.indexOf('=', eq + 1)) {
+    const before = legendInitialsBefore.exec(text.slice(Math.max(0, eq - 8), eq))
+    if (!before || !/\p{Lu}.*\p{Lu}|\.$/u.test(before[1]!)) continue
+    const title = legendTitleAfter.exec(text.slice(eq + 1, eq + 12))!
+    if (startsOfNames.has(eq + 1 + title[0].length)) initials.add(before[1]!)
+  }
+  if (initials.size === 0) return names
+  const found: Array<readonly [number, string]> = []
+  for (const written of initials) {
+    for (let at = text.indexOf(written); at !== -1; at = text.indexOf(written, at + written.length)) {
+      const before = text[at - 1]
+      const after = text[at + written.length]
+      if (before !== undefined && /[\p{L}\p{N}.]/u.test(before)) continue
+      if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue
+      found.push([at, written])
+    }
+  }
+  return mergeNames(names, found)
 }
 
 // A line of a chat: a time or a time in brackets, the writer (a word, and maybe the initial of a

@@ -3046,6 +3046,13 @@ function judge(tokens: Token[], i: number, text: string, lowerNote: boolean): Ve
       ) &&
       lexicons().surnames.has(t.norm) &&
       t.norm.length >= 3 &&
+      // "huurt dhr. de woning", "mw. op de grond": where the note writes its names with capitals, a
+      // Dutch word in lower case after a title and a particle is the word, unless the particles are
+      // those of a surname ("mw van der wiel", "meneer 't jong").
+      (lowerNote ||
+        back === i - 1 ||
+        !isCommonWord(t.norm, false) ||
+        tokens.slice(back + 1, i).some((p) => p.norm === 'van' || p.norm === 't')) &&
       !functionWords.has(t.norm) &&
       !personVerbs.has(t.norm) &&
       !finiteVerbs.has(t.norm) &&
