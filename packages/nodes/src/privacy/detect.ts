@@ -2156,6 +2156,10 @@ export function addModelNames(
     /[,(][ \t]*$/.test(text.slice(Math.max(0, token.start - 3), token.start)) &&
     /^[ \t]*(?:[.)\n]|$)/.test(text.slice(token.end, token.end + 3)) &&
     placeOnly(token.norm)
+  // "Vergadering 12 Mei": a month after the number of a day is a date.
+  const monthOfDate = (token: (typeof tokens)[number]) =>
+    months[token.norm] !== undefined &&
+    /(?<![\p{N}])(?:[1-9]|[12]\d|3[01])[ \t]+$/u.test(text.slice(Math.max(0, token.start - 4), token.start))
   // A word the note writes as a town elsewhere (after a postcode, in a column of places) is that town.
   const towns = townsOfNote(text)
   const likely = tokens.map(
@@ -2165,6 +2169,7 @@ export function addModelNames(
       !compoundHead(token) &&
       !whereFrom(token) &&
       !serviceAbbreviation(text.slice(token.start, token.end)) &&
+      !monthOfDate(token) &&
       !towns.has(token.norm),
   )
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
