@@ -107,6 +107,8 @@ describe('the name model', () => {
       '81',
       '82',
       '83',
+      '84',
+      '85',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -115,5 +117,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 540_000) // one model trained per hand-written set: 78 folds take 140-340 s on the 2-core machine
+  }, 600_000) // one model trained per hand-written set: 80 folds take 150-350 s on the 2-core machine
 })

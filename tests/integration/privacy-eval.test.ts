@@ -97,6 +97,8 @@ import { holdout80Notes } from '../fixtures/privacy-eval/holdout80.js'
 import { holdout81Notes } from '../fixtures/privacy-eval/holdout81.js'
 import { holdout82Notes } from '../fixtures/privacy-eval/holdout82.js'
 import { holdout83Notes } from '../fixtures/privacy-eval/holdout83.js'
+import { holdout84Notes } from '../fixtures/privacy-eval/holdout84.js'
+import { holdout85Notes } from '../fixtures/privacy-eval/holdout85.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -308,6 +310,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
       holdout82Notes,
     ],
     ['eighty-third hold-out (written blind beside the eighty-second, measured once with it)', holdout83Notes],
+    [
+      "eighty-fourth hold-out (written blind, measured once at the twenty-eighth round's end)",
+      holdout84Notes,
+    ],
+    ['eighty-fifth hold-out (written blind beside the eighty-fourth, measured once with it)', holdout85Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -409,6 +416,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-first', holdout81Notes, 160, 0.5],
     ['eighty-second', holdout82Notes, 160, 0.5],
     ['eighty-third', holdout83Notes, 160, 0.5],
+    ['eighty-fourth', holdout84Notes, 160, 0.5],
+    ['eighty-fifth', holdout85Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
