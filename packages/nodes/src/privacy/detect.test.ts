@@ -2611,3 +2611,17 @@ describe('the twenty-ninth round', () => {
     expect(texts(names('Telefoon met mw van der wiel ivm huurachterstand.'))).toEqual(['van der wiel'])
   })
 })
+
+describe('the thirtieth round', () => {
+  it("reads the Netherlands' own code read out in words, and a date of birth in the solar calendar", () => {
+    expect(
+      texts(
+        kindIn('TELEFOON')(
+          'Hij herhaalde: nul nul drie één, zes, negentien dertig, vierenveertig tweeëntachtig.',
+        ),
+      ),
+    ).toEqual(['nul nul drie één, zes, negentien dertig, vierenveertig tweeëntachtig'])
+    expect(texts(kindIn('GEBOORTEDATUM')('Op zijn tazkira staat 12 Hamal 1361.'))).toEqual(['12 Hamal 1361'])
+    expect(kindIn('GEBOORTEDATUM')('Afspraak op 3 Mehr 1402 bij de ambassade.')).toEqual([])
+  })
+})

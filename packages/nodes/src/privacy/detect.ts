@@ -754,7 +754,14 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
     if (digits.startsWith('00')) {
       for (let k = read.length - 1; k >= 0; k--) {
         const [count, wordEnd] = read[k]!
-        const key = count >= 9 ? internationalPhoneKey(digits.slice(0, count)) : undefined
+        // "nul nul drie één, zes, …": the Netherlands' own code read out, keyed as at home ("06…").
+        const national = `0${digits.slice(4, count)}`
+        const key =
+          digits.startsWith('0031') && /^0[1-9]\d{8}$/.test(national)
+            ? national
+            : count >= 9
+              ? internationalPhoneKey(digits.slice(0, count))
+              : undefined
         if (!key) continue
         const found = text.slice(match.index, wordEnd)
         spans.push({ kind: 'TELEFOON', start: match.index, end: wordEnd, text: found, key })
@@ -1575,6 +1582,30 @@ const yearFirstShort = new RegExp(
   'giu',
 )
 
+// The solar calendar of Afghanistan and Iran (a tazkira, an Iranian passport): the day, the month's
+// name and the year ("12 Hamal 1361"). Years up to 1395 (2016); later ones are a child's or a date
+// of something else.
+const solarMonths = [
+  ['hamal', 'farvardin'],
+  ['sawr', 'saur', 'ordibehesht'],
+  ['jawza', 'jauza', 'khordad'],
+  ['saratan', 'tir'],
+  ['asad', 'mordad', 'amordad'],
+  ['sonbola', 'sunbula', 'shahrivar'],
+  ['mizan', 'mehr'],
+  ['aqrab', 'aban'],
+  ['qaws', 'qaus', 'azar'],
+  ['jadi', 'dey', 'dei'],
+  ['dalw', 'dalv', 'bahman'],
+  ['hut', 'hoot', 'esfand'],
+]
+const solarMonthOf = new Map(solarMonths.flatMap((names, i) => names.map((name) => [name, i + 1] as const)))
+const solarYear = /[ \t]1[23]\d\d(?!\d)/
+const solarDate = new RegExp(
+  `(?<![\\p{L}\\p{N}])(0?[1-9]|[12]\\d|3[01])[ \\t]+(${[...solarMonthOf.keys()].join('|')})[ \\t]+(1[23]\\d{2})(?![\\p{N}])`,
+  'giu',
+)
+
 const isoSlashedOrSpaced =
   /(?<![\p{N}])((?:19|20)\d{2})([/ ])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
 
@@ -1615,6 +1646,20 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
   // Also with dots ("1990.11.23").
   const iso = /(?<![\p{N}])((?:19|20)\d{2})([-.])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
   for (const m of text.matchAll(iso)) consider(m.index, m[0], Number(m[1]), Number(m[3]), Number(m[4]))
+  // Only where a year of that calendar stands (one scan for it first; most notes have none).
+  for (const m of solarYear.test(text) ? text.matchAll(solarDate) : []) {
+    const year = Number(m[3])
+    // "op 3 Mehr 1402": a date of the last years, not a birth, unless announced as one.
+    if (year > 1395 && !birthAnnounced(textBefore(text, m.index))) continue
+    const month = solarMonthOf.get(m[2]!.toLowerCase())!
+    spans.push({
+      kind: 'GEBOORTEDATUM',
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      key: `sh-${dateKey(year, month, Number(m[1]))}`,
+    })
+  }
   // After "geb." only: the year first with slashes or spaces ("Geb. 1984/02/17", "geb. 1992 02 03").
   for (const m of text.matchAll(isoSlashedOrSpaced))
     if (birthAnnounced(textBefore(text, m.index)))
