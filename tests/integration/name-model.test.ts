@@ -109,6 +109,8 @@ describe('the name model', () => {
       '83',
       '84',
       '85',
+      '86',
+      '87',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -117,5 +119,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 600_000) // one model trained per hand-written set: 80 folds take 150-350 s on the 2-core machine
+  }, 660_000) // one model trained per hand-written set: 82 folds take 160-360 s on the 2-core machine
 })

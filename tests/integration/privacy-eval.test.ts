@@ -99,6 +99,8 @@ import { holdout82Notes } from '../fixtures/privacy-eval/holdout82.js'
 import { holdout83Notes } from '../fixtures/privacy-eval/holdout83.js'
 import { holdout84Notes } from '../fixtures/privacy-eval/holdout84.js'
 import { holdout85Notes } from '../fixtures/privacy-eval/holdout85.js'
+import { holdout86Notes } from '../fixtures/privacy-eval/holdout86.js'
+import { holdout87Notes } from '../fixtures/privacy-eval/holdout87.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -315,6 +317,11 @@ describe('personal-data detectors on the independent evaluation set', () => {
       holdout84Notes,
     ],
     ['eighty-fifth hold-out (written blind beside the eighty-fourth, measured once with it)', holdout85Notes],
+    ["eighty-sixth hold-out (written blind, measured once at the twenty-ninth round's end)", holdout86Notes],
+    [
+      'eighty-seventh hold-out (written blind beside the eighty-sixth, measured once with it)',
+      holdout87Notes,
+    ],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -418,6 +425,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-third', holdout83Notes, 160, 0.5],
     ['eighty-fourth', holdout84Notes, 160, 0.5],
     ['eighty-fifth', holdout85Notes, 160, 0.5],
+    ['eighty-sixth', holdout86Notes, 160, 0.5],
+    ['eighty-seventh', holdout87Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
