@@ -3081,18 +3081,34 @@ function surnameFirstStart(text: string, comma: number): number {
   return particle ? at - particle[0].length : at
 }
 
-/** The matches of {@link surnameFirst} in `text`, tried at the words before each comma a capital follows. */
-function* surnameFirstMatches(text: string): Generator<RegExpExecArray> {
-  for (let comma = text.indexOf(','); comma !== -1; comma = text.indexOf(',', comma + 1)) {
-    let next = text[comma + 1]
-    if (next === ' ' || next === '\t') next = text[comma + 2]
-    if (next === undefined || next === next.toLowerCase()) continue
-    const start = surnameFirstStart(text, comma)
+/**
+ * The matches of the sticky `pattern` in `text`, tried once for each `mark` at the start `startAt`
+ * gives for it (-1: not there). Trying a pattern only where its mark stands, not at every position
+ * of a note, is what keeps the readings below cheap.
+ */
+function* stickyAtMarks(
+  text: string,
+  mark: string,
+  pattern: RegExp,
+  startAt: (at: number) => number,
+): Generator<RegExpExecArray> {
+  for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) {
+    const start = startAt(at)
     if (start === -1) continue
-    surnameFirst.lastIndex = start
-    const m = surnameFirst.exec(text)
+    pattern.lastIndex = start
+    const m = pattern.exec(text)
     if (m) yield m
   }
+}
+
+/** The matches of {@link surnameFirst} in `text`, tried at the words before each comma a capital follows. */
+function surnameFirstMatches(text: string): Generator<RegExpExecArray> {
+  return stickyAtMarks(text, ',', surnameFirst, (comma) => {
+    let next = text[comma + 1]
+    if (next === ' ' || next === '\t') next = text[comma + 2]
+    if (next === undefined || next === next.toLowerCase()) return -1
+    return surnameFirstStart(text, comma)
+  })
 }
 // A closing written short before the initials that sign: "Bvd, R.K.", "Mvg, J.".
 const closingAbbreviation = /^(?:bvd|mvg|vgr|gr|grt|grtn|groet|groeten|groetjes|dank|bedankt|thx)$/
@@ -3166,17 +3182,15 @@ const roleThenBracketName =
 const lowerWordCharacter = /[\p{Ll}-]/u
 
 /** The matches of {@link roleThenBracketName}, each tried from the word before a bracket. */
-function* roleThenBracketNames(text: string): Generator<RegExpExecArray> {
-  for (let bracket = text.indexOf('('); bracket !== -1; bracket = text.indexOf('(', bracket + 1)) {
+function roleThenBracketNames(text: string): Generator<RegExpExecArray> {
+  return stickyAtMarks(text, '(', roleThenBracketName, (bracket) => {
     let end = bracket
     while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t') && bracket - end < 4) end--
     let start = end
     while (start > 0 && end - start <= 25 && lowerWordCharacter.test(text[start - 1]!)) start--
-    if (end - start < 3 || end - start > 25 || (start > 0 && /[\p{L}]/u.test(text[start - 1]!))) continue
-    roleThenBracketName.lastIndex = start
-    const m = roleThenBracketName.exec(text)
-    if (m) yield m
-  }
+    if (end - start < 3 || end - start > 25 || (start > 0 && /[\p{L}]/u.test(text[start - 1]!))) return -1
+    return start
+  })
 }
 // After a title, "'t" and a capitalised word are a surname, whatever the word ("mw. 't Hart", "mw.
 // Van 't Kruisweg", "dhr. 't Jong-van Lieshoutveld").
@@ -3229,6 +3243,23 @@ function withNamesByCue(text: string, names: PersonalDataSpan[]): PersonalDataSp
   return found.length === 0 ? names : mergeNames(names, found, true)
 }
 
+/**
+ * Each place `word` stands in `text` as a word of its own: no character `joinsBefore` tests right
+ * before it, none `joinsAfter` tests right after it. One pass over the text per word.
+ */
+function* mentionsAsWord(
+  text: string,
+  word: string,
+  joinsBefore: RegExp,
+  joinsAfter: RegExp,
+): Generator<number> {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+    if (at > 0 && joinsBefore.test(text[at - 1]!)) continue
+    const after = text[at + word.length]
+    if (after === undefined || !joinsAfter.test(after)) yield at
+  }
+}
+
 // Initials before "=" in a legend ("Legenda: KP = Karien Poelmansz, JBH = …", "T. = Toontje"), and
 // a title between the "=" and the name ("EK = dr. Eijsbouts").
 const legendInitialsBefore = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}]{0,4}\.?)[ \t]*$/u
@@ -3251,15 +3282,9 @@ function withLegendInitials(text: string, names: PersonalDataSpan[]): PersonalDa
   }
   if (initials.size === 0) return names
   const found: Array<readonly [number, string]> = []
-  for (const written of initials) {
-    for (let at = text.indexOf(written); at !== -1; at = text.indexOf(written, at + written.length)) {
-      const before = text[at - 1]
-      const after = text[at + written.length]
-      if (before !== undefined && /[\p{L}\p{N}.]/u.test(before)) continue
-      if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue
+  for (const written of initials)
+    for (const at of mentionsAsWord(text, written, /[\p{L}\p{N}.]/u, /[\p{L}\p{N}]/u))
       found.push([at, written])
-    }
-  }
   return mergeNames(names, found)
 }
 
@@ -3389,13 +3414,9 @@ function nicknamesBeforeNames(text: string, names: PersonalDataSpan[]): Array<re
     const nickname = m[1]!
     if (/[RTGFB]/.test(wordClasses(normaliseWord(nickname)))) continue
     // Each mention of the nickname in the note, as a word of its own (bounded: one pass per nickname found).
-    let at = text.indexOf(nickname)
-    while (at !== -1 && found.length < 64) {
-      const before = text[at - 1]
-      const after = text[at + nickname.length]
-      if (!(before && /[\p{L}\p{M}]/u.test(before)) && !(after && /[\p{L}\p{M}]/u.test(after)))
-        found.push([at, nickname])
-      at = text.indexOf(nickname, at + nickname.length)
+    for (const at of mentionsAsWord(text, nickname, /[\p{L}\p{M}]/u, /[\p{L}\p{M}]/u)) {
+      if (found.length >= 64) break
+      found.push([at, nickname])
     }
   }
   return found
