@@ -2625,3 +2625,18 @@ describe('the thirtieth round', () => {
     expect(kindIn('GEBOORTEDATUM')('Afspraak op 3 Mehr 1402 bij de ambassade.')).toEqual([])
   })
 })
+
+describe('before the thirty-first round', () => {
+  it('keeps initials a legend maps to a name apart from the name before them, wherever they read as a particle', () => {
+    const names = kindIn('NAAM')
+    const note =
+      'Zoon T. is onrustig. Casus AL (79) besproken.\nLegenda: EK = dr. Eijsbouts-Kerremans, MvT = Mien van Tilbeurgh, T. = Toontje van Tilbeurgh, AL = Anton Lambooijs.'
+    const found = texts(names(note))
+    expect(found).toContain('Mien van Tilbeurgh')
+    expect(found.filter((text) => text === 'T.').length).toBe(2)
+    expect(found.filter((text) => text === 'AL').length).toBe(2)
+    // "Boer, A. de" is still one name; a particle after the "=" of a legend is not.
+    expect(texts(names('t.n.v. Boer, A. de'))).toEqual(['Boer, A. de'])
+    expect(texts(names('Jansen, K.L. = de casemanager'))).toEqual(['Jansen, K.L'])
+  })
+})

@@ -2465,7 +2465,6 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     names = withNamesBeside(read, names)
     names = withHandlesAndCalledNames(read, names)
     if (options.names !== 'titles') names = withChatSpeakers(read, names)
-    if (options.names !== 'titles') names = withLegendInitials(read, names)
     names = withoutCompoundTails(read, names)
     names = withoutCurrencies(read, names)
     names = withoutTownsAndDistricts(read, names)
@@ -2473,6 +2472,9 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     // Also the names the model added: "Venray-Brukske" is judged word by word there.
     if (options.names !== 'titles')
       names = withoutOrganisationCompounds(read, withoutHyphenedPlaces(read, names))
+    // After those: initials a legend maps to a name are a name, also where they read as a particle
+    // ("T. = Toontje", "AL = Anton Lambooijs") or lie in a hyphened place.
+    if (options.names !== 'titles') names = withLegendInitials(read, names)
     names = withWholeHandles(read, names)
     names = withMarkingInitials(read, names)
     names = withListedNames(read, names)

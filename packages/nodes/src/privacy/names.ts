@@ -4875,12 +4875,20 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
       if (/^,\s?$/.test(next.gap) && (isInitial(next, tokens[last + 2]) || lastInitial(next, text))) {
         let j = last + 1
         while (tokens[j] && (isInitial(tokens[j]!, tokens[j + 1]) || lastInitial(tokens[j]!, text))) j++
+        // "Mien van Tilbeurgh, T. = Toontje": initials a legend maps to a name open the next entry.
+        if (/^\.?[ \t]*=[ \t]*\p{Lu}/u.test(text.slice(tokens[j - 1]!.end, tokens[j - 1]!.end + 6))) break
         // "wijkagent Boudewijnse, R. Hanegraaf": initials before a capitalised surname open the
         // next person in a list.
         const nextName = tokens[j]
         if (nextName && nextName.shape !== 'lower' && /^\.?[ \t]+$/.test(nextName.gap)) break
         const particles = j
-        while (tokens[j] && nameParticles.has(tokens[j]!.norm) && tokens[j]!.shape === 'lower') j++
+        while (
+          tokens[j] &&
+          nameParticles.has(tokens[j]!.norm) &&
+          tokens[j]!.shape === 'lower' &&
+          /^\.?[ \t]+$/.test(tokens[j]!.gap)
+        )
+          j++
         // "Scheltingaweer, N. ter Huurne": so do initials and particles before a capitalised word.
         const afterParticles = tokens[j]
         if (
