@@ -2639,4 +2639,17 @@ describe('before the thirty-first round', () => {
     expect(texts(names('t.n.v. Boer, A. de'))).toEqual(['Boer, A. de'])
     expect(texts(names('Jansen, K.L. = de casemanager'))).toEqual(['Jansen, K.L'])
   })
+  it('reads the street after "woont" with words between them, and no count of days as a number', () => {
+    const addresses = kindIn('ADRES')
+    expect(
+      texts(
+        addresses('Zij woont met schoonouders Balwinder en Kulwant Kaur op Parijsch 204. Mw. werkt niet.'),
+      ),
+    ).toEqual(['Parijsch 204'])
+    expect(texts(addresses('Hij woont met zijn vrouw en zoon op de Trans Rijn 14-A.'))).toEqual([
+      'Trans Rijn 14-A',
+    ])
+    expect(texts(addresses('Hij woont sinds kort in Emmen op Hakfort 310.'))).toEqual(['Hakfort 310'])
+    expect(addresses('Zij woont op Texel 3 dagen per week, bij haar moeder op Ameland 2 weken.')).toEqual([])
+  })
 })

@@ -1008,9 +1008,10 @@ const anyCase = (words: string) =>
 const livesIn =
   '(?:[Ll]ives|[Ll]iving)[ \\t]+(?:at|on|in)|[Ww]ohnt[ \\t]+(?:in|an|auf)(?:[ \\t]+(?:der|dem|den))?|[Mm]ieszka(?:[ \\t]+(?:sama|sam))?[ \\t]+(?:na|przy|w)|(?:[Tt]a[ \\t]+)?[Bb]iba(?:[ \\t]+(?:na|den))?|[Vv]ive[ \\t]+(?:en|na|em)|[Mm]ora[ \\t]+(?:na|no|em)'
 // After a word for address, the house number may stand on the next line ("Adres: Bachplein⏎7"),
-// not a date there ("woont in Berkel⏎2026-02-09").
+// not a date there ("woont in Berkel⏎2026-02-09"). Between "woont" and "op" or "aan" up to eight
+// words may stand, with no mark between them ("woont met haar zoon Ghamdan op de Trans Rijn 14-A").
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was|nog')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|woon|wonen|woonde|wennet')}),?\\s+(?:(?:${anyCase('nu|no|nog|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))(?:${houseNumber}|0[1-9][-/]\\d{1,4}))(?![\\p{N}]|:\\d)`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was|nog')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|woon|wonen|woonde|wennet')}),?\\s+(?:(?:${anyCase('nu|no|nog|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woont|wonen|woonde')})(?:[ \\t]+(?!(?:op|aan)(?![\\p{L}]))[\\p{L}'’]+){1,8}?[ \\t]+(?:op|aan)(?:[ \\t]+(?:de|het))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))(?:${houseNumber}|0[1-9][-/]\\d{1,4}))(?![\\p{N}]|:\\d)${notQuantity}`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
