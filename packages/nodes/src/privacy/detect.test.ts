@@ -2653,3 +2653,24 @@ describe('before the thirty-first round', () => {
     expect(addresses('Zij woont op Texel 3 dagen per week, bij haar moeder op Ameland 2 weken.')).toEqual([])
   })
 })
+
+describe('the thirty-first round', () => {
+  it('reads phone numbers read out in digit groups and number words mixed, and a plus said in words', () => {
+    const phones = (text: string) => texts(kindIn('TELEFOON')(text))
+    expect(phones('of op mijn werk 050 311 dertig veertig na half vijf')).toEqual(['050 311 dertig veertig'])
+    expect(phones('mijn nummer is 06 dertien 55 achtentachtig 41 ik ben thuis')).toEqual([
+      '06 dertien 55 achtentachtig 41',
+    ])
+    expect(phones('mijn eigen is 06 42 zeventig 18 93 dank u')).toEqual(['06 42 zeventig 18 93'])
+    expect(phones('oom jamal in bangladesh plus 880 1819 302775 dank u wel')).toEqual([
+      'plus 880 1819 302775',
+    ])
+    expect(phones('please call me back on plus 94 seventy seven 52 one 88 30 or whatsapp')).toEqual([
+      'plus 94 seventy seven 52 one 88 30',
+    ])
+    // A count and a time are no number.
+    expect(phones('Plus 3 kinderen van 12 en 14 jaar. Om 09 30 vertrekken, 06 twintig keer gebeld.')).toEqual(
+      [],
+    )
+  })
+})

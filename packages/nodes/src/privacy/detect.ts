@@ -454,6 +454,16 @@ function readSpoken(text: string, at: number): { value: string; end: number } | 
   const word = next[1]!
   const whole = spokenNumber(word)
   if (whole !== undefined) return { value: whole, end: at + next[0].length }
+  // "seventy seven", "forty-one": an English ten, and the unit after it if one follows.
+  const ten = englishTens.get(plainWord(word))
+  if (ten !== undefined) {
+    const end = at + next[0].length
+    const unit = /^[ \t-]([a-z]+)(?![\p{L}])/u.exec(text.slice(end, end + 8))
+    const value = unit && englishUnits.indexOf(unit[1]!.toLowerCase())
+    return value && value > 0
+      ? { value: String(ten + value), end: end + unit![0].length }
+      : { value: String(ten), end }
+  }
   const dash = word.indexOf('-')
   if (dash <= 0) return undefined
   // "negen-tig", "vijf-tien": one number written with a hyphen in it.
@@ -463,6 +473,15 @@ function readSpoken(text: string, at: number): { value: string; end: number } | 
   if (first === undefined) return undefined
   return { value: first, end: at + next[0].length - (word.length - dash) }
 }
+
+// English tens and units, read together as a number of two digits ("seventy seven" is 77).
+const englishTens: ReadonlyMap<string, number> = new Map(
+  ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [
+    w,
+    20 + 10 * i,
+  ]),
+)
+const englishUnits = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
 
 /** Words right before a number that say it is a phone number: "Mijn nummer is", "tel.:". */
 const phoneAnnounced =
@@ -591,6 +610,74 @@ function findReadOutPhones(text: string, given: ReadonlyMap<string, string>): Pe
     )
     const start = plus ? match.index - plus[1]!.length : match.index
     spans.push({ kind: 'TELEFOON', start, end, text: text.slice(start, end), key: digits })
+  }
+  return spans
+}
+// A Dutch area code or "06" in digits: where a number read out in digits and words mixed may start
+// ("050 311 dertig veertig", "06 dertien 55 achtentachtig 41", "06 42 zeventig 18 93").
+const dutchPrefixDigits = /(?<![\p{L}\p{N}+.,:/-])0[1-9]\d{0,2}(?![\p{N}])(?=[ \t]*[,.-]?[ \t]*[\p{L}\d])/gu
+
+/**
+ * The Dutch numbers read out in digit groups and number words mixed, from a prefix in digits: ten
+ * digits, with no more number after them, and a word among the parts (all digits are read above).
+ */
+function findMixedReadOutPhones(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  let readTo = 0
+  for (const match of text.matchAll(dutchPrefixDigits)) {
+    if (match.index < readTo) continue
+    let digits = match[0]
+    let end = match.index + match[0].length
+    let words = 0
+    for (let step = 0; step < 10 && digits.length < 10; step++) {
+      const next = readSpoken(text, end)
+      if (!next) break
+      if (!/\d$/.test(text.slice(end, next.end))) words++
+      digits += next.value
+      end = next.end
+    }
+    readTo = end
+    if (words === 0 || !/^0[1-9]\d{8}$/.test(digits) || readSpoken(text, end)) continue
+    spans.push({ kind: 'TELEFOON', start: match.index, end, text: text.slice(match.index, end), key: digits })
+  }
+  return spans
+}
+
+// The plus of a country code said in words, before digits or number words ("plus 880 1819 302775",
+// "plus 94 seventy seven 52 one 88 30").
+const plusInWords = /(?<![\p{L}])(?:plus|mais|más|artı)(?=[ \t]+(?:\d|\p{L}+[ \t]))/giu
+
+/**
+ * Foreign numbers after a plus said in words: the parts after it read as digits and number words,
+ * and the longest reading that is a possible number of its country (libphonenumber's lengths).
+ */
+function findPlusReadOutPhones(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  for (const match of text.matchAll(plusInWords)) {
+    let digits = ''
+    let end = match.index + match[0].length
+    const read: Array<[count: number, end: number]> = []
+    for (let step = 0; step < 16 && digits.length < 15; step++) {
+      const next = readSpoken(text, end)
+      if (!next) break
+      digits += next.value
+      end = next.end
+      read.push([digits.length, end])
+    }
+    for (let k = read.length - 1; k >= 0; k--) {
+      const [count, wordEnd] = read[k]!
+      if (count < 8) break
+      const key = internationalPhoneKey(`+${digits.slice(0, count)}`)
+      if (!key) continue
+      spans.push({
+        kind: 'TELEFOON',
+        start: match.index,
+        end: wordEnd,
+        text: text.slice(match.index, wordEnd),
+        key,
+      })
+      break
+    }
   }
   return spans
 }
@@ -825,6 +912,8 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
   // After the numbers written again, whose key is the first one's: "+597 854 2219 en 8542219".
   for (const phone of findCuedLocalPhones(text)) spans.push({ kind: 'TELEFOON', ...phone })
   spans.push(...findReadOutPhones(text, nationalNumbersOf(found)))
+  spans.push(...findMixedReadOutPhones(text))
+  if (/plus|mais|más|artı/i.test(text)) spans.push(...findPlusReadOutPhones(text))
   // A number that passes the 11-check stays a BSN, the more sensitive reading.
   for (const phone of [
     ...findCuedNineDigitPhones(text),
