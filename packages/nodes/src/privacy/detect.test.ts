@@ -2673,4 +2673,16 @@ describe('the thirty-first round', () => {
       [],
     )
   })
+  it('reads a dictated street with its number in words, and a year of birth in brackets after a name', () => {
+    const addresses = (text: string) => texts(kindIn('ADRES')(text))
+    expect(addresses('hij woont aan de borgerstraat achtenveertig in assen eh')).toEqual([
+      'borgerstraat achtenveertig',
+    ])
+    expect(addresses('die woont in de bildt straat negen in grootebroek')).toEqual(['bildt straat negen'])
+    expect(addresses('hij ging weg drie dagen, de snelweg twee keer, de hoofdweg vijftien jaar')).toEqual([])
+    expect(texts(kindIn('GEBOORTEDATUM')("Huisbezoek Kasjen Tuitjes ('63), Stolperweg 12-b"))).toEqual([
+      "'63",
+    ])
+    expect(kindIn('GEBOORTEDATUM')("Cijfers van '63 tot '65 (zie bijlage ('64))")).toEqual([])
+  })
 })

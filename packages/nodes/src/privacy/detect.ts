@@ -1248,7 +1248,7 @@ function placeOfSomething(norm: string): boolean {
  * ("Aqualectra NAf 310"), nor a place of something ("Parkeerplaats 3", "Woonplaats 2").
  */
 function findAddresses(text: string): PersonalDataSpan[] {
-  const found = streetsAndNumbers(text).filter((span) => {
+  const found = [...streetsAndNumbers(text), ...dictatedStreets(text)].filter((span) => {
     const word = /(\p{L}+)\.?[ \t]+\d[^ \t]*$/u.exec(span.text)
     if (!word) return true
     const norm = normaliseWord(word[1]!)
@@ -1258,6 +1258,41 @@ function findAddresses(text: string): PersonalDataSpan[] {
     text,
     found.map((span) => withStreetPairBefore(text, span)),
   )
+}
+
+// A street's ending and a word after it: where a dictated address may stand ("borgerstraat
+// achtenveertig", "de bildt straat negen"). The scan opens with the ending, which is quick.
+const streetEndingThenWord =
+  /(straat|weg|laan|plein|gracht|kade|singel|dreef|steeg|dijk)[ \t]+(\p{Ll}[\p{Ll}ë-]{1,20})(?![\p{L}])/gu
+const countedAfter =
+  /^[ \t]+(?:jaar|keer|maal|dagen|uur|minuten|weken|maanden|kilometer|km|meter|euro)(?![p{L}])/
+
+/**
+ * Streets in lower case with the house number said in words, as speech-to-text writes them:
+ * "borgerstraat achtenveertig", "houtweg drieëndertig", "de bildt straat negen". The street is one
+ * word with a street's ending, or a word and "straat" apart; the number 1 to 99, counting nothing.
+ */
+function dictatedStreets(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = []
+  for (const m of text.matchAll(streetEndingThenWord)) {
+    const value = dutchNumber(m[2]!)
+    if (value === undefined || value < 1) continue
+    const end = m.index + m[0].length
+    if (countedAfter.test(text.slice(end, end + 12))) continue
+    let start = m.index
+    while (start > 0 && /[\p{Ll}'-]/u.test(text[start - 1]!)) start--
+    if (start === m.index) {
+      // "bildt straat": "straat" alone, after a word of its own.
+      if (m[1] !== 'straat' || (text[start - 1] !== ' ' && text[start - 1] !== '\t')) continue
+      start--
+      while (start > 0 && /\p{Ll}/u.test(text[start - 1]!)) start--
+      if (m.index - 1 - start < 3) continue
+    } else if (m.index - start < 3) continue
+    if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue
+    if (lowerCaseNoStreet.test(text.slice(start, m.index + m[1]!.length))) continue
+    spans.push(addressSpan(text, start, end))
+  }
+  return spans
 }
 
 /**
@@ -1696,6 +1731,7 @@ const solarDate = new RegExp(
   'giu',
 )
 
+const yearAfterName = /(?<=\p{Lu}\p{Ll}+[ \t]?)\((['’]\d{2})\)/dgu
 const isoSlashedOrSpaced =
   /(?<![\p{N}])((?:19|20)\d{2})([/ ])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
 
@@ -1750,6 +1786,13 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
       key: `sh-${dateKey(year, month, Number(m[1]))}`,
     })
   }
+  // "Kasjen Tuitjes ('63)": a year of birth of two digits, alone in brackets after a name.
+  if (text.includes("('") || text.includes('(’'))
+    for (const m of text.matchAll(yearAfterName)) {
+      const [start, end] = m.indices![1]!
+      const year = fullYear(Number(m[1]!.slice(1)), now)
+      spans.push({ kind: 'GEBOORTEDATUM', start, end, text: m[1]!, key: `y-${year}` })
+    }
   // After "geb." only: the year first with slashes or spaces ("Geb. 1984/02/17", "geb. 1992 02 03").
   for (const m of text.matchAll(isoSlashedOrSpaced))
     if (birthAnnounced(textBefore(text, m.index)))
