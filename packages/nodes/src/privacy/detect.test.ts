@@ -2685,4 +2685,12 @@ describe('the thirty-first round', () => {
     ])
     expect(kindIn('GEBOORTEDATUM')("Cijfers van '63 tot '65 (zie bijlage ('64))")).toEqual([])
   })
+  it('reads a head of a household list with an age as a name among names, and "al-" before a surname', () => {
+    const names = (text: string) => texts(kindIn('NAAM')(text))
+    const list =
+      'Huisgenoten:\nRasha – 41\nBashar Kassabji – ex-partner\nLama – 17, Drenthe College\nYazan – 13\nTayma – 5'
+    expect(names(list)).toContain('Lama')
+    expect(names('Agenda:\nOpening – 10\nVerslag – 5\nRondvraag – 15')).toEqual([])
+    expect(names('Hij slaapt op de bank bij mw. al-Halabiyeh.')).toEqual(['al-Halabiyeh'])
+  })
 })

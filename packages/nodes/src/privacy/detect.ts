@@ -2585,6 +2585,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
       candidates.filter((span) => span.kind === 'ADRES').map((span) => read.slice(span.start, span.end)),
     )
     names = withWholeNames(read, names)
+    if (options.names !== 'titles') names = withListHeads(read, names)
     names = withNameEndings(read, names)
     names = withParticleSurnames(read, names)
     names = withRoleInBrackets(read, names)
@@ -3716,14 +3717,56 @@ const nameEnding =
   /^(?:[ \t]+(?:jr|sr|Jr|Sr|JR|SR)\.?|[ \t]+(?:v[dt]?|d|t)\p{Lu}|['’](?:che|chen|ke|tje)|['’](?!(?:s|de|da|den|dan|te|ta|ten|tan|ye|ya|yi|yı|in|ın|un|ün|nin|nın|nun|nün|le|la|yle|yla)(?![\p{L}]))\p{Ll}{2,6}|(-)\p{Ll}{2,4})(?![\p{L}\p{M}\p{N}'’-])/u
 const shortLastWord = /(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{1,4}$/u
 // A capitalised particle joined to the name by a hyphen, as Armenian and Arabic surnames write it
-// ("Ter-Avetisyants", "Al-Hubaishi", "Abu-Sharif"), with initials before it ("H. Ter-…").
+// ("Ter-Avetisyants", "Al-Hubaishi", "Abu-Sharif"), with initials before it ("H. Ter-…"); the
+// Arabic article also in lower case ("mw. al-Halabiyeh").
 const particleJoinedBefore =
-  /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3})?(?:Ter|Al|El|Abu|Abd|Ben|Bin|Ould)-$/u
+  /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3})?(?:Ter|Al|El|al|el|Abu|Abd|Ben|Bin|Ould)-$/u
 
 // "vd", "v/d" or "v.d." before a surname found, with the initials before them: "M. vd Sluijs",
 // "P. v/d Lugt-Hoogesteger".
 const shortParticleBefore =
   /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3}[ \t]*|\p{Lu}{1,2}[ \t]+)?(?:[Vv]d\.?|[Vv]\/d|[Vv]\.d\.)[ \t]+$/u
+
+// The head of a line of a list: one to four capitalised words, a dash and what follows, maybe an
+// age ("Rasha – 41", "Lama – 17, Drenthe College", "Bashar Kassabji – ex-partner").
+const lineHead =
+  /^[ \t]*(?:[-•*][ \t]+)?(\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,3})[ \t]*[–-][ \t]+(\d{1,3}(?![\p{N}.:,/-]\d))?/dgmu
+
+/**
+ * The heads of lines of one list read alike: where two heads or more of consecutive lines are names
+ * found, another head of one word with an age after its dash is a name too, also where it is a
+ * word ("Lama – 17" among "Rasha – 41", "Yazan – 13"). Not a role, title, greeting, function word,
+ * abbreviation or place. (A head before a colon is too often a label: "Presente:", "Overige:".)
+ */
+function withListHeads(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (names.length < 2 || !/[–-]/.test(text)) return names
+  const starts = new Set(names.map((span) => span.start))
+  const heads: Array<{ line: number; start: number; word: string; age: boolean }> = []
+  let line = 0
+  let counted = 0
+  for (const m of text.matchAll(lineHead)) {
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < m.index; at = text.indexOf('\n', at + 1))
+      line++
+    counted = m.index
+    heads.push({ line, start: m.indices![1]![0], word: m[1]!, age: m[2] !== undefined })
+    if (heads.length > 200) break
+  }
+  const found: Array<readonly [number, string]> = []
+  for (let first = 0; first < heads.length; ) {
+    let last = first
+    while (last + 1 < heads.length && heads[last + 1]!.line === heads[last]!.line + 1) last++
+    const group = heads.slice(first, last + 1)
+    first = last + 1
+    if (group.length < 3 || group.filter((head) => starts.has(head.start)).length < 2) continue
+    for (const head of group) {
+      if (!head.age || starts.has(head.start) || /[ \t]/.test(head.word)) continue
+      const norm = normaliseWord(head.word)
+      if (/[RTGFB]/.test(wordClasses(norm)) || lexicons().places.has(norm)) continue
+      found.push([head.start, head.word])
+    }
+  }
+  return found.length === 0 ? names : mergeNames(names, found)
+}
 
 /**
  * The names with what closes them ({@link nameEnding}) and a particle joined before them by a
