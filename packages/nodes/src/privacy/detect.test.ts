@@ -2693,4 +2693,12 @@ describe('the thirty-first round', () => {
     expect(names('Agenda:\nOpening – 10\nVerslag – 5\nRondvraag – 15')).toEqual([])
     expect(names('Hij slaapt op de bank bij mw. al-Halabiyeh.')).toEqual(['al-Halabiyeh'])
   })
+  it('reads two people joined by "&" as people, and a firm so named as a firm', () => {
+    const names = (text: string) => texts(kindIn('NAAM')(text))
+    expect(names('Aanvraag schuldregeling Ziad Bou Nassif & Rania Bou Nassif-Hajjar, Hoorn')).toEqual([
+      'Ziad Bou Nassif',
+      'Rania Bou Nassif-Hajjar',
+    ])
+    expect(names('Schuld bij advocaten Prins & Dingemanse en bij Van Dijk & Partners.')).toEqual([])
+  })
 })

@@ -1695,6 +1695,21 @@ export function withoutNamedThings<T extends { start: number; end: number }>(tex
   })
 }
 
+/**
+ * True when the words around an "&" are two people, each opened by a first name and the first of
+ * two words or more ("Ziad Bou Nassif & Rania Bou Nassif-Hajjar"), not a firm ("Prins & Dingemanse",
+ * "Van Dijk & Partners").
+ */
+function twoPeopleAround(tokens: Token[], first: number, afterAmpersand: number): boolean {
+  const { firstNames, words } = lexicons()
+  const opensPerson = (t: Token | undefined) =>
+    t !== undefined && t.shape === 'title' && firstNames.has(t.norm) && !words.has(t.norm)
+  if (!opensPerson(tokens[afterAmpersand])) return false
+  // The first name may follow a word that opens the sentence ("Aanvraag Ziad Bou Nassif & …").
+  for (let j = first; j <= afterAmpersand - 3; j++) if (opensPerson(tokens[j])) return true
+  return false
+}
+
 /** First words of a hyphened place name: "Oud-Charlois", "Nieuw-Vennep", "Noord-Holland". */
 const placePrefixes = new Set([
   'oud',
@@ -4389,7 +4404,7 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
     for (let k = i; k <= end && firmEnd === -1; k++) {
       const next = tokens[k + 1]
       if (
-        /^[ \t]*&[ \t]*$/.test(next?.gap ?? '') ||
+        (/^[ \t]*&[ \t]*$/.test(next?.gap ?? '') && !twoPeopleAround(tokens, i, k + 1)) ||
         /^[ \t]+(?:B\.\s?V\.?|N\.\s?V\.?|BV|NV)(?![\p{L}])/u.test(
           text.slice(tokens[k]!.end, tokens[k]!.end + 8),
         ) ||
