@@ -2221,16 +2221,16 @@ function findKnown(text: string, known: readonly KnownValue[]): PersonalDataSpan
  */
 export const nameModelThresholds = { add: 0.5, keep: 0.2, again: 0.05 } as const
 
-// A title right before a name ("Mw. lardinoix", "dokter van hoezel"), an age in brackets right after it ("Emal (3)") or a
+// A title right before a name ("Mw. lardinoix", "dokter van hoezel", "diaken Bos"), an age in brackets right after it ("Emal (3)") or a
 // sign-off before it ("Pozdrawiam, Aga"): the rules' surest signs of a person, which the model's
 // doubt does not overrule.
 const titleBefore =
-  /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs|dokter|docter|doctor|prof|ds|pastoor|juf)\.?[ \t]*$/iu
+  /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs|dokter|docter|doctor|prof|ds|pastoor|dominee|predikant|diaken|kapelaan|pater|rabbijn|pandit|juf)\.?[ \t]*$/iu
 const ageAfter = /^[ \t]*\((?:\d{1,3}|\d{1,3}[ \t]*(?:jr|jaar|j|mnd|maanden))\)/u
 
 function announcedPerson(text: string, span: { start: number; end: number }): boolean {
   return (
-    titleBefore.test(text.slice(Math.max(0, span.start - 10), span.start)) ||
+    titleBefore.test(text.slice(Math.max(0, span.start - 12), span.start)) ||
     ageAfter.test(text.slice(span.end, span.end + 16)) ||
     signedOffBefore(text, span.start) ||
     listedPresentAt(text, span.start) ||
