@@ -111,6 +111,8 @@ describe('the name model', () => {
       '85',
       '86',
       '87',
+      '88',
+      '89',
     ])
     const rules = pooled(folds, (fold) => fold.rules)
     const withModel = pooled(folds, (fold) => fold.withModel)
@@ -119,5 +121,5 @@ describe('the name model', () => {
       expect(rate(withModel.roles[role]), role).toBeGreaterThan(rate(rules.roles[role]))
     }
     expect(rate(withModel.harmless)).toBeLessThanOrEqual(rate(rules.harmless))
-  }, 660_000) // one model trained per hand-written set: 82 folds take 160-360 s on the 2-core machine
+  }, 720_000) // one model trained per hand-written set: 84 folds take 165-370 s on the 2-core machine
 })

@@ -101,6 +101,8 @@ import { holdout84Notes } from '../fixtures/privacy-eval/holdout84.js'
 import { holdout85Notes } from '../fixtures/privacy-eval/holdout85.js'
 import { holdout86Notes } from '../fixtures/privacy-eval/holdout86.js'
 import { holdout87Notes } from '../fixtures/privacy-eval/holdout87.js'
+import { holdout88Notes } from '../fixtures/privacy-eval/holdout88.js'
+import { holdout89Notes } from '../fixtures/privacy-eval/holdout89.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -322,6 +324,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
       'eighty-seventh hold-out (written blind beside the eighty-sixth, measured once with it)',
       holdout87Notes,
     ],
+    ["eighty-eighth hold-out (written blind, measured once at the thirtieth round's end)", holdout88Notes],
+    ['eighty-ninth hold-out (written blind beside the eighty-eighth, measured once with it)', holdout89Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -427,6 +431,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-fifth', holdout85Notes, 160, 0.5],
     ['eighty-sixth', holdout86Notes, 160, 0.5],
     ['eighty-seventh', holdout87Notes, 160, 0.5],
+    ['eighty-eighth', holdout88Notes, 160, 0.5],
+    ['eighty-ninth', holdout89Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
