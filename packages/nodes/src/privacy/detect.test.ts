@@ -2701,4 +2701,9 @@ describe('the thirty-first round', () => {
     ])
     expect(names('Schuld bij advocaten Prins & Dingemanse en bij Van Dijk & Partners.')).toEqual([])
   })
+  it('reads no number over a line end unless a phone word comes before it', () => {
+    const phones = (text: string) => texts(kindIn('TELEFOON')(text))
+    expect(phones('ma 10-03 vroege dienst 07.30–15.30\n08.10 medicatie ingenomen')).toEqual([])
+    expect(phones('Telefoon: 06 - 183 \n47 206\nPartner: Bożena')).toEqual(['06 - 183 \n47 206'])
+  })
 })

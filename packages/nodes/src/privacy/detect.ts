@@ -797,7 +797,11 @@ function findPhonesIn(text: string): PersonalDataSpan[] {
           text[i + 1] === ' ' &&
           /^\(?0[1-57-9]\d{1,2}$/.test(text.slice(bodyStart, i))
         ) &&
-        (!/[\s./()-]/.test(char) || (char === ' ' && text[i + 1] === ' '))
+        (!/[\s./()-]/.test(char) ||
+          (char === ' ' && text[i + 1] === ' ') ||
+          // Over a line's end only after a phone word ("Telefoon: 06 - 183 ⏎47 206", a form exported
+          // from a PDF); "dienst 07.30–15.30⏎08.10 …" is no number.
+          ((char === '\n' || char === '\r') && !phoneCuedBefore(text, start)))
       ) {
         break
       }
