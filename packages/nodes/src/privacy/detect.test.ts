@@ -2707,3 +2707,27 @@ describe('the thirty-first round', () => {
     expect(phones('Telefoon: 06 - 183 \n47 206\nPartner: Bożena')).toEqual(['06 - 183 \n47 206'])
   })
 })
+
+describe('the thirty-second round', () => {
+  it('reads a name spelled out letter by letter after a cue, or spelling a name found', () => {
+    const names = (text: string) => texts(kindIn('NAAM')(text))
+    expect(names('Naam gespeld: K-W-A-M-E, O-F-O-R-I.')).toEqual(['K-W-A-M-E', 'O-F-O-R-I'])
+    expect(names('Mw. Krijntje Alblasserwaerd belt. Gespeld: K-R-IJ-N-T-J-E.')).toContain('K-R-IJ-N-T-J-E')
+    expect(names('gebeld door mevrouw Hoeksema, dat is H-O-E-K-S-E-M-A, met k s e')).toContain(
+      'H-O-E-K-S-E-M-A',
+    )
+    expect(names('Volg de route A-B-C-D naar de ingang.')).not.toContain('A-B-C-D')
+  })
+  it('reads an Ethiopian date of birth and a foreign mobile written as at home after its adjective', () => {
+    expect(texts(kindIn('GEBOORTEDATUM')('Geb. mw. Ginbot 12, 1985 (Ethiopische kalender).'))).toEqual([
+      'Ginbot 12, 1985',
+    ])
+    expect(kindIn('GEBOORTEDATUM')('Afspraak op 3 Tir 2017 bij de ambassade.')).toEqual([])
+    expect(texts(kindIn('TELEFOON')('mw. zelf heeft een Duits mobiel 0176 / 443 20 918.'))).toEqual([
+      '0176 / 443 20 918',
+    ])
+    expect(texts(kindIn('TELEFOON')('Terugbellen op: 0900-8844 vragen naar de wijkagent'))).toEqual([
+      '0900-8844',
+    ])
+  })
+})

@@ -1736,6 +1736,34 @@ const solarDate = new RegExp(
 )
 
 const yearAfterName = /(?<=\p{Lu}\p{Ll}+[ \t]?)\((['’]\d{2})\)/dgu
+// The months of the Ethiopian calendar, as Amharic is written in Latin letters.
+const ethiopianMonths: ReadonlyArray<readonly string[]> = [
+  ['meskerem', 'meskarem'],
+  ['tikimt', 'tekemt', 'tikmt', 'tiqimt'],
+  ['hidar', 'hedar'],
+  ['tahsas', 'tahesas', 'takhsas'],
+  ['tir', 'tirr'],
+  ['yekatit', 'yakatit', 'yekatit'],
+  ['megabit', 'magabit'],
+  ['miyazya', 'miyazia', 'miazia'],
+  ['ginbot', 'genbot', 'ginbotu'],
+  ['sene', 'senie'],
+  ['hamle', 'hamile'],
+  ['nehase', 'nahase', 'nehasse'],
+  ['pagume', 'pagumen', 'puagme'],
+]
+const ethiopianMonthOf = new Map(
+  ethiopianMonths.flatMap((names, i) => names.map((name) => [name, i + 1] as const)),
+)
+const ethiopianMonthNames = [...ethiopianMonthOf.keys()].join('|')
+// "Ginbot 12, 1985", "12 Ginbot 1985": a day, an Ethiopian month and a year (the months have 30
+// days, Pagume 5 or 6).
+const ethiopianDate = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${ethiopianMonthNames})[ \\t]+(0?[1-9]|[12]\\d|30),?[ \\t]+((?:19|20)\\d{2})|(0?[1-9]|[12]\\d|30)[ \\t]+(${ethiopianMonthNames}),?[ \\t]+((?:19|20)\\d{2}))(?![\\p{N}])`,
+  'giu',
+)
+// A quick test first: an Ethiopian month's name and a number after it (most notes have none).
+const ethiopianMonthThenNumber = new RegExp(`(?<![\\p{L}])(?:${ethiopianMonthNames})[ \\t]+\\d`, 'iu')
 const isoSlashedOrSpaced =
   /(?<![\p{N}])((?:19|20)\d{2})([/ ])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\p{N}])/gu
 
@@ -1796,6 +1824,23 @@ function findBirthDates(text: string, now: Date): PersonalDataSpan[] {
       const [start, end] = m.indices![1]!
       const year = fullYear(Number(m[1]!.slice(1)), now)
       spans.push({ kind: 'GEBOORTEDATUM', start, end, text: m[1]!, key: `y-${year}` })
+    }
+  // A date of the Ethiopian calendar ("Geb. mw. Ginbot 12, 1985"): a birth where the note says so,
+  // or ten years or more before this year there (the Ethiopian year runs about eight behind ours).
+  if (ethiopianMonthThenNumber.test(text))
+    for (const m of text.matchAll(ethiopianDate)) {
+      const month = ethiopianMonthOf.get((m[1] ?? m[5])!.toLowerCase())!
+      const day = Number(m[2] ?? m[4])
+      const year = Number(m[3] ?? m[6])
+      if (month === 13 && day > 6) continue
+      if (year > now.getUTCFullYear() - 8 - 10 && !birthAnnounced(textBefore(text, m.index))) continue
+      spans.push({
+        kind: 'GEBOORTEDATUM',
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        key: `et-${dateKey(year, month, day)}`,
+      })
     }
   // After "geb." only: the year first with slashes or spaces ("Geb. 1984/02/17", "geb. 1992 02 03").
   for (const m of text.matchAll(isoSlashedOrSpaced))
@@ -2590,6 +2635,7 @@ export function findPersonalData(text: string, options: FindOptions = {}): Perso
     )
     names = withWholeNames(read, names)
     if (options.names !== 'titles') names = withListHeads(read, names)
+    names = withSpelledNames(read, names)
     names = withNameEndings(read, names)
     names = withParticleSurnames(read, names)
     names = withRoleInBrackets(read, names)
@@ -3730,6 +3776,36 @@ const particleJoinedBefore =
 // "P. v/d Lugt-Hoogesteger".
 const shortParticleBefore =
   /(?<![\p{L}\p{M}])(?:(?:\p{Lu}\.[ \t]?){1,3}[ \t]*|\p{Lu}{1,2}[ \t]+)?(?:[Vv]d\.?|[Vv]\/d|[Vv]\.d\.)[ \t]+$/u
+
+// A name spelled out letter by letter, as a phone note writes it: "S-E-L-A-M", "K-R-IJ-N-T-J-E".
+// Four letters or more, each a capital (or "IJ") between hyphens.
+const spelledName = /(?<![\p{L}\p{N}-])(?:IJ|\p{Lu})(?:-(?:IJ|\p{Lu})){3,29}(?![\p{L}\p{N}-])/gu
+// Where the line before says the letters spell a name: "gespeld", "spelt", "Naam gespeld:",
+// "achternaam", "spelled" (not "route A-B-C-D").
+const spellingCue =
+  /(?<![\p{L}])(?:ge)?spel(?:t|d|de|den|len|ling|led|ls)?(?![\p{L}])|(?:achter|voor|familie|sur)?naam|(?:sur|first |last )?name/iu
+
+/**
+ * The names with those spelled out letter by letter ({@link spelledName}) after a cue on their
+ * line, or spelling a name found in the note.
+ */
+function withSpelledNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!/\p{Lu}-\p{Lu}-/u.test(text)) return names
+  const found: Array<readonly [number, string]> = []
+  let nameWords: Set<string> | undefined
+  for (const m of text.matchAll(spelledName)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1
+    // Or the letters spell a name found in the note ("mevrouw Hoeksema, dat is H-O-E-K-S-E-M-A").
+    nameWords ??= new Set(names.flatMap((span) => span.key.split(' ')))
+    if (
+      spellingCue.test(text.slice(Math.max(lineStart, m.index - 80), m.index)) ||
+      nameWords.has(normaliseWord(m[0].replaceAll('-', '')))
+    )
+      found.push([m.index, m[0]])
+  }
+  // The letters other readings took as initials or short names give way to the whole.
+  return found.length === 0 ? names : mergeNames(names, found, true)
+}
 
 // The head of a line of a list: one to four capitalised words, a dash and what follows, maybe an
 // age ("Rasha – 41", "Lama – 17, Drenthe College", "Bashar Kassabji – ex-partner").

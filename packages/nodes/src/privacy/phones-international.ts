@@ -251,7 +251,7 @@ const threeByThree = /(?<![\p{L}\p{N}+.,/-])[1-9]\d{2}([ .-])\d{3}\1\d{3}(?![\p{
 
 // A word that announces a phone number, earlier on the same line ("Pools nummer:", "tel", "bel").
 const phoneCue =
-  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|bereikbaar|whatsapp|app|appen|phones?|numbers?|mobile|cell|call|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:tel|telefoon|telefoonnummers?|nummers?|nrs?|mobiel|mobieltje|gsm|bel|bellen|belt|gebeld|terugbellen|terugbelt|terugbel|terugbelverzoek|bereikbaar|whatsapp|app|appen|phones?|numbers?|mobile|cell|call|numer|numery|telefon|telefone|teléfono|móvil|telemóvel)(?![\p{L}])/giu
 const phoneCueOnce = new RegExp(phoneCue.source, 'iu')
 
 // A number of a file, a case, an invoice or a customer: "dossiernummer", "zaak nr", "klantnummer".
@@ -595,7 +595,35 @@ const countryAdjectives: ReadonlyMap<string, CountryCode> = new Map([
   ['soedanees', 'SD'],
   ['soedanese', 'SD'],
   ['sudanese', 'SD'],
+  ['duits', 'DE'],
+  ['duitse', 'DE'],
+  ['german', 'DE'],
+  ['frans', 'FR'],
+  ['franse', 'FR'],
+  ['french', 'FR'],
+  ['brits', 'GB'],
+  ['britse', 'GB'],
+  ['engels', 'GB'],
+  ['engelse', 'GB'],
+  ['british', 'GB'],
+  ['spaans', 'ES'],
+  ['spaanse', 'ES'],
+  ['spanish', 'ES'],
+  ['vietnamees', 'VN'],
+  ['vietnamese', 'VN'],
+  ['chinees', 'CN'],
+  ['chinese', 'CN'],
+  ['filipijns', 'PH'],
+  ['filipijnse', 'PH'],
+  ['filipino', 'PH'],
+  ['thais', 'TH'],
+  ['thaise', 'TH'],
+  ['thai', 'TH'],
 ])
+
+// Digit groups as {@link looseDigitGroups}, also with a slash between them ("0176 / 443 20 918").
+const adjectiveDigitGroups =
+  /\d(?<![\p{L}\p{N}+.,/-]\d)\d{0,11}(?:(?:[ .-]|[ ]?\/[ ]?)\d{1,8}){0,5}(?![\p{L}\p{N}]|[.,/-]\d)/gu
 
 // After a number, whose it is: "(Somalisch nummer, zonder 252)", ", Pools mobiel", "- Polish number".
 const countryAdjectiveAfter = new RegExp(
@@ -621,9 +649,16 @@ const countryAdjectiveBefore = new RegExp(
  */
 export function findCountryAdjectivePhones(text: string): InternationalPhone[] {
   const found: InternationalPhone[] = []
-  for (const match of text.matchAll(looseDigitGroups)) {
+  for (const match of text.matchAll(adjectiveDigitGroups)) {
     const digits = match[0].replace(/\D/g, '')
-    if (digits.length < 8 || digits.length > 11 || digits.startsWith('0')) continue
+    // Without the calling code; or as written at home, with the trunk prefix ("0176 / 443 20 918").
+    const trunk = /^0[1-9]/.test(digits)
+    if (
+      digits.length < (trunk ? 9 : 8) ||
+      digits.length > (trunk ? 12 : 11) ||
+      (!trunk && digits.startsWith('0'))
+    )
+      continue
     const end = match.index + match[0].length
     // Asked in order of cost: the adjective after, the phone word, then the adjective before.
     const after = countryAdjectiveAfter.exec(plainName(text.slice(end, end + 40)))
