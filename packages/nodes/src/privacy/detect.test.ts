@@ -2730,4 +2730,14 @@ describe('the thirty-second round', () => {
       '0900-8844',
     ])
   })
+  it("reads a decision's owner in brackets as the initials of a name in the note, also of a double name", () => {
+    const names = (text: string) => texts(kindIn('NAAM')(text))
+    const note =
+      'Aanwezig: Ayan Nur (huisarts), Neeltsje Tenbergen-Asbroek (sociaal team).\nBesluitenlijst:\n1. Slaap bespreken met haar alleen (AN).\n- Gesprek ouders in Wijkcentrum De Kap (NTA).'
+    expect(names(note)).toEqual(['Ayan Nur', 'Neeltsje Tenbergen-Asbroek', 'AN', 'NTA'])
+    // Not in brackets in running text, nor a team's letters.
+    expect(names('Aanwezig: Ayan Nur.\nZe las het AD (AN) van gisteren.\n- Melding doen (VT).')).toEqual([
+      'Ayan Nur',
+    ])
+  })
 })

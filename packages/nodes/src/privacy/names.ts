@@ -4108,6 +4108,21 @@ const vdInitials = /^\p{Lu}{1,3}v[dt]\p{Lu}$/u
 const ownerBefore =
   /(?:(?<![\p{L}])(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?|[Ww]ie|[Dd]oor|[Ee]igenaar)[ \t]*:|[;|])[ \t]*$/u
 
+/**
+ * True when the word from `start` to `end` stands alone in brackets that close a line of a list:
+ * "2. Verzuimgesprek zonder straf, wel plan (WK).", "- Informatie opvragen … (AT)": where a list of
+ * decisions writes who carries each out.
+ */
+function ownerInBrackets(text: string, start: number, end: number): boolean {
+  if (text[start - 1] !== '(' || text[end] !== ')') return false
+  if (!/^\)[ \t]*[.,;:!]?[ \t]*(?:\r?\n|$)/.test(text.slice(end, end + 6))) return false
+  const lineStart = text.lastIndexOf('\n', start) + 1
+  return (
+    start - lineStart <= 240 &&
+    /^[ \t]*(?:\d{1,2}[.)]|[-•*–])[ \t]/.test(text.slice(lineStart, lineStart + 8))
+  )
+}
+
 /** Right after the label of an action's owner: "Actie:", "Wie:", "Door:". */
 const ownerLabelBefore =
   /(?<![\p{L}])(?:[Aa]ctie(?:s|punt(?:en)?)?|ACTIES?|[Ww]ie|[Dd]oor|[Ee]igenaar)[ \t]*:[ \t]*$/u
@@ -4143,6 +4158,15 @@ function initialsOf(name: string): string[] {
   const first = parts[0]![0]!.toLowerCase()
   const last = parts.at(-1)![0]!.toLowerCase()
   const found = [`${first}${last}`, parts.map((w) => w[0]!.toLowerCase()).join('')]
+  // "Neeltsje Tenbergen-Asbroek": nta, each part of a double name with its own letter.
+  if (parts.some((w) => w.includes('-')))
+    found.push(
+      parts
+        .flatMap((w) => w.split('-'))
+        .filter((w) => w && !nameParticles.has(w.toLowerCase()))
+        .map((w) => w[0]!.toLowerCase())
+        .join(''),
+    )
   const particles = words.filter((w) => nameParticles.has(w.toLowerCase())).map((w) => w.toLowerCase())
   if (particles[0] === 'van' && particles.length >= 2) found.push(`${first}vd${last}`)
   return found
@@ -4192,13 +4216,16 @@ export function withInitialsOfNames<T extends { start: number; end: number; text
     if (vdInitials.test(t.text)) initials = true
     // In capitals where an action's owner stands, the initials of a name in the note stand for that
     // person even where they spell a word or stand before a capital ("Aanwezig: Hylke Doutzenga,
-    // …  Actie: HD – douche", "Acties: EP CIZ-aanvraag; HE huurcontract"); not in a note written
-    // all in capitals.
+    // …  Actie: HD – douche", "Acties: EP CIZ-aanvraag; HE huurcontract"), or in brackets closing a
+    // line of a list of decisions ("Slaap bespreken (AN)."); not in a note written all in capitals.
     else if (
       t.shape === 'upper' &&
       known.has(norm) &&
-      ownerBefore.test(text.slice(Math.max(0, t.start - 24), t.start)) &&
-      !abbreviations.has(norm) &&
+      // In the brackets of a decision's owner also letters that make an abbreviation ("(WK)" for
+      // Wilbertje Kamphuis), not a team's or a service's.
+      (ownerInBrackets(text, t.start, t.end)
+        ? !teamAbbreviations.has(norm)
+        : ownerBefore.test(text.slice(Math.max(0, t.start - 24), t.start)) && !abbreviations.has(norm)) &&
       !titles.has(norm) &&
       !greetings.has(norm) &&
       !units.test(norm) &&
