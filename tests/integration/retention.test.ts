@@ -443,4 +443,43 @@ describe('the retention schedule', () => {
       await started.connection.close()
     }
   })
+
+  it('is made again when it is deleted between the attempt to create it and the update', async () => {
+    const taskQueue = `retention-schedule-${randomUUID()}`
+    const handle = platform.client.schedule.getHandle(retentionScheduleId)
+    // There: the create fails, and the update must follow.
+    expect(await ensureRetentionSchedule(platform.client, { taskQueue })).toMatch(/^(?:created|updated)$/)
+    // Another process deletes it right before this worker's update reads it.
+    let deletions = 0
+    const racing = new Proxy(platform.client.schedule, {
+      get(target, property, receiver) {
+        if (property !== 'getHandle') return Reflect.get(target, property, receiver)
+        return (id: string) => {
+          const real = target.getHandle(id)
+          return new Proxy(real, {
+            get(handleTarget, handleProperty, handleReceiver) {
+              if (handleProperty !== 'update')
+                return Reflect.get(handleTarget, handleProperty, handleReceiver)
+              return async (...args: Parameters<typeof real.update>) => {
+                if (deletions === 0) {
+                  deletions++
+                  await real.delete()
+                }
+                return real.update(...args)
+              }
+            },
+          })
+        }
+      },
+    })
+    const client = new Proxy(platform.client, {
+      get: (target, property, receiver) =>
+        property === 'schedule' ? racing : Reflect.get(target, property, receiver),
+    })
+    expect(await ensureRetentionSchedule(client, { taskQueue })).toBe('created')
+    expect(deletions).toBe(1)
+    const description = await handle.describe()
+    expect(description.action).toMatchObject({ type: 'startWorkflow', taskQueue })
+    await handle.delete()
+  })
 })

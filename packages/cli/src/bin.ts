@@ -59,6 +59,8 @@ try {
       process.exit(2)
   }
 } catch (error) {
-  process.stderr.write(`warmflow ${command}: ${error instanceof Error ? error.message : String(error)}\n`)
+  // Some errors carry no message (a Temporal "not found" with empty details): then their name.
+  const message = error instanceof Error ? error.message || error.name : String(error)
+  process.stderr.write(`warmflow ${command}: ${message}\n`)
   process.exit(1)
 }

@@ -156,25 +156,32 @@ export async function ensureRetentionSchedule(
     args: [],
   }
   const note = 'Warmflow retention: removes runs past their term and audit lines past the audit term'
-  try {
-    await client.schedule.create({
-      scheduleId: retentionScheduleId,
-      spec: retentionScheduleSpec,
-      action,
-      // A missed night (Temporal down) is caught up within a day; never two jobs at once.
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-      state: { note },
-    })
-    return 'created'
-  } catch (error) {
-    if ((error as Error).name !== 'ScheduleAlreadyRunning') throw error
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.schedule.create({
+        scheduleId: retentionScheduleId,
+        spec: retentionScheduleSpec,
+        action,
+        // A missed night (Temporal down) is caught up within a day; never two jobs at once.
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+        state: { note },
+      })
+      return 'created'
+    } catch (error) {
+      if ((error as Error).name !== 'ScheduleAlreadyRunning') throw error
+    }
+    try {
+      await client.schedule.getHandle(retentionScheduleId).update((previous) => ({
+        ...previous,
+        spec: retentionScheduleSpec,
+        action,
+        policies: { ...previous.policies, overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+        state: { ...previous.state, note },
+      }))
+      return 'updated'
+    } catch (error) {
+      // Deleted between the two calls (by an operator, or a test): created again, three tries at most.
+      if ((error as Error).name !== 'ScheduleNotFoundError' || attempt >= 3) throw error
+    }
   }
-  await client.schedule.getHandle(retentionScheduleId).update((previous) => ({
-    ...previous,
-    spec: retentionScheduleSpec,
-    action,
-    policies: { ...previous.policies, overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-    state: { ...previous.state, note },
-  }))
-  return 'updated'
 }
