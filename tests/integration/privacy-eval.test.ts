@@ -103,6 +103,8 @@ import { holdout86Notes } from '../fixtures/privacy-eval/holdout86.js'
 import { holdout87Notes } from '../fixtures/privacy-eval/holdout87.js'
 import { holdout88Notes } from '../fixtures/privacy-eval/holdout88.js'
 import { holdout89Notes } from '../fixtures/privacy-eval/holdout89.js'
+import { holdout90Notes } from '../fixtures/privacy-eval/holdout90.js'
+import { holdout91Notes } from '../fixtures/privacy-eval/holdout91.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -326,6 +328,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ],
     ["eighty-eighth hold-out (written blind, measured once at the thirtieth round's end)", holdout88Notes],
     ['eighty-ninth hold-out (written blind beside the eighty-eighth, measured once with it)', holdout89Notes],
+    ["ninetieth hold-out (written blind, measured once at the thirty-first round's end)", holdout90Notes],
+    ['ninety-first hold-out (written blind beside the ninetieth, measured once with it)', holdout91Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -433,6 +437,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-seventh', holdout87Notes, 160, 0.5],
     ['eighty-eighth', holdout88Notes, 160, 0.5],
     ['eighty-ninth', holdout89Notes, 160, 0.5],
+    ['ninetieth', holdout90Notes, 160, 0.5],
+    ['ninety-first', holdout91Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
