@@ -5,6 +5,7 @@ import {
   type RetentionJobInput,
   type RetentionJobResult,
   retentionScheduleId,
+  retentionScheduleIdFor,
   retentionWorkflowType,
 } from '@warmflow/engine'
 import { createPostgresTaskStore, createRetentionStore } from '@warmflow/store'
@@ -407,7 +408,10 @@ describe('the retention schedule', () => {
     })
     const running = started.worker.run()
     try {
-      const handle = platform.client.schedule.getHandle(retentionScheduleId)
+      // This deployment's own schedule: its queue is not the default one.
+      expect(retentionScheduleIdFor(taskQueue)).toBe(`warmflow-retention-${taskQueue}`)
+      expect(retentionScheduleIdFor('warmflow')).toBe(retentionScheduleId)
+      const handle = platform.client.schedule.getHandle(retentionScheduleIdFor(taskQueue))
       const description = await handle.describe()
       expect(description.spec.timezone).toBe('Europe/Amsterdam')
       expect(description.spec.calendars).toHaveLength(1)
@@ -419,7 +423,7 @@ describe('the retention schedule', () => {
         type: 'startWorkflow',
         workflowType: retentionWorkflowType,
         taskQueue,
-        workflowId: retentionScheduleId,
+        workflowId: retentionScheduleIdFor(taskQueue),
         args: [],
       })
       expect(description.policies.overlap).toBe('SKIP')
@@ -446,9 +450,10 @@ describe('the retention schedule', () => {
 
   it('is made again when it is deleted between the attempt to create it and the update', async () => {
     const taskQueue = `retention-schedule-${randomUUID()}`
-    const handle = platform.client.schedule.getHandle(retentionScheduleId)
+    const handle = platform.client.schedule.getHandle(retentionScheduleIdFor(taskQueue))
     // There: the create fails, and the update must follow.
-    expect(await ensureRetentionSchedule(platform.client, { taskQueue })).toMatch(/^(?:created|updated)$/)
+    expect(await ensureRetentionSchedule(platform.client, { taskQueue })).toBe('created')
+    expect(await ensureRetentionSchedule(platform.client, { taskQueue })).toBe('updated')
     // Another process deletes it right before this worker's update reads it.
     let deletions = 0
     const racing = new Proxy(platform.client.schedule, {
@@ -481,5 +486,23 @@ describe('the retention schedule', () => {
     const description = await handle.describe()
     expect(description.action).toMatchObject({ type: 'startWorkflow', taskQueue })
     await handle.delete()
+  })
+
+  it('is one per task queue: two deployments in one namespace keep their own', async () => {
+    const queues = [`retention-test-${randomUUID()}`, `retention-acceptance-${randomUUID()}`]
+    for (const taskQueue of queues) {
+      expect(await ensureRetentionSchedule(platform.client, { taskQueue })).toBe('created')
+    }
+    // A restart of the first deployment updates its own schedule and leaves the other's alone.
+    expect(await ensureRetentionSchedule(platform.client, { taskQueue: queues[0]! })).toBe('updated')
+    for (const taskQueue of queues) {
+      const handle = platform.client.schedule.getHandle(retentionScheduleIdFor(taskQueue))
+      expect((await handle.describe()).action).toMatchObject({
+        type: 'startWorkflow',
+        taskQueue,
+        workflowId: retentionScheduleIdFor(taskQueue),
+      })
+      await handle.delete()
+    }
   })
 })

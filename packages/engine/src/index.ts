@@ -134,6 +134,7 @@ export {
   type RetentionRunBatch,
   retentionBatchSize,
   retentionScheduleId,
+  retentionScheduleIdFor,
   retentionWorkflowType,
   type UnstartedRunsBatch,
 } from './workflows/retention-types.js'

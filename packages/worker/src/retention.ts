@@ -2,7 +2,7 @@ import { type Client, ScheduleOverlapPolicy } from '@temporalio/client'
 import {
   heartbeatActivity,
   type RetentionActivities,
-  retentionScheduleId,
+  retentionScheduleIdFor,
   retentionWorkflowType,
 } from '@warmflow/engine'
 import { minimumAuditRetentionDays, type RetentionStore } from '@warmflow/store'
@@ -136,7 +136,8 @@ export const retentionScheduleSpec = {
 }
 
 /**
- * Makes Warmflow's own retention schedule (`warmflow-retention`) exist and match this worker:
+ * Makes Warmflow's own retention schedule for `taskQueue` (`warmflow-retention` on the default
+ * queue, see {@link retentionScheduleIdFor}) exist and match this worker:
  * daily at 03:30 Europe/Amsterdam, starting `retentionJob` on `taskQueue` without input (terms
  * are measured at the workflow's time), never two at once. Creates it, or updates one that is
  * there; safe on every start of every worker.
@@ -148,18 +149,19 @@ export async function ensureRetentionSchedule(
   client: Client,
   options: { taskQueue: string },
 ): Promise<'created' | 'updated'> {
+  const scheduleId = retentionScheduleIdFor(options.taskQueue)
   const action = {
     type: 'startWorkflow' as const,
     workflowType: retentionWorkflowType,
     taskQueue: options.taskQueue,
-    workflowId: retentionScheduleId,
+    workflowId: scheduleId,
     args: [],
   }
   const note = 'Warmflow retention: removes runs past their term and audit lines past the audit term'
   for (let attempt = 1; ; attempt++) {
     try {
       await client.schedule.create({
-        scheduleId: retentionScheduleId,
+        scheduleId,
         spec: retentionScheduleSpec,
         action,
         // A missed night (Temporal down) is caught up within a day; never two jobs at once.
@@ -171,7 +173,7 @@ export async function ensureRetentionSchedule(
       if ((error as Error).name !== 'ScheduleAlreadyRunning') throw error
     }
     try {
-      await client.schedule.getHandle(retentionScheduleId).update((previous) => ({
+      await client.schedule.getHandle(scheduleId).update((previous) => ({
         ...previous,
         spec: retentionScheduleSpec,
         action,

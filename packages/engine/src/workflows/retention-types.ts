@@ -1,8 +1,22 @@
 /** Name of the retention workflow type, as registered with Temporal. */
 export const retentionWorkflowType = 'retentionJob'
 
-/** The Temporal Schedule that starts the retention job once a day. */
+/** The Temporal Schedule that starts the retention job once a day, for the default task queue. */
 export const retentionScheduleId = 'warmflow-retention'
+
+/**
+ * The retention schedule of the deployment on `taskQueue`: `warmflow-retention` on the default
+ * queue `warmflow`, `warmflow-retention-<queue>` on any other. Two deployments that share a
+ * Temporal namespace with queues of their own (test and acceptance, say) each keep a schedule
+ * that starts the job on their own workers, instead of taking one schedule from each other.
+ *
+ * @example
+ * retentionScheduleIdFor('warmflow') // 'warmflow-retention'
+ * retentionScheduleIdFor('acceptatie') // 'warmflow-retention-acceptatie'
+ */
+export function retentionScheduleIdFor(taskQueue: string): string {
+  return taskQueue === 'warmflow' ? retentionScheduleId : `${retentionScheduleId}-${taskQueue}`
+}
 
 /** How many runs (or audit lines) one activity call removes at most. */
 export const retentionBatchSize = 500
