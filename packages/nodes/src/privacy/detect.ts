@@ -1743,7 +1743,7 @@ const ethiopianMonths: ReadonlyArray<readonly string[]> = [
   ['hidar', 'hedar'],
   ['tahsas', 'tahesas', 'takhsas'],
   ['tir', 'tirr'],
-  ['yekatit', 'yakatit', 'yekatit'],
+  ['yekatit', 'yakatit'],
   ['megabit', 'magabit'],
   ['miyazya', 'miyazia', 'miazia'],
   ['ginbot', 'genbot', 'ginbotu'],
