@@ -2741,3 +2741,41 @@ describe('the thirty-second round', () => {
     ])
   })
 })
+
+describe('Limburg particles, languages, French clergy and someone at the door', () => {
+  const names = (text: string) => texts(kindIn('NAAM')(text))
+  it('reads "Op de", "Op gen" and "Op \'t" as the start of a surname after a first name', () => {
+    expect(names('Aanwezig: cl. en mantelzorgconsulent Ilse Op gen Oorth.')).toEqual(['Ilse Op gen Oorth'])
+    expect(names('De buurvrouw belt over dhr. Sjra Op de Beesberg, die ze niet meer zag.')).toEqual([
+      'Sjra Op de Beesberg',
+    ])
+    // Lower case "op" is the preposition, and "gen" is a particle only after "Op".
+    expect(names('Hij zag Anna op de markt.')).toEqual(['Anna'])
+    expect(names('Hij zei: "Mwen se yon boulanje, men pa gen travay."')).toEqual([])
+  })
+  it('reads no language as a name, also where the name model finds it likely', () => {
+    expect(names('Gesprek via telefonische tolk Pulaar: tolk Mariama.')).toEqual(['Mariama'])
+    expect(names('Huisbezoek met Jean-Wilner Dieujuste als tolk Kreyòl.')).toEqual(['Jean-Wilner Dieujuste'])
+    expect(names('Tolken Wolof, Pulaar en Lingala zijn vaak alleen telefonisch beschikbaar.')).toEqual([])
+  })
+  it('reads a French pastor as a title before the name, also without the name model', () => {
+    const byRules = (text: string) =>
+      findPersonalData(text, { names: 'rules' })
+        .filter((s) => s.kind === 'NAAM')
+        .map((s) => s.text)
+    expect(byRules('Kerk: Bethel Tabernakel, waar pasteur Anacréon haar helpt met de post.')).toContain(
+      'Anacréon',
+    )
+    expect(byRules('Non ça va. Pasteur Anacréon prie pour nous.')).toEqual(['Anacréon'])
+  })
+  it('reads a street and number after someone at the door or at home there', () => {
+    const addresses = (text: string) => texts(kindIn('ADRES')(text))
+    expect(addresses('Haar ex stond zaterdag voor de deur op Gilzewaard 33 en belde aan.')).toEqual([
+      'Gilzewaard 33',
+    ])
+    expect(addresses('Woensdag 19 maart, 14.00, bij u thuis op de Zevenhuizen 118.')).toEqual([
+      'Zevenhuizen 118',
+    ])
+    expect(addresses('Ze was thuis op Dag 3 van de cursus.')).toEqual([])
+  })
+})

@@ -13,6 +13,7 @@ import {
   currencyWords,
   findNames,
   findNamesUnchecked,
+  isLanguageName,
   isRoleOrJob,
   listedPresentAt,
   listLabelBefore,
@@ -1100,11 +1101,19 @@ const anyCase = (words: string) =>
 // na", "ta biba (na)" in Papiamentu, "vive en", "mora na".
 const livesIn =
   '(?:[Ll]ives|[Ll]iving)[ \\t]+(?:at|on|in)|[Ww]ohnt[ \\t]+(?:in|an|auf)(?:[ \\t]+(?:der|dem|den))?|[Mm]ieszka(?:[ \\t]+(?:sama|sam))?[ \\t]+(?:na|przy|w)|(?:[Tt]a[ \\t]+)?[Bb]iba(?:[ \\t]+(?:na|den))?|[Vv]ive[ \\t]+(?:en|na|em)|[Mm]ora[ \\t]+(?:na|no|em)'
+// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12", "MDO 3-2"), verbs
+// before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
+// street.
+const numberedNoun =
+  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit|MDO|Overleg|Vergadering|Bespreking|Sessie|Les|Cursus|Is|IS|Was|WAS|Wordt|WORDT|Werd|WERD|Ben|BEN|Zijn|ZIJN|Heeft|HEEFT)\\s)'
+// Words of one line: a street name with particles and a house number.
 // After a word for address, the house number may stand on the next line ("Adres: Bachplein⏎7"),
 // not a date there ("woont in Berkel⏎2026-02-09"). Between "woont" and "op" or "aan" up to eight
 // words may stand, with no mark between them ("woont met haar zoon Ghamdan op de Trans Rijn 14-A").
+// Someone at the door or at home there: "stond voor de deur op Hakfort 310", "bij u thuis op de
+// Zevenhuizen 118".
 const addressContext = new RegExp(
-  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was|nog')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|woon|wonen|woonde|wennet')}),?\\s+(?:(?:${anyCase('nu|no|nog|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woont|wonen|woonde')})(?:[ \\t]+(?!(?:op|aan)(?![\\p{L}]))[\\p{L}'’]+){1,8}?[ \\t]+(?:op|aan)(?:[ \\t]+(?:de|het))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))(?:${houseNumber}|0[1-9][-/]\\d{1,4}))(?![\\p{N}]|:\\d)${notQuantity}`,
+  `(?:(?:${anyCase('adres|adrès|address|adresse|adresa|direccion|dirección|endereço|indirizzo')})(?:\\s+(?:${anyCase('is|blijft|wordt|was|nog')}))?:?|(?:${anyCase('straat en huisnummer|straat_huisnummer|straat-huisnummer|straat|straatnaam')})[ \\t]*:|(?:${anyCase('woont|woon|wonen|woonde|wennet')}),?\\s+(?:(?:${anyCase('nu|no|nog|sinds kort|tegenwoordig|momenteel')})\\s+)?(?:${anyCase('aan|op|in')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('woont|wonen|woonde')})(?:[ \\t]+(?!(?:op|aan)(?![\\p{L}]))[\\p{L}'’]+){1,8}?[ \\t]+(?:op|aan)(?:[ \\t]+(?:de|het))?|(?:${anyCase('woonachtig')})\\s+(?:${anyCase('aan|op')})(?:\\s+(?:${anyCase('de|het')}))?|(?:${anyCase('voor de deur|thuis')})\\s+(?:${anyCase('op|aan')})(?:\\s+(?:${anyCase('de|het')}))?(?=\\s+${numberedNoun})|${livesIn})\\s+((?:${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${capitalWord}(?:[ \\t]+|[ \\t]*\\n(?![12]\\d{3}[-/.]))(?:${houseNumber}|0[1-9][-/]\\d{1,4}))(?![\\p{N}]|:\\d)${notQuantity}`,
   'gud',
 )
 const addressContextAt = new RegExp(addressContext.source, 'udy')
@@ -1129,14 +1138,8 @@ const lowerCaseStreetCue =
 /** Where a context of {@link addressContext} can start: one of its first words. */
 // "Adres", and as other languages write it ("Adrès" in Papiamentu, "Address", "Dirección").
 const addressCue =
-  /adres|adrès|address|direcci|endereço|indirizzo|woon|wennet|straat|lives|living|wohnt|mieszka|ta[ \t]+biba|biba|vive|mora/giu
+  /adres|adrès|address|direcci|endereço|indirizzo|woon|wennet|straat|voor[ \t]+de[ \t]+deur|thuis|lives|living|wohnt|mieszka|ta[ \t]+biba|biba|vive|mora/giu
 
-// Words that take a number but name no street ("(Week 8, Emmen)", "Lijn 4", "Kamer 12", "MDO 3-2"), verbs
-// before an age in a note in capitals ("DHR. IS 88, PARKINSON"), and the word "Adres" before the
-// street.
-const numberedNoun =
-  '(?!(?:Adres|Address|Postadres|Woont|Week|Lijn|Bus|Tram|Groep|Klas|Kamer|Fase|Stap|Dag|Punt|Route|Artikel|Hoofdstuk|Versie|Ronde|Tafel|Zaal|Spoor|Perron|Bijlage|Pagina|Nummer|Nr|Jaar|Maand|Blok|Niveau|Team|Unit|MDO|Overleg|Vergadering|Bespreking|Sessie|Les|Cursus|Is|IS|Was|WAS|Wordt|WORDT|Werd|WERD|Ben|BEN|Zijn|ZIJN|Heeft|HEEFT)\\s)'
-// Words of one line: a street name with particles and a house number.
 const streetWordsWith = (number: string) =>
   `(?:${numberedNoun}${capitalWord}[ \\t]+(?:${particle}[ \\t]+)*){0,3}${numberedNoun}${capitalWord}[ \\t]+${number}`
 const streetWords = streetWordsWith(houseNumber)
@@ -2274,7 +2277,7 @@ export const nameModelThresholds = { add: 0.5, keep: 0.2, again: 0.05 } as const
 // sign-off before it ("Pozdrawiam, Aga"): the rules' surest signs of a person, which the model's
 // doubt does not overrule.
 const titleBefore =
-  /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs|dokter|docter|doctor|prof|ds|pastoor|dominee|predikant|diaken|kapelaan|pater|rabbijn|pandit|juf)\.?[ \t]*$/iu
+  /(?:^|[^\p{L}])(?:mw|mevr|mevrouw|dhr|meneer|mr|dr|drs|dokter|docter|doctor|prof|ds|pastoor|dominee|predikant|diaken|kapelaan|pater|rabbijn|pandit|pasteur|reverend|juf)\.?[ \t]*$/iu
 const ageAfter = /^[ \t]*\((?:\d{1,3}|\d{1,3}[ \t]*(?:jr|jaar|j|mnd|maanden))\)/u
 
 function announcedPerson(text: string, span: { start: number; end: number }): boolean {
@@ -2397,7 +2400,9 @@ export function addModelNames(
       !whereFrom(token) &&
       !serviceAbbreviation(text.slice(token.start, token.end)) &&
       !monthOfDate(token) &&
-      !towns.has(token.norm),
+      !towns.has(token.norm) &&
+      // "Frans en Wolof door elkaar": a language is never a person.
+      !isLanguageName(token.norm),
   )
   // Where the nearest words make an organisation ("Tolkcentrum Sabir", "kerk Medhane Alem",
   // "Davelaar Incasso") or a thing ("Seroquel 25mg", "Willem II"), the model adds no name; nor the

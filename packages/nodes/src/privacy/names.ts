@@ -237,6 +237,9 @@ const titles = new Set([
   'kapelaan',
   // A Hindu priest ("pandit Ramsaroep").
   'pandit',
+  // French- and English-speaking churches ("pasteur Anacréon", "reverend Mensah").
+  'pasteur',
+  'reverend',
   'fam',
   'familie',
   'gezin',
@@ -275,6 +278,8 @@ const fullWordTitles = new Set([
   'diaken',
   'kapelaan',
   'pandit',
+  'pasteur',
+  'reverend',
   'miss',
   'familie',
 ])
@@ -834,8 +839,15 @@ const languageVerbs = wordSet(
 const languageNames = wordSet(
   'farsi dari pashto pasjtoe tigrinya tigrinja tigrigna amhaars amharic oromo somali swahili twi akan fante ewe lingala wolof ' +
     'tamazight tarifit tashelhit kabylisch kurmanji sorani badini urdu hindi punjabi bengaals bangla tamil sranantongo sranan ' +
-    'papiaments papiamentu javaans tagalog mandarijn kantonees tigre saho bilen hausa yoruba igbo',
+    'papiaments papiamentu javaans tagalog mandarijn kantonees tigre saho bilen hausa yoruba igbo ' +
+    'pulaar fulfulde fula peul serer sereer mandinka soninke bambara kikongo tshiluba kinyarwanda kirundi ' +
+    'luganda kreyol creools haitiaans sindhi balochi hazaragi romanes romani',
 )
+
+/** True for a language that the list of places lacks ("Wolof", "Pulaar", "Kreyòl"): never a person. */
+export function isLanguageName(norm: string): boolean {
+  return languageNames.has(norm)
+}
 
 /** Finite verbs that follow the subject of a sentence: "Rob is opgelucht", "Roos heeft pijn". */
 const finiteVerbs = wordSet(
@@ -3771,6 +3783,22 @@ function organisationElsewhere(tokens: Token[], k: number, text: string): boolea
   return false
 }
 
+/**
+ * "Sjra Op de Beesberg", "Ilse Op gen Oorth", "Bregje Op 't Roodveld": Limburg and Flemish
+ * surnames open with a capitalised "Op" before lower-case particles ("de", "den", "gen", "het",
+ * "'t", "ten"), which a preposition mid-sentence never has. Tokens `from`..`to` are the particles.
+ */
+function limburgParticles(tokens: Token[], from: number, to: number): boolean {
+  const op = tokens[from]!
+  return (
+    to > from &&
+    op.text === 'Op' &&
+    !op.sentenceStart &&
+    tokens.slice(from + 1, to + 1).every((p) => p.shape === 'lower' && opParticles.has(p.norm))
+  )
+}
+const opParticles = new Set(['de', 'den', 'gen', 'het', 't', 'ten', 'te'])
+
 function continues(tokens: Token[], i: number, verdicts: Verdict[], text: string): boolean {
   const t = tokens[i]!
   if (!/^[ \t]$|^-$/.test(t.gap)) return false
@@ -4747,7 +4775,9 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
         while (
           j < last + 4 &&
           tokens[j + 1] &&
-          nameParticles.has(tokens[j + 1]!.norm) &&
+          // "Op gen Oorth": Limburg's "gen" only after "Op" ("pa gen travay" is Haitian Creole).
+          (nameParticles.has(tokens[j + 1]!.norm) ||
+            (tokens[j + 1]!.norm === 'gen' && tokens[j]!.text === 'Op')) &&
           oneSpace(tokens[j + 1]!.gap)
         )
           j++
@@ -4785,7 +4815,8 @@ function findNamesAsWritten(text: string, lowerNote: boolean): NameSpan[] {
               // ("meester Bollegraaf van De Vogelweide" works at a school).
               (after.shape === 'upper' ||
                 (!(j === last + 1 && tokens[j]!.norm === 'van') &&
-                  tokens.slice(last + 1, j + 1).every((p) => p.shape === 'lower'))))) &&
+                  tokens.slice(last + 1, j + 1).every((p) => p.shape === 'lower')) ||
+                limburgParticles(tokens, last + 1, j)))) &&
           after.norm.length >= 5 &&
           !isCommonWord(after.norm, false) &&
           !properEnding.test(after.norm) &&
