@@ -2343,8 +2343,9 @@ function presentList(tokens: Token[], i: number, text: string): boolean {
   if (!/^\)?[ \t]*(?:,|:)[ \t]*$/.test(tokens[opener]!.gap)) return false
   // A word the list of places and organisations knows counts only with a role or employer in
   // brackets after it ("Lekatompessy (Mondriaan)"); alone, or with another word in brackets, it is
-  // the organisation ("…, Humanitas", "Lentis (ambulant)").
-  if (isPlace(t.norm)) {
+  // the organisation ("…, Humanitas", "Lentis (ambulant)"). After "Van", "Ter" or "Ten" a place is
+  // the surname ("Van Heel", "Ter Apel").
+  if (isPlace(t.norm) && !(opener < i && /^(?:Van|Ter|Ten)$/.test(tokens[opener]!.text))) {
     const inside = tokens[i + 1]
     if (!inside || !onlyWithSpaces('(', inside.gap)) return false
     if (inside.shape === 'lower' && !isRole(inside.norm) && !jobWord.test(inside.norm)) return false
