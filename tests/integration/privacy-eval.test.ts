@@ -105,6 +105,8 @@ import { holdout88Notes } from '../fixtures/privacy-eval/holdout88.js'
 import { holdout89Notes } from '../fixtures/privacy-eval/holdout89.js'
 import { holdout90Notes } from '../fixtures/privacy-eval/holdout90.js'
 import { holdout91Notes } from '../fixtures/privacy-eval/holdout91.js'
+import { holdout92Notes } from '../fixtures/privacy-eval/holdout92.js'
+import { holdout93Notes } from '../fixtures/privacy-eval/holdout93.js'
 import { type Measurement, measure, table } from '../fixtures/privacy-eval/measure.js'
 
 const notes = generateEvalSet()
@@ -330,6 +332,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-ninth hold-out (written blind beside the eighty-eighth, measured once with it)', holdout89Notes],
     ["ninetieth hold-out (written blind, measured once at the thirty-first round's end)", holdout90Notes],
     ['ninety-first hold-out (written blind beside the ninetieth, measured once with it)', holdout91Notes],
+    ["ninety-second hold-out (written blind, measured once at the thirty-second round's end)", holdout92Notes],
+    ['ninety-third hold-out (written blind beside the ninety-second, measured once with it)', holdout93Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
     console.log(
@@ -439,6 +443,8 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-ninth', holdout89Notes, 160, 0.5],
     ['ninetieth', holdout90Notes, 160, 0.5],
     ['ninety-first', holdout91Notes, 160, 0.5],
+    ['ninety-second', holdout92Notes, 160, 0.5],
+    ['ninety-third', holdout93Notes, 160, 0.5],
   ])(
     'has a %s hold-out of every document type, all roles and names outside the lexicons',
     (title, set, lookAlikes, minUnknown) => {
