@@ -332,7 +332,10 @@ describe('personal-data detectors on the independent evaluation set', () => {
     ['eighty-ninth hold-out (written blind beside the eighty-eighth, measured once with it)', holdout89Notes],
     ["ninetieth hold-out (written blind, measured once at the thirty-first round's end)", holdout90Notes],
     ['ninety-first hold-out (written blind beside the ninetieth, measured once with it)', holdout91Notes],
-    ["ninety-second hold-out (written blind, measured once at the thirty-second round's end)", holdout92Notes],
+    [
+      "ninety-second hold-out (written blind, measured once at the thirty-second round's end)",
+      holdout92Notes,
+    ],
     ['ninety-third hold-out (written blind beside the ninety-second, measured once with it)', holdout93Notes],
   ])('reports the hand-written %s', (title, set) => {
     const holdout = measure(set, false)
