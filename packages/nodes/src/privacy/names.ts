@@ -3785,9 +3785,10 @@ function organisationElsewhere(tokens: Token[], k: number, text: string): boolea
 }
 
 /**
- * "Sjra Op de Beesberg", "Ilse Op gen Oorth", "Bregje Op 't Roodveld": Limburg and Flemish
- * surnames open with a capitalised "Op" before lower-case particles ("de", "den", "gen", "het",
- * "'t", "ten"), which a preposition mid-sentence never has. Tokens `from`..`to` are the particles.
+ * "Sjra Op de Beesberg", "Ilse Op gen Oorth", "Noud Op het Veld": Limburg and Flemish surnames
+ * open with a capitalised "Op" before lower-case particles ("de", "den", "gen", "het", "ten"), which
+ * a preposition mid-sentence never has. Tokens `from`..`to` are the particles. ("Op 't" is not read
+ * yet: the apostrophe splits the run of particles.)
  */
 function limburgParticles(tokens: Token[], from: number, to: number): boolean {
   const op = tokens[from]!
